@@ -1,0 +1,160 @@
+/**
+ * The serial schedule generation scheme (SGS): takes jobs one by one in the order of a
+ * precedence-feasible activity list and starts each at the earliest period where its
+ * predecessors are done and every resource has room for its whole duration.
+ */
+
+import type { Random } from './random';
+import type { CompiledRcpsp } from './rcpsp-instance';
+
+/** Reusable buffers for decoding many activity lists of one instance without allocating. */
+export interface SgsWorkspace {
+  compiled: CompiledRcpsp;
+  /** `usage[t * resourceCount + k]`: units of resource k used in period t. */
+  usage: Int32Array;
+  /** For each job, the resources it uses (skipping zero demands keeps the inner loop short). */
+  usedResources: Int32Array[];
+}
+
+/**
+ * Allocates the buffers for decoding activity lists of `compiled`.
+ * @returns a workspace to pass to {@link decodeSerial}
+ */
+export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
+  const k = compiled.resourceCount;
+  const usedResources: Int32Array[] = [];
+  for (let j = 0; j < compiled.jobCount; j++) {
+    const list: number[] = [];
+    for (let r = 0; r < k; r++) if (compiled.demands[j * k + r]! > 0) list.push(r);
+    usedResources.push(Int32Array.from(list));
+  }
+  return { compiled, usage: new Int32Array((compiled.horizon + 1) * Math.max(1, k)), usedResources };
+}
+
+/**
+ * Decodes a precedence-feasible activity list into an active schedule with the serial SGS.
+ * @param workspace buffers from {@link createSgsWorkspace}
+ * @param list every job exactly once, each after all its predecessors
+ * @param starts output: the start period of every job
+ * @returns the makespan
+ */
+export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, starts: Int32Array): number {
+  const { compiled, usage, usedResources } = workspace;
+  const { resourceCount: k, durations, demands, capacities, predecessors } = compiled;
+  usage.fill(0);
+  let makespan = 0;
+  for (let idx = 0; idx < list.length; idx++) {
+    const j = list[idx]!;
+    let t = 0;
+    const preds = predecessors[j]!;
+    for (let p = 0; p < preds.length; p++) {
+      const q = preds[p]!;
+      const f = starts[q]! + durations[q]!;
+      if (f > t) t = f;
+    }
+    const d = durations[j]!;
+    const res = usedResources[j]!;
+    if (d > 0 && res.length > 0) {
+      const base = j * k;
+      // Scan the window from its end so a conflict lets us jump past it in one step.
+      for (;;) {
+        let conflict = -1;
+        for (let tau = t + d - 1; tau >= t && conflict < 0; tau--) {
+          const off = tau * k;
+          for (let x = 0; x < res.length; x++) {
+            const r = res[x]!;
+            if (usage[off + r]! + demands[base + r]! > capacities[r]!) {
+              conflict = tau;
+              break;
+            }
+          }
+        }
+        if (conflict < 0) break;
+        t = conflict + 1;
+      }
+      for (let tau = t; tau < t + d; tau++) {
+        const off = tau * k;
+        for (let x = 0; x < res.length; x++) {
+          const r = res[x]!;
+          usage[off + r]! += demands[base + r]!;
+        }
+      }
+    }
+    starts[j] = t;
+    if (t + d > makespan) makespan = t + d;
+  }
+  return makespan;
+}
+
+/**
+ * Builds an activity list by a priority rule: repeatedly takes, among the jobs whose
+ * predecessors are all listed, the one with the smallest priority value (ties: lower index).
+ * With `latestFinishes` as the priority this is the classic LFT rule.
+ * @param compiled the instance
+ * @param priority smaller value = scheduled earlier
+ * @returns a precedence-feasible activity list
+ */
+export function buildPriorityList(compiled: CompiledRcpsp, priority: ArrayLike<number>): Int32Array {
+  return pickEligible(compiled, (eligible) => {
+    let best = 0;
+    for (let x = 1; x < eligible.length; x++) {
+      const a = eligible[x]!;
+      const b = eligible[best]!;
+      if (priority[a]! < priority[b]! || (priority[a] === priority[b] && a < b)) best = x;
+    }
+    return best;
+  });
+}
+
+/**
+ * Builds an activity list by regret-based biased random sampling around a priority rule:
+ * eligible jobs with a much better priority are much more likely to come first, yet every
+ * eligible job has a chance. Used to seed a diverse population.
+ * @param compiled the instance
+ * @param priority smaller value = more urgent
+ * @param random the seeded random source
+ * @returns a precedence-feasible activity list
+ */
+export function sampleActivityList(
+  compiled: CompiledRcpsp,
+  priority: ArrayLike<number>,
+  random: Random,
+): Int32Array {
+  return pickEligible(compiled, (eligible) => {
+    let worst = Number.NEGATIVE_INFINITY;
+    for (const j of eligible) worst = Math.max(worst, priority[j]!);
+    let total = 0;
+    const weights = eligible.map((j) => {
+      const w = (worst - priority[j]! + 1) ** 2;
+      total += w;
+      return w;
+    });
+    let draw = random.next() * total;
+    for (let x = 0; x < weights.length; x++) {
+      draw -= weights[x]!;
+      if (draw < 0) return x;
+    }
+    return weights.length - 1;
+  });
+}
+
+function pickEligible(compiled: CompiledRcpsp, choose: (eligible: number[]) => number): Int32Array {
+  const n = compiled.jobCount;
+  const missing = new Int32Array(n);
+  for (let j = 0; j < n; j++) missing[j] = compiled.predecessors[j]!.length;
+  const eligible: number[] = [];
+  for (let j = 0; j < n; j++) if (missing[j] === 0) eligible.push(j);
+  const list = new Int32Array(n);
+  for (let pos = 0; pos < n; pos++) {
+    const x = choose(eligible);
+    const j = eligible[x]!;
+    eligible[x] = eligible[eligible.length - 1]!;
+    eligible.pop();
+    list[pos] = j;
+    for (const s of compiled.successors[j]!) {
+      missing[s]! -= 1;
+      if (missing[s] === 0) eligible.push(s);
+    }
+  }
+  return list;
+}
