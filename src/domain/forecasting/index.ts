@@ -1,0 +1,45 @@
+/**
+ * Delivery forecasting: throughput Monte Carlo ("when will N items be done?", "how many by
+ * D?"), plan Monte Carlo over a caller-supplied scheduler, and scoring of past forecasts.
+ */
+export type { WorkingCalendar } from './calendar';
+export { formatIsoDay, parseIsoDay } from './calendar';
+export type { BulkClosureRule, CompletionEvent, DailyCountsReport } from './daily-counts';
+export { buildDailyCounts } from './daily-counts';
+export type {
+  DailyThroughput,
+  HistoryWindow,
+  InsufficientHistory,
+  MinimumHistory,
+  SamplePool,
+} from './history-samples';
+export { buildSamplePool, DEFAULT_MINIMUM_HISTORY } from './history-samples';
+export { DEFAULT_LEVELS } from './percentiles';
+export type {
+  FinishForecast,
+  FinishPercentile,
+  PlanForecast,
+  PlanItem,
+  PlanMilestone,
+  PlanScheduler,
+} from './plan-forecast';
+export { runPlanForecast } from './plan-forecast';
+export type { Random } from './random';
+export { createRandom } from './random';
+export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
+export { scoreForecast, summarizeCalibration } from './scoring';
+export type { PertDistribution, ThreePointEstimate } from './three-point';
+export { fitPert, samplePert } from './three-point';
+export type {
+  CompletionForecast,
+  CountForecast,
+  DatePercentile,
+  ForecastBasis,
+  ThroughputForecastOptions,
+} from './throughput-forecast';
+export {
+  forecastCompletion,
+  forecastCountByDate,
+  simulateFinishDays,
+  simulateTotals,
+} from './throughput-forecast';

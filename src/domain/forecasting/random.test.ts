@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRandom } from './random';
+
+describe('createRandom', () => {
+  it('should give the same sequence when the seed is the same', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const a = createRandom(seed);
+        const b = createRandom(seed);
+        for (let i = 0; i < 20; i++) expect(a.nextUint32()).toBe(b.nextUint32());
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('should give different sequences when seeds differ', () => {
+    const a = createRandom(1);
+    const b = createRandom(2);
+    const sa = Array.from({ length: 8 }, () => a.nextUint32());
+    const sb = Array.from({ length: 8 }, () => b.nextUint32());
+    expect(sa).not.toEqual(sb);
+  });
+
+  it('should keep indices in range and roughly uniform when drawing many', () => {
+    const rng = createRandom(7);
+    const counts = [0, 0, 0, 0];
+    let outside = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const k = rng.nextIndex(4);
+      if (k < 0 || k > 3 || !Number.isInteger(k)) outside++;
+      else counts[k] = (counts[k] ?? 0) + 1;
+    }
+    expect(outside).toBe(0);
+    // Each bucket expects 10,000; 5 standard deviations is about ±430.
+    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(430);
+  });
+
+  it('should give normals with mean 0 and variance 1 when drawing many', () => {
+    const rng = createRandom(11);
+    let sum = 0;
+    let sumSq = 0;
+    const n = 40_000;
+    for (let i = 0; i < n; i++) {
+      const z = rng.nextNormal();
+      sum += z;
+      sumSq += z * z;
+    }
+    expect(Math.abs(sum / n)).toBeLessThan(0.03);
+    expect(Math.abs(sumSq / n - 1)).toBeLessThan(0.04);
+  });
+});
