@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { SCORING_FRAMEWORKS } from '../frameworks/catalogue';
+import type { BacklogItem } from './rank-backlog';
+import { rankSensitivity } from './rank-sensitivity';
+
+describe('rankSensitivity', () => {
+  it('should find the one-step changes that swap items across the top boundary', () => {
+    // RICE scores: a = 100×2×1/1 = 200, b = 100×1×1/1 = 100, c = 100×1×0.8/1 = 80, top = 2.
+    // c with confidence 0.8 → 1: 100 — ties with b, and b keeps its place by manual order: no change.
+    // c with impact 1 → 2: 160 > 100 → c enters the top, pushing b out.
+    // b with impact 1 → 0.5: 50 < 80 → b leaves the top, c comes in.
+    // a with impact 2 → 1: 100 ties b; a comes first in the manual order, so nothing changes.
+    const items: BacklogItem[] = [
+      { id: 'a', inputs: { reach: 100, impact: 2, confidence: 1, effort: 1 } },
+      { id: 'b', inputs: { reach: 100, impact: 1, confidence: 1, effort: 1 } },
+      { id: 'c', inputs: { reach: 100, impact: 1, confidence: 0.8, effort: 1 } },
+    ];
+    const result = rankSensitivity({ items, framework: SCORING_FRAMEWORKS.rice, top: 2 });
+    if (!result.ok) throw new Error('should rank');
+    expect(result.top).toEqual(['a', 'b']);
+    const described = result.changes.map(
+      (change) =>
+        `${change.itemId}.${change.input} ${change.from}→${change.to} ${change.effect} ${change.otherItemId ?? ''}`,
+    );
+    expect(described).toContain('c.impact 1→2 enters-top b');
+    expect(described).toContain('b.impact 1→0.5 leaves-top c');
+    expect(described).not.toContain('c.confidence 0.8→1 enters-top b');
+    expect(described.some((text) => text.startsWith('a.impact 2→1'))).toBe(false);
+    // Set changes are listed before reorderings.
+    const effects = result.changes.map((change) => change.effect);
+    expect(
+      effects.indexOf('reorders-top') === -1 ||
+        effects.lastIndexOf('enters-top') < effects.indexOf('reorders-top'),
+    ).toBe(true);
+  });
+
+  it('should step free numbers by their declared step when sensitivity is asked of a custom formula', () => {
+    // Scores: p = 10, q = 9.5, r = 1; top 1. q + 1 = 10.5 > 10 → q enters; p − 1 = 9 < 9.5 → p leaves.
+    const items: BacklogItem[] = [
+      { id: 'p', inputs: { value: 10 } },
+      { id: 'q', inputs: { value: 9.5 } },
+      { id: 'r', inputs: { value: 1 } },
+    ];
+    const result = rankSensitivity({ items, formula: 'value', top: 1 });
+    if (!result.ok) throw new Error('should rank');
+    expect(
+      result.changes.map((change) => [change.itemId, change.to, change.effect, change.rankAfter]),
+    ).toEqual([
+      ['p', 9, 'leaves-top', 2],
+      ['q', 10.5, 'enters-top', 1],
+    ]);
+  });
+
+  it('should report reorderings inside the top when the set stays the same', () => {
+    // Scores 5, 4, 1 with top 2 and a step of 2: a − 2 = 3 < 4 → a drops to second; b + 2 = 6 > 5 → b
+    // becomes first; b − 2 = 2 > 1 and c + 2 = 3 < 4 change nothing. The top set stays {a, b}.
+    const items: BacklogItem[] = [
+      { id: 'a', inputs: { value: 5 } },
+      { id: 'b', inputs: { value: 4 } },
+      { id: 'c', inputs: { value: 1 } },
+    ];
+    const result = rankSensitivity({
+      items,
+      formula: 'value',
+      inputs: [
+        {
+          kind: 'number',
+          key: 'value',
+          label: 'Value',
+          description: '',
+          step: { kind: 'absolute', amount: 2 },
+        },
+      ],
+      top: 2,
+    });
+    if (!result.ok) throw new Error('should rank');
+    expect(result.changes.map((change) => [change.itemId, change.to, change.effect])).toEqual([
+      ['a', 3, 'reorders-top'],
+      ['b', 6, 'reorders-top'],
+    ]);
+  });
+});
