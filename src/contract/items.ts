@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import { LIMITS } from './limits';
+
+export const ITEM_TYPES = ['initiative', 'epic', 'feature', 'task', 'bug'] as const;
+export const ITEM_STATES = ['new', 'ready', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
+export const ItemTypeSchema = z.enum(ITEM_TYPES);
+export const ItemStateSchema = z.enum(ITEM_STATES);
+export type ItemType = z.infer<typeof ItemTypeSchema>;
+export type ItemState = z.infer<typeof ItemStateSchema>;
+
+/** Three-point estimate in working days (optimistic ≤ likely ≤ pessimistic). */
+export const EstimateInputSchema = z
+  .strictObject({
+    optimistic: z.number().min(0).max(10_000),
+    likely: z.number().min(0).max(10_000),
+    pessimistic: z.number().min(0).max(10_000),
+  })
+  .refine((e) => e.optimistic <= e.likely && e.likely <= e.pessimistic, {
+    message: 'an estimate needs optimistic ≤ likely ≤ pessimistic',
+  });
+
+export const EstimateSchema = z.object({
+  optimistic: z.number(),
+  likely: z.number(),
+  pessimistic: z.number(),
+  unit: z.literal('days'),
+  estimatedBy: IdSchema.nullable(),
+  estimatedAt: IsoDateTimeSchema.nullable(),
+});
+
+/** Framework inputs and scores, e.g. { rice_reach: 500, rice_impact: 2, moscow: "must" }. */
+export const ScoresSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'score names are lower_snake_case'),
+  z.union([z.number().finite(), z.string().max(40)]),
+);
+
+export const DependencyRefSchema = z.object({ itemId: IdSchema, lagDays: z.number().int() });
+
+export const ItemSchema = z.object({
+  id: IdSchema,
+  number: z.number().int(),
+  type: ItemTypeSchema,
+  title: z.string(),
+  description: z.string(),
+  parentId: IdSchema.nullable(),
+  state: ItemStateSchema,
+  rank: z.string(),
+  orderedAt: IsoDateTimeSchema.nullable(),
+  estimate: EstimateSchema.nullable(),
+  actualEffort: z.number().nullable(),
+  scores: ScoresSchema,
+  skills: z.array(z.string()),
+  labels: z.array(z.string()),
+  assigneeId: IdSchema.nullable(),
+  targetDate: z.string().nullable(),
+  scopeQuestion: z.string().nullable(),
+  dependsOn: z.array(DependencyRefSchema),
+  createdBy: IdSchema.nullable(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  completedAt: IsoDateTimeSchema.nullable(),
+  version: z.number().int(),
+});
+export type Item = z.infer<typeof ItemSchema>;
+
+const TitleSchema = z.string().trim().min(1, 'an item needs a title').max(LIMITS.titleChars);
+const LabelSchema = z.string().trim().min(1).max(40);
+
+export const CreateItemSchema = z.strictObject({
+  type: ItemTypeSchema,
+  title: TitleSchema,
+  description: z.string().max(LIMITS.descriptionChars).optional(),
+  parentId: IdSchema.nullable().optional(),
+  state: ItemStateSchema.optional(),
+  estimate: EstimateInputSchema.optional(),
+  scores: ScoresSchema.optional(),
+  skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),
+  labels: z.array(LabelSchema).max(LIMITS.labelsPerItem).optional(),
+  assigneeId: IdSchema.nullable().optional(),
+  targetDate: DateOnlySchema.nullable().optional(),
+  scopeQuestion: z.string().trim().min(1).max(2000).nullable().optional(),
+});
+export type CreateItem = z.infer<typeof CreateItemSchema>;
+
+export const UpdateItemSchema = z.strictObject({
+  version: z.number().int().min(1).optional().describe('or send it in the If-Match header'),
+  type: ItemTypeSchema.optional(),
+  title: TitleSchema.optional(),
+  description: z.string().max(LIMITS.descriptionChars).optional(),
+  parentId: IdSchema.nullable().optional(),
+  state: ItemStateSchema.optional(),
+  estimate: EstimateInputSchema.nullable().optional(),
+  actualEffort: z.number().min(0).max(100_000).nullable().optional(),
+  scores: ScoresSchema.optional(),
+  skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),
+  labels: z.array(LabelSchema).max(LIMITS.labelsPerItem).optional(),
+  assigneeId: IdSchema.nullable().optional(),
+  targetDate: DateOnlySchema.nullable().optional(),
+  scopeQuestion: z.string().trim().min(1).max(2000).nullable().optional(),
+  rationale: z.string().trim().max(2000).optional().describe('why; recorded in the decision log'),
+});
+export type UpdateItem = z.infer<typeof UpdateItemSchema>;
+
+/** Place an item directly after `afterId` (or at the top when null), or directly before `beforeId`. */
+export const MoveItemSchema = z
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    afterId: IdSchema.nullable().optional(),
+    beforeId: IdSchema.nullable().optional(),
+    rationale: z.string().trim().max(2000).optional(),
+  })
+  .refine((m) => m.afterId !== undefined || m.beforeId !== undefined, {
+    message: 'say where the item goes: afterId (null for the top) or beforeId (null for the bottom)',
+  });
+
+export const AddDependencySchema = z.strictObject({
+  dependsOnId: IdSchema,
+  lagDays: z.number().int().min(0).max(365).default(0),
+  rationale: z.string().trim().max(2000).optional(),
+});
+
+export const ItemListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(500).optional(),
+  type: ItemTypeSchema.optional(),
+  state: ItemStateSchema.optional(),
+  assigneeId: IdSchema.optional(),
+  label: z.string().max(40).optional(),
+  q: z.string().max(200).optional(),
+  parentId: IdSchema.optional(),
+});
+
+export const StateChangeSchema = z.object({
+  id: z.string(),
+  itemId: IdSchema,
+  fromState: ItemStateSchema.nullable(),
+  toState: ItemStateSchema,
+  changedBy: IdSchema.nullable(),
+  changedAt: IsoDateTimeSchema,
+});
+
+export const CommentSchema = z.object({
+  id: IdSchema,
+  itemId: IdSchema,
+  authorId: IdSchema.nullable(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: IsoDateTimeSchema,
+});
+export const CreateCommentSchema = z.strictObject({
+  body: z.string().trim().min(1, 'write something').max(LIMITS.commentChars),
+});

@@ -1,0 +1,15 @@
+/** Limits shared by the server (enforced) and the clients (shown before sending). */
+export const LIMITS = {
+  /** Largest JSON body accepted by ordinary routes. */
+  bodyBytes: 256 * 1024,
+  /** Largest Headway JSON import. */
+  importBytes: 20 * 1024 * 1024,
+  titleChars: 300,
+  descriptionChars: 50_000,
+  commentChars: 20_000,
+  pageSizeDefault: 100,
+  pageSizeMax: 2000,
+  passwordMinChars: 10,
+  skillsPerPerson: 30,
+  labelsPerItem: 30,
+} as const;

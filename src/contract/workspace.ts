@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DECISIONS, LETTERS, ROLES } from '../domain/decision-rights';
+import { IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import { LIMITS } from './limits';
+
+export const RoleSchema = z.enum(ROLES);
+export const DecisionSchema = z.enum(DECISIONS);
+export const LetterSchema = z.enum(LETTERS);
+
+export const WorkspaceSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  slug: z.string(),
+  role: RoleSchema.describe('the caller’s role in this workspace'),
+  createdAt: IsoDateTimeSchema,
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+export const MeSchema = z.object({
+  user: z.object({ id: IdSchema, email: z.string(), name: z.string() }),
+  workspaces: z.array(WorkspaceSchema),
+});
+
+export const CreateWorkspaceSchema = z.strictObject({
+  name: z.string().trim().min(1, 'give the workspace a name').max(100),
+});
+
+const FteSchema = z
+  .number()
+  .min(0, 'FTE is a fraction of a full week between 0 and 1')
+  .max(1, 'FTE is a fraction of a full week between 0 and 1');
+
+export const MemberSchema = z.object({
+  userId: IdSchema,
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  fte: z.number(),
+  skills: z.array(z.string()),
+  version: z.number().int(),
+  joinedAt: IsoDateTimeSchema,
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const UpdateMemberSchema = z.strictObject({
+  version: z.number().int().min(1),
+  role: RoleSchema.optional(),
+  fte: FteSchema.optional(),
+  skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),
+});
+
+export const CreateInvitationSchema = z.strictObject({
+  role: RoleSchema,
+  fte: FteSchema.default(1),
+  skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).default([]),
+  email: z.email().max(200).optional(),
+});
+
+export const InvitationSchema = z.object({
+  id: IdSchema,
+  token: z.string().describe('the secret in the invitation link; shown once'),
+  path: z.string().describe('path of the invitation link, relative to the Headway URL'),
+  role: RoleSchema,
+  fte: z.number(),
+  skills: z.array(z.string()),
+  expiresAt: IsoDateTimeSchema,
+});
+
+export const AcceptInvitationSchema = z.strictObject({ token: z.string().min(10).max(200) });
+
+const MatrixRowSchema = z.record(z.string(), z.string());
+export const DecisionRightsSchema = z.object({
+  version: z.number().int(),
+  matrix: z.record(DecisionSchema, z.record(RoleSchema, LetterSchema)),
+  decisions: z.array(
+    z.object({ id: DecisionSchema, label: z.string(), function: z.string(), description: z.string() }),
+  ),
+  holders: z.record(
+    DecisionSchema,
+    z.array(z.object({ userId: IdSchema, name: z.string(), role: RoleSchema })),
+  ),
+  mine: z.array(DecisionSchema).describe('decisions the caller may make'),
+});
+export type DecisionRights = z.infer<typeof DecisionRightsSchema>;
+
+export const UpdateDecisionRightsSchema = z.strictObject({
+  version: z.number().int().min(1),
+  matrix: z.record(z.string(), MatrixRowSchema),
+  rationale: z.string().trim().max(2000).optional(),
+});

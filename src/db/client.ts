@@ -1,0 +1,85 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { lockDataDir } from './lock';
+import { migrate } from './migrate';
+import * as schema from './schema';
+
+/** One type for both drivers: the code path is the same on PGlite and on a PostgreSQL server. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for logs and the start-up banner (no password). */
+  location: string;
+  close: () => Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL server; when absent Headway uses the embedded PGlite database. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` keeps everything in memory (tests). */
+  dataDir?: string | undefined;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres server';
+  }
+}
+
+/**
+ * Opens the database Headway runs on: a PostgreSQL server when a URL is given, otherwise an
+ * embedded PGlite data directory held under an exclusive lock. Migrations run before it returns.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // pg returns int8 as strings by default; our bigserial ids are well below 2^53.
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on the next query.
+    });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Database;
+    handle = { db, kind: 'postgres', location: redact(options.databaseUrl), close: () => pool.end() };
+  } else {
+    const dataDir = options.dataDir ?? './headway-data';
+    const inMemory = dataDir.startsWith('memory://');
+    const release = inMemory ? () => {} : lockDataDir(dataDir);
+    let client: PGlite;
+    try {
+      client = await PGlite.create(inMemory ? undefined : dataDir);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    handle = {
+      db,
+      kind: 'pglite',
+      location: inMemory ? 'in memory' : dataDir,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(handle.db);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}

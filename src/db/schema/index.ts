@@ -1,0 +1,4 @@
+export * from './decisions';
+export * from './items';
+export * from './users';
+export * from './workspaces';

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './users';
+import { workspaces } from './workspaces';
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'set null' }),
+    state: text('state').notNull().default('new'),
+    /** Fractional index (fractional-indexing): the manual product order, no renumbering. Collated "C" in the migration so the database sorts ranks byte by byte, as the library does. */
+    rank: text('rank').notNull(),
+    /** When the product function last placed the item; null means it waits to be ordered. */
+    orderedAt: timestamp('ordered_at', { withTimezone: true }),
+    estimateOptimistic: doublePrecision('estimate_optimistic'),
+    estimateLikely: doublePrecision('estimate_likely'),
+    estimatePessimistic: doublePrecision('estimate_pessimistic'),
+    estimatedBy: uuid('estimated_by').references(() => users.id, { onDelete: 'set null' }),
+    estimatedAt: timestamp('estimated_at', { withTimezone: true }),
+    actualEffort: doublePrecision('actual_effort'),
+    scores: jsonb('scores').$type<Record<string, number | string>>().notNull().default({}),
+    skills: jsonb('skills').$type<string[]>().notNull().default([]),
+    labels: jsonb('labels').$type<string[]>().notNull().default([]),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    targetDate: date('target_date'),
+    scopeQuestion: text('scope_question'),
+    scopeQuestionAt: timestamp('scope_question_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    unique('items_workspace_number').on(t.workspaceId, t.number),
+    unique('items_workspace_rank').on(t.workspaceId, t.rank),
+    index('items_parent_idx').on(t.parentId),
+    check('items_type_known', sql`${t.type} in ('initiative','epic','feature','task','bug')`),
+    check(
+      'items_state_known',
+      sql`${t.state} in ('new','ready','in_progress','in_review','done','cancelled')`,
+    ),
+    check(
+      'items_estimate_ordered',
+      sql`${t.estimateLikely} is null or (${t.estimateOptimistic} <= ${t.estimateLikely} and ${t.estimateLikely} <= ${t.estimatePessimistic})`,
+    ),
+  ],
+);
+
+export const itemDependencies = pgTable(
+  'item_dependencies',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The item that waits. */
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    /** The item that must finish first. */
+    dependsOnId: uuid('depends_on_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    lagDays: integer('lag_days').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.dependsOnId] }),
+    index('item_dependencies_workspace_idx').on(t.workspaceId),
+    check('item_dependencies_not_self', sql`${t.itemId} <> ${t.dependsOnId}`),
+  ],
+);
+
+export const itemStateChanges = pgTable(
+  'item_state_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('item_state_changes_item_idx').on(t.itemId, t.changedAt)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comments_item_idx').on(t.itemId, t.createdAt)],
+);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './users';
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  /** The decisions × roles table (see src/domain/decision-rights). */
+  decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
+  decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
+  nextItemNumber: integer('next_item_number').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    fte: doublePrecision('fte').notNull().default(1),
+    skills: jsonb('skills').$type<string[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    check('memberships_fte_range', sql`${t.fte} >= 0 and ${t.fte} <= 1`),
+    check(
+      'memberships_role_known',
+      sql`${t.role} in ('founder','cto','ctpo','cpo','product_manager','designer','developer','viewer')`,
+    ),
+  ],
+);
+
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  email: text('email'),
+  role: text('role').notNull(),
+  fte: doublePrecision('fte').notNull(),
+  skills: jsonb('skills').$type<string[]>().notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,153 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { LIMITS } from '../contract';
+import type { AppEnv, ServerDeps } from './context';
+import { AppError, errorBody, statusFor } from './errors';
+import { authenticate } from './middleware/authenticate';
+import { requestContext } from './middleware/request-context';
+import { registerActivityRoutes } from './routes/activity.routes';
+import { registerAuthRoutes } from './routes/auth.routes';
+import { registerItemRoutes } from './routes/items.routes';
+import { registerTransferRoutes } from './routes/transfer.routes';
+import { registerWorkspaceRoutes } from './routes/workspaces.routes';
+
+/** "title: an item needs a title; unknown field "colour": remove it" */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+        return `${path ? `${path}: ` : ''}unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+      }
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+function fail(c: Context<AppEnv>, error: AppError) {
+  return c.json(errorBody(error), statusFor(error.code));
+}
+
+/**
+ * The HTTP application: JSON API under /api (validated with zod, documented at
+ * /api/openapi.json) and, when built, the web app at /.
+ */
+export function createApp(deps: ServerDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('validation_failed', describeZodError(result.error), {
+          details: { issues: result.error.issues },
+        });
+      }
+    },
+  });
+
+  app.use('*', requestContext(deps));
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+      const type = c.req.header('content-type') ?? '';
+      const hasBody =
+        c.req.header('content-length') !== '0' &&
+        (c.req.header('content-length') || c.req.header('transfer-encoding'));
+      if (hasBody && !type.toLowerCase().startsWith('application/json')) {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the body as JSON with "Content-Type: application/json"',
+        );
+      }
+    }
+    const limit = c.req.path.endsWith('/import') ? LIMITS.importBytes : LIMITS.bodyBytes;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
+        );
+      },
+    })(c, next);
+  });
+  app.use('/api/*', authenticate());
+
+  app.get('/api/health', async (c) => {
+    await deps.db.execute(sql`select 1`);
+    return c.json({ status: 'ok' });
+  });
+  registerAuthRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerItemRoutes(app);
+  registerActivityRoutes(app);
+  registerTransferRoutes(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Headway API',
+      version: '0.1.0',
+      description:
+        'The product function of a software company, as software. Errors are `{ error: { code, message, details? } }`. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <token>`.',
+    },
+  });
+
+  app.all('/api/*', (c) =>
+    fail(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}: see /api/openapi.json`)),
+  );
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
+    const root = deps.webRoot;
+    const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', serveStatic({ root }));
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('/', (c) =>
+      c.text(
+        'Headway API is running. The web app is not built: run `npm run build` and restart. API: /api/openapi.json',
+      ),
+    );
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return fail(c, error);
+    if (error instanceof HTTPException) {
+      if (error.status === 400 && /json/i.test(error.message)) {
+        return fail(
+          c,
+          new AppError('bad_request', 'The body is not valid JSON: check quotes, commas and brackets'),
+        );
+      }
+      if (error.status === 413) return fail(c, new AppError('payload_too_large', 'The body is too large'));
+      return fail(c, new AppError(error.status >= 500 ? 'internal' : 'bad_request', error.message));
+    }
+    const code = (error as { code?: string }).code;
+    if (code === '40001' || code === '40P01') {
+      return fail(c, new AppError('conflict', 'Another change collided with this one: try again'));
+    }
+    c.get('logger')?.error({ err: error }, 'unhandled error');
+    return fail(
+      c,
+      new AppError(
+        'internal',
+        `Something went wrong on our side (request ${c.get('requestId')}); nothing was changed`,
+      ),
+    );
+  });
+
+  return app;
+}

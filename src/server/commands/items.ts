@@ -1,0 +1,512 @@
+import { and, asc, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { generateKeyBetween } from 'fractional-indexing';
+import type { CreateItem, Item, ItemType, UpdateItem } from '../../contract';
+import type { Database } from '../../db/client';
+import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
+import type { Decision } from '../../domain/decision-rights';
+import { AppError, notFound } from '../errors';
+import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
+import { type ItemRow, presentItem } from '../presenters/item';
+import { recordDecision } from './decision-log';
+
+export interface CommandContext {
+  db: Database;
+  actor: Actor;
+}
+
+/** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
+const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
+
+const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
+
+async function loadDeps(db: Database, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .select({
+      itemId: itemDependencies.itemId,
+      dependsOnId: itemDependencies.dependsOnId,
+      lagDays: itemDependencies.lagDays,
+    })
+    .from(itemDependencies)
+    .where(inArray(itemDependencies.itemId, itemIds));
+}
+
+async function loadRow(db: Database, workspaceId: string, itemId: string): Promise<ItemRow> {
+  if (!isUuid(itemId)) throw notFound('Item');
+  const [row] = await db
+    .select()
+    .from(items)
+    .where(and(eq(items.id, itemId), eq(items.workspaceId, workspaceId)))
+    .limit(1);
+  if (!row) throw notFound('Item');
+  return row;
+}
+
+/** One item as the API shows it, or 404 (also for another workspace's item). */
+export async function getItem(db: Database, workspaceId: string, itemId: string): Promise<Item> {
+  const row = await loadRow(db, workspaceId, itemId);
+  return presentItem(row, await loadDeps(db, [row.id]));
+}
+
+export interface ItemFilter {
+  limit: number;
+  cursor?: string | undefined;
+  type?: string | undefined;
+  state?: string | undefined;
+  assigneeId?: string | undefined;
+  label?: string | undefined;
+  q?: string | undefined;
+  parentId?: string | undefined;
+}
+
+/** Items in the product order, filtered, one page at a time (cursor = last rank seen). */
+export async function findItems(
+  db: Database,
+  workspaceId: string,
+  filter: ItemFilter,
+): Promise<{ data: Item[]; nextCursor: string | null }> {
+  const where: SQL[] = [eq(items.workspaceId, workspaceId)];
+  if (filter.cursor) {
+    const after = Buffer.from(filter.cursor, 'base64url').toString('utf8');
+    if (!after)
+      throw new AppError(
+        'bad_request',
+        'The cursor is not one this server handed out: drop it to start over',
+      );
+    where.push(gt(items.rank, after));
+  }
+  if (filter.type) where.push(eq(items.type, filter.type));
+  if (filter.state) where.push(eq(items.state, filter.state));
+  if (filter.assigneeId) where.push(eq(items.assigneeId, filter.assigneeId));
+  if (filter.parentId) where.push(eq(items.parentId, filter.parentId));
+  if (filter.label) where.push(sql`${items.labels} @> ${JSON.stringify([filter.label])}::jsonb`);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const byNumber = /^#?(\d{1,9})$/.exec(filter.q.trim());
+    const text = or(ilike(items.title, pattern), ilike(items.description, pattern));
+    where.push(byNumber ? (or(text, eq(items.number, Number(byNumber[1]))) as SQL) : (text as SQL));
+  }
+  const rows = await db
+    .select()
+    .from(items)
+    .where(and(...where))
+    .orderBy(asc(items.rank))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  const deps = await loadDeps(
+    db,
+    page.map((r) => r.id),
+  );
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => presentItem(r, deps)),
+    nextCursor:
+      rows.length > filter.limit && last ? Buffer.from(last.rank, 'utf8').toString('base64url') : null,
+  };
+}
+
+async function checkParent(
+  db: Database,
+  workspaceId: string,
+  type: ItemType,
+  parentId: string | null | undefined,
+  selfId?: string,
+): Promise<void> {
+  if (!parentId) return;
+  if (parentId === selfId)
+    throw new AppError('validation_failed', 'parentId: an item cannot be its own parent');
+  if (!isUuid(parentId)) throw new AppError('validation_failed', 'parentId: no such item in this workspace');
+  const [parent] = await db
+    .select({ type: items.type, number: items.number, title: items.title })
+    .from(items)
+    .where(and(eq(items.id, parentId), eq(items.workspaceId, workspaceId)))
+    .limit(1);
+  if (!parent) throw new AppError('validation_failed', 'parentId: no such item in this workspace');
+  if (LEVEL[parent.type as ItemType] >= LEVEL[type]) {
+    throw new AppError(
+      'validation_failed',
+      `parentId: a ${type} cannot sit under a ${parent.type} (${label(parent)}); the levels are initiative › epic › feature, task or bug`,
+    );
+  }
+}
+
+async function checkAssignee(db: Database, workspaceId: string, assigneeId: string | null | undefined) {
+  if (!assigneeId) return;
+  const [m] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, assigneeId)))
+    .limit(1);
+  if (!m)
+    throw new AppError('validation_failed', 'assigneeId: the assignee must be a member of this workspace');
+}
+
+/** Decisions a write touches, from the fields it sets (requirements text needs its own right). */
+function decisionsFor(input: Partial<UpdateItem>, current: ItemRow | null): Decision[] {
+  const needed = new Set<Decision>();
+  const has = (key: keyof UpdateItem) => input[key] !== undefined;
+  if (current && (has('title') || has('description') || has('labels'))) needed.add('requirements');
+  if (current && (has('type') || has('parentId'))) needed.add('scope');
+  if (input.state === 'cancelled') needed.add('scope');
+  if (current && has('scopeQuestion') && input.scopeQuestion === null && current.scopeQuestion !== null) {
+    needed.add('scope'); // Answering a scope question is a scope decision; asking one is open to all.
+  }
+  if (has('estimate') || has('actualEffort')) needed.add('estimates');
+  if (has('scores')) needed.add('backlog_order');
+  if (has('targetDate')) needed.add('delivery_dates');
+  if (has('assigneeId')) needed.add('assignment');
+  if (has('skills')) needed.add('technical_approach');
+  return [...needed];
+}
+
+/**
+ * Captures a new work item at the bottom of the backlog. It waits in the product owner's inbox
+ * until someone with the ordering right places it.
+ */
+export async function createItem(ctx: CommandContext, input: CreateItem): Promise<Item> {
+  const { db, actor } = ctx;
+  requireContributor(actor);
+  for (const decision of decisionsFor(input, null)) await requireDecision(db, actor, decision);
+  return db.transaction(async (tx) => {
+    await checkParent(tx, actor.workspaceId, input.type, input.parentId);
+    await checkAssignee(tx, actor.workspaceId, input.assigneeId);
+    // Locking the workspace row serialises item numbers and bottom ranks per workspace.
+    const [ws] = await tx
+      .update(workspaces)
+      .set({ nextItemNumber: sql`${workspaces.nextItemNumber} + 1` })
+      .where(eq(workspaces.id, actor.workspaceId))
+      .returning({ number: sql<number>`${workspaces.nextItemNumber} - 1` });
+    if (!ws) throw notFound('Workspace');
+    const [last] = await tx
+      .select({ rank: items.rank })
+      .from(items)
+      .where(eq(items.workspaceId, actor.workspaceId))
+      .orderBy(sql`${items.rank} desc`)
+      .limit(1);
+    const now = new Date();
+    const state = input.state ?? 'new';
+    const [row] = await tx
+      .insert(items)
+      .values({
+        workspaceId: actor.workspaceId,
+        number: ws.number,
+        type: input.type,
+        title: input.title,
+        description: input.description ?? '',
+        parentId: input.parentId ?? null,
+        state,
+        rank: generateKeyBetween(last?.rank ?? null, null),
+        estimateOptimistic: input.estimate?.optimistic ?? null,
+        estimateLikely: input.estimate?.likely ?? null,
+        estimatePessimistic: input.estimate?.pessimistic ?? null,
+        estimatedBy: input.estimate ? actor.userId : null,
+        estimatedAt: input.estimate ? now : null,
+        scores: input.scores ?? {},
+        skills: input.skills ?? [],
+        labels: input.labels ?? [],
+        assigneeId: input.assigneeId ?? null,
+        targetDate: input.targetDate ?? null,
+        scopeQuestion: input.scopeQuestion ?? null,
+        scopeQuestionAt: input.scopeQuestion ? now : null,
+        createdBy: actor.userId,
+        completedAt: state === 'done' ? now : null,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(itemStateChanges).values({
+      workspaceId: actor.workspaceId,
+      itemId: row.id,
+      fromState: null,
+      toState: state,
+      changedBy: actor.userId,
+    });
+    return presentItem(row, []);
+  });
+}
+
+function versionConflict(current: Item): AppError {
+  return new AppError(
+    'version_conflict',
+    `Someone changed #${current.number} since you loaded it (now version ${current.version}): review their change, then reapply yours`,
+    { details: { current } },
+  );
+}
+
+/**
+ * Updates an item if the caller still holds its current version; a stale version answers 409
+ * with the current item and changes nothing. Each field is checked against the decision it
+ * belongs to, and decisions go to the log.
+ */
+export async function updateItem(
+  ctx: CommandContext,
+  itemId: string,
+  input: UpdateItem & { version: number },
+): Promise<Item> {
+  const { db, actor } = ctx;
+  requireContributor(actor);
+  const current = await loadRow(db, actor.workspaceId, itemId);
+  for (const decision of decisionsFor(input, current)) await requireDecision(db, actor, decision);
+
+  return db.transaction(async (tx) => {
+    const type = input.type ?? (current.type as ItemType);
+    if (input.parentId !== undefined || input.type !== undefined) {
+      await checkParent(
+        tx,
+        actor.workspaceId,
+        type,
+        input.parentId === undefined ? current.parentId : input.parentId,
+        current.id,
+      );
+    }
+    if (input.type !== undefined) {
+      const children = await tx
+        .select({ type: items.type, number: items.number, title: items.title })
+        .from(items)
+        .where(eq(items.parentId, current.id));
+      const clash = children.find((ch) => LEVEL[ch.type as ItemType] <= LEVEL[type]);
+      if (clash) {
+        throw new AppError(
+          'validation_failed',
+          `type: ${label(clash)} (a ${clash.type}) cannot stay under a ${type}`,
+        );
+      }
+    }
+    await checkAssignee(tx, actor.workspaceId, input.assigneeId);
+    const now = new Date();
+    const set: Partial<typeof items.$inferInsert> = {
+      updatedAt: now,
+      version: sql`${items.version} + 1` as never,
+    };
+    if (input.type !== undefined) set.type = input.type;
+    if (input.title !== undefined) set.title = input.title;
+    if (input.description !== undefined) set.description = input.description;
+    if (input.parentId !== undefined) set.parentId = input.parentId;
+    if (input.labels !== undefined) set.labels = input.labels;
+    if (input.scores !== undefined) set.scores = input.scores;
+    if (input.skills !== undefined) set.skills = input.skills;
+    if (input.assigneeId !== undefined) set.assigneeId = input.assigneeId;
+    if (input.targetDate !== undefined) set.targetDate = input.targetDate;
+    if (input.actualEffort !== undefined) set.actualEffort = input.actualEffort;
+    if (input.scopeQuestion !== undefined) {
+      set.scopeQuestion = input.scopeQuestion;
+      set.scopeQuestionAt = input.scopeQuestion ? now : null;
+    }
+    if (input.estimate !== undefined) {
+      set.estimateOptimistic = input.estimate?.optimistic ?? null;
+      set.estimateLikely = input.estimate?.likely ?? null;
+      set.estimatePessimistic = input.estimate?.pessimistic ?? null;
+      set.estimatedBy = input.estimate ? actor.userId : null;
+      set.estimatedAt = input.estimate ? now : null;
+    }
+    const stateChanged = input.state !== undefined && input.state !== current.state;
+    if (stateChanged && input.state) {
+      set.state = input.state;
+      set.completedAt = input.state === 'done' ? now : null;
+    }
+    const [row] = await tx
+      .update(items)
+      .set(set)
+      .where(and(eq(items.id, current.id), eq(items.version, input.version)))
+      .returning();
+    if (!row) {
+      const latest = await loadRow(tx, actor.workspaceId, current.id);
+      throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
+    }
+    if (stateChanged && input.state) {
+      await tx.insert(itemStateChanges).values({
+        workspaceId: actor.workspaceId,
+        itemId: row.id,
+        fromState: current.state,
+        toState: input.state,
+        changedBy: actor.userId,
+        changedAt: now,
+      });
+    }
+    await logItemDecisions(tx, actor, current, input);
+    return presentItem(row, await loadDeps(tx, [row.id]));
+  });
+}
+
+async function logItemDecisions(
+  db: Database,
+  actor: Actor,
+  before: ItemRow,
+  input: UpdateItem,
+): Promise<void> {
+  const base = {
+    workspaceId: actor.workspaceId,
+    itemId: before.id,
+    actorId: actor.userId,
+    rationale: input.rationale,
+  };
+  const name = label(before);
+  if (input.estimate !== undefined) {
+    const e = input.estimate;
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary: e
+        ? `Estimated ${name} at ${e.optimistic}/${e.likely}/${e.pessimistic} days (optimistic/likely/pessimistic)`
+        : `Cleared the estimate of ${name}`,
+      details: {
+        before: [before.estimateOptimistic, before.estimateLikely, before.estimatePessimistic],
+        after: e,
+      },
+    });
+  }
+  if (input.actualEffort !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary: `Recorded ${input.actualEffort ?? 'no'} days of actual effort on ${name}`,
+      details: { actualEffort: input.actualEffort },
+    });
+  }
+  if (input.scores !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'backlog_order',
+      summary: `Scored ${name}`,
+      details: { before: before.scores, after: input.scores },
+    });
+  }
+  if (input.parentId !== undefined || input.type !== undefined || input.state === 'cancelled') {
+    await recordDecision(db, {
+      ...base,
+      decision: 'scope',
+      summary:
+        input.state === 'cancelled' ? `Cut ${name} from scope` : `Changed where ${name} sits in the plan`,
+      details: { parentId: input.parentId, type: input.type, state: input.state },
+    });
+  }
+  if (input.scopeQuestion === null && before.scopeQuestion !== null) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'scope',
+      summary: `Answered the scope question on ${name}`,
+      details: { question: before.scopeQuestion },
+    });
+  }
+  if (input.targetDate !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'delivery_dates',
+      summary: input.targetDate
+        ? `Set the target date of ${name} to ${input.targetDate}`
+        : `Cleared the target date of ${name}`,
+      details: { before: before.targetDate, after: input.targetDate },
+    });
+  }
+  if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'assignment',
+      summary: `Assigned ${name}`,
+      details: { before: before.assigneeId, after: input.assigneeId },
+    });
+  }
+}
+
+/**
+ * Places an item in the manual product order, between two neighbours, with a fractional rank so
+ * no other item is renumbered. Recorded as an ordering decision.
+ */
+export async function moveItem(
+  ctx: CommandContext,
+  itemId: string,
+  input: {
+    version?: number | undefined;
+    afterId?: string | null;
+    beforeId?: string | null;
+    rationale?: string | undefined;
+  },
+): Promise<Item> {
+  const { db, actor } = ctx;
+  await requireDecision(db, actor, 'backlog_order');
+  const current = await loadRow(db, actor.workspaceId, itemId);
+  return db.transaction(async (tx) => {
+    const ws = actor.workspaceId;
+    const rankOf = async (id: string, field: 'afterId' | 'beforeId') => {
+      if (id === current.id)
+        throw new AppError('validation_failed', `${field}: an item cannot move next to itself`);
+      if (!isUuid(id)) throw new AppError('validation_failed', `${field}: no such item in this workspace`);
+      const [r] = await tx
+        .select({ rank: items.rank, number: items.number })
+        .from(items)
+        .where(and(eq(items.id, id), eq(items.workspaceId, ws)))
+        .limit(1);
+      if (!r) throw new AppError('validation_failed', `${field}: no such item in this workspace`);
+      return r;
+    };
+    const neighbour = async (cmp: 'after' | 'before', rank: string | null) => {
+      const conditions = [eq(items.workspaceId, ws), sql`${items.id} <> ${current.id}`];
+      if (rank !== null) conditions.push(cmp === 'after' ? gt(items.rank, rank) : lt(items.rank, rank));
+      const [r] = await tx
+        .select({ rank: items.rank })
+        .from(items)
+        .where(and(...conditions))
+        .orderBy(cmp === 'after' ? asc(items.rank) : sql`${items.rank} desc`)
+        .limit(1);
+      return r?.rank ?? null;
+    };
+    let lower: string | null;
+    let upper: string | null;
+    let where: string;
+    if (input.afterId !== undefined) {
+      if (input.afterId === null) {
+        lower = null;
+        upper = await neighbour('after', null);
+        where = 'to the top';
+      } else {
+        const a = await rankOf(input.afterId, 'afterId');
+        lower = a.rank;
+        upper = await neighbour('after', a.rank);
+        where = `after #${a.number}`;
+      }
+    } else if (input.beforeId === null || input.beforeId === undefined) {
+      lower = await neighbour('before', null);
+      upper = null;
+      where = 'to the bottom';
+    } else {
+      const b = await rankOf(input.beforeId, 'beforeId');
+      upper = b.rank;
+      lower = await neighbour('before', b.rank);
+      where = `before #${b.number}`;
+    }
+    const rank = generateKeyBetween(lower, upper);
+    const conditions = [eq(items.id, current.id)];
+    if (input.version !== undefined) conditions.push(eq(items.version, input.version));
+    let row: ItemRow | undefined;
+    try {
+      [row] = await tx
+        .update(items)
+        .set({
+          rank,
+          orderedAt: new Date(),
+          updatedAt: new Date(),
+          version: sql`${items.version} + 1` as never,
+        })
+        .where(and(...conditions))
+        .returning();
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        throw new AppError('conflict', 'The order changed while you moved this item: reload and try again');
+      }
+      throw error;
+    }
+    if (!row) {
+      const latest = await loadRow(tx, ws, current.id);
+      throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
+    }
+    await recordDecision(tx, {
+      workspaceId: ws,
+      decision: 'backlog_order',
+      itemId: row.id,
+      actorId: actor.userId,
+      summary: `Moved ${label(row)} ${where}`,
+      rationale: input.rationale,
+      details: { from: current.rank, to: rank },
+    });
+    return presentItem(row, await loadDeps(tx, [row.id]));
+  });
+}

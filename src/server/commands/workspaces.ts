@@ -1,0 +1,355 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { DecisionRights, Member, Workspace } from '../../contract';
+import type { Database } from '../../db/client';
+import { invitations, memberships, users, workspaces } from '../../db/schema';
+import {
+  canDecide,
+  DECISION_INFO,
+  DECISIONS,
+  type DecisionMatrix,
+  defaultDecisionMatrix,
+  findHolders,
+  findMatrixProblems,
+  type Role,
+} from '../../domain/decision-rights';
+import { createSecret, hashSecret } from '../auth/secrets';
+import { AppError, notFound } from '../errors';
+import { type Actor, findTeam, isUuid, requireDecision, requireFounder } from '../policies/access';
+import { recordDecision } from './decision-log';
+
+/** A URL-safe slug that is unique across the server. */
+export function slugFor(name: string): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'workspace';
+  return `${base}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Creates a workspace with the caller as its founder and the default decision rights. */
+export async function createWorkspace(
+  db: Database,
+  userId: string,
+  input: { name: string; matrix?: DecisionMatrix },
+): Promise<Workspace> {
+  return db.transaction(async (tx) => {
+    const [ws] = await tx
+      .insert(workspaces)
+      .values({
+        name: input.name,
+        slug: slugFor(input.name),
+        decisionRights: input.matrix ?? defaultDecisionMatrix(),
+      })
+      .returning();
+    if (!ws) throw new Error('insert returned no row');
+    await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: 'founder', fte: 1, skills: [] });
+    return {
+      id: ws.id,
+      name: ws.name,
+      slug: ws.slug,
+      role: 'founder',
+      createdAt: ws.createdAt.toISOString(),
+    };
+  });
+}
+
+/** The workspaces a user belongs to, with their role in each. */
+export async function findWorkspacesOf(db: Database, userId: string): Promise<Workspace[]> {
+  const rows = await db
+    .select({
+      id: workspaces.id,
+      name: workspaces.name,
+      slug: workspaces.slug,
+      role: memberships.role,
+      createdAt: workspaces.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name));
+  return rows.map((r) => ({ ...r, role: r.role as Role, createdAt: r.createdAt.toISOString() }));
+}
+
+/** The team of a workspace. */
+export async function findMembers(db: Database, workspaceId: string): Promise<Member[]> {
+  const rows = await db
+    .select({
+      userId: memberships.userId,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      fte: memberships.fte,
+      skills: memberships.skills,
+      version: memberships.version,
+      joinedAt: memberships.joinedAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ ...r, role: r.role as Role, joinedAt: r.joinedAt.toISOString() }));
+}
+
+async function countFounders(db: Database, workspaceId: string, exceptUserId: string): Promise<number> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.workspaceId, workspaceId),
+        eq(memberships.role, 'founder'),
+        ne(memberships.userId, exceptUserId),
+      ),
+    );
+  return rows.length;
+}
+
+/** Changes a member's role, FTE or skills (the team decision); the last founder keeps the role. */
+export async function updateMember(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  input: {
+    version: number;
+    role?: Role | undefined;
+    fte?: number | undefined;
+    skills?: string[] | undefined;
+  },
+): Promise<Member> {
+  await requireDecision(db, actor, 'team');
+  if (!isUuid(userId)) throw notFound('Member');
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
+      .limit(1);
+    if (!current) throw notFound('Member');
+    if (input.role && input.role !== 'founder' && current.role === 'founder') {
+      if ((await countFounders(tx, actor.workspaceId, userId)) === 0) {
+        throw new AppError(
+          'validation_failed',
+          'role: a workspace needs a founder; make someone else founder first',
+        );
+      }
+    }
+    const [row] = await tx
+      .update(memberships)
+      .set({
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.fte !== undefined ? { fte: input.fte } : {}),
+        ...(input.skills ? { skills: input.skills } : {}),
+        version: current.version + 1,
+      })
+      .where(
+        and(
+          eq(memberships.workspaceId, actor.workspaceId),
+          eq(memberships.userId, userId),
+          eq(memberships.version, input.version),
+        ),
+      )
+      .returning();
+    if (!row) {
+      throw new AppError(
+        'version_conflict',
+        `Someone changed this member since you loaded it (now version ${current.version})`,
+        {
+          details: { currentVersion: current.version },
+        },
+      );
+    }
+    const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'team',
+      actorId: actor.userId,
+      summary: `Updated ${user?.name ?? 'a member'}: ${[
+        input.role ? `role ${input.role}` : '',
+        input.fte !== undefined ? `FTE ${input.fte}` : '',
+        input.skills ? `skills ${input.skills.join(', ') || 'none'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
+      details: {
+        userId,
+        before: { role: current.role, fte: current.fte, skills: current.skills },
+        after: input,
+      },
+    });
+    const members = await findMembers(tx, actor.workspaceId);
+    return members.find((m) => m.userId === userId) as Member;
+  });
+}
+
+/** Removes a member (the team decision); the last founder cannot be removed. */
+export async function removeMember(db: Database, actor: Actor, userId: string): Promise<void> {
+  await requireDecision(db, actor, 'team');
+  if (!isUuid(userId)) throw notFound('Member');
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+    if (!current) throw notFound('Member');
+    if (current.role === 'founder' && (await countFounders(tx, actor.workspaceId, userId)) === 0) {
+      throw new AppError('validation_failed', 'A workspace needs a founder: make someone else founder first');
+    }
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'team',
+      actorId: actor.userId,
+      summary: 'Removed a member from the team',
+      details: { userId, role: current.role },
+    });
+  });
+}
+
+const INVITATION_DAYS = 14;
+
+/** Creates an invitation link (the team decision). The token is shown once and stored hashed. */
+export async function createInvitation(
+  db: Database,
+  actor: Actor,
+  input: { role: Role; fte: number; skills: string[]; email?: string | undefined },
+) {
+  await requireDecision(db, actor, 'team');
+  const token = createSecret('hwi');
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const [row] = await db
+    .insert(invitations)
+    .values({
+      workspaceId: actor.workspaceId,
+      tokenHash: hashSecret(token),
+      email: input.email?.toLowerCase() ?? null,
+      role: input.role,
+      fte: input.fte,
+      skills: input.skills,
+      createdBy: actor.userId,
+      expiresAt,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return {
+    id: row.id,
+    token,
+    path: `/join/${token}`,
+    role: input.role,
+    fte: input.fte,
+    skills: input.skills,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** Joins the workspace of an invitation; each invitation works once, before it expires. */
+export async function acceptInvitation(db: Database, userId: string, token: string): Promise<Workspace> {
+  return db.transaction(async (tx) => {
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.tokenHash, hashSecret(token)),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
+      .for('update');
+    if (!inv)
+      throw new AppError('not_found', 'This invitation is unknown, used or expired: ask for a new link');
+    const [existing] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, inv.workspaceId), eq(memberships.userId, userId)));
+    if (existing) throw new AppError('conflict', 'You are already a member of this workspace');
+    await tx
+      .insert(memberships)
+      .values({ workspaceId: inv.workspaceId, userId, role: inv.role, fte: inv.fte, skills: inv.skills });
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedBy: userId })
+      .where(eq(invitations.id, inv.id));
+    const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, inv.workspaceId));
+    if (!ws) throw notFound('Workspace');
+    await recordDecision(tx, {
+      workspaceId: ws.id,
+      decision: 'team',
+      actorId: inv.createdBy,
+      summary: `Invited a new ${inv.role.replace('_', ' ')} (FTE ${inv.fte}), who joined`,
+      details: { userId, role: inv.role },
+    });
+    return {
+      id: ws.id,
+      name: ws.name,
+      slug: ws.slug,
+      role: inv.role as Role,
+      createdAt: ws.createdAt.toISOString(),
+    };
+  });
+}
+
+/** The decision-rights matrix with who holds each decision today and what the caller may decide. */
+export async function getDecisionRights(db: Database, actor: Actor): Promise<DecisionRights> {
+  const team = await findTeam(db, actor.workspaceId);
+  return {
+    version: actor.matrixVersion,
+    matrix: actor.matrix,
+    decisions: DECISIONS.map((id) => ({ id, ...DECISION_INFO[id] })),
+    holders: Object.fromEntries(
+      DECISIONS.map((d) => [d, findHolders(actor.matrix, d, team)]),
+    ) as DecisionRights['holders'],
+    mine: DECISIONS.filter((d) => canDecide(actor.matrix, actor.role, d)),
+  };
+}
+
+/** Replaces the matrix (founder only), after checking exactly one accountable role per decision. */
+export async function updateDecisionRights(
+  db: Database,
+  actor: Actor,
+  input: { version: number; matrix: Record<string, Record<string, string>>; rationale?: string | undefined },
+): Promise<DecisionRights> {
+  requireFounder(actor, 'change who decides what');
+  const problems = findMatrixProblems(input.matrix);
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', problems.map((p) => `${p.decision}: ${p.message}`).join('; '), {
+      details: { problems },
+    });
+  }
+  const matrix = input.matrix as DecisionMatrix;
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(workspaces)
+      .set({ decisionRights: matrix, decisionRightsVersion: input.version + 1 })
+      .where(and(eq(workspaces.id, actor.workspaceId), eq(workspaces.decisionRightsVersion, input.version)))
+      .returning({ id: workspaces.id });
+    if (!row) {
+      throw new AppError(
+        'version_conflict',
+        `Someone changed the decision rights since you loaded them (now version ${actor.matrixVersion}): reload and reapply`,
+        { details: { currentVersion: actor.matrixVersion } },
+      );
+    }
+    const changes = DECISIONS.flatMap((d) =>
+      Object.keys(matrix[d]).flatMap((role) => {
+        const before = actor.matrix[d]?.[role as Role];
+        const after = matrix[d][role as Role];
+        return before === after ? [] : [{ decision: d, role, before, after }];
+      }),
+    );
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'team',
+      actorId: actor.userId,
+      summary: `Changed decision rights (${changes.length} cell${changes.length === 1 ? '' : 's'})`,
+      rationale: input.rationale,
+      details: { changes },
+    });
+  });
+  return getDecisionRights(db, { ...actor, matrix, matrixVersion: input.version + 1 });
+}

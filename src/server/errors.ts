@@ -1,0 +1,57 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from '../contract/errors';
+
+/** The one error type of the server. Its code decides the HTTP status (see statusFor). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+/** Maps every error code to its HTTP status; a new code does not compile until it is mapped here. */
+export function statusFor(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case 'bad_request':
+    case 'validation_failed':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'csrf_failed':
+    case 'forbidden':
+    case 'decision_not_yours':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+    case 'version_conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'internal':
+      return 500;
+  }
+}
+
+/** The JSON body of an error response. */
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+/** "Item not found" with the same wording everywhere, also for other tenants' data. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}

@@ -1,0 +1,129 @@
+import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { Database } from '../../db/client';
+import { memberships, users, workspaces } from '../../db/schema';
+import {
+  accountableRole,
+  canDecide,
+  type Decision,
+  type DecisionMatrix,
+  describeRefusal,
+  findHolders,
+  type Holder,
+  ROLES,
+  type Role,
+} from '../../domain/decision-rights';
+import type { AppEnv } from '../context';
+import { AppError, notFound } from '../errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed UUID; anything else cannot name a row and answers 404. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context<AppEnv>): string {
+  const caller = c.get('caller');
+  if (!caller) {
+    throw new AppError(
+      'unauthenticated',
+      'Sign in first, or send an API token as "Authorization: Bearer <token>"',
+    );
+  }
+  return caller.userId;
+}
+
+/** Who is acting, in which workspace, with which role and decision rights. */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+  matrix: DecisionMatrix;
+  matrixVersion: number;
+}
+
+/**
+ * Loads the caller's membership of a workspace. A workspace the caller does not belong to
+ * answers 404, exactly as one that does not exist, so tenants cannot probe each other.
+ */
+export async function requireMember(c: Context<AppEnv>, workspaceId: string): Promise<Actor> {
+  const userId = requireUser(c);
+  if (!isUuid(workspaceId)) throw notFound('Workspace');
+  const { db } = c.get('deps');
+  const [row] = await db
+    .select({
+      name: workspaces.name,
+      matrix: workspaces.decisionRights,
+      matrixVersion: workspaces.decisionRightsVersion,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound('Workspace');
+  return {
+    userId,
+    workspaceId,
+    workspaceName: row.name,
+    role: row.role as Role,
+    matrix: row.matrix as DecisionMatrix,
+    matrixVersion: row.matrixVersion,
+  };
+}
+
+/** Everyone but a viewer may capture work, comment and move work along the workflow. */
+export function requireContributor(actor: Actor): void {
+  if (actor.role === 'viewer') {
+    throw new AppError(
+      'forbidden',
+      'Viewers can read but not change anything: ask the founder for another role',
+      {
+        details: { role: actor.role },
+      },
+    );
+  }
+}
+
+/** Only the founder edits the decision-rights matrix itself. */
+export function requireFounder(actor: Actor, what: string): void {
+  if (actor.role !== 'founder') {
+    throw new AppError('forbidden', `Only the founder can ${what}`, { details: { role: actor.role } });
+  }
+}
+
+/** The workspace's members as decision holders, for refusals and the inbox. */
+export async function findTeam(db: Database, workspaceId: string): Promise<Holder[]> {
+  const rows = await db
+    .select({ userId: memberships.userId, name: users.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(users.name);
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+/**
+ * Refuses, with who decides instead, when the actor's role may not make the decision. The body
+ * names the decision, the accountable role and the people holding it, so any surface can say
+ * "Ordering the backlog belongs to the product function: ask Dana (product manager)".
+ */
+export async function requireDecision(db: Database, actor: Actor, decision: Decision): Promise<void> {
+  if (canDecide(actor.matrix, actor.role, decision)) return;
+  const holders = findHolders(actor.matrix, decision, await findTeam(db, actor.workspaceId));
+  throw new AppError('decision_not_yours', describeRefusal(actor.matrix, decision, holders), {
+    details: {
+      decision,
+      accountableRole: accountableRole(actor.matrix, decision),
+      yourRole: actor.role,
+      holders,
+    },
+  });
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,52 @@
+import type { Item, ItemState, ItemType } from '../../contract';
+import type { items } from '../../db/schema';
+
+export type ItemRow = typeof items.$inferSelect;
+export interface DependencyRow {
+  itemId: string;
+  dependsOnId: string;
+  lagDays: number;
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Row → API shape. `deps` may hold other items' dependencies; only this item's are used. */
+export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item {
+  const hasEstimate = row.estimateLikely !== null;
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type as ItemType,
+    title: row.title,
+    description: row.description,
+    parentId: row.parentId,
+    state: row.state as ItemState,
+    rank: row.rank,
+    orderedAt: iso(row.orderedAt),
+    estimate: hasEstimate
+      ? {
+          optimistic: row.estimateOptimistic ?? 0,
+          likely: row.estimateLikely ?? 0,
+          pessimistic: row.estimatePessimistic ?? 0,
+          unit: 'days',
+          estimatedBy: row.estimatedBy,
+          estimatedAt: iso(row.estimatedAt),
+        }
+      : null,
+    actualEffort: row.actualEffort,
+    scores: row.scores,
+    skills: row.skills,
+    labels: row.labels,
+    assigneeId: row.assigneeId,
+    targetDate: row.targetDate,
+    scopeQuestion: row.scopeQuestion,
+    dependsOn: deps
+      .filter((d) => d.itemId === row.id)
+      .map((d) => ({ itemId: d.dependsOnId, lagDays: d.lagDays })),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    completedAt: iso(row.completedAt),
+    version: row.version,
+  };
+}

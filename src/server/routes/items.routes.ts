@@ -1,0 +1,217 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  AddDependencySchema,
+  CommentSchema,
+  CreateCommentSchema,
+  CreateItemSchema,
+  ItemListQuerySchema,
+  ItemSchema,
+  MoveItemSchema,
+  pageOf,
+  StateChangeSchema,
+  UpdateItemSchema,
+} from '../../contract';
+import { addComment, findComments, findStateHistory } from '../commands/activity';
+import { addDependency, removeDependency } from '../commands/dependencies';
+import { createItem, findItems, getItem, moveItem, updateItem } from '../commands/items';
+import type { AppEnv } from '../context';
+import { requireMember } from '../policies/access';
+import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+
+const ItemPage = pageOf(ItemSchema);
+const DependencyParams = z.object({ workspaceId: z.string(), itemId: z.string(), dependsOnId: z.string() });
+
+export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/items',
+      tags: ['items'],
+      summary: 'Work items in the product order, filtered and paginated',
+      request: { params: WorkspaceParams, query: ItemListQuerySchema },
+      responses: jsonResponses(200, ItemPage, 'A page of items'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(c, ItemPage, await findItems(c.get('deps').db, actor.workspaceId, c.req.valid('query')));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/items',
+      tags: ['items'],
+      summary: 'Capture a work item (it lands at the bottom, waiting to be ordered)',
+      request: { params: WorkspaceParams, ...jsonBody(CreateItemSchema) },
+      responses: jsonResponses(201, ItemSchema, 'The new item'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(c, ItemSchema, await createItem({ db: c.get('deps').db, actor }, c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}',
+      tags: ['items'],
+      summary: 'One work item',
+      request: { params: ItemParams },
+      responses: jsonResponses(200, ItemSchema, 'The item'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(c, ItemSchema, await getItem(c.get('deps').db, actor.workspaceId, itemId));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}',
+      tags: ['items'],
+      summary: 'Update a work item; needs its current version, each field checked against its decision',
+      request: { params: ItemParams, ...jsonBody(UpdateItemSchema) },
+      responses: jsonResponses(200, ItemSchema, 'The updated item'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const body = c.req.valid('json');
+      const version = expectedVersion(c, body.version);
+      return send(
+        c,
+        ItemSchema,
+        await updateItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/move',
+      tags: ['items'],
+      summary: 'Place an item in the product order (the ordering decision)',
+      request: { params: ItemParams, ...jsonBody(MoveItemSchema) },
+      responses: jsonResponses(200, ItemSchema, 'The moved item'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const body = c.req.valid('json');
+      const version = body.version ?? (c.req.header('if-match') ? expectedVersion(c, undefined) : undefined);
+      return send(
+        c,
+        ItemSchema,
+        await moveItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/dependencies',
+      tags: ['items'],
+      summary: 'Make this item wait for another (the dependencies decision); cycles are refused',
+      request: { params: ItemParams, ...jsonBody(AddDependencySchema) },
+      responses: jsonResponses(201, ItemSchema, 'The item with its dependencies'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(
+        c,
+        ItemSchema,
+        await addDependency({ db: c.get('deps').db, actor }, itemId, c.req.valid('json')),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/dependencies/{dependsOnId}',
+      tags: ['items'],
+      summary: 'Remove a dependency (the dependencies decision)',
+      request: { params: DependencyParams },
+      responses: jsonResponses(200, ItemSchema, 'The item with its dependencies'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId, dependsOnId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(
+        c,
+        ItemSchema,
+        await removeDependency({ db: c.get('deps').db, actor }, itemId, dependsOnId),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/history',
+      tags: ['items'],
+      summary: 'The state history of an item',
+      request: { params: ItemParams },
+      responses: jsonResponses(
+        200,
+        z.object({ data: z.array(StateChangeSchema) }),
+        'State changes, oldest first',
+      ),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(c, z.object({ data: z.array(StateChangeSchema) }), {
+        data: await findStateHistory(c.get('deps').db, actor.workspaceId, itemId),
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/comments',
+      tags: ['items'],
+      summary: 'Comments on an item',
+      request: { params: ItemParams },
+      responses: jsonResponses(200, z.object({ data: z.array(CommentSchema) }), 'Comments, oldest first'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(c, z.object({ data: z.array(CommentSchema) }), {
+        data: await findComments(c.get('deps').db, actor.workspaceId, itemId),
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/items/{itemId}/comments',
+      tags: ['items'],
+      summary: 'Comment on an item',
+      request: { params: ItemParams, ...jsonBody(CreateCommentSchema) },
+      responses: jsonResponses(201, CommentSchema, 'The comment'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(
+        c,
+        CommentSchema,
+        await addComment(c.get('deps').db, actor, itemId, c.req.valid('json').body),
+        201,
+      );
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { ErrorBodySchema } from '../../contract';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+
+type Responses = RouteConfig['responses'];
+
+/** A JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } } as const;
+}
+
+/** A JSON response plus the error responses every route may give. */
+export function jsonResponses<T extends z.ZodType>(
+  status: 200 | 201,
+  schema: T,
+  description: string,
+): Responses {
+  const err = (d: string) => ({
+    description: d,
+    content: { 'application/json': { schema: ErrorBodySchema } },
+  });
+  return {
+    [status]: { description, content: { 'application/json': { schema } } },
+    400: err('The request is malformed or invalid: the message says what to fix'),
+    401: err('Not signed in'),
+    403: err('Not allowed; for decisions, the body names who decides'),
+    404: err('Not found, or not in a workspace of yours'),
+    409: err('Stale version or conflicting change'),
+  };
+}
+
+export const noContent: Responses = { 204: { description: 'Done' } };
+
+export const WorkspaceParams = z.object({ workspaceId: z.string() });
+export const ItemParams = z.object({ workspaceId: z.string(), itemId: z.string() });
+
+/** Sends a response after checking it against its schema, so the document never lies. */
+export function send<T extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: T,
+  data: z.input<T>,
+  status: 200 | 201 = 200,
+) {
+  return c.json(schema.parse(data) as object, status);
+}
+
+/** The version an update is based on: the `version` field, or the If-Match header. */
+export function expectedVersion(c: Context<AppEnv>, fromBody: number | undefined): number {
+  if (fromBody !== undefined) return fromBody;
+  const header = c.req.header('if-match');
+  const n = header ? Number(header.replace(/^W\//, '').replace(/"/g, '')) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError(
+      'validation_failed',
+      'version: send the version you last loaded, as a "version" field or an If-Match header, so a concurrent change is not overwritten',
+    );
+  }
+  return n;
+}

@@ -1,0 +1,81 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/server/context';
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A signed-in browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class TestClient {
+  cookie = '';
+  csrf = '';
+  token = '';
+  userId = '';
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (body !== undefined) h['content-type'] ??= 'application/json';
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    else if (this.cookie) {
+      h.cookie = this.cookie;
+      if (method !== 'GET') h['x-csrf-token'] = this.csrf;
+    }
+    const res = await this.app.request(path, {
+      method,
+      headers: h,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const cookies = res.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith('headway_session='));
+    if (session) this.cookie = session.split(';')[0] as string;
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (e.g. the plain-text root page).
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = unknown>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = unknown>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  put<T = unknown>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+  delete<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Signs up a new person and keeps their session. */
+  async signUp(
+    name: string,
+    email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+  ) {
+    const res = await this.post<{ user: { id: string }; csrfToken: string }>('/api/auth/signup', {
+      email,
+      name,
+      password: 'correct horse battery',
+    });
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.csrf = res.body.csrfToken;
+    this.userId = res.body.user.id;
+    return { email, id: res.body.user.id };
+  }
+}
