@@ -14,6 +14,14 @@ describe('createRandom', () => {
     );
   });
 
+  it('should restart the same sequence when reseeded', () => {
+    const a = createRandom(5);
+    const first = [a.nextUint32(), a.nextUint32()];
+    a.nextNormal();
+    a.reseed(5);
+    expect([a.nextUint32(), a.nextUint32()]).toEqual(first);
+  });
+
   it('should give different sequences when seeds differ', () => {
     const a = createRandom(1);
     const b = createRandom(2);

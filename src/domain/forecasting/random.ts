@@ -11,6 +11,8 @@ export interface Random {
   nextIndex(n: number): number;
   /** A standard normal variate (mean 0, standard deviation 1). */
   nextNormal(): number;
+  /** Restarts the sequence from a new seed, without allocating. */
+  reseed(seed: number): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -22,7 +24,7 @@ const TWO_POW_32 = 4294967296;
  */
 export function createRandom(seed: number): Random {
   // splitmix32 spreads a small or similar seed over the whole 128-bit state.
-  let s = Math.trunc(seed) >>> 0;
+  let s = 0;
   const mix = (): number => {
     s = (s + 0x9e3779b9) | 0;
     let z = s;
@@ -30,10 +32,10 @@ export function createRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
     return (z ^ (z >>> 15)) >>> 0;
   };
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
   let spareNormal = 0;
   let hasSpare = false;
 
@@ -46,8 +48,18 @@ export function createRandom(seed: number): Random {
     c = (c + t) | 0;
     return t >>> 0;
   };
-  // Discard the first draws: sfc32 needs a few rounds to decorrelate from the seed.
-  for (let i = 0; i < 12; i++) nextUint32();
+  const reseed = (next: number): void => {
+    // Seeds beyond 32 bits keep their high part, so seed + trial stays distinct for large seeds.
+    s = (Math.trunc(next) ^ Math.trunc(next / TWO_POW_32)) >>> 0;
+    a = mix();
+    b = mix();
+    c = mix();
+    d = mix();
+    hasSpare = false;
+    // Discard the first draws: sfc32 needs a few rounds to decorrelate from the seed.
+    for (let i = 0; i < 12; i++) nextUint32();
+  };
+  reseed(seed);
 
   const nextFloat = (): number => nextUint32() / TWO_POW_32;
   const nextIndex = (n: number): number => Math.floor((nextUint32() / TWO_POW_32) * n);
@@ -64,5 +76,5 @@ export function createRandom(seed: number): Random {
     hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   };
-  return { nextUint32, nextFloat, nextIndex, nextNormal };
+  return { nextUint32, nextFloat, nextIndex, nextNormal, reseed };
 }

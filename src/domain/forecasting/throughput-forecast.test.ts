@@ -61,6 +61,39 @@ describe('forecastCompletion', () => {
     });
   });
 
+  it('should match the negative binomial law when many items are forecast from 0-or-1 days', () => {
+    // Each day completes 1 item with probability 1/2. The 100th item lands on day offset T with
+    // P(T ≤ d) = P(Binomial(d + 1, 1/2) ≥ 100); its quantiles come from that law directly.
+    const cdfAt = (d: number): number => {
+      let row = [1];
+      for (let i = 0; i < d + 1; i++) {
+        const next = new Array<number>(row.length + 1).fill(0);
+        row.forEach((p, k) => {
+          next[k]! += p / 2;
+          next[k + 1]! += p / 2;
+        });
+        row = next;
+      }
+      return row.slice(100).reduce((a, b) => a + b, 0);
+    };
+    const exact = (level: number) => {
+      let d = 99;
+      while (cdfAt(d) < level / 100) d++;
+      return d;
+    };
+    const result = expectOk<CompletionForecast>(
+      forecastCompletion({
+        history: daysFrom('2026-01-01', [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]),
+        start: '2026-03-01',
+        items: 100,
+        trials: 20_000,
+        seed: 12,
+      }),
+    );
+    for (const p of result.percentiles)
+      expect(Math.abs(p.dayOffset! - exact(p.level))).toBeLessThanOrEqual(1);
+  });
+
   it('should give zero on weekends when a weekday calendar is given', () => {
     // Weekdays always deliver 1, weekends in history delivered 0 but are not sampled.
     // 2026-03-06 is a Friday: 3 items are done Fri, Mon, Tue → 2026-03-10.
