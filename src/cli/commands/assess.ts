@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { parse } from 'yaml';
+import {
+  type AssessmentReport,
+  assessSetup,
+  compareAssessments,
+  DORA_BENCHMARKS,
+  renderComparisonMarkdown,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  validateAnswers,
+} from '../../domain/assessment';
+
+interface AssessOptions {
+  answers: string;
+  format: 'md' | 'json' | 'html';
+  short?: boolean;
+  doraYear: string;
+  compare?: string;
+  out?: string;
+}
+
+/**
+ * Reads an answers file (YAML or JSON): either `{ company?, answers: {...} }` or a flat mapping
+ * of question id to answer.
+ * @returns the company name, if any, and the raw answers
+ */
+function readAnswersFile(path: string): { company?: string; raw: unknown } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    throw new Error(
+      `${path} is not valid YAML or JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'answers' in parsed) {
+    const { company, answers } = parsed as { company?: unknown; answers: unknown };
+    return typeof company === 'string' ? { company, raw: answers } : { raw: answers };
+  }
+  return { raw: parsed };
+}
+
+/** Reads, validates and assesses one answers file; throws with every bad answer listed. */
+function assessFile(path: string, options: { short: boolean; doraYear: number }): AssessmentReport {
+  const { company, raw } = readAnswersFile(path);
+  const check = validateAnswers(raw, { short: options.short });
+  if (check.problems.length > 0) {
+    const lines = check.problems.map((p) => `  - ${p.questionId}: ${p.message}`);
+    throw new Error(
+      `${path} has ${check.problems.length} bad answer${check.problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    );
+  }
+  return assessSetup({
+    answers: check.answers,
+    short: options.short,
+    doraYear: options.doraYear,
+    ...(company ? { company } : {}),
+  });
+}
+
+/** `headway assess`: assesses a development setup from an answers file, without a server. */
+export function register(program: Command): void {
+  program
+    .command('assess')
+    .description('assess a development setup from a YAML or JSON answers file (no server needed)')
+    .requiredOption(
+      '--answers <file>',
+      'answers file (YAML or JSON), e.g. examples/assessment/seed-cto-runs-delivery.yaml',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .option('--short', 'use the short questionnaire (answers to other questions are ignored)')
+    .addOption(
+      new Option('--dora-year <year>', 'DORA report year to benchmark against')
+        .choices(DORA_BENCHMARKS.map((b) => String(b.year)))
+        .default('2024'),
+    )
+    .option('--compare <file>', 'an earlier answers file: add what changed since then (md and json only)')
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .action((options: AssessOptions) => {
+      const settings = { short: options.short ?? false, doraYear: Number(options.doraYear) };
+      if (options.compare && options.format === 'html') {
+        throw new Error('--compare works with --format md or json');
+      }
+      const report = assessFile(options.answers, settings);
+      let output: string;
+      if (options.format === 'html') output = renderHtml(report);
+      else if (options.format === 'json' && !options.compare) output = renderJson(report);
+      else if (options.format === 'json' && options.compare) {
+        const comparison = compareAssessments({
+          before: assessFile(options.compare, settings),
+          after: report,
+        });
+        output = `${JSON.stringify({ report: JSON.parse(renderJson(report)), comparison }, null, 2)}\n`;
+      } else {
+        output = renderMarkdown(report);
+        if (options.compare) {
+          const comparison = compareAssessments({
+            before: assessFile(options.compare, settings),
+            after: report,
+          });
+          output = `${output}\n${renderComparisonMarkdown(comparison)}`;
+        }
+      }
+      if (options.out) writeFileSync(options.out, output);
+      else process.stdout.write(output);
+    });
+}

@@ -1,0 +1,53 @@
+/**
+ * The assessment engine: the questionnaire, declarative rules with their sources, scores, DORA
+ * tiers per report year, the growth plan with hiring triggers and decision-rights changes,
+ * comparisons and renderers. Pure: no IO.
+ */
+export { assessSetup } from './assess';
+export { type AssessmentComparison, compareAssessments, type FindingChange } from './compare';
+export {
+  buildConditionContext,
+  type ConditionContext,
+  evaluateCondition,
+  listConditionQuestions,
+  METRICS,
+} from './conditions';
+export {
+  compareTiers,
+  computeDoraByYear,
+  computeDoraTiers,
+  findDoraBenchmark,
+  tierChangeFailRate,
+} from './dora';
+export { DEFAULT_DORA_YEAR, DORA_BENCHMARKS, type DoraBenchmark } from './dora-benchmarks';
+export { applyRule, RULES, raiseFindings } from './findings';
+export {
+  applyDecisionRightsChanges,
+  buildGrowthPlan,
+  type ImpliedDecisionRight,
+  impliedDecisionRights,
+} from './growth-plan';
+export { evaluateHiringTriggers, HIRING_TRIGGERS, type HiringTriggerTemplate } from './hiring-triggers';
+export { ACTION_TEMPLATES, type ActionTemplate } from './plan-actions';
+export {
+  bandDeployFrequency,
+  bandDuration,
+  type Prefill,
+  prefillAnswers,
+  type WorkspaceFacts,
+} from './prefill';
+export {
+  describeAnswer,
+  findQuestion,
+  listQuestions,
+  QUESTIONNAIRE_VERSION,
+  QUESTIONS,
+  scoreAnswer,
+} from './questionnaire';
+export { escapeHtml, renderHtml } from './render-html';
+export { renderJson } from './render-json';
+export { renderComparisonMarkdown, renderMarkdown } from './render-markdown';
+export { AREA_WEIGHTS, bandScore, scoreAssessment } from './scores';
+export { getSource, SOURCES, type Source } from './sources';
+export * from './types';
+export { type AnswerCheck, type AnswerProblem, validateAnswers } from './validate-answers';
