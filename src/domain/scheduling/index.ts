@@ -2,6 +2,9 @@
  * The scheduling engine: the classic RCPSP core (serial SGS, priority rules, justification,
  * genetic search) and the team roadmap scheduler built on it.
  */
+
+export { buildSchedule, type IncrementalPlan, type PlanMemory, planIncrementally } from './build-schedule';
+export { createWorkCalendar, isIsoDate, toDayNumber, toIsoDate, type WorkCalendar } from './calendar';
 export { type GeneticSearchOptions, type GeneticSearchResult, searchGenetically } from './genetic-search';
 export { createJustifyWorkspace, justifySchedule } from './justification';
 export {
@@ -32,3 +35,29 @@ export {
 } from './rcpsp-instance';
 export { buildPriorityList, createSgsWorkspace, decodeSerial, sampleActivityList } from './serial-sgs';
 export { type RcpspResult, type SolveRcpspOptions, scheduleByLatestFinish, solveRcpsp } from './solve-rcpsp';
+export {
+  type ConstraintContext,
+  checkTeamPlan,
+  noOverbookedPerson,
+  type PlanViolation,
+  requireSkill,
+  respectAssignee,
+  respectCalendar,
+  respectDependencies,
+  respectFixedDates,
+} from './team-constraints';
+export { durationFor } from './team-placement';
+export { type PreparedPlan, preparePlan } from './team-preparation';
+export type {
+  Milestone,
+  MilestoneForecast,
+  Person,
+  PersonCalendarInput,
+  PersonLoad,
+  PlanProblem,
+  ScheduledItem,
+  StartReason,
+  TeamPlanInput,
+  TeamPlanResult,
+  WorkItem,
+} from './team-types';

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSchedule, planIncrementally } from './build-schedule';
+import { toIsoDate } from './calendar';
+import { computeCriticalPathLength, orderTopologically } from './precedence';
+import { checkTeamPlan } from './team-constraints';
+import { durationFor } from './team-placement';
+import { preparePlan } from './team-preparation';
+import type { Person, TeamPlanInput, WorkItem } from './team-types';
+
+const origin = '2024-01-01';
+const skillPool = ['backend', 'frontend'];
+
+const personArb = (index: number) =>
+  fc
+    .record({
+      skills: fc.subarray(skillPool),
+      fte: fc.constantFrom(0.25, 0.5, 1),
+      wipLimit: fc.integer({ min: 1, max: 2 }),
+      weekdays: fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1 }),
+      offFrom: fc.integer({ min: 0, max: 20 }),
+      offLength: fc.integer({ min: 0, max: 6 }),
+    })
+    .map(
+      (p): Person => ({
+        id: `p${index}`,
+        name: `P${index}`,
+        fte: p.fte,
+        skills: p.skills,
+        wipLimit: p.wipLimit,
+        calendar: {
+          workingWeekdays: p.weekdays,
+          timeOff:
+            p.offLength > 0
+              ? [{ from: toIsoDate(origin, p.offFrom), to: toIsoDate(origin, p.offFrom + p.offLength - 1) }]
+              : [],
+        },
+      }),
+    );
+
+const itemArb = (index: number) =>
+  fc
+    .record({
+      effort: fc.integer({ min: 0, max: 5 }),
+      skills: fc.subarray(skillPool, { maxLength: 1 }),
+      deps: fc.subarray(
+        Array.from({ length: index }, (_, k) => k),
+        { maxLength: Math.min(2, index) },
+      ),
+      lag: fc.integer({ min: 0, max: 2 }),
+      notBefore: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+    })
+    .map(
+      (x): WorkItem => ({
+        id: `i${index}`,
+        effortDays: x.effort,
+        skills: x.skills,
+        dependsOn: x.deps.map((d) => ({ itemId: `i${d}`, lagDays: x.lag })),
+        ...(x.notBefore === undefined ? {} : { notBefore: toIsoDate(origin, x.notBefore) }),
+      }),
+    );
+
+const inputArb: fc.Arbitrary<TeamPlanInput> = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }))
+  .chain(([people, items]) =>
+    fc.tuple(
+      fc.tuple(...Array.from({ length: people }, (_, k) => personArb(k))),
+      fc.tuple(...Array.from({ length: items }, (_, k) => itemArb(k))),
+      fc.integer({ min: 0, max: 1_000 }),
+    ),
+  )
+  .map(([people, items, shuffleSeed]) => {
+    // Product order differs from the dependency order, so later items may come first.
+    const ordered = [...items].sort(
+      (a, b) =>
+        ((a.id.length * 31 + shuffleSeed) % 7) - ((b.id.length * 31 + shuffleSeed) % 7) ||
+        a.id.localeCompare(b.id),
+    );
+    return { startDate: origin, people, items: ordered };
+  });
+
+describe('buildSchedule properties', () => {
+  it('should keep every rule when planning random teams and backlogs', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = buildSchedule(input);
+        const prepared = preparePlan(input);
+        if (result.status === 'infeasible') {
+          // The only expected refusal here: a skill that no available person has.
+          expect(result.problems.every((p) => p.kind === 'missing-skill')).toBe(true);
+          return;
+        }
+        if (!prepared.ok) throw new Error('prepared must succeed when planned');
+        expect(checkTeamPlan({ plan: prepared.plan, items: result.items })).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('should never end before the critical-path bound when planning random inputs', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = buildSchedule(input);
+        const prepared = preparePlan(input);
+        if (result.status === 'infeasible' || !prepared.ok) return;
+        const plan = prepared.plan;
+        // Shortest possible duration of each item over the people who may do it, in days.
+        const durations = input.items.map((item, i) =>
+          item.effortDays <= 0
+            ? 0
+            : Math.min(
+                ...plan.qualified[i]!.map((q) =>
+                  durationFor(item.effortDays, plan.people[q]!.fte, plan.people[q]!.wipLimit),
+                ),
+              ),
+        );
+        const network = { count: plan.itemCount, successors: plan.successors };
+        const lagOf = (from: number, to: number) => plan.lags[to]![plan.predecessors[to]!.indexOf(from)]!;
+        const bound = computeCriticalPathLength({
+          network,
+          durations,
+          order: orderTopologically(network)!,
+          lag: lagOf,
+        });
+        expect(result.endDay).toBeGreaterThanOrEqual(bound);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('should give the same plan when planning the same input twice', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        expect(buildSchedule(input)).toEqual(buildSchedule(structuredClone(input)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('should match a full plan when re-planning after an estimate change or a reorder', () => {
+    fc.assert(
+      fc.property(inputArb, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 6 }), (input, a, b, effort) => {
+        const first = planIncrementally(input);
+        const items = [...input.items];
+        const i = a % items.length;
+        items[i] = { ...items[i]!, effortDays: effort };
+        const [moved] = items.splice(b % items.length, 1);
+        items.splice(a % items.length, 0, moved!);
+        const next = { ...input, items };
+        expect(planIncrementally(next, first).result).toEqual(buildSchedule(next));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
