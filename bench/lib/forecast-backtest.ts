@@ -98,3 +98,24 @@ export function backtestHistory(history: DailyThroughput, settings: BacktestSett
     meanActualDays: actualSum / n,
   };
 }
+
+/**
+ * How much more 4-week totals vary than independent days would make them vary:
+ * Var(sum of `days` consecutive days) / (days × Var(one day)), over non-overlapping spans.
+ * About 1 means days behave independently (what daily resampling assumes); well above 1 means
+ * bursts and quiet spells, which make resampled forecasts too narrow.
+ * @param history daily completed items.
+ * @param days span length.
+ * @returns the variance ratio.
+ */
+export function measureBurstiness(history: DailyThroughput, days = 28): number {
+  const counts = Array.from(history.counts);
+  const variance = (xs: number[]) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+  };
+  const sums: number[] = [];
+  for (let i = 0; i + days <= counts.length; i += days)
+    sums.push(counts.slice(i, i + days).reduce((a, b) => a + b, 0));
+  return variance(sums) / (days * variance(counts));
+}

@@ -149,7 +149,7 @@ export function generatePlan(size: number): BenchPlan {
 }
 
 /** The engine's plan forecast with the typed greedy scheduler. */
-export function runEnginePlan(plan: BenchPlan, people: number, trials: number): string | null {
+export function runEnginePlan(plan: BenchPlan, people: number, trials: number): Array<string | null> {
   const schedule = createGreedyListScheduler({ people, predecessors: plan.predecessors });
   const result = runPlanForecast({
     items: plan.items,
@@ -159,11 +159,11 @@ export function runEnginePlan(plan: BenchPlan, people: number, trials: number): 
     start: '2030-01-01',
     milestones: plan.milestones,
   });
-  return result.plan.percentiles.find((p) => p.level === 85)!.date;
+  return result.plan.percentiles.map((p) => p.date);
 }
 
 /** Baseline plan forecast: objects and maps per trial, people re-sorted per item, arrays sorted per item. */
-export function runBaselinePlan(plan: BenchPlan, people: number, trials: number): string | null {
+export function runBaselinePlan(plan: BenchPlan, people: number, trials: number): string[] {
   const random = createRandom(7);
   const byId = new Map(
     plan.items.map((item, i) => [
@@ -189,11 +189,16 @@ export function runBaselinePlan(plan: BenchPlan, people: number, trials: number)
     }
     trialsOut.push({ trial, finishes });
   }
-  const at85 = (values: number[]) => values.sort((a, b) => a - b)[Math.ceil(0.85 * values.length) - 1]!;
+  const atLevels = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return LEVELS.map((level) => sorted[Math.ceil((level * sorted.length) / 100) - 1]!);
+  };
   // Per item and per milestone percentiles, as the engine computes them.
-  for (const item of plan.items) at85(trialsOut.map((t) => t.finishes.get(item.id)!));
-  for (const m of plan.milestones)
-    at85(trialsOut.map((t) => Math.max(...m.itemIds.map((id) => t.finishes.get(id)!))));
-  const planFinish = at85(trialsOut.map((t) => Math.max(...t.finishes.values())));
-  return formatIsoDay(parseIsoDay('2030-01-01')! + Math.max(0, Math.ceil(planFinish - 1e-9) - 1));
+  for (const item of plan.items) atLevels(trialsOut.map((t) => t.finishes.get(item.id)!));
+  for (const m of plan.milestones) {
+    atLevels(trialsOut.map((t) => Math.max(...m.itemIds.map((id) => t.finishes.get(id)!))));
+  }
+  const planFinish = atLevels(trialsOut.map((t) => Math.max(...t.finishes.values())));
+  const start = parseIsoDay('2030-01-01')!;
+  return planFinish.map((f) => formatIsoDay(start + Math.max(0, Math.ceil(f - 1e-9) - 1)));
 }
