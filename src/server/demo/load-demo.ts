@@ -1,0 +1,25 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Workspace } from '../../contract';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import { hashPassword } from '../auth/secrets';
+import { importWorkspace } from '../commands/transfer';
+import { buildDemoWorkspace, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo-workspace';
+
+/**
+ * Loads the demo workspace through the ordinary import path and gives every demo person the
+ * demo password (only people who have no password yet).
+ */
+export async function loadDemo(db: Database, now = new Date()): Promise<Workspace> {
+  const ws = await importWorkspace(db, null, buildDemoWorkspace(now));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const emails = DEMO_PEOPLE.map((p) => demoEmail(p.key));
+  const rows = await db
+    .select({ id: users.id, hash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.email, emails));
+  for (const row of rows) {
+    if (!row.hash) await db.update(users).set({ passwordHash }).where(eq(users.id, row.id));
+  }
+  return ws;
+}
