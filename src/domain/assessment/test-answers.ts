@@ -88,7 +88,8 @@ function arbitraryAnswer(question: Question): fc.Arbitrary<AnswerValue> {
 export const arbitraryAnswers: fc.Arbitrary<Answers> = fc.record(
   Object.fromEntries(QUESTIONS.map((q) => [q.id, arbitraryAnswer(q)])),
   { requiredKeys: [] },
-);
+  // Optional keys are left out rather than set to undefined, so the result is a plain answer set.
+) as fc.Arbitrary<Answers>;
 
 /** Valid answers to every question. */
 export const arbitraryFullAnswers: fc.Arbitrary<Answers> = fc.record(

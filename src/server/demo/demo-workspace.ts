@@ -197,7 +197,7 @@ const EXTRA_TASKS = [
   'Webhook retries',
 ];
 
-function describe(title: string, type: ItemType): string {
+function describeWork(title: string, type: ItemType): string {
   if (type === 'initiative')
     return `## Why\n${title} is one of this year's bets.\n\n## Outcome\nA measurable change in activation or revenue, reviewed each quarter.`;
   if (type === 'epic') return `Groups the work for **${title.toLowerCase()}**.`;
@@ -258,7 +258,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       number: number++,
       type,
       title,
-      description: describe(title, type),
+      description: describeWork(title, type),
       parent,
       state,
       rank: '',
