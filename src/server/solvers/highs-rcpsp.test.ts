@@ -48,7 +48,7 @@ describe('solveRcpspExactly', () => {
   it('should agree with brute force when instances are tiny', async () => {
     for (let seed = 1; seed <= 6; seed++) {
       const instance = tinyInstance(seed);
-      const exact = await solveRcpspExactly(instance);
+      const exact = await solveRcpspExactly(instance, { alwaysSolveMilp: true });
       expect(exact.status).toBe('optimal');
       if (exact.status !== 'optimal') continue;
       expect(checkRcpspSchedule(instance, exact.starts)).toEqual([]);

@@ -109,12 +109,13 @@ function buildModel(
  * Solves a small classic instance to optimality (a heuristic schedule gives the horizon, the
  * MILP proves or improves it).
  * @param instance the instance (at most {@link EXACT_MAX_JOBS} jobs)
- * @param options solver time limit in seconds (default 30)
+ * @param options solver time limit in seconds (default 30); `alwaysSolveMilp` skips the
+ *   shortcut for heuristic schedules at the lower bound and uses the sum of durations as horizon
  * @returns the optimal schedule, the best found at the time limit, or why none was attempted
  */
 export async function solveRcpspExactly(
   instance: RcpspInstance,
-  options: { timeLimitSeconds?: number } = {},
+  options: { timeLimitSeconds?: number; alwaysSolveMilp?: boolean } = {},
 ): Promise<ExactRcpspResult> {
   const defects = findRcpspDefects(instance);
   if (defects.length > 0) return { status: 'infeasible', defects };
