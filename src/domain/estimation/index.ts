@@ -1,0 +1,61 @@
+// Public API of the estimation engine: three-point, sizes and points, sessions, calibration.
+export { type CalibratedEstimate, calibrateEstimate, pickCalibrationProfile } from './calibrate-estimate';
+export {
+  buildCalibrationProfile,
+  buildCalibrationReport,
+  type CalibrationGroup,
+  type CalibrationProfile,
+  type CalibrationReport,
+  type CalibrationStatistic,
+  type CompletedEstimate,
+  type EstimateReference,
+  MIN_ITEMS_FOR_MEDIAN,
+  MIN_ITEMS_FOR_P80,
+  MIN_ITEMS_FOR_P90,
+  MIN_RANGES_FOR_HIT_RATE,
+  measureRangeHitRates,
+  type RangeHitRate,
+  type RecordedEstimate,
+  referenceValue,
+  type SkippedItem,
+} from './calibration';
+export {
+  type CalibrationDrift,
+  type DriftPeriod,
+  type DriftTrend,
+  type DriftWindow,
+  measureCalibrationDrift,
+} from './calibration-drift';
+export {
+  type SessionOutlier,
+  type SessionSummary,
+  type SessionVote,
+  summarizeEstimationSession,
+} from './estimation-session';
+export {
+  computeLogNormalMean,
+  computeLogNormalQuantile,
+  fitLogNormal,
+  type LogNormalFit,
+} from './lognormal-fit';
+export {
+  checkStoryPoints,
+  DEFAULT_TSHIRT_SCALE,
+  FIBONACCI_DECK,
+  MODIFIED_FIBONACCI_DECK,
+  mapTShirtSize,
+  type TShirtScale,
+  type TShirtSize,
+  validateTShirtScale,
+} from './sizes';
+export { computeMedian, computeNormalCdf, computeNormalQuantile, computeQuantile } from './statistics';
+export { createSeededRandom, drawStandardNormal, generateSyntheticHistory } from './synthetic-history';
+export {
+  type EstimateProblem,
+  summarizeThreePoint,
+  sumThreePointSummaries,
+  type ThreePointEstimate,
+  type ThreePointMethod,
+  type ThreePointSummary,
+  validateThreePoint,
+} from './three-point';
