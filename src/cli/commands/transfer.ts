@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { HeadwayExportSchema } from '../../contract';
+import { findUserByEmail } from '../../server/commands/auth';
+import { exportWorkspace, importWorkspace } from '../../server/commands/transfer';
+import { AppError } from '../../server/errors';
+import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { resolveWorkspace } from '../workspace-ref';
+
+/** `headway export` and `headway import`: a workspace as Headway JSON, lossless, all or nothing. */
+export function register(program: Command): void {
+  withDatabaseOptions(
+    program
+      .command('export')
+      .description('write a workspace as Headway JSON')
+      .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
+      .option('-o, --out <file>', 'write to a file instead of stdout'),
+  ).action(async (flags: DatabaseFlags & { workspace: string; out?: string }) => {
+    const doc = await withDatabase(flags, async ({ db }) =>
+      exportWorkspace(db, (await resolveWorkspace(db, flags.workspace)).id),
+    );
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    if (flags.out) {
+      writeFileSync(flags.out, text);
+      process.stderr.write(`Exported ${doc.items.length} items to ${flags.out}\n`);
+    } else process.stdout.write(text);
+  });
+
+  withDatabaseOptions(
+    program
+      .command('import')
+      .description('import Headway JSON as a new workspace (all or nothing)')
+      .argument('<file>', 'a Headway JSON file')
+      .option('--as <email>', 'add this user as founder when the file does not list them'),
+  ).action(async (file: string, flags: DatabaseFlags & { as?: string }) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${file} is not readable JSON: ${(error as Error).message}`);
+    }
+    const parsed = HeadwayExportSchema.safeParse(raw);
+    if (!parsed.success) {
+      const lines = parsed.error.issues
+        .slice(0, 20)
+        .map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
+      throw new Error(`${file} is not valid Headway JSON; nothing was imported:\n${lines.join('\n')}`);
+    }
+    const ws = await withDatabase(flags, async ({ db }) => {
+      const importer = flags.as ? await findUserByEmail(db, flags.as) : null;
+      if (flags.as && !importer) throw new Error(`No user with email ${flags.as}`);
+      try {
+        return await importWorkspace(db, importer?.id ?? null, parsed.data);
+      } catch (error) {
+        if (error instanceof AppError) {
+          const problems = (error.details as { problems?: string[] } | undefined)?.problems;
+          throw new Error(problems ? `nothing was imported:\n  ${problems.join('\n  ')}` : error.message);
+        }
+        throw error;
+      }
+    });
+    process.stdout.write(`Imported "${ws.name}" as workspace ${ws.slug} (${ws.id})\n`);
+  });
+}
