@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCORING_FRAMEWORKS } from '../frameworks/catalogue';
-import type { BacklogItem } from './rank-backlog';
+import { type BacklogItem, rankBacklog } from './rank-backlog';
 import { rankSensitivity } from './rank-sensitivity';
 
 describe('rankSensitivity', () => {
@@ -78,5 +79,40 @@ describe('rankSensitivity', () => {
       ['a', 3, 'reorders-top'],
       ['b', 6, 'reorders-top'],
     ]);
+  });
+});
+
+describe('rankSensitivity properties', () => {
+  it('should report the same new rank as re-ranking the whole backlog with the changed input', () => {
+    const itemsArbitrary = fc
+      .array(fc.record({ value: fc.integer({ min: 0, max: 6 }), urgency: fc.integer({ min: 0, max: 6 }) }), {
+        minLength: 1,
+        maxLength: 25,
+      })
+      .map((rows): BacklogItem[] => rows.map((inputs, index) => ({ id: `s${index}`, inputs })));
+    fc.assert(
+      fc.property(itemsArbitrary, fc.integer({ min: 1, max: 6 }), (items, top) => {
+        const formula = '2 * value + urgency';
+        const result = rankSensitivity({ items, formula, top });
+        if (!result.ok) throw new Error('should rank');
+        for (const change of result.changes) {
+          const changed = items.map((item) =>
+            item.id === change.itemId
+              ? { ...item, inputs: { ...item.inputs, [change.input]: change.to } }
+              : item,
+          );
+          const again = rankBacklog({ items: changed, formula });
+          if (!again.ok) throw new Error('should rank');
+          expect(again.ranked.find((item) => item.id === change.itemId)?.rank).toBe(change.rankAfter);
+          const newTop = again.ranked.slice(0, top).map((item) => item.id);
+          if (change.effect === 'reorders-top') {
+            expect([...newTop].sort()).toEqual([...result.top].sort());
+          } else {
+            expect([...newTop].sort()).not.toEqual([...result.top].sort());
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
