@@ -203,7 +203,7 @@ export const ORGANISATION_QUESTIONS: readonly Question[] = [
     id: 'delivery-manager',
     area: 'product',
     text: 'Is a project or product manager responsible for delivery?',
-    short: false,
+    short: true,
     answer: {
       kind: 'choice',
       options: [
