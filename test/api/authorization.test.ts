@@ -1,0 +1,277 @@
+/**
+ * The authorization matrix: every API route × every role × own/other workspace, against one
+ * declared table of who may do what. The table is written here from the product's rules (the
+ * default decision rights), not derived from the server's code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '../../src/contract';
+import { ROLES, type Role } from '../../src/domain/decision-rights';
+import { createTestApp } from '../support/app';
+import { TestClient } from '../support/client';
+import { createTeam, type Team } from '../support/team';
+
+const ALL: readonly Role[] = ROLES;
+const CONTRIBUTORS: readonly Role[] = ROLES.filter((r) => r !== 'viewer');
+const ORDER: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'designer'];
+const REQUIREMENTS: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'designer'];
+const SCOPE: readonly Role[] = ['cpo', 'founder', 'ctpo', 'product_manager', 'designer'];
+const DATES: readonly Role[] = ['product_manager', 'cpo', 'ctpo'];
+const ASSIGN: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'cto', 'developer'];
+const TECH: readonly Role[] = ['cto', 'ctpo', 'developer'];
+const FOUNDER: readonly Role[] = ['founder'];
+
+interface Target {
+  ws: string;
+  item: Item;
+  other: Item;
+  memberId: string;
+  rightsVersion: number;
+}
+
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: (t: Target) => string;
+  body?: (t: Target) => unknown;
+  allowed: readonly Role[];
+  /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
+  needs?: 'dependency' | 'member';
+}
+
+const W = (t: Target) => `/api/workspaces/${t.ws}`;
+const I = (t: Target) => `${W(t)}/items/${t.item.id}`;
+
+const CASES: RouteCase[] = [
+  { name: 'get workspace', method: 'GET', path: W, allowed: ALL },
+  { name: 'list members', method: 'GET', path: (t) => `${W(t)}/members`, allowed: ALL },
+  { name: 'get decision rights', method: 'GET', path: (t) => `${W(t)}/decision-rights`, allowed: ALL },
+  { name: 'list items', method: 'GET', path: (t) => `${W(t)}/items`, allowed: ALL },
+  { name: 'get item', method: 'GET', path: I, allowed: ALL },
+  { name: 'item history', method: 'GET', path: (t) => `${I(t)}/history`, allowed: ALL },
+  { name: 'list comments', method: 'GET', path: (t) => `${I(t)}/comments`, allowed: ALL },
+  { name: 'inbox', method: 'GET', path: (t) => `${W(t)}/inbox`, allowed: ALL },
+  { name: 'decision log', method: 'GET', path: (t) => `${W(t)}/decisions`, allowed: ALL },
+  { name: 'export', method: 'GET', path: (t) => `${W(t)}/export`, allowed: ALL },
+  {
+    name: 'create item',
+    method: 'POST',
+    path: (t) => `${W(t)}/items`,
+    body: () => ({ type: 'task', title: 'x' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'comment',
+    method: 'POST',
+    path: (t) => `${I(t)}/comments`,
+    body: () => ({ body: 'hi' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'move state along',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'in_progress' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'edit title',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, title: 'New title' }),
+    allowed: REQUIREMENTS,
+  },
+  {
+    name: 'cancel item',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'cancelled' }),
+    allowed: SCOPE,
+  },
+  {
+    name: 'set scores',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, scores: { rice_reach: 10 } }),
+    allowed: ORDER,
+  },
+  {
+    name: 'set target date',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, targetDate: '2027-01-15' }),
+    allowed: DATES,
+  },
+  {
+    name: 'assign',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, assigneeId: t.memberId }),
+    allowed: ASSIGN,
+  },
+  {
+    name: 'set skills',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, skills: ['backend'] }),
+    allowed: TECH,
+  },
+  {
+    name: 'estimate',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, estimate: { optimistic: 1, likely: 2, pessimistic: 4 } }),
+    allowed: TECH,
+  },
+  {
+    name: 'reorder',
+    method: 'POST',
+    path: (t) => `${I(t)}/move`,
+    body: () => ({ afterId: null }),
+    allowed: ORDER,
+  },
+  {
+    name: 'add dependency',
+    method: 'POST',
+    path: (t) => `${I(t)}/dependencies`,
+    body: (t) => ({ dependsOnId: t.other.id }),
+    allowed: TECH,
+  },
+  {
+    name: 'remove dependency',
+    method: 'DELETE',
+    path: (t) => `${I(t)}/dependencies/${t.other.id}`,
+    allowed: TECH,
+    needs: 'dependency',
+  },
+  {
+    name: 'invite',
+    method: 'POST',
+    path: (t) => `${W(t)}/invitations`,
+    body: () => ({ role: 'developer' }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'update member',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    body: () => ({ version: 1, fte: 0.5 }),
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
+    name: 'remove member',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
+    name: 'edit decision rights',
+    method: 'PUT',
+    path: (t) => `${W(t)}/decision-rights`,
+    body: (t) => ({ version: t.rightsVersion, matrix: MATRIX }),
+    allowed: FOUNDER,
+  },
+];
+
+let MATRIX: Record<string, Record<string, string>>;
+let ctx: Awaited<ReturnType<typeof createTestApp>>;
+let own: Team;
+let other: Team;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  own = await createTeam(ctx.app);
+  other = await createTeam(ctx.app, ['founder', 'product_manager', 'cto']);
+  const rights = await own.founder.get<{ matrix: Record<string, Record<string, string>> }>(
+    `/api/workspaces/${own.workspaceId}/decision-rights`,
+  );
+  MATRIX = rights.body.matrix;
+});
+afterAll(() => ctx.close());
+
+async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
+  const ws = team.workspaceId;
+  const mk = async (title: string) => {
+    const res = await team.product_manager.post<Item>(`/api/workspaces/${ws}/items`, {
+      type: 'feature',
+      title,
+    });
+    if (res.status !== 201) throw new Error(`setup failed: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  let item = await mk('target');
+  const otherItem = await mk('other');
+  if (needs === 'dependency') {
+    const dep = await team.cto.post<Item>(`/api/workspaces/${ws}/items/${item.id}/dependencies`, {
+      dependsOnId: otherItem.id,
+    });
+    item = dep.body;
+  }
+  let memberId = team.cto.userId;
+  if (needs === 'member') {
+    const invite = await team.founder.post<{ token: string }>(`/api/workspaces/${ws}/invitations`, {
+      role: 'developer',
+    });
+    const joiner = new TestClient(ctx.app);
+    await joiner.signUp('Temp');
+    await joiner.post('/api/invitations/accept', { token: invite.body.token });
+    memberId = joiner.userId;
+  }
+  const rights = await team.founder.get<{ version: number }>(`/api/workspaces/${ws}/decision-rights`);
+  return { ws, item, other: otherItem, memberId, rightsVersion: rights.body.version };
+}
+
+describe('authorization matrix', () => {
+  it('should allow and deny exactly as declared for every route × role × own/other workspace', async () => {
+    const unexpected: string[] = [];
+    let checked = 0;
+    for (const route of CASES) {
+      for (const role of ROLES) {
+        const target = await prepare(own, route.needs);
+        const res = await own[role].request(route.method, route.path(target), route.body?.(target));
+        const allowed = route.allowed.includes(role);
+        checked += 1;
+        if (allowed && (res.status < 200 || res.status >= 300)) {
+          unexpected.push(
+            `denied: ${role} ${route.name} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
+          );
+        }
+        if (!allowed && res.status !== 403) unexpected.push(`allowed: ${role} ${route.name} → ${res.status}`);
+        if (!allowed && res.status === 403) {
+          const message = (res.body as { error: { message: string } }).error.message;
+          if (!message) unexpected.push(`403 without a reason: ${role} ${route.name}`);
+        }
+      }
+      // Another tenant's data answers 404, whatever the caller's role in their own workspace.
+      const foreign = await prepare(other, route.needs);
+      for (const role of ROLES) {
+        const res = await own[role].request(route.method, route.path(foreign), route.body?.(foreign));
+        checked += 1;
+        if (res.status !== 404) unexpected.push(`other workspace: ${role} ${route.name} → ${res.status}`);
+      }
+    }
+    expect(checked).toBe(CASES.length * ROLES.length * 2);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('should answer 401 on every workspace route without a session or token', async () => {
+    const target = await prepare(own, undefined);
+    const anonymous = new TestClient(ctx.app);
+    for (const route of CASES) {
+      const res = await anonymous.request(route.method, route.path(target), route.body?.(target));
+      expect(res.status, route.name).toBe(401);
+    }
+  });
+
+  it('should refuse a cookie-authenticated write without the CSRF token', async () => {
+    const target = await prepare(own, undefined);
+    const res = await ctx.app.request(`/api/workspaces/${target.ws}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: own.product_manager.cookie },
+      body: JSON.stringify({ type: 'task', title: 'forged' }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+  });
+});
