@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandDeployFrequency, bandDuration, prefillAnswers } from './prefill';
+import { QUESTIONS } from './questionnaire';
 import { validateAnswers } from './validate-answers';
 
 describe('prefillAnswers', () => {
@@ -95,5 +96,24 @@ describe('DORA bands', () => {
       'monthly-to-6-monthly',
       'under-6-monthly',
     ]);
+  });
+});
+
+describe('prefill coverage', () => {
+  it('should be able to prefill every question marked as prefillable, and only those', () => {
+    const { answers } = prefillAnswers({
+      members: [{ role: 'cto' }, { role: 'cpo', fte: 1 }],
+      headcounts: { developers: 5, techLeads: 1, designers: 1, productManagers: 1 },
+      ctoDirectReports: 6,
+      dora: {
+        deploymentsPerWeek: 5,
+        leadTimeHours: 20,
+        changeFailRatePercent: 8,
+        recoveryTimeHours: 2,
+        reworkRatePercent: 4,
+      },
+    });
+    const marked = QUESTIONS.filter((q) => q.prefill !== undefined).map((q) => q.id);
+    expect(Object.keys(answers).sort()).toEqual(marked.sort());
   });
 });

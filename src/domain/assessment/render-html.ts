@@ -2,9 +2,10 @@
  * Renders an assessment report as one standalone, print-ready HTML page: inline CSS with
  * print rules, no scripts and no external assets. Every piece of text is escaped.
  */
+import { DECISION_INFO, ROLE_LABELS } from '../decision-rights';
 import { impliedDecisionRights } from './growth-plan';
 import { findQuestion } from './questionnaire';
-import { HORIZON_LABELS, labelAnswer, TRIGGER_LABELS } from './render-markdown';
+import { describeRightsChange, HORIZON_LABELS, labelAnswer, TRIGGER_LABELS } from './render-markdown';
 import { AREA_LABELS, type AssessmentReport } from './types';
 
 /**
@@ -100,9 +101,7 @@ export function renderHtml(report: AssessmentReport): string {
         ...(a.deliverables.length ? [`Deliverables: ${a.deliverables.map(e).join('; ')}`] : []),
         `Done when: ${a.exitCriteria.map(e).join('; ')}`,
         ...(a.decisionRights.length
-          ? [
-              `Decision rights: ${a.decisionRights.map((d) => e(`${d.decision} → ${d.role} ${d.letter}`)).join(', ')}`,
-            ]
+          ? [`Decision rights: ${a.decisionRights.map((d) => e(describeRightsChange(d))).join(', ')}`]
           : []),
       ];
       parts.push(`<div class="action"><strong>${e(a.title)}</strong>${list(items)}</div>`);
@@ -118,7 +117,7 @@ export function renderHtml(report: AssessmentReport): string {
 
   const rights = impliedDecisionRights(report.plan).map(
     (r) =>
-      `<tr><td>${e(r.decision)}</td><td>${e(r.role)}</td><td>${e(r.letter)}</td><td>${e(r.actionId)}</td></tr>`,
+      `<tr><td>${e(DECISION_INFO[r.decision].label)}</td><td>${e(ROLE_LABELS[r.role])}</td><td>${e(r.letter)}</td><td>${e(r.actionId)}</td></tr>`,
   );
   parts.push(
     `<h2>Decision-rights changes this plan implies</h2>${rights.length ? `<table><thead><tr><th>Decision</th><th>Role</th><th>New letter</th><th>From action</th></tr></thead><tbody>${rights.join('')}</tbody></table>` : '<p>None.</p>'}`,

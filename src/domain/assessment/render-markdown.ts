@@ -1,10 +1,22 @@
 /**
  * Renders an assessment report (and a comparison of two) as Markdown: pure string functions.
  */
+import { DECISION_INFO, ROLE_LABELS } from '../decision-rights';
 import type { AssessmentComparison } from './compare';
 import { impliedDecisionRights } from './growth-plan';
 import { describeAnswer, findQuestion } from './questionnaire';
-import { AREA_LABELS, type AssessmentReport, type Horizon, type TriggerStatus } from './types';
+import {
+  AREA_LABELS,
+  type AssessmentReport,
+  type DecisionRightsChange,
+  type Horizon,
+  type TriggerStatus,
+} from './types';
+
+/** "Ordering the backlog → product manager: A", for people rather than programs. */
+export function describeRightsChange(change: DecisionRightsChange): string {
+  return `${DECISION_INFO[change.decision].label} → ${ROLE_LABELS[change.role]}: ${change.letter}`;
+}
 
 export const HORIZON_LABELS: Record<Horizon, string> = {
   now: 'Now (0–4 weeks)',
@@ -101,9 +113,7 @@ export function renderMarkdown(report: AssessmentReport): string {
       if (a.deliverables.length > 0) out.push(`- Deliverables: ${a.deliverables.join('; ')}`);
       out.push(`- Done when: ${a.exitCriteria.join('; ')}`);
       if (a.decisionRights.length > 0) {
-        out.push(
-          `- Decision rights: ${a.decisionRights.map((d) => `${d.decision} → ${d.role} ${d.letter}`).join(', ')}`,
-        );
+        out.push(`- Decision rights: ${a.decisionRights.map(describeRightsChange).join(', ')}`);
       }
       out.push('');
     }
@@ -125,7 +135,10 @@ export function renderMarkdown(report: AssessmentReport): string {
   if (rights.length === 0) out.push('None.', '');
   else {
     out.push('| Decision | Role | New letter | From action |', '|---|---|---|---|');
-    for (const r of rights) out.push(`| ${r.decision} | ${r.role} | ${r.letter} | ${r.actionId} |`);
+    for (const r of rights)
+      out.push(
+        `| ${DECISION_INFO[r.decision].label} | ${ROLE_LABELS[r.role]} | ${r.letter} | ${r.actionId} |`,
+      );
     out.push('');
   }
 

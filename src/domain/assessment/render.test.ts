@@ -19,7 +19,7 @@ describe('renderMarkdown', () => {
     expect(text).toMatch(/Trustshoring: Understanding the Role of the CTO/);
     expect(text).toMatch(/### Now \(0–4 weeks\)/);
     expect(text).toMatch(/\| When the 4th developer joins.* \| in place \|/);
-    expect(text).toMatch(/\| delivery_dates \| product_manager \| A \|/);
+    expect(text).toMatch(/\| Delivery dates \| product manager \| A \|/);
   });
 
   it('should escape Markdown in the company name', () => {
