@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeadwayExport, Item } from '../../src/contract';
+import { createTestApp } from '../support/app';
+import { createTeam, type Team } from '../support/team';
+
+let ctx: Awaited<ReturnType<typeof createTestApp>>;
+let team: Team;
+let base: string;
+let item: Item;
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  team = await createTeam(ctx.app, ['founder', 'product_manager', 'cto']);
+  base = `/api/workspaces/${team.workspaceId}`;
+  item = (await team.product_manager.post<Item>(`${base}/items`, { type: 'feature', title: 'Stable' })).body;
+});
+afterAll(() => ctx.close());
+
+/** The whole workspace as JSON: compared before and after each bad request. */
+async function snapshot(): Promise<string> {
+  const res = await team.founder.get(`${base}/export`);
+  return JSON.stringify(res.body);
+}
+
+async function expectRefused(
+  send: () => Promise<{ status: number; body: unknown }>,
+  status: number,
+  message: RegExp,
+): Promise<void> {
+  const before = await snapshot();
+  const res = await send();
+  expect(res.status).toBe(status);
+  const body = res.body as ErrorBody;
+  expect(body.error.message).toMatch(message);
+  expect(await snapshot()).toBe(before);
+}
+
+describe('bad input', () => {
+  it('should refuse malformed JSON with a hint', async () => {
+    await expectRefused(
+      () => team.product_manager.request('POST', `${base}/items`, '{"type": "task", "title": '),
+      400,
+      /not valid JSON/,
+    );
+  });
+
+  it('should refuse wrong types naming the field', async () => {
+    await expectRefused(
+      () => team.product_manager.post(`${base}/items`, { type: 'story', title: 42 }),
+      400,
+      /type: .*title: /,
+    );
+  });
+
+  it('should refuse unknown fields naming them', async () => {
+    await expectRefused(
+      () => team.product_manager.post(`${base}/items`, { type: 'task', title: 'ok', colour: 'red' }),
+      400,
+      /unknown field "colour": remove it/,
+    );
+  });
+
+  it('should refuse an oversized body', async () => {
+    await expectRefused(
+      () =>
+        team.product_manager.post(`${base}/items`, {
+          type: 'task',
+          title: 'big',
+          description: 'x'.repeat(400_000),
+        }),
+      413,
+      /larger than/,
+    );
+  });
+
+  it('should refuse a body that is not JSON', async () => {
+    await expectRefused(
+      () =>
+        team.product_manager.request('POST', `${base}/items`, 'title=x', {
+          'content-type': 'application/x-www-form-urlencoded',
+        }),
+      415,
+      /Content-Type: application\/json/,
+    );
+  });
+
+  it('should refuse an estimate whose points are out of order', async () => {
+    await expectRefused(
+      () =>
+        team.cto.patch(`${base}/items/${item.id}`, {
+          version: item.version,
+          estimate: { optimistic: 5, likely: 2, pessimistic: 9 },
+        }),
+      400,
+      /optimistic ≤ likely ≤ pessimistic/,
+    );
+  });
+
+  it('should refuse an update without a version', async () => {
+    await expectRefused(
+      () => team.product_manager.patch(`${base}/items/${item.id}`, { title: 'x' }),
+      400,
+      /version/,
+    );
+  });
+
+  it('should refuse a self-dependency and a cycle', async () => {
+    await expectRefused(
+      () => team.cto.post(`${base}/items/${item.id}/dependencies`, { dependsOnId: item.id }),
+      400,
+      /itself/,
+    );
+    const other = (
+      await team.product_manager.post<Item>(`${base}/items`, { type: 'feature', title: 'Other' })
+    ).body;
+    expect(
+      (await team.cto.post(`${base}/items/${other.id}/dependencies`, { dependsOnId: item.id })).status,
+    ).toBe(201);
+    await expectRefused(
+      () => team.cto.post(`${base}/items/${item.id}/dependencies`, { dependsOnId: other.id }),
+      400,
+      /cycle/,
+    );
+  });
+
+  it('should refuse a parent on the wrong level', async () => {
+    await expectRefused(
+      () =>
+        team.product_manager.post(`${base}/items`, {
+          type: 'epic',
+          title: 'Under a feature',
+          parentId: item.id,
+        }),
+      400,
+      /an epic cannot sit under a feature|a epic cannot sit under a feature/,
+    );
+  });
+
+  it('should import nothing from a file with one bad row and list the problem', async () => {
+    const exported = (await team.founder.get<HeadwayExport>(`${base}/export`)).body;
+    const bad: HeadwayExport = structuredClone(exported);
+    const first = bad.items[0];
+    if (!first) throw new Error('no items');
+    bad.items.push({ ...first, number: 999, rank: 'zz', parent: 12345 });
+    bad.workspace.nextItemNumber = 1000;
+    const before = await team.founder.get<{ data: unknown[] }>('/api/workspaces');
+    const res = await team.founder.post<ErrorBody>('/api/workspaces/import', bad);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/items\[\d+\]\.parent: there is no item #12345/);
+    expect(res.body.error.message).toMatch(/nothing was imported/);
+    const after = await team.founder.get<{ data: unknown[] }>('/api/workspaces');
+    expect(after.body.data.length).toBe(before.body.data.length);
+  });
+
+  it('should refuse an import row with a wrong type naming its path', async () => {
+    const exported = (await team.founder.get<HeadwayExport>(`${base}/export`)).body;
+    const bad = structuredClone(exported) as unknown as { items: { state: string }[] };
+    if (bad.items[0]) bad.items[0].state = 'almost-done';
+    const res = await team.founder.post<ErrorBody>('/api/workspaces/import', bad);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/items\.0\.state/);
+  });
+
+  it('should refuse a decision-rights matrix without exactly one accountable role', async () => {
+    const rights = (
+      await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
+        `${base}/decision-rights`,
+      )
+    ).body;
+    const matrix = structuredClone(rights.matrix);
+    if (matrix.backlog_order) matrix.backlog_order.cto = 'A';
+    await expectRefused(
+      () => team.founder.put(`${base}/decision-rights`, { version: rights.version, matrix }),
+      400,
+      /Ordering the backlog needs exactly one accountable \(A\) role, found 2/,
+    );
+  });
+
+  it('should answer unknown API paths with the error shape', async () => {
+    const res = await team.founder.get<ErrorBody>('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
