@@ -55,11 +55,8 @@ export function createApp(deps: ServerDeps) {
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-      const type = c.req.header('content-type') ?? '';
-      const hasBody =
-        c.req.header('content-length') !== '0' &&
-        (c.req.header('content-length') || c.req.header('transfer-encoding'));
-      if (hasBody && !type.toLowerCase().startsWith('application/json')) {
+      const type = c.req.header('content-type');
+      if (type && !type.toLowerCase().startsWith('application/json')) {
         throw new AppError(
           'unsupported_media_type',
           'Send the body as JSON with "Content-Type: application/json"',
