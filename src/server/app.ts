@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
-import { AppError, errorBody, statusFor } from './errors';
+import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { registerActivityRoutes } from './routes/activity.routes';
@@ -132,8 +132,8 @@ export function createApp(deps: ServerDeps) {
       if (error.status === 413) return fail(c, new AppError('payload_too_large', 'The body is too large'));
       return fail(c, new AppError(error.status >= 500 ? 'internal' : 'bad_request', error.message));
     }
-    const code = (error as { code?: string }).code;
-    if (code === '40001' || code === '40P01') {
+    const code = sqlStateOf(error);
+    if (code === '40001' || code === '40P01' || code === '23505') {
       return fail(c, new AppError('conflict', 'Another change collided with this one: try again'));
     }
     c.get('logger')?.error({ err: error }, 'unhandled error');

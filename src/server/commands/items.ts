@@ -4,7 +4,7 @@ import type { CreateItem, Item, ItemType, UpdateItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, sqlStateOf } from '../errors';
 import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
 import { type ItemRow, presentItem } from '../presenters/item';
 import { recordDecision } from './decision-log';
@@ -489,7 +489,7 @@ export async function moveItem(
         .where(and(...conditions))
         .returning();
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
+      if (sqlStateOf(error) === '23505') {
         throw new AppError('conflict', 'The order changed while you moved this item: reload and try again');
       }
       throw error;
