@@ -4,5 +4,6 @@ export * from './decisions';
 export * from './errors';
 export * from './items';
 export * from './limits';
+export * from './prioritization';
 export * from './transfer';
 export * from './workspace';

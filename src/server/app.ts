@@ -15,6 +15,7 @@ import { requestContext } from './middleware/request-context';
 import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
@@ -85,6 +86,7 @@ export function createApp(deps: ServerDeps) {
   registerItemRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
+  registerPrioritizationRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

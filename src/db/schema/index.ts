@@ -1,4 +1,5 @@
 export * from './decisions';
 export * from './items';
+export * from './prioritization';
 export * from './users';
 export * from './workspaces';

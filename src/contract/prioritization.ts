@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema } from './common';
+import { ItemStateSchema, ItemTypeSchema } from './items';
+
+/** The built-in frameworks a backlog can be ranked by. */
+export const RANKING_FRAMEWORKS = [
+  'rice',
+  'ice',
+  'ice_product',
+  'wsjf',
+  'cd3',
+  'value_effort',
+  'opportunity',
+  'moscow',
+  'kano',
+] as const;
+export type RankingFramework = (typeof RANKING_FRAMEWORKS)[number];
+
+/**
+ * Where each built-in framework reads its inputs in an item's `scores`: score key → the
+ * framework's input name. This table is the one place the two vocabularies meet.
+ *
+ * - rice: `rice_reach` (people or events per quarter, ≥ 0), `rice_impact` (0.25, 0.5, 1, 2, 3 or
+ *   minimal/low/medium/high/massive), `rice_confidence` (50, 80, 100 percent; also 0.5/0.8/1 or
+ *   low/medium/high), `rice_effort` (person-months, > 0)
+ * - ice, ice_product: `ice_impact`, `ice_confidence`, `ice_ease`, each 1–10
+ * - wsjf: `wsjf_value`, `wsjf_time_criticality`, `wsjf_risk_reduction`, `wsjf_job_size`, each on
+ *   1, 2, 3, 5, 8, 13, 20
+ * - cd3: `cd3_cost_of_delay` (per week), `cd3_duration` (weeks, > 0)
+ * - value_effort: `value_score`, `effort_score`, each 1–10
+ * - opportunity: `opportunity_importance`, `opportunity_satisfaction`, each 0–10
+ * - moscow: `moscow` (must, should, could, wont)
+ * - kano: `kano_functional`, `kano_dysfunctional` (like, expect, neutral, live-with, dislike)
+ *
+ * Custom formulas read score keys directly as fields (e.g. `wsjf_value * 2 - rice_effort`);
+ * they see numbers as stored, and `moscow` as 0 (wont) to 3 (must).
+ */
+export const FRAMEWORK_SCORE_KEYS: Readonly<Record<RankingFramework, Readonly<Record<string, string>>>> = {
+  rice: {
+    rice_reach: 'reach',
+    rice_impact: 'impact',
+    rice_confidence: 'confidence',
+    rice_effort: 'effort',
+  },
+  ice: { ice_impact: 'impact', ice_confidence: 'confidence', ice_ease: 'ease' },
+  ice_product: { ice_impact: 'impact', ice_confidence: 'confidence', ice_ease: 'ease' },
+  wsjf: {
+    wsjf_value: 'businessValue',
+    wsjf_time_criticality: 'timeCriticality',
+    wsjf_risk_reduction: 'riskReduction',
+    wsjf_job_size: 'jobSize',
+  },
+  cd3: { cd3_cost_of_delay: 'costOfDelay', cd3_duration: 'duration' },
+  value_effort: { value_score: 'value', effort_score: 'effort' },
+  opportunity: { opportunity_importance: 'importance', opportunity_satisfaction: 'satisfaction' },
+  moscow: { moscow: 'moscow' },
+  kano: { kano_functional: 'functional', kano_dysfunctional: 'dysfunctional' },
+};
+
+/** `moscow` as a number, for custom formulas. */
+export const MOSCOW_VALUES: Readonly<Record<string, number>> = { wont: 0, could: 1, should: 2, must: 3 };
+
+type StoredScores = Readonly<Record<string, number | string>>;
+
+/**
+ * Reads a built-in framework's inputs from an item's stored scores, keyed by input name.
+ * RICE confidence stored as a percentage (50, 80, 100) becomes the fraction the formula uses.
+ * @param framework the framework
+ * @param scores the item's `scores`
+ * @returns input name → value; absent keys are simply absent
+ */
+export function readFrameworkInputs(
+  framework: RankingFramework,
+  scores: StoredScores,
+): Record<string, number | string> {
+  const inputs: Record<string, number | string> = {};
+  for (const [scoreKey, input] of Object.entries(FRAMEWORK_SCORE_KEYS[framework])) {
+    if (!Object.hasOwn(scores, scoreKey)) continue;
+    const value = scores[scoreKey] as number | string;
+    inputs[input] =
+      scoreKey === 'rice_confidence' && typeof value === 'number' && value > 1 ? value / 100 : value;
+  }
+  return inputs;
+}
+
+/**
+ * Reads a custom formula's fields from an item's stored scores: numbers as stored, `moscow` as 0–3.
+ * @param fields the formula's fields (score keys)
+ * @param scores the item's `scores`
+ * @returns field → value; absent keys are simply absent
+ */
+export function readFormulaInputs(
+  fields: readonly string[],
+  scores: StoredScores,
+): Record<string, number | string> {
+  const inputs: Record<string, number | string> = {};
+  for (const field of fields) {
+    if (!Object.hasOwn(scores, field)) continue;
+    const value = scores[field] as number | string;
+    inputs[field] =
+      field === 'moscow' && typeof value === 'string' && Object.hasOwn(MOSCOW_VALUES, value)
+        ? (MOSCOW_VALUES[value] as number)
+        : value;
+  }
+  return inputs;
+}
+
+const FRAMEWORK_REF = new RegExp(
+  `^(?:${RANKING_FRAMEWORKS.join('|')}|formula:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
+  'i',
+);
+
+/** A built-in framework id, or `formula:<id>` for one of the workspace's formulas. */
+export const FrameworkRefSchema = z
+  .string()
+  .trim()
+  .regex(FRAMEWORK_REF, `use one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`)
+  .transform((value) => value.toLowerCase());
+
+/** A framework ref, or `manual` for the current manual order (for comparisons). */
+export const OrderRefSchema = z
+  .string()
+  .trim()
+  .regex(
+    new RegExp(`^manual$|${FRAMEWORK_REF.source}`, 'i'),
+    `use manual, one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`,
+  )
+  .transform((value) => value.toLowerCase());
+
+export const RankingQuerySchema = z.object({ framework: FrameworkRefSchema });
+export const CompareQuerySchema = z.object({
+  a: OrderRefSchema,
+  b: OrderRefSchema,
+  movers: z.coerce.number().int().min(1).max(100).default(10),
+});
+export const SensitivityQuerySchema = z.object({
+  framework: FrameworkRefSchema,
+  top: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+const InputValueSchema = z.union([z.number(), z.string()]);
+
+export const FrameworkSummarySchema = z.object({
+  ref: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  formula: z.string(),
+  direction: z.enum(['higher-first', 'lower-first']),
+  inputs: z.array(
+    z.object({ scoreKey: z.string(), input: z.string(), label: z.string(), description: z.string() }),
+  ),
+});
+
+export const ItemRefSchema = z.object({ itemId: IdSchema, number: z.number().int(), title: z.string() });
+export type ItemRef = z.infer<typeof ItemRefSchema>;
+
+export const RankedEntrySchema = ItemRefSchema.extend({
+  type: ItemTypeSchema,
+  state: ItemStateSchema,
+  /** 1-based place in the computed order. */
+  rank: z.number().int(),
+  /** 1-based place in the manual order. */
+  manualPosition: z.number().int(),
+  score: z.number(),
+  label: z.string().nullable(),
+  /** The inputs used, by score key, as stored on the item. */
+  inputs: z.record(z.string(), InputValueSchema),
+});
+
+export const UnscoredEntrySchema = ItemRefSchema.extend({
+  type: ItemTypeSchema,
+  state: ItemStateSchema,
+  manualPosition: z.number().int(),
+  /** Score keys to fill in. */
+  missing: z.array(z.string()),
+  problems: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+});
+
+/** The open backlog (not done or cancelled) ranked by a framework. */
+export const RankingSchema = z.object({
+  framework: FrameworkSummarySchema,
+  /** Identifies the manual order and inputs this was computed from; send it back to apply. */
+  orderVersion: z.string(),
+  ranked: z.array(RankedEntrySchema),
+  unscored: z.array(UnscoredEntrySchema),
+});
+export type Ranking = z.infer<typeof RankingSchema>;
+
+const OrderNameSchema = z.object({ ref: z.string(), name: z.string() });
+
+export const RankingComparisonSchema = z.object({
+  a: OrderNameSchema,
+  b: OrderNameSchema,
+  common: z.number().int(),
+  spearman: z.number().nullable(),
+  kendall: z.number().nullable(),
+  onlyInA: z.array(ItemRefSchema),
+  onlyInB: z.array(ItemRefSchema),
+  /** Biggest moves first; shift > 0 means later in b. */
+  movers: z.array(
+    ItemRefSchema.extend({ rankA: z.number().int(), rankB: z.number().int(), shift: z.number().int() }),
+  ),
+});
+export type RankingComparison = z.infer<typeof RankingComparisonSchema>;
+
+export const RankSensitivitySchema = z.object({
+  framework: OrderNameSchema,
+  top: z.array(ItemRefSchema),
+  changes: z.array(
+    ItemRefSchema.extend({
+      scoreKey: z.string(),
+      from: InputValueSchema,
+      to: InputValueSchema,
+      step: z.enum(['up', 'down']),
+      rankBefore: z.number().int(),
+      rankAfter: z.number().int(),
+      effect: z.enum(['enters-top', 'leaves-top', 'reorders-top']),
+      otherItemId: IdSchema.nullable(),
+    }),
+  ),
+});
+export type RankSensitivityReport = z.infer<typeof RankSensitivitySchema>;
+
+export const ApplyRankingSchema = z.strictObject({
+  framework: FrameworkRefSchema,
+  rationale: z.string().trim().max(2000).optional().describe('why; recorded in the decision log'),
+  expectedOrderVersion: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('the orderVersion of the ranking you reviewed; a changed backlog answers 409'),
+});
+export type ApplyRanking = z.infer<typeof ApplyRankingSchema>;
+
+export const AppliedRankingSchema = z.object({
+  framework: OrderNameSchema,
+  /** Items placed at the top of the manual order, in the computed order. */
+  applied: z.array(ItemRefSchema),
+  /** Items left where they were because inputs are missing. */
+  unscored: z.number().int(),
+  orderVersion: z.string(),
+});
+export type AppliedRanking = z.infer<typeof AppliedRankingSchema>;
+
+export const ScoringFormulaSchema = z.object({
+  id: IdSchema,
+  /** Use as `framework=formula:<id>`. */
+  ref: z.string(),
+  name: z.string(),
+  expression: z.string(),
+  /** Score keys the expression reads. */
+  fields: z.array(z.string()),
+  createdBy: IdSchema.nullable(),
+  version: z.number().int(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+export type ScoringFormula = z.infer<typeof ScoringFormulaSchema>;
+
+const FormulaNameSchema = z.string().trim().min(1, 'a formula needs a name').max(80);
+const ExpressionSchema = z
+  .string()
+  .trim()
+  .min(1, 'write an expression, e.g. wsjf_value * 2 - rice_effort')
+  .max(2000);
+
+export const CreateScoringFormulaSchema = z.strictObject({
+  name: FormulaNameSchema,
+  expression: ExpressionSchema,
+  rationale: z.string().trim().max(2000).optional(),
+});
+export type CreateScoringFormula = z.infer<typeof CreateScoringFormulaSchema>;
+
+export const UpdateScoringFormulaSchema = z.strictObject({
+  version: z.number().int().min(1).optional().describe('or send it in the If-Match header'),
+  name: FormulaNameSchema.optional(),
+  expression: ExpressionSchema.optional(),
+  rationale: z.string().trim().max(2000).optional(),
+});
+export type UpdateScoringFormula = z.infer<typeof UpdateScoringFormulaSchema>;
+
+// ── Calibration ──────────────────────────────────────────────────────────────────────────────
+
+export const CALIBRATION_GROUPINGS = ['workspace', 'estimator', 'type'] as const;
+export const CalibrationQuerySchema = z.object({
+  by: z.enum(CALIBRATION_GROUPINGS).default('workspace'),
+  reference: z.enum(['likely', 'pert-mean']).default('likely'),
+});
+
+export const CalibrationStatisticSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.number() }),
+  z.object({ ok: z.literal(false), needed: z.number().int(), have: z.number().int(), reason: z.string() }),
+]);
+
+export const CalibrationGroupSchema = z.object({
+  kind: z.enum(['workspace', 'estimator', 'type']),
+  key: z.string().nullable(),
+  name: z.string(),
+});
+
+const SkippedSchema = z.array(z.object({ itemId: z.string(), reason: z.string() }));
+
+export const CalibrationProfileSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    group: CalibrationGroupSchema,
+    count: z.number().int(),
+    skipped: SkippedSchema,
+    logMean: z.number(),
+    logSd: z.number(),
+    /** Fitted median of actual / estimate: 1.3 means work typically takes 30% more. */
+    median: z.number(),
+    mean: z.number(),
+    sampleMedian: z.number(),
+    p10: CalibrationStatisticSchema,
+    p80: CalibrationStatisticSchema,
+    p90: CalibrationStatisticSchema,
+    hitRates: z.array(
+      z.object({
+        statedConfidence: z.number(),
+        ranges: z.number().int(),
+        hits: z.number().int(),
+        rate: CalibrationStatisticSchema,
+        message: z.string(),
+      }),
+    ),
+  }),
+  z.object({
+    ok: z.literal(false),
+    group: CalibrationGroupSchema,
+    count: z.number().int(),
+    needed: z.number().int(),
+    skipped: SkippedSchema,
+    reason: z.string(),
+  }),
+]);
+export type CalibrationProfileView = z.infer<typeof CalibrationProfileSchema>;
+
+export const CalibrationReportSchema = z.object({
+  by: z.enum(CALIBRATION_GROUPINGS),
+  reference: z.enum(['likely', 'pert-mean']),
+  unit: z.literal('days'),
+  /** Completed items with an estimate and an actual effort. */
+  completedItems: z.number().int(),
+  overall: CalibrationProfileSchema,
+  /** One profile per estimator or item type (empty when by=workspace). */
+  groups: z.array(CalibrationProfileSchema),
+  drift: z.object({
+    periods: z.array(
+      z.object({ label: z.string(), from: z.string(), to: z.string(), profile: CalibrationProfileSchema }),
+    ),
+    trend: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), factorPerYear: z.number(), message: z.string() }),
+      z.object({
+        ok: z.literal(false),
+        needed: z.number().int(),
+        have: z.number().int(),
+        reason: z.string(),
+      }),
+    ]),
+  }),
+});
+export type CalibrationReportView = z.infer<typeof CalibrationReportSchema>;
+
+const RangeSchema = z.object({
+  optimistic: z.number().nullable(),
+  likely: z.number(),
+  pessimistic: z.number().nullable(),
+});
+
+export const CalibratedEstimateSchema = ItemRefSchema.extend({
+  estimatedBy: IdSchema.nullable(),
+  unit: z.literal('days'),
+  result: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      raw: RangeSchema,
+      calibrated: RangeSchema.extend({ mean: z.number() }),
+      rangeCoverage: z.number().nullable(),
+      note: z.string(),
+      basedOn: z.object({ group: CalibrationGroupSchema, count: z.number().int() }),
+    }),
+    z.object({
+      ok: z.literal(false),
+      needed: z.number().int(),
+      have: z.number().int(),
+      reason: z.string(),
+    }),
+  ]),
+});
+export type CalibratedEstimateView = z.infer<typeof CalibratedEstimateSchema>;

@@ -1,0 +1,573 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { generateNKeysBetween } from 'fractional-indexing';
+import {
+  type AppliedRanking,
+  type ApplyRanking,
+  type CreateScoringFormula,
+  FRAMEWORK_SCORE_KEYS,
+  type ItemRef,
+  type ItemState,
+  type ItemType,
+  type Ranking,
+  type RankingComparison,
+  type RankingFramework,
+  type RankSensitivityReport,
+  readFormulaInputs,
+  readFrameworkInputs,
+  type ScoringFormula,
+  type UpdateScoringFormula,
+} from '../../contract';
+import type { Database } from '../../db/client';
+import { items, scoringFormulas, workspaces } from '../../db/schema';
+import {
+  type BacklogItem,
+  compareRankings,
+  defineFormulaFramework,
+  type ExpressionError,
+  findFramework,
+  type InputValues,
+  listFormulaFields,
+  parseFormula,
+  rankBacklog,
+  rankSensitivity,
+  type ScoringFramework,
+} from '../../domain/prioritization';
+import { AppError, notFound } from '../errors';
+import { isUuid, requireContributor, requireDecision } from '../policies/access';
+import { recordDecision } from './decision-log';
+import type { CommandContext } from './items';
+
+/** An open backlog item (not done or cancelled) in the manual order. */
+interface BacklogRow {
+  id: string;
+  number: number;
+  title: string;
+  type: string;
+  state: string;
+  rank: string;
+  scores: Record<string, number | string>;
+}
+
+/** A framework ready to run on stored items: how to read inputs and how to name them back. */
+interface ResolvedScoring {
+  ref: string;
+  framework: ScoringFramework;
+  /** Score key → input name. */
+  scoreKeys: Readonly<Record<string, string>>;
+  readInputs: (scores: BacklogRow['scores']) => InputValues;
+}
+
+// The engine names two frameworks with a hyphen; the API keeps ids in snake_case like score keys.
+const ENGINE_ID: Record<RankingFramework, string> = {
+  rice: 'rice',
+  ice: 'ice',
+  ice_product: 'ice-product',
+  wsjf: 'wsjf',
+  cd3: 'cd3',
+  value_effort: 'value-effort',
+  opportunity: 'opportunity',
+  moscow: 'moscow',
+  kano: 'kano',
+};
+
+const CLOSED_STATES = ['done', 'cancelled'];
+const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
+  itemId: row.id,
+  number: row.number,
+  title: row.title,
+});
+
+/** The open backlog in the manual order. */
+async function loadBacklog(db: Database, workspaceId: string): Promise<BacklogRow[]> {
+  return db
+    .select({
+      id: items.id,
+      number: items.number,
+      title: items.title,
+      type: items.type,
+      state: items.state,
+      rank: items.rank,
+      scores: items.scores,
+    })
+    .from(items)
+    .where(and(eq(items.workspaceId, workspaceId), notInArray(items.state, CLOSED_STATES)))
+    .orderBy(asc(items.rank));
+}
+
+/** Turns a parse error into a 400 that points at the bad token. */
+export function formulaError(error: ExpressionError, field = 'expression'): AppError {
+  return new AppError('validation_failed', `${field}: ${error.message}`, {
+    details: {
+      field,
+      code: error.code,
+      column: error.column,
+      token: error.token ?? null,
+      expected: error.expected ?? null,
+    },
+  });
+}
+
+async function loadFormula(db: Database, workspaceId: string, id: string) {
+  if (!isUuid(id)) throw notFound('Formula');
+  const [row] = await db
+    .select()
+    .from(scoringFormulas)
+    .where(and(eq(scoringFormulas.id, id), eq(scoringFormulas.workspaceId, workspaceId)))
+    .limit(1);
+  if (!row) throw notFound('Formula');
+  return row;
+}
+
+/** Resolves `rice`, `value_effort` or `formula:<id>` into a runnable framework. */
+async function resolveScoring(
+  db: Database,
+  workspaceId: string,
+  frameworkRef: string,
+): Promise<ResolvedScoring> {
+  if (frameworkRef.startsWith('formula:')) {
+    const id = frameworkRef.slice('formula:'.length);
+    const row = await loadFormula(db, workspaceId, id).catch(() => {
+      throw new AppError('validation_failed', `framework: no formula ${id} in this workspace`);
+    });
+    const built = defineFormulaFramework({
+      id: frameworkRef,
+      name: row.name,
+      formula: row.expression,
+      summary: 'custom weighted formula',
+    });
+    if (!built.ok) throw formulaError(built.errors[0] as ExpressionError);
+    const fields = built.framework.inputs.map((input) => input.key);
+    return {
+      ref: frameworkRef,
+      framework: built.framework,
+      scoreKeys: Object.fromEntries(fields.map((field) => [field, field])),
+      readInputs: (scores) => readFormulaInputs(fields, scores),
+    };
+  }
+  const id = frameworkRef as RankingFramework;
+  const framework = findFramework(ENGINE_ID[id]);
+  if (!framework) throw new AppError('validation_failed', `framework: unknown framework ${frameworkRef}`);
+  return {
+    ref: id,
+    framework,
+    scoreKeys: FRAMEWORK_SCORE_KEYS[id],
+    readInputs: (s) => readFrameworkInputs(id, s),
+  };
+}
+
+function describeFramework(scoring: ResolvedScoring): Ranking['framework'] {
+  const byInput = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
+  return {
+    ref: scoring.ref,
+    name: scoring.framework.name,
+    summary: scoring.framework.summary,
+    formula: scoring.framework.formula,
+    direction: scoring.framework.direction,
+    inputs: scoring.framework.inputs.map((input) => ({
+      scoreKey: byInput.get(input.key) ?? input.key,
+      input: input.key,
+      label: input.label,
+      description: input.description,
+    })),
+  };
+}
+
+// A digest of what a ranking depends on, so an apply can refuse a backlog that changed under it.
+function orderVersionOf(backlog: readonly BacklogRow[], scoring: ResolvedScoring): string {
+  const hash = createHash('sha256').update(scoring.framework.formula);
+  for (const row of backlog) {
+    const keys = Object.keys(row.scores).sort();
+    hash.update(
+      `\n${row.id}|${row.rank}|${row.state}|${JSON.stringify(keys.map((k) => [k, row.scores[k]]))}`,
+    );
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
+  const backlogItems: BacklogItem[] = backlog.map((row) => ({
+    id: row.id,
+    inputs: scoring.readInputs(row.scores),
+  }));
+  const result = rankBacklog({ items: backlogItems, framework: scoring.framework });
+  if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const inputKeyToScoreKey = new Map(
+    Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]),
+  );
+  const scoreKeyOf = (input: string) => inputKeyToScoreKey.get(input) ?? input;
+  const scoreKeys = Object.keys(scoring.scoreKeys);
+  const entry = (id: string) => {
+    const row = byId.get(id) as BacklogRow;
+    return { ...ref(row), type: row.type as ItemType, state: row.state as ItemState };
+  };
+  return {
+    framework: describeFramework(scoring),
+    orderVersion: orderVersionOf(backlog, scoring),
+    ranked: result.ranked.map((item) => {
+      const row = byId.get(item.id) as BacklogRow;
+      return {
+        ...entry(item.id),
+        rank: item.rank,
+        manualPosition: item.manualPosition,
+        score: item.score,
+        label: item.label ?? null,
+        inputs: Object.fromEntries(
+          scoreKeys
+            .filter((k) => Object.hasOwn(row.scores, k))
+            .map((k) => [k, row.scores[k] as number | string]),
+        ),
+      };
+    }),
+    unscored: result.unscored.map((item) => ({
+      ...entry(item.id),
+      manualPosition: item.manualPosition,
+      missing: item.missing.map(scoreKeyOf),
+      problems: item.problems.map((problem) => ({
+        field: scoreKeyOf(problem.field),
+        code: problem.code,
+        message: problem.message.replace(`(${problem.field})`, `(${scoreKeyOf(problem.field)})`),
+      })),
+    })),
+  };
+}
+
+/**
+ * Ranks the open backlog of a workspace by a built-in framework or one of its formulas.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param frameworkRef `rice`, `wsjf`, … or `formula:<id>`
+ * @returns ranked items with scores and inputs, and apart the items missing inputs
+ */
+export async function computeRanking(
+  db: Database,
+  workspaceId: string,
+  frameworkRef: string,
+): Promise<Ranking> {
+  const scoring = await resolveScoring(db, workspaceId, frameworkRef);
+  return rankRows(await loadBacklog(db, workspaceId), scoring);
+}
+
+/**
+ * Compares two orders of the open backlog: two frameworks, or a framework and the manual order.
+ * @param options.a first order (`manual` or a framework ref)
+ * @param options.b second order
+ * @param options.movers how many of the biggest moves to list
+ * @returns Spearman's rho, Kendall's tau and the items that move most
+ */
+export async function compareOrders(
+  db: Database,
+  workspaceId: string,
+  options: { a: string; b: string; movers: number },
+): Promise<RankingComparison> {
+  const backlog = await loadBacklog(db, workspaceId);
+  const orderOf = async (which: string) => {
+    if (which === 'manual') return { ref: 'manual', name: 'Manual order', ids: backlog.map((row) => row.id) };
+    const ranking = rankRows(backlog, await resolveScoring(db, workspaceId, which));
+    return { ref: which, name: ranking.framework.name, ids: ranking.ranked.map((item) => item.itemId) };
+  };
+  const [a, b] = [await orderOf(options.a), await orderOf(options.b)];
+  const result = compareRankings({ a: a.ids, b: b.ids, movers: options.movers });
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const refOf = (id: string) => ref(byId.get(id) as BacklogRow);
+  return {
+    a: { ref: a.ref, name: a.name },
+    b: { ref: b.ref, name: b.name },
+    common: result.common,
+    spearman: result.spearman,
+    kendall: result.kendall,
+    onlyInA: result.onlyInA.map(refOf),
+    onlyInB: result.onlyInB.map(refOf),
+    movers: result.movers.map((move) => ({
+      ...refOf(move.id),
+      rankA: move.rankA,
+      rankB: move.rankB,
+      shift: move.shift,
+    })),
+  };
+}
+
+/**
+ * Finds which inputs, moved one step on their scale, would change the top of the ranking.
+ * @param options.framework a framework ref
+ * @param options.top how many places count as the top
+ * @returns the current top and the changes that alter it, named by score key
+ */
+export async function findRankSensitivity(
+  db: Database,
+  workspaceId: string,
+  options: { framework: string; top: number },
+): Promise<RankSensitivityReport> {
+  const scoring = await resolveScoring(db, workspaceId, options.framework);
+  const backlog = await loadBacklog(db, workspaceId);
+  const result = rankSensitivity({
+    items: backlog.map((row) => ({ id: row.id, inputs: scoring.readInputs(row.scores) })),
+    framework: scoring.framework,
+    top: options.top,
+  });
+  if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const scoreKeyOf = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
+  return {
+    framework: { ref: scoring.ref, name: scoring.framework.name },
+    top: result.top.map((id) => ref(byId.get(id) as BacklogRow)),
+    changes: result.changes.map((change) => ({
+      ...ref(byId.get(change.itemId) as BacklogRow),
+      scoreKey: scoreKeyOf.get(change.input) ?? change.input,
+      from: change.from,
+      to: change.to,
+      step: change.step,
+      rankBefore: change.rankBefore,
+      rankAfter: change.rankAfter,
+      effect: change.effect,
+      otherItemId: change.otherItemId ?? null,
+    })),
+  };
+}
+
+/**
+ * Rewrites the manual order to a computed one: the scored items go to the top of the backlog in
+ * the computed order (new fractional ranks above the current first item); items missing inputs,
+ * and done or cancelled ones, keep their places after them. Only as the backlog_order decision,
+ * in one transaction, recorded in the decision log with the framework and every input used.
+ * @param ctx the database and the acting member
+ * @param input the framework, an optional rationale and the orderVersion the caller reviewed
+ * @returns the items placed, in order, and the new orderVersion
+ */
+export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Promise<AppliedRanking> {
+  const { db, actor } = ctx;
+  requireContributor(actor);
+  await requireDecision(db, actor, 'backlog_order');
+  return db.transaction(async (tx) => {
+    // Locking the workspace row serialises applies, moves and captures of new items.
+    await tx
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId))
+      .for('update');
+    const scoring = await resolveScoring(tx, actor.workspaceId, input.framework);
+    const backlog = await loadBacklog(tx, actor.workspaceId);
+    const ranking = rankRows(backlog, scoring);
+    if (input.expectedOrderVersion !== undefined && input.expectedOrderVersion !== ranking.orderVersion) {
+      throw new AppError(
+        'version_conflict',
+        'The backlog or its scores changed since you loaded this ranking: reload it, review, then apply again',
+        { details: { orderVersion: ranking.orderVersion } },
+      );
+    }
+    if (ranking.ranked.length === 0) {
+      throw new AppError(
+        'validation_failed',
+        `No open item has every ${ranking.framework.name} input (${ranking.framework.inputs.map((i) => i.scoreKey).join(', ')}): score items first`,
+      );
+    }
+    const [first] = await tx
+      .select({ rank: items.rank })
+      .from(items)
+      .where(eq(items.workspaceId, actor.workspaceId))
+      .orderBy(asc(items.rank))
+      .limit(1);
+    const keys = generateNKeysBetween(null, first?.rank ?? null, ranking.ranked.length);
+    const byId = new Map(backlog.map((row) => [row.id, row]));
+    const now = new Date();
+    for (const [index, entry] of ranking.ranked.entries()) {
+      await tx
+        .update(items)
+        .set({
+          rank: keys[index] as string,
+          orderedAt: now,
+          updatedAt: now,
+          version: sql`${items.version} + 1` as never,
+        })
+        .where(eq(items.id, entry.itemId));
+    }
+    const head = ranking.ranked
+      .slice(0, 3)
+      .map((entry) => `#${entry.number}`)
+      .join(', ');
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'backlog_order',
+      actorId: actor.userId,
+      summary: `Ordered the backlog by ${ranking.framework.name}: ${ranking.ranked.length} items, ${head} first`,
+      rationale: input.rationale,
+      details: {
+        framework: { ref: scoring.ref, name: ranking.framework.name, formula: ranking.framework.formula },
+        orderVersion: ranking.orderVersion,
+        order: ranking.ranked.map((entry, index) => ({
+          itemId: entry.itemId,
+          number: entry.number,
+          score: entry.score,
+          inputs: entry.inputs,
+          from: byId.get(entry.itemId)?.rank,
+          to: keys[index],
+        })),
+        unscored: ranking.unscored.map((entry) => ({
+          itemId: entry.itemId,
+          number: entry.number,
+          missing: entry.missing,
+        })),
+      },
+    });
+    const after = rankRows(await loadBacklog(tx, actor.workspaceId), scoring);
+    return {
+      framework: { ref: scoring.ref, name: ranking.framework.name },
+      applied: ranking.ranked.map((entry) => ({
+        itemId: entry.itemId,
+        number: entry.number,
+        title: entry.title,
+      })),
+      unscored: ranking.unscored.length,
+      orderVersion: after.orderVersion,
+    };
+  });
+}
+
+// ── Custom formulas ───────────────────────────────────────────────────────────────────────────
+
+type FormulaRow = typeof scoringFormulas.$inferSelect;
+
+function presentFormula(row: FormulaRow): ScoringFormula {
+  const parsed = parseFormula(row.expression);
+  return {
+    id: row.id,
+    ref: `formula:${row.id}`,
+    name: row.name,
+    expression: row.expression,
+    fields: parsed.ok ? listFormulaFields(parsed.expression) : [],
+    createdBy: row.createdBy,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function checkExpression(expression: string): string[] {
+  const parsed = parseFormula(expression);
+  if (!parsed.ok) throw formulaError(parsed.error);
+  return listFormulaFields(parsed.expression);
+}
+
+function nameTaken(name: string, error: unknown): AppError | unknown {
+  return (error as { code?: string }).code === '23505' ||
+    (error as { cause?: { code?: string } }).cause?.code === '23505'
+    ? new AppError('conflict', `name: this workspace already has a formula called "${name}"`)
+    : error;
+}
+
+/** The workspace's custom formulas, by name. */
+export async function findScoringFormulas(db: Database, workspaceId: string): Promise<ScoringFormula[]> {
+  const rows = await db
+    .select()
+    .from(scoringFormulas)
+    .where(eq(scoringFormulas.workspaceId, workspaceId))
+    .orderBy(asc(scoringFormulas.name));
+  return rows.map(presentFormula);
+}
+
+/**
+ * Adds a custom formula (the prioritization_method decision). The expression is parsed first;
+ * a bad one answers 400 pointing at the token.
+ */
+export async function createScoringFormula(
+  ctx: CommandContext,
+  input: CreateScoringFormula,
+): Promise<ScoringFormula> {
+  const { db, actor } = ctx;
+  await requireDecision(db, actor, 'prioritization_method');
+  const fields = checkExpression(input.expression);
+  return db.transaction(async (tx) => {
+    let row: FormulaRow | undefined;
+    try {
+      [row] = await tx
+        .insert(scoringFormulas)
+        .values({
+          workspaceId: actor.workspaceId,
+          name: input.name,
+          expression: input.expression,
+          createdBy: actor.userId,
+        })
+        .returning();
+    } catch (error) {
+      throw nameTaken(input.name, error);
+    }
+    if (!row) throw new Error('insert returned no row');
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'prioritization_method',
+      actorId: actor.userId,
+      summary: `Added the scoring formula “${row.name}”: ${row.expression}`,
+      rationale: input.rationale,
+      details: { formulaId: row.id, expression: row.expression, fields },
+    });
+    return presentFormula(row);
+  });
+}
+
+/** Changes a formula's name or expression if the caller holds its current version. */
+export async function updateScoringFormula(
+  ctx: CommandContext,
+  formulaId: string,
+  input: UpdateScoringFormula & { version: number },
+): Promise<ScoringFormula> {
+  const { db, actor } = ctx;
+  await requireDecision(db, actor, 'prioritization_method');
+  const current = await loadFormula(db, actor.workspaceId, formulaId);
+  if (input.expression !== undefined) checkExpression(input.expression);
+  return db.transaction(async (tx) => {
+    let row: FormulaRow | undefined;
+    try {
+      [row] = await tx
+        .update(scoringFormulas)
+        .set({
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.expression === undefined ? {} : { expression: input.expression }),
+          updatedAt: new Date(),
+          version: sql`${scoringFormulas.version} + 1` as never,
+        })
+        .where(and(eq(scoringFormulas.id, current.id), eq(scoringFormulas.version, input.version)))
+        .returning();
+    } catch (error) {
+      throw nameTaken(input.name ?? current.name, error);
+    }
+    if (!row) {
+      const latest = await loadFormula(tx, actor.workspaceId, current.id);
+      throw new AppError(
+        'version_conflict',
+        `Someone changed the formula “${latest.name}” since you loaded it (now version ${latest.version}): review, then reapply`,
+        { details: { current: presentFormula(latest) } },
+      );
+    }
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'prioritization_method',
+      actorId: actor.userId,
+      summary: `Changed the scoring formula “${row.name}”`,
+      rationale: input.rationale,
+      details: {
+        formulaId: row.id,
+        before: { name: current.name, expression: current.expression },
+        after: { name: row.name, expression: row.expression },
+      },
+    });
+    return presentFormula(row);
+  });
+}
+
+/** Removes a formula (the prioritization_method decision). */
+export async function deleteScoringFormula(ctx: CommandContext, formulaId: string): Promise<void> {
+  const { db, actor } = ctx;
+  await requireDecision(db, actor, 'prioritization_method');
+  const current = await loadFormula(db, actor.workspaceId, formulaId);
+  await db.transaction(async (tx) => {
+    await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'prioritization_method',
+      actorId: actor.userId,
+      summary: `Removed the scoring formula “${current.name}”`,
+      details: { formulaId: current.id, expression: current.expression },
+    });
+  });
+}
