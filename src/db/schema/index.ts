@@ -3,3 +3,4 @@ export * from './items';
 export * from './prioritization';
 export * from './users';
 export * from './workspaces';
+export * from './roadmap';
