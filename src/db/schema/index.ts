@@ -1,3 +1,4 @@
+export * from './assessments';
 export * from './decisions';
 export * from './items';
 export * from './prioritization';
