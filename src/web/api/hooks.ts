@@ -1,0 +1,359 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { requestApi, setCsrfToken } from './client';
+import type {
+  Comment,
+  DecisionLogEntry,
+  DecisionRights,
+  Inbox,
+  Invitation,
+  Item,
+  ItemFilters,
+  ItemPatch,
+  Me,
+  Member,
+  MoveTarget,
+  Page,
+  Session,
+  StateChange,
+  Workspace,
+} from './types';
+
+export const keys = {
+  session: ['session'] as const,
+  me: ['me'] as const,
+  members: (ws: string) => ['members', ws] as const,
+  rights: (ws: string) => ['rights', ws] as const,
+  inbox: (ws: string) => ['inbox', ws] as const,
+  items: (ws: string) => ['items', ws] as const,
+  itemList: (ws: string, filters: ItemFilters) => ['items', ws, filters] as const,
+  item: (ws: string, id: string) => ['item', ws, id] as const,
+  children: (ws: string, id: string) => ['children', ws, id] as const,
+  history: (ws: string, id: string) => ['history', ws, id] as const,
+  decisions: (ws: string, id: string) => ['decisions', ws, id] as const,
+  comments: (ws: string, id: string) => ['comments', ws, id] as const,
+};
+
+/** The signed-in session, or null when nobody is signed in. */
+export function useSession() {
+  return useQuery({
+    queryKey: keys.session,
+    queryFn: async () => {
+      try {
+        const session = await requestApi<Session>('/auth/session');
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if ((error as { status?: number }).status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Signs in or up, then stores the session so the whole app sees it. */
+export function useAuthenticate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { mode: 'signin' | 'signup'; email: string; password: string; name?: string }) =>
+      requestApi<Session>(`/auth/${input.mode}`, {
+        method: 'POST',
+        body:
+          input.mode === 'signup'
+            ? { email: input.email, password: input.password, name: input.name ?? '' }
+            : { email: input.email, password: input.password },
+      }),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.clear();
+      client.setQueryData(keys.session, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => requestApi<void>('/auth/signout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(keys.session, null);
+    },
+  });
+}
+
+export function useMe(enabled = true) {
+  return useQuery({ queryKey: keys.me, queryFn: () => requestApi<Me>('/me'), enabled });
+}
+
+export function useCreateWorkspace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => requestApi<Workspace>('/workspaces', { method: 'POST', body: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.me }),
+  });
+}
+
+export function useAcceptInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      requestApi<Workspace>('/invitations/accept', { method: 'POST', body: { token } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.me }),
+  });
+}
+
+export function useMembers(ws: string) {
+  return useQuery({
+    queryKey: keys.members(ws),
+    queryFn: async () => (await requestApi<{ data: Member[] }>(`/workspaces/${ws}/members`)).data,
+  });
+}
+
+export function useUpdateMember(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      userId: string;
+      version: number;
+      role?: Member['role'];
+      fte?: number;
+      skills?: string[];
+    }) => {
+      const { userId, ...body } = input;
+      return requestApi<Member>(`/workspaces/${ws}/members/${userId}`, { method: 'PATCH', body });
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.members(ws) });
+      void client.invalidateQueries({ queryKey: keys.rights(ws) });
+    },
+  });
+}
+
+export function useCreateInvitation(ws: string) {
+  return useMutation({
+    mutationFn: (body: { role: Member['role']; fte: number; skills: string[] }) =>
+      requestApi<Invitation>(`/workspaces/${ws}/invitations`, { method: 'POST', body }),
+  });
+}
+
+export function useDecisionRights(ws: string) {
+  return useQuery({
+    queryKey: keys.rights(ws),
+    queryFn: () => requestApi<DecisionRights>(`/workspaces/${ws}/decision-rights`),
+  });
+}
+
+export function useUpdateDecisionRights(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; matrix: DecisionRights['matrix']; rationale?: string }) =>
+      requestApi<DecisionRights>(`/workspaces/${ws}/decision-rights`, { method: 'PUT', body }),
+    onSuccess: (rights) => client.setQueryData(keys.rights(ws), rights),
+  });
+}
+
+export function useInbox(ws: string) {
+  return useQuery({
+    queryKey: keys.inbox(ws),
+    queryFn: () => requestApi<Inbox>(`/workspaces/${ws}/inbox`),
+    staleTime: 5_000,
+  });
+}
+
+const FIRST_PAGE = 300;
+const NEXT_PAGES = 2000;
+
+/**
+ * Every item matching the filters, in product order. The first small page is shown as soon as
+ * it arrives (so a 5,000-item backlog renders quickly); later pages are appended as they come.
+ */
+export function useItems(ws: string, filters: ItemFilters) {
+  const client = useQueryClient();
+  const queryKey = keys.itemList(ws, filters);
+  return useQuery({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      let all: Item[] = [];
+      let cursor: string | null = null;
+      let first = true;
+      do {
+        const page: Page<Item> = await requestApi<Page<Item>>(`/workspaces/${ws}/items`, {
+          query: { ...filters, limit: first ? FIRST_PAGE : NEXT_PAGES, cursor },
+          signal,
+        });
+        all = all.concat(page.data);
+        cursor = page.nextCursor;
+        if (cursor) client.setQueryData(queryKey, all);
+        first = false;
+      } while (cursor);
+      return all;
+    },
+  });
+}
+
+export function useItem(ws: string, id: string | null) {
+  return useQuery({
+    queryKey: keys.item(ws, id ?? ''),
+    queryFn: () => requestApi<Item>(`/workspaces/${ws}/items/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useChildren(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.children(ws, id),
+    queryFn: async () =>
+      (await requestApi<Page<Item>>(`/workspaces/${ws}/items`, { query: { parentId: id, limit: 500 } })).data,
+  });
+}
+
+export function useItemHistory(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.history(ws, id),
+    queryFn: async () =>
+      (await requestApi<{ data: StateChange[] }>(`/workspaces/${ws}/items/${id}/history`)).data,
+  });
+}
+
+export function useItemDecisions(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.decisions(ws, id),
+    queryFn: async () =>
+      (
+        await requestApi<Page<DecisionLogEntry>>(`/workspaces/${ws}/decisions`, {
+          query: { itemId: id, limit: 50 },
+        })
+      ).data,
+  });
+}
+
+export function useComments(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.comments(ws, id),
+    queryFn: async () =>
+      (await requestApi<{ data: Comment[] }>(`/workspaces/${ws}/items/${id}/comments`)).data,
+  });
+}
+
+export function useAddComment(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      requestApi<Comment>(`/workspaces/${ws}/items/${id}/comments`, { method: 'POST', body: { body } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.comments(ws, id) }),
+  });
+}
+
+/** Puts a fresh copy of an item into every cached list and its own query. */
+export function storeItem(client: QueryClient, ws: string, item: Item): void {
+  client.setQueryData(keys.item(ws, item.id), item);
+  client.setQueriesData<Item[]>({ queryKey: keys.items(ws) }, (list) =>
+    list?.map((it) => (it.id === item.id ? item : it)),
+  );
+}
+
+/** After a write that may change history, decisions or the inbox, refresh those. */
+function refreshAround(client: QueryClient, ws: string, id: string): void {
+  void client.invalidateQueries({ queryKey: keys.history(ws, id) });
+  void client.invalidateQueries({ queryKey: keys.decisions(ws, id) });
+  void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+}
+
+export function usePatchItem(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; version: number; patch: ItemPatch }) =>
+      requestApi<Item>(`/workspaces/${ws}/items/${input.id}`, {
+        method: 'PATCH',
+        body: { ...input.patch, version: input.version },
+      }),
+    onSuccess: (item) => {
+      storeItem(client, ws, item);
+      refreshAround(client, ws, item.id);
+      if (item.parentId) void client.invalidateQueries({ queryKey: keys.children(ws, item.parentId) });
+    },
+  });
+}
+
+export function useCreateItem(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { type: Item['type']; title: string; parentId?: string | null }) =>
+      requestApi<Item>(`/workspaces/${ws}/items`, { method: 'POST', body }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.items(ws) });
+      void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+    },
+  });
+}
+
+/** Places an item in the product order: the list is reordered at once, then confirmed. */
+export function useMoveItem(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; target: MoveTarget }) =>
+      requestApi<Item>(`/workspaces/${ws}/items/${input.id}/move`, { method: 'POST', body: input.target }),
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: keys.items(ws) });
+      const before = client.getQueriesData<Item[]>({ queryKey: keys.items(ws) });
+      client.setQueriesData<Item[]>({ queryKey: keys.items(ws) }, (list) =>
+        list ? placeItem(list, input.id, input.target) : list,
+      );
+      return { before };
+    },
+    onError: (_error, _input, context) => {
+      for (const [key, data] of context?.before ?? []) client.setQueryData(key, data);
+    },
+    onSuccess: (item) => {
+      storeItem(client, ws, item);
+      void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+      void client.invalidateQueries({ queryKey: keys.decisions(ws, item.id) });
+    },
+  });
+}
+
+/**
+ * The list with one item moved to the target place; unchanged when the item or the anchor is
+ * not in the list (a filtered view may not hold them).
+ */
+export function placeItem(list: readonly Item[], id: string, target: MoveTarget): Item[] {
+  const moving = list.find((it) => it.id === id);
+  if (!moving) return [...list];
+  const rest = list.filter((it) => it.id !== id);
+  let index: number;
+  if ('afterId' in target) {
+    index = target.afterId === null ? 0 : rest.findIndex((it) => it.id === target.afterId) + 1;
+    if (index === 0 && target.afterId !== null) return [...list];
+  } else {
+    index = target.beforeId === null ? rest.length : rest.findIndex((it) => it.id === target.beforeId);
+    if (index === -1) return [...list];
+  }
+  rest.splice(index, 0, moving);
+  return rest;
+}
+
+export function useAddDependency(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { dependsOnId: string; lagDays: number }) =>
+      requestApi<Item>(`/workspaces/${ws}/items/${id}/dependencies`, { method: 'POST', body }),
+    onSuccess: (item) => {
+      storeItem(client, ws, item);
+      refreshAround(client, ws, id);
+    },
+  });
+}
+
+export function useRemoveDependency(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (dependsOnId: string) =>
+      requestApi<Item>(`/workspaces/${ws}/items/${id}/dependencies/${dependsOnId}`, { method: 'DELETE' }),
+    onSuccess: (item) => {
+      storeItem(client, ws, item);
+      refreshAround(client, ws, id);
+    },
+  });
+}

@@ -1,0 +1,235 @@
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { describeError } from '../../api/client';
+import { useCreateItem, useItems, useMembers, useMoveItem } from '../../api/hooks';
+import type { Item, MoveTarget } from '../../api/types';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { useToast } from '../../components/toast';
+import { useSaveItem } from '../item/conflict-provider';
+import { useGate, useWorkspace } from '../workspaces/workspace-context';
+import { BacklogList } from './backlog-list';
+import type { RowActions } from './backlog-row';
+import { buildRows, findDropMove, findStepMove } from './backlog-rows';
+import { BacklogToolbar, NewItemForm } from './backlog-toolbar';
+import { ITEM_STATES, STATE_LABELS } from './labels';
+import { useBacklogParams } from './use-backlog-filters';
+
+// The detail panel brings Markdown rendering with it: load it when an item is opened.
+const ItemPanel = lazy(() => import('../item/item-panel').then((m) => ({ default: m.ItemPanel })));
+
+const DEFAULT_SCORE_KEYS = ['rice_reach', 'rice_impact', 'rice_confidence', 'rice_effort', 'moscow'];
+
+/** The ordered backlog: filter, reorder by drag or keyboard, select many, edit inline. */
+export function BacklogPage() {
+  const { workspace } = useWorkspace();
+  const [params, setParams] = useBacklogParams();
+  const items = useItems(workspace.id, params.filters);
+  const members = useMembers(workspace.id);
+  const move = useMoveItem(workspace.id);
+  const create = useCreateItem(workspace.id);
+  const save = useSaveItem();
+  const { notify } = useToast();
+  const order = useGate('backlog_order');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const lastSelected = useRef<string | null>(null);
+
+  const rows = useMemo(() => buildRows(items.data ?? [], params.view), [items.data, params.view]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const memberNames = useMemo(
+    () => new Map((members.data ?? []).map((m) => [m.userId, m.name] as const)),
+    [members.data],
+  );
+  const scoreKeys = useMemo(() => {
+    const found = new Set(DEFAULT_SCORE_KEYS);
+    for (const it of (items.data ?? []).slice(0, 500)) for (const k of Object.keys(it.scores)) found.add(k);
+    found.add(params.scoreKey);
+    return [...found].sort();
+  }, [items.data, params.scoreKey]);
+
+  const runMove = useCallback(
+    (id: string, target: MoveTarget) => {
+      move.mutate({ id, target }, { onError: (error) => notify(describeError(error), 'error') });
+    },
+    [move, notify],
+  );
+
+  const actions = useMemo<Omit<RowActions, 'focus'>>(
+    () => ({
+      open: (id) => setParams({ item: id }),
+      toggleSelect: (id, range) => {
+        setSelected((current) => {
+          const next = new Set(current);
+          const ids = rowsRef.current.map((r) => r.item.id);
+          if (range && lastSelected.current) {
+            const a = ids.indexOf(lastSelected.current);
+            const b = ids.indexOf(id);
+            for (const rid of ids.slice(Math.min(a, b), Math.max(a, b) + 1)) next.add(rid);
+          } else if (next.has(id)) next.delete(id);
+          else next.add(id);
+          lastSelected.current = id;
+          return next;
+        });
+      },
+      step: (index, direction) => {
+        const row = rowsRef.current[index];
+        const target = findStepMove({ rows: rowsRef.current, index, direction, view: params.view });
+        if (row && target) runMove(row.item.id, target);
+      },
+      rename: (item, title) => void save(item, { title }),
+      setState: (item, state) => void save(item, { state }),
+      setScore: (item, key, value) => {
+        const scores = { ...item.scores };
+        if (value === '') delete scores[key];
+        else scores[key] = Number.isFinite(Number(value)) ? Number(value) : value;
+        void save(item, { scores });
+      },
+    }),
+    [params.view, runMove, save, setParams],
+  );
+
+  const onDrop = useCallback(
+    (activeId: string, overId: string) => {
+      const target = findDropMove({ rows: rowsRef.current, activeId, overId, view: params.view });
+      if (target) runMove(activeId, target);
+      else if (activeId !== overId && params.view === 'grouped') {
+        notify('In the grouped view an item moves among its siblings; change its parent in the item panel');
+      }
+    },
+    [params.view, runMove, notify],
+  );
+
+  const selectedItems = (items.data ?? []).filter((it) => selected.has(it.id));
+  const bulkState = async (state: Item['state']) => {
+    for (const it of selectedItems) await save(it, { state });
+    notify(`${selectedItems.length} items set to ${STATE_LABELS[state]}`);
+  };
+  const bulkMove = async (where: 'top' | 'bottom') => {
+    // Keep the selection's own order: to the top, place the last first.
+    const list = where === 'top' ? [...selectedItems].reverse() : selectedItems;
+    for (const it of list) {
+      await move
+        .mutateAsync({ id: it.id, target: where === 'top' ? { afterId: null } : { beforeId: null } })
+        .catch((error: unknown) => notify(describeError(error), 'error'));
+    }
+  };
+
+  const filtered = Object.values(params.filters).some(Boolean);
+
+  return (
+    <div className="page page-backlog">
+      <header className="page-header">
+        <h1>
+          Backlog{' '}
+          {items.data && (
+            <span className="muted count" data-testid="backlog-count">
+              {items.data.length}
+              {items.isFetching && !items.isPending ? '…' : ''} items
+            </span>
+          )}
+        </h1>
+        <NewItemForm
+          onCreate={(input) =>
+            create.mutateAsync(input).then(
+              (item) => notify(`#${item.number} added at the bottom, waiting to be ordered`),
+              (error: unknown) => notify(describeError(error), 'error'),
+            )
+          }
+        />
+      </header>
+      <BacklogToolbar
+        filters={params.filters}
+        view={params.view}
+        scoreKey={params.scoreKey}
+        scoreKeys={scoreKeys}
+        members={members.data ?? []}
+        onChange={setParams}
+      />
+      {!order.allowed && (
+        <p className="notice" role="note" data-testid="order-refusal">
+          <strong>Reordering is not yours to decide.</strong> {order.reason}.
+        </p>
+      )}
+      {selected.size > 0 && (
+        // biome-ignore lint/a11y/useSemanticElements: a toolbar of bulk actions, not a form group
+        <div className="bulk-bar" role="group" aria-label="Bulk actions">
+          <span>{selected.size} selected</span>
+          <select
+            aria-label="Set state of selected items"
+            value=""
+            onChange={(e) => void bulkState(e.target.value as Item['state'])}
+          >
+            <option value="">Set state…</option>
+            {ITEM_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            disabled={!order.allowed}
+            title={order.reason ?? undefined}
+            onClick={() => void bulkMove('top')}
+          >
+            Move to top
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!order.allowed}
+            title={order.reason ?? undefined}
+            onClick={() => void bulkMove('bottom')}
+          >
+            Move to bottom
+          </button>
+          <button type="button" className="button button-ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      <div className="backlog-head" aria-hidden="true">
+        <span />
+        <span />
+        <span>#</span>
+        <span>Type</span>
+        <span>Title</span>
+        <span>State</span>
+        <span className="cell-score">{params.scoreKey}</span>
+        <span className="cell-assignee">Assignee</span>
+        <span className="cell-estimate">Estimate</span>
+        <span>Order</span>
+      </div>
+      {items.isPending ? (
+        <Loading label="Loading the backlog" />
+      ) : items.isError ? (
+        <ErrorState error={items.error} onRetry={() => void items.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty title={filtered ? 'No items match these filters' : 'The backlog is empty'}>
+          <p className="muted">
+            {filtered
+              ? 'Clear a filter to see more.'
+              : 'Add the first item above: an initiative, an epic, or a feature.'}
+          </p>
+        </Empty>
+      ) : (
+        <BacklogList
+          rows={rows}
+          selected={selected}
+          scoreKey={params.scoreKey}
+          memberNames={memberNames}
+          order={order}
+          scoring={order}
+          actions={actions}
+          onDrop={onDrop}
+          onRefused={(reason) => notify(reason, 'error')}
+        />
+      )}
+      {params.openId && (
+        <Suspense fallback={null}>
+          <ItemPanel itemId={params.openId} onClose={() => setParams({ item: null })} onOpen={actions.open} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

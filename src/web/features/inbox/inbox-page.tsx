@@ -1,0 +1,59 @@
+import { Link } from 'react-router';
+import { useInbox } from '../../api/hooks';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { useWorkspace } from '../workspaces/workspace-context';
+
+const KIND_TITLES = {
+  order: 'To place in the order',
+  estimate: 'To estimate',
+  scope: 'Scope questions',
+} as const;
+
+/** What waits on my decision, oldest first, grouped by kind with counts. */
+export function InboxPage() {
+  const { workspace } = useWorkspace();
+  const inbox = useInbox(workspace.id);
+  if (inbox.isPending) return <Loading label="Loading the inbox" />;
+  if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
+  const { entries, counts } = inbox.data;
+  return (
+    <div className="page page-inbox">
+      <header className="page-header">
+        <h1>Decision inbox</h1>
+        <p className="muted">Everything waiting on a decision that is yours to make, oldest first.</p>
+      </header>
+      {entries.length === 0 ? (
+        <Empty title="Nothing waits on you">
+          <p className="muted">
+            New items, unestimated work and scope questions that are yours will appear here.
+          </p>
+        </Empty>
+      ) : (
+        (Object.keys(KIND_TITLES) as (keyof typeof KIND_TITLES)[]).map((kind) => {
+          const list = entries.filter((e) => e.kind === kind);
+          if (list.length === 0) return null;
+          return (
+            <section key={kind} className="inbox-group" aria-labelledby={`inbox-${kind}`}>
+              <h2 id={`inbox-${kind}`}>
+                {KIND_TITLES[kind]} <span className="badge badge-muted">{counts[kind]}</span>
+              </h2>
+              <ul className="inbox-list">
+                {list.map((e) => (
+                  <li key={`${kind}-${e.itemId}`} className="inbox-entry">
+                    <Link to={`/w/${workspace.slug}/backlog?item=${e.itemId}`}>
+                      <span className="muted">#{e.number}</span> {e.title}
+                    </Link>
+                    {e.question && <p className="inbox-question">{e.question}</p>}
+                    <span className={`age${e.ageDays >= 7 ? ' age-old' : ''}`}>
+                      {e.ageDays === 0 ? 'today' : `${e.ageDays} day${e.ageDays === 1 ? '' : 's'}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </div>
+  );
+}

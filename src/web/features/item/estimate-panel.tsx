@@ -1,0 +1,92 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Item } from '../../api/types';
+import { useGate } from '../workspaces/workspace-context';
+import { useSaveItem } from './conflict-provider';
+
+/** PERT mean and standard deviation of a three-point estimate, in days. */
+export function summarizeEstimate(e: { optimistic: number; likely: number; pessimistic: number }) {
+  return {
+    mean: (e.optimistic + 4 * e.likely + e.pessimistic) / 6,
+    spread: (e.pessimistic - e.optimistic) / 6,
+  };
+}
+
+/** The three-point estimate of an item (the tech side's decision). */
+export function EstimatePanel({ item }: { item: Item }) {
+  const gate = useGate('estimates');
+  const save = useSaveItem();
+  const [draft, setDraft] = useState(() => toDraft(item));
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setDraft(toDraft(item)), [item]);
+
+  const values = {
+    optimistic: Number(draft.optimistic),
+    likely: Number(draft.likely),
+    pessimistic: Number(draft.pessimistic),
+  };
+  const complete = draft.optimistic !== '' && draft.likely !== '' && draft.pessimistic !== '';
+  const summary = complete ? summarizeEstimate(values) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!(values.optimistic <= values.likely && values.likely <= values.pessimistic)) {
+      setProblem('An estimate needs optimistic ≤ likely ≤ pessimistic');
+      return;
+    }
+    setProblem(null);
+    void save(item, { estimate: values });
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby="estimate-heading">
+      <h3 id="estimate-heading">Estimate</h3>
+      <form className="estimate-form" onSubmit={submit}>
+        <fieldset disabled={!gate.allowed} className="estimate-fields">
+          <legend className="sr-only">Three-point estimate in days</legend>
+          {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
+            <label key={k} className="field">
+              <span>{k[0]?.toUpperCase() + k.slice(1)} (days)</span>
+              <input
+                type="number"
+                min={0}
+                step="any"
+                required
+                name={k}
+                value={draft[k]}
+                onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+              />
+            </label>
+          ))}
+        </fieldset>
+        {summary && (
+          <p className="muted estimate-summary" data-testid="estimate-summary">
+            Expected {summary.mean.toFixed(1)} days ± {summary.spread.toFixed(1)}
+          </p>
+        )}
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {gate.allowed ? (
+          <button type="submit" className="button button-primary">
+            Save estimate
+          </button>
+        ) : (
+          <p className="notice small" role="note">
+            {gate.reason}.
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function toDraft(item: Item) {
+  const e = item.estimate;
+  return {
+    optimistic: e ? String(e.optimistic) : '',
+    likely: e ? String(e.likely) : '',
+    pessimistic: e ? String(e.pessimistic) : '',
+  };
+}

@@ -1,0 +1,223 @@
+import { useEffect, useRef, useState } from 'react';
+import Markdown from 'react-markdown';
+import { useItem, useMembers } from '../../api/hooks';
+import type { Item } from '../../api/types';
+import { InlineEdit } from '../../components/inline-edit';
+import { ErrorState, Loading } from '../../components/states';
+import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
+import { useGate, useWorkspace } from '../workspaces/workspace-context';
+import { useSaveItem } from './conflict-provider';
+import { DependenciesPanel } from './dependencies-panel';
+import { EstimatePanel } from './estimate-panel';
+import { ChildrenSection, CommentsSection, DecisionsSection, HistorySection } from './item-activity';
+
+interface ItemPanelProps {
+  itemId: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}
+
+/** The detail of one item beside the list: everything about it, each control behind its decision. */
+export function ItemPanel({ itemId, onClose, onOpen }: ItemPanelProps) {
+  const { workspace } = useWorkspace();
+  const item = useItem(workspace.id, itemId);
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  useEffect(() => ref.current?.focus(), []);
+
+  return (
+    <aside ref={ref} className="item-panel" aria-label="Item detail" tabIndex={-1} data-testid="item-panel">
+      <div className="item-panel-bar">
+        <span className="muted">{item.data ? `#${item.data.number}` : ''}</span>
+        <button type="button" className="icon-button" aria-label="Close item" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {item.isPending ? (
+        <Loading label="Loading the item" />
+      ) : item.isError ? (
+        <ErrorState error={item.error} onRetry={() => void item.refetch()} />
+      ) : (
+        <ItemDetail key={item.data.id} item={item.data} onOpen={onOpen} />
+      )}
+    </aside>
+  );
+}
+
+function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void }) {
+  const { workspace } = useWorkspace();
+  const save = useSaveItem();
+  const members = useMembers(workspace.id);
+  const requirements = useGate('requirements');
+  const scope = useGate('scope');
+  const assignment = useGate('assignment');
+  const dates = useGate('delivery_dates');
+
+  return (
+    <div className="item-detail">
+      <h2 className="item-title">
+        <InlineEdit
+          value={item.title}
+          label={`title of #${item.number}`}
+          disabled={!requirements.allowed}
+          disabledReason={requirements.reason}
+          onSave={(title) => void save(item, { title })}
+        />
+      </h2>
+      <dl className="props">
+        <dt>Type</dt>
+        <dd>
+          <select
+            aria-label="Type"
+            value={item.type}
+            disabled={!scope.allowed}
+            title={scope.reason ?? undefined}
+            onChange={(e) => void save(item, { type: e.target.value as Item['type'] })}
+          >
+            {ITEM_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </dd>
+        <dt>State</dt>
+        <dd>
+          <select
+            aria-label="State"
+            value={item.state}
+            onChange={(e) => void save(item, { state: e.target.value as Item['state'] })}
+          >
+            {ITEM_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </dd>
+        <dt>Assignee</dt>
+        <dd>
+          <select
+            aria-label="Assignee"
+            value={item.assigneeId ?? ''}
+            disabled={!assignment.allowed}
+            title={assignment.reason ?? undefined}
+            onChange={(e) => void save(item, { assigneeId: e.target.value || null })}
+          >
+            <option value="">Nobody</option>
+            {(members.data ?? []).map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </dd>
+        <dt>Target date</dt>
+        <dd>
+          <input
+            type="date"
+            aria-label="Target date"
+            value={item.targetDate ?? ''}
+            disabled={!dates.allowed}
+            title={dates.reason ?? undefined}
+            onChange={(e) => void save(item, { targetDate: e.target.value || null })}
+          />
+        </dd>
+        <dt>Labels</dt>
+        <dd>
+          <InlineEdit
+            value={item.labels.join(', ')}
+            label="labels"
+            disabled={!requirements.allowed}
+            disabledReason={requirements.reason}
+            onSave={(value) =>
+              void save(item, {
+                labels: value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
+        </dd>
+      </dl>
+      {item.scopeQuestion && (
+        <p className="notice" role="note">
+          <strong>Scope question:</strong> {item.scopeQuestion}
+        </p>
+      )}
+      <Description item={item} allowed={requirements.allowed} reason={requirements.reason} />
+      <EstimatePanel item={item} />
+      <DependenciesPanel item={item} onOpen={onOpen} />
+      <ChildrenSection itemId={item.id} onOpen={onOpen} />
+      <DecisionsSection itemId={item.id} />
+      <HistorySection itemId={item.id} />
+      <CommentsSection itemId={item.id} />
+    </div>
+  );
+}
+
+function Description({ item, allowed, reason }: { item: Item; allowed: boolean; reason: string | null }) {
+  const save = useSaveItem();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(item.description);
+  return (
+    <section className="panel-section" aria-labelledby="description-heading">
+      <div className="section-head">
+        <h3 id="description-heading">Description</h3>
+        {!editing && (
+          <button
+            type="button"
+            className="button button-ghost"
+            disabled={!allowed}
+            title={reason ?? undefined}
+            onClick={() => {
+              setDraft(item.description);
+              setEditing(true);
+            }}
+          >
+            Edit description
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setEditing(false);
+            void save(item, { description: draft });
+          }}
+        >
+          <textarea
+            aria-label="Description (Markdown)"
+            rows={8}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="button" className="button button-ghost" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary">
+              Save description
+            </button>
+          </div>
+        </form>
+      ) : item.description ? (
+        <div className="markdown" data-testid="description">
+          <Markdown>{item.description}</Markdown>
+        </div>
+      ) : (
+        <p className="muted">No description yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from './api/hooks';
+import { WorkspaceLayout } from './components/app-shell';
+import { ErrorState, Loading } from './components/states';
+import { JoinPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
+import { BacklogPage } from './features/backlog/backlog-page';
+import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-page';
+
+// Pages beyond the backlog load on demand, so the first screen ships less JavaScript.
+const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
+const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
+const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** Lets signed-in people through; others go to sign-in and come back afterwards. */
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function NotFound() {
+  return <ErrorState error={new Error('There is no page at this address')} />;
+}
+
+/** Every route of the web app. */
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/signin', element: <SignInPage /> },
+    { path: '/signup', element: <SignUpPage /> },
+    { path: '/join/:token', element: <JoinPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        { path: '/', element: <HomeRedirect /> },
+        { path: '/workspaces', element: <WorkspacesPage /> },
+        {
+          path: '/w/:slug',
+          element: <WorkspaceLayout />,
+          children: [
+            { index: true, element: <Navigate to="backlog" replace /> },
+            { path: 'backlog', element: <BacklogPage /> },
+            {
+              path: 'board',
+              element: (
+                <Page>
+                  <BoardPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'inbox',
+              element: (
+                <Page>
+                  <InboxPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'team',
+              element: (
+                <Page>
+                  <TeamPage />
+                </Page>
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    { path: '*', element: <NotFound /> },
+  ]);
+}
