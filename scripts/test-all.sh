@@ -24,7 +24,7 @@ if [ -z "${DATABASE_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
   if eval "$(scripts/pg-throwaway.sh start)"; then started_pg=1; fi
 fi
 if [ -n "${DATABASE_URL:-}" ]; then
-  step "database tests (PostgreSQL server)" env HEADWAY_TEST_DB=pg npx vitest run test \
+  step "database tests (PostgreSQL server)" env HEADWAY_TEST_DB=pg npx vitest run test/ \
     --reporter=default --reporter=json --outputFile.json="$OUT/vitest-pg.json"
 else
   echo "── database tests (PostgreSQL server): FAILED — no DATABASE_URL and no PostgreSQL 15 binaries (apt-get install -y postgresql)"
