@@ -13,6 +13,7 @@ import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { registerActivityRoutes } from './routes/activity.routes';
+import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
@@ -86,6 +87,7 @@ export function createApp(deps: ServerDeps) {
   registerItemRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
+  registerAssessmentRoutes(app);
   registerPrioritizationRoutes(app);
 
   app.doc31('/api/openapi.json', {
