@@ -67,9 +67,9 @@ export function lockDataDir(dataDir: string): () => void {
       } catch {
         holder = undefined; // Half-written by a process that died while writing it.
       }
-      if (holder && holder.host === me.host && holder.pid !== me.pid && isAlive(holder.pid)) {
+      // Held by a live process on this host (this very process included: one PGlite per directory).
+      if (holder && holder.host === me.host && isAlive(holder.pid))
         throw new DataDirLockedError(dataDir, holder);
-      }
       if (holder && holder.host !== me.host) throw new DataDirLockedError(dataDir, holder);
       rmSync(path, { force: true }); // Stale: its process is gone.
     }
