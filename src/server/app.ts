@@ -15,8 +15,10 @@ import { requestContext } from './middleware/request-context';
 import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
+import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
@@ -85,6 +87,8 @@ export function createApp(deps: ServerDeps) {
   registerAuthRoutes(app);
   registerWorkspaceRoutes(app);
   registerItemRoutes(app);
+  registerRoadmapRoutes(app);
+  registerForecastRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
   registerAssessmentRoutes(app);

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema } from './common';
+
+export const FORECAST_KINDS = ['throughput_when', 'throughput_count', 'plan'] as const;
+export const ForecastKindSchema = z.enum(FORECAST_KINDS);
+
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+
+export const ThroughputQuerySchema = z.object({
+  items: wholeNumber(1, 100_000).optional().describe('when will this many items be done?'),
+  by: z.iso.date().optional().describe('how many items by the end of this day?'),
+  window: wholeNumber(7, 3650).optional().describe('calendar days of history to learn from (default 90)'),
+  trials: wholeNumber(100, 100_000).optional().describe('Monte Carlo trials (default 10,000)'),
+  seed: wholeNumber(0, 2 ** 31).optional(),
+  start: z.iso.date().optional().describe('first forecast day; its work counts (default today, UTC)'),
+  excludeBulk: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('leave out bulk clean-ups (10 or more closures each within 5 minutes of the last)'),
+});
+
+export const MinimumHistorySchema = z.object({
+  sampleDays: z.number().int(),
+  items: z.number().int(),
+  activeDays: z.number().int(),
+});
+
+/** Too little history: what is needed and what was found, instead of a made-up number. */
+export const InsufficientHistorySchema = z.object({
+  status: z.literal('insufficient-history'),
+  reason: z.string(),
+  needed: MinimumHistorySchema,
+  found: MinimumHistorySchema,
+});
+
+export const ForecastPercentileSchema = z.object({
+  level: z.number(),
+  /** The end of this day (throughput "when" and plan forecasts). */
+  date: z.string().nullable().optional(),
+  /** Days after the start; 0 = the start day. */
+  dayOffset: z.number().int().nullable().optional(),
+  /** Items reached (throughput "how many"). */
+  count: z.number().int().optional(),
+});
+
+export const ThroughputBasisSchema = z.object({
+  history: z.object({
+    from: z.string(),
+    to: z.string(),
+    sampleDays: z.number().int(),
+    items: z.number().int(),
+    activeDays: z.number().int(),
+  }),
+  notes: z.array(z.string()),
+  countedItems: z.number().int(),
+  repeatCompletions: z.number().int(),
+  reopenedNotDone: z.number().int(),
+  bulkExcluded: z.number().int(),
+});
+
+export const ThroughputForecastSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    forecastId: IdSchema,
+    kind: z.enum(['throughput_when', 'throughput_count']),
+    method: z.literal('throughput-monte-carlo'),
+    items: z.number().int().optional(),
+    by: z.string().optional(),
+    start: z.string(),
+    trials: z.number().int(),
+    seed: z.number().int(),
+    windowDays: z.number().int(),
+    percentiles: z.array(ForecastPercentileSchema),
+    /** Same shape as `headway forecast --json`: dates (when) or counts (how many) by level. */
+    dates: z.record(z.string(), z.string().nullable()).optional(),
+    counts: z.record(z.string(), z.number().int()).optional(),
+    /** finishHistogram[d] = trials finishing on day offset d (when forecasts). */
+    finishHistogram: z.array(z.number().int()).optional(),
+    basis: ThroughputBasisSchema,
+  }),
+  InsufficientHistorySchema,
+]);
+export type ThroughputForecastView = z.infer<typeof ThroughputForecastSchema>;
+
+export const PlanForecastQuerySchema = z.object({
+  milestone: z.string().optional().describe('an initiative or epic: forecast its open work'),
+  items: z.string().optional().describe('comma-separated item ids'),
+  trials: wholeNumber(50, 5000).optional().describe('Monte Carlo trials (default 500)'),
+  seed: wholeNumber(0, 2 ** 31).optional(),
+  start: z.iso.date().optional(),
+  target: z.iso.date().optional().describe('the date to hit (default: the milestone’s target date)'),
+});
+
+export const FinishForecastSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  targetDate: z.string().nullable(),
+  percentiles: z.array(ForecastPercentileSchema),
+  /** Share of trials done by the end of the target date. */
+  probabilityOnTime: z.number().nullable(),
+});
+
+export const PlanForecastSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    forecastId: IdSchema,
+    kind: z.literal('plan'),
+    method: z.literal('plan-monte-carlo'),
+    start: z.string(),
+    trials: z.number().int(),
+    seed: z.number().int(),
+    subject: FinishForecastSchema.extend({
+      milestoneId: z.string().nullable(),
+      itemIds: z.array(z.string()),
+    }),
+    items: z.array(FinishForecastSchema),
+    milestones: z.array(FinishForecastSchema),
+    unplanned: z.array(z.object({ itemId: z.string(), reason: z.string() })),
+    incompleteTrials: z.number().int(),
+    notes: z.array(z.string()),
+  }),
+  z.object({
+    status: z.literal('nothing-to-forecast'),
+    reason: z.string(),
+    unplanned: z.array(z.object({ itemId: z.string(), reason: z.string() })),
+  }),
+]);
+export type PlanForecastView = z.infer<typeof PlanForecastSchema>;
+
+export const ForecastScoreSchema = z.object({
+  hits: z.array(z.object({ level: z.number(), hit: z.boolean() })),
+  withinP85: z.boolean().nullable(),
+  landedAtOrBelow: z.number().nullable(),
+  landedAbove: z.number(),
+  landedPercentile: z.number().nullable(),
+});
+
+export const ScoredForecastSchema = z.object({
+  id: IdSchema,
+  kind: ForecastKindSchema,
+  method: z.string(),
+  subject: z.record(z.string(), z.unknown()),
+  startDate: z.string(),
+  madeAt: IsoDateTimeSchema,
+  percentiles: z.array(ForecastPercentileSchema),
+  /** What happened: the day the work finished (offset from the start) or the count reached. */
+  outcome: z.object({
+    date: z.string().nullable(),
+    dayOffset: z.number().int().nullable(),
+    count: z.number().int().nullable(),
+  }),
+  score: ForecastScoreSchema,
+  scoredAt: IsoDateTimeSchema,
+});
+
+export const TrackRecordSchema = z.object({
+  forecasts: z.array(ScoredForecastSchema),
+  /** Stored forecasts whose work has not finished yet. */
+  pending: z.number().int(),
+  calibration: z.object({
+    forecasts: z.number().int(),
+    rows: z.array(
+      z.object({ level: z.number(), count: z.number().int(), observed: z.number(), gap: z.number() }),
+    ),
+    meanAbsoluteGap: z.number().nullable(),
+  }),
+});
+export type TrackRecord = z.infer<typeof TrackRecordSchema>;

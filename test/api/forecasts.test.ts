@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  Item,
+  PlanForecastView,
+  Roadmap,
+  ThroughputForecastView,
+  TrackRecord,
+} from '../../src/contract';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
+import { loadDemo } from '../../src/server/demo/load-demo';
+import { createTestApp } from '../support/app';
+import { TestClient } from '../support/client';
+import { createTeam } from '../support/team';
+
+let ctx: Awaited<ReturnType<typeof createTestApp>>;
+let base: string;
+let dana: TestClient;
+let jonas: TestClient;
+let roadmap: Roadmap;
+
+async function signIn(key: string): Promise<TestClient> {
+  const client = new TestClient(ctx.app);
+  const res = await client.post<{ csrfToken: string }>('/api/auth/signin', {
+    email: `${key}@demo.headway.dev`,
+    password: DEMO_PASSWORD,
+  });
+  expect(res.status).toBe(200);
+  client.csrf = res.body.csrfToken;
+  return client;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const ws = await loadDemo(ctx.handle.db);
+  base = `/api/workspaces/${ws.id}`;
+  dana = await signIn('dana');
+  jonas = await signIn('jonas');
+  roadmap = (await jonas.get<Roadmap>(`${base}/roadmap`)).body;
+});
+afterAll(() => ctx.close());
+
+type Ok<T> = Extract<T, { status: 'ok' }>;
+
+describe('throughput forecasts', () => {
+  it('should give ordered date percentiles and store the forecast when asked when 20 items will be done', async () => {
+    const res = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=20&trials=2000&seed=7`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    const offset = (level: number) =>
+      res.body.percentiles.find((p) => p.level === level)?.dayOffset ?? Number.NaN;
+    expect(offset(50)).toBeLessThanOrEqual(offset(85));
+    expect(offset(85)).toBeLessThanOrEqual(offset(95));
+    expect(res.body.dates?.['85']).toBe(res.body.percentiles.find((p) => p.level === 85)?.date);
+    expect(res.body.basis.history.items).toBeGreaterThan(5);
+    expect(res.body.windowDays).toBe(90);
+    const record = await jonas.get<TrackRecord>(`${base}/forecasts/track-record`);
+    expect(record.body.pending + record.body.forecasts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should give the same answer for the same seed when asked twice', async () => {
+    const a = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=10&trials=500&seed=3`,
+    );
+    const b = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=10&trials=500&seed=3`,
+    );
+    expect(a.body.percentiles).toEqual(b.body.percentiles);
+    expect(a.body.forecastId).not.toBe(b.body.forecastId);
+  });
+
+  it('should give counts that shrink as confidence grows when asked how many by a date', async () => {
+    const by = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const res = await jonas.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?by=${by}&trials=1000`,
+    );
+    expect(res.status).toBe(200);
+    const c = res.body.counts!;
+    expect(c['50']!).toBeGreaterThanOrEqual(c['85']!);
+    expect(c['85']!).toBeGreaterThanOrEqual(c['95']!);
+  });
+
+  it('should refuse a question that gives both items and by', async () => {
+    const res = await jonas.get(`${base}/forecasts/throughput?items=3&by=${today()}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('should answer with the history needed, and store nothing, when the workspace has too little', async () => {
+    const team = await createTeam(ctx.app, ['founder', 'developer']);
+    const path = `/api/workspaces/${team.workspaceId}`;
+    const res = await team.developer.get<Extract<ThroughputForecastView, { status: 'insufficient-history' }>>(
+      `${path}/forecasts/throughput?items=10`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('insufficient-history');
+    expect(res.body.needed).toEqual({ sampleDays: 7, items: 5, activeDays: 3 });
+    expect(res.body.found.items).toBe(0);
+    expect(res.body.reason).toContain('5 completed items');
+    const record = await team.developer.get<TrackRecord>(`${path}/forecasts/track-record`);
+    expect(record.body).toMatchObject({ forecasts: [], pending: 0 });
+  });
+});
+
+describe('plan forecasts', () => {
+  it('should give ordered percentiles per milestone and item and a probability of hitting the target', async () => {
+    const milestone = roadmap.milestones.find((m) => m.plannedItems >= 2)!;
+    const res = await dana.get<Ok<PlanForecastView>>(
+      `${base}/forecasts/plan?milestone=${milestone.id}&trials=200&seed=5`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    const { subject } = res.body;
+    expect(subject.itemIds).toHaveLength(milestone.plannedItems);
+    expect(subject.targetDate).toBe(milestone.targetDate);
+    const dates = subject.percentiles.map((p) => p.date!);
+    expect([...dates].sort()).toEqual(dates);
+    expect(subject.probabilityOnTime).toBeGreaterThanOrEqual(0);
+    expect(subject.probabilityOnTime).toBeLessThanOrEqual(1);
+    expect(res.body.items.map((i) => i.id).sort()).toEqual([...subject.itemIds].sort());
+    // The milestone is done when its last item is: no item's P95 is after the milestone's P95.
+    const p95 = (p: { level: number; date?: string | null | undefined }[]) =>
+      p.find((x) => x.level === 95)!.date!;
+    for (const item of res.body.items) expect(p95(item.percentiles) <= p95(subject.percentiles)).toBe(true);
+    expect(res.body.milestones.find((m) => m.id === milestone.id)?.percentiles).toEqual(subject.percentiles);
+  });
+
+  it('should answer 404 for a milestone that is not in the workspace', async () => {
+    const res = await dana.get(`${base}/forecasts/plan?milestone=00000000-0000-4000-8000-000000000000`);
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('track record', () => {
+  it('should score a stored plan forecast once its items are done', async () => {
+    const [a, b] = roadmap.items.slice(-2);
+    const made = await dana.get<Ok<PlanForecastView>>(
+      `${base}/forecasts/plan?items=${a!.itemId},${b!.itemId}&trials=100`,
+    );
+    expect(made.body.status).toBe('ok');
+    let record = await jonas.get<TrackRecord>(`${base}/forecasts/track-record`);
+    expect(record.body.forecasts.some((f) => f.id === made.body.forecastId)).toBe(false);
+
+    for (const id of [a!.itemId, b!.itemId]) {
+      const item = (await jonas.get<Item>(`${base}/items/${id}`)).body;
+      const done = await jonas.patch(`${base}/items/${id}`, { version: item.version, state: 'done' });
+      expect(done.status).toBe(200);
+    }
+    record = await jonas.get<TrackRecord>(`${base}/forecasts/track-record`);
+    const scored = record.body.forecasts.find((f) => f.id === made.body.forecastId);
+    // Both finished today, the first forecast day: at or below every percentile.
+    expect(scored?.outcome).toEqual({ date: today(), dayOffset: 0, count: null });
+    expect(scored?.score.withinP85).toBe(true);
+    expect(scored?.score.landedAtOrBelow).toBe(50);
+    expect(record.body.calibration.forecasts).toBe(record.body.forecasts.length);
+    expect(record.body.calibration.rows.map((r) => r.level)).toEqual([50, 70, 85, 95]);
+  });
+
+  it('should score a "how many by" forecast against the real count once its day has passed', async () => {
+    const yesterday = dayBefore(today());
+    const made = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?by=${yesterday}&start=${dayBefore(yesterday)}&trials=500`,
+    );
+    expect(made.body.status).toBe('ok');
+    const record = await dana.get<TrackRecord>(`${base}/forecasts/track-record`);
+    const scored = record.body.forecasts.find((f) => f.id === made.body.forecastId)!;
+    expect(scored.outcome.count).not.toBeNull();
+    for (const hit of scored.score.hits) {
+      expect(hit.hit).toBe(scored.outcome.count! >= made.body.counts![String(hit.level)]!);
+    }
+  });
+});
