@@ -122,7 +122,9 @@ export async function buildCalibration(
     unit: 'days',
     completedItems: records.length,
     overall: presentProfile(report.overall, names),
-    groups: groups.map((profile) => presentProfile(profile, names)),
+    groups: groups
+      .map((profile) => presentProfile(profile, names))
+      .sort((a, b) => a.group.name.localeCompare(b.group.name)),
     drift: {
       periods: drift.periods.map((period) => ({
         label: period.label,

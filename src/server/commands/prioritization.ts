@@ -127,9 +127,12 @@ async function resolveScoring(
 ): Promise<ResolvedScoring> {
   if (frameworkRef.startsWith('formula:')) {
     const id = frameworkRef.slice('formula:'.length);
-    const row = await loadFormula(db, workspaceId, id).catch(() => {
-      throw new AppError('validation_failed', `framework: no formula ${id} in this workspace`);
-    });
+    const [row] = await db
+      .select()
+      .from(scoringFormulas)
+      .where(and(eq(scoringFormulas.id, id), eq(scoringFormulas.workspaceId, workspaceId)))
+      .limit(1);
+    if (!row) throw new AppError('validation_failed', `framework: no formula ${id} in this workspace`);
     const built = defineFormulaFramework({
       id: frameworkRef,
       name: row.name,

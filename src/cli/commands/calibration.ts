@@ -1,0 +1,101 @@
+/**
+ * `headway calibration`: how a workspace's estimates compare with the actual effort.
+ *
+ *   headway calibration --workspace W [--by workspace|estimator|type] [--reference likely|pert-mean] [--json]
+ */
+import type { Command } from 'commander';
+import {
+  type CalibrationProfileView,
+  CalibrationQuerySchema,
+  type CalibrationReportView,
+} from '../../contract';
+import { buildCalibration } from '../../server/commands/calibration';
+import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { resolveWorkspace } from '../workspace-ref';
+
+interface CalibrationFlags extends DatabaseFlags {
+  workspace: string;
+  by: string;
+  reference: string;
+  json?: boolean;
+}
+
+const ratio = (value: number): string => `×${value.toFixed(2)}`;
+
+function profileCells(profile: CalibrationProfileView): string[] {
+  if (!profile.ok)
+    return [profile.group.name, String(profile.count), `needs ${profile.needed} completed items`, '', '', ''];
+  const tail = (stat: typeof profile.p80) => (stat.ok ? ratio(stat.value) : `needs ${stat.needed}`);
+  const hit = profile.hitRates[0];
+  const hitText = !hit
+    ? '-'
+    : hit.rate.ok
+      ? `${Math.round(hit.rate.value * 100)}% of ${Math.round(hit.statedConfidence * 100)}% ranges`
+      : `needs ${hit.rate.needed} ranges`;
+  return [
+    profile.group.name,
+    String(profile.count),
+    ratio(profile.median),
+    tail(profile.p80),
+    tail(profile.p90),
+    hitText,
+  ];
+}
+
+/**
+ * Renders a calibration report as a plain-text table of actual/estimate ratios.
+ * @param report the report
+ * @returns one row per group (refusals say how many items they need) and the drift trend
+ */
+export function renderCalibrationTable(report: CalibrationReportView): string {
+  const header = ['group', 'items', 'median', 'P80', 'P90', 'hit rate'];
+  const rows = [report.overall, ...report.groups].map(profileCells);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return `${[
+    `Actual effort ÷ estimate (${report.reference}), from ${report.completedItems} completed items; ×1.30 means 30% over`,
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+    '',
+    `Drift: ${report.drift.trend.ok ? report.drift.trend.message : report.drift.trend.reason}`,
+  ].join('\n')}\n`;
+}
+
+/** `headway calibration`. */
+export function register(program: Command): void {
+  withDatabaseOptions(
+    program
+      .command('calibration')
+      .description(
+        'compare estimates with actual effort: median, P80/P90 of actual/estimate, hit rates, drift',
+      )
+      .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
+      .option('--by <group>', 'workspace, estimator or type', 'workspace')
+      .option(
+        '--reference <value>',
+        'compare with the likely value or the PERT mean (likely, pert-mean)',
+        'likely',
+      )
+      .option('--json', 'print the report as JSON'),
+  ).action(async (flags: CalibrationFlags) => {
+    const query = CalibrationQuerySchema.safeParse({ by: flags.by, reference: flags.reference });
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      throw new Error(`--${String(issue?.path[0] ?? 'by')}: ${issue?.message ?? 'invalid value'}`);
+    }
+    const report = await withDatabase(flags, async ({ db }) =>
+      buildCalibration(db, (await resolveWorkspace(db, flags.workspace)).id, query.data),
+    );
+    process.stdout.write(
+      flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderCalibrationTable(report),
+    );
+  });
+}

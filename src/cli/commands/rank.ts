@@ -1,0 +1,118 @@
+/**
+ * `headway rank`: the open backlog of a workspace ranked by a prioritization framework.
+ *
+ *   headway rank --workspace W --framework rice|ice|wsjf|…|formula:<id> [--limit N] [--json]
+ */
+import type { Command } from 'commander';
+import { FrameworkRefSchema, type Ranking } from '../../contract';
+import { computeRanking } from '../../server/commands/prioritization';
+import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { resolveWorkspace } from '../workspace-ref';
+
+interface RankFlags extends DatabaseFlags {
+  workspace: string;
+  framework: string;
+  limit?: string;
+  json?: boolean;
+}
+
+/** Accepts `value-effort` for `value_effort`; formula ids keep their hyphens. */
+function parseFramework(text: string): string {
+  const normal = text.trim().toLowerCase().startsWith('formula:') ? text : text.replace(/-/g, '_');
+  const parsed = FrameworkRefSchema.safeParse(normal);
+  if (!parsed.success)
+    throw new Error(`--framework: ${parsed.error.issues[0]?.message ?? 'unknown framework'}`);
+  return parsed.data;
+}
+
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`--limit must be a whole number ≥ 1 (got "${text}")`);
+  return Number(text);
+}
+
+const formatNumber = (value: number): string =>
+  Number.isInteger(value) ? String(value) : String(Number(value.toFixed(Math.abs(value) < 10 ? 2 : 1)));
+
+const truncate = (text: string, width: number): string =>
+  text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+
+/**
+ * Renders a ranking as a plain-text table: rank, #number, title, score and the inputs used.
+ * @param ranking the ranking
+ * @param limit how many ranked rows to show
+ * @returns the table and a line on the items left out for missing inputs
+ */
+export function renderRankingTable(ranking: Ranking, limit: number): string {
+  const inputName = new Map(ranking.framework.inputs.map((input) => [input.scoreKey, input.input]));
+  const rows = ranking.ranked.slice(0, limit).map((item) => [
+    String(item.rank),
+    `#${item.number}`,
+    truncate(item.title, 44),
+    `${formatNumber(item.score)}${item.label ? ` ${item.label}` : ''}`,
+    Object.entries(item.inputs)
+      .map(
+        ([key, value]) =>
+          `${inputName.get(key) ?? key}=${typeof value === 'number' ? formatNumber(value) : value}`,
+      )
+      .join(' '),
+  ]);
+  const header = ['rank', 'item', 'title', 'score', 'inputs'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 || column === 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  const lines = [
+    `${ranking.framework.name}: ${ranking.framework.formula}`,
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+  ];
+  if (ranking.ranked.length === 0) lines.push(`No open item has every ${ranking.framework.name} input yet.`);
+  if (ranking.ranked.length > limit) lines.push(`… ${ranking.ranked.length - limit} more ranked items`);
+  if (ranking.unscored.length > 0) {
+    const examples = ranking.unscored
+      .slice(0, 3)
+      .map((item) => `#${item.number} needs ${item.missing.join(', ') || item.problems[0]?.message}`)
+      .join('; ');
+    lines.push(
+      '',
+      `${ranking.unscored.length} open items not ranked for missing inputs (${examples}${ranking.unscored.length > 3 ? '; …' : ''})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `headway rank`. */
+export function register(program: Command): void {
+  withDatabaseOptions(
+    program
+      .command('rank')
+      .description('rank the open backlog of a workspace by a prioritization framework')
+      .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
+      .requiredOption(
+        '-f, --framework <id>',
+        'rice, ice, ice_product, wsjf, cd3, value_effort, opportunity, moscow, kano or formula:<id>',
+      )
+      .option('-n, --limit <n>', 'show only the first N ranked items')
+      .option('--json', 'print the ranking as JSON'),
+  ).action(async (flags: RankFlags) => {
+    const framework = parseFramework(flags.framework);
+    const limit = parseLimit(flags.limit);
+    const ranking = await withDatabase(flags, async ({ db }) =>
+      computeRanking(db, (await resolveWorkspace(db, flags.workspace)).id, framework),
+    );
+    if (flags.json) {
+      const shown = limit === undefined ? ranking : { ...ranking, ranked: ranking.ranked.slice(0, limit) };
+      process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    } else process.stdout.write(renderRankingTable(ranking, limit ?? ranking.ranked.length));
+  });
+}
