@@ -12,10 +12,11 @@ import {
   renderMarkdown,
   validateAnswers,
 } from '../../domain/assessment';
+import { printHtmlToPdf } from '../../server/pdf';
 
 interface AssessOptions {
   answers: string;
-  format: 'md' | 'json' | 'html';
+  format: 'md' | 'json' | 'html' | 'pdf';
   short?: boolean;
   doraYear: string;
   compare?: string;
@@ -76,7 +77,9 @@ export function register(program: Command): void {
       '--answers <file>',
       'answers file (YAML or JSON), e.g. examples/assessment/seed-cto-runs-delivery.yaml',
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['md', 'json', 'html', 'pdf']).default('md'),
+    )
     .option('--short', 'use the short questionnaire (answers to other questions are ignored)')
     .addOption(
       new Option('--dora-year <year>', 'DORA report year to benchmark against')
@@ -85,12 +88,18 @@ export function register(program: Command): void {
     )
     .option('--compare <file>', 'an earlier answers file: add what changed since then (md and json only)')
     .option('--out <file>', 'write the report to a file instead of standard output')
-    .action((options: AssessOptions) => {
+    .action(async (options: AssessOptions) => {
       const settings = { short: options.short ?? false, doraYear: Number(options.doraYear) };
-      if (options.compare && options.format === 'html') {
+      if (options.compare && (options.format === 'html' || options.format === 'pdf')) {
         throw new Error('--compare works with --format md or json');
       }
+      if (options.format === 'pdf' && !options.out) throw new Error('--format pdf needs --out FILE.pdf');
       const report = assessFile(options.answers, settings);
+      if (options.format === 'pdf') {
+        writeFileSync(options.out as string, await printHtmlToPdf(renderHtml(report)));
+        process.stderr.write(`Wrote ${options.out}\n`);
+        return;
+      }
       let output: string;
       if (options.format === 'html') output = renderHtml(report);
       else if (options.format === 'json' && !options.compare) output = renderJson(report);
