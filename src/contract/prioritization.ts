@@ -107,25 +107,22 @@ export function readFormulaInputs(
 
 const FRAMEWORK_REF = new RegExp(
   `^(?:${RANKING_FRAMEWORKS.join('|')}|formula:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
-  'i',
 );
 
 /** A built-in framework id, or `formula:<id>` for one of the workspace's formulas. */
 export const FrameworkRefSchema = z
   .string()
   .trim()
-  .regex(FRAMEWORK_REF, `use one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`)
-  .transform((value) => value.toLowerCase());
+  .regex(FRAMEWORK_REF, `use one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`);
 
 /** A framework ref, or `manual` for the current manual order (for comparisons). */
 export const OrderRefSchema = z
   .string()
   .trim()
   .regex(
-    new RegExp(`^manual$|${FRAMEWORK_REF.source}`, 'i'),
+    new RegExp(`^manual$|${FRAMEWORK_REF.source}`),
     `use manual, one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`,
-  )
-  .transform((value) => value.toLowerCase());
+  );
 
 export const RankingQuerySchema = z.object({ framework: FrameworkRefSchema });
 export const CompareQuerySchema = z.object({
@@ -176,6 +173,24 @@ export const UnscoredEntrySchema = ItemRefSchema.extend({
   problems: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
 });
 
+/** DSDM balance of the open backlog by MoSCoW category, effort from the likely estimates (days). */
+export const MoscowCheckSchema = z.object({
+  effort: z.object({ must: z.number(), should: z.number(), could: z.number(), wont: z.number() }),
+  inScope: z.number(),
+  shares: z.object({ must: z.number(), should: z.number(), could: z.number() }),
+  findings: z.array(
+    z.object({
+      code: z.enum(['must-over-limit', 'could-below-contingency']),
+      severity: z.enum(['warning', 'info']),
+      message: z.string(),
+      share: z.number(),
+      threshold: z.number(),
+    }),
+  ),
+  /** Categorised items left out of the check because they have no estimate yet. */
+  withoutEstimate: z.number().int(),
+});
+
 /** The open backlog (not done or cancelled) ranked by a framework. */
 export const RankingSchema = z.object({
   framework: FrameworkSummarySchema,
@@ -183,6 +198,8 @@ export const RankingSchema = z.object({
   orderVersion: z.string(),
   ranked: z.array(RankedEntrySchema),
   unscored: z.array(UnscoredEntrySchema),
+  /** For MoSCoW only: are Musts at most 60% of the effort in scope? */
+  moscowCheck: MoscowCheckSchema.nullable(),
 });
 export type Ranking = z.infer<typeof RankingSchema>;
 

@@ -256,6 +256,35 @@ describe('custom formulas', () => {
   });
 });
 
+describe('moscow', () => {
+  it('should warn when Musts take more than 60% of the estimated effort in scope', async () => {
+    const estimate = async (item: Item, likely: number) => {
+      const res = await team.cto.patch(`${base}/items/${item.id}`, {
+        version: item.version,
+        estimate: { optimistic: likely, likely, pessimistic: likely * 2 },
+      });
+      expect(res.status).toBe(200);
+    };
+    await estimate(await newItem('Refunds', { scores: { moscow: 'must' } }), 8);
+    await estimate(await newItem('Coupons', { scores: { moscow: 'should' } }), 2);
+    await estimate(await newItem('Gift cards', { scores: { moscow: 'could' } }), 2);
+    await estimate(await newItem('Crypto payments', { scores: { moscow: 'wont' } }), 5);
+    const res = await team.viewer.get<Ranking>(`${base}/ranking?framework=moscow`);
+    expect(res.status).toBe(200);
+    const check = res.body.moscowCheck;
+    // In scope: 8 + 2 + 2 = 12 days; Musts 8/12 = 66.7% > 60%; Coulds 2/12 = 16.7% < 20%.
+    expect(check?.effort).toEqual({ must: 8, should: 2, could: 2, wont: 5 });
+    expect(check?.shares.must).toBeCloseTo(8 / 12, 12);
+    expect(check?.findings.map((finding) => finding.code)).toEqual([
+      'must-over-limit',
+      'could-below-contingency',
+    ]);
+    expect(check?.findings[0]?.message).toContain('Musts take 66.7% of the effort in scope');
+    expect(check?.withoutEstimate).toBe(res.body.ranked.length - 4);
+    expect(res.body.ranked[0]?.label).toBe('must');
+  });
+});
+
 describe('calibration', () => {
   it('should refuse to calibrate on too few completed items and say how many are needed', async () => {
     for (const [likely, actual] of [

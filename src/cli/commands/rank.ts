@@ -18,7 +18,8 @@ interface RankFlags extends DatabaseFlags {
 
 /** Accepts `value-effort` for `value_effort`; formula ids keep their hyphens. */
 function parseFramework(text: string): string {
-  const normal = text.trim().toLowerCase().startsWith('formula:') ? text : text.replace(/-/g, '_');
+  const lower = text.trim().toLowerCase();
+  const normal = lower.startsWith('formula:') ? lower : lower.replace(/-/g, '_');
   const parsed = FrameworkRefSchema.safeParse(normal);
   if (!parsed.success)
     throw new Error(`--framework: ${parsed.error.issues[0]?.message ?? 'unknown framework'}`);

@@ -22,12 +22,14 @@ import type { Database } from '../../db/client';
 import { items, scoringFormulas, workspaces } from '../../db/schema';
 import {
   type BacklogItem,
+  checkMoscowEffort,
   compareRankings,
   defineFormulaFramework,
   type ExpressionError,
   findFramework,
   type InputValues,
   listFormulaFields,
+  type MoscowCategory,
   parseFormula,
   rankBacklog,
   rankSensitivity,
@@ -47,6 +49,7 @@ interface BacklogRow {
   state: string;
   rank: string;
   scores: Record<string, number | string>;
+  estimateLikely: number | null;
 }
 
 /** A framework ready to run on stored items: how to read inputs and how to name them back. */
@@ -89,6 +92,7 @@ async function loadBacklog(db: Database, workspaceId: string): Promise<BacklogRo
       state: items.state,
       rank: items.rank,
       scores: items.scores,
+      estimateLikely: items.estimateLikely,
     })
     .from(items)
     .where(and(eq(items.workspaceId, workspaceId), notInArray(items.state, CLOSED_STATES)))
@@ -188,6 +192,22 @@ function orderVersionOf(backlog: readonly BacklogRow[], scoring: ResolvedScoring
   return hash.digest('hex').slice(0, 20);
 }
 
+// The DSDM "Musts ≤ 60% of the effort" check over the categorised items that have an estimate.
+function checkMoscow(backlog: readonly BacklogRow[], ranked: readonly { id: string; label?: string }[]) {
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const categorised = ranked.map((entry) => ({
+    category: entry.label as MoscowCategory,
+    effort: byId.get(entry.id)?.estimateLikely ?? null,
+  }));
+  const estimated = categorised.filter(
+    (entry): entry is { category: MoscowCategory; effort: number } => entry.effort !== null,
+  );
+  return {
+    ...checkMoscowEffort({ items: estimated }),
+    withoutEstimate: categorised.length - estimated.length,
+  };
+}
+
 function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
   const backlogItems: BacklogItem[] = backlog.map((row) => ({
     id: row.id,
@@ -233,6 +253,7 @@ function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ran
         message: problem.message.replace(`(${problem.field})`, `(${scoreKeyOf(problem.field)})`),
       })),
     })),
+    moscowCheck: scoring.ref === 'moscow' ? checkMoscow(backlog, result.ranked) : null,
   };
 }
 
