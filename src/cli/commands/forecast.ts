@@ -14,13 +14,19 @@ import {
   forecastCompletion,
   forecastCountByDate,
   formatIsoDay,
+  type HistoryWindow,
   type InsufficientHistory,
   parseIsoDay,
 } from '../../domain/forecasting';
+import { loadDailyHistory } from '../../server/commands/forecasts';
+import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { resolveWorkspace } from '../workspace-ref';
 
 const DEFAULT_TRIALS = 10_000;
 const MAX_TRIALS = 1_000_000;
 const DEFAULT_SEED = 1;
+/** Calendar days of workspace history a forecast learns from, as in the API. */
+const WORKSPACE_WINDOW_DAYS = 90;
 
 interface ForecastFlags {
   items?: string;
@@ -100,10 +106,8 @@ export function readHistoryCsv(path: string): DailyThroughput {
   return { firstDate: formatIsoDay(first), counts: daily };
 }
 
-function explainInsufficient(result: InsufficientHistory): ForecastInputError {
-  return new ForecastInputError(
-    `${result.reason}. Give a longer history in the CSV (one row per day with the items done that day).`,
-  );
+function explainInsufficient(result: InsufficientHistory, advice: string): ForecastInputError {
+  return new ForecastInputError(`${result.reason}. ${advice}`);
 }
 
 function levelRecord<T>(entries: Array<{ level: number; value: T }>): Record<string, T> {
@@ -147,27 +151,17 @@ function renderCount(forecast: CountForecast, json: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Runs the forecast described by the flags.
- * @param flags the parsed command-line flags.
- * @param today the default start date (YYYY-MM-DD).
- * @returns the text to print; throws ForecastInputError on bad input.
- */
-export function runForecast(flags: ForecastFlags, today: string): string {
-  if ((flags.items === undefined) === (flags.by === undefined)) {
-    throw new ForecastInputError(
-      'give exactly one of --items N (when will N items be done?) or --by YYYY-MM-DD',
-    );
-  }
-  if ((flags.history === undefined) === (flags.workspace === undefined)) {
-    throw new ForecastInputError('give exactly one of --history FILE.csv or --workspace W');
-  }
-  if (flags.workspace !== undefined) {
-    throw new ForecastInputError(
-      'forecasting from a workspace needs the Headway server, which is not available yet; ' +
-        'export the daily counts as a CSV with the header "date,done" and use --history FILE.csv for now',
-    );
-  }
+interface ForecastQuestion {
+  start: string;
+  trials: number;
+  seed: number;
+  items?: number | undefined;
+  by?: string | undefined;
+  json: boolean;
+}
+
+/** Checks the flags shared by both history sources and turns them into the question asked. */
+function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
   const startDay = parseDateFlag('--start', flags.start ?? today);
   const start = formatIsoDay(startDay);
   const trials =
@@ -185,35 +179,112 @@ export function runForecast(flags: ForecastFlags, today: string): string {
     if (byDay < startDay) throw new ForecastInputError(`--by ${flags.by} is before the start ${start}`);
     by = formatIsoDay(byDay);
   }
-  const history = readHistoryCsv(flags.history!);
-  const json = flags.json === true;
+  return { start, trials, seed, items, by, json: flags.json === true };
+}
+
+function checkSource(flags: ForecastFlags): void {
+  if ((flags.items === undefined) === (flags.by === undefined)) {
+    throw new ForecastInputError(
+      'give exactly one of --items N (when will N items be done?) or --by YYYY-MM-DD',
+    );
+  }
+  if ((flags.history === undefined) === (flags.workspace === undefined)) {
+    throw new ForecastInputError('give exactly one of --history FILE.csv or --workspace W');
+  }
+}
+
+/** Answers the question from a daily history and renders it; `advice` says how to get more history. */
+function answer(options: {
+  question: ForecastQuestion;
+  history: DailyThroughput;
+  window?: HistoryWindow;
+  advice: string;
+}): string {
+  const { question, history, window, advice } = options;
+  const { start, trials, seed, items, by, json } = question;
+  const common = { history, start, trials, seed, ...(window ? { window } : {}) };
   if (items !== undefined) {
-    const result = forecastCompletion({ history, start, items, trials, seed });
-    if (result.status !== 'ok') throw explainInsufficient(result);
+    const result = forecastCompletion({ ...common, items });
+    if (result.status !== 'ok') throw explainInsufficient(result, advice);
     return renderCompletion(result, json);
   }
-  const result = forecastCountByDate({ history, start, by: by!, trials, seed });
-  if (result.status !== 'ok') throw explainInsufficient(result);
+  const result = forecastCountByDate({ ...common, by: by! });
+  if (result.status !== 'ok') throw explainInsufficient(result, advice);
   return renderCount(result, json);
+}
+
+/**
+ * Runs the forecast described by the flags, from a `--history` CSV.
+ * @param flags the parsed command-line flags.
+ * @param today the default start date (YYYY-MM-DD).
+ * @returns the text to print; throws ForecastInputError on bad input.
+ */
+export function runForecast(flags: ForecastFlags, today: string): string {
+  checkSource(flags);
+  if (flags.workspace !== undefined) {
+    throw new ForecastInputError(
+      'this function reads a CSV: use --history FILE.csv here, or runWorkspaceForecast for --workspace',
+    );
+  }
+  return answer({
+    question: parseQuestion(flags, today),
+    history: readHistoryCsv(flags.history!),
+    advice: 'Give a longer history in the CSV (one row per day with the items done that day).',
+  });
+}
+
+/**
+ * Runs the forecast described by the flags from a workspace's own completions: features, tasks
+ * and bugs moved to done (a reopened item counts once), over the 90 days before the start,
+ * exactly as the API does. The JSON has the same shape as with --history.
+ * @param flags the parsed command-line flags, with the database options.
+ * @param today the default start date (YYYY-MM-DD).
+ * @returns the text to print; throws ForecastInputError on bad input.
+ */
+export async function runWorkspaceForecast(
+  flags: ForecastFlags & DatabaseFlags,
+  today: string,
+): Promise<string> {
+  checkSource(flags);
+  const question = parseQuestion(flags, today);
+  const startDay = parseIsoDay(question.start)!;
+  const { history, name } = await withDatabase(flags, async ({ db }) => {
+    const ws = await resolveWorkspace(db, flags.workspace!);
+    const daily = await loadDailyHistory(db, ws.id, { to: formatIsoDay(startDay - 1) });
+    return { history: daily.history, name: ws.name };
+  });
+  return answer({
+    question,
+    history,
+    window: { endBefore: question.start, days: WORKSPACE_WINDOW_DAYS },
+    advice: `"${name}" needs more finished work in the ${WORKSPACE_WINDOW_DAYS} days before ${question.start}: move items to done as they finish, or use --history FILE.csv.`,
+  });
 }
 
 /** `headway forecast`: registers the verb on the program. */
 export function register(program: Command): void {
-  program
-    .command('forecast')
-    .description('forecast delivery by Monte Carlo from a daily throughput history')
-    .option('--items <N>', 'when will N items be done?')
-    .option('--by <YYYY-MM-DD>', 'how many items by the end of this day?')
-    .option(
-      '--history <FILE.csv>',
-      'daily history: header "date,done", one row per day (missing days count as 0)',
-    )
-    .option('--workspace <W>', 'read the history from a workspace (needs the server; not available yet)')
-    .option('--start <YYYY-MM-DD>', 'first forecast day; its work counts (default: today, UTC)')
-    .option('--trials <T>', `Monte Carlo trials (default ${DEFAULT_TRIALS})`)
-    .option('--seed <S>', `random seed; the same seed gives the same answer (default ${DEFAULT_SEED})`)
-    .option('--json', 'print one JSON object')
-    .action((flags: ForecastFlags) => {
-      process.stdout.write(runForecast(flags, new Date().toISOString().slice(0, 10)));
-    });
+  withDatabaseOptions(
+    program
+      .command('forecast')
+      .description('forecast delivery by Monte Carlo from a daily throughput history or a workspace')
+      .option('--items <N>', 'when will N items be done?')
+      .option('--by <YYYY-MM-DD>', 'how many items by the end of this day?')
+      .option(
+        '--history <FILE.csv>',
+        'daily history: header "date,done", one row per day (missing days count as 0)',
+      )
+      .option(
+        '--workspace <W>',
+        'learn from a workspace’s completions over the 90 days before the start (id, slug or name)',
+      )
+      .option('--start <YYYY-MM-DD>', 'first forecast day; its work counts (default: today, UTC)')
+      .option('--trials <T>', `Monte Carlo trials (default ${DEFAULT_TRIALS})`)
+      .option('--seed <S>', `random seed; the same seed gives the same answer (default ${DEFAULT_SEED})`)
+      .option('--json', 'print one JSON object'),
+  ).action(async (flags: ForecastFlags & DatabaseFlags) => {
+    const today = new Date().toISOString().slice(0, 10);
+    process.stdout.write(
+      flags.workspace === undefined ? runForecast(flags, today) : await runWorkspaceForecast(flags, today),
+    );
+  });
 }

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
+import type { Roadmap } from '../../contract';
 import { parsePsplib, solveRcpsp } from '../../domain/scheduling/index';
+import { getRoadmap } from '../../server/commands/roadmap';
+import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { resolveWorkspace } from '../workspace-ref';
 
-interface PlanFlags {
+interface PlanFlags extends Partial<DatabaseFlags> {
   psplib?: string;
+  workspace?: string;
+  start?: string;
   json?: boolean;
   timeLimitMs: number;
   seed: number;
@@ -78,31 +84,110 @@ function planPsplib(file: string, flags: PlanFlags): void {
   );
 }
 
-/** `headway plan`: schedules work. Today: `--psplib FILE.sm` (benchmark instances). */
+const cell = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+/**
+ * Renders a roadmap as a plain-text table: items in product order with who, when and why, then
+ * milestones, load and what could not be planned.
+ * @param roadmap the roadmap from the server's roadmap command
+ * @param name the workspace name
+ * @returns the text to print
+ */
+export function renderRoadmapTable(roadmap: Roadmap, name: string): string {
+  const out: string[] = [];
+  if (roadmap.status === 'empty') out.push(`Nothing to plan in "${name}" from ${roadmap.startDate}.`);
+  else {
+    out.push(
+      `Roadmap of "${name}": ${roadmap.items.length} items on ${roadmap.people.length} people, ${roadmap.startDate} → ${roadmap.endDate}`,
+      '',
+      `  ${cell('#', 6)}${cell('item', 34)}${cell('who', 16)}${cell('start', 12)}${cell('finish', 12)}${cell('when', 7)}why`,
+      ...roadmap.items.map(
+        (it) =>
+          `  ${cell(String(it.number), 6)}${cell(it.title, 34)}${cell(it.personName ?? '-', 16)}${cell(it.start, 12)}${cell(it.finish, 12)}${cell(it.bucket, 7)}${it.critical ? '* ' : ''}${it.reason.text}`,
+      ),
+      '  (* on the critical chain)',
+    );
+  }
+  if (roadmap.milestones.length > 0) {
+    out.push('', 'Milestones');
+    for (const m of roadmap.milestones) {
+      const slip =
+        m.slipDays === null
+          ? ''
+          : m.slipDays > 0
+            ? `, ${m.slipDays} days late`
+            : `, ${-m.slipDays} days to spare`;
+      out.push(`  ${cell(m.title, 34)}target ${m.targetDate ?? '-'}  planned ${m.date ?? '-'}${slip}`);
+    }
+  }
+  if (roadmap.load.length > 0) {
+    out.push('', 'Load');
+    for (const l of roadmap.load) {
+      out.push(
+        `  ${cell(l.name, 22)}${String(Math.round(l.utilisation * 100)).padStart(3)}%  ${l.itemIds.length} items`,
+      );
+    }
+  }
+  if (roadmap.problems.length > 0) {
+    out.push('', 'Not planned or assumed');
+    for (const p of roadmap.problems) out.push(`  - ${p.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function planWorkspace(flags: PlanFlags & DatabaseFlags): Promise<void> {
+  if (flags.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.start)) {
+    fail(`--start must be a date written YYYY-MM-DD, got "${flags.start}".`);
+    return;
+  }
+  const { roadmap, name } = await withDatabase(flags, async ({ db }) => {
+    const ws = await resolveWorkspace(db, flags.workspace!);
+    return { roadmap: await getRoadmap(db, ws.id, { start: flags.start }), name: ws.name };
+  });
+  process.stdout.write(flags.json ? `${JSON.stringify(roadmap)}\n` : renderRoadmapTable(roadmap, name));
+}
+
+/** `headway plan`: schedules a workspace's roadmap, or one PSPLIB instance (`--psplib FILE.sm`). */
 export function register(program: Command): void {
-  program
-    .command('plan')
-    .description('plan work onto resources; --psplib FILE.sm schedules one PSPLIB single-mode instance')
-    .option('--psplib <file>', 'a PSPLIB single-mode instance (.sm) to schedule')
-    .option('--json', 'print one JSON object {"makespan": n, "start": {"<job>": period, ...}}')
-    .option(
-      '--time-limit-ms <ms>',
-      'search budget in milliseconds',
-      parseNonNegativeInteger('--time-limit-ms'),
-      1000,
-    )
-    .option(
-      '--seed <n>',
-      'random seed (same seed and budget, same plan)',
-      parseNonNegativeInteger('--seed'),
-      1,
-    )
-    .action((flags: PlanFlags) => {
-      if (flags.psplib !== undefined) {
-        planPsplib(flags.psplib, flags);
-        return;
-      }
-      // Workspace plans (`headway plan --workspace …`) plug in here once the workspace store exists.
-      fail('nothing to plan: pass --psplib FILE.sm (workspace plans are not available yet).');
-    });
+  withDatabaseOptions(
+    program
+      .command('plan')
+      .description(
+        'plan a workspace’s open work on its team (--workspace W), or schedule one PSPLIB single-mode instance (--psplib FILE.sm)',
+      )
+      .option('--psplib <file>', 'a PSPLIB single-mode instance (.sm) to schedule')
+      .option('-w, --workspace <ref>', 'workspace id, slug or name: print its roadmap')
+      .option('--start <YYYY-MM-DD>', 'first plan day for --workspace (default: today, UTC)')
+      .option(
+        '--json',
+        'print one JSON object (PSPLIB: {"makespan": n, "start": {"<job>": period, ...}}; workspace: the roadmap as the API gives it)',
+      )
+      .option(
+        '--time-limit-ms <ms>',
+        'search budget in milliseconds',
+        parseNonNegativeInteger('--time-limit-ms'),
+        1000,
+      )
+      .option(
+        '--seed <n>',
+        'random seed (same seed and budget, same plan)',
+        parseNonNegativeInteger('--seed'),
+        1,
+      ),
+  ).action(async (flags: PlanFlags & DatabaseFlags) => {
+    if (flags.psplib !== undefined && flags.workspace !== undefined) {
+      fail('give either --psplib FILE.sm or --workspace W, not both.');
+      return;
+    }
+    if (flags.psplib !== undefined) {
+      planPsplib(flags.psplib, flags);
+      return;
+    }
+    if (flags.workspace !== undefined) {
+      await planWorkspace(flags);
+      return;
+    }
+    fail('nothing to plan: pass --workspace W (a workspace roadmap) or --psplib FILE.sm.');
+  });
 }
