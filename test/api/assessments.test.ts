@@ -372,4 +372,15 @@ describe('assessments across workspaces', () => {
     expect(mine.body.id).not.toBe(created.body.id);
     expect((await other.founder.get<{ data: unknown[] }>(own)).body.data).toHaveLength(1);
   });
+
+  it('should give concurrent assessments distinct consecutive numbers', async () => {
+    const own = `/api/workspaces/${other.workspaceId}/assessments`;
+    const results = await Promise.all(
+      [1, 2, 3].map((n) =>
+        other.founder.post<Assessment>(own, { variant: 'short', answers: { developers: n } }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(results.map((r) => r.body.number).sort()).toEqual([2, 3, 4]);
+  });
 });
