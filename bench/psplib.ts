@@ -6,8 +6,11 @@
  *
  *   npm run bench:psplib -- [--data ../shared/data/psplib] [--sets j30,j60,j120]
  *                           [--time-limit-ms 1000] [--limit N] [--workers 2] [--seed 1]
+ *                           [--max-schedules N]
  *
  * `--limit N` runs N instances per set, spread evenly over the parameter sets (a stride sample).
+ * `--max-schedules N` replaces the time limit by a schedule budget: deterministic and independent
+ * of machine load, the way the literature compares heuristics.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +28,7 @@ import { keyOfInstanceFile, parseReferenceTable } from './lib/psplib-format';
 interface Job {
   file: string;
   timeLimitMs: number;
+  maxSchedules: number | undefined;
   seed: number;
 }
 
@@ -56,7 +60,12 @@ function runOne(job: Job): Outcome {
   const t0 = performance.now();
   const base = scheduleByLatestFinish(instance);
   const t1 = performance.now();
-  const best = solveRcpsp(instance, { seed: job.seed, timeLimitMs: job.timeLimitMs });
+  const best = solveRcpsp(instance, {
+    seed: job.seed,
+    ...(job.maxSchedules === undefined
+      ? { timeLimitMs: job.timeLimitMs }
+      : { maxSchedules: job.maxSchedules }),
+  });
   const t2 = performance.now();
   if (best.status !== 'scheduled' || base.status !== 'scheduled') {
     return { ...empty, feasible: false, error: 'instance reported infeasible' };
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       workers: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
+      'max-schedules': { type: 'string' },
     },
   });
   const dataDir = values.data;
@@ -108,12 +118,13 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const workers = Math.max(1, Number(values.workers));
   const limit = values.limit === undefined ? undefined : Number(values.limit);
+  const maxSchedules = values['max-schedules'] === undefined ? undefined : Number(values['max-schedules']);
   console.log(
-    `PSPLIB single-mode benchmark — engine budget ${timeLimitMs} ms/instance, seed ${seed}, ${workers} worker(s), ` +
+    `PSPLIB single-mode benchmark — engine budget ${maxSchedules === undefined ? `${timeLimitMs} ms` : `${maxSchedules} schedules`}/instance, seed ${seed}, ${workers} worker(s), ` +
       `node ${process.version}`,
   );
   for (const set of values.sets.split(',').map((s) => s.trim())) {
-    await runSet({ dataDir, set, timeLimitMs, seed, workers, limit });
+    await runSet({ dataDir, set, timeLimitMs, maxSchedules, seed, workers, limit });
   }
 }
 
@@ -121,6 +132,7 @@ async function runSet(options: {
   dataDir: string;
   set: string;
   timeLimitMs: number;
+  maxSchedules: number | undefined;
   seed: number;
   workers: number;
   limit: number | undefined;
@@ -152,6 +164,7 @@ async function runSet(options: {
   const jobs: Job[] = chosen.map((x) => ({
     file: join(folder, x.f),
     timeLimitMs: options.timeLimitMs,
+    maxSchedules: options.maxSchedules,
     seed: options.seed,
   }));
   const started = performance.now();

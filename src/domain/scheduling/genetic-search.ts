@@ -1,12 +1,16 @@
 /**
- * A seeded genetic algorithm over activity lists (after Hartmann's activity-list GA), with
- * every child decoded by the serial SGS and improved by forward–backward justification; the
- * justified order replaces the child's list so improvements are inherited.
+ * A seeded genetic algorithm over activity lists (after Hartmann's activity-list GA). Every
+ * child is decoded by the serial SGS and improved by forward–backward justification repeated
+ * until it stops helping; the justified order replaces the child's list so improvements are
+ * inherited. The population is seeded from several priority rules by regret-based biased
+ * sampling, and rebuilt around the best schedule when it stalls.
  */
 import { createJustifyWorkspace, justifySchedule } from './justification';
+import { crossTwoPoint, type ListTools, mutateByShift, prepareListTools } from './list-operators';
+import { computePriorityRules, sampleByRegret } from './priority-rules';
 import { createRandom, type Random } from './random';
 import type { CompiledRcpsp } from './rcpsp-instance';
-import { buildPriorityList, decodeSerial, sampleActivityList } from './serial-sgs';
+import { buildPriorityList, decodeSerial } from './serial-sgs';
 
 /** Budget and knobs of the search. The search stops at the first budget reached. */
 export interface GeneticSearchOptions {
@@ -18,10 +22,12 @@ export interface GeneticSearchOptions {
   timeLimitMs?: number;
   /** Individuals kept between generations. */
   populationSize?: number;
-  /** Probability of swapping each adjacent pair of a child's list. */
+  /** Probability that a child gets a random shift of one job (a second one with the same chance, …). */
   mutationRate?: number;
   /** Milliseconds since an arbitrary origin; injected so the engine stays free of IO. */
   clock?: () => number;
+  /** Clock reading at which the time budget began (default: when the search starts), so setup counts. */
+  startedAt?: number;
 }
 
 /** The best schedule found and what the search spent. */
@@ -40,6 +46,8 @@ interface Individual {
   hash: number;
 }
 
+type StopReason = GeneticSearchResult['stoppedBy'];
+
 /**
  * Searches for a short schedule within a budget.
  * @param compiled the instance
@@ -55,125 +63,122 @@ export function searchGenetically(
   const n = compiled.jobCount;
   const random = createRandom(options.seed);
   const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const started = options.startedAt ?? clock();
   const deadline =
     options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs;
   const maxSchedules =
     options.maxSchedules ?? (options.timeLimitMs === undefined ? 5000 : Number.POSITIVE_INFINITY);
-  const populationSize = options.populationSize ?? (n <= 40 ? 40 : 80);
-  const mutationRate = options.mutationRate ?? 0.05;
+  const populationSize = options.populationSize ?? (n <= 40 ? 40 : n <= 70 ? 60 : 80);
+  const mutationRate = options.mutationRate ?? 0.5;
 
   const workspace = createJustifyWorkspace(compiled, mirror);
+  const tools = prepareListTools(compiled);
+  const rules = computePriorityRules(compiled);
   const starts = new Int32Array(n);
   const bestStarts = new Int32Array(n);
   let bestMakespan = Number.POSITIVE_INFINITY;
+  let best: Individual | null = null;
   let schedules = 0;
   let generations = 0;
-  const isPredecessor = buildPredecessorMatrix(compiled);
+  let stoppedBy: StopReason | null = null;
 
-  const evaluate = (list: Int32Array): Individual => {
-    const raw = decodeSerial(workspace.forward, list, starts);
-    const makespan = justifySchedule(workspace, starts, raw, list);
-    schedules += 3;
-    if (makespan < bestMakespan) {
-      bestMakespan = makespan;
-      bestStarts.set(starts);
-    }
-    return { list, makespan, hash: hashStarts(starts) };
-  };
-  const outOfBudget = (): GeneticSearchResult['stoppedBy'] | null => {
+  const check = (): StopReason | null => {
     if (bestMakespan <= compiled.lowerBound) return 'lower-bound';
     if (schedules >= maxSchedules) return 'schedules';
     if (clock() >= deadline) return 'time';
     return null;
   };
+  const evaluate = (list: Int32Array): Individual => {
+    let makespan = decodeSerial(workspace.forward, list, starts);
+    schedules += 1;
+    for (let pass = 0; pass < 6; pass++) {
+      const justified = justifySchedule(workspace, starts, makespan, list);
+      schedules += 2;
+      const improved = justified < makespan;
+      makespan = justified;
+      if (!improved) break;
+    }
+    const individual = { list, makespan, hash: hashStarts(starts) };
+    if (makespan < bestMakespan) {
+      bestMakespan = makespan;
+      bestStarts.set(starts);
+      best = individual;
+    }
+    stoppedBy = check();
+    return individual;
+  };
 
-  let population: Individual[] = [evaluate(buildPriorityList(compiled, compiled.latestFinishes))];
-  let stoppedBy = outOfBudget();
-  while (stoppedBy === null && population.length < populationSize) {
-    population.push(evaluate(sampleActivityList(compiled, compiled.latestFinishes, random)));
-    stoppedBy = outOfBudget();
-  }
+  const seedPopulation = (keep: Individual[]): Individual[] => {
+    const population = [...keep];
+    let rule = 0;
+    while (stoppedBy === null && population.length < populationSize) {
+      const alpha = 1 + random.nextInt(3);
+      const priority = rules[rule++ % rules.length]!;
+      population.push(evaluate(sampleByRegret({ compiled, priority, alpha, random })));
+    }
+    return population;
+  };
 
-  const used = new Uint8Array(n);
+  let population = [evaluate(buildPriorityList(compiled, compiled.latestFinishes))];
+  population = seedPopulation(population);
+  let lastImprovement = 0;
+  let generationBest = bestMakespan;
+  const stallLimit = 30;
+
   while (stoppedBy === null) {
     generations += 1;
-    shuffle(population, random);
     const children: Individual[] = [];
-    for (let p = 0; p + 1 < population.length && stoppedBy === null; p += 2) {
-      const mother = population[p]!.list;
-      const father = population[p + 1]!.list;
+    while (stoppedBy === null && children.length < populationSize) {
+      const mother = pickParent(population, random);
+      const father = pickParent(population, random);
       const q1 = random.nextInt(n);
       const q2 = q1 + random.nextInt(n - q1 + 1);
       for (const [a, b] of [
         [mother, father],
         [father, mother],
       ] as const) {
-        const child = crossTwoPoint(a, b, q1, q2, used);
-        mutate(child, mutationRate, isPredecessor, random);
+        const child = crossTwoPoint(a.list, b.list, q1, q2, tools.used);
+        mutateChild(child, mutationRate, tools, random);
         children.push(evaluate(child));
-        stoppedBy = outOfBudget();
         if (stoppedBy !== null) break;
       }
     }
-    population = selectSurvivors([...population, ...children], populationSize);
+    population = selectSurvivors(children, population, populationSize);
+    if (bestMakespan < generationBest) {
+      generationBest = bestMakespan;
+      lastImprovement = generations;
+    } else if (generations - lastImprovement >= stallLimit && stoppedBy === null && best !== null) {
+      // Stalled: keep the best schedule, rebuild the rest from fresh samples.
+      population = seedPopulation([best]);
+      lastImprovement = generations;
+    }
   }
   return {
     starts: bestStarts,
     makespan: bestMakespan,
     schedulesGenerated: schedules,
     generations,
-    stoppedBy,
+    stoppedBy: stoppedBy ?? 'schedules',
   };
 }
 
-/** Two-point crossover that keeps precedence feasibility: head from a, middle from b's order, tail from a's order. */
-function crossTwoPoint(a: Int32Array, b: Int32Array, q1: number, q2: number, used: Uint8Array): Int32Array {
-  const n = a.length;
-  const child = new Int32Array(n);
-  used.fill(0);
-  let pos = 0;
-  for (; pos < q1; pos++) {
-    child[pos] = a[pos]!;
-    used[a[pos]!] = 1;
-  }
-  for (let x = 0; x < n && pos < q2; x++) {
-    const j = b[x]!;
-    if (used[j] === 0) {
-      child[pos++] = j;
-      used[j] = 1;
-    }
-  }
-  for (let x = 0; x < n && pos < n; x++) {
-    const j = a[x]!;
-    if (used[j] === 0) {
-      child[pos++] = j;
-      used[j] = 1;
-    }
-  }
-  return child;
+function mutateChild(child: Int32Array, rate: number, tools: ListTools, random: Random): void {
+  while (random.next() < rate) mutateByShift(child, tools, random);
 }
 
-/** Swaps neighbours with a small probability when they are not linked by precedence. */
-function mutate(
-  list: Int32Array,
-  rate: number,
-  isPredecessor: (a: number, b: number) => boolean,
-  random: Random,
-): void {
-  for (let x = 0; x + 1 < list.length; x++) {
-    if (random.next() >= rate) continue;
-    const a = list[x]!;
-    const b = list[x + 1]!;
-    if (!isPredecessor(a, b)) {
-      list[x] = b;
-      list[x + 1] = a;
-    }
-  }
+/** Binary tournament: the shorter of two random individuals. */
+function pickParent(population: Individual[], random: Random): Individual {
+  const a = population[random.nextInt(population.length)]!;
+  const b = population[random.nextInt(population.length)]!;
+  return b.makespan < a.makespan ? b : a;
 }
 
-/** The best distinct schedules survive; duplicates are dropped to keep the population diverse. */
-function selectSurvivors(candidates: Individual[], size: number): Individual[] {
+/**
+ * The best distinct schedules survive; on equal makespan children go first so the population
+ * keeps drifting across plateaus, and duplicates are dropped to keep it diverse.
+ */
+function selectSurvivors(children: Individual[], parents: Individual[], size: number): Individual[] {
+  const candidates = [...children, ...parents];
   candidates.sort((a, b) => a.makespan - b.makespan);
   const out: Individual[] = [];
   const seen = new Set<number>();
@@ -190,26 +195,8 @@ function selectSurvivors(candidates: Individual[], size: number): Individual[] {
   return out;
 }
 
-function shuffle<T>(items: T[], random: Random): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = random.nextInt(i + 1);
-    const tmp = items[i]!;
-    items[i] = items[j]!;
-    items[j] = tmp;
-  }
-}
-
 function hashStarts(starts: Int32Array): number {
   let h = 2166136261;
   for (let j = 0; j < starts.length; j++) h = Math.imul(h ^ starts[j]!, 16777619);
   return h >>> 0;
-}
-
-function buildPredecessorMatrix(compiled: CompiledRcpsp): (a: number, b: number) => boolean {
-  const n = compiled.jobCount;
-  const direct = new Set<number>();
-  compiled.successors.forEach((list, j) => {
-    for (const s of list) direct.add(j * n + s);
-  });
-  return (a, b) => direct.has(a * n + b);
 }

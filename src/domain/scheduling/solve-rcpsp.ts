@@ -69,6 +69,9 @@ export function scheduleByLatestFinish(instance: RcpspInstance): RcpspResult {
  * @returns the best schedule found, or the defects
  */
 export function solveRcpsp(instance: RcpspInstance, options: SolveRcpspOptions = {}): RcpspResult {
+  // The time budget covers checking and compiling the instance too.
+  const clock = options.clock ?? (() => performance.now());
+  const startedAt = clock();
   const defects = findRcpspDefects(instance);
   if (defects.length > 0) return { status: 'infeasible', defects };
   const compiled = compileRcpsp(instance);
@@ -76,7 +79,8 @@ export function solveRcpsp(instance: RcpspInstance, options: SolveRcpspOptions =
     seed: options.seed ?? 1,
     ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
     ...(options.maxSchedules === undefined ? {} : { maxSchedules: options.maxSchedules }),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    clock,
+    startedAt,
   });
   return {
     status: 'scheduled',

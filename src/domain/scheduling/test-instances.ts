@@ -57,3 +57,22 @@ export function generateRandomInstance(options: {
   }
   return { durations, demands, capacities, successors };
 }
+
+/**
+ * Whether a list holds every job once, each after all of its predecessors.
+ * @param list the activity list
+ * @param predecessors predecessors of every job
+ * @returns true for a precedence-feasible activity list
+ */
+export function isFeasibleList(
+  list: ArrayLike<number>,
+  predecessors: readonly (readonly number[])[],
+): boolean {
+  const seen = new Set<number>();
+  for (let x = 0; x < list.length; x++) {
+    const j = list[x]!;
+    if (seen.has(j) || predecessors[j]!.some((p) => !seen.has(p))) return false;
+    seen.add(j);
+  }
+  return seen.size === predecessors.length;
+}

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crossTwoPoint, moveInList, mutateByShift, prepareListTools } from './list-operators';
+import { createRandom } from './random';
+import { compileRcpsp } from './rcpsp-instance';
+import { generateRandomInstance, isFeasibleList } from './test-instances';
+
+describe('crossTwoPoint', () => {
+  it('should take the head from the first parent and the middle in the second parent order', () => {
+    // Head [0]; positions 1..2 are the first missing jobs of b: 2, 4; the rest in a's order: 1, 3, 5.
+    const a = Int32Array.from([0, 1, 2, 3, 4, 5]);
+    const b = Int32Array.from([0, 2, 4, 1, 3, 5]);
+    expect(Array.from(crossTwoPoint(a, b, 1, 3, new Uint8Array(6)))).toEqual([0, 2, 4, 1, 3, 5]);
+  });
+});
+
+describe('moveInList', () => {
+  it('should shift the jobs between when moving an entry later or earlier', () => {
+    const later = Int32Array.from([0, 1, 2, 3, 4]);
+    moveInList(later, 1, 3);
+    expect(Array.from(later)).toEqual([0, 2, 3, 1, 4]);
+    const earlier = Int32Array.from([0, 1, 2, 3, 4]);
+    moveInList(earlier, 3, 1);
+    expect(Array.from(earlier)).toEqual([0, 3, 1, 2, 4]);
+  });
+});
+
+describe('list operators', () => {
+  it('should keep lists precedence-feasible when crossing and mutating random instances', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (seed) => {
+        const compiled = compileRcpsp(
+          generateRandomInstance({ seed, jobs: 12, resources: 2, maxDuration: 5 }),
+        );
+        const tools = prepareListTools(compiled);
+        const random = createRandom(seed);
+        const a = Int32Array.from(compiled.order);
+        const b = Int32Array.from(compiled.order);
+        for (let m = 0; m < 10; m++) mutateByShift(b, tools, random);
+        expect(isFeasibleList(b, compiled.predecessors)).toBe(true);
+        const n = compiled.jobCount;
+        const q1 = random.nextInt(n);
+        const child = crossTwoPoint(a, b, q1, q1 + random.nextInt(n - q1 + 1), tools.used);
+        expect(isFeasibleList(child, compiled.predecessors)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should never move a job when its only place is fixed by its neighbours', () => {
+    // A chain 0→1→2: every job is pinned between its predecessor and successor.
+    const compiled = compileRcpsp({
+      durations: [0, 1, 0],
+      demands: [[0], [1], [0]],
+      capacities: [1],
+      successors: [[1], [2], []],
+    });
+    const list = Int32Array.from([0, 1, 2]);
+    const tools = prepareListTools(compiled);
+    const random = createRandom(9);
+    for (let m = 0; m < 20; m++) mutateByShift(list, tools, random);
+    expect(Array.from(list)).toEqual([0, 1, 2]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Operators on activity lists (every job once, each after all its predecessors) that keep
+ * them precedence-feasible: two-point crossover and shift mutation.
+ */
+import type { Random } from './random';
+import type { CompiledRcpsp } from './rcpsp-instance';
+
+/** Buffers and instance data the operators reuse. */
+export interface ListTools {
+  compiled: CompiledRcpsp;
+  /** Scratch marks, one per job. */
+  used: Uint8Array;
+  /** Scratch positions, one per job. */
+  position: Int32Array;
+}
+
+/**
+ * Allocates the buffers for the list operators of one instance.
+ * @returns the tools to pass to the operators
+ */
+export function prepareListTools(compiled: CompiledRcpsp): ListTools {
+  return {
+    compiled,
+    used: new Uint8Array(compiled.jobCount),
+    position: new Int32Array(compiled.jobCount),
+  };
+}
+
+/**
+ * Two-point crossover (Hartmann): positions before q1 from `a`, then up to q2 the missing jobs
+ * in `b`'s order, then the rest in `a`'s order. Children of feasible lists are feasible.
+ * @param a the first parent
+ * @param b the second parent
+ * @param q1 first cut, 0..n
+ * @param q2 second cut, q1..n
+ * @param used scratch buffer of n bytes
+ * @returns the child list
+ */
+export function crossTwoPoint(
+  a: Int32Array,
+  b: Int32Array,
+  q1: number,
+  q2: number,
+  used: Uint8Array,
+): Int32Array {
+  const n = a.length;
+  const child = new Int32Array(n);
+  used.fill(0);
+  let pos = 0;
+  for (; pos < q1; pos++) {
+    child[pos] = a[pos]!;
+    used[a[pos]!] = 1;
+  }
+  for (let x = 0; x < n && pos < q2; x++) {
+    const j = b[x]!;
+    if (used[j] === 0) {
+      child[pos++] = j;
+      used[j] = 1;
+    }
+  }
+  for (let x = 0; x < n && pos < n; x++) {
+    const j = a[x]!;
+    if (used[j] === 0) {
+      child[pos++] = j;
+      used[j] = 1;
+    }
+  }
+  return child;
+}
+
+/**
+ * Moves one random job to a random position between its last predecessor and its first
+ * successor in the list, in place.
+ * @param list a precedence-feasible list, changed in place
+ * @param tools buffers from {@link prepareListTools}
+ * @param random the seeded random source
+ */
+export function mutateByShift(list: Int32Array, tools: ListTools, random: Random): void {
+  const { compiled, position } = tools;
+  const n = list.length;
+  for (let x = 0; x < n; x++) position[list[x]!] = x;
+  const from = random.nextInt(n);
+  const job = list[from]!;
+  let lo = 0;
+  for (const p of compiled.predecessors[job]!) lo = Math.max(lo, position[p]! + 1);
+  let hi = n - 1;
+  for (const s of compiled.successors[job]!) hi = Math.min(hi, position[s]! - 1);
+  const to = lo + random.nextInt(hi - lo + 1);
+  moveInList(list, from, to);
+}
+
+/**
+ * Moves the entry at `from` to `to`, shifting the ones between by one place.
+ * @param list changed in place
+ */
+export function moveInList(list: Int32Array, from: number, to: number): void {
+  const job = list[from]!;
+  if (to > from) list.copyWithin(from, from + 1, to + 1);
+  else if (to < from) list.copyWithin(to + 1, to, from);
+  list[to] = job;
+}
