@@ -11,6 +11,7 @@ import type {
   AssessmentPrefill,
   AssessmentSummary,
   DecisionRights,
+  Member,
   Questionnaire,
 } from '../../src/contract';
 import { workspaces } from '../../src/db/schema';
@@ -115,6 +116,20 @@ describe('assessment questionnaire and prefill', () => {
       expect(res.body.answers[id]).toBeUndefined();
       expect(res.body.unknown.find((u) => u.questionId === id)?.reason).toContain('no deploy');
     }
+  });
+
+  it('should count a developer with a tech-lead skill as a tech lead when prefilling', async () => {
+    const members = await team.founder.get<{ data: Member[] }>(`/api/workspaces/${team.workspaceId}/members`);
+    const jonas = members.body.data.find((m) => m.role === 'developer') as Member;
+    const patched = await team.founder.patch(`/api/workspaces/${team.workspaceId}/members/${jonas.userId}`, {
+      version: jonas.version,
+      skills: ['backend', 'tech-lead'],
+    });
+    expect(patched.status).toBe(200);
+    const res = await team.founder.get<AssessmentPrefill>(`${base}/prefill?variant=short`);
+    expect(res.body.answers.developers).toBe(0);
+    expect(res.body.answers['tech-leads']).toBe(1);
+    expect(res.body.sources['tech-leads']).toContain('tech-lead skill');
   });
 });
 

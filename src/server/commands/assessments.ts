@@ -28,6 +28,7 @@ import {
   SEVERITIES,
   type Severity,
   validateAnswers,
+  type WorkspaceFacts,
 } from '../../domain/assessment';
 import { DECISIONS, type DecisionMatrix, findMatrixProblems, ROLES } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
@@ -96,15 +97,20 @@ export async function prefillAssessment(
   }
 
   const members = await db
-    .select({ role: memberships.role, fte: memberships.fte })
+    .select({ role: memberships.role, fte: memberships.fte, skills: memberships.skills })
     .from(memberships)
     .where(eq(memberships.workspaceId, actor.workspaceId));
-  const facts = prefillAnswers({ members });
+  const team = describeTeam(members);
+  const facts = prefillAnswers(team);
+  const today = `${members.length} member${members.length === 1 ? '' : 's'} today`;
   for (const [id, value] of Object.entries(facts.answers)) {
     if (!inUse.has(id)) continue;
     answers[id] = value as AssessmentPrefill['answers'][string];
-    sources[id] =
-      `${facts.notes[id] ?? 'from the workspace'} (${members.length} member${members.length === 1 ? '' : 's'} today)`;
+    const note =
+      team.headcounts && (id === 'developers' || id === 'tech-leads')
+        ? 'from the developers’ FTE, counting those with a tech-lead skill as tech leads'
+        : (facts.notes[id] ?? 'from the workspace');
+    sources[id] = `${note} (${today})`;
   }
 
   const unknown = questions
@@ -116,6 +122,26 @@ export async function prefillAssessment(
         : 'the team members do not tell this yet: answer it yourself',
     }));
   return { variant: options.variant, answers, sources, unknown };
+}
+
+const LEAD_SKILLS = new Set(['tech-lead', 'tech lead', 'techlead', 'lead']);
+
+/**
+ * The team facts the engine reads. The questionnaire counts hands-on tech leads apart from the
+ * developers, so a developer whose skills name them a tech lead is counted as one, not twice.
+ */
+function describeTeam(members: readonly { role: string; fte: number; skills: string[] }[]): WorkspaceFacts {
+  const developers = members.filter((m) => m.role === 'developer');
+  const isLead = (m: { skills: string[] }) => m.skills.some((s) => LEAD_SKILLS.has(s.toLowerCase()));
+  if (!developers.some(isLead)) return { members };
+  const fte = (list: readonly { fte: number }[]) => Math.round(list.reduce((t, m) => t + m.fte, 0) * 10) / 10;
+  return {
+    members,
+    headcounts: {
+      developers: fte(developers.filter((m) => !isLead(m))),
+      techLeads: fte(developers.filter(isLead)),
+    },
+  };
 }
 
 function countFindings(report: AssessmentReport): Record<Severity, number> {
