@@ -232,4 +232,32 @@ describe('roadmap', () => {
     // The founder lists no skills, so takes no planned work; everyone else does.
     expect(res.body.people.map((p) => p.role).sort()).toEqual(['developer', 'product_manager']);
   });
+
+  it('should plan what it can and report a skill nobody has as a value when one item needs it', async () => {
+    const team = await createTeam(ctx.app, ['founder', 'developer']);
+    const path = `/api/workspaces/${team.workspaceId}`;
+    const estimate = { optimistic: 1, likely: 2, pessimistic: 4 };
+    const api = await team.developer.post<Item>(`${path}/items`, {
+      type: 'task',
+      title: 'Public API',
+      skills: ['backend'],
+      estimate,
+    });
+    const app = await team.developer.post<Item>(`${path}/items`, {
+      type: 'task',
+      title: 'iOS app',
+      skills: ['mobile'],
+      estimate,
+    });
+    const res = await team.developer.get<Roadmap>(`${path}/roadmap?start=2030-01-07`);
+    expect(res.body.status).toBe('planned');
+    // PERT mean (1 + 4 × 2 + 4) / 6 ≈ 2.17 days → 3 working days from Monday 2030-01-07.
+    expect(res.body.items).toMatchObject([
+      { itemId: api.body.id, personId: team.developer.userId, start: '2030-01-07', finish: '2030-01-09' },
+    ]);
+    expect(res.body.unplanned).toEqual([{ itemId: app.body.id, reason: 'missing-skill' }]);
+    expect(res.body.problems).toMatchObject([
+      { kind: 'missing-skill', itemIds: [app.body.id], skills: ['mobile'] },
+    ]);
+  });
 });
