@@ -51,6 +51,14 @@ export function useSession() {
   });
 }
 
+/**
+ * Drops everything cached for the previous person, keeping the session query itself so the
+ * components watching it see the new session.
+ */
+function forgetOtherQueries(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+}
+
 /** Signs in or up, then stores the session so the whole app sees it. */
 export function useAuthenticate() {
   const client = useQueryClient();
@@ -65,7 +73,7 @@ export function useAuthenticate() {
       }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      client.clear();
+      forgetOtherQueries(client);
       client.setQueryData(keys.session, session);
     },
   });
@@ -77,7 +85,7 @@ export function useSignOut() {
     mutationFn: () => requestApi<void>('/auth/signout', { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
+      forgetOtherQueries(client);
       client.setQueryData(keys.session, null);
     },
   });

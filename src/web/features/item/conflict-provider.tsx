@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { describeError, isApiError } from '../../api/client';
-import { storeItem, usePatchItem } from '../../api/hooks';
+import { storeItem, useMembers, usePatchItem } from '../../api/hooks';
 import type { Item, ItemPatch } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { useToast } from '../../components/toast';
@@ -77,7 +77,10 @@ function ConflictDialog(props: {
   onReapply: () => Promise<void>;
   onDiscard: () => void;
 }) {
-  const { mine, theirs } = describeConflict(props.conflict);
+  const { workspace } = useWorkspace();
+  const members = useMembers(workspace.id);
+  const nameOf = (id: string) => members.data?.find((m) => m.userId === id)?.name;
+  const { mine, theirs } = describeConflict({ ...props.conflict, nameOf });
   const { current } = props.conflict;
   return (
     <Dialog title="Someone changed this item while you were editing" onClose={props.onDiscard} wide>

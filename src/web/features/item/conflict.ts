@@ -1,4 +1,5 @@
 import type { Item, ItemPatch } from '../../api/types';
+import { STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Title',
@@ -37,6 +38,18 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
+/** A field's value as a person reads it: state and type labels, people by name. */
+export function formatField(
+  field: string,
+  value: unknown,
+  nameOf?: (userId: string) => string | undefined,
+): string {
+  if (field === 'state' && typeof value === 'string') return STATE_LABELS[value as Item['state']] ?? value;
+  if (field === 'type' && typeof value === 'string') return TYPE_LABELS[value as Item['type']] ?? value;
+  if (field === 'assigneeId' && typeof value === 'string') return nameOf?.(value) ?? formatValue(value);
+  return formatValue(value);
+}
+
 function same(a: unknown, b: unknown): boolean {
   return formatValue(a) === formatValue(b);
 }
@@ -53,11 +66,17 @@ export interface FieldChange {
  * What a conflict is about: the fields I tried to change (what I saw, what I wanted, what is
  * there now) and the fields someone else changed meanwhile.
  */
-export function describeConflict(options: { base: Item; patch: ItemPatch; current: Item }): {
+export function describeConflict(options: {
+  base: Item;
+  patch: ItemPatch;
+  current: Item;
+  nameOf?: (userId: string) => string | undefined;
+}): {
   mine: FieldChange[];
   theirs: FieldChange[];
 } {
-  const { base, patch, current } = options;
+  const { base, patch, current, nameOf } = options;
+  const show = (field: string, value: unknown) => formatField(field, value, nameOf);
   const mine: FieldChange[] = [];
   const theirs: FieldChange[] = [];
   const patched = new Set(Object.keys(patch).filter((k) => k !== 'rationale'));
@@ -66,9 +85,9 @@ export function describeConflict(options: { base: Item; patch: ItemPatch; curren
     mine.push({
       field,
       label: FIELD_LABELS[field] ?? field,
-      was: formatValue(base[key]),
-      mine: formatValue(patch[field as keyof ItemPatch]),
-      now: formatValue(current[key]),
+      was: show(field, base[key]),
+      mine: show(field, patch[field as keyof ItemPatch]),
+      now: show(field, current[key]),
     });
   }
   for (const field of Object.keys(FIELD_LABELS)) {
@@ -78,9 +97,9 @@ export function describeConflict(options: { base: Item; patch: ItemPatch; curren
       theirs.push({
         field,
         label: FIELD_LABELS[field] ?? field,
-        was: formatValue(base[key]),
+        was: show(field, base[key]),
         mine: null,
-        now: formatValue(current[key]),
+        now: show(field, current[key]),
       });
     }
   }
