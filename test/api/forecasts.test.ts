@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Item,
@@ -6,6 +7,7 @@ import type {
   ThroughputForecastView,
   TrackRecord,
 } from '../../src/contract';
+import { forecasts } from '../../src/db/schema';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
@@ -58,8 +60,19 @@ describe('throughput forecasts', () => {
     expect(res.body.dates?.['85']).toBe(res.body.percentiles.find((p) => p.level === 85)?.date);
     expect(res.body.basis.history.items).toBeGreaterThan(5);
     expect(res.body.windowDays).toBe(90);
-    const record = await jonas.get<TrackRecord>(`${base}/forecasts/track-record`);
-    expect(record.body.pending + record.body.forecasts.length).toBeGreaterThanOrEqual(1);
+    const [stored] = await ctx.handle.db
+      .select()
+      .from(forecasts)
+      .where(eq(forecasts.id, res.body.forecastId));
+    expect(stored).toMatchObject({
+      kind: 'throughput_when',
+      method: 'throughput-monte-carlo',
+      subject: { items: 20 },
+      startDate: res.body.start,
+      percentiles: res.body.percentiles,
+      inputs: { trials: 2000, seed: 7, windowDays: 90 },
+    });
+    expect(stored?.madeAt).toBeInstanceOf(Date);
   });
 
   it('should give the same answer for the same seed when asked twice', async () => {
