@@ -17,16 +17,13 @@ import {
   UpdateScoringFormulaSchema,
 } from '../../contract';
 import { buildCalibration, getCalibratedEstimate } from '../commands/calibration';
+import { applyRanking, compareOrders, computeRanking, findRankSensitivity } from '../commands/prioritization';
 import {
-  applyRanking,
-  compareOrders,
-  computeRanking,
   createScoringFormula,
   deleteScoringFormula,
-  findRankSensitivity,
   findScoringFormulas,
   updateScoringFormula,
-} from '../commands/prioritization';
+} from '../commands/scoring-formulas';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
