@@ -64,12 +64,20 @@ export function searchGenetically(
   const random = createRandom(options.seed);
   const clock = options.clock ?? (() => performance.now());
   const started = options.startedAt ?? clock();
+  // Stop a little early: the caller still has to copy the result, and a busy machine can pause
+  // the process between two clock readings.
   const deadline =
-    options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs;
+    options.timeLimitMs === undefined
+      ? Number.POSITIVE_INFINITY
+      : started + options.timeLimitMs - Math.min(30, 0.03 * options.timeLimitMs);
   const maxSchedules =
     options.maxSchedules ?? (options.timeLimitMs === undefined ? 5000 : Number.POSITIVE_INFINITY);
-  const populationSize = options.populationSize ?? (n <= 40 ? 40 : n <= 70 ? 60 : 80);
+  const populationSize = options.populationSize ?? 40;
   const mutationRate = options.mutationRate ?? 0.5;
+  // Two justification passes catch nearly all of the gain; more cost schedules for little.
+  const maxPasses = 2;
+  // Generations without a new best before the population is rebuilt around the best.
+  const stallLimit = 30;
 
   const workspace = createJustifyWorkspace(compiled, mirror);
   const tools = prepareListTools(compiled);
@@ -91,7 +99,7 @@ export function searchGenetically(
   const evaluate = (list: Int32Array): Individual => {
     let makespan = decodeSerial(workspace.forward, list, starts);
     schedules += 1;
-    for (let pass = 0; pass < 6; pass++) {
+    for (let pass = 0; pass < maxPasses; pass++) {
       const justified = justifySchedule(workspace, starts, makespan, list);
       schedules += 2;
       const improved = justified < makespan;
@@ -123,7 +131,6 @@ export function searchGenetically(
   population = seedPopulation(population);
   let lastImprovement = 0;
   let generationBest = bestMakespan;
-  const stallLimit = 30;
 
   while (stoppedBy === null) {
     generations += 1;
