@@ -316,10 +316,21 @@ export function useMoveItem(ws: string) {
     },
     onSuccess: (item) => {
       storeItem(client, ws, item);
-      void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+      refreshInboxSoon(client, ws);
       void client.invalidateQueries({ queryKey: keys.decisions(ws, item.id) });
     },
   });
+}
+
+let inboxTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Refreshes the inbox once a burst of moves is over: a product owner often moves many items in
+ * a row, and recounting the inbox after each one would queue behind the next move.
+ */
+function refreshInboxSoon(client: QueryClient, ws: string): void {
+  clearTimeout(inboxTimer);
+  inboxTimer = setTimeout(() => void client.invalidateQueries({ queryKey: keys.inbox(ws) }), 1500);
 }
 
 /**
