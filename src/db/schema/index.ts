@@ -2,6 +2,6 @@ export * from './assessments';
 export * from './decisions';
 export * from './items';
 export * from './prioritization';
+export * from './roadmap';
 export * from './users';
 export * from './workspaces';
-export * from './roadmap';
