@@ -152,4 +152,27 @@ describe('buildSchedule properties', () => {
       { numRuns: 80 },
     );
   });
+
+  it('should match a full plan when estimates change one after another', () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 3 }),
+        (input, changes) => {
+          let current = input;
+          let plan = planIncrementally(current);
+          for (const [at, effort] of changes) {
+            const i = at % current.items.length;
+            current = {
+              ...current,
+              items: current.items.map((x, k) => (k === i ? { ...x, effortDays: effort } : x)),
+            };
+            plan = planIncrementally(current, plan);
+            expect(plan.result).toEqual(buildSchedule(current));
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
 });

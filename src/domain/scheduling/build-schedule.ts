@@ -3,6 +3,7 @@
  * after a small change by replaying only the part of the placement sequence it affects.
  */
 import { summarisePlan } from './plan-summary';
+import { restoreSameIndices, reusePreparation } from './replan-reuse';
 import {
   createPlacementState,
   type Lane,
@@ -21,6 +22,11 @@ export interface PlanMemory {
   sequenceIds: string[];
   signatures: string[];
   placements: Placements;
+  /** The checked input, calendars included, reused when only estimates change. */
+  prepared?: PreparedPlan;
+  sequence?: Int32Array;
+  /** The readable plan, whose unchanged entries a re-plan takes over. */
+  result?: TeamPlanResult;
 }
 
 /** A plan plus the memory for incremental re-planning. */
@@ -58,6 +64,11 @@ function teamKeyOf(input: TeamPlanInput): string {
  * @returns the plan and the memory for the next re-plan
  */
 export function planIncrementally(input: TeamPlanInput, previous?: IncrementalPlan): IncrementalPlan {
+  const memory = previous?.memory;
+  if (memory?.prepared !== undefined && memory.sequence !== undefined) {
+    const fast = replanEstimates(input, memory);
+    if (fast !== null) return fast;
+  }
   const prepared = preparePlan(input);
   if (!prepared.ok)
     return { result: { status: 'infeasible', problems: prepared.problems }, memory: null, replacedItems: 0 };
@@ -70,7 +81,6 @@ export function planIncrementally(input: TeamPlanInput, previous?: IncrementalPl
   const state = createPlacementState(plan);
 
   let keep = 0;
-  const memory = previous?.memory;
   if (memory && memory.teamKey === teamKey) {
     const limit = Math.min(n, memory.sequenceIds.length);
     while (
@@ -83,9 +93,62 @@ export function planIncrementally(input: TeamPlanInput, previous?: IncrementalPl
     restorePrefix(plan, state, sequence, keep, memory);
   }
   for (let pos = keep; pos < n; pos++) placeItem(plan, state, sequence[pos]!);
+  const result = summarisePlan(plan, state.placements);
   return {
-    result: summarisePlan(plan, state.placements),
-    memory: { input, teamKey, sequenceIds, signatures, placements: state.placements },
+    result,
+    memory: {
+      input,
+      teamKey,
+      sequenceIds,
+      signatures,
+      placements: state.placements,
+      prepared: plan,
+      sequence,
+      result,
+    },
+    replacedItems: n - keep,
+  };
+}
+
+function sameTeam(a: TeamPlanInput, b: TeamPlanInput, teamKey: string): boolean {
+  if (a.startDate !== b.startDate) return false;
+  if (a.people === b.people && a.holidays === b.holidays) return true;
+  return teamKeyOf(b) === teamKey;
+}
+
+/**
+ * The fast path when only estimates changed: the preparation and sequence are reused, placements
+ * before the first changed item are copied, and unchanged entries of the summary are kept.
+ * @returns the plan, or null when the change needs the general path
+ */
+function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalPlan | null {
+  const { prepared, sequence, result: earlier } = memory;
+  if (prepared === undefined || sequence === undefined || earlier?.status !== 'planned') return null;
+  if (!sameTeam(memory.input, input, memory.teamKey)) return null;
+  const reuse = reusePreparation({ input: memory.input, prepared, sequence }, input);
+  if (reuse === null) return null;
+  const { plan, changed } = reuse;
+  const n = plan.itemCount;
+  let keep = n;
+  const signatures = changed.length === 0 ? memory.signatures : [...memory.signatures];
+  if (changed.length > 0) {
+    const position = new Int32Array(n);
+    for (let pos = 0; pos < n; pos++) position[sequence[pos]!] = pos;
+    for (const i of changed) {
+      keep = Math.min(keep, position[i]!);
+      signatures[position[i]!] = signatureOf(input.items[i]!);
+    }
+  }
+  const state = createPlacementState(plan);
+  restoreSameIndices({ sequence, keep, old: memory.placements, state });
+  for (let pos = keep; pos < n; pos++) placeItem(plan, state, sequence[pos]!);
+  const result = summarisePlan(plan, state.placements, {
+    placements: memory.placements,
+    items: earlier.items,
+  });
+  return {
+    result,
+    memory: { ...memory, input, signatures, placements: state.placements, prepared: plan, result },
     replacedItems: n - keep,
   };
 }

@@ -3,17 +3,30 @@
  * per-person load and milestone dates.
  */
 import { toDayNumber, toIsoDate } from './calendar';
+import { samePlacement } from './replan-reuse';
 import type { PlacementReason, Placements } from './team-placement';
 import type { PreparedPlan } from './team-preparation';
 import type { MilestoneForecast, PersonLoad, ScheduledItem, StartReason, TeamPlanResult } from './team-types';
+
+/** An earlier summary of the same items at the same indices, whose unchanged entries are taken over. */
+export interface EarlierSummary {
+  placements: Placements;
+  items: readonly ScheduledItem[];
+}
 
 /**
  * Builds the readable plan from placements.
  * @param plan the prepared plan
  * @param placements where every item sits
+ * @param earlier optional summary of a plan with the same items in the same order and the same
+ * item fields apart from estimates: entries of items placed identically are reused as they are
  * @returns the planned result
  */
-export function summarisePlan(plan: PreparedPlan, placements: Placements): TeamPlanResult {
+export function summarisePlan(
+  plan: PreparedPlan,
+  placements: Placements,
+  earlier?: EarlierSummary,
+): TeamPlanResult {
   const { input } = plan;
   const origin = input.startDate;
   const dateCache = new Map<number, string>();
@@ -34,6 +47,7 @@ export function summarisePlan(plan: PreparedPlan, placements: Placements): TeamP
       endDay = end;
       lastItem = i;
     }
+    if (earlier !== undefined && samePlacement(earlier.placements, placements, i)) return earlier.items[i]!;
     const personIndex = placements.person[i]!;
     return {
       itemId: item.id,
@@ -73,12 +87,16 @@ export function summarisePlan(plan: PreparedPlan, placements: Placements): TeamP
   for (const entry of load)
     entry.utilisation = entry.availableDays > 0 ? entry.busyDays / entry.availableDays : 0;
 
+  // The last-finishing item of every milestone, in one pass (first in order wins ties).
+  const drivingBy = new Map<string, number>();
+  input.items.forEach((item, i) => {
+    if (item.milestoneId === undefined) return;
+    const current = drivingBy.get(item.milestoneId);
+    if (current === undefined || placements.endDay[i]! > placements.endDay[current]!)
+      drivingBy.set(item.milestoneId, i);
+  });
   const milestones: MilestoneForecast[] = (input.milestones ?? []).map((m) => {
-    let driving = -1;
-    input.items.forEach((item, i) => {
-      if (item.milestoneId === m.id && (driving < 0 || placements.endDay[i]! > placements.endDay[driving]!))
-        driving = i;
-    });
+    const driving = drivingBy.get(m.id) ?? -1;
     const date = driving < 0 ? null : items[driving]!.finish;
     return {
       milestoneId: m.id,
