@@ -8,7 +8,9 @@ import {
   ScenarioRequestSchema,
   ScenarioResultSchema,
 } from '../../contract';
-import { findSnapshots, getRoadmap, publishSnapshot, runScenario } from '../commands/roadmap';
+import { getRoadmap } from '../commands/roadmap';
+import { runScenario } from '../commands/roadmap-scenarios';
+import { findSnapshots, publishSnapshot } from '../commands/roadmap-snapshots';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
