@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { prefetchStart } from './api/prefetch';
 import { createQueryClient } from './api/query-client';
 import { ToastProvider } from './components/toast';
 import { createRouter } from './router';
@@ -12,9 +13,12 @@ import './styles/components.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a #root element');
 
+const client = createQueryClient();
+prefetchStart(client);
+
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={client}>
       <ToastProvider>
         <RouterProvider router={createRouter()} />
       </ToastProvider>

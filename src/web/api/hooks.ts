@@ -33,22 +33,25 @@ export const keys = {
   comments: (ws: string, id: string) => ['comments', ws, id] as const,
 };
 
+/** The query behind useSession, shared with the start-up prefetch. */
+export const sessionQuery = {
+  queryKey: keys.session,
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const session = await requestApi<Session>('/auth/session');
+      setCsrfToken(session.csrfToken);
+      return session;
+    } catch (error) {
+      if ((error as { status?: number }).status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+};
+
 /** The signed-in session, or null when nobody is signed in. */
 export function useSession() {
-  return useQuery({
-    queryKey: keys.session,
-    queryFn: async () => {
-      try {
-        const session = await requestApi<Session>('/auth/session');
-        setCsrfToken(session.csrfToken);
-        return session;
-      } catch (error) {
-        if ((error as { status?: number }).status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(sessionQuery);
 }
 
 /**
@@ -91,8 +94,10 @@ export function useSignOut() {
   });
 }
 
-export function useMe(enabled = true) {
-  return useQuery({ queryKey: keys.me, queryFn: () => requestApi<Me>('/me'), enabled });
+export const meQuery = { queryKey: keys.me, queryFn: () => requestApi<Me>('/me') };
+
+export function useMe() {
+  return useQuery(meQuery);
 }
 
 export function useCreateWorkspace() {
@@ -174,15 +179,15 @@ const FIRST_PAGE = 300;
 const NEXT_PAGES = 2000;
 
 /**
- * Every item matching the filters, in product order. The first small page is shown as soon as
- * it arrives (so a 5,000-item backlog renders quickly); later pages are appended as they come.
+ * The query for every item matching the filters, in product order. The first small page is
+ * shown as soon as it arrives (so a 5,000-item backlog renders quickly); later pages are
+ * appended as they come.
  */
-export function useItems(ws: string, filters: ItemFilters) {
-  const client = useQueryClient();
+export function itemsQuery(client: QueryClient, ws: string, filters: ItemFilters) {
   const queryKey = keys.itemList(ws, filters);
-  return useQuery({
+  return {
     queryKey,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
       let all: Item[] = [];
       let cursor: string | null = null;
       let first = true;
@@ -198,7 +203,12 @@ export function useItems(ws: string, filters: ItemFilters) {
       } while (cursor);
       return all;
     },
-  });
+  };
+}
+
+export function useItems(ws: string, filters: ItemFilters) {
+  const client = useQueryClient();
+  return useQuery(itemsQuery(client, ws, filters));
 }
 
 export function useItem(ws: string, id: string | null) {

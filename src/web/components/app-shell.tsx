@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../domain/decision-rights';
 import { useInbox, useMe, useSignOut } from '../api/hooks';
+import { rememberWorkspace } from '../api/prefetch';
 import type { Workspace } from '../api/types';
 import { ItemSaveProvider } from '../features/item/conflict-provider';
 import { useWorkspace, WorkspaceProvider } from '../features/workspaces/workspace-context';
@@ -34,7 +35,7 @@ export function WorkspaceLayout() {
       </main>
     );
   }
-  localStorage.setItem('headway.workspace', workspace.slug);
+  rememberWorkspace(workspace);
   return (
     <WorkspaceProvider value={{ workspace, user: me.data.user }}>
       <ItemSaveProvider>

@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
 import { useCreateWorkspace, useMe } from '../../api/hooks';
+import { lastWorkspaceSlug } from '../../api/prefetch';
 import { ErrorState, Loading } from '../../components/states';
 
 /** / : the first workspace's backlog, or the workspace list when there is none. */
@@ -10,7 +11,7 @@ export function HomeRedirect() {
   const me = useMe();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  const last = localStorage.getItem('headway.workspace');
+  const last = lastWorkspaceSlug();
   const ws = me.data.workspaces.find((w) => w.slug === last) ?? me.data.workspaces[0];
   return <Navigate to={ws ? `/w/${ws.slug}/backlog` : '/workspaces'} replace />;
 }
