@@ -6,7 +6,9 @@ import {
   ThroughputQuerySchema,
   TrackRecordSchema,
 } from '../../contract';
-import { forecastPlan, forecastThroughput, getTrackRecord } from '../commands/forecasts';
+import { forecastPlan } from '../commands/forecast-plan';
+import { getTrackRecord } from '../commands/forecast-track-record';
+import { forecastThroughput } from '../commands/forecasts';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { jsonResponses, send, WorkspaceParams } from './openapi';

@@ -1,0 +1,164 @@
+/** Forecast accountability: stored forecasts scored against what really happened. */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { TrackRecord } from '../../contract';
+import type { Database } from '../../db/client';
+import { forecasts, items } from '../../db/schema';
+import {
+  type DailyThroughput,
+  type ForecastScore,
+  formatIsoDay,
+  parseIsoDay,
+  type StoredPercentile,
+  scoreForecast,
+  summarizeCalibration,
+} from '../../domain/forecasting';
+import { loadDailyHistory } from './forecasts';
+
+const _LEAF_TYPES = ['feature', 'task', 'bug'];
+const MS_PER_DAY = 86_400_000;
+/** Day number of a date the contract has already validated as YYYY-MM-DD. */
+const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
+const _DEFAULT_WINDOW_DAYS = 90;
+const _DEFAULT_THROUGHPUT_TRIALS = 10_000;
+const _DEFAULT_PLAN_TRIALS = 500;
+/** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
+const _BULK_RULE = { minItems: 10, withinMinutes: 5 };
+
+type ForecastRow = typeof forecasts.$inferSelect;
+type Outcome = { date: string | null; dayOffset: number | null; count: number | null; void?: boolean };
+
+/** What happened to a forecast's work, or null while it has not finished. */
+function findOutcome(
+  row: ForecastRow,
+  context: {
+    history: DailyThroughput;
+    today: number;
+    done: Map<string, { state: string; completedAt: Date | null }>;
+  },
+): Outcome | null {
+  const startDay = toDayNumber(row.startDate);
+  const firstDay = toDayNumber(context.history.firstDate);
+  const countOn = (day: number) => context.history.counts[day - firstDay] ?? 0;
+  if (row.kind === 'throughput_when') {
+    const target = Number(row.subject.items);
+    let done = 0;
+    for (let day = startDay; day <= context.today; day++) {
+      done += countOn(day);
+      if (done >= target) return { date: formatIsoDay(day), dayOffset: day - startDay, count: null };
+    }
+    return null;
+  }
+  if (row.kind === 'throughput_count') {
+    const byDay = toDayNumber(String(row.subject.by));
+    // The count is known once the whole day has passed.
+    if (byDay >= context.today) return null;
+    let count = 0;
+    for (let day = startDay; day <= byDay; day++) count += countOn(day);
+    return { date: formatIsoDay(byDay), dayOffset: byDay - startDay, count };
+  }
+  const ids = (row.subject.itemIds as string[] | undefined) ?? [];
+  let last: number | null = null;
+  for (const id of ids) {
+    const it = context.done.get(id);
+    if (!it || (it.state !== 'done' && it.state !== 'cancelled')) return null;
+    if (it.state === 'done' && it.completedAt) {
+      const day = Math.floor(it.completedAt.getTime() / MS_PER_DAY);
+      last = last === null ? day : Math.max(last, day);
+    }
+  }
+  if (last === null) return { date: null, dayOffset: null, count: null, void: true };
+  return { date: formatIsoDay(last), dayOffset: last - startDay, count: null };
+}
+
+/** Scores a stored forecast against its outcome; counts are negated so "reached at least" reads as "at or below". */
+function scoreRow(row: ForecastRow, outcome: Outcome): ForecastScore {
+  const stored = row.percentiles as Array<{ level: number; dayOffset?: number | null; count?: number }>;
+  if (row.kind === 'throughput_count') {
+    return scoreForecast({
+      percentiles: stored.map((p) => ({ level: p.level, value: -(p.count ?? 0) })),
+      actual: -(outcome.count ?? 0),
+    });
+  }
+  const percentiles: StoredPercentile[] = stored.map((p) => ({ level: p.level, value: p.dayOffset ?? null }));
+  const distribution = row.distribution as { histogram?: number[]; total?: number } | null;
+  return scoreForecast({
+    percentiles,
+    actual: outcome.dayOffset ?? 0,
+    ...(distribution?.histogram && distribution.total
+      ? { distribution: { histogram: distribution.histogram, total: distribution.total } }
+      : {}),
+  });
+}
+
+/**
+ * The workspace's forecast track record: stored forecasts whose work has finished, each scored
+ * against what really happened (at or below P85? where did it land?), and the calibration over
+ * all of them. Forecasts whose work finished since the last read get their outcome recorded now.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param now the current time
+ * @returns the scored forecasts, the number still pending, and the calibration table
+ */
+export async function getTrackRecord(
+  db: Database,
+  workspaceId: string,
+  now = new Date(),
+): Promise<TrackRecord> {
+  const today = Math.floor(now.getTime() / MS_PER_DAY);
+  const pendingRows = await db
+    .select()
+    .from(forecasts)
+    .where(and(eq(forecasts.workspaceId, workspaceId), isNull(forecasts.scoredAt)));
+  if (pendingRows.length > 0) {
+    const { history } = await loadDailyHistory(db, workspaceId, { to: formatIsoDay(today) });
+    const itemIds = [
+      ...new Set(
+        pendingRows.flatMap((r) => (r.kind === 'plan' ? ((r.subject.itemIds as string[]) ?? []) : [])),
+      ),
+    ];
+    const states =
+      itemIds.length === 0
+        ? []
+        : await db
+            .select({ id: items.id, state: items.state, completedAt: items.completedAt })
+            .from(items)
+            .where(and(eq(items.workspaceId, workspaceId), inArray(items.id, itemIds)));
+    const done = new Map(states.map((s) => [s.id, s]));
+    for (const row of pendingRows) {
+      const outcome = findOutcome(row, { history, today, done });
+      if (!outcome) continue;
+      await db
+        .update(forecasts)
+        .set({ outcome, scoredAt: now })
+        .where(and(eq(forecasts.id, row.id), isNull(forecasts.scoredAt)));
+    }
+  }
+  const rows = await db
+    .select()
+    .from(forecasts)
+    .where(eq(forecasts.workspaceId, workspaceId))
+    .orderBy(asc(forecasts.madeAt));
+  const scored: TrackRecord['forecasts'] = [];
+  let pending = 0;
+  for (const row of rows) {
+    const outcome = row.outcome as Outcome | null;
+    if (!row.scoredAt || !outcome) {
+      pending++;
+      continue;
+    }
+    if (outcome.void) continue;
+    scored.push({
+      id: row.id,
+      kind: row.kind as TrackRecord['forecasts'][number]['kind'],
+      method: row.method,
+      subject: row.subject,
+      startDate: row.startDate,
+      madeAt: row.madeAt.toISOString(),
+      percentiles: row.percentiles as TrackRecord['forecasts'][number]['percentiles'],
+      outcome: { date: outcome.date, dayOffset: outcome.dayOffset, count: outcome.count },
+      score: scoreRow(row, outcome),
+      scoredAt: row.scoredAt.toISOString(),
+    });
+  }
+  return { forecasts: scored, pending, calibration: summarizeCalibration(scored.map((f) => f.score)) };
+}
