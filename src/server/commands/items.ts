@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { CreateItem, Item, ItemType, UpdateItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
-import { AppError, notFound, sqlStateOf } from '../errors';
+import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
 import { type ItemRow, presentItem } from '../presenters/item';
 import { recordDecision } from './decision-log';
@@ -17,9 +17,9 @@ export interface CommandContext {
 /** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
 const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 
-const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
+export const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
 
-async function loadDeps(db: Database, itemIds: string[]) {
+export async function loadDeps(db: Database, itemIds: string[]) {
   if (itemIds.length === 0) return [];
   return db
     .select({
@@ -31,7 +31,7 @@ async function loadDeps(db: Database, itemIds: string[]) {
     .where(inArray(itemDependencies.itemId, itemIds));
 }
 
-async function loadRow(db: Database, workspaceId: string, itemId: string): Promise<ItemRow> {
+export async function loadRow(db: Database, workspaceId: string, itemId: string): Promise<ItemRow> {
   if (!isUuid(itemId)) throw notFound('Item');
   const [row] = await db
     .select()
@@ -224,7 +224,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
   });
 }
 
-function versionConflict(current: Item): AppError {
+export function versionConflict(current: Item): AppError {
   return new AppError(
     'version_conflict',
     `Someone changed #${current.number} since you loaded it (now version ${current.version}): review their change, then reapply yours`,
@@ -405,108 +405,4 @@ async function logItemDecisions(
       details: { before: before.assigneeId, after: input.assigneeId },
     });
   }
-}
-
-/**
- * Places an item in the manual product order, between two neighbours, with a fractional rank so
- * no other item is renumbered. Recorded as an ordering decision.
- */
-export async function moveItem(
-  ctx: CommandContext,
-  itemId: string,
-  input: {
-    version?: number | undefined;
-    afterId?: string | null;
-    beforeId?: string | null;
-    rationale?: string | undefined;
-  },
-): Promise<Item> {
-  const { db, actor } = ctx;
-  await requireDecision(db, actor, 'backlog_order');
-  const current = await loadRow(db, actor.workspaceId, itemId);
-  return db.transaction(async (tx) => {
-    const ws = actor.workspaceId;
-    const rankOf = async (id: string, field: 'afterId' | 'beforeId') => {
-      if (id === current.id)
-        throw new AppError('validation_failed', `${field}: an item cannot move next to itself`);
-      if (!isUuid(id)) throw new AppError('validation_failed', `${field}: no such item in this workspace`);
-      const [r] = await tx
-        .select({ rank: items.rank, number: items.number })
-        .from(items)
-        .where(and(eq(items.id, id), eq(items.workspaceId, ws)))
-        .limit(1);
-      if (!r) throw new AppError('validation_failed', `${field}: no such item in this workspace`);
-      return r;
-    };
-    const neighbour = async (cmp: 'after' | 'before', rank: string | null) => {
-      const conditions = [eq(items.workspaceId, ws), sql`${items.id} <> ${current.id}`];
-      if (rank !== null) conditions.push(cmp === 'after' ? gt(items.rank, rank) : lt(items.rank, rank));
-      const [r] = await tx
-        .select({ rank: items.rank })
-        .from(items)
-        .where(and(...conditions))
-        .orderBy(cmp === 'after' ? asc(items.rank) : sql`${items.rank} desc`)
-        .limit(1);
-      return r?.rank ?? null;
-    };
-    let lower: string | null;
-    let upper: string | null;
-    let where: string;
-    if (input.afterId !== undefined) {
-      if (input.afterId === null) {
-        lower = null;
-        upper = await neighbour('after', null);
-        where = 'to the top';
-      } else {
-        const a = await rankOf(input.afterId, 'afterId');
-        lower = a.rank;
-        upper = await neighbour('after', a.rank);
-        where = `after #${a.number}`;
-      }
-    } else if (input.beforeId === null || input.beforeId === undefined) {
-      lower = await neighbour('before', null);
-      upper = null;
-      where = 'to the bottom';
-    } else {
-      const b = await rankOf(input.beforeId, 'beforeId');
-      upper = b.rank;
-      lower = await neighbour('before', b.rank);
-      where = `before #${b.number}`;
-    }
-    const rank = generateKeyBetween(lower, upper);
-    const conditions = [eq(items.id, current.id)];
-    if (input.version !== undefined) conditions.push(eq(items.version, input.version));
-    let row: ItemRow | undefined;
-    try {
-      [row] = await tx
-        .update(items)
-        .set({
-          rank,
-          orderedAt: new Date(),
-          updatedAt: new Date(),
-          version: sql`${items.version} + 1` as never,
-        })
-        .where(and(...conditions))
-        .returning();
-    } catch (error) {
-      if (sqlStateOf(error) === '23505') {
-        throw new AppError('conflict', 'The order changed while you moved this item: reload and try again');
-      }
-      throw error;
-    }
-    if (!row) {
-      const latest = await loadRow(tx, ws, current.id);
-      throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
-    }
-    await recordDecision(tx, {
-      workspaceId: ws,
-      decision: 'backlog_order',
-      itemId: row.id,
-      actorId: actor.userId,
-      summary: `Moved ${label(row)} ${where}`,
-      rationale: input.rationale,
-      details: { from: current.rank, to: rank },
-    });
-    return presentItem(row, await loadDeps(tx, [row.id]));
-  });
 }

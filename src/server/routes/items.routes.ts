@@ -14,7 +14,8 @@ import {
 } from '../../contract';
 import { addComment, findComments, findStateHistory } from '../commands/activity';
 import { addDependency, removeDependency } from '../commands/dependencies';
-import { createItem, findItems, getItem, moveItem, updateItem } from '../commands/items';
+import { moveItem } from '../commands/item-order';
+import { createItem, findItems, getItem, updateItem } from '../commands/items';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
