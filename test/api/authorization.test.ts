@@ -19,6 +19,8 @@ const DATES: readonly Role[] = ['product_manager', 'cpo', 'ctpo'];
 const ASSIGN: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'cto', 'developer'];
 const TECH: readonly Role[] = ['cto', 'ctpo', 'developer'];
 const FOUNDER: readonly Role[] = ['founder'];
+const METHOD: readonly Role[] = ['cpo', 'ctpo', 'product_manager'];
+const ROADMAP: readonly Role[] = ['cpo', 'ctpo', 'product_manager', 'founder'];
 
 interface Target {
   ws: string;
@@ -26,6 +28,7 @@ interface Target {
   other: Item;
   memberId: string;
   rightsVersion: number;
+  formulaId: string;
 }
 
 interface RouteCase {
@@ -35,7 +38,7 @@ interface RouteCase {
   body?: (t: Target) => unknown;
   allowed: readonly Role[];
   /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
-  needs?: 'dependency' | 'member';
+  needs?: 'dependency' | 'member' | 'formula' | 'assessment';
 }
 
 const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -172,6 +175,138 @@ const CASES: RouteCase[] = [
     body: (t) => ({ version: t.rightsVersion, matrix: MATRIX }),
     allowed: FOUNDER,
   },
+  // Prioritization and estimation.
+  { name: 'ranking', method: 'GET', path: (t) => `${W(t)}/ranking?framework=rice`, allowed: ALL },
+  {
+    name: 'compare rankings',
+    method: 'GET',
+    path: (t) => `${W(t)}/ranking/compare?a=rice&b=manual`,
+    allowed: ALL,
+  },
+  {
+    name: 'ranking sensitivity',
+    method: 'GET',
+    path: (t) => `${W(t)}/ranking/sensitivity?framework=rice`,
+    allowed: ALL,
+  },
+  {
+    name: 'apply ranking',
+    method: 'POST',
+    path: (t) => `${W(t)}/ranking/apply`,
+    body: () => ({ framework: 'rice' }),
+    allowed: ORDER,
+  },
+  { name: 'list formulas', method: 'GET', path: (t) => `${W(t)}/formulas`, allowed: ALL },
+  {
+    name: 'create formula',
+    method: 'POST',
+    path: (t) => `${W(t)}/formulas`,
+    body: () => ({ name: `F ${Math.random()}`, expression: 'rice_reach * 2' }),
+    allowed: METHOD,
+  },
+  {
+    name: 'edit formula',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/formulas/${t.formulaId}`,
+    body: () => ({ version: 1, expression: 'rice_reach * 3' }),
+    allowed: METHOD,
+    needs: 'formula',
+  },
+  {
+    name: 'delete formula',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/formulas/${t.formulaId}`,
+    allowed: METHOD,
+    needs: 'formula',
+  },
+  { name: 'calibration', method: 'GET', path: (t) => `${W(t)}/calibration`, allowed: ALL },
+  { name: 'calibrated estimate', method: 'GET', path: (t) => `${I(t)}/calibrated-estimate`, allowed: ALL },
+  // Roadmap and forecasts.
+  { name: 'roadmap', method: 'GET', path: (t) => `${W(t)}/roadmap`, allowed: ALL },
+  {
+    name: 'what-if scenario',
+    method: 'POST',
+    path: (t) => `${W(t)}/roadmap/scenarios`,
+    body: () => ({ changes: [{ kind: 'add_person', name: 'New developer', fte: 1, skills: ['backend'] }] }),
+    allowed: ALL,
+  },
+  { name: 'list snapshots', method: 'GET', path: (t) => `${W(t)}/roadmap/snapshots`, allowed: ALL },
+  {
+    name: 'publish snapshot',
+    method: 'POST',
+    path: (t) => `${W(t)}/roadmap/snapshots`,
+    body: () => ({}),
+    allowed: ROADMAP,
+  },
+  {
+    name: 'throughput forecast',
+    method: 'GET',
+    path: (t) => `${W(t)}/forecasts/throughput?items=10`,
+    allowed: ALL,
+  },
+  {
+    name: 'plan forecast',
+    method: 'GET',
+    path: (t) => `${W(t)}/forecasts/plan?items=${t.item.id}&trials=50`,
+    allowed: ALL,
+  },
+  {
+    name: 'forecast track record',
+    method: 'GET',
+    path: (t) => `${W(t)}/forecasts/track-record`,
+    allowed: ALL,
+  },
+  // Assessment.
+  {
+    name: 'questionnaire',
+    method: 'GET',
+    path: (t) => `${W(t)}/assessments/questionnaire?variant=short`,
+    allowed: ALL,
+  },
+  { name: 'prefill', method: 'GET', path: (t) => `${W(t)}/assessments/prefill?variant=short`, allowed: ALL },
+  {
+    name: 'assess',
+    method: 'POST',
+    path: (t) => `${W(t)}/assessments`,
+    body: () => ({ variant: 'short', answers: {} }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'list assessments',
+    method: 'GET',
+    path: (t) => `${W(t)}/assessments`,
+    allowed: ALL,
+    needs: 'assessment',
+  },
+  {
+    name: 'get assessment',
+    method: 'GET',
+    path: (t) => `${W(t)}/assessments/1`,
+    allowed: ALL,
+    needs: 'assessment',
+  },
+  {
+    name: 'assessment report',
+    method: 'GET',
+    path: (t) => `${W(t)}/assessments/1/report?format=md`,
+    allowed: ALL,
+    needs: 'assessment',
+  },
+  {
+    name: 'compare assessments',
+    method: 'GET',
+    path: (t) => `${W(t)}/assessments/compare?from=1&to=1`,
+    allowed: ALL,
+    needs: 'assessment',
+  },
+  {
+    name: 'apply assessment decision rights',
+    method: 'POST',
+    path: (t) => `${W(t)}/assessments/1/apply-decision-rights?preview=true`,
+    body: (t) => ({ version: t.rightsVersion }),
+    allowed: FOUNDER,
+    needs: 'assessment',
+  },
 ];
 
 let MATRIX: Record<string, Record<string, string>>;
@@ -182,7 +317,7 @@ let other: Team;
 beforeAll(async () => {
   ctx = await createTestApp();
   own = await createTeam(ctx.app);
-  other = await createTeam(ctx.app, ['founder', 'product_manager', 'cto']);
+  other = await createTeam(ctx.app, ['founder', 'product_manager', 'cto', 'cpo', 'ctpo']);
   const rights = await own.founder.get<{ matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${own.workspaceId}/decision-rights`,
   );
@@ -193,9 +328,12 @@ afterAll(() => ctx.close());
 async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
   const ws = team.workspaceId;
   const mk = async (title: string) => {
-    const res = await team.product_manager.post<Item>(`/api/workspaces/${ws}/items`, {
+    // The CTPO may set scores and an estimate at once, so every route has what it needs.
+    const res = await team.ctpo.post<Item>(`/api/workspaces/${ws}/items`, {
       type: 'feature',
       title,
+      scores: { rice_reach: 100, rice_impact: 1, rice_confidence: 80, rice_effort: 1 },
+      estimate: { optimistic: 1, likely: 2, pessimistic: 4 },
     });
     if (res.status !== 201) throw new Error(`setup failed: ${JSON.stringify(res.body)}`);
     return res.body;
@@ -218,8 +356,27 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
     await joiner.post('/api/invitations/accept', { token: invite.body.token });
     memberId = joiner.userId;
   }
+  let formulaId = '00000000-0000-4000-8000-000000000000';
+  if (needs === 'formula') {
+    const f = await team.cpo.post<{ id: string }>(`/api/workspaces/${ws}/formulas`, {
+      name: `Formula ${Math.random()}`,
+      expression: 'rice_reach',
+    });
+    if (f.status !== 201) throw new Error(`setup failed: ${JSON.stringify(f.body)}`);
+    formulaId = f.body.id;
+  }
+  if (needs === 'assessment') {
+    const list = await team.founder.get<{ data: unknown[] }>(`/api/workspaces/${ws}/assessments`);
+    if (list.body.data.length === 0) {
+      const a = await team.founder.post(`/api/workspaces/${ws}/assessments`, {
+        variant: 'short',
+        answers: {},
+      });
+      if (a.status !== 201) throw new Error(`setup failed: ${JSON.stringify(a.body)}`);
+    }
+  }
   const rights = await team.founder.get<{ version: number }>(`/api/workspaces/${ws}/decision-rights`);
-  return { ws, item, other: otherItem, memberId, rightsVersion: rights.body.version };
+  return { ws, item, other: otherItem, memberId, rightsVersion: rights.body.version, formulaId };
 }
 
 describe('authorization matrix', () => {
