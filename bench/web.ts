@@ -155,6 +155,10 @@ function buildWorkspace(count: number): HeadwayExport {
   return {
     format: 'headway',
     formatVersion: 1,
+    formulas: [],
+    assessments: [],
+    roadmapSnapshots: [],
+    forecasts: [],
     workspace: { name: 'Bench', decisionRights: defaultDecisionMatrix(), nextItemNumber: count + 1 },
     members: [
       {
@@ -202,7 +206,7 @@ async function fetchBacklog(
   let firstMs = 0;
   let first = true;
   do {
-    const query = `limit=${first ? 300 : 2000}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const query = `limit=${first ? 100 : 2000}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const page: { nextCursor: string | null } = await api(url, session, `/workspaces/${ws}/items?${query}`);
     if (first) firstMs = performance.now() - t0;
     first = false;

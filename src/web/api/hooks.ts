@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestApi, setCsrfToken } from './client';
+import { takeEarlyFirstPage } from './early';
 import type {
   Comment,
   DecisionLogEntry,
@@ -175,7 +176,7 @@ export function useInbox(ws: string) {
   });
 }
 
-const FIRST_PAGE = 300;
+const FIRST_PAGE = 100;
 const NEXT_PAGES = 2000;
 
 /**
@@ -191,11 +192,15 @@ export function itemsQuery(client: QueryClient, ws: string, filters: ItemFilters
       let all: Item[] = [];
       let cursor: string | null = null;
       let first = true;
+      const early = await takeEarlyFirstPage(ws, filters);
       do {
-        const page: Page<Item> = await requestApi<Page<Item>>(`/workspaces/${ws}/items`, {
-          query: { ...filters, limit: first ? FIRST_PAGE : NEXT_PAGES, cursor },
-          signal,
-        });
+        const page: Page<Item> =
+          first && early
+            ? early
+            : await requestApi<Page<Item>>(`/workspaces/${ws}/items`, {
+                query: { ...filters, limit: first ? FIRST_PAGE : NEXT_PAGES, cursor },
+                signal,
+              });
         all = all.concat(page.data);
         cursor = page.nextCursor;
         if (cursor) client.setQueryData(queryKey, all);
