@@ -106,5 +106,62 @@ export const HeadwayExportSchema = z.strictObject({
       at: Timestamp,
     }),
   ),
+  // Below: added after the first release, so older files without them still import. Inside the
+  // JSON documents, item ids appear as "item:#<number>" and people as "user:<email>".
+  formulas: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(100),
+        expression: z.string().min(1).max(2000),
+        createdBy: Email.nullable(),
+        version: Num,
+        createdAt: Timestamp,
+        updatedAt: Timestamp,
+      }),
+    )
+    .default([]),
+  assessments: z
+    .array(
+      z.strictObject({
+        number: Num,
+        questionnaireVersion: z.number().int(),
+        variant: z.enum(['short', 'full']),
+        doraYear: z.number().int(),
+        answers: z.record(z.string(), z.unknown()),
+        report: z.record(z.string(), z.unknown()),
+        createdBy: Email.nullable(),
+        createdAt: Timestamp,
+      }),
+    )
+    .default([]),
+  roadmapSnapshots: z
+    .array(
+      z.strictObject({
+        version: Num,
+        note: z.string().max(2000).nullable(),
+        startDate: z.iso.date(),
+        plan: z.record(z.string(), z.unknown()),
+        publishedBy: Email.nullable(),
+        publishedAt: Timestamp,
+      }),
+    )
+    .default([]),
+  forecasts: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['throughput_when', 'throughput_count', 'plan']),
+        subject: z.record(z.string(), z.unknown()),
+        method: z.string().max(100),
+        inputs: z.record(z.string(), z.unknown()),
+        startDate: z.iso.date(),
+        percentiles: z.array(z.record(z.string(), z.unknown())),
+        distribution: z.record(z.string(), z.unknown()).nullable(),
+        madeBy: Email.nullable(),
+        madeAt: Timestamp,
+        outcome: z.record(z.string(), z.unknown()).nullable(),
+        scoredAt: Timestamp.nullable(),
+      }),
+    )
+    .default([]),
 });
 export type HeadwayExport = z.infer<typeof HeadwayExportSchema>;

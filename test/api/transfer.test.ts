@@ -23,7 +23,41 @@ describe('export and import', () => {
     expect(signIn.status).toBe(200);
     alex.csrf = signIn.body.csrfToken;
 
+    // Everything a workspace accumulates: a formula, an assessment, a published roadmap, forecasts.
+    const dana = new TestClient(ctx.app);
+    const danaIn = await dana.post<{ csrfToken: string }>('/api/auth/signin', {
+      email: 'dana@demo.headway.dev',
+      password: DEMO_PASSWORD,
+    });
+    dana.csrf = danaIn.body.csrfToken;
+    const w = `/api/workspaces/${demo.id}`;
+    expect(
+      (
+        await dana.post(`${w}/formulas`, {
+          name: 'Value per day',
+          expression: 'wsjf_value / max(rice_effort, 1)',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await alex.post(`${w}/assessments`, { variant: 'short', answers: {} })).status).toBe(201);
+    expect((await dana.post(`${w}/roadmap/snapshots`, { note: 'Q1 plan' })).status).toBe(201);
+    expect((await dana.get(`${w}/forecasts/throughput?items=20`)).status).toBe(200);
+    const milestone = (await dana.get<{ data: { id: string }[] }>(`${w}/items?type=initiative&limit=1`)).body
+      .data[0];
+    expect((await dana.get(`${w}/forecasts/plan?milestone=${milestone?.id}&trials=50`)).status).toBe(200);
+
     const first = await alex.get<HeadwayExport>(`/api/workspaces/${demo.id}/export`);
+    expect(first.body.formulas).toHaveLength(1);
+    expect(first.body.assessments).toHaveLength(1);
+    expect(first.body.roadmapSnapshots).toHaveLength(1);
+    expect(first.body.forecasts).toHaveLength(2);
+    // Ids of this server never leak into the file: items and people travel as portable references.
+    expect(JSON.stringify(first.body.roadmapSnapshots)).toMatch(/item:#\d+/);
+    const text = JSON.stringify(first.body);
+    const leaked = [
+      ...text.matchAll(/.{60}[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g),
+    ].map((m) => m[0]);
+    expect(leaked).toEqual([]);
     expect(first.status).toBe(200);
     expect(first.body.items.length).toBeGreaterThanOrEqual(140);
     expect(first.body.dependencies.length).toBeGreaterThan(10);

@@ -13,8 +13,10 @@ import {
   workspaces,
 } from '../../db/schema';
 import { type DecisionMatrix, findMatrixProblems, type Role } from '../../domain/decision-rights';
+import { parseFormula } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { findCyclePath } from './dependencies';
+import { exportExtras, extrasPeople, importExtras } from './transfer-extras';
 import { slugFor } from './workspaces';
 
 const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
@@ -86,6 +88,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
   const emails = new Map(emailRows.map((u) => [u.id, u.email]));
   const email = (id: string | null) => (id ? (emails.get(id) ?? null) : null);
 
+  const { extras, portable } = await exportExtras(db, workspaceId, number);
   return {
     format: 'headway',
     formatVersion: 1,
@@ -152,7 +155,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       actor: email(d.actorId),
       summary: d.summary,
       rationale: d.rationale,
-      details: d.details,
+      details: portable(d.details),
       at: d.createdAt.toISOString(),
     })),
     comments: notes.map((n) => ({
@@ -161,6 +164,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       body: n.body,
       at: n.createdAt.toISOString(),
     })),
+    ...extras,
   };
 }
 
@@ -228,6 +232,21 @@ export function findImportProblems(doc: HeadwayExport): string[] {
   for (const [i, h] of doc.stateHistory.entries()) itemRef(`stateHistory[${i}].item`, h.item);
   for (const [i, d] of doc.decisions.entries()) itemRef(`decisions[${i}].item`, d.item);
   for (const [i, c] of doc.comments.entries()) itemRef(`comments[${i}].item`, c.item);
+  const unique = <T>(list: T[], key: (t: T) => string | number, where: string, what: string) => {
+    const seen = new Set<string | number>();
+    list.forEach((t, i) => {
+      const k = key(t);
+      if (seen.has(k)) problems.push(`${where}[${i}]: ${what} ${k} appears twice`);
+      seen.add(k);
+    });
+  };
+  unique(doc.formulas, (f) => f.name, 'formulas', 'the formula name');
+  unique(doc.assessments, (a) => a.number, 'assessments', 'assessment number');
+  unique(doc.roadmapSnapshots, (r) => r.version, 'roadmapSnapshots', 'roadmap version');
+  for (const [i, f] of doc.formulas.entries()) {
+    const parsed = parseFormula(f.expression);
+    if (!parsed.ok) problems.push(`formulas[${i}].expression: ${parsed.error.message}`);
+  }
   return problems;
 }
 
@@ -272,6 +291,7 @@ export async function importWorkspace(
     for (const h of doc.stateHistory) note(h.by);
     for (const d of doc.decisions) note(d.actor);
     for (const c of doc.comments) note(c.author);
+    for (const e of extrasPeople(doc)) note(e);
     const userIds = new Map<string, string>();
     const emailList = [...referenced.keys()];
     for (const part of chunks(emailList)) {
@@ -372,6 +392,7 @@ export async function importWorkspace(
         })),
       );
     }
+    const local = await importExtras(tx, ws.id, doc, { itemId: (n) => ids.get(n), userId: uid });
     for (const part of chunks(doc.decisions)) {
       await tx.insert(decisionLog).values(
         part.map((d) => ({
@@ -381,7 +402,7 @@ export async function importWorkspace(
           actorId: uid(d.actor),
           summary: d.summary,
           rationale: d.rationale,
-          details: d.details,
+          details: local(d.details),
           createdAt: new Date(d.at),
         })),
       );

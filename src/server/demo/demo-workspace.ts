@@ -467,6 +467,10 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   return {
     format: 'headway',
     formatVersion: 1,
+    formulas: [],
+    assessments: [],
+    roadmapSnapshots: [],
+    forecasts: [],
     workspace: {
       name: 'Acme Analytics (demo)',
       decisionRights: defaultDecisionMatrix(),
