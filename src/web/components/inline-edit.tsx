@@ -50,7 +50,6 @@ export function InlineEdit(props: InlineEditProps) {
     <button
       type="button"
       className={`inline-value ${props.className ?? ''}`}
-      aria-label={`Edit ${props.label}`}
       title={props.disabled ? (props.disabledReason ?? undefined) : `Edit ${props.label}`}
       disabled={props.disabled}
       onClick={() => {
@@ -60,6 +59,8 @@ export function InlineEdit(props: InlineEditProps) {
       }}
     >
       {props.display ?? (props.value || '—')}
+      {/* The accessible name starts with the visible text, then says what pressing it does. */}
+      <span className="sr-only">, edit {props.label}</span>
     </button>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import Markdown from 'react-markdown';
 import { describeError } from '../../api/client';
 import { useAddComment, useChildren, useComments, useItemDecisions, useItemHistory } from '../../api/hooks';
+import { SafeMarkdown } from '../../components/markdown';
 import { STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 import { useWorkspace } from '../workspaces/workspace-context';
 
@@ -96,9 +96,7 @@ export function CommentsSection({ itemId }: { itemId: string }) {
             <div className="comment-meta">
               <strong>{c.authorName}</strong> <span className="muted">{when(c.createdAt)}</span>
             </div>
-            <div className="markdown">
-              <Markdown>{c.body}</Markdown>
-            </div>
+            <SafeMarkdown>{c.body}</SafeMarkdown>
           </li>
         ))}
       </ol>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import Markdown from 'react-markdown';
 import { useItem, useMembers } from '../../api/hooks';
 import type { Item } from '../../api/types';
 import { InlineEdit } from '../../components/inline-edit';
+import { SafeMarkdown } from '../../components/markdown';
 import { ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
@@ -212,8 +212,8 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
           </div>
         </form>
       ) : item.description ? (
-        <div className="markdown" data-testid="description">
-          <Markdown>{item.description}</Markdown>
+        <div data-testid="description">
+          <SafeMarkdown>{item.description}</SafeMarkdown>
         </div>
       ) : (
         <p className="muted">No description yet.</p>
