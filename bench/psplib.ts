@@ -194,10 +194,12 @@ async function runSet(options: {
     const vsCp = stats((r) => dev(value(r), r.criticalPath));
     const atRef = withRef.filter((r) => value(r) <= r.ref!).length;
     const time = stats(ms);
+    const late = rows.filter((r) => ms(r) > 1.05 * options.timeLimitMs).length;
     console.log(
       `  ${name.padEnd(9)} vs ${optimal ? 'opt ' : 'best'}: avg ${vsRef.avg.toFixed(3)}%  max ${vsRef.max.toFixed(2)}%  ` +
         `at ref ${atRef}/${withRef.length} (${((100 * atRef) / Math.max(1, withRef.length)).toFixed(1)}%)  | ` +
-        `vs CP-LB: avg ${vsCp.avg.toFixed(2)}%  max ${vsCp.max.toFixed(2)}%  | time avg ${time.avg.toFixed(1)} ms  max ${time.max.toFixed(1)} ms`,
+        `vs CP-LB: avg ${vsCp.avg.toFixed(2)}%  max ${vsCp.max.toFixed(2)}%  | time avg ${time.avg.toFixed(1)} ms  max ${time.max.toFixed(1)} ms` +
+        (options.maxSchedules === undefined ? `  over 1.05x budget ${late}` : ''),
     );
     return { vsRef, vsCp, time };
   };

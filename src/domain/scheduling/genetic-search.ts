@@ -2,11 +2,12 @@
  * A seeded genetic algorithm over activity lists (after Hartmann's activity-list GA). Every
  * child is decoded by the serial SGS and improved by forward–backward justification repeated
  * until it stops helping; the justified order replaces the child's list so improvements are
- * inherited. The population is seeded from several priority rules by regret-based biased
- * sampling, and rebuilt around the best schedule when it stalls.
+ * inherited. Parents meet by binary tournament and are crossed by two-point or peak crossover.
+ * The population is seeded from several priority rules by regret-based biased sampling, and
+ * rebuilt when it stalls.
  */
 import { createJustifyWorkspace, justifySchedule } from './justification';
-import { crossTwoPoint, type ListTools, mutateByShift, prepareListTools } from './list-operators';
+import { crossPeak, crossTwoPoint, type ListTools, mutateByShift, prepareListTools } from './list-operators';
 import { computePriorityRules, sampleByRegret } from './priority-rules';
 import { createRandom, type Random } from './random';
 import type { CompiledRcpsp } from './rcpsp-instance';
@@ -42,6 +43,7 @@ export interface GeneticSearchResult {
 
 interface Individual {
   list: Int32Array;
+  starts: Int32Array;
   makespan: number;
   hash: number;
 }
@@ -78,6 +80,8 @@ export function searchGenetically(
   const maxPasses = 2;
   // Generations without a new best before the population is rebuilt around the best.
   const stallLimit = 30;
+  // Share of pairs crossed by peak crossover rather than two-point crossover.
+  const peakShare = 0.5;
 
   const workspace = createJustifyWorkspace(compiled, mirror);
   const tools = prepareListTools(compiled);
@@ -106,7 +110,7 @@ export function searchGenetically(
       makespan = justified;
       if (!improved) break;
     }
-    const individual = { list, makespan, hash: hashStarts(starts) };
+    const individual = { list, starts: starts.slice(), makespan, hash: hashStarts(starts) };
     if (makespan < bestMakespan) {
       bestMakespan = makespan;
       bestStarts.set(starts);
@@ -130,6 +134,7 @@ export function searchGenetically(
   let population = [evaluate(buildPriorityList(compiled, compiled.latestFinishes))];
   population = seedPopulation(population);
   let lastImprovement = 0;
+  let restarts = 0;
   let generationBest = bestMakespan;
 
   while (stoppedBy === null) {
@@ -140,11 +145,21 @@ export function searchGenetically(
       const father = pickParent(population, random);
       const q1 = random.nextInt(n);
       const q2 = q1 + random.nextInt(n - q1 + 1);
+      const peak = random.next() < peakShare;
       for (const [a, b] of [
         [mother, father],
         [father, mother],
       ] as const) {
-        const child = crossTwoPoint(a.list, b.list, q1, q2, tools.used);
+        const child = peak
+          ? crossPeak({
+              motherList: a.list,
+              motherStarts: a.starts,
+              makespan: a.makespan,
+              fatherList: b.list,
+              length: Math.ceil(a.makespan * (0.25 + 0.5 * random.next())),
+              tools,
+            })
+          : crossTwoPoint(a.list, b.list, q1, q2, tools.used);
         mutateChild(child, mutationRate, tools, random);
         children.push(evaluate(child));
         if (stoppedBy !== null) break;
@@ -155,8 +170,10 @@ export function searchGenetically(
       generationBest = bestMakespan;
       lastImprovement = generations;
     } else if (generations - lastImprovement >= stallLimit && stoppedBy === null && best !== null) {
-      // Stalled: keep the best schedule, rebuild the rest from fresh samples.
-      population = seedPopulation([best]);
+      // Stalled: rebuild the population from fresh samples, every other time around the best
+      // schedule (intensify) and otherwise without it (explore another basin; the best is kept aside).
+      restarts += 1;
+      population = seedPopulation(restarts % 2 === 1 ? [best] : []);
       lastImprovement = generations;
     }
   }

@@ -10,9 +10,12 @@ import { createSgsWorkspace, decodeSerial, type SgsWorkspace } from './serial-sg
 export interface JustifyWorkspace {
   forward: SgsWorkspace;
   backward: SgsWorkspace;
-  keys: Float64Array;
+  /** Bucket counts for sorting jobs by integer times (one more than the longest schedule). */
+  counts: Int32Array;
   list: Int32Array;
   mirrorStarts: Int32Array;
+  /** Scratch times used as sort keys. */
+  times: Int32Array;
 }
 
 /**
@@ -25,9 +28,10 @@ export function createJustifyWorkspace(compiled: CompiledRcpsp, mirror: Compiled
   return {
     forward: createSgsWorkspace(compiled),
     backward: createSgsWorkspace(mirror),
-    keys: new Float64Array(n),
+    counts: new Int32Array(compiled.horizon + 2),
     list: new Int32Array(n),
     mirrorStarts: new Int32Array(n),
+    times: new Int32Array(n),
   };
 }
 
@@ -45,24 +49,46 @@ export function justifySchedule(
   makespan: number,
   listOut: Int32Array,
 ): number {
-  const { forward, backward, keys, list, mirrorStarts } = workspace;
-  const { jobCount: n, durations, order, orderRank } = forward.compiled;
+  const { forward, backward, list, mirrorStarts, times } = workspace;
+  const { jobCount: n, durations } = forward.compiled;
   // Right pass: decreasing finish; ties go to the later job in topological order, so every
   // job still comes after its successors in the mirrored network.
-  for (let j = 0; j < n; j++) keys[j] = (makespan - starts[j]! - durations[j]!) * n + (n - 1 - orderRank[j]!);
-  keys.sort();
-  for (let x = 0; x < n; x++) list[x] = order[n - 1 - (keys[x]! % n)]!;
+  for (let j = 0; j < n; j++) times[j] = makespan - starts[j]! - durations[j]!;
+  sortByTime(workspace, makespan, true, list);
   const mirrorMakespan = decodeSerial(backward, list, mirrorStarts);
   // Left pass: increasing start in the right-justified schedule, ties by topological order.
-  for (let j = 0; j < n; j++) {
-    const start = mirrorMakespan - mirrorStarts[j]! - durations[j]!;
-    keys[j] = start * n + orderRank[j]!;
-  }
-  keys.sort();
-  for (let x = 0; x < n; x++) list[x] = order[keys[x]! % n]!;
+  for (let j = 0; j < n; j++) times[j] = mirrorMakespan - mirrorStarts[j]! - durations[j]!;
+  sortByTime(workspace, mirrorMakespan, false, list);
   const result = decodeSerial(forward, list, starts);
-  for (let j = 0; j < n; j++) keys[j] = starts[j]! * n + orderRank[j]!;
-  keys.sort();
-  for (let x = 0; x < n; x++) listOut[x] = order[keys[x]! % n]!;
+  times.set(starts);
+  sortByTime(workspace, result, false, listOut);
   return result;
+}
+
+/**
+ * Counting sort of all jobs by `workspace.times` (integers in 0..maxTime), ties broken by
+ * topological order (reversed when `reverseTies`), so the result is a valid list.
+ */
+function sortByTime(
+  workspace: JustifyWorkspace,
+  maxTime: number,
+  reverseTies: boolean,
+  out: Int32Array,
+): void {
+  const { counts, times } = workspace;
+  const { jobCount: n, order } = workspace.forward.compiled;
+  counts.fill(0, 0, maxTime + 2);
+  for (let j = 0; j < n; j++) counts[times[j]! + 1]! += 1;
+  for (let t = 1; t <= maxTime + 1; t++) counts[t]! += counts[t - 1]!;
+  if (reverseTies) {
+    for (let x = n - 1; x >= 0; x--) {
+      const j = order[x]!;
+      out[counts[times[j]!]!++] = j;
+    }
+  } else {
+    for (let x = 0; x < n; x++) {
+      const j = order[x]!;
+      out[counts[times[j]!]!++] = j;
+    }
+  }
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crossTwoPoint, moveInList, mutateByShift, prepareListTools } from './list-operators';
+import { crossPeak, crossTwoPoint, moveInList, mutateByShift, prepareListTools } from './list-operators';
 import { createRandom } from './random';
 import { compileRcpsp } from './rcpsp-instance';
-import { generateRandomInstance, isFeasibleList } from './test-instances';
+import { generateRandomInstance, isFeasibleList, smallInstance } from './test-instances';
 
 describe('crossTwoPoint', () => {
   it('should take the head from the first parent and the middle in the second parent order', () => {
@@ -11,6 +11,25 @@ describe('crossTwoPoint', () => {
     const a = Int32Array.from([0, 1, 2, 3, 4, 5]);
     const b = Int32Array.from([0, 2, 4, 1, 3, 5]);
     expect(Array.from(crossTwoPoint(a, b, 1, 3, new Uint8Array(6)))).toEqual([0, 2, 4, 1, 3, 5]);
+  });
+});
+
+describe('crossPeak', () => {
+  it('should keep the densest stretch of the first parent when crossing', () => {
+    // Small instance, capacity 2. Mother: 1 [0,3) uses 2/2, 2 [3,5) and 3 [3,5) use 1/2 each,
+    // 4 [5,9) uses 1/2; utilisation 1,1,1,1,1,.5,.5,.5,.5. The first densest 3 periods are
+    // [0,3): jobs starting there (0, 1) keep the mother's order; the rest (2, 3, 4, 5 start at
+    // 3 or later) follow the father's order 2, 4, 3, 5.
+    const compiled = compileRcpsp(smallInstance);
+    const child = crossPeak({
+      motherList: Int32Array.from([0, 1, 2, 3, 4, 5]),
+      motherStarts: Int32Array.from([0, 0, 3, 3, 5, 9]),
+      makespan: 9,
+      fatherList: Int32Array.from([0, 2, 4, 1, 3, 5]),
+      length: 3,
+      tools: prepareListTools(compiled),
+    });
+    expect(Array.from(child)).toEqual([0, 1, 2, 4, 3, 5]);
   });
 });
 

@@ -14,6 +14,10 @@ export interface SgsWorkspace {
   usage: Int32Array;
   /** For each job, the resources it uses (skipping zero demands keeps the inner loop short). */
   usedResources: Int32Array[];
+  /** For each job, its demand on each of `usedResources`, in the same order. */
+  usedDemands: Int32Array[];
+  /** Periods of `usage` written by the last decoding (only those need clearing). */
+  dirtyPeriods: number;
 }
 
 /**
@@ -23,12 +27,20 @@ export interface SgsWorkspace {
 export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
   const k = compiled.resourceCount;
   const usedResources: Int32Array[] = [];
+  const usedDemands: Int32Array[] = [];
   for (let j = 0; j < compiled.jobCount; j++) {
     const list: number[] = [];
     for (let r = 0; r < k; r++) if (compiled.demands[j * k + r]! > 0) list.push(r);
     usedResources.push(Int32Array.from(list));
+    usedDemands.push(Int32Array.from(list, (r) => compiled.demands[j * k + r]!));
   }
-  return { compiled, usage: new Int32Array((compiled.horizon + 1) * Math.max(1, k)), usedResources };
+  return {
+    compiled,
+    usage: new Int32Array((compiled.horizon + 1) * Math.max(1, k)),
+    usedResources,
+    usedDemands,
+    dirtyPeriods: compiled.horizon + 1,
+  };
 }
 
 /**
@@ -39,9 +51,9 @@ export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
  * @returns the makespan
  */
 export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, starts: Int32Array): number {
-  const { compiled, usage, usedResources } = workspace;
-  const { resourceCount: k, durations, demands, capacities, predecessors } = compiled;
-  usage.fill(0);
+  const { compiled, usage, usedResources, usedDemands } = workspace;
+  const { resourceCount: k, durations, capacities, predecessors } = compiled;
+  usage.fill(0, 0, workspace.dirtyPeriods * k);
   let makespan = 0;
   for (let idx = 0; idx < list.length; idx++) {
     const j = list[idx]!;
@@ -54,19 +66,19 @@ export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, s
     }
     const d = durations[j]!;
     const res = usedResources[j]!;
-    if (d > 0 && res.length > 0) {
-      const base = j * k;
+    const dem = usedDemands[j]!;
+    const m = res.length;
+    if (d > 0 && m > 0) {
       // Scan the window from its end so a conflict lets us jump past it in one step.
       for (;;) {
         let conflict = -1;
-        for (let tau = t + d - 1; tau >= t && conflict < 0; tau--) {
+        for (let tau = t + d - 1; tau >= t; tau--) {
           const off = tau * k;
-          for (let x = 0; x < res.length; x++) {
-            const r = res[x]!;
-            if (usage[off + r]! + demands[base + r]! > capacities[r]!) {
-              conflict = tau;
-              break;
-            }
+          let x = 0;
+          while (x < m && usage[off + res[x]!]! + dem[x]! <= capacities[res[x]!]!) x++;
+          if (x < m) {
+            conflict = tau;
+            break;
           }
         }
         if (conflict < 0) break;
@@ -74,15 +86,13 @@ export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, s
       }
       for (let tau = t; tau < t + d; tau++) {
         const off = tau * k;
-        for (let x = 0; x < res.length; x++) {
-          const r = res[x]!;
-          usage[off + r]! += demands[base + r]!;
-        }
+        for (let x = 0; x < m; x++) usage[off + res[x]!]! += dem[x]!;
       }
     }
     starts[j] = t;
     if (t + d > makespan) makespan = t + d;
   }
+  workspace.dirtyPeriods = makespan;
   return makespan;
 }
 
