@@ -182,6 +182,49 @@ const PLAN: { initiative: string; epics: { title: string; skills: string[]; work
   },
 ];
 
+const CUSTOMER_REQUESTS: [string, string][] = [
+  ['Bulk edit projects', 'frontend'],
+  ['Custom fields on projects', 'backend'],
+  ['Keyboard shortcuts for power users', 'frontend'],
+  ['Dark mode', 'design'],
+  ['Export a project as PDF', 'backend'],
+  ['Two-factor authentication', 'backend'],
+  ['Slack notifications', 'backend'],
+  ['Bug: search ignores accented characters', 'backend'],
+  ['Archive and restore projects', 'backend'],
+  ['Templates for recurring projects', 'frontend'],
+  ['Microsoft Teams integration', 'backend'],
+  ['Bug: timezone shown wrong in digests', 'backend'],
+  ['Usage-based billing add-on', 'backend'],
+  ['Guest access with expiry date', 'backend'],
+  ['Onboarding survey for new admins', 'design'],
+  ['Zapier connector', 'backend'],
+  ['Bug: duplicate invitations sent', 'backend'],
+  ['Project health score', 'data'],
+  ['Saved filters', 'frontend'],
+  ['Public status page', 'devops'],
+  ['Audit log export', 'backend'],
+  ['Bug: chart legend overlaps on mobile', 'frontend'],
+  ['Italian and Spanish translations', 'frontend'],
+  ['Data retention settings', 'backend'],
+  ['Bug: slow dashboard with 50+ widgets', 'frontend'],
+  ['Calendar view of deadlines', 'frontend'],
+  ['Import from Trello', 'backend'],
+  ['Recurring reminders', 'backend'],
+  ['Offline mode for the web app', 'frontend'],
+  ['Customer success dashboard', 'data'],
+  ['SCIM user provisioning', 'backend'],
+  ['Bug: PDF invoice misses the VAT id', 'backend'],
+  ['Comment reactions', 'frontend'],
+  ['Read-only share links', 'backend'],
+  ['Pinned projects', 'frontend'],
+  ['Bug: CSV import drops empty columns', 'backend'],
+  ['Weekly email summary for managers', 'backend'],
+  ['Drag and drop file attachments', 'frontend'],
+  ['Granular notification settings', 'frontend'],
+  ['HubSpot sync', 'backend'],
+];
+
 const EXTRA_TASKS = [
   'Upgrade Node runtime',
   'Rotate API keys',
@@ -386,8 +429,11 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   }
   for (const title of EXTRA_TASKS)
     add(title.startsWith('Bug:') ? 'bug' : 'task', title, null, ['backend'], index++);
-  while (items.length < 150)
-    add('task', `Customer request #${items.length + 100}`, null, [pick(['frontend', 'backend'])], index++);
+  // Requests from customers and the team, as a real backlog collects them.
+  for (const [title, skill] of CUSTOMER_REQUESTS) {
+    if (items.length >= 150) break;
+    add(title.startsWith('Bug:') ? 'bug' : 'feature', title, null, [skill], index++);
+  }
 
   // Product order: mostly by RICE, with the work in flight first, as a product owner would keep it.
   const riceOf = (it: Draft) => {
