@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchedule, planIncrementally } from './build-schedule';
 import { toIsoDate } from './calendar';
 import { computeCriticalPathLength, orderTopologically } from './precedence';
+import { createRandom } from './random';
 import { checkTeamPlan } from './team-constraints';
 import { durationFor } from './team-placement';
 import { preparePlan } from './team-preparation';
@@ -175,4 +176,52 @@ describe('buildSchedule properties', () => {
       { numRuns: 80 },
     );
   });
+
+  it('should match a full plan when estimates change in larger random backlogs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const input = generateBacklog(seed);
+        const random = createRandom(seed + 7);
+        let current = input;
+        let plan = planIncrementally(current);
+        for (let change = 0; change < 3; change++) {
+          const i = random.nextInt(current.items.length);
+          const effortDays = random.nextInt(8);
+          current = { ...current, items: current.items.map((x, k) => (k === i ? { ...x, effortDays } : x)) };
+          plan = planIncrementally(current, plan);
+          expect(plan.result).toEqual(buildSchedule(current));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
+
+/** A backlog of 40 items on 4 people with skills, WIP limits, time off and dependencies. */
+function generateBacklog(seed: number): TeamPlanInput {
+  const random = createRandom(seed);
+  const people: Person[] = Array.from({ length: 4 }, (_, k) => ({
+    id: `p${k}`,
+    name: `P${k}`,
+    fte: [1, 0.5, 0.8][random.nextInt(3)]!,
+    skills: k === 0 ? [...skillPool] : [skillPool[k % 2]!],
+    wipLimit: 1 + random.nextInt(2),
+    calendar: {
+      timeOff: [
+        { from: toIsoDate(origin, 5 + random.nextInt(20)), to: toIsoDate(origin, 26 + random.nextInt(5)) },
+      ],
+    },
+  }));
+  const items: WorkItem[] = Array.from({ length: 40 }, (_, k) => ({
+    id: `i${k}`,
+    effortDays: random.nextInt(6),
+    skills: random.next() < 0.6 ? [skillPool[random.nextInt(2)]!] : [],
+    dependsOn:
+      k > 0 && random.next() < 0.5 ? [{ itemId: `i${random.nextInt(k)}`, lagDays: random.nextInt(2) }] : [],
+  }));
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.nextInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return { startDate: origin, people, items };
+}

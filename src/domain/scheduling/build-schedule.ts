@@ -3,7 +3,7 @@
  * after a small change by replaying only the part of the placement sequence it affects.
  */
 import { summarisePlan } from './plan-summary';
-import { restoreSameIndices, reusePreparation } from './replan-reuse';
+import { replayEstimateChange, restoreSameIndices, reusePreparation } from './replan-reuse';
 import {
   createPlacementState,
   type Lane,
@@ -33,8 +33,10 @@ export interface PlanMemory {
 export interface IncrementalPlan {
   result: TeamPlanResult;
   memory: PlanMemory | null;
-  /** How many items were placed again (all of them for a full plan). */
+  /** How many items were placed again or checked and copied (all of them for a full plan). */
   replacedItems: number;
+  /** Of those, how many were really placed again (absent when all of them were). */
+  placedAgain?: number;
 }
 
 /**
@@ -141,7 +143,17 @@ function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalP
   }
   const state = createPlacementState(plan);
   restoreSameIndices({ sequence, keep, old: memory.placements, state });
-  for (let pos = keep; pos < n; pos++) placeItem(plan, state, sequence[pos]!);
+  const isChanged = new Uint8Array(n);
+  for (const i of changed) isChanged[i] = 1;
+  const placedAgain = replayEstimateChange({
+    plan,
+    state,
+    sequence,
+    keep,
+    old: memory.placements,
+    changed: isChanged,
+    place: (item) => placeItem(plan, state, item),
+  });
   const result = summarisePlan(plan, state.placements, {
     placements: memory.placements,
     items: earlier.items,
@@ -150,6 +162,7 @@ function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalP
     result,
     memory: { ...memory, input, signatures, placements: state.placements, prepared: plan, result },
     replacedItems: n - keep,
+    placedAgain,
   };
 }
 

@@ -147,3 +147,103 @@ function sameReason(a: PlacementReason, b: PlacementReason): boolean {
   if (a.kind !== b.kind) return false;
   return !('item' in a) || a.item === (b as { item: number }).item;
 }
+
+/**
+ * Places the items from position `keep` of the sequence again, after only estimates changed.
+ * An item whose estimate is unchanged is copied from the earlier plan when nothing it looked at
+ * can differ: its dependencies sit where they sat, and every lane it searched (its qualified
+ * people's, or everyone's when it had to explain a skill wait) differs from the earlier plan
+ * only in stretches that end by the day the item became ready. Otherwise it is placed again.
+ * @param options the prepared plan, the state holding the kept prefix, the sequence, where to
+ * start, the earlier placements and which items changed
+ * @returns how many items were placed again (the rest of the replay was copied)
+ */
+export function replayEstimateChange(options: {
+  plan: PreparedPlan;
+  state: { placements: Placements; lanes: Lane[][] };
+  sequence: Int32Array;
+  keep: number;
+  old: Placements;
+  changed: Uint8Array;
+  place: (item: number) => void;
+}): number {
+  const { plan, state, sequence, keep, old, changed, place } = options;
+  const now = state.placements;
+  const n = plan.itemCount;
+  // Per person, the latest end of any lane stretch that differs from the earlier plan (-1: none).
+  const dirtyUntil = new Int32Array(plan.people.length).fill(-1);
+  let anyDirtyUntil = -1;
+  const differs = new Uint8Array(n);
+  let placedAgain = 0;
+  const markDirty = (person: number, end: number) => {
+    if (person < 0) return;
+    if (end > dirtyUntil[person]!) dirtyUntil[person] = end;
+    if (end > anyDirtyUntil) anyDirtyUntil = end;
+  };
+  for (let pos = keep; pos < n; pos++) {
+    const i = sequence[pos]!;
+    if (needsPlacing(plan, { i, old, changed, differs, dirtyUntil, anyDirtyUntil })) {
+      place(i);
+      placedAgain++;
+      if (!samePlacement(old, now, i)) {
+        differs[i] = 1;
+        markDirty(old.person[i]!, old.endDay[i]!);
+        markDirty(now.person[i]!, now.endDay[i]!);
+      }
+      continue;
+    }
+    now.person[i] = old.person[i]!;
+    now.lane[i] = old.lane[i]!;
+    now.startDay[i] = old.startDay[i]!;
+    now.endDay[i] = old.endDay[i]!;
+    now.durationDays[i] = old.durationDays[i]!;
+    now.reason[i] = old.reason[i]!;
+    now.drivenBy[i] = old.drivenBy[i]!;
+    if (now.person[i]! >= 0) {
+      occupyLaneAt(state.lanes[now.person[i]!]![now.lane[i]!]!, now.startDay[i]!, now.endDay[i]!, i);
+    }
+  }
+  return placedAgain;
+}
+
+function needsPlacing(
+  plan: PreparedPlan,
+  s: {
+    i: number;
+    old: Placements;
+    changed: Uint8Array;
+    differs: Uint8Array;
+    dirtyUntil: Int32Array;
+    anyDirtyUntil: number;
+  },
+): boolean {
+  const { i, old, changed, differs, dirtyUntil, anyDirtyUntil } = s;
+  if (changed[i] === 1) return true;
+  const preds = plan.predecessors[i]!;
+  let ready = plan.notBefore[i]!;
+  for (let k = 0; k < preds.length; k++) {
+    const p = preds[k]!;
+    if (differs[p] === 1) return true;
+    const t = old.endDay[p]! + plan.lags[i]![k]!;
+    if (t > ready) ready = t;
+  }
+  if (plan.input.items[i]!.effortDays <= 0 || anyDirtyUntil <= ready) return false;
+  for (const q of plan.qualified[i]!) if (dirtyUntil[q]! > ready) return true;
+  // A wait explained as a skill wait looked at everyone's lanes.
+  const kind = old.reason[i]!.kind;
+  return kind === 'busy' || kind === 'skill';
+}
+
+/** Inserts [start, end) for an item into a lane kept sorted by start. */
+function occupyLaneAt(lane: Lane, start: number, end: number, item: number): void {
+  let lo = 0;
+  let hi = lane.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lane.starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  lane.starts.splice(lo, 0, start);
+  lane.ends.splice(lo, 0, end);
+  lane.items.splice(lo, 0, item);
+}

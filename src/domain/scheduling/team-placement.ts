@@ -160,6 +160,36 @@ export function findEarliestSlot(
 }
 
 /**
+ * Like {@link findEarliestSlot}, but gives up as soon as the slot could no longer beat the best
+ * found so far (ending earlier, or as early and starting earlier): the walk along a packed lane
+ * only moves later, so it can stop there.
+ * @returns the slot, or null when it cannot beat `bestEnd`/`bestStart`
+ */
+function findSlotBeating(
+  lane: Lane,
+  calendar: { nextWorkingDay(day: number): number; finishAfter(start: number, days: number): number },
+  ready: number,
+  duration: number,
+  bestEnd: number,
+  bestStart: number,
+): { start: number; end: number } | null {
+  let t = ready;
+  let idx = firstEndingAfter(lane, t);
+  for (;;) {
+    const start = calendar.nextWorkingDay(t);
+    const end = calendar.finishAfter(start, duration);
+    if (end > bestEnd || (end === bestEnd && start >= bestStart)) return null;
+    while (idx < lane.ends.length && lane.ends[idx]! <= start) idx++;
+    if (idx < lane.starts.length && lane.starts[idx]! < end) {
+      t = lane.ends[idx]!;
+      idx++;
+      continue;
+    }
+    return { start, end };
+  }
+}
+
+/**
  * Marks [start, end) busy on a lane for an item.
  */
 export function occupyLane(lane: Lane, start: number, end: number, item: number): void {
@@ -227,10 +257,8 @@ export function placeItem(
     const duration = durationFor(spec.effortDays, person.fte, person.wipLimit);
     const personLanes = lanes[q]!;
     for (let l = 0; l < personLanes.length; l++) {
-      const slot = findEarliestSlot(personLanes[l]!, person.calendar, ready, duration);
-      if (slot.end < best.end || (slot.end === best.end && slot.start < best.start)) {
-        best = { person: q, lane: l, start: slot.start, end: slot.end, duration };
-      }
+      const slot = findSlotBeating(personLanes[l]!, person.calendar, ready, duration, best.end, best.start);
+      if (slot !== null) best = { person: q, lane: l, start: slot.start, end: slot.end, duration };
     }
   }
   const person = plan.people[best.person]!;
@@ -268,14 +296,18 @@ export function placeItem(
 
 /** Whether someone outside the qualified set could have started the item when it was ready. */
 function someoneElseIsFree(plan: PreparedPlan, lanes: Lane[][], item: number, ready: number): boolean {
-  const qualified = new Set(plan.qualified[item]!);
+  const qualified = new Uint8Array(plan.people.length);
+  for (const q of plan.qualified[item]!) qualified[q] = 1;
   const effort = plan.input.items[item]!.effortDays;
   for (const person of plan.people) {
-    if (qualified.has(person.index)) continue;
+    if (qualified[person.index] === 1) continue;
     const duration = durationFor(effort, person.fte, person.wipLimit);
     const first = person.calendar.nextWorkingDay(ready);
+    const end = person.calendar.finishAfter(first, duration);
+    // Free from its first working day: the first busy stretch ending after that day starts after `end`.
     for (const lane of lanes[person.index]!) {
-      if (findEarliestSlot(lane, person.calendar, ready, duration).start === first) return true;
+      const idx = firstEndingAfter(lane, first);
+      if (idx >= lane.starts.length || lane.starts[idx]! >= end) return true;
     }
   }
   return false;
