@@ -3,15 +3,8 @@
  * after a small change by replaying only the part of the placement sequence it affects.
  */
 import { summarisePlan } from './plan-summary';
-import { replayEstimateChange, restoreSameIndices, reusePreparation } from './replan-reuse';
-import {
-  createPlacementState,
-  type Lane,
-  occupyLane,
-  type Placements,
-  placeItem,
-  sequenceItems,
-} from './team-placement';
+import { fillLanes, replayEstimateChange, restoreSameIndices, reusePreparation } from './replan-reuse';
+import { createPlacementState, type Lane, type Placements, placeItem, sequenceItems } from './team-placement';
 import { type PreparedPlan, preparePlan } from './team-preparation';
 import type { TeamPlanInput, TeamPlanResult, WorkItem } from './team-types';
 
@@ -175,29 +168,44 @@ function restorePrefix(
   memory: PlanMemory,
 ): void {
   if (keep === 0) return;
-  const oldIndex = new Map<string, number>();
-  memory.input.items.forEach((item, i) => {
-    oldIndex.set(item.id, i);
-  });
   const idToNew = new Map<string, number>();
   plan.input.items.forEach((item, i) => {
     idToNew.set(item.id, i);
   });
+  const oldItems = memory.input.items;
+  const oldToNew = new Int32Array(oldItems.length);
+  const newToOld = new Int32Array(plan.itemCount).fill(-1);
+  oldItems.forEach((item, o) => {
+    const i = idToNew.get(item.id) ?? -1;
+    oldToNew[o] = i;
+    if (i >= 0) newToOld[i] = o;
+  });
+  const remap = (o: number) => (o < 0 ? -1 : oldToNew[o]!);
   const old = memory.placements;
   const now = state.placements;
+  const byLane = new Map<Lane, number[]>();
   for (let pos = 0; pos < keep; pos++) {
     const i = sequence[pos]!;
-    const o = oldIndex.get(plan.input.items[i]!.id)!;
+    const o = newToOld[i]!;
     now.person[i] = old.person[o]!;
     now.lane[i] = old.lane[o]!;
     now.startDay[i] = old.startDay[o]!;
     now.endDay[i] = old.endDay[o]!;
     now.durationDays[i] = old.durationDays[o]!;
     const reason = old.reason[o]!;
-    const remap = (oi: number) => idToNew.get(memory.input.items[oi]?.id ?? '') ?? -1;
-    now.reason[i] = 'item' in reason ? { ...reason, item: remap(reason.item) } : reason;
-    now.drivenBy[i] = old.drivenBy[o]! < 0 ? -1 : remap(old.drivenBy[o]!);
-    if (now.person[i]! >= 0)
-      occupyLane(state.lanes[now.person[i]!]![now.lane[i]!]!, now.startDay[i]!, now.endDay[i]!, i);
+    now.reason[i] =
+      'item' in reason && remap(reason.item) !== reason.item
+        ? { ...reason, item: remap(reason.item) }
+        : reason;
+    now.drivenBy[i] = remap(old.drivenBy[o]!);
+    if (now.person[i]! < 0) continue;
+    const lane = state.lanes[now.person[i]!]![now.lane[i]!]!;
+    let members = byLane.get(lane);
+    if (members === undefined) {
+      members = [];
+      byLane.set(lane, members);
+    }
+    members.push(i);
   }
+  fillLanes(byLane, now);
 }
