@@ -1,11 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { prefetchStart } from './api/prefetch';
 import { createQueryClient } from './api/query-client';
 import { ToastProvider } from './components/toast';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -20,7 +20,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={client}>
       <ToastProvider>
-        <RouterProvider router={createRouter()} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,

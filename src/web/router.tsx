@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/hooks';
 import { WorkspaceLayout } from './components/app-shell';
 import { ErrorState, Loading } from './components/states';
@@ -34,50 +34,45 @@ function NotFound() {
 }
 
 /** Every route of the web app. */
-export function createRouter() {
-  return createBrowserRouter([
-    { path: '/signin', element: <SignInPage /> },
-    { path: '/signup', element: <SignUpPage /> },
-    { path: '/join/:token', element: <JoinPage /> },
-    {
-      element: <RequireSession />,
-      children: [
-        { path: '/', element: <HomeRedirect /> },
-        { path: '/workspaces', element: <WorkspacesPage /> },
-        {
-          path: '/w/:slug',
-          element: <WorkspaceLayout />,
-          children: [
-            { index: true, element: <Navigate to="backlog" replace /> },
-            { path: 'backlog', element: <BacklogPage /> },
-            {
-              path: 'board',
-              element: (
-                <Page>
-                  <BoardPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'inbox',
-              element: (
-                <Page>
-                  <InboxPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'team',
-              element: (
-                <Page>
-                  <TeamPage />
-                </Page>
-              ),
-            },
-          ],
-        },
-      ],
-    },
-    { path: '*', element: <NotFound /> },
-  ]);
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/join/:token" element={<JoinPage />} />
+      <Route element={<RequireSession />}>
+        <Route path="/" element={<HomeRedirect />} />
+        <Route path="/workspaces" element={<WorkspacesPage />} />
+        <Route path="/w/:slug" element={<WorkspaceLayout />}>
+          <Route index element={<Navigate to="backlog" replace />} />
+          <Route path="backlog" element={<BacklogPage />} />
+          <Route
+            path="board"
+            element={
+              <Page>
+                <BoardPage />
+              </Page>
+            }
+          />
+          <Route
+            path="inbox"
+            element={
+              <Page>
+                <InboxPage />
+              </Page>
+            }
+          />
+          <Route
+            path="team"
+            element={
+              <Page>
+                <TeamPage />
+              </Page>
+            }
+          />
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }
