@@ -9,6 +9,7 @@ import { AppRoutes } from './router';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a #root element');
