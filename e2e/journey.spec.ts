@@ -122,7 +122,20 @@ test('a product team orders, estimates and resolves a conflict, and it all persi
     await expect(panel.getByTestId('estimate-summary')).toHaveText('Expected 3.3 days ± 0.7');
     await expect(panel.getByTestId('decision-log')).toContainText('Sam Cto');
     await expect(rowOf(cto, 'Billing page').locator('.cell-estimate')).toHaveText('2–3–6d');
+
+    // Billing page (#2) waits for the onboarding checklist (#1); the reverse would be a cycle.
+    await panel.getByLabel('Item number this depends on').fill('#1');
+    await panel.getByRole('button', { name: 'Add dependency' }).click();
+    await expect(panel.getByRole('button', { name: '#1 Onboarding checklist', exact: true })).toBeVisible();
     await snap(cto, 'item-detail');
+    await cto.getByRole('button', { name: 'Onboarding checklist', exact: true }).click();
+    await expect(panel.getByRole('button', { name: /edit title of #1$/ })).toBeVisible();
+    await panel.getByLabel('Item number this depends on').fill('2');
+    await panel.getByRole('button', { name: 'Add dependency' }).click();
+    await expect(panel.getByTestId('dependency-error')).toContainText('#2');
+    await snap(cto, 'dependency-cycle');
+    await expect(panel.getByText('Nothing: this item can start any time.')).toBeVisible();
+    await cto.getByRole('button', { name: 'Close item' }).click();
   });
 
   await test.step('a conflicting edit from a second browser gets the conflict dialog', async () => {
