@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { LIMITS } from '../contract';
@@ -56,6 +57,7 @@ export function createApp(deps: ServerDeps) {
   });
 
   app.use('*', requestContext(deps));
+  app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
@@ -115,10 +117,12 @@ export function createApp(deps: ServerDeps) {
       '/assets/*',
       serveStatic({
         root,
+        // The build writes .br and .gz next to every asset; send those to browsers that take them.
+        precompressed: true,
         onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    app.use('*', serveStatic({ root }));
+    app.use('*', serveStatic({ root, precompressed: true }));
     app.get('*', (c) => c.html(indexHtml));
   } else {
     app.get('/', (c) =>
