@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadwayExport, Item } from '../../src/contract';
 import { createTestApp } from '../support/app';
+import { TestClient } from '../support/client';
 import { createTeam, type Team } from '../support/team';
 
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
@@ -184,5 +185,27 @@ describe('bad input', () => {
     const res = await team.founder.get<ErrorBody>('/api/nope');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describe('imported people', () => {
+  it('should not let a stranger sign up as someone an import created', async () => {
+    const exported = (await team.founder.get<HeadwayExport>(`${base}/export`)).body;
+    const doc = structuredClone(exported);
+    doc.members.push({
+      ...doc.members[0]!,
+      email: 'imported.person@example.com',
+      name: 'Imported',
+      role: 'developer',
+    });
+    expect((await team.founder.post('/api/workspaces/import', doc)).status).toBe(201);
+    const stranger = new TestClient(ctx.app);
+    const res = await stranger.post<ErrorBody>('/api/auth/signup', {
+      email: 'imported.person@example.com',
+      name: 'Stranger',
+      password: 'correct horse battery',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/headway user create/);
   });
 });

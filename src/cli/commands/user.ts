@@ -9,7 +9,7 @@ export function register(program: Command): void {
   withDatabaseOptions(
     user
       .command('create')
-      .description('create a user who can sign in')
+      .description('create a user who can sign in, or set the password of someone an import added')
       .requiredOption('--email <email>', 'email address')
       .requiredOption('--name <name>', 'display name')
       .option(
@@ -26,7 +26,9 @@ export function register(program: Command): void {
     if (!parsed.success) {
       throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
     }
-    const created = await withDatabase(flags, ({ db }) => createUser(db, parsed.data));
+    const created = await withDatabase(flags, ({ db }) =>
+      createUser(db, parsed.data, { setPasswordOfImported: true }),
+    );
     process.stdout.write(`Created ${created.name} <${created.email}> (${created.id})\n`);
   });
 }

@@ -13,25 +13,40 @@ export interface NewSession {
   user: { id: string; email: string; name: string };
 }
 
-/** Creates a user with a password (argon2id). */
-export async function createUser(db: Database, input: { email: string; name: string; password: string }) {
+/**
+ * Creates a user with a password (argon2id).
+ * @param options.setPasswordOfImported lets a trusted operator (the CLI) give a password to a
+ *   person who exists without one because an import or the demo created them. Sign-up never
+ *   does: without email verification, claiming such an account would hand a stranger the
+ *   imported person's memberships.
+ */
+export async function createUser(
+  db: Database,
+  input: { email: string; name: string; password: string },
+  options: { setPasswordOfImported?: boolean } = {},
+) {
   const email = input.email.toLowerCase();
   const [existing] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email));
+  if (existing?.passwordHash)
+    throw new AppError('conflict', 'An account with this email exists: sign in instead');
+  if (existing && !options.setPasswordOfImported) {
+    throw new AppError(
+      'conflict',
+      'This email belongs to someone added to a workspace by an import: the operator of this Headway server can set their password with `headway user create`',
+    );
+  }
   const passwordHash = await hashPassword(input.password);
   if (existing) {
-    // People imported or added by a demo exist without a password: signing up claims them.
-    if (existing.passwordHash)
-      throw new AppError('conflict', 'An account with this email exists: sign in instead');
-    const [claimed] = await db
+    const [updated] = await db
       .update(users)
       .set({ name: input.name, passwordHash })
       .where(eq(users.id, existing.id))
       .returning({ id: users.id, email: users.email, name: users.name });
-    if (!claimed) throw notFound('User');
-    return claimed;
+    if (!updated) throw notFound('User');
+    return updated;
   }
   const [row] = await db
     .insert(users)

@@ -253,7 +253,7 @@ export function findImportProblems(doc: HeadwayExport): string[] {
 /**
  * Imports Headway JSON into a new workspace, all or nothing: every problem is reported before
  * anything is written, and the writes happen in one transaction. People are matched by email;
- * unknown people are created without a password (they claim the account by signing up).
+ * unknown people are created without a password (the operator sets one with `headway user create`).
  */
 export async function importWorkspace(
   db: Database,
