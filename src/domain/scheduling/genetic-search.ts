@@ -71,7 +71,7 @@ export function searchGenetically(
   const deadline =
     options.timeLimitMs === undefined
       ? Number.POSITIVE_INFINITY
-      : started + options.timeLimitMs - Math.min(30, 0.03 * options.timeLimitMs);
+      : started + options.timeLimitMs - Math.min(50, 0.05 * options.timeLimitMs);
   const maxSchedules =
     options.maxSchedules ?? (options.timeLimitMs === undefined ? 5000 : Number.POSITIVE_INFINITY);
   const populationSize = options.populationSize ?? 40;
