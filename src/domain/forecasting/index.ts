@@ -14,6 +14,13 @@ export type {
   SamplePool,
 } from './history-samples';
 export { buildSamplePool, DEFAULT_MINIMUM_HISTORY } from './history-samples';
+export { simulateFinishDays, simulateTotals } from './independent-days';
+export type { MovingBlocks } from './moving-block-bootstrap';
+export {
+  buildMovingBlocks,
+  simulateFinishWithBlocks,
+  simulateTotalsWithBlocks,
+} from './moving-block-bootstrap';
 export { DEFAULT_LEVELS } from './percentiles';
 export type {
   FinishForecast,
@@ -37,9 +44,6 @@ export type {
   ForecastBasis,
   ThroughputForecastOptions,
 } from './throughput-forecast';
-export {
-  forecastCompletion,
-  forecastCountByDate,
-  simulateFinishDays,
-  simulateTotals,
-} from './throughput-forecast';
+export { forecastCompletion, forecastCountByDate } from './throughput-forecast';
+export type { WeeklyThroughput } from './weekly-samples';
+export { buildWeeklySamplePool, DAYS_PER_WEEK, isWeeklyThroughput } from './weekly-samples';

@@ -1,25 +1,38 @@
 /**
  * Throughput Monte Carlo: "when will these N items be done?" and "how many items by date D?",
- * by resampling the team's own past days. Each trial replays the future one day at a time,
- * drawing each day's completions from a randomly chosen past day.
+ * by resampling the team's own past. By default each trial replays the future one day at a
+ * time, drawing each day's completions from a randomly chosen past day; as options, it replays
+ * whole runs of consecutive past days (a moving-block bootstrap, which keeps bursts and quiet
+ * spells), and it learns from weekly counts instead of daily ones.
  */
-import { buildBlockSampler, drawBlockTotal, drawDayWithinBlock } from './block-sampler';
 import { formatIsoDay, markWorkingDays, toDayNumber, type WorkingCalendar } from './calendar';
 import {
   buildSamplePool,
   type DailyThroughput,
+  DEFAULT_MINIMUM_HISTORY,
   type HistoryWindow,
   type InsufficientHistory,
   type MinimumHistory,
   type SamplePool,
 } from './history-samples';
+import { deriveTrialSeed, simulateFinishDays, simulateTotals } from './independent-days';
+import {
+  buildMovingBlocks,
+  simulateFinishWithBlocks,
+  simulateTotalsWithBlocks,
+} from './moving-block-bootstrap';
 import { DEFAULT_LEVELS, findEarliestDayForLevel, findLargestReachedForLevel } from './percentiles';
-import { createRandom } from './random';
+import {
+  buildWeeklySamplePool,
+  DAYS_PER_WEEK,
+  isWeeklyThroughput,
+  type WeeklyThroughput,
+} from './weekly-samples';
 
 /** Options shared by both throughput questions. */
 export interface ThroughputForecastOptions {
-  /** The team's daily completed-item counts. */
-  history: DailyThroughput;
+  /** The team's daily (or weekly) completed-item counts. */
+  history: DailyThroughput | WeeklyThroughput;
   /** The first forecast day (YYYY-MM-DD); work done on it counts. */
   start: string;
   /** Monte Carlo trials (default 10,000). */
@@ -28,8 +41,15 @@ export interface ThroughputForecastOptions {
   seed?: number;
   /** Which part of the history to learn from (default: all of it). */
   window?: HistoryWindow;
-  /** A working-day calendar; by default every calendar day is a sample, weekends included. */
+  /** A working-day calendar; by default every calendar day is a sample, weekends included. Daily history only. */
   calendar?: WorkingCalendar;
+  /**
+   * Resample whole runs of this many consecutive days (a moving-block bootstrap) instead of
+   * single days, so that short-range dependence (bursts, quiet spells) carries into the
+   * forecast; 7 = weeks. Default 1: every day is an independent draw. With a calendar, it
+   * counts working days (5 = a working week); with weekly history it must be a multiple of 7.
+   */
+  blockDays?: number;
   /** When the team size changed, throughput is scaled by future / history, and the result says so. */
   teamSize?: { history: number; future: number };
   /** Expected items each remaining item will split into (≥ 1; default 1). */
@@ -45,6 +65,8 @@ export interface ForecastBasis {
   history: Omit<SamplePool, 'samples'>;
   /** Multiplier applied to historical throughput (team size ÷ split rate). */
   throughputFactor: number;
+  /** What one sample is (a day or a week) and how many consecutive days a trial replays at once. */
+  resampling: { unit: 'day' | 'week'; blockDays: number };
   /** Plain-language notes on every adjustment made. */
   notes: string[];
 }
@@ -91,125 +113,78 @@ export interface CountForecast {
 const DEFAULT_TRIALS = 10_000;
 const DEFAULT_MAX_DAYS = 3650;
 
-// Each trial gets its own stream, so that with one seed, trial t sees the same days whatever
-// the question: more items never finish earlier and a later date never counts fewer, trial by
-// trial, not just on average.
-function seedOfTrial(seed: number, trial: number): number {
-  return (Math.imul(trial + 1, 0x9e3779b1) ^ Math.imul((seed ^ (seed / 4294967296)) | 0, 0x85ebca6b)) >>> 0;
+/** The pool a forecast draws from, with its unit and block length. */
+interface PreparedPool {
+  pool: SamplePool;
+  /** Days per sample: 1 for daily history, 7 for weekly. */
+  unitDays: number;
+  blockDays: number;
+  /** Samples per block; 1 = independent draws. */
+  blockLength: number;
 }
 
-/**
- * Runs the "when" trials on a prepared sample pool: the hot loop, no allocation per trial.
- * @param options.samples items completed on each sampled past day.
- * @param options.target items to finish, in historical units (≥ 1).
- * @param options.trials number of trials.
- * @param options.seed seed of the generator.
- * @param options.working optional flags per future day offset (1 = working); null = every day.
- * @param options.maxDays horizon: trials not done by then count as unfinished.
- * @returns trials finishing per day offset, and the number unfinished.
- */
-export function simulateFinishDays(options: {
-  samples: Int32Array;
-  target: number;
-  trials: number;
-  seed: number;
-  working: Uint8Array | null;
-  maxDays: number;
-}): { finishHistogram: Int32Array; unfinished: number } {
-  const { samples, target, trials, seed, working, maxDays } = options;
-  const n = samples.length;
-  const random = createRandom(seed);
-  // With a working calendar, blocks would hold varying numbers of working days: go day by day.
-  const blocks = working === null ? buildBlockSampler(samples) : null;
-  const finishHistogram = new Int32Array(maxDays);
-  let unfinished = 0;
-  for (let t = 0; t < trials; t++) {
-    random.reseed(seedOfTrial(seed, t));
-    let done = 0;
-    let day = 0;
-    let finish = -1;
-    if (blocks !== null) {
-      const k = blocks.blockDays;
-      while (day + k <= maxDays) {
-        const total = drawBlockTotal(blocks, random);
-        if (done + total < target) {
-          done += total;
-          day += k;
-          continue;
-        }
-        // This block crosses the target: find the day within it.
-        let remaining = total;
-        for (let left = k; ; left--, day++) {
-          const v = drawDayWithinBlock(blocks, random, remaining, left);
-          remaining -= v;
-          done += v;
-          if (done >= target) break;
-        }
-        finish = day;
-        break;
-      }
-    }
-    while (finish < 0 && day < maxDays) {
-      if (working === null || working[day] === 1) done += samples[random.nextIndex(n)]!;
-      if (done >= target) finish = day;
-      else day++;
-    }
-    if (finish >= 0) finishHistogram[finish]!++;
-    else unfinished++;
-  }
-  return { finishHistogram, unfinished };
+function preparePool(
+  options: ThroughputForecastOptions,
+): { status: 'ok'; prepared: PreparedPool } | InsufficientHistory {
+  const { history, window, calendar } = options;
+  const weekly = isWeeklyThroughput(history);
+  const unitDays = weekly ? DAYS_PER_WEEK : 1;
+  const blockDays = options.blockDays ?? unitDays;
+  const minimum = options.minimum ?? DEFAULT_MINIMUM_HISTORY;
+  // A block must fit in the window at least once; asking for that is the honest minimum.
+  const needed = { ...minimum, sampleDays: Math.max(minimum.sampleDays, blockDays) };
+  const built = weekly
+    ? buildWeeklySamplePool({ history, minimum: needed, ...(window ? { window } : {}) })
+    : buildSamplePool({
+        history,
+        minimum: needed,
+        ...(window ? { window } : {}),
+        ...(calendar ? { calendar } : {}),
+      });
+  if (built.status !== 'ok') return built;
+  return {
+    status: 'ok',
+    prepared: { pool: built.pool, unitDays, blockDays, blockLength: blockDays / unitDays },
+  };
 }
 
-/**
- * Runs the "how many" trials on a prepared sample pool.
- * @param options.samples items completed on each sampled past day.
- * @param options.days working days between the start and the target date, both included.
- * @param options.trials number of trials.
- * @param options.seed seed of the generator.
- * @returns each trial's total, sorted ascending.
- */
-export function simulateTotals(options: {
-  samples: Int32Array;
-  days: number;
-  trials: number;
-  seed: number;
-}): Int32Array {
-  const { samples, days, trials, seed } = options;
-  const n = samples.length;
-  const random = createRandom(seed);
-  const blocks = buildBlockSampler(samples);
-  const totals = new Int32Array(trials);
-  for (let t = 0; t < trials; t++) {
-    random.reseed(seedOfTrial(seed, t));
-    let done = 0;
-    if (blocks === null) {
-      for (let d = 0; d < days; d++) done += samples[random.nextIndex(n)]!;
-    } else {
-      const k = blocks.blockDays;
-      let d = 0;
-      for (; d + k <= days; d += k) done += drawBlockTotal(blocks, random);
-      if (d < days) {
-        // The last part-block is the start of a whole block, so a later date never counts less.
-        let remaining = drawBlockTotal(blocks, random);
-        for (let left = k; d < days; d++, left--) {
-          const v = drawDayWithinBlock(blocks, random, remaining, left);
-          remaining -= v;
-          done += v;
-        }
-      }
-    }
-    totals[t] = done;
-  }
-  return totals.sort();
+function seedsOf(seed: number): (trial: number) => number {
+  return (trial) => deriveTrialSeed(seed, trial);
 }
 
-function describeBasis(options: ThroughputForecastOptions, pool: SamplePool): ForecastBasis {
+// Weekly trials finish in a week, known only to be done by its last day.
+function spreadToDays(histogram: Int32Array, unitDays: number): Int32Array {
+  if (unitDays === 1) return histogram;
+  const days = new Int32Array(histogram.length * unitDays);
+  for (let p = 0; p < histogram.length; p++) days[p * unitDays + unitDays - 1] = histogram[p]!;
+  return days;
+}
+
+function describeBasis(options: ThroughputForecastOptions, prepared: PreparedPool): ForecastBasis {
+  const { pool, unitDays, blockDays, blockLength } = prepared;
   const { samples: _samples, ...history } = pool;
-  const notes: string[] = [
-    options.calendar
-      ? `Sampled ${pool.sampleDays} working days from ${pool.from} to ${pool.to}; non-working days add nothing.`
-      : `Sampled every calendar day from ${pool.from} to ${pool.to} (${pool.sampleDays} days, weekends included).`,
-  ];
+  const notes: string[] = [];
+  if (unitDays === DAYS_PER_WEEK) {
+    notes.push(
+      `Sampled ${pool.samples.length} whole weeks from ${pool.from} to ${pool.to}; days within a week are not ` +
+        'known, so dates are the last day of a week and counts include only weeks ended by the date.',
+    );
+  } else if (options.calendar) {
+    notes.push(
+      `Sampled ${pool.sampleDays} working days from ${pool.from} to ${pool.to}; non-working days add nothing.`,
+    );
+  } else {
+    notes.push(
+      `Sampled every calendar day from ${pool.from} to ${pool.to} (${pool.sampleDays} days, weekends included).`,
+    );
+  }
+  if (blockLength > 1) {
+    const what = unitDays === DAYS_PER_WEEK ? 'weeks' : options.calendar ? 'working days' : 'days';
+    notes.push(
+      `Replayed runs of ${blockLength} consecutive ${what} (moving-block bootstrap), so bursts and quiet ` +
+        'spells of the history carry into the forecast.',
+    );
+  }
   let throughputFactor = 1;
   const team = options.teamSize;
   if (team && team.history !== team.future) {
@@ -225,7 +200,12 @@ function describeBasis(options: ThroughputForecastOptions, pool: SamplePool): Fo
     throughputFactor /= split;
     notes.push(`Each remaining item is expected to split into ${split} items as work proceeds.`);
   }
-  return { history, throughputFactor, notes };
+  return {
+    history,
+    throughputFactor,
+    resampling: { unit: unitDays === DAYS_PER_WEEK ? 'week' : 'day', blockDays },
+    notes,
+  };
 }
 
 function checkCommonOptions(options: ThroughputForecastOptions): void {
@@ -239,6 +219,16 @@ function checkCommonOptions(options: ThroughputForecastOptions): void {
   if (team && !(team.history > 0 && team.future > 0)) throw new RangeError('team sizes must be positive');
   for (const level of options.levels ?? DEFAULT_LEVELS) {
     if (!(level > 0 && level <= 100)) throw new RangeError(`levels are percentages in (0, 100]: ${level}`);
+  }
+  const { blockDays } = options;
+  if (blockDays !== undefined && !(Number.isInteger(blockDays) && blockDays >= 1)) {
+    throw new RangeError(`blockDays must be a positive whole number: ${blockDays}`);
+  }
+  if (isWeeklyThroughput(options.history)) {
+    if (options.calendar) throw new RangeError('a working calendar needs daily history, not weekly counts');
+    if (blockDays !== undefined && blockDays % DAYS_PER_WEEK !== 0) {
+      throw new RangeError(`with weekly history, blockDays must be a multiple of 7: ${blockDays}`);
+    }
   }
 }
 
@@ -256,23 +246,38 @@ export function forecastCompletion(
   const { items, maxDays = DEFAULT_MAX_DAYS, trials = DEFAULT_TRIALS, seed = 1 } = options;
   if (!Number.isInteger(items) || items < 1)
     throw new RangeError(`items must be a positive integer: ${items}`);
-  const built = buildSamplePool(options);
+  const built = preparePool(options);
   if (built.status !== 'ok') return built;
-  const basis = describeBasis(options, built.pool);
+  const { prepared } = built;
+  const basis = describeBasis(options, prepared);
   const startDay = toDayNumber(options.start);
+  const { unitDays, blockLength } = prepared;
+  const maxPeriods = Math.max(1, Math.floor(maxDays / unitDays));
   const working = options.calendar
-    ? markWorkingDays({ calendar: options.calendar, firstDay: startDay, length: maxDays })
+    ? markWorkingDays({ calendar: options.calendar, firstDay: startDay, length: maxPeriods })
     : null;
   // Scaling the target instead of every draw keeps the hot loop on integers.
   const target = Math.max(1, Math.ceil(items / basis.throughputFactor - 1e-9));
-  const { finishHistogram, unfinished } = simulateFinishDays({
-    samples: built.pool.samples,
-    target,
-    trials,
-    seed,
-    working,
-    maxDays,
-  });
+  const simulated =
+    blockLength > 1
+      ? simulateFinishWithBlocks({
+          blocks: buildMovingBlocks({ samples: prepared.pool.samples, blockLength }),
+          target,
+          trials,
+          seedOfTrial: seedsOf(seed),
+          working,
+          maxPeriods,
+        })
+      : simulateFinishDays({
+          samples: prepared.pool.samples,
+          target,
+          trials,
+          seed,
+          working,
+          maxDays: maxPeriods,
+        });
+  const { unfinished } = simulated;
+  const finishHistogram = spreadToDays(simulated.finishHistogram, unitDays);
   let last = finishHistogram.length - 1;
   while (last >= 0 && finishHistogram[last] === 0) last--;
   const percentiles = (options.levels ?? DEFAULT_LEVELS).map((level) => {
@@ -280,7 +285,9 @@ export function forecastCompletion(
     return { level, dayOffset, date: dayOffset === null ? null : formatIsoDay(startDay + dayOffset) };
   });
   if (unfinished > 0) {
-    basis.notes.push(`${unfinished} of ${trials} trials had not finished after ${maxDays} days.`);
+    basis.notes.push(
+      `${unfinished} of ${trials} trials had not finished after ${maxPeriods * unitDays} days.`,
+    );
   }
   return {
     status: 'ok',
@@ -310,17 +317,28 @@ export function forecastCountByDate(
   const startDay = toDayNumber(options.start);
   const horizon = toDayNumber(by) - startDay + 1;
   if (horizon < 1) throw new RangeError(`the date ${by} is before the start ${options.start}`);
-  const built = buildSamplePool(options);
+  const built = preparePool(options);
   if (built.status !== 'ok') return built;
-  const basis = describeBasis(options, built.pool);
-  let days = horizon;
+  const { prepared } = built;
+  const basis = describeBasis(options, prepared);
+  // Weekly history: only weeks that have ended by the end of `by` count.
+  let periods = Math.floor(horizon / prepared.unitDays);
   if (options.calendar) {
-    days = 0;
+    periods = 0;
     for (const flag of markWorkingDays({ calendar: options.calendar, firstDay: startDay, length: horizon })) {
-      days += flag;
+      periods += flag;
     }
   }
-  const totals = simulateTotals({ samples: built.pool.samples, days, trials, seed });
+  const { samples } = prepared.pool;
+  const totals =
+    prepared.blockLength > 1
+      ? simulateTotalsWithBlocks({
+          blocks: buildMovingBlocks({ samples, blockLength: prepared.blockLength }),
+          periods,
+          trials,
+          seedOfTrial: seedsOf(seed),
+        })
+      : simulateTotals({ samples, days: periods, trials, seed });
   const factor = basis.throughputFactor;
   // floor(x × factor) is monotone, so scaling the read-out equals scaling every trial.
   const percentiles = (options.levels ?? DEFAULT_LEVELS).map((level) => ({

@@ -1,0 +1,152 @@
+/**
+ * Moving-block bootstrap for the throughput Monte Carlo. Real delivery is bursty: a release
+ * crunch lands many items over a few weeks, a holiday lands none, so consecutive days are not
+ * independent. Drawing single days breaks that dependence and gives futures that are too smooth.
+ * Here a trial replays whole runs of consecutive past periods (a block of `blockLength`
+ * periods starting at a uniformly drawn position of the window, blocks overlapping), one block
+ * after another, so bursts and quiet spells carry over into the simulated futures.
+ *
+ * A "period" is one sample of the pool: a day for daily counts, a week for weekly counts.
+ */
+import type { Random } from './random';
+import { createRandom } from './random';
+
+/** The prepared blocks of one sample pool. */
+export interface MovingBlocks {
+  /** The pool, in calendar order. */
+  samples: Int32Array;
+  /** Periods per block (≥ 1, ≤ samples.length). */
+  blockLength: number;
+  /** totals[s] = items completed over the block starting at s; one entry per start position. */
+  totals: Int32Array;
+}
+
+/**
+ * Prepares the blocks of a pool: every run of `blockLength` consecutive periods is one block.
+ * @param options.samples items completed per period, in calendar order.
+ * @param options.blockLength periods per block, from 1 to samples.length.
+ * @returns the blocks with their totals; throws on a block length the pool cannot hold.
+ */
+export function buildMovingBlocks(options: { samples: Int32Array; blockLength: number }): MovingBlocks {
+  const { samples, blockLength } = options;
+  if (!Number.isInteger(blockLength) || blockLength < 1 || blockLength > samples.length) {
+    throw new RangeError(`blockLength must be a whole number from 1 to ${samples.length}: ${blockLength}`);
+  }
+  const totals = new Int32Array(samples.length - blockLength + 1);
+  let running = 0;
+  for (let i = 0; i < samples.length; i++) {
+    running += samples[i]!;
+    if (i >= blockLength) running -= samples[i - blockLength]!;
+    if (i >= blockLength - 1) totals[i - blockLength + 1] = running;
+  }
+  return { samples, blockLength, totals };
+}
+
+/**
+ * Draws the start of the next block.
+ * @returns an index into `samples`; the block is samples[start .. start + blockLength - 1].
+ */
+export function drawBlockStart(blocks: MovingBlocks, random: Random): number {
+  return random.nextIndex(blocks.totals.length);
+}
+
+/**
+ * Runs the "when" trials with whole blocks: no allocation per trial.
+ * @param options.blocks the prepared blocks.
+ * @param options.target items to finish, in historical units (≥ 1).
+ * @param options.trials number of trials.
+ * @param options.seedOfTrial the seed of each trial's own stream.
+ * @param options.working optional flags per future period (1 = working); null = every period.
+ *   Non-working periods add nothing and do not use up the block being replayed.
+ * @param options.maxPeriods horizon: trials not done by then count as unfinished.
+ * @returns trials finishing per period offset, and the number unfinished.
+ */
+export function simulateFinishWithBlocks(options: {
+  blocks: MovingBlocks;
+  target: number;
+  trials: number;
+  seedOfTrial: (trial: number) => number;
+  working: Uint8Array | null;
+  maxPeriods: number;
+}): { finishHistogram: Int32Array; unfinished: number } {
+  const { blocks, target, trials, seedOfTrial, working, maxPeriods } = options;
+  const { samples, blockLength, totals } = blocks;
+  const random = createRandom(0);
+  const finishHistogram = new Int32Array(maxPeriods);
+  let unfinished = 0;
+  for (let t = 0; t < trials; t++) {
+    random.reseed(seedOfTrial(t));
+    let done = 0;
+    let period = 0;
+    let finish = -1;
+    if (working === null) {
+      // Whole blocks that cannot reach the target are added in one step.
+      while (period + blockLength <= maxPeriods) {
+        const start = drawBlockStart(blocks, random);
+        const total = totals[start]!;
+        if (done + total < target) {
+          done += total;
+          period += blockLength;
+          continue;
+        }
+        for (let i = start; ; i++, period++) {
+          done += samples[i]!;
+          if (done >= target) break;
+        }
+        finish = period;
+        break;
+      }
+    }
+    // Day by day: with a calendar, or for the part-block before the horizon. The block in
+    // progress is always a prefix of a whole block, so the stream matches the fast path.
+    let position = blockLength;
+    let start = 0;
+    while (finish < 0 && period < maxPeriods) {
+      if (working === null || working[period] === 1) {
+        if (position === blockLength) {
+          start = drawBlockStart(blocks, random);
+          position = 0;
+        }
+        done += samples[start + position++]!;
+      }
+      if (done >= target) finish = period;
+      else period++;
+    }
+    if (finish >= 0) finishHistogram[finish]!++;
+    else unfinished++;
+  }
+  return { finishHistogram, unfinished };
+}
+
+/**
+ * Runs the "how many" trials with whole blocks.
+ * @param options.blocks the prepared blocks.
+ * @param options.periods working periods between the start and the target date, both included.
+ * @param options.trials number of trials.
+ * @param options.seedOfTrial the seed of each trial's own stream.
+ * @returns each trial's total, sorted ascending.
+ */
+export function simulateTotalsWithBlocks(options: {
+  blocks: MovingBlocks;
+  periods: number;
+  trials: number;
+  seedOfTrial: (trial: number) => number;
+}): Int32Array {
+  const { blocks, periods, trials, seedOfTrial } = options;
+  const { samples, blockLength, totals } = blocks;
+  const random = createRandom(0);
+  const result = new Int32Array(trials);
+  for (let t = 0; t < trials; t++) {
+    random.reseed(seedOfTrial(t));
+    let done = 0;
+    let p = 0;
+    for (; p + blockLength <= periods; p += blockLength) done += totals[drawBlockStart(blocks, random)]!;
+    if (p < periods) {
+      // The last part-block is the start of a whole block, so a later date never counts less.
+      const start = drawBlockStart(blocks, random);
+      for (let i = 0; p < periods; i++, p++) done += samples[start + i]!;
+    }
+    result[t] = done;
+  }
+  return result.sort();
+}
