@@ -195,6 +195,24 @@ describe('buildSchedule properties', () => {
       { numRuns: 40 },
     );
   });
+  it('should match a full plan when items are reordered one after another', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const random = createRandom(seed + 11);
+        let current = generateBacklog(seed);
+        let plan = planIncrementally(current);
+        for (let change = 0; change < 3; change++) {
+          const items = [...current.items];
+          const [moved] = items.splice(random.nextInt(items.length), 1);
+          items.splice(random.nextInt(items.length + 1), 0, moved!);
+          current = { ...current, items };
+          plan = planIncrementally(current, plan);
+          expect(plan.result).toEqual(buildSchedule(current));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 /** A backlog of 40 items on 4 people with skills, WIP limits, time off and dependencies. */

@@ -3,7 +3,13 @@
  * after a small change by replaying only the part of the placement sequence it affects.
  */
 import { summarisePlan } from './plan-summary';
-import { fillLanes, replayEstimateChange, restoreSameIndices, reusePreparation } from './replan-reuse';
+import {
+  fillLanes,
+  replayEstimateChange,
+  restoreSameIndices,
+  reusePreparation,
+  reusePreparationForReorder,
+} from './replan-reuse';
 import { createPlacementState, type Lane, type Placements, placeItem, sequenceItems } from './team-placement';
 import { type PreparedPlan, preparePlan } from './team-preparation';
 import type { TeamPlanInput, TeamPlanResult, WorkItem } from './team-types';
@@ -61,7 +67,7 @@ function teamKeyOf(input: TeamPlanInput): string {
 export function planIncrementally(input: TeamPlanInput, previous?: IncrementalPlan): IncrementalPlan {
   const memory = previous?.memory;
   if (memory?.prepared !== undefined && memory.sequence !== undefined) {
-    const fast = replanEstimates(input, memory);
+    const fast = replanEstimates(input, memory) ?? replanReorder(input, memory);
     if (fast !== null) return fast;
   }
   const prepared = preparePlan(input);
@@ -149,6 +155,7 @@ function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalP
   });
   const result = summarisePlan(plan, state.placements, {
     placements: memory.placements,
+    input: memory.input,
     items: earlier.items,
   });
   return {
@@ -156,6 +163,51 @@ function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalP
     memory: { ...memory, input, signatures, placements: state.placements, prepared: plan, result },
     replacedItems: n - keep,
     placedAgain,
+  };
+}
+
+/**
+ * The fast path for a reorder of unchanged items: the preparation is permuted instead of redone,
+ * signatures are carried over by item, placements before the first change of the placement
+ * sequence are copied, and summary entries that cannot differ are kept.
+ * @returns the plan, or null when the change needs the general path
+ */
+function replanReorder(input: TeamPlanInput, memory: PlanMemory): IncrementalPlan | null {
+  const { prepared, sequence: oldSequence, result: earlier } = memory;
+  if (prepared === undefined || oldSequence === undefined || earlier?.status !== 'planned') return null;
+  if (!sameTeam(memory.input, input, memory.teamKey)) return null;
+  const reuse = reusePreparationForReorder({ input: memory.input, prepared, sequence: oldSequence }, input);
+  if (reuse === null) return null;
+  const { plan, oldIndexOf } = reuse;
+  const n = plan.itemCount;
+  const sequence = sequenceItems(plan);
+  const signatureByOld: string[] = new Array(n);
+  for (let pos = 0; pos < n; pos++) signatureByOld[oldSequence[pos]!] = memory.signatures[pos]!;
+  const sequenceIds = Array.from(sequence, (i) => input.items[i]!.id);
+  const signatures = Array.from(sequence, (i) => signatureByOld[oldIndexOf[i]!]!);
+  let keep = 0;
+  while (keep < n && memory.sequenceIds[keep] === sequenceIds[keep]) keep++;
+  const state = createPlacementState(plan);
+  restorePrefix(plan, state, sequence, keep, memory);
+  for (let pos = keep; pos < n; pos++) placeItem(plan, state, sequence[pos]!);
+  const result = summarisePlan(plan, state.placements, {
+    input: memory.input,
+    placements: memory.placements,
+    items: earlier.items,
+  });
+  return {
+    result,
+    memory: {
+      ...memory,
+      input,
+      sequenceIds,
+      signatures,
+      placements: state.placements,
+      prepared: plan,
+      sequence,
+      result,
+    },
+    replacedItems: n - keep,
   };
 }
 

@@ -6,12 +6,31 @@ import { toDayNumber, toIsoDate } from './calendar';
 import { samePlacement } from './replan-reuse';
 import type { PlacementReason, Placements } from './team-placement';
 import type { PreparedPlan } from './team-preparation';
-import type { MilestoneForecast, PersonLoad, ScheduledItem, StartReason, TeamPlanResult } from './team-types';
+import type {
+  MilestoneForecast,
+  PersonLoad,
+  ScheduledItem,
+  StartReason,
+  TeamPlanInput,
+  TeamPlanResult,
+} from './team-types';
 
-/** An earlier summary of the same items at the same indices, whose unchanged entries are taken over. */
+/**
+ * An earlier summary of the same items (their fields apart from estimates unchanged, possibly
+ * in another order), whose entries are taken over where nothing shown can differ.
+ */
 export interface EarlierSummary {
+  input: TeamPlanInput;
   placements: Placements;
   items: readonly ScheduledItem[];
+}
+
+/** Whether item i's earlier entry shows exactly what a fresh one would: same item, placement and reason item. */
+function canReuse(earlier: EarlierSummary, input: TeamPlanInput, placements: Placements, i: number): boolean {
+  if (earlier.items[i]?.itemId !== input.items[i]!.id || !samePlacement(earlier.placements, placements, i))
+    return false;
+  const reason = placements.reason[i]!;
+  return !('item' in reason) || earlier.input.items[reason.item]?.id === input.items[reason.item]?.id;
 }
 
 /**
@@ -47,7 +66,7 @@ export function summarisePlan(
       endDay = end;
       lastItem = i;
     }
-    if (earlier !== undefined && samePlacement(earlier.placements, placements, i)) return earlier.items[i]!;
+    if (earlier !== undefined && canReuse(earlier, input, placements, i)) return earlier.items[i]!;
     const personIndex = placements.person[i]!;
     return {
       itemId: item.id,

@@ -4,7 +4,7 @@
  * sequence stay valid, and every placement before the first changed item stays as it was.
  */
 import type { Lane, PlacementReason, Placements } from './team-placement';
-import type { PreparedPlan } from './team-preparation';
+import { computeEffectiveRanks, type PreparedPlan } from './team-preparation';
 import type { TeamPlanInput, WorkItem } from './team-types';
 
 /** The parts of a previous plan a re-plan reads. */
@@ -74,6 +74,66 @@ export function reusePreparation(
     changed.push(i);
   }
   return { plan: { ...previous.prepared, input }, sequence: previous.sequence, changed };
+}
+
+/**
+ * Reuses the previous preparation when the new input holds the same items, unchanged, in
+ * another order (a reorder): every per-item array is permuted and only the effective ranks,
+ * which depend on the order, are computed again.
+ * @param previous the previous plan's preparation (same team already checked)
+ * @param input the new input
+ * @returns the prepared plan and, per new index, the old index; null when items were added,
+ * removed or changed
+ */
+export function reusePreparationForReorder(
+  previous: ReusablePlan,
+  input: TeamPlanInput,
+): { plan: PreparedPlan; oldIndexOf: Int32Array } | null {
+  const before = previous.input.items;
+  const after = input.items;
+  const n = after.length;
+  if (before.length !== n) return null;
+  const oldIndexById = new Map<string, number>();
+  before.forEach((item, o) => {
+    oldIndexById.set(item.id, o);
+  });
+  const oldIndexOf = new Int32Array(n);
+  const newIndexOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const o = oldIndexById.get(after[i]!.id);
+    if (o === undefined || newIndexOf[o] !== -1) return null;
+    const a = before[o]!;
+    const b = after[i]!;
+    if (a !== b && (!differsOnlyInEffort(a, b) || a.effortDays !== b.effortDays)) return null;
+    oldIndexOf[i] = o;
+    newIndexOf[o] = i;
+  }
+  const old = previous.prepared;
+  const predecessors: number[][] = [];
+  const lags: number[][] = [];
+  const successors: number[][] = Array.from({ length: n }, () => []);
+  const notBefore = new Int32Array(n);
+  const qualified: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const o = oldIndexOf[i]!;
+    const preds = old.predecessors[o]!.map((p) => newIndexOf[p]!);
+    predecessors.push(preds);
+    lags.push(old.lags[o]!);
+    notBefore[i] = old.notBefore[o]!;
+    qualified.push(old.qualified[o]!);
+    for (const p of preds) successors[p]!.push(i);
+  }
+  const plan: PreparedPlan = {
+    ...old,
+    input,
+    predecessors,
+    lags,
+    successors,
+    notBefore,
+    qualified,
+    effectiveRank: computeEffectiveRanks(n, successors),
+  };
+  return { plan, oldIndexOf };
 }
 
 /**

@@ -192,13 +192,7 @@ export function preparePlan(
     const cycle = findCycle(network) ?? [];
     return { ok: false, problems: [{ kind: 'cycle', itemIds: cycle.map((i) => input.items[i]!.id) }] };
   }
-  const effectiveRank = new Int32Array(n);
-  for (let k = n - 1; k >= 0; k--) {
-    const i = order[k]!;
-    let r = i;
-    for (const s of successors[i]!) r = Math.min(r, effectiveRank[s]!);
-    effectiveRank[i] = r;
-  }
+  const effectiveRank = rankEffectively(order, successors);
   return {
     ok: true,
     plan: {
@@ -213,4 +207,28 @@ export function preparePlan(
       effectiveRank,
     },
   };
+}
+
+function rankEffectively(order: readonly number[], successors: readonly (readonly number[])[]): Int32Array {
+  const effectiveRank = new Int32Array(order.length);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k]!;
+    let r = i;
+    for (const s of successors[i]!) r = Math.min(r, effectiveRank[s]!);
+    effectiveRank[i] = r;
+  }
+  return effectiveRank;
+}
+
+/**
+ * The effective rank of every item of an acyclic network: min(own rank, effective rank of
+ * every successor).
+ * @param count number of items
+ * @param successors successors of every item (must form no cycle: a cycle is a programmer error)
+ * @returns effective ranks, indexed by item
+ */
+export function computeEffectiveRanks(count: number, successors: readonly (readonly number[])[]): Int32Array {
+  const order = orderTopologically({ count, successors });
+  if (order === null) throw new Error('computeEffectiveRanks: the network has a cycle');
+  return rankEffectively(order, successors);
 }
