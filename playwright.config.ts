@@ -61,6 +61,8 @@ export default defineConfig({
     cwd: serverDir,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
+    // Always the embedded database, even when the shell points DATABASE_URL at a server.
+    env: { DATABASE_URL: '', HEADWAY_DATA_DIR: '' },
     timeout: 90_000,
     stdout: 'ignore',
     stderr: 'pipe',

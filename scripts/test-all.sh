@@ -35,7 +35,7 @@ fi
 if ls e2e/*.spec.ts >/dev/null 2>&1; then
   if [ -x /usr/bin/chromium ]; then
     step "web build" npm run --silent build
-    step "browser journeys (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
+    step "browser journeys (Chromium)" env -u DATABASE_URL PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
       npx playwright test --reporter=list,json
   else
     echo "── browser journeys: FAILED — /usr/bin/chromium missing (apt-get install -y chromium)"

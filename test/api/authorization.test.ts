@@ -410,7 +410,7 @@ describe('authorization matrix', () => {
     }
     expect(checked).toBe(CASES.length * ROLES.length * 2);
     expect(unexpected).toEqual([]);
-  });
+  }, 300_000);
 
   it('should answer 401 on every workspace route without a session or token', async () => {
     const target = await prepare(own, undefined);
