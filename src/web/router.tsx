@@ -11,6 +11,9 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
+const AssessmentPage = lazy(() =>
+  import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+);
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -67,6 +70,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <TeamPage />
+              </Page>
+            }
+          />
+          <Route
+            path="assessment/*"
+            element={
+              <Page>
+                <AssessmentPage />
               </Page>
             }
           />

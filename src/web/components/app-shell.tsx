@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; key: string }[] = [
   { to: 'board', label: 'Board', key: 'o' },
   { to: 'inbox', label: 'Inbox', key: 'i' },
   { to: 'team', label: 'Team', key: 't' },
+  { to: 'assessment', label: 'Assessment', key: 'a' },
 ];
 
 /** /w/:slug/* : the frame around every workspace page. */
