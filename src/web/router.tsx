@@ -11,6 +11,12 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
+const ForecastsPage = lazy(() =>
+  import('./features/forecasts/forecasts-page').then((m) => ({ default: m.ForecastsPage })),
+);
+const TrackRecordPage = lazy(() =>
+  import('./features/forecasts/track-record-page').then((m) => ({ default: m.TrackRecordPage })),
+);
 const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -70,6 +76,22 @@ export function AppRoutes() {
             element={
               <Page>
                 <TeamPage />
+              </Page>
+            }
+          />
+          <Route
+            path="forecasts"
+            element={
+              <Page>
+                <ForecastsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="forecasts/track-record"
+            element={
+              <Page>
+                <TrackRecordPage />
               </Page>
             }
           />
