@@ -11,6 +11,9 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
+const RoadmapPage = lazy(() =>
+  import('./features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })),
+);
 const ForecastsPage = lazy(() =>
   import('./features/forecasts/forecasts-page').then((m) => ({ default: m.ForecastsPage })),
 );
@@ -76,6 +79,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <TeamPage />
+              </Page>
+            }
+          />
+          <Route
+            path="roadmap"
+            element={
+              <Page>
+                <RoadmapPage />
               </Page>
             }
           />

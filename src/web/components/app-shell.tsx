@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; key: string }[] = [
   { to: 'board', label: 'Board', key: 'o' },
   { to: 'inbox', label: 'Inbox', key: 'i' },
   { to: 'team', label: 'Team', key: 't' },
+  { to: 'roadmap', label: 'Roadmap', key: 'r' },
   { to: 'forecasts', label: 'Forecasts', key: 'f' },
   { to: 'assessment', label: 'Assessment', key: 'a' },
 ];

@@ -1,0 +1,71 @@
+// Plan dates are calendar days (YYYY-MM-DD) with no time zone: all arithmetic here is in UTC days.
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a YYYY-MM-DD date. */
+export function toDayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+/** The YYYY-MM-DD date of a day number. */
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today in the viewer's own calendar, as YYYY-MM-DD. */
+export function todayLocal(now: Date = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}
+
+/** 0 = Sunday … 6 = Saturday, for a day number. */
+export function weekdayOf(day: number): number {
+  // 1970-01-01 was a Thursday.
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The Mondays from `from` to `to` (day numbers, both included). */
+export function findMondays(options: { from: number; to: number }): number[] {
+  const first = options.from + ((8 - weekdayOf(options.from)) % 7);
+  const out: number[] = [];
+  for (let d = first; d <= options.to; d += 7) out.push(d);
+  return out;
+}
+
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "26 Nov" for a YYYY-MM-DD date (or a day number). */
+export function formatShortDate(date: string | number): string {
+  const day = typeof date === 'number' ? date : toDayNumber(date);
+  return SHORT.format(new Date(day * DAY_MS));
+}
+
+/** "Thu, 26 Nov 2026" for a YYYY-MM-DD date. */
+export function formatLongDate(date: string): string {
+  return LONG.format(new Date(toDayNumber(date) * DAY_MS));
+}
+
+/** "3 days later", "1 day earlier", "no change" for a signed difference in days. */
+export function describeDayDifference(days: number | null): string {
+  if (days === null) return 'not comparable';
+  if (days === 0) return 'no change';
+  const n = Math.abs(days);
+  return `${n} ${n === 1 ? 'day' : 'days'} ${days > 0 ? 'later' : 'earlier'}`;
+}
+
+/** "3 days late", "5 days early", "on target" for a slip against a target. */
+export function describeSlip(days: number | null): string {
+  if (days === null) return 'no target';
+  if (days === 0) return 'on target';
+  const n = Math.abs(days);
+  return `${n} ${n === 1 ? 'day' : 'days'} ${days > 0 ? 'late' : 'early'}`;
+}
