@@ -5,6 +5,7 @@
  */
 import type { DailyThroughput, ForecastScore, WorkingCalendar } from '../../src/domain/forecasting/index';
 import {
+  createRandom,
   forecastCompletion,
   formatIsoDay,
   parseIsoDay,
@@ -20,6 +21,8 @@ export interface BacktestSettings {
   trials: number;
   seed: number;
   calendar?: WorkingCalendar;
+  /** Resample runs of this many consecutive days (moving-block bootstrap); default: single days. */
+  blockDays?: number;
 }
 
 /** What one history gave. */
@@ -44,7 +47,7 @@ export interface BacktestResult {
  * @returns coverage and widths; points whose outcome lies past the end of the data are left out.
  */
 export function backtestHistory(history: DailyThroughput, settings: BacktestSettings): BacktestResult {
-  const { windowDays, items, stepDays, trials, seed, calendar } = settings;
+  const { windowDays, items, stepDays, trials, seed, calendar, blockDays } = settings;
   const counts = history.counts;
   const first = parseIsoDay(history.firstDate)!;
   const scores: ForecastScore[] = [];
@@ -73,6 +76,7 @@ export function backtestHistory(history: DailyThroughput, settings: BacktestSett
       seed: seed + t,
       window: { endBefore: start, days: windowDays },
       ...(calendar ? { calendar } : {}),
+      ...(blockDays ? { blockDays } : {}),
     });
     if (forecast.status !== 'ok') {
       declined++;
@@ -118,4 +122,46 @@ export function measureBurstiness(history: DailyThroughput, days = 28): number {
   for (let i = 0; i + days <= counts.length; i += days)
     sums.push(counts.slice(i, i + days).reduce((a, b) => a + b, 0));
   return variance(sums) / (days * variance(counts));
+}
+
+/**
+ * How far the delivery level moves from one window to the next: at the backtest's points, the
+ * mean daily rate of the `windowDays` after the point against that of the `windowDays` before.
+ * The same figure on the days shuffled (a seeded permutation: the same days, independent order)
+ * shows how much of it chance alone would give.
+ * @param history daily completed items.
+ * @param settings the backtest settings (window, spacing, seed).
+ * @returns the share of points where the next window's rate is more than 1.5× higher or lower,
+ *   for the real order and for the shuffled days.
+ */
+export function measureLevelDrift(
+  history: DailyThroughput,
+  settings: BacktestSettings,
+): { real: number; shuffled: number; points: number } {
+  const counts = Array.from(history.counts);
+  const shuffled = counts.slice();
+  const random = createRandom(settings.seed);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = random.nextIndex(i + 1);
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const share = (xs: number[]) => {
+    const { windowDays: w, stepDays } = settings;
+    let moved = 0;
+    let points = 0;
+    for (let t = w; t + w <= xs.length; t += stepDays) {
+      let before = 0;
+      let after = 0;
+      for (let d = 0; d < w; d++) {
+        before += xs[t - w + d]!;
+        after += xs[t + d]!;
+      }
+      if (before === 0) continue;
+      points++;
+      if (after > 1.5 * before || 1.5 * after < before) moved++;
+    }
+    return { share: moved / Math.max(1, points), points };
+  };
+  const real = share(counts);
+  return { real: real.share, shuffled: share(shuffled).share, points: real.points };
 }

@@ -40,16 +40,40 @@ export function takeLastDays(history: DailyThroughput, days: number): DailyThrou
   return { firstDate: formatIsoDay(first), counts };
 }
 
-/** The engine's "when will N items be done", through its public API. */
-export function runEngineWhen(history: DailyThroughput, items: number, trials: number): string[] {
-  const result = forecastCompletion({ history, start: '2030-01-01', items, trials, seed: 7 });
+/** The engine's "when will N items be done", through its public API (optionally with blocks of days). */
+export function runEngineWhen(
+  history: DailyThroughput,
+  items: number,
+  trials: number,
+  blockDays?: number,
+): string[] {
+  const result = forecastCompletion({
+    history,
+    start: '2030-01-01',
+    items,
+    trials,
+    seed: 7,
+    ...(blockDays ? { blockDays } : {}),
+  });
   if (result.status !== 'ok') throw new Error(result.reason);
   return result.percentiles.map((p) => p.date ?? 'never');
 }
 
-/** The engine's "how many by D", through its public API. */
-export function runEngineBy(history: DailyThroughput, by: string, trials: number): number[] {
-  const result = forecastCountByDate({ history, start: '2030-01-01', by, trials, seed: 7 });
+/** The engine's "how many by D", through its public API (optionally with blocks of days). */
+export function runEngineBy(
+  history: DailyThroughput,
+  by: string,
+  trials: number,
+  blockDays?: number,
+): number[] {
+  const result = forecastCountByDate({
+    history,
+    start: '2030-01-01',
+    by,
+    trials,
+    seed: 7,
+    ...(blockDays ? { blockDays } : {}),
+  });
   if (result.status !== 'ok') throw new Error(result.reason);
   return result.percentiles.map((p) => p.count);
 }

@@ -8,10 +8,11 @@ import {
 const seedOfTrial = (trial: number) => 1000 + trial;
 
 describe('buildMovingBlocks', () => {
-  it('should total every run of consecutive periods when blocks overlap', () => {
-    // Runs of 2 in [1, 2, 3, 4]: 1+2, 2+3, 3+4.
+  it('should total every run of consecutive periods, wrapping at the end, when blocks overlap', () => {
+    // Runs of 2 in [1, 2, 3, 4]: 1+2, 2+3, 3+4 and the wrap 4+1.
     const blocks = buildMovingBlocks({ samples: Int32Array.from([1, 2, 3, 4]), blockLength: 2 });
-    expect(Array.from(blocks.totals)).toEqual([3, 5, 7]);
+    expect(Array.from(blocks.totals)).toEqual([3, 5, 7, 5]);
+    expect(Array.from(blocks.samples)).toEqual([1, 2, 3, 4, 1]);
   });
 
   it('should throw when a block is longer than the pool', () => {
@@ -21,8 +22,9 @@ describe('buildMovingBlocks', () => {
 
 describe('simulateFinishWithBlocks', () => {
   it('should replay a block in order when it crosses the target', () => {
-    // One block only, [0, 0, 3]: 3 items always land on the third day (offset 2).
-    const blocks = buildMovingBlocks({ samples: Int32Array.from([0, 0, 3]), blockLength: 3 });
+    // Blocks [1, 2] and [2, 1] both reach 3 items on their second day (offset 1) and not before;
+    // independent days would sometimes draw 1 then 1 and finish later.
+    const blocks = buildMovingBlocks({ samples: Int32Array.from([1, 2]), blockLength: 2 });
     const { finishHistogram, unfinished } = simulateFinishWithBlocks({
       blocks,
       target: 3,
@@ -31,13 +33,13 @@ describe('simulateFinishWithBlocks', () => {
       working: null,
       maxPeriods: 10,
     });
-    expect(Array.from(finishHistogram.subarray(0, 4))).toEqual([0, 0, 50, 0]);
+    expect(Array.from(finishHistogram.subarray(0, 4))).toEqual([0, 50, 0, 0]);
     expect(unfinished).toBe(0);
   });
 
   it('should skip non-working periods without using up the block', () => {
-    // The block [0, 3] is replayed on working periods 0 and 2: done on period 2.
-    const blocks = buildMovingBlocks({ samples: Int32Array.from([0, 3]), blockLength: 2 });
+    // A block ([1, 2] or [2, 1]) is replayed on working periods 0 and 2: done on period 2.
+    const blocks = buildMovingBlocks({ samples: Int32Array.from([1, 2]), blockLength: 2 });
     const { finishHistogram } = simulateFinishWithBlocks({
       blocks,
       target: 3,
@@ -65,9 +67,10 @@ describe('simulateFinishWithBlocks', () => {
 
 describe('simulateTotalsWithBlocks', () => {
   it('should add the start of a whole block when the periods end mid-block', () => {
-    // One block [1, 10, 100]: 5 periods = the whole block + its first 2 periods = 111 + 11.
-    const blocks = buildMovingBlocks({ samples: Int32Array.from([1, 10, 100]), blockLength: 3 });
-    const totals = simulateTotalsWithBlocks({ blocks, periods: 5, trials: 4, seedOfTrial });
-    expect(Array.from(totals)).toEqual([122, 122, 122, 122]);
+    // Blocks [1, 10] and [10, 1]: 3 periods = one whole block (11) + the first period of another
+    // (1 or 10), so every total is 12 or 21 and both occur.
+    const blocks = buildMovingBlocks({ samples: Int32Array.from([1, 10]), blockLength: 2 });
+    const totals = simulateTotalsWithBlocks({ blocks, periods: 3, trials: 200, seedOfTrial });
+    expect(new Set(totals)).toEqual(new Set([12, 21]));
   });
 });

@@ -6,6 +6,12 @@
  * periods starting at a uniformly drawn position of the window, blocks overlapping), one block
  * after another, so bursts and quiet spells carry over into the simulated futures.
  *
+ * Blocks wrap from the end of the window to its start (the circular variant of the moving-block
+ * bootstrap). Without the wrap, the first and last days of the window sit in fewer blocks than
+ * the others, and since the last days are usually the most telling, the simulated rate would
+ * drift from the window's; with it, every period sits in exactly `blockLength` blocks, so the
+ * mean rate is the window's, as with single-day draws.
+ *
  * A "period" is one sample of the pool: a day for daily counts, a week for weekly counts.
  */
 import type { Random } from './random';
@@ -13,16 +19,17 @@ import { createRandom } from './random';
 
 /** The prepared blocks of one sample pool. */
 export interface MovingBlocks {
-  /** The pool, in calendar order. */
+  /** The pool in calendar order, followed by its first blockLength − 1 periods again (the wrap). */
   samples: Int32Array;
   /** Periods per block (≥ 1, ≤ samples.length). */
   blockLength: number;
-  /** totals[s] = items completed over the block starting at s; one entry per start position. */
+  /** totals[s] = items completed over the block starting at s; one entry per period of the pool. */
   totals: Int32Array;
 }
 
 /**
- * Prepares the blocks of a pool: every run of `blockLength` consecutive periods is one block.
+ * Prepares the blocks of a pool: every run of `blockLength` consecutive periods, wrapping from
+ * the end to the start, is one block; there are as many blocks as periods.
  * @param options.samples items completed per period, in calendar order.
  * @param options.blockLength periods per block, from 1 to samples.length.
  * @returns the blocks with their totals; throws on a block length the pool cannot hold.
@@ -32,14 +39,18 @@ export function buildMovingBlocks(options: { samples: Int32Array; blockLength: n
   if (!Number.isInteger(blockLength) || blockLength < 1 || blockLength > samples.length) {
     throw new RangeError(`blockLength must be a whole number from 1 to ${samples.length}: ${blockLength}`);
   }
-  const totals = new Int32Array(samples.length - blockLength + 1);
+  const n = samples.length;
+  const wrapped = new Int32Array(n + blockLength - 1);
+  wrapped.set(samples);
+  wrapped.set(samples.subarray(0, blockLength - 1), n);
+  const totals = new Int32Array(n);
   let running = 0;
-  for (let i = 0; i < samples.length; i++) {
-    running += samples[i]!;
-    if (i >= blockLength) running -= samples[i - blockLength]!;
+  for (let i = 0; i < wrapped.length; i++) {
+    running += wrapped[i]!;
+    if (i >= blockLength) running -= wrapped[i - blockLength]!;
     if (i >= blockLength - 1) totals[i - blockLength + 1] = running;
   }
-  return { samples, blockLength, totals };
+  return { samples: wrapped, blockLength, totals };
 }
 
 /**

@@ -41,13 +41,13 @@ describe('forecastCompletion with blocks of days', () => {
   });
 
   it('should match hand-computed percentiles when blocks of two days take three forms', () => {
-    // History [0, 0, 4, 4], blocks of 2: [0,0], [0,4], [4,4], each with probability 1/3.
-    // 4 items: P(done by day 0) = 1/3, by day 1 = 2/3, by day 2 = 2/3 + 1/9 = 7/9,
+    // History [0, 0, 4], blocks of 2 (wrapping): [0,0], [0,4], [4,0], each with probability 1/3.
+    // 4 items: P(done by day 0) = 1/3 ([4,0]), by day 1 = 2/3 (+[0,4]), by day 2 = 2/3 + 1/9 = 7/9,
     // by day 3 = 8/9, by day 4 = 8/9 + 1/27 = 25/27 ≈ 0.926, by day 5 = 26/27 ≈ 0.963.
     // So P50 = day 1, P70 = day 2, P85 = day 3, P95 = day 5.
     const result = expectOk<CompletionForecast>(
       forecastCompletion({
-        history: { firstDate: '2026-01-01', counts: [0, 0, 4, 4] },
+        history: { firstDate: '2026-01-01', counts: [0, 0, 4] },
         start: '2026-02-01',
         items: 4,
         trials: 20_000,
@@ -110,11 +110,11 @@ describe('forecastCountByDate with blocks of days', () => {
   });
 
   it('should match hand-computed counts when blocks of two days take three forms', () => {
-    // Two days = one block: totals 0, 4, 8 with probability 1/3 each. P(≥ 8) = 1/3,
-    // P(≥ 4) = 2/3, P(≥ 0) = 1: P50 = 4, P70 = P85 = P95 = 0.
+    // Two days = one block: totals 0, 4, 4 ([0,0], [0,4], [4,0]). P(≥ 4) = 2/3, P(≥ 0) = 1:
+    // P50 = 4, P70 = P85 = P95 = 0.
     const result = expectOk<CountForecast>(
       forecastCountByDate({
-        history: { firstDate: '2026-01-01', counts: [0, 0, 4, 4] },
+        history: { firstDate: '2026-01-01', counts: [0, 0, 4] },
         start: '2026-02-01',
         by: '2026-02-02',
         trials: 20_000,
