@@ -20,6 +20,12 @@ const ForecastsPage = lazy(() =>
 const TrackRecordPage = lazy(() =>
   import('./features/forecasts/track-record-page').then((m) => ({ default: m.TrackRecordPage })),
 );
+const PrioritizationPage = lazy(() =>
+  import('./features/prioritization/prioritization-page').then((m) => ({ default: m.PrioritizationPage })),
+);
+const EstimationPage = lazy(() =>
+  import('./features/estimation/estimation-page').then((m) => ({ default: m.EstimationPage })),
+);
 const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -103,6 +109,22 @@ export function AppRoutes() {
             element={
               <Page>
                 <TrackRecordPage />
+              </Page>
+            }
+          />
+          <Route
+            path="prioritize"
+            element={
+              <Page>
+                <PrioritizationPage />
+              </Page>
+            }
+          />
+          <Route
+            path="estimation"
+            element={
+              <Page>
+                <EstimationPage />
               </Page>
             }
           />

@@ -17,6 +17,7 @@ const NAV: { to: string; label: string; key: string }[] = [
   { to: 'team', label: 'Team', key: 't' },
   { to: 'roadmap', label: 'Roadmap', key: 'r' },
   { to: 'forecasts', label: 'Forecasts', key: 'f' },
+  { to: 'prioritize', label: 'Prioritize', key: 'p' },
   { to: 'assessment', label: 'Assessment', key: 'a' },
 ];
 

@@ -5,6 +5,7 @@ import { InlineEdit } from '../../components/inline-edit';
 import { SafeMarkdown } from '../../components/markdown';
 import { ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
+import { CalibratedEstimate } from '../estimation/calibrated-estimate';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { useSaveItem } from './conflict-provider';
 import { DependenciesPanel } from './dependencies-panel';
@@ -155,6 +156,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
       )}
       <Description item={item} allowed={requirements.allowed} reason={requirements.reason} />
       <EstimatePanel item={item} />
+      <CalibratedEstimate item={item} />
       <DependenciesPanel item={item} onOpen={onOpen} />
       <ChildrenSection itemId={item.id} onOpen={onOpen} />
       <DecisionsSection itemId={item.id} />

@@ -1,0 +1,42 @@
+import type { Item } from '../../api/types';
+import { useWorkspace } from '../workspaces/workspace-context';
+import { useCalibratedEstimate } from './estimation-api';
+
+const days = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} d`);
+
+/** An item's estimate raw and calibrated with the team's history, side by side; honest when it cannot. */
+export function CalibratedEstimate({ item }: { item: Item }) {
+  const { workspace } = useWorkspace();
+  const hasEstimate = item.estimate !== null;
+  const query = useCalibratedEstimate(workspace.id, item.id, hasEstimate);
+  if (!hasEstimate || query.isPending || query.isError) return null;
+  const { result } = query.data;
+  return (
+    <section className="panel-section calibrated-estimate" aria-labelledby="calibrated-heading">
+      <h3 id="calibrated-heading">Calibrated with history</h3>
+      {!result.ok ? (
+        <p className="muted small" data-testid="calibration-refusal">
+          Not calibrated: {result.reason} ({result.have} of {result.needed} completed items).
+        </p>
+      ) : (
+        <>
+          <dl data-testid="calibrated-estimate">
+            <dt className="muted" />
+            <dd className="muted">Raw</dd>
+            <dd className="muted">Calibrated</dd>
+            {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
+              <div key={k} style={{ display: 'contents' }}>
+                <dt>{k[0]?.toUpperCase() + k.slice(1)}</dt>
+                <dd>{days(result.raw[k])}</dd>
+                <dd>{days(result.calibrated[k])}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted small">
+            Based on {result.basedOn.count} items of {result.basedOn.group.name}; {result.note}.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
