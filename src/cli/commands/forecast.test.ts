@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHistoryCsv, runForecast } from './forecast';
+import { readHistoryCsv, readWeeklyHistoryCsv, runForecast } from './forecast';
 
 const dir = mkdtempSync(join(tmpdir(), 'headway-forecast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,6 +105,89 @@ describe('runForecast', () => {
   });
 });
 
+// Four repeats of a week whose days are all busy and total 14: every run of 7 days totals 14.
+const periodicWeek = [1, 2, 3, 1, 2, 3, 2];
+const periodic = writeCsv(
+  'periodic.csv',
+  `date,done\n${Array.from({ length: 28 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')},${periodicWeek[i % 7]}`).join('\n')}\n`,
+);
+// Four weeks of 14 items, weeks starting on Mondays.
+const weekly = writeCsv(
+  'weekly.csv',
+  'date,done\n2026-01-05,14\n2026-01-12,14\n2026-01-19,14\n2026-01-26,14\n',
+);
+
+describe('runForecast with --block-days and --weekly', () => {
+  it('should give one date in the same JSON shape when every 7-day block completes the same total', () => {
+    // 42 items = 3 blocks of 14, the last day of a block is never 0: day offset 20 from 2026-03-01.
+    const out = runForecast(
+      { items: '42', history: periodic, start: '2026-03-01', blockDays: '7', trials: '300', json: true },
+      '2000-01-01',
+    );
+    expect(JSON.parse(out)).toEqual({
+      items: 42,
+      trials: 300,
+      dates: { 50: '2026-03-21', 70: '2026-03-21', 85: '2026-03-21', 95: '2026-03-21' },
+    });
+  });
+
+  it('should say in the table that whole runs of days were replayed', () => {
+    const out = runForecast(
+      { items: '42', history: periodic, start: '2026-03-01', blockDays: '7' },
+      '2000-01-01',
+    );
+    expect(out).toContain('7 consecutive days (moving-block bootstrap)');
+  });
+
+  it('should answer at the ends of weeks when the CSV holds weekly counts', () => {
+    // 42 items = 3 weeks of 14: the third week from 2026-03-01 ends on 2026-03-21.
+    const when = runForecast(
+      { items: '42', history: weekly, weekly: true, start: '2026-03-01', json: true },
+      '2000-01-01',
+    );
+    expect(JSON.parse(when).dates).toEqual({
+      50: '2026-03-21',
+      70: '2026-03-21',
+      85: '2026-03-21',
+      95: '2026-03-21',
+    });
+    // By 2026-03-20 only 2 whole weeks have ended: 28 items.
+    const count = runForecast(
+      { by: '2026-03-20', history: weekly, weekly: true, start: '2026-03-01', json: true },
+      '2000-01-01',
+    );
+    expect(JSON.parse(count)).toEqual({
+      by: '2026-03-20',
+      trials: 10_000,
+      counts: { 50: 28, 70: 28, 85: 28, 95: 28 },
+    });
+  });
+
+  it('should reject a block length that is not a positive whole number or not whole weeks of weekly counts', () => {
+    expect(() => runForecast({ items: '3', history: steady, blockDays: '0' }, '2026-01-01')).toThrow(
+      /--block-days must be a whole number/,
+    );
+    expect(() =>
+      runForecast({ items: '3', history: weekly, weekly: true, blockDays: '10' }, '2026-01-01'),
+    ).toThrow(/multiple of 7/);
+    expect(() => runForecast({ items: '3', workspace: 'acme', weekly: true }, '2026-01-01')).toThrow(
+      /--weekly/,
+    );
+  });
+});
+
+describe('readWeeklyHistoryCsv', () => {
+  it('should count a missing week as zero', () => {
+    const path = writeCsv('gap-weeks.csv', 'date,done\n2026-01-19,5\n2026-01-05,3\n');
+    expect(readWeeklyHistoryCsv(path)).toEqual({ firstWeekStart: '2026-01-05', weeklyCounts: [3, 0, 5] });
+  });
+
+  it('should say which date does not start a week when rows are not 7 days apart', () => {
+    const path = writeCsv('odd-weeks.csv', 'date,done\n2026-01-05,3\n2026-01-13,4\n');
+    expect(() => readWeeklyHistoryCsv(path)).toThrow(/2026-01-13 is not a whole number of weeks/);
+  });
+});
+
 describe('headway forecast (process)', () => {
   const run = promisify(execFile);
   const bin = join(import.meta.dirname, '../../../bin/headway.js');
@@ -122,6 +205,25 @@ describe('headway forecast (process)', () => {
       '--json',
     ]);
     expect(JSON.parse(stdout).dates['50']).toBe('2026-03-03');
+  });
+
+  it('should accept --block-days on the command line', async () => {
+    const { stdout } = await run('node', [
+      bin,
+      'forecast',
+      '--items',
+      '42',
+      '--history',
+      periodic,
+      '--start',
+      '2026-03-01',
+      '--block-days',
+      '7',
+      '--trials',
+      '200',
+      '--json',
+    ]);
+    expect(JSON.parse(stdout).dates['95']).toBe('2026-03-21');
   });
 
   it('should exit non-zero with a message when the input is bad', async () => {

@@ -1,8 +1,8 @@
 /**
  * `headway forecast`: Monte Carlo delivery forecasts from a daily throughput history.
  *
- *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv | --workspace W)
- *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--json]
+ *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv [--weekly] | --workspace W)
+ *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--block-days D] [--json]
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -17,6 +17,7 @@ import {
   type HistoryWindow,
   type InsufficientHistory,
   parseIsoDay,
+  type WeeklyThroughput,
 } from '../../domain/forecasting';
 import { loadDailyHistory } from '../../server/commands/forecasts';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
@@ -27,6 +28,7 @@ const MAX_TRIALS = 1_000_000;
 const DEFAULT_SEED = 1;
 /** Calendar days of workspace history a forecast learns from, as in the API. */
 const WORKSPACE_WINDOW_DAYS = 90;
+const MAX_BLOCK_DAYS = 365;
 
 interface ForecastFlags {
   items?: string;
@@ -36,6 +38,8 @@ interface ForecastFlags {
   start?: string;
   trials?: string;
   seed?: string;
+  blockDays?: string;
+  weekly?: boolean;
   json?: boolean;
 }
 
@@ -60,12 +64,8 @@ function parseDateFlag(flag: string, text: string): number {
   return day;
 }
 
-/**
- * Reads a `date,done` CSV into a daily history; days missing between the first and last row count as 0.
- * @param path the CSV file.
- * @returns the history; throws ForecastInputError saying what to fix.
- */
-export function readHistoryCsv(path: string): DailyThroughput {
+/** Reads the rows of a `date,done` CSV: done per day number; throws ForecastInputError saying what to fix. */
+function readDateDoneRows(path: string): Map<number, number> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -98,12 +98,45 @@ export function readHistoryCsv(path: string): DailyThroughput {
     counts.set(day, Number(doneText));
   }
   if (counts.size === 0) throw new ForecastInputError(`${path}: no rows after the header`);
+  return counts;
+}
+
+/**
+ * Reads a `date,done` CSV into a daily history; days missing between the first and last row count as 0.
+ * @param path the CSV file.
+ * @returns the history; throws ForecastInputError saying what to fix.
+ */
+export function readHistoryCsv(path: string): DailyThroughput {
+  const counts = readDateDoneRows(path);
   const days = [...counts.keys()];
   const first = Math.min(...days);
   const last = Math.max(...days);
   const daily = new Array<number>(last - first + 1).fill(0);
   for (const [day, done] of counts) daily[day - first] = done;
   return { firstDate: formatIsoDay(first), counts: daily };
+}
+
+/**
+ * Reads a `date,done` CSV of weekly counts: each row is the first day of a week and the items
+ * done in that week and the 6 days after it; rows are 7 days apart, a missing week counts as 0.
+ * @param path the CSV file.
+ * @returns the weekly history; throws ForecastInputError saying what to fix.
+ */
+export function readWeeklyHistoryCsv(path: string): WeeklyThroughput {
+  const counts = readDateDoneRows(path);
+  const days = [...counts.keys()];
+  const first = Math.min(...days);
+  const weekly = new Array<number>(Math.floor((Math.max(...days) - first) / 7) + 1).fill(0);
+  for (const [day, done] of counts) {
+    if ((day - first) % 7 !== 0) {
+      throw new ForecastInputError(
+        `${path}: with --weekly every date must start a week 7 days after the previous one; ` +
+          `${formatIsoDay(day)} is not a whole number of weeks after ${formatIsoDay(first)}`,
+      );
+    }
+    weekly[(day - first) / 7] = done;
+  }
+  return { firstWeekStart: formatIsoDay(first), weeklyCounts: weekly };
 }
 
 function explainInsufficient(result: InsufficientHistory, advice: string): ForecastInputError {
@@ -157,6 +190,7 @@ interface ForecastQuestion {
   seed: number;
   items?: number | undefined;
   by?: string | undefined;
+  blockDays?: number | undefined;
   json: boolean;
 }
 
@@ -179,7 +213,14 @@ function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
     if (byDay < startDay) throw new ForecastInputError(`--by ${flags.by} is before the start ${start}`);
     by = formatIsoDay(byDay);
   }
-  return { start, trials, seed, items, by, json: flags.json === true };
+  const blockDays =
+    flags.blockDays === undefined
+      ? undefined
+      : parsePositiveInteger('--block-days', flags.blockDays, MAX_BLOCK_DAYS);
+  if (flags.weekly && blockDays !== undefined && blockDays % 7 !== 0) {
+    throw new ForecastInputError(`with --weekly, --block-days must be a multiple of 7 (got ${blockDays})`);
+  }
+  return { start, trials, seed, items, by, blockDays, json: flags.json === true };
 }
 
 function checkSource(flags: ForecastFlags): void {
@@ -191,18 +232,28 @@ function checkSource(flags: ForecastFlags): void {
   if ((flags.history === undefined) === (flags.workspace === undefined)) {
     throw new ForecastInputError('give exactly one of --history FILE.csv or --workspace W');
   }
+  if (flags.weekly && flags.history === undefined) {
+    throw new ForecastInputError('--weekly describes the --history CSV; a workspace is read day by day');
+  }
 }
 
 /** Answers the question from a daily history and renders it; `advice` says how to get more history. */
 function answer(options: {
   question: ForecastQuestion;
-  history: DailyThroughput;
+  history: DailyThroughput | WeeklyThroughput;
   window?: HistoryWindow;
   advice: string;
 }): string {
   const { question, history, window, advice } = options;
-  const { start, trials, seed, items, by, json } = question;
-  const common = { history, start, trials, seed, ...(window ? { window } : {}) };
+  const { start, trials, seed, items, by, blockDays, json } = question;
+  const common = {
+    history,
+    start,
+    trials,
+    seed,
+    ...(window ? { window } : {}),
+    ...(blockDays !== undefined ? { blockDays } : {}),
+  };
   if (items !== undefined) {
     const result = forecastCompletion({ ...common, items });
     if (result.status !== 'ok') throw explainInsufficient(result, advice);
@@ -228,8 +279,10 @@ export function runForecast(flags: ForecastFlags, today: string): string {
   }
   return answer({
     question: parseQuestion(flags, today),
-    history: readHistoryCsv(flags.history!),
-    advice: 'Give a longer history in the CSV (one row per day with the items done that day).',
+    history: flags.weekly ? readWeeklyHistoryCsv(flags.history!) : readHistoryCsv(flags.history!),
+    advice: flags.weekly
+      ? 'Give a longer history in the CSV (one row per week with the items done that week).'
+      : 'Give a longer history in the CSV (one row per day with the items done that day).',
   });
 }
 
@@ -271,7 +324,7 @@ export function register(program: Command): void {
       .option('--by <YYYY-MM-DD>', 'how many items by the end of this day?')
       .option(
         '--history <FILE.csv>',
-        'daily history: header "date,done", one row per day (missing days count as 0)',
+        'daily history: header "date,done", one row per day (missing days count as 0); see --weekly',
       )
       .option(
         '--workspace <W>',
@@ -280,6 +333,16 @@ export function register(program: Command): void {
       .option('--start <YYYY-MM-DD>', 'first forecast day; its work counts (default: today, UTC)')
       .option('--trials <T>', `Monte Carlo trials (default ${DEFAULT_TRIALS})`)
       .option('--seed <S>', `random seed; the same seed gives the same answer (default ${DEFAULT_SEED})`)
+      .option(
+        '--block-days <D>',
+        'replay runs of D consecutive past days instead of single days (a block bootstrap: keeps ' +
+          'bursts and quiet spells; 7 = weeks). Default: every day is an independent draw',
+      )
+      .option(
+        '--weekly',
+        'the --history CSV holds weekly counts: "date,done" with date the first day of each week, ' +
+          'rows 7 days apart; dates are then ends of weeks',
+      )
       .option('--json', 'print one JSON object'),
   ).action(async (flags: ForecastFlags & DatabaseFlags) => {
     const today = new Date().toISOString().slice(0, 10);
