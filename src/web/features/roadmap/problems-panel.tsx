@@ -19,51 +19,56 @@ export function ProblemsPanel(props: {
   labels: ReadonlyMap<string, string>;
   onOpen: (itemId: string) => void;
 }) {
-  if (props.problems.length === 0) {
-    return (
-      <section className="roadmap-section" aria-labelledby="problems-title">
-        <h2 id="problems-title">Set aside</h2>
-        <p className="muted small">Every open item with an estimate is in the plan.</p>
-      </section>
-    );
-  }
-  // Items left out of the plan come first: they change the dates most.
-  const order: PlanProblem['kind'][] = [
-    'missing-skill',
-    'unestimated',
-    'cycle',
-    'not-planned',
-    'waits-on-unplanned',
-    'assignee-cannot-take',
-  ];
-  const sorted = [...props.problems].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const setAside = props.problems.filter((p) => WARN.has(p.kind));
+  const assumed = props.problems.filter((p) => !WARN.has(p.kind));
   return (
     <section className="roadmap-section" aria-labelledby="problems-title" data-testid="problems">
-      <h2 id="problems-title">
-        Set aside and assumed <span className="badge badge-muted">{props.problems.length}</span>
-      </h2>
-      <ul className="problems">
-        {sorted.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: problems come as a list without ids
-          <li key={i} className={`problem problem-${p.kind}`}>
-            <span className={`tag${WARN.has(p.kind) ? ' tag-warn' : ''}`}>{KIND_TITLES[p.kind]}</span>
-            <span className="problem-message">
-              {p.message}
-              {p.skills && p.skills.length > 0 && (
-                <span className="muted"> (skills: {p.skills.join(', ')})</span>
-              )}
-            </span>
-            <span className="problem-items">
-              {p.itemIds.slice(0, 30).map((id) => (
-                <button key={id} type="button" className="link-button" onClick={() => props.onOpen(id)}>
-                  {props.labels.get(id) ?? 'Open item'}
-                </button>
-              ))}
-              {p.itemIds.length > 30 && <span className="muted small">and {p.itemIds.length - 30} more</span>}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <h2 id="problems-title">Set aside and assumed</h2>
+      {setAside.length === 0 ? (
+        <p className="muted small">Every open item with an estimate is in the plan.</p>
+      ) : (
+        <ProblemList problems={setAside} labels={props.labels} onOpen={props.onOpen} />
+      )}
+      {assumed.length > 0 && (
+        <details className="problems-assumed">
+          <summary>
+            {assumed.length} {assumed.length === 1 ? 'assumption' : 'assumptions'} the plan made (assignees
+            without the skills, waits on unplanned work)
+          </summary>
+          <ProblemList problems={assumed} labels={props.labels} onOpen={props.onOpen} />
+        </details>
+      )}
     </section>
+  );
+}
+
+function ProblemList(props: {
+  problems: PlanProblem[];
+  labels: ReadonlyMap<string, string>;
+  onOpen: (itemId: string) => void;
+}) {
+  return (
+    <ul className="problems">
+      {props.problems.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: problems come as a list without ids
+        <li key={i} className="problem">
+          <span className={`tag${WARN.has(p.kind) ? ' tag-warn' : ''}`}>{KIND_TITLES[p.kind]}</span>
+          <span className="problem-message">
+            {p.message}
+            {p.skills && p.skills.length > 0 && (
+              <span className="muted"> (skills: {p.skills.join(', ')})</span>
+            )}
+          </span>
+          <span className="problem-items">
+            {p.itemIds.slice(0, 30).map((id) => (
+              <button key={id} type="button" className="link-button" onClick={() => props.onOpen(id)}>
+                {props.labels.get(id) ?? 'Open item'}
+              </button>
+            ))}
+            {p.itemIds.length > 30 && <span className="muted small">and {p.itemIds.length - 30} more</span>}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -179,7 +179,7 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
             )}
           </svg>
           {todayDay >= layout.firstDay && todayDay <= layout.lastDay && (
-            <span className="gantt-today-label" style={{ left: xOf(todayDay) }}>
+            <span className="gantt-today-label" style={{ left: Math.max(18, xOf(todayDay)) }}>
               Today
             </span>
           )}

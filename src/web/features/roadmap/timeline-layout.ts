@@ -69,7 +69,12 @@ export function layoutTimeline(options: {
   const rows: TimelineRow[] = [];
   const addLanes = (groupKey: string, items: RoadmapItem[], label?: { text: string; detail: string }) => {
     for (const [i, lane] of packLanes(items).entries()) {
-      rows.push({ kind: 'lane', key: `${groupKey}:${i}`, items: lane, ...(i === 0 && label ? { label } : {}) });
+      rows.push({
+        kind: 'lane',
+        key: `${groupKey}:${i}`,
+        items: lane,
+        ...(i === 0 && label ? { label } : {}),
+      });
     }
   };
 
@@ -95,7 +100,10 @@ export function layoutTimeline(options: {
         .filter(Boolean)
         .join(' · ');
       // By person, the name sits on the person's first lane: no header row, a denser chart.
-      addLanes(person.id, items, { text: person.name, detail });
+      addLanes(person.id, items, {
+        text: person.hypothetical ? `${person.name} (what-if)` : person.name,
+        detail,
+      });
     }
     const nobody = byPerson.get('');
     if (nobody?.length) {

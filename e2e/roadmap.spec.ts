@@ -1,0 +1,121 @@
+import { expect, type Page, test } from '@playwright/test';
+import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { PASSWORD, signUpInNewContext } from './helpers';
+
+/** Saves the whole page, not only what is in view (the page scrolls inside the shell). */
+async function snapFull(page: Page, name: string): Promise<void> {
+  await page.addStyleTag({
+    content:
+      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
+  });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+test('a product manager adds a developer in a what-if scenario and sees a milestone move earlier', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  let invitePath = '';
+
+  await test.step('the founder imports the demo company and invites a product manager', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill('Rae Founder');
+    await page.getByLabel('Email').fill('rae@roadmap.e2e.headway.dev');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { name: 'Workspaces' })).toBeVisible();
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'headway_csrf')?.value ?? '';
+    const headers = { 'X-CSRF-Token': decodeURIComponent(csrf) };
+    const data = buildDemoWorkspace(new Date());
+    data.workspace.name = 'Roadmap Co';
+    const imported = await page.request.post('/api/workspaces/import', { data, headers });
+    expect(imported.status()).toBe(201);
+    const workspace = (await imported.json()) as { id: string };
+    const invitation = await page.request.post(`/api/workspaces/${workspace.id}/invitations`, {
+      data: { role: 'product_manager', fte: 0.5, skills: ['product'] },
+      headers,
+    });
+    expect(invitation.status()).toBe(201);
+    invitePath = ((await invitation.json()) as { path: string }).path;
+  });
+
+  const pm = await signUpInNewContext({
+    browser,
+    baseURL,
+    path: invitePath,
+    name: 'Pia Manager',
+    email: 'pia@roadmap.e2e.headway.dev',
+  });
+  await pm.getByRole('button', { name: 'Join workspace' }).click();
+  await expect(pm).toHaveURL(/\/w\/[^/]+\/backlog/);
+  await pm.getByRole('button', { name: 'Dismiss message' }).click();
+
+  await test.step('the product manager opens the timeline by person and reads why an item starts', async () => {
+    await pm.getByRole('link', { name: 'Roadmap' }).click();
+    await expect(pm.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible();
+    const timeline = pm.getByTestId('timeline-person');
+    await expect(timeline.getByTestId('timeline-bar').first()).toBeVisible();
+    expect(await pm.getByTestId('milestone-card').count()).toBeGreaterThan(0);
+    // Keyboard users get the reason too: focus a bar and the tooltip describes it.
+    const bar = timeline.getByTestId('timeline-bar').nth(3);
+    await bar.focus();
+    const tooltip = pm.getByRole('tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(bar).toHaveAccessibleDescription(/\S/);
+    await snapFull(pm, 'roadmap-timeline-person');
+    await bar.press('Escape');
+    await expect(tooltip).toBeHidden();
+  });
+
+  await test.step('by initiative, milestones show as diamonds against their targets', async () => {
+    await pm.getByText('By initiative', { exact: true }).click();
+    const timeline = pm.getByTestId('timeline-initiative');
+    await expect(timeline).toBeVisible();
+    expect(await timeline.getByTestId('timeline-milestone').count()).toBeGreaterThan(0);
+    await pm.reload();
+    await snapFull(pm, 'roadmap-timeline-initiative');
+  });
+
+  await test.step('now, next and later', async () => {
+    await pm.reload();
+    await pm.getByText('Now / next / later', { exact: true }).click();
+    await expect(pm.getByRole('heading', { name: /^Now/ })).toBeVisible();
+    await expect(pm.getByRole('heading', { name: /^Next/ })).toBeVisible();
+    await expect(pm.getByRole('heading', { name: /^Later/ })).toBeVisible();
+    await snapFull(pm, 'roadmap-now-next-later');
+  });
+
+  await test.step('a what-if scenario with one more backend developer brings a milestone earlier', async () => {
+    await pm.reload();
+    await pm.getByText('What-if', { exact: true }).click();
+    await expect(pm.getByRole('combobox', { name: 'Change' })).toHaveValue('add_person');
+    await pm.getByLabel('Name').fill('New developer');
+    await pm.getByLabel('FTE').fill('1');
+    await pm.getByLabel('Skills').fill('backend, devops');
+    await pm.getByRole('button', { name: 'Add change' }).click();
+    await expect(pm.getByRole('list', { name: 'Changes in this scenario' })).toContainText(
+      'Add New developer',
+    );
+    const computed = pm.waitForResponse((r) => r.url().includes('/roadmap/scenarios'));
+    await pm.getByRole('button', { name: 'Compute scenario' }).click();
+    expect((await computed).status()).toBe(200);
+    const rows = pm.getByTestId('scenario-milestone');
+    await expect(rows.first()).toBeVisible();
+    const earlier = rows.filter({ has: pm.locator('.diff-earlier') });
+    await expect(earlier.first()).toContainText(/\d+ days? earlier/);
+    await expect(pm.getByTestId('scenario-end')).toBeVisible();
+    await snapFull(pm, 'roadmap-scenario');
+  });
+
+  await test.step('the product manager publishes the plan and compares with that version', async () => {
+    await pm.reload();
+    await pm.getByText('Timeline', { exact: true }).click();
+    await pm.getByLabel('Note for this version').fill('Plan agreed for the quarter');
+    await pm.getByRole('button', { name: 'Publish this plan' }).click();
+    await pm.getByRole('button', { name: 'Compare with version 1' }).click();
+    const comparison = pm.getByTestId('comparison');
+    await expect(comparison.getByRole('heading', { name: 'Since version 1' })).toBeVisible();
+  });
+});
