@@ -8,6 +8,8 @@ import { addDays } from './forecast-format';
 /** One day of the burn-up: `done` in the past, the fan in the future (cumulative items). */
 export interface BurnUpPoint {
   date: string;
+  /** Days after the start (negative in the past), so the chart's time axis is to scale. */
+  day: number;
   done?: number;
   /** 95% of futures reach at least this (the pessimistic edge). */
   low?: number;
@@ -71,7 +73,7 @@ export function buildBurnUp(options: {
   let done = 0;
   for (let d = 0; d < windowDays; d++) {
     done += history.counts[d] ?? 0;
-    points.push({ date: addDays(firstDay, d), done });
+    points.push({ date: addDays(firstDay, d), day: d - windowDays, done });
   }
   const base = done;
   // The fan starts where the history ends, so the two lines meet.
@@ -95,13 +97,13 @@ export function buildBurnUp(options: {
     const counts = FAN_LEVELS.map(
       (level) => base + (forecast.percentiles.find((p) => p.level === level)?.count ?? 0),
     );
-    points.push({ date: by, ...fanPoint(counts) });
+    points.push({ date: by, day, ...fanPoint(counts) });
     if (day === horizonDays - 1) break;
   }
   return { status: 'ok', points, base };
 }
 
-function fanPoint(counts: number[]): Omit<BurnUpPoint, 'date'> {
+function fanPoint(counts: number[]): Omit<BurnUpPoint, 'date' | 'day'> {
   const [low = 0, lowMid = 0, median = 0, highMid = 0, high = 0] = counts;
   return { low, lowMid, median, highMid, high, outer: [low, high], inner: [lowMid, highMid] };
 }

@@ -164,15 +164,26 @@ export function FanChart(props: {
   goalLabel: string;
 }) {
   const { points, start, goal, goalLabel } = props;
+  const first = points[0]?.day ?? 0;
+  const last = points[points.length - 1]?.day ?? 0;
+  const dayLabel = (d: number) => formatDay(addDays(start, Math.round(d)), { today: start });
   return (
     <figure className="chart" aria-label="Burn-up with a fan of likely futures" data-testid="fan-chart">
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={points} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="date" tick={TICK} tickFormatter={dayTick(start)} minTickGap={28} />
+          <XAxis
+            dataKey="day"
+            type="number"
+            domain={[first, last]}
+            allowDecimals={false}
+            tick={TICK}
+            tickFormatter={dayLabel}
+            minTickGap={28}
+          />
           <YAxis tick={TICK} width={44} allowDecimals={false} />
           <Tooltip
-            labelFormatter={(label) => formatDay(String(label), { today: start })}
+            labelFormatter={(d) => dayLabel(Number(d))}
             formatter={(value, name) => {
               const text = Array.isArray(value) ? `${value[0]}–${value[1]}` : String(value);
               const label =
@@ -197,7 +208,7 @@ export function FanChart(props: {
           />
           <Line dataKey="done" stroke={DONE} strokeWidth={2} dot={false} isAnimationActive={false} />
           <ReferenceLine
-            x={start}
+            x={0}
             stroke={MUTED}
             strokeDasharray="2 3"
             label={{ value: 'today', fill: MUTED, fontSize: 12, position: 'top' }}

@@ -133,6 +133,7 @@ function MilestoneSelect(props: {
     <label className="field forecast-inline-field">
       <span>Milestone</span>
       <select
+        aria-label="Milestone"
         value={value ?? ''}
         onChange={(e) => onChange({ mode: 'milestone', id: e.target.value || null })}
       >

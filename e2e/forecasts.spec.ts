@@ -1,0 +1,167 @@
+import { expect, type Page, test } from '@playwright/test';
+import { buildDailyCounts, forecastCompletion } from '../src/domain/forecasting';
+import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { PASSWORD, signUpInNewContext } from './helpers';
+
+type Demo = ReturnType<typeof buildDemoWorkspace>;
+const DAY = 86_400_000;
+
+/** Saves the whole page, not only what is in view (the page scrolls inside the shell). */
+async function snapFull(page: Page, name: string): Promise<void> {
+  await page.addStyleTag({
+    content:
+      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
+  });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * Forecasts the demo company would have made in the past ("when will the next 8 items be done?"),
+ * each from the completions before its day only, so the track record has real outcomes to score.
+ */
+function addPastForecasts(data: Demo, now: Date): void {
+  const completedAt = data.items.flatMap((it) =>
+    it.state === 'done' && it.completedAt ? [it.completedAt] : [],
+  );
+  const today = Math.floor(now.getTime() / DAY);
+  for (let back = 150; back >= 40; back -= 10) {
+    const start = new Date((today - back) * DAY).toISOString().slice(0, 10);
+    const before = completedAt.filter((at) => at.slice(0, 10) < start);
+    const { history } = buildDailyCounts({
+      events: before.map((at, i) => ({ itemId: String(i), at, kind: 'completed' as const })),
+      from: new Date((today - back - 60) * DAY).toISOString().slice(0, 10),
+      to: new Date((today - back - 1) * DAY).toISOString().slice(0, 10),
+    });
+    const forecast = forecastCompletion({ history, start, items: 8, trials: 2000, seed: back });
+    if (forecast.status !== 'ok') continue;
+    data.forecasts.push({
+      kind: 'throughput_when',
+      subject: { items: 8 },
+      method: forecast.method,
+      inputs: { trials: 2000, seed: back, window: 60 },
+      startDate: start,
+      percentiles: forecast.percentiles.map((p) => ({ ...p })),
+      distribution: { histogram: forecast.finishHistogram, total: forecast.trials },
+      madeBy: null,
+      madeAt: `${start}T09:00:00.000Z`,
+      outcome: null,
+      scoredAt: null,
+    });
+  }
+}
+
+test('a founder reads when a milestone is 85% likely done, cuts scope and sees the forecast move', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  let workspace = { id: '', slug: '' };
+  let milestoneId = '';
+  let invitePath = '';
+
+  await test.step('the founder imports the demo company, with forecasts it made in the past', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill('Fia Founder');
+    await page.getByLabel('Email').fill('fia@forecasts.e2e.headway.dev');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { name: 'Workspaces' })).toBeVisible();
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'headway_csrf')?.value ?? '';
+    const headers = { 'X-CSRF-Token': decodeURIComponent(csrf) };
+    const now = new Date();
+    const data = buildDemoWorkspace(now);
+    data.workspace.name = 'Forecast Co';
+    addPastForecasts(data, now);
+    expect(data.forecasts.length).toBeGreaterThan(5);
+    const imported = await page.request.post('/api/workspaces/import', { data, headers });
+    expect(imported.status()).toBe(201);
+    workspace = (await imported.json()) as typeof workspace;
+    const initiatives = await page.request.get(`/api/workspaces/${workspace.id}/items?type=initiative`);
+    const list = ((await initiatives.json()) as { data: { id: string; title: string }[] }).data;
+    milestoneId = list.find((it) => it.title === 'Team workspaces')?.id ?? '';
+    expect(milestoneId).not.toBe('');
+    const invitation = await page.request.post(`/api/workspaces/${workspace.id}/invitations`, {
+      data: { role: 'developer', fte: 1, skills: ['backend'] },
+      headers,
+    });
+    expect(invitation.status()).toBe(201);
+    invitePath = ((await invitation.json()) as { path: string }).path;
+  });
+
+  let before = '';
+  await test.step('the founder opens the milestone and reads "85% likely by …"', async () => {
+    await page.goto(`/w/${workspace.slug}/backlog`);
+    await page.getByRole('link', { name: 'Forecasts' }).click();
+    await expect(page.getByRole('heading', { name: 'Forecasts', level: 1 })).toBeVisible();
+    await expect(page.getByText('Pick a milestone')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Milestone' }).selectOption(milestoneId);
+    const headline = page.getByTestId('forecast-headline');
+    await expect(headline).toContainText(/85% likely by \w{3} \d{1,2} \w{3}/);
+    before = (await headline.textContent()) ?? '';
+    await expect(page.getByTestId('p50')).not.toHaveText('');
+    await expect(page.getByTestId('target-chance')).toContainText('likely to be done by');
+    expect(await page.getByTestId('forecast-item-row').count()).toBeGreaterThan(1);
+    await page
+      .getByTestId('forecast-panel')
+      .screenshot({ path: 'test-results/screenshots/forecasts-panel.png' });
+  });
+
+  await test.step('a developer sees the cut disabled, with who decides scope', async () => {
+    const dev = await signUpInNewContext({
+      browser,
+      baseURL,
+      path: invitePath,
+      name: 'Dev Eloper',
+      email: 'dev@forecasts.e2e.headway.dev',
+    });
+    await dev.getByRole('button', { name: 'Join workspace' }).click();
+    await expect(dev).toHaveURL(/\/w\/[^/]+\/backlog/);
+    await dev.goto(`/w/${workspace.slug}/forecasts?mode=milestone&milestone=${milestoneId}`);
+    await expect(dev.getByTestId('forecast-headline')).toContainText('85% likely by');
+    await expect(dev.getByRole('button', { name: /^Cut .* from scope$/ }).first()).toBeDisabled();
+    await expect(dev.getByRole('note').filter({ hasText: 'Cutting scope' })).toBeVisible();
+  });
+
+  await test.step('the founder cuts the item that finishes last, and the forecast moves', async () => {
+    // The row whose 85% date is the milestone's own 85% date holds the milestone back.
+    const p85 = (await page.getByTestId('p85').textContent()) ?? '';
+    const last = page
+      .getByTestId('forecast-item-row')
+      .filter({ has: page.getByRole('cell', { name: p85, exact: true }) });
+    await last
+      .first()
+      .getByRole('button', { name: /^Cut .* from scope$/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel('Why')).toHaveValue(/Cut from #\d+ Team workspaces/);
+    await dialog.getByRole('button', { name: 'Cut from scope' }).click();
+    await expect(dialog).toBeHidden();
+    const change = page.getByTestId('forecast-change');
+    await expect(change).toContainText(/was 85% by .+, now 85% by .+ \(\d+ days? earlier\)/);
+    await expect(page.getByTestId('forecast-headline')).not.toHaveText(before);
+    await snapFull(page, 'forecasts-after-cut');
+  });
+
+  await test.step('the founder looks at the next 20 items from throughput: histogram and fan', async () => {
+    await page.getByText('The next N items').click();
+    await page.getByRole('spinbutton', { name: 'When will this many items be done?' }).fill('20');
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await expect(page.getByTestId('forecast-headline')).toContainText('85% likely by');
+    await expect(page.getByRole('heading', { name: 'The next 20 items' })).toBeVisible();
+    const fan = page.getByTestId('fan-chart');
+    await expect(fan.locator('.recharts-area').first()).toBeVisible();
+    await fan.scrollIntoViewIfNeeded();
+    await fan.screenshot({ path: 'test-results/screenshots/forecasts-fan.png' });
+    await snapFull(page, 'forecasts-throughput');
+  });
+
+  await test.step('the track record scores the past forecasts against what happened', async () => {
+    await page.getByRole('link', { name: 'Track record' }).click();
+    await expect(page.getByRole('heading', { name: 'Forecast track record' })).toBeVisible();
+    await expect(page.getByTestId('track-summary')).toContainText(/\d+ of \d+/);
+    expect(await page.getByTestId('scored-forecast').count()).toBeGreaterThan(5);
+    await expect(page.getByTestId('calibration-chart')).toBeVisible();
+    await snapFull(page, 'forecasts-track-record');
+  });
+});
