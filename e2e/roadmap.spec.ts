@@ -109,13 +109,36 @@ test('a product manager adds a developer in a what-if scenario and sees a milest
     await snapFull(pm, 'roadmap-scenario');
   });
 
-  await test.step('the product manager publishes the plan and compares with that version', async () => {
+  await test.step('the product manager publishes the plan, reorders, and sees the slips', async () => {
     await pm.reload();
     await pm.getByText('Timeline', { exact: true }).click();
     await pm.getByLabel('Note for this version').fill('Plan agreed for the quarter');
+    const published = pm.waitForResponse(
+      (r) => r.url().endsWith('/roadmap/snapshots') && r.request().method() === 'POST',
+    );
     await pm.getByRole('button', { name: 'Publish this plan' }).click();
+    expect((await published).status()).toBe(201);
+    await expect(pm.getByRole('button', { name: 'Compare with version 1' })).toBeVisible();
+
+    // The last planned item jumps to the top of the backlog, so others start later.
+    const workspaceId = (await pm.request.get('/api/me').then((r) => r.json())).workspaces[0].id as string;
+    const plan = (await pm.request.get(`/api/workspaces/${workspaceId}/roadmap`).then((r) => r.json())) as {
+      items: { itemId: string; rank: number }[];
+    };
+    const last = [...plan.items].sort((a, b) => b.rank - a.rank)[0];
+    if (!last) throw new Error('the demo plan has items');
+    const csrf = (await pm.context().cookies()).find((c) => c.name === 'headway_csrf')?.value ?? '';
+    const moved = await pm.request.post(`/api/workspaces/${workspaceId}/items/${last.itemId}/move`, {
+      data: { afterId: null, rationale: 'A customer escalation' },
+      headers: { 'X-CSRF-Token': decodeURIComponent(csrf) },
+    });
+    expect(moved.status()).toBe(200);
+
+    await pm.reload();
     await pm.getByRole('button', { name: 'Compare with version 1' }).click();
     const comparison = pm.getByTestId('comparison');
     await expect(comparison.getByRole('heading', { name: 'Since version 1' })).toBeVisible();
+    await expect(comparison).toContainText(/\d+ days? (later|earlier)/);
+    await snapFull(pm, 'roadmap-compare');
   });
 });
