@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { PASSWORD, snap } from './helpers';
+import { PASSWORD, signUpInNewContext, snap } from './helpers';
 
 /** Saves a screenshot of the whole page, not only what is in view (the page scrolls inside the shell). */
 async function snapFull(page: Page, name: string): Promise<void> {
@@ -18,8 +18,13 @@ function question(page: Page, text: string | RegExp) {
 
 test('a founder assesses the setup, applies the decision rights, re-assesses and compares', async ({
   page,
+  browser,
+  baseURL,
 }) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
   let slug = '';
+  let workspaceId = '';
+  let csrf = '';
 
   await test.step('the founder signs up and imports the company as a workspace', async () => {
     await page.goto('/signup');
@@ -29,15 +34,15 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('heading', { name: 'Workspaces' })).toBeVisible();
     const cookies = await page.context().cookies();
-    const csrf = cookies.find((c) => c.name === 'headway_csrf')?.value ?? '';
+    csrf = decodeURIComponent(cookies.find((c) => c.name === 'headway_csrf')?.value ?? '');
     const workspace = buildDemoWorkspace(new Date());
     workspace.workspace.name = 'Northwind';
     const response = await page.request.post('/api/workspaces/import', {
       data: workspace,
-      headers: { 'X-CSRF-Token': decodeURIComponent(csrf) },
+      headers: { 'X-CSRF-Token': csrf },
     });
     expect(response.status()).toBe(201);
-    slug = ((await response.json()) as { slug: string }).slug;
+    ({ slug, id: workspaceId } = (await response.json()) as { slug: string; id: string });
   });
 
   await test.step('the short questionnaire comes prefilled from the team', async () => {
@@ -93,6 +98,11 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     await expect(page.getByText(/When the 4th developer joins/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Markdown' })).toHaveAttribute('href', /format=md/);
     await expect(page.getByRole('link', { name: 'Print-ready HTML' })).toHaveAttribute('href', /format=html/);
+    const html = await page.request.get(
+      (await page.getByRole('link', { name: 'Print-ready HTML' }).getAttribute('href')) ?? '',
+    );
+    expect(html.headers()['content-type']).toContain('text/html');
+    expect(await html.text()).toContain('The CTO owns delivery');
     await snap(page, 'assessment-report');
     await snapFull(page, 'assessment-report-full');
   });
@@ -110,9 +120,30 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
       role: (await first.locator('td').nth(0).textContent()) ?? '',
       after: (await first.locator('td').nth(1).locator('strong').textContent()) ?? '',
     };
+    await snap(page, 'assessment-apply-preview');
     await dialog
       .getByLabel('Why (recorded in the decision log)')
       .fill('The product function owns delivery now');
+
+    // Someone else changes the matrix meanwhile (here: the founder in another tab, through the API).
+    const current = (await (
+      await page.request.get(`/api/workspaces/${workspaceId}/decision-rights`)
+    ).json()) as {
+      version: number;
+      matrix: Record<string, Record<string, string>>;
+    };
+    const matrix = structuredClone(current.matrix);
+    const scope = matrix.scope as Record<string, string>;
+    scope.viewer = scope.viewer === 'I' ? 'C' : 'I';
+    const put = await page.request.put(`/api/workspaces/${workspaceId}/decision-rights`, {
+      data: { version: current.version, matrix, rationale: 'Viewers hear about scope changes' },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(put.status()).toBe(200);
+    await dialog.getByRole('button', { name: /^Apply \d+ changes?$/ }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Someone changed the decision rights');
+    await dialog.getByRole('button', { name: 'Preview again' }).click();
+    await expect(rows.first()).toBeVisible();
     await dialog.getByRole('button', { name: /^Apply \d+ changes?$/ }).click();
     const done = page.getByRole('dialog', { name: 'Decision rights applied' });
     await expect(done.getByTestId('log-entry')).toContainText('Applied the decision rights of assessment #1');
@@ -146,5 +177,32 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     await page.getByRole('link', { name: 'Assessment', exact: true }).first().click();
     await expect(page.getByTestId('history-row')).toHaveCount(2);
     await snap(page, 'assessment-history');
+  });
+
+  await test.step('a CTO reads the report but may neither assess nor apply, and is told why', async () => {
+    const invite = await page.request.post(`/api/workspaces/${workspaceId}/invitations`, {
+      data: { role: 'cto', fte: 1, skills: ['backend'] },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(invite.status()).toBe(201);
+    const path = ((await invite.json()) as { path: string }).path;
+    const cto = await signUpInNewContext({
+      browser,
+      baseURL,
+      path,
+      name: 'Cy Cto',
+      email: 'cy@assessment.e2e.headway.dev',
+    });
+    await cto.getByRole('button', { name: 'Join workspace' }).click();
+    await expect(cto).toHaveURL(/\/w\/[^/]+\/backlog/);
+    await cto.goto(`/w/${slug}/assessment/2`);
+    await expect(cto.getByRole('button', { name: 'Apply the recommended decision rights' })).toBeDisabled();
+    await expect(cto.getByText(/Only the founder changes who decides what/)).toBeVisible();
+    await cto.goto(`/w/${slug}/assessment/new`);
+    await expect(cto.getByRole('note')).toContainText('Recording an assessment is a team decision');
+    await cto.getByRole('button', { name: /Review and submit/ }).click();
+    await expect(cto.getByRole('button', { name: 'Submit and see the report' })).toBeDisabled();
+    await snap(cto, 'assessment-wizard-cto');
+    await cto.context().close();
   });
 });

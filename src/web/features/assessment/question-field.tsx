@@ -52,9 +52,7 @@ export function QuestionField(props: QuestionFieldProps) {
       )}
       {fromTeam && (
         <p className="prefill-note">
-          <span className="badge badge-team">
-            {props.source?.startsWith('your answer') ? 'Your last answer' : 'From your team'}
-          </span>{' '}
+          <span className="badge badge-team">{describePrefill(props.source)}</span>{' '}
           <span className="muted small">{props.source}</span>
         </p>
       )}
@@ -166,4 +164,9 @@ export function toAnswer(
 export function toDraft(value: string | number | string[] | undefined): Draft | undefined {
   if (value === undefined) return undefined;
   return typeof value === 'number' ? String(value) : value;
+}
+
+/** The badge of a prefilled answer: the team's facts, or the answer given in the last assessment. */
+export function describePrefill(source: string | undefined): string {
+  return source?.startsWith('your answer') ? 'Your last answer' : 'From your team';
 }

@@ -19,6 +19,14 @@ const BAND_COLOURS: Record<Band, string> = {
   strong: '#067647',
 };
 
+const SHORT_LABELS: Record<string, string> = {
+  product: 'Product',
+  delivery: 'Delivery',
+  engineering: 'Engineering',
+  team: 'Team',
+  leadership: 'Leadership',
+};
+
 interface ScoreChartProps {
   areas: Report['scores']['areas'];
   labels: Record<string, string>;
@@ -26,8 +34,10 @@ interface ScoreChartProps {
 
 /** The five areas' scores (0–100) as horizontal bars coloured by band; unscored areas show as such. */
 export function ScoreChart({ areas, labels }: ScoreChartProps) {
+  // On a phone the full area names would squeeze the bars to nothing; the table below names them in full.
+  const narrow = typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches;
   const data = areas.map((a) => ({
-    name: labels[a.area] ?? a.area,
+    name: narrow ? (SHORT_LABELS[a.area] ?? a.area) : (labels[a.area] ?? a.area),
     score: a.score ?? 0,
     text: a.score === null ? 'not scored' : `${a.score}`,
     band: a.band,
@@ -35,10 +45,14 @@ export function ScoreChart({ areas, labels }: ScoreChartProps) {
   return (
     <div className="score-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={areas.length * 44 + 30}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 70, bottom: 4, left: 4 }}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: narrow ? 64 : 70, bottom: 4, left: 0 }}
+        >
           <CartesianGrid horizontal={false} stroke="#e4e4e8" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} fontSize={12} />
-          <YAxis type="category" dataKey="name" width={170} fontSize={12} tickLine={false} />
+          <YAxis type="category" dataKey="name" width={narrow ? 84 : 170} fontSize={12} tickLine={false} />
           <Tooltip
             formatter={(_value, _name, item) => {
               const band = (item.payload as { band: Band | null }).band;

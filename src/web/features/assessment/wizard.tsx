@@ -13,7 +13,7 @@ import {
   useQuestionnaire,
 } from './assessment-api';
 import { describeAnswer } from './labels';
-import { type Draft, QuestionField, toAnswer, toDraft } from './question-field';
+import { type Draft, describePrefill, QuestionField, toAnswer, toDraft } from './question-field';
 
 type Prefill = NonNullable<ReturnType<typeof usePrefill>['data']>;
 
@@ -340,7 +340,7 @@ function Review(props: {
                     <span className={answer === undefined ? 'muted' : ''}>{describeAnswer(q, answer)}</span>
                     {fromTeam && (
                       <span className="badge badge-team" title={props.sources[q.id]}>
-                        From your team
+                        {describePrefill(props.sources[q.id])}
                       </span>
                     )}
                     {props.problems[q.id] && <span className="field-problem">{props.problems[q.id]}</span>}
