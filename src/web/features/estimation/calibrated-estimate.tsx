@@ -20,18 +20,26 @@ export function CalibratedEstimate({ item }: { item: Item }) {
         </p>
       ) : (
         <>
-          <dl data-testid="calibrated-estimate">
-            <dt className="muted" />
-            <dd className="muted">Raw</dd>
-            <dd className="muted">Calibrated</dd>
-            {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
-              <div key={k} style={{ display: 'contents' }}>
-                <dt>{k[0]?.toUpperCase() + k.slice(1)}</dt>
-                <dd>{days(result.raw[k])}</dd>
-                <dd>{days(result.calibrated[k])}</dd>
-              </div>
-            ))}
-          </dl>
+          <table className="table" data-testid="calibrated-estimate">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="sr-only">Point</span>
+                </th>
+                <th scope="col">Raw</th>
+                <th scope="col">Calibrated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row">{k[0]?.toUpperCase() + k.slice(1)}</th>
+                  <td>{days(result.raw[k])}</td>
+                  <td>{days(result.calibrated[k])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <p className="muted small">
             Based on {result.basedOn.count} items of {result.basedOn.group.name}; {result.note}.
           </p>
