@@ -173,6 +173,8 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     await expect(page.getByRole('heading', { name: 'Assessment #1 → #2' })).toBeVisible();
     await expect(page.getByTestId('findings-closed')).toContainText('The CTO owns delivery');
     await expect(page.getByTestId('area-delta')).toHaveCount(5);
+    const toast = page.getByRole('button', { name: 'Dismiss message' });
+    if ((await toast.count()) > 0) await toast.first().click();
     await snap(page, 'assessment-comparison');
     await page.getByRole('link', { name: 'Assessment', exact: true }).first().click();
     await expect(page.getByTestId('history-row')).toHaveCount(2);

@@ -110,7 +110,11 @@ function ComparisonView({ view }: { view: AssessmentComparisonView }) {
                   <td>{a.before ?? '—'}</td>
                   <td>{a.after ?? '—'}</td>
                   <td>
-                    <span className={`delta ${deltaTone(a.delta)}`}>{formatDelta(a.delta)}</span>
+                    {a.before === null && a.after !== null ? (
+                      <span className="muted small">newly scored</span>
+                    ) : (
+                      <span className={`delta ${deltaTone(a.delta)}`}>{formatDelta(a.delta)}</span>
+                    )}
                   </td>
                 </tr>
               ))}

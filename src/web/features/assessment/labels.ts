@@ -40,7 +40,7 @@ export const TRIGGER_LABELS: Record<TriggerStatus, string> = {
   due: 'Due now',
   watch: 'Watch',
   satisfied: 'In place',
-  unknown: 'Not enough answers',
+  unknown: 'Needs answers',
 };
 
 export const DORA_METRIC_LABELS = {
