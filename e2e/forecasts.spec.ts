@@ -91,11 +91,15 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
 
   let before = '';
   await test.step('the founder opens the milestone and reads "85% likely by …"', async () => {
-    await page.goto(`/w/${workspace.slug}/backlog`);
-    await page.getByRole('link', { name: 'Forecasts' }).click();
+    await page.goto(`/w/${workspace.slug}/forecasts`);
     await expect(page.getByRole('heading', { name: 'Forecasts', level: 1 })).toBeVisible();
     await expect(page.getByText('Pick a milestone')).toBeVisible();
-    await page.getByRole('combobox', { name: 'Milestone' }).selectOption(milestoneId);
+    // From the backlog: the initiative's panel opens its forecast.
+    await page.getByRole('link', { name: 'Backlog' }).click();
+    await page.getByRole('button', { name: 'Team workspaces', exact: true }).click();
+    await page.getByTestId('item-panel').getByRole('link', { name: 'Forecast when it is done' }).click();
+    await expect(page).toHaveURL(/\/forecasts\?mode=milestone&milestone=/);
+    await expect(page.getByRole('combobox', { name: 'Milestone' })).toHaveValue(milestoneId);
     const headline = page.getByTestId('forecast-headline');
     await expect(headline).toContainText(/85% likely by \w{3} \d{1,2} \w{3}/);
     before = (await headline.textContent()) ?? '';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useItem, useMembers } from '../../api/hooks';
 import type { Item } from '../../api/types';
 import { InlineEdit } from '../../components/inline-edit';
@@ -153,6 +154,11 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
         <p className="notice" role="note">
           <strong>Scope question:</strong> {item.scopeQuestion}
         </p>
+      )}
+      {(item.type === 'initiative' || item.type === 'epic') && (
+        <Link className="button" to={`/w/${workspace.slug}/forecasts?mode=milestone&milestone=${item.id}`}>
+          Forecast when it is done
+        </Link>
       )}
       <Description item={item} allowed={requirements.allowed} reason={requirements.reason} />
       <EstimatePanel item={item} />
