@@ -3,13 +3,8 @@
  * after a small change by replaying only the part of the placement sequence it affects.
  */
 import { summarisePlan } from './plan-summary';
-import {
-  fillLanes,
-  replayEstimateChange,
-  restoreSameIndices,
-  reusePreparation,
-  reusePreparationForReorder,
-} from './replan-reuse';
+import { replayWithCopies } from './replan-replay';
+import { fillLanes, restoreSameIndices, reusePreparation, reusePreparationForReorder } from './replan-reuse';
 import { createPlacementState, type Lane, type Placements, placeItem, sequenceItems } from './team-placement';
 import { type PreparedPlan, preparePlan } from './team-preparation';
 import type { TeamPlanInput, TeamPlanResult, WorkItem } from './team-types';
@@ -144,12 +139,13 @@ function replanEstimates(input: TeamPlanInput, memory: PlanMemory): IncrementalP
   restoreSameIndices({ sequence, keep, old: memory.placements, state });
   const isChanged = new Uint8Array(n);
   for (const i of changed) isChanged[i] = 1;
-  const placedAgain = replayEstimateChange({
+  const identity = Int32Array.from({ length: n }, (_, i) => i);
+  const placedAgain = replayWithCopies({
     plan,
     state,
     sequence,
     keep,
-    old: memory.placements,
+    previous: { placements: memory.placements, oldIndexOf: identity, newIndexOf: identity, sequence },
     changed: isChanged,
     place: (item) => placeItem(plan, state, item),
   });
@@ -189,7 +185,17 @@ function replanReorder(input: TeamPlanInput, memory: PlanMemory): IncrementalPla
   while (keep < n && memory.sequenceIds[keep] === sequenceIds[keep]) keep++;
   const state = createPlacementState(plan);
   restorePrefix(plan, state, sequence, keep, memory);
-  for (let pos = keep; pos < n; pos++) placeItem(plan, state, sequence[pos]!);
+  const newIndexOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) newIndexOf[oldIndexOf[i]!] = i;
+  const placedAgain = replayWithCopies({
+    plan,
+    state,
+    sequence,
+    keep,
+    previous: { placements: memory.placements, oldIndexOf, newIndexOf, sequence: oldSequence },
+    changed: new Uint8Array(n),
+    place: (item) => placeItem(plan, state, item),
+  });
   const result = summarisePlan(plan, state.placements, {
     input: memory.input,
     placements: memory.placements,
@@ -208,6 +214,7 @@ function replanReorder(input: TeamPlanInput, memory: PlanMemory): IncrementalPla
       result,
     },
     replacedItems: n - keep,
+    placedAgain,
   };
 }
 
