@@ -106,6 +106,7 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     await expect(page.getByTestId('p50')).not.toHaveText('');
     await expect(page.getByTestId('target-chance')).toContainText('likely to be done by');
     expect(await page.getByTestId('forecast-item-row').count()).toBeGreaterThan(1);
+    await page.mouse.move(0, 0);
     await page
       .getByTestId('forecast-panel')
       .screenshot({ path: 'test-results/screenshots/forecasts-panel.png' });
