@@ -19,6 +19,7 @@ import {
   runEngineBy,
   runEnginePlan,
   runEngineWhen,
+  runTeamSchedulerPlan,
   takeLastDays,
   timeMedian,
 } from './lib/forecast-speed';
@@ -214,5 +215,11 @@ reportSpeed(
   'plan: 2,000 trials, 300 items, 8 people, greedy list scheduler',
   3000,
   () => runEnginePlan(plan, 8, 2000),
+  () => runBaselinePlan(plan, 8, 2000),
+);
+reportSpeed(
+  'plan: 2,000 trials, 300 items, 8 people, Headway team scheduler (working days, FTE, order)',
+  3000,
+  () => runTeamSchedulerPlan(plan, 8, 2000),
   () => runBaselinePlan(plan, 8, 2000),
 );

@@ -13,6 +13,7 @@ import {
   runPlanForecast,
   samplePert,
 } from '../../src/domain/forecasting/index';
+import { buildSchedule } from '../../src/domain/scheduling';
 import { createGreedyListScheduler, type PredecessorTable } from './forecast-greedy-scheduler';
 
 const LEVELS = [50, 70, 85, 95];
@@ -225,4 +226,40 @@ export function runBaselinePlan(plan: BenchPlan, people: number, trials: number)
   const planFinish = atLevels(trialsOut.map((t) => Math.max(...t.finishes.values())));
   const start = parseIsoDay('2030-01-01')!;
   return planFinish.map((f) => formatIsoDay(start + Math.max(0, Math.ceil(f - 1e-9) - 1)));
+}
+
+/**
+ * The engine's plan forecast through Headway's team scheduler (`buildSchedule`, as the roadmap
+ * and the API use it): people with FTE and calendars, the product order, the dependencies.
+ */
+export function runTeamSchedulerPlan(plan: BenchPlan, people: number, trials: number): Array<string | null> {
+  const team = Array.from({ length: people }, (_, p) => ({
+    id: `person-${p}`,
+    name: `Person ${p}`,
+    fte: 1,
+    skills: [],
+  }));
+  const finishes = new Float64Array(plan.items.length);
+  const result = runPlanForecast({
+    items: plan.items,
+    trials,
+    seed: 7,
+    start: '2030-01-01',
+    milestones: plan.milestones,
+    schedule: (durations) => {
+      const scheduled = buildSchedule({
+        startDate: '2030-01-01',
+        people: team,
+        items: plan.items.map((item, i) => ({
+          id: item.id,
+          effortDays: durations[i]!,
+          dependsOn: plan.dependsOn[i]!.map((itemId) => ({ itemId })),
+        })),
+      });
+      if (scheduled.status !== 'planned') finishes.fill(Number.NaN);
+      else for (const [i, s] of scheduled.items.entries()) finishes[i] = s.endDay;
+      return finishes;
+    },
+  });
+  return result.plan.percentiles.map((p) => p.date);
 }
