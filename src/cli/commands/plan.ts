@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Roadmap } from '../../contract';
-import { parsePsplib, solveRcpsp } from '../../domain/scheduling/index';
+import { parsePsplib, type RcpspDefect, solveRcpsp } from '../../domain/scheduling/index';
 import { getRoadmap } from '../../server/commands/roadmap';
+import { solveRcpspExactly } from '../../server/solvers/highs-rcpsp';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { resolveWorkspace } from '../workspace-ref';
 
@@ -13,6 +14,7 @@ interface PlanFlags extends Partial<DatabaseFlags> {
   json?: boolean;
   timeLimitMs: number;
   seed: number;
+  exact?: boolean;
 }
 
 function parseNonNegativeInteger(name: string) {
@@ -34,7 +36,7 @@ function fail(message: string): void {
  * Plans one PSPLIB single-mode instance and prints the makespan and every job's start
  * (keyed by PSPLIB job number, dummies included), as JSON or as a table.
  */
-function planPsplib(file: string, flags: PlanFlags): void {
+async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,9 +49,32 @@ function planPsplib(file: string, flags: PlanFlags): void {
     fail(`${file} is not a PSPLIB single-mode (.sm) file:\n  ${parsed.errors.join('\n  ')}`);
     return;
   }
-  const result = solveRcpsp(parsed.value.instance, { seed: flags.seed, timeLimitMs: flags.timeLimitMs });
-  if (result.status === 'infeasible') {
-    const reasons = result.defects.map((d) => {
+  let proven: boolean | undefined;
+  let outcome:
+    | { makespan: number; starts: readonly number[]; lowerBound?: number; provenOptimal?: boolean }
+    | { defects: RcpspDefect[] };
+  if (flags.exact) {
+    // Exact mode: HiGHS proves optimality on small instances ("optimal for ≤ N items").
+    const exact = await solveRcpspExactly(parsed.value.instance, {
+      timeLimitSeconds: Math.max(1, flags.timeLimitMs / 1000),
+    });
+    if (exact.status === 'too-large') {
+      fail(
+        `exact mode proves optimality for instances of at most ${exact.maxJobs} jobs (dummies included); ${file} has ${exact.jobCount}: drop --exact for the heuristic.`,
+      );
+      return;
+    }
+    if (exact.status === 'infeasible') outcome = { defects: exact.defects };
+    else {
+      proven = exact.status === 'optimal';
+      outcome = { ...exact, provenOptimal: proven };
+    }
+  } else {
+    const heuristic = solveRcpsp(parsed.value.instance, { seed: flags.seed, timeLimitMs: flags.timeLimitMs });
+    outcome = heuristic.status === 'infeasible' ? { defects: heuristic.defects } : heuristic;
+  }
+  if ('defects' in outcome) {
+    const reasons = outcome.defects.map((d) => {
       switch (d.kind) {
         case 'cycle':
           return 'the precedence relations form a cycle';
@@ -65,12 +90,17 @@ function planPsplib(file: string, flags: PlanFlags): void {
     fail(`${file} cannot be scheduled:\n  ${reasons.join('\n  ')}`);
     return;
   }
+  const result = outcome;
   const start: Record<string, number> = {};
   result.starts.forEach((s, j) => {
     start[String(j + 1)] = s;
   });
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ makespan: result.makespan, start })}\n`);
+    const out =
+      proven === undefined
+        ? { makespan: result.makespan, start }
+        : { makespan: result.makespan, start, optimal: proven };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
   const durations = parsed.value.instance.durations;
@@ -79,8 +109,12 @@ function planPsplib(file: string, flags: PlanFlags): void {
       `${String(j + 1).padStart(5)}  ${String(s).padStart(6)}  ${String(s + durations[j]!).padStart(6)}`,
   );
   process.stdout.write(
-    `makespan ${result.makespan} (lower bound ${result.lowerBound}${result.provenOptimal ? ', optimal' : ''})\n` +
-      `  job   start  finish\n${rows.join('\n')}\n`,
+    `makespan ${result.makespan} (${[
+      result.lowerBound === undefined ? '' : `lower bound ${result.lowerBound}`,
+      result.provenOptimal ? 'optimal' : '',
+    ]
+      .filter(Boolean)
+      .join(', ')})\n` + `  job   start  finish\n${rows.join('\n')}\n`,
   );
 }
 
@@ -157,6 +191,10 @@ export function register(program: Command): void {
         'plan a workspace’s open work on its team (--workspace W), or schedule one PSPLIB single-mode instance (--psplib FILE.sm)',
       )
       .option('--psplib <file>', 'a PSPLIB single-mode instance (.sm) to schedule')
+      .option(
+        '--exact',
+        'with --psplib: prove the optimum with the HiGHS MILP solver (at most 32 jobs); adds "optimal" to the JSON',
+      )
       .option('-w, --workspace <ref>', 'workspace id, slug or name: print its roadmap')
       .option('--start <YYYY-MM-DD>', 'first plan day for --workspace (default: today, UTC)')
       .option(
@@ -181,7 +219,7 @@ export function register(program: Command): void {
       return;
     }
     if (flags.psplib !== undefined) {
-      planPsplib(flags.psplib, flags);
+      await planPsplib(flags.psplib, flags);
       return;
     }
     if (flags.workspace !== undefined) {
