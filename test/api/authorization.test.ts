@@ -29,6 +29,7 @@ interface Target {
   memberId: string;
   rightsVersion: number;
   formulaId: string;
+  sessionId: string;
 }
 
 interface RouteCase {
@@ -38,7 +39,7 @@ interface RouteCase {
   body?: (t: Target) => unknown;
   allowed: readonly Role[];
   /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
-  needs?: 'dependency' | 'member' | 'formula' | 'assessment';
+  needs?: 'dependency' | 'member' | 'formula' | 'assessment' | 'session' | 'revealed-session';
 }
 
 const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -221,6 +222,53 @@ const CASES: RouteCase[] = [
   },
   { name: 'calibration', method: 'GET', path: (t) => `${W(t)}/calibration`, allowed: ALL },
   { name: 'calibrated estimate', method: 'GET', path: (t) => `${I(t)}/calibrated-estimate`, allowed: ALL },
+  {
+    name: 'list estimation sessions',
+    method: 'GET',
+    path: (t) => `${W(t)}/estimation-sessions`,
+    allowed: ALL,
+  },
+  {
+    name: 'start estimation session',
+    method: 'POST',
+    path: (t) => `${W(t)}/estimation-sessions`,
+    body: (t) => ({ title: 'Refinement', itemIds: [t.item.id] }),
+    allowed: TECH,
+  },
+  {
+    name: 'get estimation session',
+    method: 'GET',
+    path: (t) => `${W(t)}/estimation-sessions/${t.sessionId}`,
+    allowed: ALL,
+    needs: 'session',
+  },
+  {
+    name: 'vote in estimation session',
+    method: 'POST',
+    path: (t) => `${W(t)}/estimation-sessions/${t.sessionId}/votes`,
+    body: (t) => ({ itemId: t.item.id, days: 3 }),
+    allowed: TECH,
+    needs: 'session',
+  },
+  {
+    name: 'reveal estimation session',
+    method: 'POST',
+    path: (t) => `${W(t)}/estimation-sessions/${t.sessionId}/reveal`,
+    allowed: TECH,
+    needs: 'session',
+  },
+  {
+    name: 'accept session estimate',
+    method: 'POST',
+    path: (t) => `${W(t)}/estimation-sessions/${t.sessionId}/accept`,
+    body: (t) => ({
+      itemId: t.item.id,
+      version: t.item.version,
+      estimate: { optimistic: 1, likely: 3, pessimistic: 6 },
+    }),
+    allowed: TECH,
+    needs: 'revealed-session',
+  },
   // Roadmap and forecasts.
   { name: 'roadmap', method: 'GET', path: (t) => `${W(t)}/roadmap`, allowed: ALL },
   {
@@ -375,8 +423,32 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
       if (a.status !== 201) throw new Error(`setup failed: ${JSON.stringify(a.body)}`);
     }
   }
+  let sessionId = '00000000-0000-4000-8000-000000000000';
+  if (needs === 'session' || needs === 'revealed-session') {
+    const session = await team.cto.post<{ id: string }>(`/api/workspaces/${ws}/estimation-sessions`, {
+      title: 'Refinement',
+      itemIds: [item.id],
+    });
+    if (session.status !== 201) throw new Error(`setup failed: ${JSON.stringify(session.body)}`);
+    sessionId = session.body.id;
+    if (needs === 'revealed-session') {
+      await team.cto.post(`/api/workspaces/${ws}/estimation-sessions/${sessionId}/votes`, {
+        itemId: item.id,
+        days: 2,
+      });
+      await team.cto.post(`/api/workspaces/${ws}/estimation-sessions/${sessionId}/reveal`);
+    }
+  }
   const rights = await team.founder.get<{ version: number }>(`/api/workspaces/${ws}/decision-rights`);
-  return { ws, item, other: otherItem, memberId, rightsVersion: rights.body.version, formulaId };
+  return {
+    ws,
+    item,
+    other: otherItem,
+    memberId,
+    rightsVersion: rights.body.version,
+    formulaId,
+    sessionId,
+  };
 }
 
 describe('authorization matrix', () => {

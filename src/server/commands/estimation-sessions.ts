@@ -1,0 +1,352 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  AcceptSessionEstimate,
+  CastEstimationVote,
+  CreateEstimationSession,
+  EstimationSession,
+  EstimationSessionItem,
+  EstimationSessionSummary,
+} from '../../contract';
+import type { Database } from '../../db/client';
+import { estimationSessions, estimationVotes, items, users } from '../../db/schema';
+import { canDecide } from '../../domain/decision-rights';
+import { DEFAULT_TSHIRT_SCALE, mapTShirtSize, summarizeEstimationSession } from '../../domain/estimation';
+import { AppError, notFound } from '../errors';
+import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
+import { presentItem } from '../presenters/item';
+import { type CommandContext, updateItem } from './items';
+
+/** Estimation sessions: several estimators vote on the same items, revealed together. */
+
+type SessionRow = typeof estimationSessions.$inferSelect;
+
+/** The tech roles vote in a session even where the matrix does not make them R or A. */
+const TECH_ROLES = new Set(['cto', 'ctpo', 'developer']);
+
+async function loadSession(db: Database, workspaceId: string, sessionId: string): Promise<SessionRow> {
+  if (!isUuid(sessionId)) throw notFound('Estimation session');
+  const [row] = await db
+    .select()
+    .from(estimationSessions)
+    .where(and(eq(estimationSessions.id, sessionId), eq(estimationSessions.workspaceId, workspaceId)))
+    .limit(1);
+  if (!row) throw notFound('Estimation session');
+  return row;
+}
+
+/** Converts a size to days with the workspace's ranges, or refuses an unknown size. */
+function sizeToEstimate(size: string) {
+  const mapped = mapTShirtSize({ size, scale: DEFAULT_TSHIRT_SCALE });
+  if (!mapped.ok) throw new AppError('validation_failed', `size: ${mapped.message}`);
+  return mapped.estimate;
+}
+
+/**
+ * The sessions of a workspace, newest first.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @returns one summary per session
+ */
+export async function findEstimationSessions(
+  db: Database,
+  workspaceId: string,
+): Promise<EstimationSessionSummary[]> {
+  const rows = await db
+    .select()
+    .from(estimationSessions)
+    .where(eq(estimationSessions.workspaceId, workspaceId))
+    .orderBy(desc(estimationSessions.createdAt))
+    .limit(100);
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    state: row.state as EstimationSessionSummary['state'],
+    itemCount: row.itemIds.length,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * One session as the caller may see it: before the reveal, only who has voted and the caller's
+ * own votes; after it, every vote and the spread per item.
+ * @param options.db the database
+ * @param options.actor the caller
+ * @param options.sessionId the session
+ * @returns the session, or 404 (also for another workspace's session)
+ */
+export async function getEstimationSession(options: {
+  db: Database;
+  actor: Actor;
+  sessionId: string;
+}): Promise<EstimationSession> {
+  const { db, actor } = options;
+  const session = await loadSession(db, actor.workspaceId, options.sessionId);
+  return presentSession(db, actor, session);
+}
+
+async function presentSession(db: Database, actor: Actor, session: SessionRow): Promise<EstimationSession> {
+  const itemRows =
+    session.itemIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(items)
+          .where(and(eq(items.workspaceId, session.workspaceId), inArray(items.id, session.itemIds)));
+  const votes = await db
+    .select({
+      itemId: estimationVotes.itemId,
+      voterId: estimationVotes.voterId,
+      name: users.name,
+      days: estimationVotes.days,
+      size: estimationVotes.size,
+    })
+    .from(estimationVotes)
+    .innerJoin(users, eq(users.id, estimationVotes.voterId))
+    .where(eq(estimationVotes.sessionId, session.id))
+    .orderBy(estimationVotes.createdAt);
+  const revealed = session.state !== 'open';
+  const byId = new Map(itemRows.map((row) => [row.id, row]));
+  const sessionItems: EstimationSessionItem[] = [];
+  for (const itemId of session.itemIds) {
+    const row = byId.get(itemId);
+    if (!row) continue; // The item was deleted since the session started.
+    const itemVotes = votes.filter((vote) => vote.itemId === itemId);
+    const shown = revealed ? itemVotes : itemVotes.filter((vote) => vote.voterId === actor.userId);
+    sessionItems.push({
+      itemId,
+      number: row.number,
+      title: row.title,
+      version: row.version,
+      estimate: presentItem(row, []).estimate,
+      voters: itemVotes.map((vote) => ({ voterId: vote.voterId, name: vote.name })),
+      votes: shown.map((vote) => ({
+        voterId: vote.voterId,
+        name: vote.name,
+        days: vote.days,
+        size: vote.size,
+      })),
+      spread: revealed ? summarizeVotes(itemVotes) : null,
+      accepted: session.accepted[itemId] ?? null,
+    });
+  }
+  return {
+    id: session.id,
+    title: session.title,
+    state: session.state as EstimationSession['state'],
+    createdBy: session.createdBy,
+    createdAt: session.createdAt.toISOString(),
+    updatedAt: session.updatedAt.toISOString(),
+    revealedAt: session.revealedAt ? session.revealedAt.toISOString() : null,
+    items: sessionItems,
+  };
+}
+
+function summarizeVotes(
+  votes: readonly { voterId: string; name: string; days: number }[],
+): EstimationSessionItem['spread'] {
+  if (votes.length === 0) return null;
+  const result = summarizeEstimationSession({
+    votes: votes.map((vote) => ({ estimator: vote.voterId, value: vote.days })),
+  });
+  if (!result.ok) return null;
+  const names = new Map(votes.map((vote) => [vote.voterId, vote.name]));
+  // The domain names estimators by id; people read names.
+  const named = (text: string) => {
+    let out = text;
+    for (const [id, name] of names) out = out.split(id).join(name);
+    return out;
+  };
+  const { summary } = result;
+  return {
+    count: summary.count,
+    min: summary.min,
+    max: summary.max,
+    median: summary.median,
+    spreadRatio: summary.spreadRatio,
+    outliers: summary.outliers.map((outlier) => ({
+      voterId: outlier.estimator,
+      name: names.get(outlier.estimator) ?? outlier.estimator,
+      days: outlier.value,
+      reason: outlier.reason,
+    })),
+    needsDiscussion: summary.needsDiscussion,
+    reasons: summary.reasons.map(named),
+  };
+}
+
+/**
+ * Starts a session on items of the workspace (the estimates decision).
+ * @param ctx the database and the caller
+ * @param input the title and the items
+ * @returns the new session
+ */
+export async function createEstimationSession(
+  ctx: CommandContext,
+  input: CreateEstimationSession,
+): Promise<EstimationSession> {
+  const { db, actor } = ctx;
+  requireContributor(actor);
+  await requireDecision(db, actor, 'estimates');
+  const found = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.workspaceId, actor.workspaceId), inArray(items.id, input.itemIds)));
+  const known = new Set(found.map((row) => row.id));
+  const missing = input.itemIds.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `itemIds: no such item in this workspace: ${missing.join(', ')}`,
+      {
+        details: { missing },
+      },
+    );
+  }
+  const [row] = await db
+    .insert(estimationSessions)
+    .values({
+      workspaceId: actor.workspaceId,
+      title: input.title,
+      itemIds: input.itemIds,
+      createdBy: actor.userId,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no session');
+  return presentSession(db, actor, row);
+}
+
+/**
+ * Casts or replaces the caller's vote on one item. Tech roles and holders of the estimates
+ * decision vote; votes are taken until the session is closed.
+ * @param ctx the database and the caller
+ * @param sessionId the session
+ * @param input the item and the days or size
+ * @returns the session as the caller now sees it
+ */
+export async function castEstimationVote(
+  ctx: CommandContext,
+  sessionId: string,
+  input: CastEstimationVote,
+): Promise<EstimationSession> {
+  const { db, actor } = ctx;
+  const session = await loadSession(db, actor.workspaceId, sessionId);
+  requireContributor(actor);
+  if (!TECH_ROLES.has(actor.role) && !canDecide(actor.matrix, actor.role, 'estimates')) {
+    await requireDecision(db, actor, 'estimates');
+  }
+  if (session.state === 'closed') {
+    throw new AppError('conflict', `“${session.title}” is closed: start a new session to estimate again`);
+  }
+  if (!session.itemIds.includes(input.itemId)) {
+    throw new AppError('validation_failed', 'itemId: that item is not part of this session');
+  }
+  const days = input.size === undefined ? (input.days ?? 0) : sizeToEstimate(input.size).likely;
+  const now = new Date();
+  await db
+    .insert(estimationVotes)
+    .values({
+      sessionId: session.id,
+      itemId: input.itemId,
+      voterId: actor.userId,
+      days,
+      size: input.size ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [estimationVotes.sessionId, estimationVotes.itemId, estimationVotes.voterId],
+      set: { days, size: input.size ?? null, updatedAt: now },
+    });
+  return presentSession(db, actor, session);
+}
+
+/**
+ * Reveals every vote at once (the estimates decision). Revealing twice changes nothing.
+ * @param ctx the database and the caller
+ * @param sessionId the session
+ * @returns the revealed session with the spread per item
+ */
+export async function revealEstimationSession(
+  ctx: CommandContext,
+  sessionId: string,
+): Promise<EstimationSession> {
+  const { db, actor } = ctx;
+  const session = await loadSession(db, actor.workspaceId, sessionId);
+  requireContributor(actor);
+  await requireDecision(db, actor, 'estimates');
+  if (session.state !== 'open') return presentSession(db, actor, session);
+  const now = new Date();
+  const [row] = await db
+    .update(estimationSessions)
+    .set({ state: 'revealed', revealedAt: now, updatedAt: now })
+    .where(and(eq(estimationSessions.id, session.id), eq(estimationSessions.state, 'open')))
+    .returning();
+  return presentSession(db, actor, row ?? (await loadSession(db, actor.workspaceId, session.id)));
+}
+
+/**
+ * Accepts a three-point estimate for one item of a revealed session (the estimates decision).
+ * The estimate is written through the item update, so a stale version answers 409 and the
+ * decision goes to the log; the session closes once every item has an accepted estimate.
+ * @param ctx the database and the caller
+ * @param sessionId the session
+ * @param input the item, its version, and the estimate or a size
+ * @returns the session after the acceptance
+ */
+export async function acceptSessionEstimate(
+  ctx: CommandContext,
+  sessionId: string,
+  input: AcceptSessionEstimate,
+): Promise<EstimationSession> {
+  const { db, actor } = ctx;
+  const session = await loadSession(db, actor.workspaceId, sessionId);
+  requireContributor(actor);
+  await requireDecision(db, actor, 'estimates');
+  if (!session.itemIds.includes(input.itemId)) {
+    throw new AppError('validation_failed', 'itemId: that item is not part of this session');
+  }
+  if (session.state === 'open') {
+    throw new AppError('conflict', `Reveal the votes of “${session.title}” before accepting an estimate`);
+  }
+  if (session.state === 'closed') {
+    throw new AppError('conflict', `“${session.title}” is closed: every item already has its estimate`);
+  }
+  const estimate = input.size === undefined ? input.estimate : sizeToEstimate(input.size);
+  if (!estimate) throw new AppError('validation_failed', 'estimate: send an estimate or a size');
+  const votes = await db
+    .select({ days: estimationVotes.days })
+    .from(estimationVotes)
+    .where(and(eq(estimationVotes.sessionId, session.id), eq(estimationVotes.itemId, input.itemId)));
+  const value = {
+    optimistic: estimate.optimistic,
+    likely: estimate.likely,
+    pessimistic: estimate.pessimistic,
+  };
+  await updateItem(ctx, input.itemId, {
+    version: input.version,
+    estimate: value,
+    rationale:
+      input.rationale ??
+      `Accepted in the estimation session “${session.title}” from ${votes.length} vote${votes.length === 1 ? '' : 's'} (${votes.map((v) => v.days).join(', ')} days)`,
+  });
+  // Merged in the database, so two acceptances at once both stay.
+  const [row] = await db
+    .update(estimationSessions)
+    .set({
+      accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: value })}::jsonb`,
+      updatedAt: new Date(),
+    })
+    .where(eq(estimationSessions.id, session.id))
+    .returning();
+  if (!row) throw notFound('Estimation session');
+  if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
+    const [closed] = await db
+      .update(estimationSessions)
+      .set({ state: 'closed' })
+      .where(eq(estimationSessions.id, session.id))
+      .returning();
+    return presentSession(db, actor, closed ?? row);
+  }
+  return presentSession(db, actor, row);
+}
