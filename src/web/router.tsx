@@ -26,6 +26,9 @@ const PrioritizationPage = lazy(() =>
 const EstimationPage = lazy(() =>
   import('./features/estimation/estimation-page').then((m) => ({ default: m.EstimationPage })),
 );
+const EstimationSessionsPage = lazy(() =>
+  import('./features/estimation/session-page').then((m) => ({ default: m.EstimationSessionsPage })),
+);
 const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -125,6 +128,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <EstimationPage />
+              </Page>
+            }
+          />
+          <Route
+            path="estimation/sessions"
+            element={
+              <Page>
+                <EstimationSessionsPage />
               </Page>
             }
           />

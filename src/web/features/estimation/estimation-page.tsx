@@ -6,6 +6,7 @@ import { PrioritizeTabs } from '../prioritization/prioritize-tabs';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { describeBias, describeRefusal, describeStatistic, formatRatio } from './calibration-format';
 import { type CalibrationGrouping, useCalibration } from './estimation-api';
+import { EstimationTabs } from './session-tabs';
 import '../prioritization/prioritization.css';
 
 // recharts comes with the chart, only when there is a drift to draw.
@@ -92,6 +93,7 @@ export function EstimationPage() {
           <PrioritizeTabs current="accuracy" />
         </div>
       </header>
+      <EstimationTabs current="accuracy" />
       <div className="toolbar">
         <fieldset className="segmented" aria-label="Group by">
           {GROUPINGS.map((g) => (
