@@ -1,0 +1,105 @@
+import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
+import { PASSWORD, snap } from './helpers';
+
+interface Account {
+  api: APIRequestContext;
+  csrf: string;
+}
+
+/** Signs a person up through the API; the returned context carries their session. */
+async function signUp(baseURL: string, name: string, email: string): Promise<Account> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/auth/signup', { data: { name, email, password: PASSWORD } });
+  expect(res.status()).toBe(201);
+  return { api, csrf: (await res.json()).csrfToken as string };
+}
+
+async function post(account: Account, path: string, data: unknown) {
+  const res = await account.api.post(path, { data, headers: { 'X-CSRF-Token': account.csrf } });
+  expect(res.ok(), `${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+/** A browser page signed in as the account, on the given path. */
+async function openAs(browser: Browser, baseURL: string, account: Account, path: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, storageState: await account.api.storageState() });
+  const page = await context.newPage();
+  await page.goto(path);
+  return page;
+}
+
+test('a developer and the CTO vote, the CTO reveals and accepts; a PM is told who decides', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Alex Founder', `alex-${run}@session.e2e.headway.dev`);
+  const workspace = await post(founder, '/api/workspaces', { name: `Sessions ${run}` });
+  const ws = workspace.id as string;
+  for (const title of ['Webhooks', 'Bulk edit'])
+    await post(founder, `/api/workspaces/${ws}/items`, { type: 'feature', title });
+  const join = async (role: string, name: string) => {
+    const invitation = await post(founder, `/api/workspaces/${ws}/invitations`, { role, fte: 1, skills: [] });
+    const account = await signUp(baseURL, name, `${role}-${run}@session.e2e.headway.dev`);
+    await post(account, '/api/invitations/accept', { token: invitation.token });
+    return account;
+  };
+  const ctoAccount = await join('cto', 'Sam CTO');
+  const devAccount = await join('developer', 'Jo Developer');
+  const pmAccount = await join('product_manager', 'Pat Manager');
+  const path = `/w/${workspace.slug}/estimation/sessions`;
+
+  const cto = await openAs(browser, baseURL, ctoAccount, path);
+  await test.step('the CTO starts a session on two items', async () => {
+    await expect(cto.getByRole('heading', { name: 'Estimation sessions' })).toBeVisible();
+    await cto.getByLabel('Title').fill('Refinement');
+    await cto.getByRole('checkbox', { name: /Webhooks/ }).check();
+    await cto.getByRole('checkbox', { name: /Bulk edit/ }).check();
+    await cto.getByRole('button', { name: 'Start with 2 items' }).click();
+    await expect(cto.getByRole('heading', { name: 'Refinement' })).toBeVisible();
+    await cto.getByLabel('Days for #1').fill('2');
+    await cto.getByRole('form', { name: 'Your vote on #1' }).getByRole('button', { name: 'Vote' }).click();
+    await expect(cto.getByRole('form', { name: 'Your vote on #1' }).getByTestId('my-vote')).toHaveText(
+      'Your vote: 2 days',
+    );
+  });
+  const sessionUrl = cto.url().replace(baseURL, '');
+
+  await test.step('the developer votes without seeing the CTO’s number', async () => {
+    const dev = await openAs(browser, baseURL, devAccount, sessionUrl);
+    const card = dev.getByRole('listitem', { name: '#1 Webhooks' });
+    await expect(card.getByTestId('voters')).toContainText('Sam CTO');
+    await expect(card.getByText('2 days')).toHaveCount(0);
+    await dev.getByLabel('Days for #1').fill('8');
+    await card.getByRole('button', { name: 'Vote' }).click();
+    await expect(card.getByTestId('my-vote')).toHaveText('Your vote: 8 days');
+    await card.getByRole('radio', { name: 'Size' }).check({ force: true });
+    await expect(card.getByLabel('Size for #1')).toBeVisible();
+    await expect(dev.getByRole('button', { name: 'Reveal votes' })).toBeEnabled();
+    await snap(dev, 'estimation-session-voting');
+    await dev.context().close();
+  });
+
+  await test.step('a product manager sees the session but may not reveal', async () => {
+    const pm = await openAs(browser, baseURL, pmAccount, sessionUrl);
+    await expect(pm.getByRole('button', { name: 'Reveal votes' })).toBeDisabled();
+    await expect(pm.getByText(/Estimates belongs to the tech side: ask .*Sam CTO/).first()).toBeVisible();
+    await pm.context().close();
+  });
+
+  await test.step('the CTO reveals, sees the spread and the outlier, and accepts', async () => {
+    await cto.reload();
+    await cto.getByRole('button', { name: 'Reveal votes' }).click();
+    const card = cto.getByRole('listitem', { name: '#1 Webhooks' });
+    // Votes 2 and 8: median 5, and 8 > 2 × 2 so the spread needs a talk.
+    await expect(card.getByTestId('spread')).toContainText('Median 5 days');
+    await expect(card.getByTestId('needs-discussion')).toBeVisible();
+    await snap(cto, 'estimation-session-revealed');
+    await expect(card.getByLabel('Likely days for #1')).toHaveValue('5');
+    await card.getByRole('button', { name: 'Accept estimate' }).click();
+    await expect(card.getByTestId('accepted')).toHaveText(/Accepted: 2\/5\/8 days/);
+    await cto.setViewportSize({ width: 390, height: 800 });
+    await snap(cto, 'estimation-session-narrow');
+  });
+});
