@@ -6,7 +6,7 @@ export const ESTIMATION_SESSION_STATES = ['open', 'revealed', 'closed'] as const
 export const EstimationSessionStateSchema = z.enum(ESTIMATION_SESSION_STATES);
 export type EstimationSessionState = z.infer<typeof EstimationSessionStateSchema>;
 
-/** The t-shirt sizes a session vote may use; the workspace's default ranges apply. */
+/** The t-shirt sizes a session vote may use; the workspace's ranges (or the default ones) apply. */
 export const SESSION_TSHIRT_SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const;
 
 export const CreateEstimationSessionSchema = z.strictObject({

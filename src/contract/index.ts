@@ -3,6 +3,7 @@ export * from './auth';
 export * from './common';
 export * from './decisions';
 export * from './errors';
+export * from './estimation-scale';
 export * from './estimation-sessions';
 export * from './forecasts';
 export * from './items';

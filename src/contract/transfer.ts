@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SkillSchema } from './common';
+import { TShirtRangeSchema } from './estimation-scale';
+import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 import { ItemStateSchema, ItemTypeSchema, ScoresSchema } from './items';
 import { LIMITS } from './limits';
 import { DecisionSchema, RoleSchema } from './workspace';
@@ -22,6 +24,14 @@ export const HeadwayExportSchema = z.strictObject({
     name: z.string().trim().min(1).max(100),
     decisionRights: z.record(z.string(), z.record(z.string(), z.string())),
     nextItemNumber: Num,
+    /**
+     * The workspace's t-shirt ranges in working days; null or absent means the default scale.
+     * Optional rather than defaulted so files built in code before this field stay valid.
+     */
+    tshirtScale: z
+      .strictObject({ sizes: z.array(TShirtRangeSchema).min(1).max(SESSION_TSHIRT_SIZES.length) })
+      .nullable()
+      .optional(),
   }),
   members: z.array(
     z.strictObject({

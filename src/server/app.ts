@@ -16,6 +16,7 @@ import { requestContext } from './middleware/request-context';
 import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerItemRoutes } from './routes/items.routes';
@@ -97,6 +98,7 @@ export function createApp(deps: ServerDeps) {
   registerAssessmentRoutes(app);
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);
+  registerEstimationScaleRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

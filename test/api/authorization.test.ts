@@ -269,6 +269,20 @@ const CASES: RouteCase[] = [
     allowed: TECH,
     needs: 'revealed-session',
   },
+  { name: 'estimation scale', method: 'GET', path: (t) => `${W(t)}/estimation-scale`, allowed: ALL },
+  {
+    name: 'set estimation scale',
+    method: 'PUT',
+    path: (t) => `${W(t)}/estimation-scale`,
+    body: () => ({
+      sizes: [
+        { size: 'S', min: 1, max: 2 },
+        { size: 'M', min: 2, max: 5 },
+        { size: 'L', min: 5, max: 10 },
+      ],
+    }),
+    allowed: TECH,
+  },
   // Roadmap and forecasts.
   { name: 'roadmap', method: 'GET', path: (t) => `${W(t)}/roadmap`, allowed: ALL },
   {

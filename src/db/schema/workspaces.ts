@@ -12,6 +12,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
+/** A stored t-shirt scale: sizes smallest first with their range in working days. */
+export type WorkspaceTShirtScale = {
+  sizes: { size: string; min: number; max: number; mustSplit?: boolean }[];
+};
+
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
@@ -20,6 +25,8 @@ export const workspaces = pgTable('workspaces', {
   decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
   decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
   nextItemNumber: integer('next_item_number').notNull().default(1),
+  /** The workspace's t-shirt ranges (see src/domain/estimation); null means the default scale. */
+  tshirtScale: jsonb('tshirt_scale').$type<WorkspaceTShirtScale>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

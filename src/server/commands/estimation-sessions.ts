@@ -10,10 +10,11 @@ import type {
 import type { Database } from '../../db/client';
 import { estimationSessions, estimationVotes, items, users } from '../../db/schema';
 import { canDecide } from '../../domain/decision-rights';
-import { DEFAULT_TSHIRT_SCALE, mapTShirtSize, summarizeEstimationSession } from '../../domain/estimation';
+import { mapTShirtSize, summarizeEstimationSession, type TShirtScale } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
 import { presentItem } from '../presenters/item';
+import { loadTShirtScale } from './estimation-scale';
 import { type CommandContext, updateItem } from './items';
 
 /** Estimation sessions: several estimators vote on the same items, revealed together. */
@@ -35,8 +36,8 @@ async function loadSession(db: Database, workspaceId: string, sessionId: string)
 }
 
 /** Converts a size to days with the workspace's ranges, or refuses an unknown size. */
-function sizeToEstimate(size: string) {
-  const mapped = mapTShirtSize({ size, scale: DEFAULT_TSHIRT_SCALE });
+function sizeToEstimate(size: string, scale: TShirtScale) {
+  const mapped = mapTShirtSize({ size, scale });
   if (!mapped.ok) throw new AppError('validation_failed', `size: ${mapped.message}`);
   return mapped.estimate;
 }
@@ -241,7 +242,10 @@ export async function castEstimationVote(
   if (!session.itemIds.includes(input.itemId)) {
     throw new AppError('validation_failed', 'itemId: that item is not part of this session');
   }
-  const days = input.size === undefined ? (input.days ?? 0) : sizeToEstimate(input.size).likely;
+  const days =
+    input.size === undefined
+      ? (input.days ?? 0)
+      : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId)).likely;
   const now = new Date();
   await db
     .insert(estimationVotes)
@@ -312,7 +316,10 @@ export async function acceptSessionEstimate(
   if (session.state === 'closed') {
     throw new AppError('conflict', `“${session.title}” is closed: every item already has its estimate`);
   }
-  const estimate = input.size === undefined ? input.estimate : sizeToEstimate(input.size);
+  const estimate =
+    input.size === undefined
+      ? input.estimate
+      : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId));
   if (!estimate) throw new AppError('validation_failed', 'estimate: send an estimate or a size');
   const votes = await db
     .select({ days: estimationVotes.days })

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import type { DecisionMatrix, Role } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
+import { checkTShirtScale } from './estimation-scale';
 import { findImportProblems } from './transfer-checks';
 import { exportExtras, extrasPeople, importExtras } from './transfer-extras';
 import { slugFor } from './workspaces';
@@ -91,7 +92,13 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
   return {
     format: 'headway',
     formatVersion: 1,
-    workspace: { name: ws.name, decisionRights: ws.decisionRights, nextItemNumber: ws.nextItemNumber },
+    workspace: {
+      name: ws.name,
+      decisionRights: ws.decisionRights,
+      nextItemNumber: ws.nextItemNumber,
+      // Written only through the checked scale route, so the size names are the contract's.
+      tshirtScale: (ws.tshirtScale as HeadwayExport['workspace']['tshirtScale']) ?? null,
+    },
     members: memberRows.map((m) => ({
       email: m.email,
       name: m.name,
@@ -185,6 +192,7 @@ export async function importWorkspace(
       { details: { problems } },
     );
   }
+  if (doc.workspace.tshirtScale) checkTShirtScale(doc.workspace.tshirtScale);
   return db.transaction(async (tx) => {
     const [ws] = await tx
       .insert(workspaces)
@@ -193,6 +201,7 @@ export async function importWorkspace(
         slug: slugFor(doc.workspace.name),
         decisionRights: doc.workspace.decisionRights as DecisionMatrix,
         nextItemNumber: doc.workspace.nextItemNumber,
+        tshirtScale: doc.workspace.tshirtScale ?? null,
       })
       .returning();
     if (!ws) throw new Error('insert returned no row');
