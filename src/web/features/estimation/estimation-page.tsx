@@ -6,6 +6,7 @@ import { PrioritizeTabs } from '../prioritization/prioritize-tabs';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { describeBias, describeRefusal, describeStatistic, formatRatio } from './calibration-format';
 import { type CalibrationGrouping, useCalibration } from './estimation-api';
+import { ScaleEditor } from './scale-editor';
 import { EstimationTabs } from './session-tabs';
 import '../prioritization/prioritization.css';
 
@@ -154,6 +155,7 @@ export function EstimationPage() {
           </section>
         </>
       )}
+      <ScaleEditor />
     </div>
   );
 }
