@@ -1,32 +1,6 @@
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
-import { PASSWORD, snap } from './helpers';
-
-interface Account {
-  api: APIRequestContext;
-  csrf: string;
-}
-
-/** Signs a person up through the API; the returned context carries their session. */
-async function signUp(baseURL: string, name: string, email: string): Promise<Account> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/signup', { data: { name, email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return { api, csrf: (await res.json()).csrfToken as string };
-}
-
-async function post(account: Account, path: string, data: unknown) {
-  const res = await account.api.post(path, { data, headers: { 'X-CSRF-Token': account.csrf } });
-  expect(res.ok(), `${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
-
-/** A browser page signed in as the account, on the given path. */
-async function openAs(browser: Browser, baseURL: string, account: Account, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, storageState: await account.api.storageState() });
-  const page = await context.newPage();
-  await page.goto(path);
-  return page;
-}
+import { expect, test } from '@playwright/test';
+import { openAs, post, signUp } from './api-accounts';
+import { snap } from './helpers';
 
 test('a developer and the CTO vote, the CTO reveals and accepts; a PM is told who decides', async ({
   browser,

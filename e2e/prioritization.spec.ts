@@ -1,5 +1,6 @@
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
-import { expectOrder, PASSWORD, snap } from './helpers';
+import { expect, test } from '@playwright/test';
+import { openAs, post, signUp } from './api-accounts';
+import { expectOrder, snap } from './helpers';
 
 /**
  * RICE inputs per item (reach, impact, confidence %, effort in person-months) and the score the
@@ -19,33 +20,6 @@ const ITEMS = [
 ] as const;
 // Highest score first: 1500, 1200, 1000, 800, 500, 400, 320, 240, 150, 100.
 const RICE_ORDER = ['#2', '#8', '#4', '#1', '#10', '#3', '#9', '#6', '#7', '#5'];
-
-interface Account {
-  api: APIRequestContext;
-  csrf: string;
-}
-
-/** Signs a person up through the API; the returned context carries their session. */
-async function signUp(baseURL: string, name: string, email: string): Promise<Account> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/signup', { data: { name, email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return { api, csrf: (await res.json()).csrfToken as string };
-}
-
-async function post(account: Account, path: string, data: unknown) {
-  const res = await account.api.post(path, { data, headers: { 'X-CSRF-Token': account.csrf } });
-  expect(res.ok(), `${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
-
-/** A browser page signed in as the account, on the given path. */
-async function openAs(browser: Browser, baseURL: string, account: Account, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, storageState: await account.api.storageState() });
-  const page = await context.newPage();
-  await page.goto(path);
-  return page;
-}
 
 test('a product manager orders the backlog by RICE; a developer is told who decides', async ({
   browser,
