@@ -141,6 +141,7 @@ export function useUpdateMember(ws: string) {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.members(ws) });
       void client.invalidateQueries({ queryKey: keys.rights(ws) });
+      markPlansStale(client, ws);
     },
   });
 }
@@ -277,6 +278,16 @@ export function storeItem(client: QueryClient, ws: string, item: Item): void {
   );
 }
 
+/**
+ * Plans and forecasts depend on the order, the scope, the estimates and the team: after any of
+ * those changes, their cached answers are stale and are asked again when next shown. (Keys as
+ * the roadmap and forecasts features define them: ['roadmap', ws, …], ['forecasts', ws, …].)
+ */
+export function markPlansStale(client: QueryClient, ws: string): void {
+  void client.invalidateQueries({ queryKey: ['roadmap', ws] });
+  void client.invalidateQueries({ queryKey: ['forecasts', ws] });
+}
+
 /** After a write that may change history, decisions or the inbox, refresh those. */
 function refreshAround(client: QueryClient, ws: string, id: string): void {
   void client.invalidateQueries({ queryKey: keys.history(ws, id) });
@@ -295,6 +306,7 @@ export function usePatchItem(ws: string) {
     onSuccess: (item) => {
       storeItem(client, ws, item);
       refreshAround(client, ws, item.id);
+      markPlansStale(client, ws);
       if (item.parentId) void client.invalidateQueries({ queryKey: keys.children(ws, item.parentId) });
     },
   });
@@ -308,6 +320,7 @@ export function useCreateItem(ws: string) {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.items(ws) });
       void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+      markPlansStale(client, ws);
     },
   });
 }
@@ -332,6 +345,7 @@ export function useMoveItem(ws: string) {
     onSuccess: (item) => {
       storeItem(client, ws, item);
       refreshInboxSoon(client, ws);
+      markPlansStale(client, ws);
       void client.invalidateQueries({ queryKey: keys.decisions(ws, item.id) });
     },
   });
