@@ -88,9 +88,19 @@ export async function findInbox(db: Database, actor: Actor, now = new Date()): P
 export async function findDecisions(
   db: Database,
   workspaceId: string,
-  options: { itemId?: string | undefined; limit: number; cursor?: string | undefined },
+  options: {
+    itemId?: string | undefined;
+    decisions?: readonly Decision[] | undefined;
+    workspaceWide?: boolean | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ): Promise<{ data: DecisionLogEntry[]; nextCursor: string | null }> {
   const where = [eq(decisionLog.workspaceId, workspaceId)];
+  if (options.decisions && options.decisions.length > 0)
+    where.push(inArray(decisionLog.decision, [...options.decisions]));
+  // Decisions about the workspace as a whole (an applied ranking, a matrix change), not one item.
+  if (options.workspaceWide) where.push(isNull(decisionLog.itemId));
   if (options.itemId) {
     if (!isUuid(options.itemId)) throw notFound('Item');
     where.push(eq(decisionLog.itemId, options.itemId));

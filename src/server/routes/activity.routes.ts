@@ -1,8 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DecisionLogEntrySchema, InboxSchema, LIMITS, pageOf } from '../../contract';
+import { DECISIONS, type Decision } from '../../domain/decision-rights';
 import { findDecisions, findInbox } from '../commands/activity';
 import type { AppEnv } from '../context';
+import { AppError } from '../errors';
 import { requireMember } from '../policies/access';
 import { jsonResponses, send, WorkspaceParams } from './openapi';
 
@@ -34,6 +36,12 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
         params: WorkspaceParams,
         query: z.object({
           itemId: z.string().optional(),
+          decision: z
+            .string()
+            .max(300)
+            .optional()
+            .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
+          workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
           limit: z.coerce.number().int().min(1).max(500).default(LIMITS.pageSizeDefault),
           cursor: z.string().max(40).optional(),
         }),
@@ -42,10 +50,23 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const query = c.req.valid('query');
+      const decisions = query.decision?.split(',').map((d) => d.trim());
+      const unknown = decisions?.filter((d) => !(DECISIONS as readonly string[]).includes(d));
+      if (unknown && unknown.length > 0) {
+        throw new AppError(
+          'validation_failed',
+          `decision: unknown ${unknown.join(', ')}; known: ${DECISIONS.join(', ')}`,
+        );
+      }
       return send(
         c,
         DecisionPage,
-        await findDecisions(c.get('deps').db, actor.workspaceId, c.req.valid('query')),
+        await findDecisions(c.get('deps').db, actor.workspaceId, {
+          ...query,
+          decisions: decisions as Decision[] | undefined,
+          workspaceWide: query.workspaceWide === 'true',
+        }),
       );
     },
   );

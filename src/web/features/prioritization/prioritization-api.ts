@@ -83,12 +83,9 @@ export function usePrioritizationLog(ws: string) {
     queryKey: prioritizationKeys.log(ws),
     queryFn: async () => {
       const page = await requestApi<Page<DecisionLogEntry>>(`/workspaces/${ws}/decisions`, {
-        query: { limit: 200 },
+        query: { limit: 50, decision: 'backlog_order,prioritization_method', workspaceWide: 'true' },
       });
-      return page.data.filter(
-        (d) =>
-          d.itemId === null && (d.decision === 'backlog_order' || d.decision === 'prioritization_method'),
-      );
+      return page.data;
     },
   });
 }
