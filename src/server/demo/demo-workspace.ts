@@ -66,14 +66,19 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     parent: number | null,
     skills: string[],
     index: number,
+    capturedDaysAgo?: number,
   ): Draft => {
-    const createdAt = start + Math.floor(rnd() * 150) * DAY + index * 3_600_000;
+    const createdAt =
+      capturedDaysAgo === undefined
+        ? start + Math.floor(rnd() * 150) * DAY + index * 3_600_000
+        : now.getTime() - capturedDaysAgo * DAY;
     const leaf = type === 'feature' || type === 'task' || type === 'bug';
     const progress = rnd();
     // Older work is further along; the newest captures are still waiting to be ordered.
     const age = (now.getTime() - createdAt) / DAY;
     let state: ItemState = 'new';
-    if (leaf) {
+    if (capturedDaysAgo !== undefined) state = 'new';
+    else if (leaf) {
       if (age > 90 && progress < 0.75) state = 'done';
       else if (age > 40 && progress < 0.35) state = 'done';
       else if (progress < 0.5) state = 'in_progress';
@@ -82,10 +87,15 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       else if (progress < 0.9 && age > 60) state = 'cancelled';
     } else state = progress < 0.5 ? 'in_progress' : 'ready';
     const likely = leaf ? pick([1, 2, 2, 3, 3, 5, 5, 8]) : 0;
-    const estimated = leaf && (state !== 'new' || rnd() < 0.4) && !(state === 'ready' && rnd() < 0.15);
+    const estimated =
+      capturedDaysAgo === undefined &&
+      leaf &&
+      (state !== 'new' || rnd() < 0.4) &&
+      !(state === 'ready' && rnd() < 0.15);
     const estimator = pick(DEMO_PEOPLE.filter((p) => p.role === 'cto' || p.role === 'developer'));
     const assignee = leaf && state !== 'new' && state !== 'ready' ? pick(devs) : null;
-    const ordered = state !== 'new' || age > 30;
+    // Fresh captures wait in the product owner's inbox until someone places them.
+    const ordered = capturedDaysAgo === undefined;
     const reach = pick([100, 250, 500, 1000, 2500]);
     const impact = pick([0.25, 0.5, 1, 2, 3]);
     const confidence = pick([50, 80, 100]);
@@ -222,9 +232,11 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   for (const title of EXTRA_TASKS)
     add(title.startsWith('Bug:') ? 'bug' : 'task', title, null, ['backend'], index++);
   // Requests from customers and the team, as a real backlog collects them.
-  for (const [title, skill] of CUSTOMER_REQUESTS) {
-    if (items.length >= 150) break;
-    add(title.startsWith('Bug:') ? 'bug' : 'feature', title, null, [skill], index++);
+  // The last few arrived in the past two weeks and nobody has ordered them yet.
+  const requests = CUSTOMER_REQUESTS.slice(0, 150 - items.length);
+  for (const [i, [title, skill]] of requests.entries()) {
+    const fresh = requests.length - i <= 6 ? 2 * (requests.length - i) : undefined;
+    add(title.startsWith('Bug:') ? 'bug' : 'feature', title, null, [skill], index++, fresh);
   }
 
   // Product order: mostly by RICE, with the work in flight first, as a product owner would keep it.
@@ -242,8 +254,10 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     done: 3,
     cancelled: 4,
   };
+  // Unordered captures sit at the bottom, where new items land.
+  const placeOf = (it: Draft) => (it.orderedAt === null ? 5 : weight[it.state]);
   const order = [...items].sort(
-    (a, b) => weight[a.state] - weight[b.state] || riceOf(b) - riceOf(a) || a.number - b.number,
+    (a, b) => placeOf(a) - placeOf(b) || riceOf(b) - riceOf(a) || a.number - b.number,
   );
   const ranks = generateNKeysBetween(null, null, order.length);
   order.forEach((it, i) => {
