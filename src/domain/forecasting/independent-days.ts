@@ -26,6 +26,7 @@ export function deriveTrialSeed(seed: number, trial: number): number {
  * @param options.seed seed of the generator.
  * @param options.working optional flags per future day offset (1 = working); null = every day.
  * @param options.maxDays horizon: trials not done by then count as unfinished.
+ * @param options.targets optional target per trial (level uncertainty); overrides `target`.
  * @returns trials finishing per day offset, and the number unfinished.
  */
 export function simulateFinishDays(options: {
@@ -35,8 +36,10 @@ export function simulateFinishDays(options: {
   seed: number;
   working: Uint8Array | null;
   maxDays: number;
+  targets?: Int32Array | undefined;
 }): { finishHistogram: Int32Array; unfinished: number } {
-  const { samples, target, trials, seed, working, maxDays } = options;
+  const { samples, trials, seed, working, maxDays } = options;
+  const targets = options.targets ?? null;
   const n = samples.length;
   const random = createRandom(seed);
   // With a working calendar, blocks would hold varying numbers of working days: go day by day.
@@ -45,6 +48,7 @@ export function simulateFinishDays(options: {
   let unfinished = 0;
   for (let t = 0; t < trials; t++) {
     random.reseed(deriveTrialSeed(seed, t));
+    const target = targets === null ? options.target : targets[t]!;
     let done = 0;
     let day = 0;
     let finish = -1;
@@ -86,6 +90,8 @@ export function simulateFinishDays(options: {
  * @param options.days working days between the start and the target date, both included.
  * @param options.trials number of trials.
  * @param options.seed seed of the generator.
+ * @param options.scales optional multiplier per trial (level uncertainty): the trial's total is
+ *   then floor(total × scale).
  * @returns each trial's total, sorted ascending.
  */
 export function simulateTotals(options: {
@@ -93,8 +99,10 @@ export function simulateTotals(options: {
   days: number;
   trials: number;
   seed: number;
+  scales?: Float64Array | undefined;
 }): Int32Array {
   const { samples, days, trials, seed } = options;
+  const scales = options.scales ?? null;
   const n = samples.length;
   const random = createRandom(seed);
   const blocks = buildBlockSampler(samples);
@@ -118,7 +126,7 @@ export function simulateTotals(options: {
         }
       }
     }
-    totals[t] = done;
+    totals[t] = scales === null ? done : Math.floor(done * scales[t]! + 1e-9);
   }
   return totals.sort();
 }

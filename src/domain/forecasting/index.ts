@@ -15,6 +15,8 @@ export type {
 } from './history-samples';
 export { buildSamplePool, DEFAULT_MINIMUM_HISTORY } from './history-samples';
 export { simulateFinishDays, simulateTotals } from './independent-days';
+export type { LevelSpread, LevelUncertaintyOptions } from './level-uncertainty';
+export { DEFAULT_LEVEL_PARTS, estimateLevelSpread } from './level-uncertainty';
 export type { MovingBlocks } from './moving-block-bootstrap';
 export {
   buildMovingBlocks,

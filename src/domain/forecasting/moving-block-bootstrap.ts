@@ -70,6 +70,7 @@ export function drawBlockStart(blocks: MovingBlocks, random: Random): number {
  * @param options.working optional flags per future period (1 = working); null = every period.
  *   Non-working periods add nothing and do not use up the block being replayed.
  * @param options.maxPeriods horizon: trials not done by then count as unfinished.
+ * @param options.targets optional target per trial (level uncertainty); overrides `target`.
  * @returns trials finishing per period offset, and the number unfinished.
  */
 export function simulateFinishWithBlocks(options: {
@@ -79,14 +80,17 @@ export function simulateFinishWithBlocks(options: {
   seedOfTrial: (trial: number) => number;
   working: Uint8Array | null;
   maxPeriods: number;
+  targets?: Int32Array | undefined;
 }): { finishHistogram: Int32Array; unfinished: number } {
-  const { blocks, target, trials, seedOfTrial, working, maxPeriods } = options;
+  const { blocks, trials, seedOfTrial, working, maxPeriods } = options;
+  const targets = options.targets ?? null;
   const { samples, blockLength, totals } = blocks;
   const random = createRandom(0);
   const finishHistogram = new Int32Array(maxPeriods);
   let unfinished = 0;
   for (let t = 0; t < trials; t++) {
     random.reseed(seedOfTrial(t));
+    const target = targets === null ? options.target : targets[t]!;
     let done = 0;
     let period = 0;
     let finish = -1;
@@ -135,6 +139,8 @@ export function simulateFinishWithBlocks(options: {
  * @param options.periods working periods between the start and the target date, both included.
  * @param options.trials number of trials.
  * @param options.seedOfTrial the seed of each trial's own stream.
+ * @param options.scales optional multiplier per trial (level uncertainty): the trial's total is
+ *   then floor(total × scale).
  * @returns each trial's total, sorted ascending.
  */
 export function simulateTotalsWithBlocks(options: {
@@ -142,8 +148,10 @@ export function simulateTotalsWithBlocks(options: {
   periods: number;
   trials: number;
   seedOfTrial: (trial: number) => number;
+  scales?: Float64Array | undefined;
 }): Int32Array {
   const { blocks, periods, trials, seedOfTrial } = options;
+  const scales = options.scales ?? null;
   const { samples, blockLength, totals } = blocks;
   const random = createRandom(0);
   const result = new Int32Array(trials);
@@ -157,7 +165,7 @@ export function simulateTotalsWithBlocks(options: {
       const start = drawBlockStart(blocks, random);
       for (let i = 0; p < periods; i++, p++) done += samples[start + i]!;
     }
-    result[t] = done;
+    result[t] = scales === null ? done : Math.floor(done * scales[t]! + 1e-9);
   }
   return result.sort();
 }

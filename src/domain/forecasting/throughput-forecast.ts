@@ -17,6 +17,14 @@ import {
 } from './history-samples';
 import { deriveTrialSeed, simulateFinishDays, simulateTotals } from './independent-days';
 import {
+  buildTrialTargets,
+  describeLevelSpread,
+  drawLevelMultipliers,
+  estimateLevelSpread,
+  type LevelUncertaintyOptions,
+  resolveLevelParts,
+} from './level-uncertainty';
+import {
   buildMovingBlocks,
   simulateFinishWithBlocks,
   simulateTotalsWithBlocks,
@@ -50,6 +58,12 @@ export interface ThroughputForecastOptions {
    * counts working days (5 = a working week); with weekly history it must be a multiple of 7.
    */
   blockDays?: number;
+  /**
+   * Level uncertainty (off by default): each trial first draws a throughput-level multiplier
+   * whose spread is how much the window's own level moved between its consecutive parts, then
+   * resamples as without it, scaled by that multiplier. See level-uncertainty.ts.
+   */
+  levelUncertainty?: LevelUncertaintyOptions;
   /** When the team size changed, throughput is scaled by future / history, and the result says so. */
   teamSize?: { history: number; future: number };
   /** Expected items each remaining item will split into (≥ 1; default 1). */
@@ -67,6 +81,8 @@ export interface ForecastBasis {
   throughputFactor: number;
   /** What one sample is (a day or a week) and how many consecutive days a trial replays at once. */
   resampling: { unit: 'day' | 'week'; blockDays: number };
+  /** With the level-uncertainty option: parts of the window and σ of the log multiplier. */
+  levelUncertainty?: { parts: number; sigma: number };
   /** Plain-language notes on every adjustment made. */
   notes: string[];
 }
@@ -132,7 +148,9 @@ function preparePool(
   const blockDays = options.blockDays ?? unitDays;
   const minimum = options.minimum ?? DEFAULT_MINIMUM_HISTORY;
   // A block must fit in the window at least once; asking for that is the honest minimum.
-  const needed = { ...minimum, sampleDays: Math.max(minimum.sampleDays, blockDays) };
+  const parts = options.levelUncertainty ? resolveLevelParts(options.levelUncertainty) : 1;
+  // Each part of the level model needs one sample at least, in the sampled unit.
+  const needed = { ...minimum, sampleDays: Math.max(minimum.sampleDays, blockDays, parts * unitDays) };
   const built = weekly
     ? buildWeeklySamplePool({ history, minimum: needed, ...(window ? { window } : {}) })
     : buildSamplePool({
@@ -200,12 +218,20 @@ function describeBasis(options: ThroughputForecastOptions, prepared: PreparedPoo
     throughputFactor /= split;
     notes.push(`Each remaining item is expected to split into ${split} items as work proceeds.`);
   }
-  return {
+  const basis: ForecastBasis = {
     history,
     throughputFactor,
     resampling: { unit: unitDays === DAYS_PER_WEEK ? 'week' : 'day', blockDays },
     notes,
   };
+  if (options.levelUncertainty) {
+    const parts = resolveLevelParts(options.levelUncertainty);
+    const spread = estimateLevelSpread({ samples: pool.samples, parts });
+    basis.levelUncertainty = { parts, sigma: spread.sigma };
+    const unit = unitDays === DAYS_PER_WEEK ? 'week' : options.calendar ? 'working day' : 'day';
+    notes.push(describeLevelSpread(spread, unit));
+  }
+  return basis;
 }
 
 function checkCommonOptions(options: ThroughputForecastOptions): void {
@@ -258,6 +284,13 @@ export function forecastCompletion(
     : null;
   // Scaling the target instead of every draw keeps the hot loop on integers.
   const target = Math.max(1, Math.ceil(items / basis.throughputFactor - 1e-9));
+  const targets = basis.levelUncertainty
+    ? buildTrialTargets({
+        items,
+        factor: basis.throughputFactor,
+        multipliers: drawLevelMultipliers({ sigma: basis.levelUncertainty.sigma, trials, seed }),
+      })
+    : undefined;
   const simulated =
     blockLength > 1
       ? simulateFinishWithBlocks({
@@ -267,6 +300,7 @@ export function forecastCompletion(
           seedOfTrial: seedsOf(seed),
           working,
           maxPeriods,
+          targets,
         })
       : simulateFinishDays({
           samples: prepared.pool.samples,
@@ -275,6 +309,7 @@ export function forecastCompletion(
           seed,
           working,
           maxDays: maxPeriods,
+          targets,
         });
   const { unfinished } = simulated;
   const finishHistogram = spreadToDays(simulated.finishHistogram, unitDays);
@@ -330,6 +365,14 @@ export function forecastCountByDate(
     }
   }
   const { samples } = prepared.pool;
+  let factor = basis.throughputFactor;
+  let scales: Float64Array | undefined;
+  if (basis.levelUncertainty) {
+    // Each trial's total is scaled (and floored) by its own level times the factor.
+    scales = drawLevelMultipliers({ sigma: basis.levelUncertainty.sigma, trials, seed });
+    for (let t = 0; t < trials; t++) scales[t]! *= factor;
+    factor = 1;
+  }
   const totals =
     prepared.blockLength > 1
       ? simulateTotalsWithBlocks({
@@ -337,9 +380,9 @@ export function forecastCountByDate(
           periods,
           trials,
           seedOfTrial: seedsOf(seed),
+          scales,
         })
-      : simulateTotals({ samples, days: periods, trials, seed });
-  const factor = basis.throughputFactor;
+      : simulateTotals({ samples, days: periods, trials, seed, scales });
   // floor(x × factor) is monotone, so scaling the read-out equals scaling every trial.
   const percentiles = (options.levels ?? DEFAULT_LEVELS).map((level) => ({
     level,
