@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
-import { EstimateInputSchema, EstimateSchema } from './items';
+import { EstimateInputSchema, EstimateSchema, STORY_POINT_DECK, StoryPointsInputSchema } from './items';
 
 export const ESTIMATION_SESSION_STATES = ['open', 'revealed', 'closed'] as const;
 export const EstimationSessionStateSchema = z.enum(ESTIMATION_SESSION_STATES);
@@ -9,45 +9,64 @@ export type EstimationSessionState = z.infer<typeof EstimationSessionStateSchema
 /** The t-shirt sizes a session vote may use; the workspace's ranges (or the default ones) apply. */
 export const SESSION_TSHIRT_SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const;
 
+/** What a session's votes count: working days (or t-shirt sizes), or story points from the deck. */
+export const ESTIMATION_SESSION_UNITS = ['days', 'points'] as const;
+export const EstimationSessionUnitSchema = z.enum(ESTIMATION_SESSION_UNITS);
+export type EstimationSessionUnit = z.infer<typeof EstimationSessionUnitSchema>;
+
+/** The cards a points session votes with. */
+export const SESSION_POINT_DECK = STORY_POINT_DECK;
+
 export const CreateEstimationSessionSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
+  unit: EstimationSessionUnitSchema.default('days').describe('days (the default) or story points'),
   itemIds: z
     .array(IdSchema)
     .min(1)
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'an item is listed twice' }),
 });
-export type CreateEstimationSession = z.infer<typeof CreateEstimationSessionSchema>;
+/** The request body; `unit` may be left out (days). */
+export type CreateEstimationSession = z.input<typeof CreateEstimationSessionSchema>;
 
-/** A vote in working days, or a t-shirt size (converted with the workspace's ranges). */
+/**
+ * A vote in working days or a t-shirt size (converted with the workspace's ranges) in a days
+ * session; story points (a card of the deck) in a points session.
+ */
 export const CastEstimationVoteSchema = z
   .strictObject({
     itemId: IdSchema,
     days: z.number().min(0).max(10_000).optional(),
     size: z.enum(SESSION_TSHIRT_SIZES).optional(),
+    points: StoryPointsInputSchema.optional(),
   })
-  .refine((v) => (v.days === undefined) !== (v.size === undefined), {
-    message: 'send either days or a size, not both',
+  .refine((v) => [v.days, v.size, v.points].filter((x) => x !== undefined).length === 1, {
+    message: 'send one of days, a size or points',
   });
 export type CastEstimationVote = z.infer<typeof CastEstimationVoteSchema>;
 
-/** Accepts a three-point estimate for one item, or a size turned into its range. */
+/**
+ * Accepts a three-point estimate for one item, or a size turned into its range (days session), or
+ * story points (points session).
+ */
 export const AcceptSessionEstimateSchema = z
   .strictObject({
     itemId: IdSchema,
     version: z.number().int().min(1).describe("the item's version you last loaded"),
     estimate: EstimateInputSchema.optional(),
     size: z.enum(SESSION_TSHIRT_SIZES).optional(),
+    points: StoryPointsInputSchema.optional(),
     rationale: z.string().trim().max(2000).optional(),
   })
-  .refine((v) => (v.estimate === undefined) !== (v.size === undefined), {
-    message: 'send either an estimate or a size, not both',
+  .refine((v) => [v.estimate, v.size, v.points].filter((x) => x !== undefined).length === 1, {
+    message: 'send one of an estimate, a size or points',
   });
 export type AcceptSessionEstimate = z.infer<typeof AcceptSessionEstimateSchema>;
 
 export const SessionVoteSchema = z.object({
   voterId: IdSchema,
   name: z.string(),
+  /** The vote in the session's unit: working days, or story points in a points session. */
   days: z.number(),
   size: z.string().nullable(),
 });
@@ -58,6 +77,8 @@ export const SessionSpreadSchema = z.object({
   max: z.number(),
   median: z.number(),
   spreadRatio: z.number().nullable(),
+  /** Deck positions between the lowest and highest card (points sessions); null otherwise. */
+  spreadSteps: z.number().int().nullable(),
   outliers: z.array(z.object({ voterId: IdSchema, name: z.string(), days: z.number(), reason: z.string() })),
   needsDiscussion: z.boolean(),
   reasons: z.array(z.string()),
@@ -75,12 +96,16 @@ export const EstimationSessionItemSchema = z.object({
   votes: z.array(SessionVoteSchema),
   spread: SessionSpreadSchema.nullable(),
   accepted: z.object({ optimistic: z.number(), likely: z.number(), pessimistic: z.number() }).nullable(),
+  /** The story points accepted in a points session. */
+  acceptedPoints: z.number().nullable(),
+  storyPoints: z.number().nullable(),
 });
 
 export const EstimationSessionSchema = z.object({
   id: IdSchema,
   title: z.string(),
   state: EstimationSessionStateSchema,
+  unit: EstimationSessionUnitSchema,
   createdBy: IdSchema.nullable(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
@@ -94,6 +119,7 @@ export const EstimationSessionSummarySchema = z.object({
   id: IdSchema,
   title: z.string(),
   state: EstimationSessionStateSchema,
+  unit: EstimationSessionUnitSchema,
   itemCount: z.number().int(),
   createdBy: IdSchema.nullable(),
   createdAt: IsoDateTimeSchema,

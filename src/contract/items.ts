@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkStoryPoints, MODIFIED_FIBONACCI_DECK } from '../domain/estimation';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
 import { LIMITS } from './limits';
 
@@ -29,6 +30,17 @@ export const EstimateSchema = z.object({
   estimatedAt: IsoDateTimeSchema.nullable(),
 });
 
+/** Story points must be a card of the standard (modified Fibonacci) planning-poker deck. */
+export const STORY_POINT_DECK: readonly number[] = MODIFIED_FIBONACCI_DECK;
+
+export const StoryPointsInputSchema = z
+  .number()
+  .superRefine((value, ctx) => {
+    const checked = checkStoryPoints({ value, deck: STORY_POINT_DECK });
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+  })
+  .describe(`a card of the deck: ${STORY_POINT_DECK.join(', ')}`);
+
 /** Framework inputs and scores, e.g. { rice_reach: 500, rice_impact: 2, moscow: "must" }. */
 export const ScoresSchema = z.record(
   z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'score names are lower_snake_case'),
@@ -49,6 +61,7 @@ export const ItemSchema = z.object({
   orderedAt: IsoDateTimeSchema.nullable(),
   estimate: EstimateSchema.nullable(),
   actualEffort: z.number().nullable(),
+  storyPoints: z.number().nullable(),
   scores: ScoresSchema,
   skills: z.array(z.string()),
   labels: z.array(z.string()),
@@ -74,6 +87,7 @@ export const CreateItemSchema = z.strictObject({
   parentId: IdSchema.nullable().optional(),
   state: ItemStateSchema.optional(),
   estimate: EstimateInputSchema.optional(),
+  storyPoints: StoryPointsInputSchema.nullable().optional(),
   scores: ScoresSchema.optional(),
   skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),
   labels: z.array(LabelSchema).max(LIMITS.labelsPerItem).optional(),
@@ -91,6 +105,7 @@ export const UpdateItemSchema = z.strictObject({
   parentId: IdSchema.nullable().optional(),
   state: ItemStateSchema.optional(),
   estimate: EstimateInputSchema.nullable().optional(),
+  storyPoints: StoryPointsInputSchema.nullable().optional(),
   actualEffort: z.number().min(0).max(100_000).nullable().optional(),
   scores: ScoresSchema.optional(),
   skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),

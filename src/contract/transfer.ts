@@ -66,6 +66,7 @@ export const HeadwayExportSchema = z.strictObject({
         })
         .nullable(),
       actualEffort: z.number().min(0).nullable(),
+      storyPoints: z.number().min(0).nullable().optional(),
       scores: ScoresSchema,
       skills: z.array(SkillSchema),
       labels: z.array(z.string().max(40)),

@@ -14,8 +14,10 @@ import { items } from './items';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-/** A three-point estimate accepted for one item of a session, in working days. */
-export type AcceptedSessionEstimate = { optimistic: number; likely: number; pessimistic: number };
+/** What was accepted for one item of a session: a three-point estimate in working days, or story points. */
+export type AcceptedSessionEstimate =
+  | { optimistic: number; likely: number; pessimistic: number }
+  | { points: number };
 
 /**
  * A quick estimation session: several estimators vote on the same items, the votes stay hidden
@@ -33,6 +35,8 @@ export const estimationSessions = pgTable(
     /** The items, in the order they were picked; checked against the workspace on creation. */
     itemIds: jsonb('item_ids').$type<string[]>().notNull(),
     state: text('state').notNull().default('open'),
+    /** What the votes count: working days (or t-shirt sizes), or story points from the deck. */
+    unit: text('unit').notNull().default('days'),
     /** Item id → the estimate accepted for it in this session. */
     accepted: jsonb('accepted').$type<Record<string, AcceptedSessionEstimate>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -43,6 +47,7 @@ export const estimationSessions = pgTable(
   (t) => [
     index('estimation_sessions_workspace_idx').on(t.workspaceId, t.createdAt),
     check('estimation_sessions_state_known', sql`${t.state} in ('open','revealed','closed')`),
+    check('estimation_sessions_unit_known', sql`${t.unit} in ('days','points')`),
   ],
 );
 
@@ -59,7 +64,7 @@ export const estimationVotes = pgTable(
     voterId: uuid('voter_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** Working days; for a size vote, the most likely effort of that size. */
+    /** In the session's unit: working days (for a size vote, the size's most likely effort), or story points. */
     days: doublePrecision('days').notNull(),
     /** The t-shirt size voted, when the vote was a size. */
     size: text('size'),

@@ -41,6 +41,8 @@ export const items = pgTable(
     estimatedBy: uuid('estimated_by').references(() => users.id, { onDelete: 'set null' }),
     estimatedAt: timestamp('estimated_at', { withTimezone: true }),
     actualEffort: doublePrecision('actual_effort'),
+    /** Story points, a card of the planning-poker deck; independent of the estimate in days. */
+    storyPoints: doublePrecision('story_points'),
     scores: jsonb('scores').$type<Record<string, number | string>>().notNull().default({}),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     labels: jsonb('labels').$type<string[]>().notNull().default([]),

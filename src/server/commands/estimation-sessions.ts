@@ -7,8 +7,10 @@ import type {
   EstimationSessionItem,
   EstimationSessionSummary,
 } from '../../contract';
+import { STORY_POINT_DECK } from '../../contract/items';
 import type { Database } from '../../db/client';
 import { estimationSessions, estimationVotes, items, users } from '../../db/schema';
+import type { AcceptedSessionEstimate } from '../../db/schema/estimation-sessions';
 import { canDecide } from '../../domain/decision-rights';
 import { mapTShirtSize, summarizeEstimationSession, type TShirtScale } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
@@ -62,6 +64,7 @@ export async function findEstimationSessions(
     id: row.id,
     title: row.title,
     state: row.state as EstimationSessionSummary['state'],
+    unit: row.unit as EstimationSessionSummary['unit'],
     itemCount: row.itemIds.length,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -107,6 +110,7 @@ async function presentSession(db: Database, actor: Actor, session: SessionRow): 
     .where(eq(estimationVotes.sessionId, session.id))
     .orderBy(estimationVotes.createdAt);
   const revealed = session.state !== 'open';
+  const inPoints = session.unit === 'points';
   const byId = new Map(itemRows.map((row) => [row.id, row]));
   const sessionItems: EstimationSessionItem[] = [];
   for (const itemId of session.itemIds) {
@@ -127,14 +131,17 @@ async function presentSession(db: Database, actor: Actor, session: SessionRow): 
         days: vote.days,
         size: vote.size,
       })),
-      spread: revealed ? summarizeVotes(itemVotes) : null,
-      accepted: session.accepted[itemId] ?? null,
+      spread: revealed ? summarizeVotes({ votes: itemVotes, inPoints }) : null,
+      accepted: acceptedEstimate(session.accepted[itemId]),
+      acceptedPoints: acceptedPoints(session.accepted[itemId]),
+      storyPoints: row.storyPoints,
     });
   }
   return {
     id: session.id,
     title: session.title,
     state: session.state as EstimationSession['state'],
+    unit: session.unit as EstimationSession['unit'],
     createdBy: session.createdBy,
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),
@@ -143,12 +150,24 @@ async function presentSession(db: Database, actor: Actor, session: SessionRow): 
   };
 }
 
-function summarizeVotes(
-  votes: readonly { voterId: string; name: string; days: number }[],
-): EstimationSessionItem['spread'] {
+function acceptedEstimate(entry: AcceptedSessionEstimate | undefined): EstimationSessionItem['accepted'] {
+  return entry && 'likely' in entry ? entry : null;
+}
+
+function acceptedPoints(entry: AcceptedSessionEstimate | undefined): number | null {
+  return entry && 'points' in entry ? entry.points : null;
+}
+
+function summarizeVotes(options: {
+  votes: readonly { voterId: string; name: string; days: number }[];
+  inPoints: boolean;
+}): EstimationSessionItem['spread'] {
+  const { votes } = options;
   if (votes.length === 0) return null;
+  // Points are judged by card distance on the deck; days by ratio.
   const result = summarizeEstimationSession({
     votes: votes.map((vote) => ({ estimator: vote.voterId, value: vote.days })),
+    ...(options.inPoints ? { deck: STORY_POINT_DECK } : {}),
   });
   if (!result.ok) return null;
   const names = new Map(votes.map((vote) => [vote.voterId, vote.name]));
@@ -165,6 +184,7 @@ function summarizeVotes(
     max: summary.max,
     median: summary.median,
     spreadRatio: summary.spreadRatio,
+    spreadSteps: summary.spreadSteps,
     outliers: summary.outliers.map((outlier) => ({
       voterId: outlier.estimator,
       name: names.get(outlier.estimator) ?? outlier.estimator,
@@ -209,6 +229,7 @@ export async function createEstimationSession(
     .values({
       workspaceId: actor.workspaceId,
       title: input.title,
+      unit: input.unit ?? 'days',
       itemIds: input.itemIds,
       createdBy: actor.userId,
     })
@@ -242,10 +263,25 @@ export async function castEstimationVote(
   if (!session.itemIds.includes(input.itemId)) {
     throw new AppError('validation_failed', 'itemId: that item is not part of this session');
   }
+  if (session.unit === 'points' && input.points === undefined) {
+    throw new AppError(
+      'validation_failed',
+      `points: “${session.title}” is estimated in story points; vote with a card of the deck (${STORY_POINT_DECK.join(', ')})`,
+    );
+  }
+  if (session.unit !== 'points' && input.points !== undefined) {
+    throw new AppError(
+      'validation_failed',
+      `points: “${session.title}” is estimated in days; vote with days or a size`,
+    );
+  }
+  // In a points session the value is the card; in a days session, the days.
   const days =
-    input.size === undefined
-      ? (input.days ?? 0)
-      : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId)).likely;
+    input.points !== undefined
+      ? input.points
+      : input.size === undefined
+        ? (input.days ?? 0)
+        : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId)).likely;
   const now = new Date();
   await db
     .insert(estimationVotes)
@@ -316,27 +352,46 @@ export async function acceptSessionEstimate(
   if (session.state === 'closed') {
     throw new AppError('conflict', `“${session.title}” is closed: every item already has its estimate`);
   }
-  const estimate =
-    input.size === undefined
-      ? input.estimate
-      : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId));
-  if (!estimate) throw new AppError('validation_failed', 'estimate: send an estimate or a size');
   const votes = await db
     .select({ days: estimationVotes.days })
     .from(estimationVotes)
     .where(and(eq(estimationVotes.sessionId, session.id), eq(estimationVotes.itemId, input.itemId)));
-  const value = {
-    optimistic: estimate.optimistic,
-    likely: estimate.likely,
-    pessimistic: estimate.pessimistic,
-  };
-  await updateItem(ctx, input.itemId, {
-    version: input.version,
-    estimate: value,
-    rationale:
-      input.rationale ??
-      `Accepted in the estimation session “${session.title}” from ${votes.length} vote${votes.length === 1 ? '' : 's'} (${votes.map((v) => v.days).join(', ')} days)`,
-  });
+  const unitName = session.unit === 'points' ? 'points' : 'days';
+  const rationale =
+    input.rationale ??
+    `Accepted in the estimation session “${session.title}” from ${votes.length} vote${votes.length === 1 ? '' : 's'} (${votes
+      .map((v) => v.days)
+      .sort((x, y) => x - y)
+      .join(', ')} ${unitName})`;
+  let value: AcceptedSessionEstimate;
+  if (session.unit === 'points') {
+    if (input.points === undefined) {
+      throw new AppError(
+        'validation_failed',
+        `points: “${session.title}” is estimated in story points; accept a card of the deck (${STORY_POINT_DECK.join(', ')})`,
+      );
+    }
+    value = { points: input.points };
+    await updateItem(ctx, input.itemId, { version: input.version, storyPoints: input.points, rationale });
+  } else {
+    if (input.points !== undefined) {
+      throw new AppError(
+        'validation_failed',
+        `points: “${session.title}” is estimated in days; accept an estimate or a size`,
+      );
+    }
+    const estimate =
+      input.size === undefined
+        ? input.estimate
+        : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId));
+    if (!estimate) throw new AppError('validation_failed', 'estimate: send an estimate or a size');
+    value = {
+      optimistic: estimate.optimistic,
+      likely: estimate.likely,
+      pessimistic: estimate.pessimistic,
+    };
+    await updateItem(ctx, input.itemId, { version: input.version, estimate: value, rationale });
+  }
   // Merged in the database, so two acceptances at once both stay.
   const [row] = await db
     .update(estimationSessions)

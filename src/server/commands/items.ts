@@ -151,7 +151,7 @@ function decisionsFor(input: Partial<UpdateItem>, current: ItemRow | null): Deci
   if (current && has('scopeQuestion') && input.scopeQuestion === null && current.scopeQuestion !== null) {
     needed.add('scope'); // Answering a scope question is a scope decision; asking one is open to all.
   }
-  if (has('estimate') || has('actualEffort')) needed.add('estimates');
+  if (has('estimate') || has('storyPoints') || has('actualEffort')) needed.add('estimates');
   if (has('scores')) needed.add('backlog_order');
   if (has('targetDate')) needed.add('delivery_dates');
   if (has('assigneeId')) needed.add('assignment');
@@ -201,6 +201,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
         estimatePessimistic: input.estimate?.pessimistic ?? null,
         estimatedBy: input.estimate ? actor.userId : null,
         estimatedAt: input.estimate ? now : null,
+        storyPoints: input.storyPoints ?? null,
         scores: input.scores ?? {},
         skills: input.skills ?? [],
         labels: input.labels ?? [],
@@ -287,6 +288,7 @@ export async function updateItem(
     if (input.assigneeId !== undefined) set.assigneeId = input.assigneeId;
     if (input.targetDate !== undefined) set.targetDate = input.targetDate;
     if (input.actualEffort !== undefined) set.actualEffort = input.actualEffort;
+    if (input.storyPoints !== undefined) set.storyPoints = input.storyPoints;
     if (input.scopeQuestion !== undefined) {
       set.scopeQuestion = input.scopeQuestion;
       set.scopeQuestionAt = input.scopeQuestion ? now : null;
@@ -352,6 +354,17 @@ async function logItemDecisions(
         before: [before.estimateOptimistic, before.estimateLikely, before.estimatePessimistic],
         after: e,
       },
+    });
+  }
+  if (input.storyPoints !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary:
+        input.storyPoints === null
+          ? `Cleared the story points of ${name}`
+          : `Sized ${name} at ${input.storyPoints} story point${input.storyPoints === 1 ? '' : 's'}`,
+      details: { before: before.storyPoints, after: input.storyPoints },
     });
   }
   if (input.actualEffort !== undefined) {

@@ -34,6 +34,7 @@ export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item 
         }
       : null,
     actualEffort: row.actualEffort,
+    storyPoints: row.storyPoints,
     scores: row.scores,
     skills: row.skills,
     labels: row.labels,

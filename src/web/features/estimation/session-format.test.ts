@@ -12,6 +12,8 @@ const item = (spread: EstimationSessionItem['spread']): EstimationSessionItem =>
   votes: [],
   spread,
   accepted: null,
+  acceptedPoints: null,
+  storyPoints: null,
 });
 
 describe('suggestEstimate', () => {
@@ -22,6 +24,7 @@ describe('suggestEstimate', () => {
       max: 10.954,
       median: 6.477,
       spreadRatio: 4.98,
+      spreadSteps: null,
       outliers: [],
       needsDiscussion: true,
       reasons: [],
