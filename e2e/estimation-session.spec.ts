@@ -77,3 +77,60 @@ test('a developer and the CTO vote, the CTO reveals and accepts; a PM is told wh
     await snap(cto, 'estimation-session-narrow');
   });
 });
+
+test('the CTO runs a story-point session: deck cards, the spread in cards, accepted points', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Alex Founder', `alex-${run}@points.e2e.headway.dev`);
+  const workspace = await post(founder, '/api/workspaces', { name: `Points ${run}` });
+  const ws = workspace.id as string;
+  await post(founder, `/api/workspaces/${ws}/items`, { type: 'feature', title: 'Single sign-on' });
+  const join = async (role: string, name: string) => {
+    const invitation = await post(founder, `/api/workspaces/${ws}/invitations`, { role, fte: 1, skills: [] });
+    const account = await signUp(baseURL, name, `${role}-${run}@points.e2e.headway.dev`);
+    await post(account, '/api/invitations/accept', { token: invitation.token });
+    return account;
+  };
+  const ctoAccount = await join('cto', 'Sam CTO');
+  const devAccount = await join('developer', 'Jo Developer');
+  const cto = await openAs(browser, baseURL, ctoAccount, `/w/${workspace.slug}/estimation/sessions`);
+
+  await test.step('the CTO starts a session in story points and plays 13', async () => {
+    await cto.getByLabel('Title').fill('Points refinement');
+    await cto.getByRole('radio', { name: 'Story points' }).check({ force: true });
+    await cto.getByRole('checkbox', { name: /Single sign-on/ }).check();
+    await cto.getByRole('button', { name: 'Start with 1 item' }).click();
+    await expect(cto.getByTestId('session-unit')).toHaveText('story points');
+    await cto.getByRole('button', { name: '13 points for #1', exact: true }).click();
+    await expect(cto.getByTestId('my-vote')).toHaveText('Your vote: 13 points');
+  });
+  const sessionUrl = cto.url().replace(baseURL, '');
+
+  await test.step('the developer plays 3', async () => {
+    const dev = await openAs(browser, baseURL, devAccount, sessionUrl);
+    await dev.getByRole('button', { name: '3 points for #1', exact: true }).click();
+    await expect(dev.getByTestId('my-vote')).toHaveText('Your vote: 3 points');
+    await expect(dev.getByRole('button', { name: '3 points for #1', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await snap(dev, 'estimation-session-points-voting');
+    await dev.context().close();
+  });
+
+  await test.step('the CTO reveals, sees the cards apart, and accepts 5 points', async () => {
+    await cto.reload();
+    await cto.getByRole('button', { name: 'Reveal votes' }).click();
+    const card = cto.getByRole('listitem', { name: '#1 Single sign-on' });
+    // Cards 3 and 13 sit at deck positions 4 and 7: three cards apart, so talk first.
+    await expect(card.getByTestId('spread')).toContainText('3 cards apart');
+    await expect(card.getByTestId('needs-discussion')).toBeVisible();
+    await card.getByLabel('Story points for #1', { exact: true }).selectOption('5');
+    await snap(cto, 'estimation-session-points-revealed');
+    await card.getByRole('button', { name: 'Accept points' }).click();
+    await expect(card.getByTestId('accepted')).toHaveText('Accepted: 5 points.');
+  });
+});

@@ -63,6 +63,7 @@ export interface ItemPatch {
   state?: Item['state'];
   estimate?: { optimistic: number; likely: number; pessimistic: number } | null;
   actualEffort?: number | null;
+  storyPoints?: number | null;
   scores?: Item['scores'];
   skills?: string[];
   labels?: string[];

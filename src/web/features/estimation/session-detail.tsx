@@ -5,20 +5,20 @@ import { ErrorState, Loading } from '../../components/states';
 import { type Gate, useGate, useWorkspace } from '../workspaces/workspace-context';
 import { useAcceptEstimate, useCastVote, useEstimationSession, useRevealSession } from './session-api';
 import { formatDays, suggestEstimate } from './session-format';
+import { formatPoints, PointsAcceptForm, PointsVoteForm } from './session-points';
+import { useVoteGate } from './session-vote-gate';
 
-const TECH_ROLES = new Set(['cto', 'ctpo', 'developer']);
 // The sizes the API accepts (SESSION_TSHIRT_SIZES in the contract), kept here so no zod reaches the browser.
 const SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const;
 type Size = (typeof SIZES)[number];
 
-/** Tech roles and holders of the estimates decision vote; the server checks the same. */
-function useVoteGate(): Gate {
-  const { workspace } = useWorkspace();
-  const decide = useGate('estimates');
-  if (workspace.role === 'viewer') return { allowed: false, reason: 'Viewers can read but not vote' };
-  if (TECH_ROLES.has(workspace.role) || decide.allowed) return { allowed: true, reason: null };
-  return { allowed: false, reason: `Votes come from the tech roles. ${decide.reason ?? ''}`.trim() };
+/** A vote or a spread figure in the session's unit. */
+function formatVote(session: EstimationSession, value: number, size?: string | null): string {
+  if (session.unit === 'points') return formatPoints(value);
+  return size ? `${size} (≈${formatDays(value)})` : formatDays(value);
 }
+
+const isAccepted = (item: EstimationSessionItem) => item.accepted !== null || item.acceptedPoints !== null;
 
 /** One session: who has voted, your votes, the reveal, the spread and the accepted estimates. */
 export function SessionDetail({ sessionId }: { sessionId: string }) {
@@ -29,7 +29,7 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
   if (session.isPending) return <Loading label="Loading the session" />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
   const s = session.data;
-  const accepted = s.items.filter((i) => i.accepted).length;
+  const accepted = s.items.filter(isAccepted).length;
   const voters = new Set(s.items.flatMap((i) => i.voters.map((v) => v.name)));
   const revealReason = !decide.allowed ? decide.reason : null;
 
@@ -37,7 +37,12 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
     <section className="session-detail" aria-labelledby="session-title" data-testid="session-detail">
       <header className="session-head">
         <div>
-          <h2 id="session-title">{s.title}</h2>
+          <h2 id="session-title">
+            {s.title}{' '}
+            <span className="badge badge-muted" data-testid="session-unit">
+              {s.unit === 'points' ? 'story points' : 'days'}
+            </span>
+          </h2>
           <p className="muted small" data-testid="session-state">
             {s.state === 'open'
               ? `Voting: values stay hidden until the reveal. ${voters.size} ${voters.size === 1 ? 'person has' : 'people have'} voted so far.`
@@ -92,9 +97,13 @@ function SessionItemCard(props: { session: EstimationSession; item: EstimationSe
           <span className="muted">#{item.number}</span> {item.title}
         </h3>
         <span className="muted small">
-          {item.estimate
-            ? `Current estimate ${item.estimate.optimistic}/${item.estimate.likely}/${item.estimate.pessimistic} days`
-            : 'Not estimated yet'}
+          {session.unit === 'points'
+            ? item.storyPoints !== null
+              ? `Currently ${formatPoints(item.storyPoints)}`
+              : 'No story points yet'
+            : item.estimate
+              ? `Current estimate ${item.estimate.optimistic}/${item.estimate.likely}/${item.estimate.pessimistic} days`
+              : 'Not estimated yet'}
         </span>
       </div>
       <p className="small" data-testid="voters">
@@ -117,15 +126,19 @@ function SessionItemCard(props: { session: EstimationSession; item: EstimationSe
             {item.votes.map((v) => (
               <li key={v.voterId} className={outliers.has(v.voterId) ? 'is-outlier' : undefined}>
                 <span>{v.name}</span>
-                <strong>{v.size ? `${v.size} (≈${formatDays(v.days)})` : formatDays(v.days)}</strong>
+                <strong>{formatVote(session, v.days, v.size)}</strong>
                 {outliers.has(v.voterId) && <span className="badge badge-warn">outlier</span>}
               </li>
             ))}
           </ul>
           <p className="small">
-            Median <strong>{formatDays(item.spread.median)}</strong>, from {formatDays(item.spread.min)} to{' '}
-            {formatDays(item.spread.max)}
-            {item.spread.spreadRatio !== null && ` (×${Math.round(item.spread.spreadRatio * 10) / 10})`}.
+            Median <strong>{formatVote(session, item.spread.median)}</strong>, from{' '}
+            {formatVote(session, item.spread.min)} to {formatVote(session, item.spread.max)}
+            {session.unit === 'points'
+              ? item.spread.spreadSteps !== null &&
+                ` (${item.spread.spreadSteps} ${item.spread.spreadSteps === 1 ? 'card' : 'cards'} apart)`
+              : item.spread.spreadRatio !== null && ` (×${Math.round(item.spread.spreadRatio * 10) / 10})`}
+            .
           </p>
           {item.spread.needsDiscussion ? (
             <div className="notice small" role="note" data-testid="needs-discussion">
@@ -142,14 +155,29 @@ function SessionItemCard(props: { session: EstimationSession; item: EstimationSe
         </div>
       )}
       {session.state !== 'open' && !item.spread && <p className="muted small">Nobody voted on this item.</p>}
-      {session.state !== 'closed' && !item.accepted && <VoteForm session={session} item={item} mine={mine} />}
-      {item.accepted ? (
+      {session.state !== 'closed' &&
+        !isAccepted(item) &&
+        (session.unit === 'points' ? (
+          <PointsVoteForm session={session} item={item} mine={mine} />
+        ) : (
+          <VoteForm session={session} item={item} mine={mine} />
+        ))}
+      {item.acceptedPoints !== null ? (
+        <p className="applied small" role="status" data-testid="accepted">
+          Accepted: {formatPoints(item.acceptedPoints)}.
+        </p>
+      ) : item.accepted ? (
         <p className="applied small" role="status" data-testid="accepted">
           Accepted: {item.accepted.optimistic}/{Math.round(item.accepted.likely * 10) / 10}/
           {item.accepted.pessimistic} days (optimistic/likely/pessimistic).
         </p>
       ) : (
-        session.state === 'revealed' && <AcceptForm session={session} item={item} decide={decide} />
+        session.state === 'revealed' &&
+        (session.unit === 'points' ? (
+          <PointsAcceptForm session={session} item={item} decide={decide} />
+        ) : (
+          <AcceptForm session={session} item={item} decide={decide} />
+        ))
       )}
     </li>
   );

@@ -86,6 +86,7 @@ function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
   const [title, setTitle] = useState('');
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
+  const [unit, setUnit] = useState<'days' | 'points'>('days');
   const candidates = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return (items.data ?? [])
@@ -97,7 +98,7 @@ function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { title: title.trim() || 'Estimation session', itemIds: picked },
+      { title: title.trim() || 'Estimation session', unit, itemIds: picked },
       {
         onSuccess: (session) => {
           setPicked([]);
@@ -127,6 +128,26 @@ function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
             disabled={reason !== null}
           />
         </label>
+        <fieldset className="segmented" aria-label="Estimate in" disabled={reason !== null}>
+          <label className={unit === 'days' ? 'is-active' : undefined}>
+            <input
+              type="radio"
+              name="session-unit"
+              checked={unit === 'days'}
+              onChange={() => setUnit('days')}
+            />
+            Days or sizes
+          </label>
+          <label className={unit === 'points' ? 'is-active' : undefined}>
+            <input
+              type="radio"
+              name="session-unit"
+              checked={unit === 'points'}
+              onChange={() => setUnit('points')}
+            />
+            Story points
+          </label>
+        </fieldset>
         <label className="field">
           <span>Find items</span>
           <input

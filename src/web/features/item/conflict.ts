@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, string> = {
   state: 'State',
   estimate: 'Estimate',
   actualEffort: 'Actual effort',
+  storyPoints: 'Story points',
   scores: 'Scores',
   skills: 'Skills',
   labels: 'Labels',

@@ -11,7 +11,10 @@ export function summarizeEstimate(e: { optimistic: number; likely: number; pessi
   };
 }
 
-/** The three-point estimate of an item (the tech side's decision). */
+// The story-point deck the API accepts (STORY_POINT_DECK in the contract), kept here so no zod reaches the browser.
+const DECK = [0, 0.5, 1, 2, 3, 5, 8, 13, 20, 40, 100] as const;
+
+/** The three-point estimate and the story points of an item (the tech side's decision). */
 export function EstimatePanel({ item }: { item: Item }) {
   const gate = useGate('estimates');
   const save = useSaveItem();
@@ -78,7 +81,48 @@ export function EstimatePanel({ item }: { item: Item }) {
           </p>
         )}
       </form>
+      <StoryPointsForm item={item} />
     </section>
+  );
+}
+
+/** Story points, one card of the deck, set apart from the estimate in days. */
+function StoryPointsForm({ item }: { item: Item }) {
+  const gate = useGate('estimates');
+  const save = useSaveItem();
+  const current = item.storyPoints === null ? '' : String(item.storyPoints);
+  const [points, setPoints] = useState(current);
+  useEffect(() => setPoints(current), [current]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (points === current) return;
+    void save(item, { storyPoints: points === '' ? null : Number(points) });
+  };
+  return (
+    <form className="estimate-form story-points-form" onSubmit={submit}>
+      <label className="field">
+        <span>Story points</span>
+        <select
+          name="storyPoints"
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+          disabled={!gate.allowed}
+          title={gate.reason ?? undefined}
+        >
+          <option value="">None</option>
+          {DECK.map((card) => (
+            <option key={card} value={String(card)}>
+              {card}
+            </option>
+          ))}
+        </select>
+      </label>
+      {gate.allowed && (
+        <button type="submit" className="button" disabled={points === current}>
+          Save points
+        </button>
+      )}
+    </form>
   );
 }
 
