@@ -176,6 +176,40 @@ describe('runForecast with --block-days and --weekly', () => {
   });
 });
 
+// Three weeks: the first delivers 1 a day, the next two 3 a day.
+const shifted = writeCsv(
+  'shifted.csv',
+  `date,done\n${Array.from({ length: 21 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')},${i < 7 ? 1 : 3}`).join('\n')}\n`,
+);
+
+describe('runForecast with --level-uncertainty', () => {
+  it('should give the default dates when the thirds of the history deliver at the same rate', () => {
+    // Constant 2 a day: every third has the same rate, so the level factor is 1 and 10 items
+    // land at the end of 2026-03-05 in every trial, as without the flag.
+    const out = runForecast(
+      { items: '10', history: steady, start: '2026-03-01', levelUncertainty: true, json: true },
+      '2000-01-01',
+    );
+    expect(JSON.parse(out).dates).toEqual({
+      50: '2026-03-05',
+      70: '2026-03-05',
+      85: '2026-03-05',
+      95: '2026-03-05',
+    });
+  });
+
+  it('should widen the dates and say so when the level moved within the history', () => {
+    const flags = { items: '60', history: shifted, start: '2026-03-01', trials: '500' };
+    const plain = JSON.parse(runForecast({ ...flags, json: true }, '2000-01-01')).dates;
+    const level = JSON.parse(
+      runForecast({ ...flags, levelUncertainty: true, json: true }, '2000-01-01'),
+    ).dates;
+    expect(level['95'] > plain['95']).toBe(true);
+    const text = runForecast({ ...flags, levelUncertainty: true }, '2000-01-01');
+    expect(text).toContain('Level uncertainty');
+  });
+});
+
 describe('readWeeklyHistoryCsv', () => {
   it('should count a missing week as zero', () => {
     const path = writeCsv('gap-weeks.csv', 'date,done\n2026-01-19,5\n2026-01-05,3\n');
@@ -224,6 +258,26 @@ describe('headway forecast (process)', () => {
       '--json',
     ]);
     expect(JSON.parse(stdout).dates['95']).toBe('2026-03-21');
+  });
+
+  it('should accept --level-uncertainty on the command line and document it in --help', async () => {
+    const { stdout } = await run('node', [
+      bin,
+      'forecast',
+      '--items',
+      '10',
+      '--history',
+      steady,
+      '--start',
+      '2026-03-01',
+      '--level-uncertainty',
+      '--trials',
+      '200',
+      '--json',
+    ]);
+    expect(JSON.parse(stdout).dates['95']).toBe('2026-03-05');
+    const help = await run('node', [bin, 'forecast', '--help']);
+    expect(help.stdout).toContain('--level-uncertainty');
   });
 
   it('should exit non-zero with a message when the input is bad', async () => {

@@ -2,7 +2,8 @@
  * `headway forecast`: Monte Carlo delivery forecasts from a daily throughput history.
  *
  *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv [--weekly] | --workspace W)
- *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--block-days D] [--json]
+ *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--block-days D]
+ *                    [--level-uncertainty] [--json]
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -39,6 +40,7 @@ interface ForecastFlags {
   trials?: string;
   seed?: string;
   blockDays?: string;
+  levelUncertainty?: boolean;
   weekly?: boolean;
   json?: boolean;
 }
@@ -191,6 +193,7 @@ interface ForecastQuestion {
   items?: number | undefined;
   by?: string | undefined;
   blockDays?: number | undefined;
+  levelUncertainty: boolean;
   json: boolean;
 }
 
@@ -220,7 +223,16 @@ function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
   if (flags.weekly && blockDays !== undefined && blockDays % 7 !== 0) {
     throw new ForecastInputError(`with --weekly, --block-days must be a multiple of 7 (got ${blockDays})`);
   }
-  return { start, trials, seed, items, by, blockDays, json: flags.json === true };
+  return {
+    start,
+    trials,
+    seed,
+    items,
+    by,
+    blockDays,
+    levelUncertainty: flags.levelUncertainty === true,
+    json: flags.json === true,
+  };
 }
 
 function checkSource(flags: ForecastFlags): void {
@@ -245,7 +257,7 @@ function answer(options: {
   advice: string;
 }): string {
   const { question, history, window, advice } = options;
-  const { start, trials, seed, items, by, blockDays, json } = question;
+  const { start, trials, seed, items, by, blockDays, levelUncertainty, json } = question;
   const common = {
     history,
     start,
@@ -253,6 +265,7 @@ function answer(options: {
     seed,
     ...(window ? { window } : {}),
     ...(blockDays !== undefined ? { blockDays } : {}),
+    ...(levelUncertainty ? { levelUncertainty: {} } : {}),
   };
   if (items !== undefined) {
     const result = forecastCompletion({ ...common, items });
@@ -337,6 +350,12 @@ export function register(program: Command): void {
         '--block-days <D>',
         'replay runs of D consecutive past days instead of single days (a block bootstrap: keeps ' +
           'bursts and quiet spells; 7 = weeks). Default: every day is an independent draw',
+      )
+      .option(
+        '--level-uncertainty',
+        'also allow for the team’s delivery level moving: each trial scales throughput by a level ' +
+          'factor (mean 1) whose spread is how much the three consecutive thirds of the history ' +
+          'window differed; wider, more honest ranges when the level drifts. Default: off',
       )
       .option(
         '--weekly',
