@@ -3,7 +3,12 @@
  * how many days the next N items take using only the window before the point, then compare
  * with the day on which the N-th item really landed.
  */
-import type { DailyThroughput, ForecastScore, WorkingCalendar } from '../../src/domain/forecasting/index';
+import type {
+  DailyThroughput,
+  ForecastScore,
+  LevelUncertaintyOptions,
+  WorkingCalendar,
+} from '../../src/domain/forecasting/index';
 import {
   createRandom,
   forecastCompletion,
@@ -23,6 +28,8 @@ export interface BacktestSettings {
   calendar?: WorkingCalendar;
   /** Resample runs of this many consecutive days (moving-block bootstrap); default: single days. */
   blockDays?: number;
+  /** Draw a level multiplier per trial from the window's own parts (see level-uncertainty.ts). */
+  levelUncertainty?: LevelUncertaintyOptions;
 }
 
 /** What one history gave. */
@@ -33,9 +40,11 @@ export interface BacktestResult {
   declined: number;
   /** Share of outcomes at or below P50 / P85 / P95 (0..1). */
   coverage: { 50: number; 85: number; 95: number };
-  /** Mean P95 − P50 and P85 − P50, in days. */
+  /** Mean P95 − P50 and P85 − P50, in days, over the points whose percentile fell within the horizon. */
   meanWidth95: number;
   meanWidth85: number;
+  /** Points whose P95 lay beyond the forecast's horizon (10 years): left out of meanWidth95. */
+  beyondHorizon95: number;
   /** Mean actual days to finish the N items. */
   meanActualDays: number;
 }
@@ -47,13 +56,16 @@ export interface BacktestResult {
  * @returns coverage and widths; points whose outcome lies past the end of the data are left out.
  */
 export function backtestHistory(history: DailyThroughput, settings: BacktestSettings): BacktestResult {
-  const { windowDays, items, stepDays, trials, seed, calendar, blockDays } = settings;
+  const { windowDays, items, stepDays, trials, seed, calendar, blockDays, levelUncertainty } = settings;
   const counts = history.counts;
   const first = parseIsoDay(history.firstDate)!;
   const scores: ForecastScore[] = [];
   let declined = 0;
   let width95 = 0;
   let width85 = 0;
+  let finite95 = 0;
+  let finite85 = 0;
+  let beyondHorizon95 = 0;
   let actualSum = 0;
   for (let t = windowDays; t < counts.length; t += stepDays) {
     // The outcome: the day offset on which the running total from t reaches N.
@@ -77,6 +89,7 @@ export function backtestHistory(history: DailyThroughput, settings: BacktestSett
       window: { endBefore: start, days: windowDays },
       ...(calendar ? { calendar } : {}),
       ...(blockDays ? { blockDays } : {}),
+      ...(levelUncertainty ? { levelUncertainty } : {}),
     });
     if (forecast.status !== 'ok') {
       declined++;
@@ -86,8 +99,15 @@ export function backtestHistory(history: DailyThroughput, settings: BacktestSett
     scores.push(scoreForecast({ percentiles, actual }));
     const at = (level: number) =>
       forecast.percentiles.find((p) => p.level === level)?.dayOffset ?? Number.NaN;
-    width95 += at(95) - at(50);
-    width85 += at(85) - at(50);
+    // A trial with a very low level can run past the horizon: its percentile is then unknown.
+    if (Number.isFinite(at(95))) {
+      width95 += at(95) - at(50);
+      finite95++;
+    } else beyondHorizon95++;
+    if (Number.isFinite(at(85))) {
+      width85 += at(85) - at(50);
+      finite85++;
+    }
     actualSum += actual;
   }
   const summary = summarizeCalibration(scores);
@@ -97,8 +117,9 @@ export function backtestHistory(history: DailyThroughput, settings: BacktestSett
     points: n,
     declined,
     coverage: { 50: observed(50), 85: observed(85), 95: observed(95) },
-    meanWidth95: width95 / n,
-    meanWidth85: width85 / n,
+    meanWidth95: width95 / finite95,
+    meanWidth85: width85 / finite85,
+    beyondHorizon95,
     meanActualDays: actualSum / n,
   };
 }

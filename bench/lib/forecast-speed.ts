@@ -41,12 +41,13 @@ export function takeLastDays(history: DailyThroughput, days: number): DailyThrou
   return { firstDate: formatIsoDay(first), counts };
 }
 
-/** The engine's "when will N items be done", through its public API (optionally with blocks of days). */
+/** The engine's "when will N items be done", through its public API (optionally with blocks of days or level uncertainty). */
 export function runEngineWhen(
   history: DailyThroughput,
   items: number,
   trials: number,
   blockDays?: number,
+  levelUncertainty = false,
 ): string[] {
   const result = forecastCompletion({
     history,
@@ -55,17 +56,19 @@ export function runEngineWhen(
     trials,
     seed: 7,
     ...(blockDays ? { blockDays } : {}),
+    ...(levelUncertainty ? { levelUncertainty: {} } : {}),
   });
   if (result.status !== 'ok') throw new Error(result.reason);
   return result.percentiles.map((p) => p.date ?? 'never');
 }
 
-/** The engine's "how many by D", through its public API (optionally with blocks of days). */
+/** The engine's "how many by D", through its public API (optionally with blocks of days or level uncertainty). */
 export function runEngineBy(
   history: DailyThroughput,
   by: string,
   trials: number,
   blockDays?: number,
+  levelUncertainty = false,
 ): number[] {
   const result = forecastCountByDate({
     history,
@@ -74,6 +77,7 @@ export function runEngineBy(
     trials,
     seed: 7,
     ...(blockDays ? { blockDays } : {}),
+    ...(levelUncertainty ? { levelUncertainty: {} } : {}),
   });
   if (result.status !== 'ok') throw new Error(result.reason);
   return result.percentiles.map((p) => p.count);
