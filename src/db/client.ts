@@ -1,14 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Database } from './database';
 import { lockDataDir } from './lock';
 import { migrate } from './migrate';
 import * as schema from './schema';
 
-/** One type for both drivers: the code path is the same on PGlite and on a PostgreSQL server. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Database } from './database';
 
 export interface DatabaseHandle {
   db: Database;

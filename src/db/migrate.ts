@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database } from './client';
+import type { Database } from './database';
 
 interface Journal {
   entries: { idx: number; tag: string }[];

@@ -4,9 +4,9 @@ import type { Item } from '../../contract';
 import { items } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
-import { type ItemRow, presentItem } from '../presenters/item';
+import { type ItemRow, label, presentItem } from '../presenters/item';
 import { recordDecision } from './decision-log';
-import { type CommandContext, label, loadDeps, loadRow, versionConflict } from './items';
+import { type CommandContext, loadDeps, loadRow, versionConflict } from './items';
 
 /**
  * Places an item in the manual product order, between two neighbours, with a fractional rank so

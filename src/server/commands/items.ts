@@ -6,8 +6,8 @@ import { itemDependencies, itemStateChanges, items, memberships, workspaces } fr
 import type { Decision } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
-import { type ItemRow, presentItem } from '../presenters/item';
-import { recordDecision } from './decision-log';
+import { type ItemRow, label, presentItem } from '../presenters/item';
+import { logItemDecisions } from './item-decisions';
 
 export interface CommandContext {
   db: Database;
@@ -16,8 +16,6 @@ export interface CommandContext {
 
 /** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
 const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
-
-export const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
 
 export async function loadDeps(db: Database, itemIds: string[]) {
   if (itemIds.length === 0) return [];
@@ -327,95 +325,4 @@ export async function updateItem(
     await logItemDecisions(tx, actor, current, input);
     return presentItem(row, await loadDeps(tx, [row.id]));
   });
-}
-
-async function logItemDecisions(
-  db: Database,
-  actor: Actor,
-  before: ItemRow,
-  input: UpdateItem,
-): Promise<void> {
-  const base = {
-    workspaceId: actor.workspaceId,
-    itemId: before.id,
-    actorId: actor.userId,
-    rationale: input.rationale,
-  };
-  const name = label(before);
-  if (input.estimate !== undefined) {
-    const e = input.estimate;
-    await recordDecision(db, {
-      ...base,
-      decision: 'estimates',
-      summary: e
-        ? `Estimated ${name} at ${e.optimistic}/${e.likely}/${e.pessimistic} days (optimistic/likely/pessimistic)`
-        : `Cleared the estimate of ${name}`,
-      details: {
-        before: [before.estimateOptimistic, before.estimateLikely, before.estimatePessimistic],
-        after: e,
-      },
-    });
-  }
-  if (input.storyPoints !== undefined) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'estimates',
-      summary:
-        input.storyPoints === null
-          ? `Cleared the story points of ${name}`
-          : `Sized ${name} at ${input.storyPoints} story point${input.storyPoints === 1 ? '' : 's'}`,
-      details: { before: before.storyPoints, after: input.storyPoints },
-    });
-  }
-  if (input.actualEffort !== undefined) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'estimates',
-      summary: `Recorded ${input.actualEffort ?? 'no'} days of actual effort on ${name}`,
-      details: { actualEffort: input.actualEffort },
-    });
-  }
-  if (input.scores !== undefined) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'backlog_order',
-      summary: `Scored ${name}`,
-      details: { before: before.scores, after: input.scores },
-    });
-  }
-  if (input.parentId !== undefined || input.type !== undefined || input.state === 'cancelled') {
-    await recordDecision(db, {
-      ...base,
-      decision: 'scope',
-      summary:
-        input.state === 'cancelled' ? `Cut ${name} from scope` : `Changed where ${name} sits in the plan`,
-      details: { parentId: input.parentId, type: input.type, state: input.state },
-    });
-  }
-  if (input.scopeQuestion === null && before.scopeQuestion !== null) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'scope',
-      summary: `Answered the scope question on ${name}`,
-      details: { question: before.scopeQuestion },
-    });
-  }
-  if (input.targetDate !== undefined) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'delivery_dates',
-      summary: input.targetDate
-        ? `Set the target date of ${name} to ${input.targetDate}`
-        : `Cleared the target date of ${name}`,
-      details: { before: before.targetDate, after: input.targetDate },
-    });
-  }
-  if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
-    await recordDecision(db, {
-      ...base,
-      decision: 'assignment',
-      summary: `Assigned ${name}`,
-      details: { before: before.assigneeId, after: input.assigneeId },
-    });
-  }
 }

@@ -8,6 +8,9 @@ export interface DependencyRow {
   lagDays: number;
 }
 
+/** How an item is named in messages and the decision log: #12 “Title”. */
+export const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Row → API shape. `deps` may hold other items' dependencies; only this item's are used. */

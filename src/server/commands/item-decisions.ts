@@ -1,0 +1,98 @@
+import type { UpdateItem } from '../../contract';
+import type { Database } from '../../db/client';
+import type { Actor } from '../policies/access';
+import type { ItemRow } from '../presenters/item';
+import { label } from '../presenters/item';
+import { recordDecision } from './decision-log';
+
+/** Writes the decisions an item update made to the decision log, one entry per decision. */
+export async function logItemDecisions(
+  db: Database,
+  actor: Actor,
+  before: ItemRow,
+  input: UpdateItem,
+): Promise<void> {
+  const base = {
+    workspaceId: actor.workspaceId,
+    itemId: before.id,
+    actorId: actor.userId,
+    rationale: input.rationale,
+  };
+  const name = label(before);
+  if (input.estimate !== undefined) {
+    const e = input.estimate;
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary: e
+        ? `Estimated ${name} at ${e.optimistic}/${e.likely}/${e.pessimistic} days (optimistic/likely/pessimistic)`
+        : `Cleared the estimate of ${name}`,
+      details: {
+        before: [before.estimateOptimistic, before.estimateLikely, before.estimatePessimistic],
+        after: e,
+      },
+    });
+  }
+  if (input.storyPoints !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary:
+        input.storyPoints === null
+          ? `Cleared the story points of ${name}`
+          : `Sized ${name} at ${input.storyPoints} story point${input.storyPoints === 1 ? '' : 's'}`,
+      details: { before: before.storyPoints, after: input.storyPoints },
+    });
+  }
+  if (input.actualEffort !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'estimates',
+      summary: `Recorded ${input.actualEffort ?? 'no'} days of actual effort on ${name}`,
+      details: { actualEffort: input.actualEffort },
+    });
+  }
+  if (input.scores !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'backlog_order',
+      summary: `Scored ${name}`,
+      details: { before: before.scores, after: input.scores },
+    });
+  }
+  if (input.parentId !== undefined || input.type !== undefined || input.state === 'cancelled') {
+    await recordDecision(db, {
+      ...base,
+      decision: 'scope',
+      summary:
+        input.state === 'cancelled' ? `Cut ${name} from scope` : `Changed where ${name} sits in the plan`,
+      details: { parentId: input.parentId, type: input.type, state: input.state },
+    });
+  }
+  if (input.scopeQuestion === null && before.scopeQuestion !== null) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'scope',
+      summary: `Answered the scope question on ${name}`,
+      details: { question: before.scopeQuestion },
+    });
+  }
+  if (input.targetDate !== undefined) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'delivery_dates',
+      summary: input.targetDate
+        ? `Set the target date of ${name} to ${input.targetDate}`
+        : `Cleared the target date of ${name}`,
+      details: { before: before.targetDate, after: input.targetDate },
+    });
+  }
+  if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
+    await recordDecision(db, {
+      ...base,
+      decision: 'assignment',
+      summary: `Assigned ${name}`,
+      details: { before: before.assigneeId, after: input.assigneeId },
+    });
+  }
+}
