@@ -9,9 +9,7 @@ import {
   type ItemState,
   type ItemType,
   type Ranking,
-  type RankingComparison,
   type RankingFramework,
-  type RankSensitivityReport,
   readFormulaInputs,
   readFrameworkInputs,
 } from '../../contract';
@@ -20,14 +18,12 @@ import { items, scoringFormulas, workspaces } from '../../db/schema';
 import {
   type BacklogItem,
   checkMoscowEffort,
-  compareRankings,
   defineFormulaFramework,
   type ExpressionError,
   findFramework,
   type InputValues,
   type MoscowCategory,
   rankBacklog,
-  rankSensitivity,
   type ScoringFramework,
 } from '../../domain/prioritization';
 import { AppError } from '../errors';
@@ -37,7 +33,7 @@ import type { CommandContext } from './items';
 import { formulaError } from './scoring-formulas';
 
 /** An open backlog item (not done or cancelled) in the manual order. */
-interface BacklogRow {
+export interface BacklogRow {
   id: string;
   number: number;
   title: string;
@@ -71,14 +67,14 @@ const ENGINE_ID: Record<RankingFramework, string> = {
 };
 
 const CLOSED_STATES = ['done', 'cancelled'];
-const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
+export const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
   itemId: row.id,
   number: row.number,
   title: row.title,
 });
 
 /** The open backlog in the manual order. */
-async function loadBacklog(db: Database, workspaceId: string): Promise<BacklogRow[]> {
+export async function loadBacklog(db: Database, workspaceId: string): Promise<BacklogRow[]> {
   return db
     .select({
       id: items.id,
@@ -96,7 +92,7 @@ async function loadBacklog(db: Database, workspaceId: string): Promise<BacklogRo
 }
 
 /** Resolves `rice`, `value_effort` or `formula:<id>` into a runnable framework. */
-async function resolveScoring(
+export async function resolveScoring(
   db: Database,
   workspaceId: string,
   frameworkRef: string,
@@ -180,7 +176,7 @@ function checkMoscow(backlog: readonly BacklogRow[], ranked: readonly { id: stri
   };
 }
 
-function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
+export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
   const backlogItems: BacklogItem[] = backlog.map((row) => ({
     id: row.id,
     inputs: scoring.readInputs(row.scores),
@@ -251,85 +247,6 @@ export async function computeRanking(
  * @param options.b second order
  * @param options.movers how many of the biggest moves to list
  * @returns Spearman's rho, Kendall's tau and the items that move most
- */
-export async function compareOrders(
-  db: Database,
-  workspaceId: string,
-  options: { a: string; b: string; movers: number },
-): Promise<RankingComparison> {
-  const backlog = await loadBacklog(db, workspaceId);
-  const orderOf = async (which: string) => {
-    if (which === 'manual') return { ref: 'manual', name: 'Manual order', ids: backlog.map((row) => row.id) };
-    const ranking = rankRows(backlog, await resolveScoring(db, workspaceId, which));
-    return { ref: which, name: ranking.framework.name, ids: ranking.ranked.map((item) => item.itemId) };
-  };
-  const [a, b] = [await orderOf(options.a), await orderOf(options.b)];
-  const result = compareRankings({ a: a.ids, b: b.ids, movers: options.movers });
-  const byId = new Map(backlog.map((row) => [row.id, row]));
-  const refOf = (id: string) => ref(byId.get(id) as BacklogRow);
-  return {
-    a: { ref: a.ref, name: a.name },
-    b: { ref: b.ref, name: b.name },
-    common: result.common,
-    spearman: result.spearman,
-    kendall: result.kendall,
-    onlyInA: result.onlyInA.map(refOf),
-    onlyInB: result.onlyInB.map(refOf),
-    movers: result.movers.map((move) => ({
-      ...refOf(move.id),
-      rankA: move.rankA,
-      rankB: move.rankB,
-      shift: move.shift,
-    })),
-  };
-}
-
-/**
- * Finds which inputs, moved one step on their scale, would change the top of the ranking.
- * @param options.framework a framework ref
- * @param options.top how many places count as the top
- * @returns the current top and the changes that alter it, named by score key
- */
-export async function findRankSensitivity(
-  db: Database,
-  workspaceId: string,
-  options: { framework: string; top: number },
-): Promise<RankSensitivityReport> {
-  const scoring = await resolveScoring(db, workspaceId, options.framework);
-  const backlog = await loadBacklog(db, workspaceId);
-  const result = rankSensitivity({
-    items: backlog.map((row) => ({ id: row.id, inputs: scoring.readInputs(row.scores) })),
-    framework: scoring.framework,
-    top: options.top,
-  });
-  if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
-  const byId = new Map(backlog.map((row) => [row.id, row]));
-  const scoreKeyOf = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
-  return {
-    framework: { ref: scoring.ref, name: scoring.framework.name },
-    top: result.top.map((id) => ref(byId.get(id) as BacklogRow)),
-    changes: result.changes.map((change) => ({
-      ...ref(byId.get(change.itemId) as BacklogRow),
-      scoreKey: scoreKeyOf.get(change.input) ?? change.input,
-      from: change.from,
-      to: change.to,
-      step: change.step,
-      rankBefore: change.rankBefore,
-      rankAfter: change.rankAfter,
-      effect: change.effect,
-      otherItemId: change.otherItemId ?? null,
-    })),
-  };
-}
-
-/**
- * Rewrites the manual order to a computed one: the scored items go to the top of the backlog in
- * the computed order (new fractional ranks above the current first item); items missing inputs,
- * and done or cancelled ones, keep their places after them. Only as the backlog_order decision,
- * in one transaction, recorded in the decision log with the framework and every input used.
- * @param ctx the database and the acting member
- * @param input the framework, an optional rationale and the orderVersion the caller reviewed
- * @returns the items placed, in order, and the new orderVersion
  */
 export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Promise<AppliedRanking> {
   const { db, actor } = ctx;

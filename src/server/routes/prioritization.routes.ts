@@ -17,7 +17,8 @@ import {
   UpdateScoringFormulaSchema,
 } from '../../contract';
 import { buildCalibration, getCalibratedEstimate } from '../commands/calibration';
-import { applyRanking, compareOrders, computeRanking, findRankSensitivity } from '../commands/prioritization';
+import { applyRanking, computeRanking } from '../commands/prioritization';
+import { compareOrders, findRankSensitivity } from '../commands/ranking-analysis';
 import {
   createScoringFormula,
   deleteScoringFormula,

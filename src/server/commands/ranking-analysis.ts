@@ -1,0 +1,86 @@
+/** Comparing two orders, and finding which inputs would change the top: read-only analysis of a ranking. */
+import type { RankingComparison, RankSensitivityReport } from '../../contract';
+import type { Database } from '../../db/client';
+import { compareRankings, type ExpressionError, rankSensitivity } from '../../domain/prioritization';
+import { type BacklogRow, loadBacklog, rankRows, ref, resolveScoring } from './prioritization';
+import { formulaError } from './scoring-formulas';
+
+export async function compareOrders(
+  db: Database,
+  workspaceId: string,
+  options: { a: string; b: string; movers: number },
+): Promise<RankingComparison> {
+  const backlog = await loadBacklog(db, workspaceId);
+  const orderOf = async (which: string) => {
+    if (which === 'manual') return { ref: 'manual', name: 'Manual order', ids: backlog.map((row) => row.id) };
+    const ranking = rankRows(backlog, await resolveScoring(db, workspaceId, which));
+    return { ref: which, name: ranking.framework.name, ids: ranking.ranked.map((item) => item.itemId) };
+  };
+  const [a, b] = [await orderOf(options.a), await orderOf(options.b)];
+  const result = compareRankings({ a: a.ids, b: b.ids, movers: options.movers });
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const refOf = (id: string) => ref(byId.get(id) as BacklogRow);
+  return {
+    a: { ref: a.ref, name: a.name },
+    b: { ref: b.ref, name: b.name },
+    common: result.common,
+    spearman: result.spearman,
+    kendall: result.kendall,
+    onlyInA: result.onlyInA.map(refOf),
+    onlyInB: result.onlyInB.map(refOf),
+    movers: result.movers.map((move) => ({
+      ...refOf(move.id),
+      rankA: move.rankA,
+      rankB: move.rankB,
+      shift: move.shift,
+    })),
+  };
+}
+
+/**
+ * Finds which inputs, moved one step on their scale, would change the top of the ranking.
+ * @param options.framework a framework ref
+ * @param options.top how many places count as the top
+ * @returns the current top and the changes that alter it, named by score key
+ */
+export async function findRankSensitivity(
+  db: Database,
+  workspaceId: string,
+  options: { framework: string; top: number },
+): Promise<RankSensitivityReport> {
+  const scoring = await resolveScoring(db, workspaceId, options.framework);
+  const backlog = await loadBacklog(db, workspaceId);
+  const result = rankSensitivity({
+    items: backlog.map((row) => ({ id: row.id, inputs: scoring.readInputs(row.scores) })),
+    framework: scoring.framework,
+    top: options.top,
+  });
+  if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
+  const byId = new Map(backlog.map((row) => [row.id, row]));
+  const scoreKeyOf = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
+  return {
+    framework: { ref: scoring.ref, name: scoring.framework.name },
+    top: result.top.map((id) => ref(byId.get(id) as BacklogRow)),
+    changes: result.changes.map((change) => ({
+      ...ref(byId.get(change.itemId) as BacklogRow),
+      scoreKey: scoreKeyOf.get(change.input) ?? change.input,
+      from: change.from,
+      to: change.to,
+      step: change.step,
+      rankBefore: change.rankBefore,
+      rankAfter: change.rankAfter,
+      effect: change.effect,
+      otherItemId: change.otherItemId ?? null,
+    })),
+  };
+}
+
+/**
+ * Rewrites the manual order to a computed one: the scored items go to the top of the backlog in
+ * the computed order (new fractional ranks above the current first item); items missing inputs,
+ * and done or cancelled ones, keep their places after them. Only as the backlog_order decision,
+ * in one transaction, recorded in the decision log with the framework and every input used.
+ * @param ctx the database and the acting member
+ * @param input the framework, an optional rationale and the orderVersion the caller reviewed
+ * @returns the items placed, in order, and the new orderVersion
+ */
