@@ -15,14 +15,13 @@ import {
   QuestionnaireQuerySchema,
   QuestionnaireSchema,
 } from '../../contract';
+import { describeQuestionnaire, prefillAssessment } from '../commands/assessment-prefill';
 import {
   applyAssessmentDecisionRights,
   compareAssessmentNumbers,
   createAssessment,
-  describeQuestionnaire,
   findAssessments,
   getAssessment,
-  prefillAssessment,
   renderAssessment,
 } from '../commands/assessments';
 import type { AppEnv } from '../context';

@@ -7,12 +7,11 @@ import {
   EstimationSessionListSchema,
   EstimationSessionSchema,
 } from '../../contract';
+import { findEstimationSessions, getEstimationSession } from '../commands/estimation-session-view';
 import {
   acceptSessionEstimate,
   castEstimationVote,
   createEstimationSession,
-  findEstimationSessions,
-  getEstimationSession,
   revealEstimationSession,
 } from '../commands/estimation-sessions';
 import type { AppEnv } from '../context';

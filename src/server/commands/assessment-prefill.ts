@@ -1,0 +1,122 @@
+/** The questionnaire as data, and answers prefilled from what the workspace already knows. */
+import { desc, eq } from 'drizzle-orm';
+import type { AssessmentPrefill, AssessmentVariant, Questionnaire } from '../../contract';
+import type { Database } from '../../db/client';
+import { assessments, memberships } from '../../db/schema';
+import {
+  AREA_LABELS,
+  AREAS,
+  listQuestions,
+  prefillAnswers,
+  QUESTIONNAIRE_VERSION,
+  validateAnswers,
+  type WorkspaceFacts,
+} from '../../domain/assessment';
+import type { Actor } from '../policies/access';
+
+/**
+ * The questionnaire as data, for a wizard or another tool to render.
+ * @param variant the short or the full questionnaire
+ * @returns the version, the five areas and the questions in asking order
+ */
+export function describeQuestionnaire(variant: AssessmentVariant): Questionnaire {
+  return {
+    version: QUESTIONNAIRE_VERSION,
+    variant,
+    areas: AREAS.map((id) => ({ id, label: AREA_LABELS[id] })),
+    questions: listQuestions({ short: variant === 'short' }).map((q) => ({
+      ...q,
+      answer: structuredClone(q.answer) as Questionnaire['questions'][number]['answer'],
+    })),
+  };
+}
+
+const DORA_PREFILLS = new Set([
+  'deploy-frequency',
+  'lead-time',
+  'change-fail-rate',
+  'recovery-time',
+  'rework-rate',
+]);
+
+/**
+ * Prefills the questionnaire from what the workspace knows: the answers of the latest
+ * assessment as a starting point, overridden by today's team (members with their roles and FTE
+ * give the head counts, the senior technical role and product leadership). DORA measures stay
+ * unknown: Headway records no deploy or incident events yet, and guessing them would hide the
+ * question the founder most needs to answer.
+ * @param options.variant which questions to prefill
+ * @returns the answers, where each came from, and the prefillable questions left unknown
+ */
+export async function prefillAssessment(
+  db: Database,
+  actor: Actor,
+  options: { variant: AssessmentVariant },
+): Promise<AssessmentPrefill> {
+  const questions = listQuestions({ short: options.variant === 'short' });
+  const inUse = new Set(questions.map((q) => q.id));
+  const answers: AssessmentPrefill['answers'] = {};
+  const sources: Record<string, string> = {};
+
+  const [latest] = await db
+    .select({ number: assessments.number, answers: assessments.answers })
+    .from(assessments)
+    .where(eq(assessments.workspaceId, actor.workspaceId))
+    .orderBy(desc(assessments.number))
+    .limit(1);
+  if (latest) {
+    // Re-validated, so an answer the questionnaire no longer accepts is dropped rather than offered.
+    const earlier = validateAnswers(latest.answers, { short: options.variant === 'short' }).answers;
+    for (const [id, value] of Object.entries(earlier)) {
+      answers[id] = value as AssessmentPrefill['answers'][string];
+      sources[id] = `your answer in assessment #${latest.number}`;
+    }
+  }
+
+  const members = await db
+    .select({ role: memberships.role, fte: memberships.fte, skills: memberships.skills })
+    .from(memberships)
+    .where(eq(memberships.workspaceId, actor.workspaceId));
+  const team = describeTeam(members);
+  const facts = prefillAnswers(team);
+  const today = `${members.length} member${members.length === 1 ? '' : 's'} today`;
+  for (const [id, value] of Object.entries(facts.answers)) {
+    if (!inUse.has(id)) continue;
+    answers[id] = value as AssessmentPrefill['answers'][string];
+    const note =
+      team.headcounts && (id === 'developers' || id === 'tech-leads')
+        ? 'from the developers’ FTE, counting those with a tech-lead skill as tech leads'
+        : (facts.notes[id] ?? 'from the workspace');
+    sources[id] = `${note} (${today})`;
+  }
+
+  const unknown = questions
+    .filter((q) => q.prefill !== undefined && answers[q.id] === undefined)
+    .map((q) => ({
+      questionId: q.id,
+      reason: DORA_PREFILLS.has(q.id)
+        ? 'no deploy or incident events recorded in Headway yet: answer from your own figures'
+        : 'the team members do not tell this yet: answer it yourself',
+    }));
+  return { variant: options.variant, answers, sources, unknown };
+}
+
+const LEAD_SKILLS = new Set(['tech-lead', 'tech lead', 'techlead', 'lead']);
+
+/**
+ * The team facts the engine reads. The questionnaire counts hands-on tech leads apart from the
+ * developers, so a developer whose skills name them a tech lead is counted as one, not twice.
+ */
+function describeTeam(members: readonly { role: string; fte: number; skills: string[] }[]): WorkspaceFacts {
+  const developers = members.filter((m) => m.role === 'developer');
+  const isLead = (m: { skills: string[] }) => m.skills.some((s) => LEAD_SKILLS.has(s.toLowerCase()));
+  if (!developers.some(isLead)) return { members };
+  const fte = (list: readonly { fte: number }[]) => Math.round(list.reduce((t, m) => t + m.fte, 0) * 10) / 10;
+  return {
+    members,
+    headcounts: {
+      developers: fte(developers.filter((m) => !isLead(m))),
+      techLeads: fte(developers.filter(isLead)),
+    },
+  };
+}
