@@ -1,5 +1,6 @@
 export * from './assessment';
 export * from './auth';
+export * from './calibration';
 export * from './common';
 export * from './decisions';
 export * from './errors';

@@ -39,13 +39,13 @@ export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentil
 export { scoreForecast, summarizeCalibration } from './scoring';
 export type { PertDistribution, ThreePointEstimate } from './three-point';
 export { fitPert, samplePert } from './three-point';
+export { forecastCompletion, forecastCountByDate } from './throughput-forecast';
 export type {
   CompletionForecast,
   CountForecast,
   DatePercentile,
   ForecastBasis,
   ThroughputForecastOptions,
-} from './throughput-forecast';
-export { forecastCompletion, forecastCountByDate } from './throughput-forecast';
+} from './throughput-types';
 export type { WeeklyThroughput } from './weekly-samples';
 export { buildWeeklySamplePool, DAYS_PER_WEEK, isWeeklyThroughput } from './weekly-samples';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompletionForecast, CountForecast } from './throughput-forecast';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
+import type { CompletionForecast, CountForecast } from './throughput-types';
 
 function expectOk<T extends { status: string }>(result: T | { status: 'insufficient-history' }): T {
   if (result.status !== 'ok') throw new Error(`expected a forecast, got ${result.status}`);

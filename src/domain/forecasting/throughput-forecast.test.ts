@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompletionForecast, CountForecast } from './throughput-forecast';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
+import type { CompletionForecast, CountForecast } from './throughput-types';
 
 function daysFrom(firstDate: string, counts: number[]) {
   return { firstDate, counts };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeItem } from './hooks';
+import { placeItem } from './place-item';
 import type { Item } from './types';
 
 const list = ['a', 'b', 'c', 'd'].map((id) => ({ id }) as Item);
