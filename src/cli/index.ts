@@ -1,30 +1,19 @@
 /**
  * The `headway` command line. Each verb lives in its own file under ./commands and exports
- * `register(program)`, so adding a verb never touches this file.
+ * `register(program)`; ./verbs lists them so only the verb being run is loaded.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-
-interface CommandModule {
-  register: (program: Command) => void;
-}
+import { modulesFor } from './verbs';
+import { HEADWAY_VERSION } from './version';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('headway')
     .description('Headway: the product function of a software company, as software.')
+    .version(HEADWAY_VERSION, '-V, --version', 'print the Headway version')
     .showHelpAfterError('(run `headway --help` for usage)')
     .exitOverride();
 
-  const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
-  const files = readdirSync(commandsDir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(commandsDir, file)).href)) as Partial<CommandModule>;
-    mod.register?.(program);
-  }
+  for (const load of modulesFor(argv.slice(2))) (await load()).register(program);
 
   try {
     await program.parseAsync(argv);
