@@ -1,24 +1,11 @@
 import { z } from 'zod';
+import { FRAMEWORK_IDS, type FrameworkId } from '../domain/prioritization';
 import { IdSchema, IsoDateTimeSchema } from './common';
 import { ItemStateSchema, ItemTypeSchema } from './items';
 
-/** The built-in frameworks a backlog can be ranked by. */
-export const RANKING_FRAMEWORKS = [
-  'rice',
-  'ice',
-  'ice_product',
-  'wsjf',
-  'cd3',
-  'value_effort',
-  'opportunity',
-  'moscow',
-  'kano',
-] as const;
-export type RankingFramework = (typeof RANKING_FRAMEWORKS)[number];
-
 /**
- * Where each built-in framework reads its inputs in an item's `scores`: score key → the
- * framework's input name. This table is the one place the two vocabularies meet.
+ * The built-in frameworks a backlog can be ranked by, as the prioritization engine names them.
+ * Each reads its inputs from an item's `scores` under the engine's score keys:
  *
  * - rice: `rice_reach` (people or events per quarter, ≥ 0), `rice_impact` (0.25, 0.5, 1, 2, 3 or
  *   minimal/low/medium/high/massive), `rice_confidence` (50, 80, 100 percent; also 0.5/0.8/1 or
@@ -32,78 +19,11 @@ export type RankingFramework = (typeof RANKING_FRAMEWORKS)[number];
  * - moscow: `moscow` (must, should, could, wont)
  * - kano: `kano_functional`, `kano_dysfunctional` (like, expect, neutral, live-with, dislike)
  *
- * Custom formulas read score keys directly as fields (e.g. `wsjf_value * 2 - rice_effort`);
- * they see numbers as stored, and `moscow` as 0 (wont) to 3 (must).
+ * Custom formulas read the same score keys (e.g. `wsjf_value * 2 - rice_effort`); they see
+ * numbers as stored, and `moscow` as 0 (wont) to 3 (must).
  */
-export const FRAMEWORK_SCORE_KEYS: Readonly<Record<RankingFramework, Readonly<Record<string, string>>>> = {
-  rice: {
-    rice_reach: 'reach',
-    rice_impact: 'impact',
-    rice_confidence: 'confidence',
-    rice_effort: 'effort',
-  },
-  ice: { ice_impact: 'impact', ice_confidence: 'confidence', ice_ease: 'ease' },
-  ice_product: { ice_impact: 'impact', ice_confidence: 'confidence', ice_ease: 'ease' },
-  wsjf: {
-    wsjf_value: 'businessValue',
-    wsjf_time_criticality: 'timeCriticality',
-    wsjf_risk_reduction: 'riskReduction',
-    wsjf_job_size: 'jobSize',
-  },
-  cd3: { cd3_cost_of_delay: 'costOfDelay', cd3_duration: 'duration' },
-  value_effort: { value_score: 'value', effort_score: 'effort' },
-  opportunity: { opportunity_importance: 'importance', opportunity_satisfaction: 'satisfaction' },
-  moscow: { moscow: 'moscow' },
-  kano: { kano_functional: 'functional', kano_dysfunctional: 'dysfunctional' },
-};
-
-/** `moscow` as a number, for custom formulas. */
-export const MOSCOW_VALUES: Readonly<Record<string, number>> = { wont: 0, could: 1, should: 2, must: 3 };
-
-type StoredScores = Readonly<Record<string, number | string>>;
-
-/**
- * Reads a built-in framework's inputs from an item's stored scores, keyed by input name.
- * RICE confidence stored as a percentage (50, 80, 100) becomes the fraction the formula uses.
- * @param framework the framework
- * @param scores the item's `scores`
- * @returns input name → value; absent keys are simply absent
- */
-export function readFrameworkInputs(
-  framework: RankingFramework,
-  scores: StoredScores,
-): Record<string, number | string> {
-  const inputs: Record<string, number | string> = {};
-  for (const [scoreKey, input] of Object.entries(FRAMEWORK_SCORE_KEYS[framework])) {
-    if (!Object.hasOwn(scores, scoreKey)) continue;
-    const value = scores[scoreKey] as number | string;
-    inputs[input] =
-      scoreKey === 'rice_confidence' && typeof value === 'number' && value > 1 ? value / 100 : value;
-  }
-  return inputs;
-}
-
-/**
- * Reads a custom formula's fields from an item's stored scores: numbers as stored, `moscow` as 0–3.
- * @param fields the formula's fields (score keys)
- * @param scores the item's `scores`
- * @returns field → value; absent keys are simply absent
- */
-export function readFormulaInputs(
-  fields: readonly string[],
-  scores: StoredScores,
-): Record<string, number | string> {
-  const inputs: Record<string, number | string> = {};
-  for (const field of fields) {
-    if (!Object.hasOwn(scores, field)) continue;
-    const value = scores[field] as number | string;
-    inputs[field] =
-      field === 'moscow' && typeof value === 'string' && Object.hasOwn(MOSCOW_VALUES, value)
-        ? (MOSCOW_VALUES[value] as number)
-        : value;
-  }
-  return inputs;
-}
+export const RANKING_FRAMEWORKS = FRAMEWORK_IDS;
+export type RankingFramework = FrameworkId;
 
 const FRAMEWORK_REF = new RegExp(
   `^(?:${RANKING_FRAMEWORKS.join('|')}|formula:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
@@ -143,9 +63,7 @@ export const FrameworkSummarySchema = z.object({
   summary: z.string(),
   formula: z.string(),
   direction: z.enum(['higher-first', 'lower-first']),
-  inputs: z.array(
-    z.object({ scoreKey: z.string(), input: z.string(), label: z.string(), description: z.string() }),
-  ),
+  inputs: z.array(z.object({ scoreKey: z.string(), label: z.string(), description: z.string() })),
 });
 
 export const ItemRefSchema = z.object({ itemId: IdSchema, number: z.number().int(), title: z.string() });

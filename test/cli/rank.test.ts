@@ -40,11 +40,11 @@ describe('headway rank', () => {
     const result = await headway('rank', '--workspace', workspace, '--framework', 'rice', '--limit', '5');
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('RICE: reach * impact * confidence / effort');
+    expect(lines[0]).toBe('RICE: Reach × Impact × Confidence / Effort (Intercom)');
     expect(lines[2]).toMatch(/^rank\s+item\s+title\s+score\s+inputs$/);
     const rows = lines.filter((line) => /^\s*\d+\s+#\d+/.test(line));
     expect(rows.map((row) => Number(row.trim().split(/\s+/)[0]))).toEqual([1, 2, 3, 4, 5]);
-    expect(rows[0]).toMatch(/reach=\d+ impact=[\d.]+ confidence=\d+ effort=[\d.]+$/);
+    expect(rows[0]).toMatch(/rice_reach=\d+ rice_impact=[\d.]+ rice_confidence=\d+ rice_effort=[\d.]+$/);
     expect(result.stdout).toMatch(/more ranked items/);
   });
 

@@ -46,17 +46,13 @@ const truncate = (text: string, width: number): string =>
  * @returns the table and a line on the items left out for missing inputs
  */
 export function renderRankingTable(ranking: Ranking, limit: number): string {
-  const inputName = new Map(ranking.framework.inputs.map((input) => [input.scoreKey, input.input]));
   const rows = ranking.ranked.slice(0, limit).map((item) => [
     String(item.rank),
     `#${item.number}`,
     truncate(item.title, 44),
     `${formatNumber(item.score)}${item.label ? ` ${item.label}` : ''}`,
     Object.entries(item.inputs)
-      .map(
-        ([key, value]) =>
-          `${inputName.get(key) ?? key}=${typeof value === 'number' ? formatNumber(value) : value}`,
-      )
+      .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value) : value}`)
       .join(' '),
   ]);
   const header = ['rank', 'item', 'title', 'score', 'inputs'];
@@ -71,7 +67,7 @@ export function renderRankingTable(ranking: Ranking, limit: number): string {
       .join('  ')
       .trimEnd();
   const lines = [
-    `${ranking.framework.name}: ${ranking.framework.formula}`,
+    `${ranking.framework.name}: ${ranking.framework.summary || ranking.framework.formula}`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),

@@ -12,6 +12,7 @@ export { MAX_NESTING_DEPTH, type ParseResult, parseFormula } from './expression/
 export { printFormula } from './expression/print';
 export { MAX_FORMULA_LENGTH } from './expression/tokenize';
 export {
+  FRAMEWORK_IDS,
   type FrameworkId,
   findFramework,
   MOSCOW_SCALE,
@@ -36,6 +37,7 @@ export {
   type SensitivityStep,
   scoreItem,
   type ValidatedInputs,
+  type ValueEffortAxes,
   validateFrameworkInputs,
 } from './frameworks/framework';
 export {
@@ -53,6 +55,16 @@ export {
   type MoscowEffortCheck,
   type MoscowFinding,
 } from './frameworks/moscow';
+export {
+  BUILT_IN_INPUTS,
+  describeScoreKey,
+  describeValueEffortAxes,
+  MOSCOW_VALUES,
+  readFormulaInputs,
+  readFrameworkInputs,
+  readValueEffort,
+  type StoredScores,
+} from './frameworks/score-keys';
 export { classifyValueEffort, type ValueEffortQuadrant } from './frameworks/value-effort';
 export { compareRankings, type RankingComparison, type RankMove } from './ranking/compare-rankings';
 export {
@@ -64,4 +76,11 @@ export {
   type ScoringChoice,
   type UnscoredItem,
 } from './ranking/rank-backlog';
+export {
+  checkMoscowBacklog,
+  type MoscowBacklogCheck,
+  rankScoredBacklog,
+  type ScoredBacklogRanking,
+  type ScoredRow,
+} from './ranking/rank-scored-backlog';
 export { type RankSensitivity, rankSensitivity, type SensitivityChange } from './ranking/rank-sensitivity';

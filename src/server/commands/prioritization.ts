@@ -1,29 +1,17 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import {
-  type AppliedRanking,
-  type ApplyRanking,
-  FRAMEWORK_SCORE_KEYS,
-  type ItemRef,
-  type ItemState,
-  type ItemType,
-  type Ranking,
-  type RankingFramework,
-  readFormulaInputs,
-  readFrameworkInputs,
-} from '../../contract';
+import type { AppliedRanking, ApplyRanking, ItemRef, ItemState, ItemType, Ranking } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, scoringFormulas, workspaces } from '../../db/schema';
 import {
-  type BacklogItem,
-  checkMoscowEffort,
   defineFormulaFramework,
   type ExpressionError,
   findFramework,
   type InputValues,
-  type MoscowCategory,
-  rankBacklog,
+  rankScoredBacklog,
+  readFormulaInputs,
+  readFrameworkInputs,
   type ScoringFramework,
 } from '../../domain/prioritization';
 import { AppError } from '../errors';
@@ -44,27 +32,12 @@ export interface BacklogRow {
   estimateLikely: number | null;
 }
 
-/** A framework ready to run on stored items: how to read inputs and how to name them back. */
+/** A framework ready to run on stored items, and how it reads an item's scores. */
 interface ResolvedScoring {
   ref: string;
   framework: ScoringFramework;
-  /** Score key → input name. */
-  scoreKeys: Readonly<Record<string, string>>;
   readInputs: (scores: BacklogRow['scores']) => InputValues;
 }
-
-// The engine names two frameworks with a hyphen; the API keeps ids in snake_case like score keys.
-const ENGINE_ID: Record<RankingFramework, string> = {
-  rice: 'rice',
-  ice: 'ice',
-  ice_product: 'ice-product',
-  wsjf: 'wsjf',
-  cd3: 'cd3',
-  value_effort: 'value-effort',
-  opportunity: 'opportunity',
-  moscow: 'moscow',
-  kano: 'kano',
-};
 
 const CLOSED_STATES = ['done', 'cancelled'];
 export const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
@@ -116,23 +89,15 @@ export async function resolveScoring(
     return {
       ref: frameworkRef,
       framework: built.framework,
-      scoreKeys: Object.fromEntries(fields.map((field) => [field, field])),
       readInputs: (scores) => readFormulaInputs(fields, scores),
     };
   }
-  const id = frameworkRef as RankingFramework;
-  const framework = findFramework(ENGINE_ID[id]);
+  const framework = findFramework(frameworkRef);
   if (!framework) throw new AppError('validation_failed', `framework: unknown framework ${frameworkRef}`);
-  return {
-    ref: id,
-    framework,
-    scoreKeys: FRAMEWORK_SCORE_KEYS[id],
-    readInputs: (s) => readFrameworkInputs(id, s),
-  };
+  return { ref: frameworkRef, framework, readInputs: (scores) => readFrameworkInputs(framework, scores) };
 }
 
 function describeFramework(scoring: ResolvedScoring): Ranking['framework'] {
-  const byInput = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
   return {
     ref: scoring.ref,
     name: scoring.framework.name,
@@ -140,8 +105,7 @@ function describeFramework(scoring: ResolvedScoring): Ranking['framework'] {
     formula: scoring.framework.formula,
     direction: scoring.framework.direction,
     inputs: scoring.framework.inputs.map((input) => ({
-      scoreKey: byInput.get(input.key) ?? input.key,
-      input: input.key,
+      scoreKey: input.key,
       label: input.label,
       description: input.description,
     })),
@@ -160,35 +124,20 @@ function orderVersionOf(backlog: readonly BacklogRow[], scoring: ResolvedScoring
   return hash.digest('hex').slice(0, 20);
 }
 
-// The DSDM "Musts ≤ 60% of the effort" check over the categorised items that have an estimate.
-function checkMoscow(backlog: readonly BacklogRow[], ranked: readonly { id: string; label?: string }[]) {
-  const byId = new Map(backlog.map((row) => [row.id, row]));
-  const categorised = ranked.map((entry) => ({
-    category: entry.label as MoscowCategory,
-    effort: byId.get(entry.id)?.estimateLikely ?? null,
-  }));
-  const estimated = categorised.filter(
-    (entry): entry is { category: MoscowCategory; effort: number } => entry.effort !== null,
-  );
-  return {
-    ...checkMoscowEffort({ items: estimated }),
-    withoutEstimate: categorised.length - estimated.length,
-  };
-}
-
+/**
+ * Ranks loaded backlog rows with a resolved framework and presents them for the API.
+ * @param backlog the open backlog in the manual order
+ * @param scoring the framework and how it reads scores
+ * @returns the ranking, with the orderVersion an apply must send back
+ */
 export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
-  const backlogItems: BacklogItem[] = backlog.map((row) => ({
-    id: row.id,
-    inputs: scoring.readInputs(row.scores),
-  }));
-  const result = rankBacklog({ items: backlogItems, framework: scoring.framework });
+  const result = rankScoredBacklog({
+    rows: backlog,
+    framework: scoring.framework,
+    readInputs: scoring.readInputs,
+  });
   if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
   const byId = new Map(backlog.map((row) => [row.id, row]));
-  const inputKeyToScoreKey = new Map(
-    Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]),
-  );
-  const scoreKeyOf = (input: string) => inputKeyToScoreKey.get(input) ?? input;
-  const scoreKeys = Object.keys(scoring.scoreKeys);
   const entry = (id: string) => {
     const row = byId.get(id) as BacklogRow;
     return { ...ref(row), type: row.type as ItemType, state: row.state as ItemState };
@@ -196,32 +145,21 @@ export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScorin
   return {
     framework: describeFramework(scoring),
     orderVersion: orderVersionOf(backlog, scoring),
-    ranked: result.ranked.map((item) => {
-      const row = byId.get(item.id) as BacklogRow;
-      return {
-        ...entry(item.id),
-        rank: item.rank,
-        manualPosition: item.manualPosition,
-        score: item.score,
-        label: item.label ?? null,
-        inputs: Object.fromEntries(
-          scoreKeys
-            .filter((k) => Object.hasOwn(row.scores, k))
-            .map((k) => [k, row.scores[k] as number | string]),
-        ),
-      };
-    }),
+    ranked: result.ranked.map((item) => ({
+      ...entry(item.id),
+      rank: item.rank,
+      manualPosition: item.manualPosition,
+      score: item.score,
+      label: item.label ?? null,
+      inputs: { ...item.inputs },
+    })),
     unscored: result.unscored.map((item) => ({
       ...entry(item.id),
       manualPosition: item.manualPosition,
-      missing: item.missing.map(scoreKeyOf),
-      problems: item.problems.map((problem) => ({
-        field: scoreKeyOf(problem.field),
-        code: problem.code,
-        message: problem.message.replace(`(${problem.field})`, `(${scoreKeyOf(problem.field)})`),
-      })),
+      missing: item.missing,
+      problems: item.problems.map(({ field, code, message }) => ({ field, code, message })),
     })),
-    moscowCheck: scoring.ref === 'moscow' ? checkMoscow(backlog, result.ranked) : null,
+    moscowCheck: result.moscowCheck,
   };
 }
 
@@ -242,11 +180,13 @@ export async function computeRanking(
 }
 
 /**
- * Compares two orders of the open backlog: two frameworks, or a framework and the manual order.
- * @param options.a first order (`manual` or a framework ref)
- * @param options.b second order
- * @param options.movers how many of the biggest moves to list
- * @returns Spearman's rho, Kendall's tau and the items that move most
+ * Rewrites the manual order to a computed one: the scored items go to the top of the backlog in
+ * the computed order (new fractional ranks above the current first item); items missing inputs,
+ * and done or cancelled ones, keep their places after them. Only as the backlog_order decision,
+ * in one transaction, recorded in the decision log with the framework and every input used.
+ * @param ctx the database and the acting member
+ * @param input the framework, an optional rationale and the orderVersion the caller reviewed
+ * @returns the items placed, in order, and the new orderVersion
  */
 export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Promise<AppliedRanking> {
   const { db, actor } = ctx;

@@ -5,6 +5,13 @@ import { compareRankings, type ExpressionError, rankSensitivity } from '../../do
 import { type BacklogRow, loadBacklog, rankRows, ref, resolveScoring } from './prioritization';
 import { formulaError } from './scoring-formulas';
 
+/**
+ * Compares two orders of the open backlog: two frameworks, or a framework and the manual order.
+ * @param options.a first order (`manual` or a framework ref)
+ * @param options.b second order
+ * @param options.movers how many of the biggest moves to list
+ * @returns Spearman's rho, Kendall's tau and the items that move most
+ */
 export async function compareOrders(
   db: Database,
   workspaceId: string,
@@ -57,13 +64,12 @@ export async function findRankSensitivity(
   });
   if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
   const byId = new Map(backlog.map((row) => [row.id, row]));
-  const scoreKeyOf = new Map(Object.entries(scoring.scoreKeys).map(([scoreKey, input]) => [input, scoreKey]));
   return {
     framework: { ref: scoring.ref, name: scoring.framework.name },
     top: result.top.map((id) => ref(byId.get(id) as BacklogRow)),
     changes: result.changes.map((change) => ({
       ...ref(byId.get(change.itemId) as BacklogRow),
-      scoreKey: scoreKeyOf.get(change.input) ?? change.input,
+      scoreKey: change.input,
       from: change.from,
       to: change.to,
       step: change.step,
@@ -74,13 +80,3 @@ export async function findRankSensitivity(
     })),
   };
 }
-
-/**
- * Rewrites the manual order to a computed one: the scored items go to the top of the backlog in
- * the computed order (new fractional ranks above the current first item); items missing inputs,
- * and done or cancelled ones, keep their places after them. Only as the backlog_order decision,
- * in one transaction, recorded in the decision log with the framework and every input used.
- * @param ctx the database and the acting member
- * @param input the framework, an optional rationale and the orderVersion the caller reviewed
- * @returns the items placed, in order, and the new orderVersion
- */

@@ -7,17 +7,22 @@ import {
 import { classifyKanoAnswers, KANO_ANSWERS, KANO_PRIORITY, type KanoAnswer } from './kano';
 import { classifyValueEffort } from './value-effort';
 
-/** Identifiers of the built-in frameworks. */
-export type FrameworkId =
-  | 'rice'
-  | 'ice'
-  | 'ice-product'
-  | 'wsjf'
-  | 'cd3'
-  | 'moscow'
-  | 'kano'
-  | 'value-effort'
-  | 'opportunity';
+/**
+ * Identifiers of the built-in frameworks, in the order a product person meets them. These are the
+ * one spelling used everywhere: the API, the CLI, stored decisions and the web app.
+ */
+export const FRAMEWORK_IDS = [
+  'rice',
+  'ice',
+  'ice_product',
+  'wsjf',
+  'cd3',
+  'value_effort',
+  'opportunity',
+  'moscow',
+  'kano',
+] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 /** RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal. */
 export const RICE_IMPACT_SCALE: readonly ScaleOption[] = [
@@ -78,12 +83,20 @@ const fibonacci = (key: string, label: string, description: string): FrameworkIn
   options: WSJF_SCALE,
 });
 
+const KANO_ANSWER_LABELS: Readonly<Record<KanoAnswer, string>> = {
+  like: 'I like it',
+  expect: 'I expect it',
+  neutral: 'Neutral',
+  'live-with': 'I can live with it',
+  dislike: 'I dislike it',
+};
+
 const kanoAnswer = (key: string, label: string, description: string): FrameworkInput => ({
   kind: 'choice',
   key,
   label,
   description,
-  options: KANO_ANSWERS.map((answer) => ({ key: answer, label: answer.replace('-', ' ') })),
+  options: KANO_ANSWERS.map((answer) => ({ key: answer, label: KANO_ANSWER_LABELS[answer] })),
 });
 
 function formulaFramework(options: Parameters<typeof defineFormulaFramework>[0]): ScoringFramework {
@@ -104,110 +117,143 @@ function labelOpportunity(score: number): string {
   return 'low';
 }
 
+// Every input's key is the score key an item stores it under, so the formula, the item's
+// `scores`, the API and custom formulas all use one name for one thing.
 const rice = formulaFramework({
   id: 'rice',
   name: 'RICE',
+  family: 'RICE',
   summary: 'Reach × Impact × Confidence / Effort (Intercom)',
-  formula: 'reach * impact * confidence / effort',
+  formula: 'rice_reach * rice_impact * rice_confidence / rice_effort',
   inputs: [
     {
       kind: 'number',
-      key: 'reach',
+      key: 'rice_reach',
       label: 'Reach',
       description: 'people or events per period (e.g. per quarter)',
       min: 0,
       step: { kind: 'relative', fraction: 0.25 },
+      unit: 'per quarter',
     },
     {
       kind: 'scale',
-      key: 'impact',
+      key: 'rice_impact',
       label: 'Impact',
       description: 'effect on each person reached',
       options: RICE_IMPACT_SCALE,
     },
     {
       kind: 'scale',
-      key: 'confidence',
+      key: 'rice_confidence',
       label: 'Confidence',
-      description: 'how well the estimates are supported',
+      description: 'how well the estimates are supported (a fraction, or a percentage: 80 is 0.8)',
       options: RICE_CONFIDENCE_SCALE,
+      percent: true,
     },
     {
       kind: 'number',
-      key: 'effort',
+      key: 'rice_effort',
       label: 'Effort',
       description: 'person-months across product, design and engineering',
       min: 0,
       minExclusive: true,
       step: { kind: 'absolute', amount: 0.5 },
+      unit: 'person-months',
     },
   ],
+  valueEffort: {
+    valueAxis: 'Reach × impact × confidence',
+    effortAxis: 'Effort (person-months)',
+    read: (n) => ({
+      value: (n.rice_reach ?? 0) * (n.rice_impact ?? 0) * (n.rice_confidence ?? 0),
+      effort: n.rice_effort ?? 0,
+    }),
+  },
 });
 
 const iceInputs: readonly FrameworkInput[] = [
-  oneToTen('impact', 'Impact', 'how much the metric moves if the idea works, 1–10'),
-  oneToTen('confidence', 'Confidence', 'how strong the evidence is, 1–10 (a hunch is 2–4)'),
-  oneToTen('ease', 'Ease', 'how easy it is to do, 1–10 (the inverse of effort)'),
+  oneToTen('ice_impact', 'Impact', 'how much the metric moves if the idea works, 1–10'),
+  oneToTen('ice_confidence', 'Confidence', 'how strong the evidence is, 1–10 (a hunch is 2–4)'),
+  oneToTen('ice_ease', 'Ease', 'how easy it is to do, 1–10 (the inverse of effort)'),
 ];
 
 const ice = formulaFramework({
   id: 'ice',
   name: 'ICE (average)',
+  family: 'ICE',
   summary: '(Impact + Confidence + Ease) / 3, each 1–10 (Sean Ellis)',
-  formula: '(impact + confidence + ease) / 3',
+  formula: '(ice_impact + ice_confidence + ice_ease) / 3',
   inputs: iceInputs,
 });
 
 const iceProduct = formulaFramework({
-  id: 'ice-product',
+  id: 'ice_product',
   name: 'ICE (product)',
+  family: 'ICE',
   summary: 'Impact × Confidence × Ease, each 1–10, range 1–1000',
-  formula: 'impact * confidence * ease',
+  formula: 'ice_impact * ice_confidence * ice_ease',
   inputs: iceInputs,
 });
 
 const wsjf = formulaFramework({
   id: 'wsjf',
   name: 'WSJF',
+  family: 'WSJF',
   summary:
     'Cost of delay (value + time criticality + risk reduction/opportunity enablement) / job size (SAFe)',
-  formula: '(businessValue + timeCriticality + riskReduction) / jobSize',
+  formula: '(wsjf_value + wsjf_time_criticality + wsjf_risk_reduction) / wsjf_job_size',
   inputs: [
-    fibonacci('businessValue', 'User-business value', 'relative value to users and the business'),
-    fibonacci('timeCriticality', 'Time criticality', 'how fast the value decays with delay'),
+    fibonacci('wsjf_value', 'Business value', 'relative value to users and the business'),
+    fibonacci('wsjf_time_criticality', 'Time criticality', 'how fast the value decays with delay'),
     fibonacci(
-      'riskReduction',
+      'wsjf_risk_reduction',
       'Risk reduction / opportunity enablement',
       'risk it removes or options it opens',
     ),
-    fibonacci('jobSize', 'Job size', 'relative size, a proxy for duration'),
+    fibonacci('wsjf_job_size', 'Job size', 'relative size, a proxy for duration'),
   ],
+  valueEffort: {
+    valueAxis: 'Cost of delay (value + time + risk)',
+    effortAxis: 'Job size',
+    read: (n) => ({
+      value: (n.wsjf_value ?? 0) + (n.wsjf_time_criticality ?? 0) + (n.wsjf_risk_reduction ?? 0),
+      effort: n.wsjf_job_size ?? 0,
+    }),
+  },
 });
 
 const cd3 = formulaFramework({
   id: 'cd3',
   name: 'CD3',
+  family: 'CD3',
   summary: 'Cost of delay per week / duration in weeks (Reinertsen)',
-  formula: 'costOfDelay / duration',
+  formula: 'cd3_cost_of_delay / cd3_duration',
   inputs: [
     {
       kind: 'number',
-      key: 'costOfDelay',
+      key: 'cd3_cost_of_delay',
       label: 'Cost of delay per week',
       description: 'money (or value points) lost per week of delay',
       min: 0,
       step: { kind: 'relative', fraction: 0.2 },
+      unit: 'per week',
     },
     {
       kind: 'number',
-      key: 'duration',
+      key: 'cd3_duration',
       label: 'Duration (weeks)',
       description: 'how long the work occupies the team',
       min: 0,
       minExclusive: true,
       step: { kind: 'relative', fraction: 0.2 },
+      unit: 'weeks',
     },
   ],
+  valueEffort: {
+    valueAxis: 'Cost of delay per week',
+    effortAxis: 'Duration (weeks)',
+    read: (n) => ({ value: n.cd3_cost_of_delay ?? 0, effort: n.cd3_duration ?? 0 }),
+  },
 });
 
 const moscow = formulaFramework({
@@ -222,6 +268,7 @@ const moscow = formulaFramework({
       label: 'MoSCoW',
       description: 'release-scope category',
       options: MOSCOW_SCALE,
+      storesKey: true,
     },
   ],
   labelScore: (_score, inputs) => inputs.choices.moscow,
@@ -230,45 +277,62 @@ const moscow = formulaFramework({
 const kano: ScoringFramework = {
   id: 'kano',
   name: 'Kano',
+  family: 'Kano',
   summary:
     'Category from the functional and dysfunctional answers; must-be > one-dimensional > attractive > indifferent',
   formula:
     'priority of the category in the Kano evaluation table (must-be 4, one-dimensional 3, attractive 2, indifferent 1, reverse/questionable 0)',
   direction: 'higher-first',
   inputs: [
-    kanoAnswer('functional', 'If it has the feature', 'answer to the functional question'),
-    kanoAnswer('dysfunctional', 'If it lacks the feature', 'answer to the dysfunctional question'),
+    kanoAnswer('kano_functional', 'Answer if it has the feature', 'answer to the functional question'),
+    kanoAnswer(
+      'kano_dysfunctional',
+      'Answer if it lacks the feature',
+      'answer to the dysfunctional question',
+    ),
   ],
   evaluate: (inputs) => {
     const category = classifyKanoAnswers({
-      functional: inputs.choices.functional as KanoAnswer,
-      dysfunctional: inputs.choices.dysfunctional as KanoAnswer,
+      functional: inputs.choices.kano_functional as KanoAnswer,
+      dysfunctional: inputs.choices.kano_dysfunctional as KanoAnswer,
     });
     return { ok: true, score: KANO_PRIORITY[category], label: category };
   },
 };
 
 const valueEffort = formulaFramework({
-  id: 'value-effort',
+  id: 'value_effort',
   name: 'Value / effort',
   summary: 'Value divided by effort, each 1–10, with the 2×2 quadrant',
-  formula: 'value / effort',
+  formula: 'value_score / effort_score',
   inputs: [
-    oneToTen('value', 'Value', 'value to users and the business, 1–10'),
-    oneToTen('effort', 'Effort', 'relative effort, 1–10'),
+    oneToTen('value_score', 'Value', 'value to users and the business, 1–10'),
+    oneToTen('effort_score', 'Effort', 'relative effort, 1–10'),
   ],
   labelScore: (_score, inputs) =>
-    classifyValueEffort({ value: inputs.numbers.value ?? 0, effort: inputs.numbers.effort ?? 0 }),
+    classifyValueEffort({
+      value: inputs.numbers.value_score ?? 0,
+      effort: inputs.numbers.effort_score ?? 0,
+    }),
+  valueEffort: {
+    valueAxis: 'Value (1–10)',
+    effortAxis: 'Effort (1–10)',
+    read: (n) => ({ value: n.value_score ?? 0, effort: n.effort_score ?? 0 }),
+  },
 });
 
 const opportunity = formulaFramework({
   id: 'opportunity',
   name: 'Opportunity score',
   summary: 'Importance + max(Importance − Satisfaction, 0), each 0–10 (Ulwick)',
-  formula: 'importance + max(importance - satisfaction, 0)',
+  formula: 'opportunity_importance + max(opportunity_importance - opportunity_satisfaction, 0)',
   inputs: [
-    zeroToTen('importance', 'Importance', 'share of respondents rating the outcome 4–5 of 5, × 10'),
-    zeroToTen('satisfaction', 'Satisfaction', 'share rating today’s satisfaction 4–5 of 5, × 10'),
+    zeroToTen(
+      'opportunity_importance',
+      'Importance',
+      'share of respondents rating the outcome 4–5 of 5, × 10',
+    ),
+    zeroToTen('opportunity_satisfaction', 'Satisfaction', 'share rating today’s satisfaction 4–5 of 5, × 10'),
   ],
   labelScore: labelOpportunity,
 });
@@ -277,13 +341,13 @@ const opportunity = formulaFramework({
 export const SCORING_FRAMEWORKS: Readonly<Record<FrameworkId, ScoringFramework>> = {
   rice,
   ice,
-  'ice-product': iceProduct,
+  ice_product: iceProduct,
   wsjf,
   cd3,
+  value_effort: valueEffort,
+  opportunity,
   moscow,
   kano,
-  'value-effort': valueEffort,
-  opportunity,
 };
 
 /**

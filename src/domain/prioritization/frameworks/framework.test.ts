@@ -6,27 +6,27 @@ describe('validateFrameworkInputs', () => {
   it('should list every missing and every bad input together when several are wrong', () => {
     const result = validateFrameworkInputs({
       framework: SCORING_FRAMEWORKS.rice,
-      values: { reach: -5, impact: 1.5, effort: 0 },
+      values: { rice_reach: -5, rice_impact: 1.5, rice_effort: 0 },
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => [problem.field, problem.code])).toEqual([
-      ['reach', 'below-minimum'],
-      ['impact', 'not-allowed'],
-      ['confidence', 'missing'],
-      ['effort', 'below-minimum'],
+      ['rice_reach', 'below-minimum'],
+      ['rice_impact', 'not-allowed'],
+      ['rice_confidence', 'missing'],
+      ['rice_effort', 'below-minimum'],
     ]);
     expect(result.problems[1]?.allowed).toEqual([0.25, 0.5, 1, 2, 3]);
     expect(result.problems[1]?.message).toBe(
-      'Impact (impact) must be one of 0.25 (minimal), 0.5 (low), 1 (medium), 2 (high), 3 (massive); got 1.5',
+      'Impact (rice_impact) must be one of 0.25 (minimal), 0.5 (low), 1 (medium), 2 (high), 3 (massive); got 1.5',
     );
-    expect(result.problems[3]?.message).toBe('Effort (effort) must be greater than 0, got 0');
+    expect(result.problems[3]?.message).toBe('Effort (rice_effort) must be greater than 0, got 0');
   });
 
   it('should refuse text in a number input and values outside a 1–10 scale', () => {
     const result = validateFrameworkInputs({
       framework: SCORING_FRAMEWORKS.ice,
-      values: { impact: 'big', confidence: 11, ease: 0 },
+      values: { ice_impact: 'big', ice_confidence: 11, ice_ease: 0 },
     });
     expect(result.ok || result.problems.map((problem) => problem.code)).toEqual([
       'not-a-number',
@@ -38,7 +38,7 @@ describe('validateFrameworkInputs', () => {
   it('should refuse an answer that is not on the Kano list', () => {
     const result = validateFrameworkInputs({
       framework: SCORING_FRAMEWORKS.kano,
-      values: { functional: 'love', dysfunctional: 'dislike' },
+      values: { kano_functional: 'love', kano_dysfunctional: 'dislike' },
     });
     expect(result.ok || result.problems[0]?.allowed).toEqual([
       'like',
@@ -52,9 +52,9 @@ describe('validateFrameworkInputs', () => {
   it('should treat null and empty strings as missing when an input was cleared', () => {
     const result = scoreItem({
       framework: SCORING_FRAMEWORKS.cd3,
-      values: { costOfDelay: null, duration: '' },
+      values: { cd3_cost_of_delay: null, cd3_duration: '' },
     });
-    expect(result.ok || result.missing).toEqual(['costOfDelay', 'duration']);
+    expect(result.ok || result.missing).toEqual(['cd3_cost_of_delay', 'cd3_duration']);
   });
 });
 
@@ -84,7 +84,7 @@ describe('defineFormulaFramework', () => {
     const built = defineFormulaFramework({
       id: 'partial',
       name: 'Partial',
-      formula: 'reach / effrot',
+      formula: 'rice_reach / effrot',
       inputs: SCORING_FRAMEWORKS.rice.inputs,
     });
     expect(built.ok || built.errors.map((error) => [error.code, error.token])).toEqual([

@@ -20,6 +20,8 @@ export type NumberInput = {
   minExclusive?: boolean;
   max?: number;
   step: SensitivityStep;
+  /** What one unit is, for people entering it ("person-months"). */
+  unit?: string;
 };
 
 /** A number restricted to listed values, in ascending order of value; accepts the value or the key. */
@@ -29,6 +31,10 @@ export type ScaleInput = {
   label: string;
   description: string;
   options: readonly ScaleOption[];
+  /** Items store the option's key ("must") rather than its value (3). */
+  storesKey?: boolean;
+  /** Items may store the value as a percentage (80 for 0.8): see readFrameworkInputs. */
+  percent?: boolean;
 };
 
 /** A categorical answer from an ordered list of keys (e.g. a Kano answer). */
@@ -76,12 +82,23 @@ export type ScoreDirection = 'higher-first' | 'lower-first';
 export type ScoringFramework = {
   id: string;
   name: string;
+  /** Short name that prefixes its inputs' names when they are shown out of context ("RICE reach"). */
+  family?: string;
   summary: string;
   inputs: readonly FrameworkInput[];
   /** The formula as shown to people; for formula frameworks it is exactly what is evaluated. */
   formula: string;
   direction: ScoreDirection;
   evaluate: (inputs: ValidatedInputs) => FrameworkEvaluation;
+  /** The framework's own benefit and cost, for a value-vs-effort chart (RICE, WSJF, CD3, value/effort). */
+  valueEffort?: ValueEffortAxes;
+};
+
+/** How a framework splits into a benefit and a cost, with the axes' names. */
+export type ValueEffortAxes = {
+  valueAxis: string;
+  effortAxis: string;
+  read: (numbers: Readonly<Record<string, number>>) => { value: number; effort: number };
 };
 
 /** Result of scoring one item. */
@@ -236,6 +253,8 @@ export function scoreItem(options: { framework: ScoringFramework; values: InputV
 export function defineFormulaFramework(options: {
   id: string;
   name: string;
+  family?: string;
+  valueEffort?: ValueEffortAxes;
   formula: string;
   inputs?: readonly FrameworkInput[];
   direction?: ScoreDirection;
@@ -269,6 +288,8 @@ export function defineFormulaFramework(options: {
     framework: {
       id: options.id,
       name: options.name,
+      ...(options.family === undefined ? {} : { family: options.family }),
+      ...(options.valueEffort === undefined ? {} : { valueEffort: options.valueEffort }),
       summary: options.summary ?? '',
       inputs,
       formula: options.formula,

@@ -12,12 +12,12 @@ describe('rankBacklog', () => {
   it('should order by RICE and list items with missing inputs apart', () => {
     const items: BacklogItem[] = [
       // 500 × 1 × 0.8 / 2 = 200
-      { id: 'search', inputs: { reach: 500, impact: 1, confidence: 0.8, effort: 2 } },
+      { id: 'search', inputs: { rice_reach: 500, rice_impact: 1, rice_confidence: 0.8, rice_effort: 2 } },
       // 1000 × 2 × 1 / 4 = 500
-      { id: 'billing', inputs: { reach: 1000, impact: 2, confidence: 1, effort: 4 } },
-      { id: 'dark-mode', inputs: { reach: 300, impact: 0.5 } },
+      { id: 'billing', inputs: { rice_reach: 1000, rice_impact: 2, rice_confidence: 1, rice_effort: 4 } },
+      { id: 'dark-mode', inputs: { rice_reach: 300, rice_impact: 0.5 } },
       // 100 × 3 × 0.5 / 0.5 = 300
-      { id: 'sso', inputs: { reach: 100, impact: 3, confidence: 0.5, effort: 0.5 } },
+      { id: 'sso', inputs: { rice_reach: 100, rice_impact: 3, rice_confidence: 0.5, rice_effort: 0.5 } },
     ];
     const result = ranked(rankBacklog({ items, framework: SCORING_FRAMEWORKS.rice }));
     expect(result.ranked.map((item) => [item.id, item.score, item.rank, item.manualPosition])).toEqual([
@@ -26,7 +26,7 @@ describe('rankBacklog', () => {
       ['search', 200, 3, 1],
     ]);
     expect(result.unscored.map((item) => [item.id, item.missing])).toEqual([
-      ['dark-mode', ['confidence', 'effort']],
+      ['dark-mode', ['rice_confidence', 'rice_effort']],
     ]);
     expect(result.framework.id).toBe('rice');
   });
@@ -34,11 +34,26 @@ describe('rankBacklog', () => {
   it('should keep the manual order among equal scores', () => {
     // WSJF: (3 + 2 + 1) / 2 = 3 for a, c and d; (8 + 8 + 8) / 8 = 3 for b as well; e = (13 + 1 + 1) / 3 = 5.
     const items: BacklogItem[] = [
-      { id: 'a', inputs: { businessValue: 3, timeCriticality: 2, riskReduction: 1, jobSize: 2 } },
-      { id: 'b', inputs: { businessValue: 8, timeCriticality: 8, riskReduction: 8, jobSize: 8 } },
-      { id: 'c', inputs: { businessValue: 3, timeCriticality: 2, riskReduction: 1, jobSize: 2 } },
-      { id: 'e', inputs: { businessValue: 13, timeCriticality: 1, riskReduction: 1, jobSize: 3 } },
-      { id: 'd', inputs: { businessValue: 1, timeCriticality: 3, riskReduction: 2, jobSize: 2 } },
+      {
+        id: 'a',
+        inputs: { wsjf_value: 3, wsjf_time_criticality: 2, wsjf_risk_reduction: 1, wsjf_job_size: 2 },
+      },
+      {
+        id: 'b',
+        inputs: { wsjf_value: 8, wsjf_time_criticality: 8, wsjf_risk_reduction: 8, wsjf_job_size: 8 },
+      },
+      {
+        id: 'c',
+        inputs: { wsjf_value: 3, wsjf_time_criticality: 2, wsjf_risk_reduction: 1, wsjf_job_size: 2 },
+      },
+      {
+        id: 'e',
+        inputs: { wsjf_value: 13, wsjf_time_criticality: 1, wsjf_risk_reduction: 1, wsjf_job_size: 3 },
+      },
+      {
+        id: 'd',
+        inputs: { wsjf_value: 1, wsjf_time_criticality: 3, wsjf_risk_reduction: 2, wsjf_job_size: 2 },
+      },
     ];
     const result = ranked(rankBacklog({ items, framework: SCORING_FRAMEWORKS.wsjf }));
     expect(result.ranked.map((item) => item.id)).toEqual(['e', 'a', 'b', 'c', 'd']);
@@ -150,10 +165,10 @@ describe('rankBacklog properties', () => {
     const riceItems = fc
       .array(
         fc.record({
-          reach: fc.integer({ min: 0, max: 1000 }),
-          impact: fc.constantFrom(0.25, 0.5, 1, 2, 3),
-          confidence: fc.constantFrom(0.5, 0.8, 1),
-          effort: fc.constantFrom(0.5, 1, 2, 3),
+          rice_reach: fc.integer({ min: 0, max: 1000 }),
+          rice_impact: fc.constantFrom(0.25, 0.5, 1, 2, 3),
+          rice_confidence: fc.constantFrom(0.5, 0.8, 1),
+          rice_effort: fc.constantFrom(0.5, 1, 2, 3),
         }),
         { minLength: 1, maxLength: 20 },
       )
@@ -167,7 +182,10 @@ describe('rankBacklog properties', () => {
           )?.rank;
         const raised = items.map((item) =>
           item.id === target.id
-            ? { ...item, inputs: { ...item.inputs, reach: (item.inputs.reach as number) + increase } }
+            ? {
+                ...item,
+                inputs: { ...item.inputs, rice_reach: (item.inputs.rice_reach as number) + increase },
+              }
             : item,
         );
         expect(rankOf(raised)).toBeLessThanOrEqual(rankOf(items) as number);

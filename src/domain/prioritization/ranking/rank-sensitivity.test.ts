@@ -12,9 +12,9 @@ describe('rankSensitivity', () => {
     // b with impact 1 → 0.5: 50 < 80 → b leaves the top, c comes in.
     // a with impact 2 → 1: 100 ties b; a comes first in the manual order, so nothing changes.
     const items: BacklogItem[] = [
-      { id: 'a', inputs: { reach: 100, impact: 2, confidence: 1, effort: 1 } },
-      { id: 'b', inputs: { reach: 100, impact: 1, confidence: 1, effort: 1 } },
-      { id: 'c', inputs: { reach: 100, impact: 1, confidence: 0.8, effort: 1 } },
+      { id: 'a', inputs: { rice_reach: 100, rice_impact: 2, rice_confidence: 1, rice_effort: 1 } },
+      { id: 'b', inputs: { rice_reach: 100, rice_impact: 1, rice_confidence: 1, rice_effort: 1 } },
+      { id: 'c', inputs: { rice_reach: 100, rice_impact: 1, rice_confidence: 0.8, rice_effort: 1 } },
     ];
     const result = rankSensitivity({ items, framework: SCORING_FRAMEWORKS.rice, top: 2 });
     if (!result.ok) throw new Error('should rank');
@@ -23,10 +23,10 @@ describe('rankSensitivity', () => {
       (change) =>
         `${change.itemId}.${change.input} ${change.from}→${change.to} ${change.effect} ${change.otherItemId ?? ''}`,
     );
-    expect(described).toContain('c.impact 1→2 enters-top b');
-    expect(described).toContain('b.impact 1→0.5 leaves-top c');
-    expect(described).not.toContain('c.confidence 0.8→1 enters-top b');
-    expect(described.some((text) => text.startsWith('a.impact 2→1'))).toBe(false);
+    expect(described).toContain('c.rice_impact 1→2 enters-top b');
+    expect(described).toContain('b.rice_impact 1→0.5 leaves-top c');
+    expect(described).not.toContain('c.rice_confidence 0.8→1 enters-top b');
+    expect(described.some((text) => text.startsWith('a.rice_impact 2→1'))).toBe(false);
     // Set changes are listed before reorderings.
     const effects = result.changes.map((change) => change.effect);
     expect(

@@ -1,17 +1,22 @@
 import type { RankingFramework } from '../../../contract';
+import {
+  BUILT_IN_INPUTS,
+  describeValueEffortAxes,
+  FRAMEWORK_IDS,
+  type FrameworkInput,
+  findFramework,
+  readValueEffort as readFrameworkValueEffort,
+} from '../../../domain/prioritization';
+
+// The vocabulary (framework ids, score keys, scales, labels) is the prioritization engine's
+// catalogue; this module only turns it into what the page's controls need.
+export { describeScoreKey } from '../../../domain/prioritization';
 
 /** The built-in frameworks in the switcher, in the order a product person meets them. */
-export const FRAMEWORK_CHOICES: { ref: RankingFramework; label: string }[] = [
-  { ref: 'rice', label: 'RICE' },
-  { ref: 'ice', label: 'ICE' },
-  { ref: 'ice_product', label: 'ICE (product)' },
-  { ref: 'wsjf', label: 'WSJF' },
-  { ref: 'cd3', label: 'CD3' },
-  { ref: 'value_effort', label: 'Value / effort' },
-  { ref: 'opportunity', label: 'Opportunity' },
-  { ref: 'moscow', label: 'MoSCoW' },
-  { ref: 'kano', label: 'Kano' },
-];
+export const FRAMEWORK_CHOICES: { ref: RankingFramework; label: string }[] = FRAMEWORK_IDS.map((id) => ({
+  ref: id,
+  label: findFramework(id)?.name ?? id,
+}));
 
 /** One choice of a scale: the value stored in `scores` and what a person reads. */
 export interface ScaleOption {
@@ -21,80 +26,62 @@ export interface ScaleOption {
 
 /** How an input is entered: a free number (with bounds) or a pick from a standard scale. */
 export type InputScale =
-  | { kind: 'number'; min: number; step: number; positive: boolean; unit?: string }
+  | { kind: 'number'; min: number; positive: boolean; unit?: string }
   | { kind: 'select'; options: ScaleOption[] };
 
-const oneToTen: ScaleOption[] = Array.from({ length: 10 }, (_, i) => ({
-  value: i + 1,
-  label: String(i + 1),
-}));
-const zeroToTen: ScaleOption[] = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }));
-const fibonacci: ScaleOption[] = [1, 2, 3, 5, 8, 13, 20].map((v) => ({ value: v, label: String(v) }));
-const kanoAnswers: ScaleOption[] = [
-  { value: 'like', label: 'I like it' },
-  { value: 'expect', label: 'I expect it' },
-  { value: 'neutral', label: 'Neutral' },
-  { value: 'live-with', label: 'I can live with it' },
-  { value: 'dislike', label: 'I dislike it' },
-];
+const FREE_NUMBER: InputScale = { kind: 'number', min: Number.NEGATIVE_INFINITY, positive: false };
+
+const trimNumber = (value: number): string => String(Number(value.toPrecision(12)));
+
+/** The control for one engine input: numbers with their bounds, scales and choices as picks. */
+function scaleOf(input: FrameworkInput): InputScale {
+  switch (input.kind) {
+    case 'number': {
+      const scale: InputScale = {
+        kind: 'number',
+        min: input.min ?? Number.NEGATIVE_INFINITY,
+        positive: input.minExclusive === true && input.min === 0,
+      };
+      return input.unit ? { ...scale, unit: input.unit } : scale;
+    }
+    case 'scale': {
+      const options = input.options.map((option): ScaleOption => {
+        if (input.storesKey) return { value: option.key, label: option.label };
+        if (input.percent) {
+          const percent = Math.round(option.value * 100);
+          return { value: percent, label: `${percent}% · ${option.key}` };
+        }
+        const value = trimNumber(option.value);
+        return { value: option.value, label: option.key === value ? value : `${value} · ${option.key}` };
+      });
+      // Named levels read highest first ("massive" … "minimal", "must" … "won't"); a plain number
+      // scale such as WSJF's Fibonacci reads rising. The engine lists every scale from low to high.
+      const named = input.options.some((option) => option.key !== trimNumber(option.value));
+      return { kind: 'select', options: named ? options.reverse() : options };
+    }
+    case 'choice':
+      return { kind: 'select', options: input.options.map((o) => ({ value: o.key, label: o.label })) };
+  }
+}
 
 /**
- * The standard scale of each score key (see FRAMEWORK_SCORE_KEYS in the contract): RICE impact
- * on Intercom's 0.25–3 scale and confidence as 50/80/100 %, WSJF on the modified Fibonacci
- * sequence, ICE and value/effort 1–10, opportunity 0–10.
+ * The control of a score key; keys only custom formulas read are free numbers. Bounded 1–10 and
+ * 0–10 numbers are offered as picks, the way people score them.
  */
-export const SCORE_SCALES: Readonly<Record<string, InputScale>> = {
-  rice_reach: { kind: 'number', min: 0, step: 1, positive: false, unit: 'per quarter' },
-  rice_impact: {
-    kind: 'select',
-    options: [
-      { value: 3, label: '3 · massive' },
-      { value: 2, label: '2 · high' },
-      { value: 1, label: '1 · medium' },
-      { value: 0.5, label: '0.5 · low' },
-      { value: 0.25, label: '0.25 · minimal' },
-    ],
-  },
-  rice_confidence: {
-    kind: 'select',
-    options: [
-      { value: 100, label: '100% · high' },
-      { value: 80, label: '80% · medium' },
-      { value: 50, label: '50% · low' },
-    ],
-  },
-  rice_effort: { kind: 'number', min: 0, step: 0.1, positive: true, unit: 'person-months' },
-  ice_impact: { kind: 'select', options: oneToTen },
-  ice_confidence: { kind: 'select', options: oneToTen },
-  ice_ease: { kind: 'select', options: oneToTen },
-  wsjf_value: { kind: 'select', options: fibonacci },
-  wsjf_time_criticality: { kind: 'select', options: fibonacci },
-  wsjf_risk_reduction: { kind: 'select', options: fibonacci },
-  wsjf_job_size: { kind: 'select', options: fibonacci },
-  cd3_cost_of_delay: { kind: 'number', min: 0, step: 1, positive: false, unit: 'per week' },
-  cd3_duration: { kind: 'number', min: 0, step: 0.5, positive: true, unit: 'weeks' },
-  value_score: { kind: 'select', options: oneToTen },
-  effort_score: { kind: 'select', options: oneToTen },
-  opportunity_importance: { kind: 'select', options: zeroToTen },
-  opportunity_satisfaction: { kind: 'select', options: zeroToTen },
-  moscow: {
-    kind: 'select',
-    options: [
-      { value: 'must', label: 'Must' },
-      { value: 'should', label: 'Should' },
-      { value: 'could', label: 'Could' },
-      { value: 'wont', label: "Won't" },
-    ],
-  },
-  kano_functional: { kind: 'select', options: kanoAnswers },
-  kano_dysfunctional: { kind: 'select', options: kanoAnswers },
-};
-
-const FREE_NUMBER: InputScale = { kind: 'number', min: Number.NEGATIVE_INFINITY, step: 1, positive: false };
-
-/** The scale of a score key; keys only custom formulas read are free numbers. */
 export function findScale(scoreKey: string): InputScale {
-  return SCORE_SCALES[scoreKey] ?? FREE_NUMBER;
+  const input = BUILT_IN_INPUTS.get(scoreKey)?.input;
+  if (!input) return FREE_NUMBER;
+  if (input.kind === 'number' && input.min !== undefined && input.max !== undefined && input.max <= 10) {
+    const count = input.max - input.min + 1;
+    return {
+      kind: 'select',
+      options: Array.from({ length: count }, (_, i) => ({
+        value: (input.min as number) + i,
+        label: String((input.min as number) + i),
+      })),
+    };
+  }
+  return scaleOf(input);
 }
 
 /**
@@ -120,38 +107,22 @@ export function parseScoreInput(options: {
   return { ok: true, value };
 }
 
-/** A point of the value-vs-effort chart, with where each axis came from. */
+/** A point of the value-vs-effort chart. */
 export interface ValueEffort {
   value: number;
   effort: number;
 }
 
-function num(inputs: Readonly<Record<string, number | string>>, key: string): number | null {
-  const v = inputs[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Where the value and effort axes of the scatter chart come from, per framework. */
+/** Where the value and effort axes of the scatter chart come from, per framework ref. */
 export function describeAxes(framework: string): { value: string; effort: string } {
-  switch (framework) {
-    case 'rice':
-      return { value: 'Reach × impact × confidence', effort: 'Effort (person-months)' };
-    case 'wsjf':
-      return { value: 'Cost of delay (value + time + risk)', effort: 'Job size' };
-    case 'cd3':
-      return { value: 'Cost of delay per week', effort: 'Duration (weeks)' };
-    case 'value_effort':
-      return { value: 'Value (1–10)', effort: 'Effort (1–10)' };
-    default:
-      return { value: 'Score', effort: 'Likely estimate (days)' };
-  }
+  return describeValueEffortAxes(findFramework(framework));
 }
 
 /**
  * The value and effort of one ranked item for the scatter chart: the framework's own benefit
  * and cost when it has them (RICE's numerator and effort, WSJF's cost of delay and job size…),
  * otherwise the score against the likely estimate.
- * @param options the framework ref, the item's inputs and score, and its likely estimate in days
+ * @param options the framework ref, the item's stored inputs and score, and its likely estimate in days
  * @returns the point, or null when the item has no effort to place it by
  */
 export function readValueEffort(options: {
@@ -160,37 +131,12 @@ export function readValueEffort(options: {
   score: number;
   likelyDays: number | null;
 }): ValueEffort | null {
-  const { inputs } = options;
-  switch (options.framework) {
-    case 'rice': {
-      const reach = num(inputs, 'rice_reach');
-      const impact = num(inputs, 'rice_impact');
-      const rawConfidence = num(inputs, 'rice_confidence');
-      const effort = num(inputs, 'rice_effort');
-      if (reach === null || impact === null || rawConfidence === null || effort === null) return null;
-      // Stored as a percentage (50, 80, 100) or already as a fraction.
-      const confidence = rawConfidence > 1 ? rawConfidence / 100 : rawConfidence;
-      return { value: reach * impact * confidence, effort };
-    }
-    case 'wsjf': {
-      const parts = ['wsjf_value', 'wsjf_time_criticality', 'wsjf_risk_reduction'].map((k) => num(inputs, k));
-      const size = num(inputs, 'wsjf_job_size');
-      if (parts.some((p) => p === null) || size === null) return null;
-      return { value: parts.reduce<number>((sum, p) => sum + (p ?? 0), 0), effort: size };
-    }
-    case 'cd3': {
-      const cost = num(inputs, 'cd3_cost_of_delay');
-      const duration = num(inputs, 'cd3_duration');
-      return cost === null || duration === null ? null : { value: cost, effort: duration };
-    }
-    case 'value_effort': {
-      const value = num(inputs, 'value_score');
-      const effort = num(inputs, 'effort_score');
-      return value === null || effort === null ? null : { value, effort };
-    }
-    default:
-      return options.likelyDays === null ? null : { value: options.score, effort: options.likelyDays };
-  }
+  return readFrameworkValueEffort({
+    framework: findFramework(options.framework),
+    scores: options.inputs,
+    score: options.score,
+    likelyDays: options.likelyDays,
+  });
 }
 
 /** The four quadrants of a value-vs-effort chart. */
@@ -230,31 +176,3 @@ export function formatNumber(value: number | string): string {
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   return Number(value.toPrecision(3)).toLocaleString('en-US');
 }
-
-/** A score key as a person reads it: "rice_reach" → "Reach (RICE)" when known. */
-export function describeScoreKey(scoreKey: string): string {
-  return SCORE_KEY_LABELS[scoreKey] ?? scoreKey;
-}
-
-const SCORE_KEY_LABELS: Readonly<Record<string, string>> = {
-  rice_reach: 'RICE reach',
-  rice_impact: 'RICE impact',
-  rice_confidence: 'RICE confidence',
-  rice_effort: 'RICE effort',
-  ice_impact: 'ICE impact',
-  ice_confidence: 'ICE confidence',
-  ice_ease: 'ICE ease',
-  wsjf_value: 'WSJF business value',
-  wsjf_time_criticality: 'WSJF time criticality',
-  wsjf_risk_reduction: 'WSJF risk reduction',
-  wsjf_job_size: 'WSJF job size',
-  cd3_cost_of_delay: 'CD3 cost of delay',
-  cd3_duration: 'CD3 duration',
-  value_score: 'Value',
-  effort_score: 'Effort',
-  opportunity_importance: 'Importance',
-  opportunity_satisfaction: 'Satisfaction',
-  moscow: 'MoSCoW',
-  kano_functional: 'Kano: if it has it',
-  kano_dysfunctional: 'Kano: if it lacks it',
-};

@@ -63,7 +63,7 @@ function ScoreInput({ itemId, number, input, value, gate, onSave }: ScoreInputPr
       aria-invalid={error ? true : undefined}
       defaultValue={value === undefined ? '' : String(value)}
       min={Number.isFinite(scale.min) ? scale.min : undefined}
-      step={scale.step}
+      step="any"
       disabled={!gate.allowed}
       title={title}
       onBlur={(e) => commit(e.target.value)}
