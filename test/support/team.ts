@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import type { Role } from '../../src/domain/decision-rights';
 import type { AppEnv } from '../../src/server/context';
+import { databaseOf } from './app';
 import { TestClient } from './client';
+import { buildMembership, buildUser, buildWorkspace, signInDirectly } from './factories';
 
 export type Team = Record<Role, TestClient> & { workspaceId: string };
 
@@ -16,28 +18,36 @@ const NAMES: Record<Role, string> = {
   viewer: 'Vic',
 };
 
-/** A workspace with one person in every role, each with their own signed-in client. */
+/** FTE and skills of each role in a test team: the CPO is fractional, the developer does backend. */
+const fteOf = (role: Role) => (role === 'cpo' ? 0.2 : 1);
+const skillsOf = (role: Role) => (role === 'developer' ? ['backend'] : []);
+
+/**
+ * A workspace with one person in every role, each with their own signed-in client. The rows are
+ * written directly (see factories.ts): sign-up and invitations have tests of their own.
+ */
 export async function createTeam(
   app: Hono<AppEnv>,
   roles: Role[] = Object.keys(NAMES) as Role[],
 ): Promise<Team> {
+  const db = databaseOf(app);
+  const founderUser = await buildUser(db, { name: NAMES.founder });
   const founder = new TestClient(app);
-  await founder.signUp(NAMES.founder);
-  const ws = await founder.post<{ id: string }>('/api/workspaces', { name: 'Acme' });
-  if (ws.status !== 201) throw new Error(`create workspace failed: ${JSON.stringify(ws.body)}`);
-  const team = { founder, workspaceId: ws.body.id } as Team;
+  await signInDirectly(db, founder, founderUser);
+  const ws = await buildWorkspace(db, founderUser.id);
+  const team = { founder, workspaceId: ws.id } as Team;
   for (const role of roles) {
     if (role === 'founder') continue;
-    const invite = await founder.post<{ token: string }>(`/api/workspaces/${ws.body.id}/invitations`, {
+    const user = await buildUser(db, { name: NAMES[role] });
+    await buildMembership(db, {
+      workspaceId: ws.id,
+      userId: user.id,
       role,
-      fte: role === 'cpo' ? 0.2 : 1,
-      skills: role === 'developer' ? ['backend'] : [],
+      fte: fteOf(role),
+      skills: skillsOf(role),
     });
-    if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
     const client = new TestClient(app);
-    await client.signUp(NAMES[role]);
-    const joined = await client.post('/api/invitations/accept', { token: invite.body.token });
-    if (joined.status !== 200) throw new Error(`accept failed: ${JSON.stringify(joined.body)}`);
+    await signInDirectly(db, client, user);
     team[role] = client;
   }
   return team;
