@@ -3,8 +3,8 @@
  * `register(program)`; ./verbs lists them so only the verb being run is loaded.
  */
 import { Command, CommanderError } from 'commander';
+import { HEADWAY_VERSION } from '../contract/version';
 import { modulesFor } from './verbs';
-import { HEADWAY_VERSION } from './version';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('headway')

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { HEADWAY_VERSION } from '../contract/version';
 import { modulesFor, VERBS } from './verbs';
-import { HEADWAY_VERSION } from './version';
 
 const commandsDir = join(import.meta.dirname, 'commands');
 

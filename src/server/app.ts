@@ -19,6 +19,7 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
+import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: ServerDeps) {
     await deps.db.execute(sql`select 1`);
     return c.json({ status: 'ok' });
   });
+  registerInstanceRoutes(app);
   registerAuthRoutes(app);
   registerWorkspaceRoutes(app);
   registerItemRoutes(app);

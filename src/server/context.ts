@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Instance } from '../contract';
 import type { Database } from '../db/client';
 
 /** What the server needs from the outside; tests pass their own. */
@@ -9,6 +10,13 @@ export interface ServerDeps {
   webRoot?: string | undefined;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Which requests get an access-log line at info level: every one (for log collectors), or only
+   * failures (at a terminal, so the lines a person must read are not buried); the rest go to debug.
+   */
+  accessLog?: 'every' | 'failures';
+  /** The demo people and password, when the server runs the demo (shown on the sign-in page). */
+  demo?: Instance['demo'];
 }
 
 export interface Caller {

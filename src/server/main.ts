@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import pino, { type Logger } from 'pino';
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { HEADWAY_VERSION, type Instance } from '../contract';
 import { type DatabaseHandle, openDatabase } from '../db/client';
-import { workspaces } from '../db/schema';
+import { users, workspaces } from '../db/schema';
+import { ROLE_LABELS, type Role } from '../domain/decision-rights';
 import { createApp } from './app';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
+import { createLogger, type LogFormat } from './logger';
 
 export interface ServeOptions {
   port: number;
@@ -16,11 +20,16 @@ export interface ServeOptions {
   demo: boolean;
   webRoot?: string | undefined;
   logLevel?: string;
+  logFormat?: LogFormat;
 }
 
 export interface RunningServer {
   url: string;
   database: DatabaseHandle;
+  /** The demo accounts, when the server runs the demo. */
+  demo: Instance['demo'];
+  /** How logs are written, as resolved from the options and the terminal. */
+  logFormat: 'pretty' | 'json';
   close: () => Promise<void>;
 }
 
@@ -31,22 +40,31 @@ export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist', 'w
  * Opens the database (running migrations), loads the demo when asked and the database is
  * empty, and serves the API and web app until closed.
  */
-export async function startServer(
-  options: ServeOptions,
-  logger: Logger = pino({ level: options.logLevel ?? 'info' }),
-): Promise<RunningServer> {
+export async function startServer(options: ServeOptions, given?: Logger): Promise<RunningServer> {
+  const created = given
+    ? { logger: given, format: 'json' as const }
+    : createLogger({ level: options.logLevel, format: options.logFormat });
+  const { logger } = created;
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
-  logger.info({ database: database.kind, location: database.location }, 'database ready');
+  logger.debug({ database: database.kind, location: database.location }, 'database ready');
+  let demo: Instance['demo'] = null;
   if (options.demo) {
     const any = await database.db.select({ id: workspaces.id }).from(workspaces).limit(1);
     if (any.length === 0) {
       const ws = await loadDemo(database.db);
-      logger.info({ workspace: ws.name }, 'demo workspace loaded');
+      logger.debug({ workspace: ws.name }, 'demo workspace loaded');
     }
+    demo = await findDemoAccounts(database);
   }
   const webRoot =
     options.webRoot ?? (existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : undefined);
-  const app = createApp({ db: database.db, logger, webRoot });
+  const app = createApp({
+    db: database.db,
+    logger,
+    webRoot,
+    demo,
+    accessLog: created.format === 'pretty' ? 'failures' : 'every',
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);
@@ -57,6 +75,8 @@ export async function startServer(
   return {
     url: `http://${shownHost}:${port}`,
     database,
+    demo,
+    logFormat: created.format,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
@@ -64,13 +84,54 @@ export async function startServer(
   };
 }
 
-/** The lines printed when the demo is on: where to sign in and as whom. */
-export function demoBanner(url: string): string {
-  const cpo = DEMO_PEOPLE.find((p) => p.role === 'cpo');
-  const founder = DEMO_PEOPLE.find((p) => p.role === 'founder');
-  return [
-    `Demo sign-in: ${demoEmail(founder?.key ?? 'alex')} / ${DEMO_PASSWORD} (founder)`,
-    `          or ${demoEmail(cpo?.key ?? 'dana')} / ${DEMO_PASSWORD} (fractional CPO), or any @demo.headway.dev person`,
-    `Open ${url}`,
-  ].join('\n');
+/** The demo people who can sign in on this database (with the demo password), or null. */
+async function findDemoAccounts(database: DatabaseHandle): Promise<Instance['demo']> {
+  const rows = await database.db
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      and(
+        inArray(
+          users.email,
+          DEMO_PEOPLE.map((p) => demoEmail(p.key)),
+        ),
+        isNotNull(users.passwordHash),
+      ),
+    );
+  const present = new Set(rows.map((r) => r.email));
+  const accounts = DEMO_PEOPLE.filter((p) => present.has(demoEmail(p.key))).map((p) => ({
+    email: demoEmail(p.key),
+    name: p.name,
+    role: p.role,
+  }));
+  return accounts.length > 0 ? { password: DEMO_PASSWORD, accounts } : null;
+}
+
+/**
+ * The few lines `headway serve` prints when it is ready: where it runs, on which database, who to
+ * sign in as in the demo, and where the logs go.
+ */
+export function describeStartup(
+  server: Pick<RunningServer, 'url' | 'database' | 'demo' | 'logFormat'>,
+): string {
+  const database =
+    server.database.kind === 'pglite'
+      ? `embedded, in ${server.database.location} (for real use, set DATABASE_URL to a PostgreSQL server)`
+      : `PostgreSQL at ${server.database.location}`;
+  const lines = [`Headway ${HEADWAY_VERSION} is running at ${server.url}`, `  Database  ${database}`];
+  if (server.demo) {
+    const byRole = (role: Role) => server.demo?.accounts.find((a) => a.role === role);
+    const shown = [byRole('cpo'), byRole('founder'), byRole('cto')].filter((a) => a !== undefined);
+    lines.push(
+      `  Demo      sign in as ${shown.map((a) => `${a.email} (${ROLE_LABELS[a.role]})`).join(', ')}`,
+      `            password ${server.demo.password}`,
+    );
+  }
+  lines.push(
+    server.logFormat === 'pretty'
+      ? '  Logs      warnings and failed requests here; --log-format json logs every request'
+      : '  Logs      JSON, one line per request',
+    'Press Ctrl+C to stop.',
+  );
+  return lines.join('\n');
 }

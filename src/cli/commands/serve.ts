@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { demoBanner, startServer } from '../../server/main';
+import { LOG_FORMATS, type LogFormat } from '../../server/logger';
+import { describeStartup, startServer } from '../../server/main';
 import { type DatabaseFlags, parsePort, withDatabaseOptions } from '../config';
 
 interface ServeFlags extends DatabaseFlags {
@@ -8,6 +9,19 @@ interface ServeFlags extends DatabaseFlags {
   demo?: boolean;
   webRoot?: string;
   logLevel: string;
+  logFormat: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogFormat(value: string): LogFormat {
+  if ((LOG_FORMATS as readonly string[]).includes(value)) return value as LogFormat;
+  throw new Error(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${value}"`);
+}
+
+function parseLogLevel(value: string): string {
+  if (LOG_LEVELS.includes(value)) return value;
+  throw new Error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
 }
 
 /** `headway serve`: the API and the web app, on the embedded database or a PostgreSQL server. */
@@ -20,7 +34,16 @@ export function register(program: Command): void {
       .option('--host <host>', 'interface to listen on (env HOST)', process.env.HOST ?? '127.0.0.1')
       .option('--demo', 'load the demo workspace when the database is empty')
       .option('--web-root <dir>', 'serve the web app from this folder (default dist/web)')
-      .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info'),
+      .option(
+        '--log-level <level>',
+        'fatal, error, warn, info, debug or trace (env LOG_LEVEL)',
+        process.env.LOG_LEVEL ?? 'info',
+      )
+      .option(
+        '--log-format <format>',
+        'auto (readable at a terminal, JSON otherwise), pretty or json (env LOG_FORMAT)',
+        process.env.LOG_FORMAT ?? 'auto',
+      ),
   ).action(async (flags: ServeFlags) => {
     const server = await startServer({
       port: parsePort(flags.port),
@@ -29,14 +52,10 @@ export function register(program: Command): void {
       dataDir: flags.dataDir,
       demo: flags.demo ?? false,
       webRoot: flags.webRoot,
-      logLevel: flags.logLevel,
+      logLevel: parseLogLevel(flags.logLevel),
+      logFormat: parseLogFormat(flags.logFormat),
     });
-    const where =
-      server.database.kind === 'pglite'
-        ? `embedded database in ${server.database.location}`
-        : server.database.location;
-    process.stdout.write(`Headway is running at ${server.url} (${where})\n`);
-    if (flags.demo) process.stdout.write(`${demoBanner(server.url)}\n`);
+    process.stdout.write(`${describeStartup(server)}\n`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;

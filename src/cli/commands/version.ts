@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { HEADWAY_VERSION } from '../version';
+import { HEADWAY_VERSION } from '../../contract/version';
 
 /** `headway version`: prints the version of this checkout (as `headway --version` does). */
 export function register(program: Command): void {

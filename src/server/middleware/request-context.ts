@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, ServerDeps } from '../context';
 
-/** Gives every request an id (kept from X-Request-Id when sane), a child logger and an access log line. */
+/**
+ * Gives every request an id (kept from X-Request-Id when sane), a child logger and an access log
+ * line (server errors at error level; see ServerDeps.accessLog for the rest).
+ */
 export function requestContext(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -16,11 +19,14 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<AppEnv> {
     await next();
     c.header('X-Request-Id', requestId);
     if (c.req.path.startsWith('/api/')) {
-      logger.info(
+      const status = c.res.status;
+      const level =
+        status >= 500 ? 'error' : deps.accessLog === 'failures' && status < 400 ? 'debug' : 'info';
+      logger[level](
         {
           method: c.req.method,
           path: c.req.path,
-          status: c.res.status,
+          status,
           ms: Math.round((performance.now() - started) * 10) / 10,
         },
         'request',

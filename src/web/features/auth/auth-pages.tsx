@@ -4,6 +4,7 @@ import { useAcceptInvitation, useSession } from '../../api/hooks';
 import { Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { AuthForm } from './auth-form';
+import { DemoAccounts } from './demo-accounts';
 
 function AuthLayout({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -40,6 +41,7 @@ export function SignInPage() {
           Create an account
         </Link>
       </p>
+      <DemoAccounts onDone={() => void navigate(next)} />
     </AuthLayout>
   );
 }
