@@ -23,4 +23,4 @@ export const SkillSchema = z
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9 _.+#-]*$/i, 'a skill is a short word such as "frontend" or "backend"');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9 _.+#-]*$/, 'a skill is a short word such as "frontend" or "backend"');

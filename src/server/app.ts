@@ -102,8 +102,20 @@ export function createApp(deps: ServerDeps) {
   registerEstimationSessionRoutes(app);
   registerEstimationScaleRoutes(app);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'headway_session',
+    description: 'The session cookie set by sign-in; writes also need the X-CSRF-Token header',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (hwt_…) created in Settings → API tokens or with `headway token create`',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    security: [{ session: [] }, { token: [] }],
     info: {
       title: 'Headway API',
       version: '0.1.0',

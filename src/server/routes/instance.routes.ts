@@ -11,6 +11,7 @@ export function registerInstanceRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/instance',
       tags: ['auth'],
       summary: 'This server: its version, and the demo accounts when it runs the demo',
+      security: [],
       responses: jsonResponses(200, InstanceSchema, 'About this server'),
     }),
     (c) => send(c, InstanceSchema, { version: HEADWAY_VERSION, demo: c.get('deps').demo ?? null }),

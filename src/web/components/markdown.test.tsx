@@ -25,4 +25,20 @@ describe('SafeMarkdown', () => {
     expect(links.map((a) => a.getAttribute('href') ?? '')).toEqual(['', 'https://example.com']);
     expect(links[1]?.getAttribute('rel')).toBe('noopener noreferrer');
   });
+
+  it('should render a task list as disabled checkboxes when the text uses "- [ ]" items', () => {
+    const { container } = render(<SafeMarkdown>{'- [x] write the spec\n- [ ] ship it'}</SafeMarkdown>);
+    const boxes = [...container.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    expect(boxes.map((box) => [box.checked, box.disabled])).toEqual([
+      [true, true],
+      [false, true],
+    ]);
+    expect(container.textContent).not.toContain('[ ]');
+  });
+
+  it('should keep a bare javascript: text as text when autolinks are on', () => {
+    const { container } = render(<SafeMarkdown>{'see javascript:alert(1) or www.example.com'}</SafeMarkdown>);
+    const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['http://www.example.com']);
+  });
 });

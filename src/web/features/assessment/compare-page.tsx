@@ -19,7 +19,7 @@ export function AssessmentComparePage() {
       <header className="page-header">
         <div>
           <p className="breadcrumb">
-            <Link to="..">Assessment</Link> /
+            <Link to="..">Assessment</Link>
           </p>
           <h1>
             Assessment #{from} → #{to}

@@ -42,7 +42,7 @@ export function AssessmentReportPage() {
       <header className="page-header report-header">
         <div>
           <p className="breadcrumb">
-            <Link to="..">Assessment</Link> /
+            <Link to="..">Assessment</Link>
           </p>
           <h1>
             Assessment #{a.number}

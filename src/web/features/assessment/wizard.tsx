@@ -31,7 +31,7 @@ export function AssessmentWizard() {
       <header className="page-header">
         <div>
           <p className="breadcrumb">
-            <Link to="..">Assessment</Link> /
+            <Link to="..">Assessment</Link>
           </p>
           <h1>Assess your development setup</h1>
           <p className="muted">

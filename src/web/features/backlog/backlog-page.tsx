@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { describeScoreKey } from '../../../domain/prioritization';
 import { describeError } from '../../api/client';
 import { useCreateItem, useItems, useMembers, useMoveItem } from '../../api/hooks';
 import type { Item, MoveTarget } from '../../api/types';
@@ -195,7 +196,7 @@ export function BacklogPage() {
         <span>Type</span>
         <span>Title</span>
         <span>State</span>
-        <span className="cell-score">{params.scoreKey}</span>
+        <span className="cell-score">{describeScoreKey(params.scoreKey)}</span>
         <span className="cell-assignee">Assignee</span>
         <span className="cell-estimate">Estimate</span>
         <span>Order</span>

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { describeScoreKey } from '../../../domain/prioritization';
 import type { Item, ItemFilters, Member } from '../../api/types';
 import type { BacklogView } from './backlog-rows';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from './labels';
@@ -131,7 +132,7 @@ export function BacklogToolbar(props: ToolbarProps) {
       >
         {props.scoreKeys.map((k) => (
           <option key={k} value={k}>
-            {k}
+            {describeScoreKey(k)}
           </option>
         ))}
       </select>

@@ -201,10 +201,11 @@ export function ValueEffortChart(props: {
         </ResponsiveContainer>
       </div>
       <figcaption className="muted small">
-        Value: {axes.value.toLowerCase()}. Effort: {axes.effort.toLowerCase()}
-        {skewed.value || skewed.effort ? ' (square-root scale)' : ''}. {points.length} ranked items; dashed
-        lines at the medians ({axes.value.toLowerCase()} {formatNumber(split.value)},{' '}
-        {axes.effort.toLowerCase()} {formatNumber(split.effort)}). Click a dot to open the item.
+        Value: {axes.value.toLowerCase()}
+        {skewed.value ? ' (square-root scale)' : ''}. Effort: {axes.effort.toLowerCase()}
+        {skewed.effort ? ' (square-root scale)' : ''}. {points.length} ranked items; dashed lines at the
+        medians ({axes.value.toLowerCase()} {formatNumber(split.value)}, {axes.effort.toLowerCase()}{' '}
+        {formatNumber(split.effort)}). Click a dot to open the item.
       </figcaption>
       <div className="quadrant-lists">
         {ORDER.map((q) => {
