@@ -9,6 +9,7 @@ export * from './estimation-sessions';
 export * from './forecasts';
 export * from './items';
 export * from './limits';
+export * from './password-policy';
 export * from './prioritization';
 export * from './roadmap';
 export * from './transfer';

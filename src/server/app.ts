@@ -22,6 +22,7 @@ import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
+import { registerTokenRoutes } from './routes/tokens.routes';
 import { registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
@@ -40,6 +41,7 @@ export function describeZodError(error: ZodError): string {
 }
 
 function fail(c: Context<AppEnv>, error: AppError) {
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(errorBody(error), statusFor(error.code));
 }
 
@@ -89,6 +91,7 @@ export function createApp(deps: ServerDeps) {
     return c.json({ status: 'ok' });
   });
   registerAuthRoutes(app);
+  registerTokenRoutes(app);
   registerWorkspaceRoutes(app);
   registerItemRoutes(app);
   registerRoadmapRoutes(app);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createApiToken, findUserByEmail } from '../../server/commands/auth';
+import { createApiToken } from '../../server/commands/api-tokens';
+import { findUserByEmail } from '../../server/commands/auth';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 
 /** `headway token create`: an API token for the CLI or an integration, printed on the last line. */
@@ -16,7 +17,7 @@ export function register(program: Command): void {
       const user = await findUserByEmail(db, flags.email);
       if (!user)
         throw new Error(`No user with email ${flags.email}: create one with \`headway user create\``);
-      return createApiToken(db, user.id, flags.name);
+      return createApiToken(db, user.id, { name: flags.name });
     });
     process.stdout.write(
       `API token "${created.name}" created. Send it as "Authorization: Bearer <token>"; it is shown only once:\n`,
