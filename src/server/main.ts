@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { type DatabaseHandle, openDatabase } from '../db/client';
+import { recordServerUrl } from '../db/lock';
 import { workspaces } from '../db/schema';
 import { createApp } from './app';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
@@ -16,6 +17,10 @@ export interface ServeOptions {
   demo: boolean;
   webRoot?: string | undefined;
   logLevel?: string;
+  /** Where people reach the server (https turns on Secure cookies). */
+  publicUrl?: string | undefined;
+  /** Proxies in front of the server trusted to write X-Forwarded-For (0: none). */
+  trustProxy?: number | undefined;
 }
 
 export interface RunningServer {
@@ -46,7 +51,13 @@ export async function startServer(
   }
   const webRoot =
     options.webRoot ?? (existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : undefined);
-  const app = createApp({ db: database.db, logger, webRoot });
+  const app = createApp({
+    db: database.db,
+    logger,
+    webRoot,
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);
@@ -54,6 +65,10 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
+  if (database.kind === 'pglite' && !options.dataDir.startsWith('memory://')) {
+    // A CLI command that finds the data directory locked talks to this server instead.
+    recordServerUrl(options.dataDir, `http://${reachableHost(options.host)}:${port}`);
+  }
   return {
     url: `http://${shownHost}:${port}`,
     database,
@@ -62,6 +77,13 @@ export async function startServer(
       await database.close();
     },
   };
+}
+
+/** An address on this machine that reaches a server listening on `host`. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** The lines printed when the demo is on: where to sign in and as whom. */

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { demoBanner, startServer } from '../../server/main';
-import { type DatabaseFlags, parsePort, withDatabaseOptions } from '../config';
+import {
+  type DatabaseFlags,
+  parsePort,
+  parsePublicUrl,
+  parseTrustProxy,
+  withDatabaseOptions,
+} from '../config';
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
@@ -8,6 +14,8 @@ interface ServeFlags extends DatabaseFlags {
   demo?: boolean;
   webRoot?: string;
   logLevel: string;
+  publicUrl?: string;
+  trustProxy?: string | boolean;
 }
 
 /** `headway serve`: the API and the web app, on the embedded database or a PostgreSQL server. */
@@ -20,9 +28,23 @@ export function register(program: Command): void {
       .option('--host <host>', 'interface to listen on (env HOST)', process.env.HOST ?? '127.0.0.1')
       .option('--demo', 'load the demo workspace when the database is empty')
       .option('--web-root <dir>', 'serve the web app from this folder (default dist/web)')
-      .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info'),
+      .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+      .option(
+        '--public-url <url>',
+        'where people reach Headway, e.g. https://headway.example.com; https makes cookies Secure (env HEADWAY_PUBLIC_URL)',
+        process.env.HEADWAY_PUBLIC_URL,
+      )
+      .option(
+        '--trust-proxy [hops]',
+        'believe X-Forwarded-For from this many reverse proxies (default 1 when given; env HEADWAY_TRUST_PROXY)',
+        process.env.HEADWAY_TRUST_PROXY,
+      ),
   ).action(async (flags: ServeFlags) => {
+    const publicUrl = parsePublicUrl(flags.publicUrl);
+    const trustProxy = parseTrustProxy(flags.trustProxy);
     const server = await startServer({
+      publicUrl,
+      trustProxy,
       port: parsePort(flags.port),
       host: flags.host,
       databaseUrl: flags.databaseUrl || undefined,
@@ -36,6 +58,7 @@ export function register(program: Command): void {
         ? `embedded database in ${server.database.location}`
         : server.database.location;
     process.stdout.write(`Headway is running at ${server.url} (${where})\n`);
+    if (publicUrl) process.stdout.write(`Public address: ${publicUrl}\n`);
     if (flags.demo) process.stdout.write(`${demoBanner(server.url)}\n`);
     let stopping = false;
     const stop = async () => {
