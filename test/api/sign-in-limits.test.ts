@@ -35,13 +35,13 @@ async function signUp(name: string) {
   return client.signUp(name);
 }
 
-function signIn(
+async function signIn(
   target: App,
   email: string,
   password: string,
   address: string | null,
   headers: Record<string, string> = {},
-) {
+): Promise<Response> {
   return target.request(
     '/api/auth/signin',
     {
