@@ -41,3 +41,36 @@ export function parsePort(value: string): number {
     throw new Error(`--port must be a number from 0 to 65535, not "${value}"`);
   return n;
 }
+
+/**
+ * Parses `--public-url`: the https or http origin people use to reach Headway. The app is served
+ * at the root (the `__Host-` cookies need Path=/), so a path is refused.
+ */
+export function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--public-url must be a URL such as https://headway.example.com, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`--public-url must start with https:// (or http://), not "${url.protocol}"`);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    throw new Error(`--public-url must be an origin such as ${url.origin}: Headway is served at the root`);
+  return url.origin;
+}
+
+/**
+ * Parses `--trust-proxy`: how many reverse proxies in front of Headway may be believed about
+ * the client's address (X-Forwarded-For). `true` means one; `false` or `0` none.
+ */
+export function parseTrustProxy(value: string | boolean | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return 1;
+  const text = value.trim().toLowerCase();
+  if (['', 'false', 'no', 'off', '0'].includes(text)) return 0;
+  if (['true', 'yes', 'on'].includes(text)) return 1;
+  if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+  throw new Error(`--trust-proxy must be true, false or a number of proxies from 0 to 10, not "${value}"`);
+}

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'version_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ export * from './forecasts';
 export * from './instance';
 export * from './items';
 export * from './limits';
+export * from './password-policy';
 export * from './prioritization';
 export * from './roadmap';
 export * from './transfer';

@@ -10,6 +10,9 @@ export const LIMITS = {
   pageSizeDefault: 100,
   pageSizeMax: 2000,
   passwordMinChars: 10,
+  /** An API token expires this many days after it is made, unless asked otherwise. */
+  tokenDefaultDays: 90,
+  tokenMaxDays: 365,
   skillsPerPerson: 30,
   labelsPerItem: 30,
 } as const;

@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,6 +17,8 @@ export interface LockHolder {
   host: string;
   startedAt: string;
   command: string;
+  /** Where the holder serves the API on this machine, once `headway serve` listens. */
+  url?: string;
 }
 
 export class DataDirLockedError extends Error {
@@ -16,7 +27,7 @@ export class DataDirLockedError extends Error {
     readonly holder: LockHolder,
   ) {
     super(
-      `The data directory ${dataDir} is in use by another Headway process (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}: ${holder.command}). Stop that process, or pass another --data-dir. The embedded database allows one process at a time; to run several, use a PostgreSQL server with DATABASE_URL.`,
+      `The data directory ${dataDir} is in use by another Headway process (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}: ${holder.command}${holder.url ? `, serving ${holder.url}` : ''}). Stop that process, or pass another --data-dir. The embedded database allows one process at a time; to run several, use a PostgreSQL server with DATABASE_URL.`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -75,4 +86,22 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new Error(`could not lock ${dataDir}: the lock file keeps reappearing`);
+}
+
+/**
+ * Adds the URL this process serves to its lock on a data directory, so a CLI command that finds
+ * the directory locked can talk to the running server instead. Does nothing unless this process
+ * holds the lock.
+ */
+export function recordServerUrl(dataDir: string, url: string): void {
+  const path = join(dataDir, 'headway.lock');
+  try {
+    const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+    if (holder.pid !== process.pid || holder.host !== hostname()) return;
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ ...holder, url }));
+    renameSync(temporary, path);
+  } catch {
+    // No lock of ours to annotate (in memory, or already released).
+  }
 }

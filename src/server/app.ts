@@ -23,6 +23,7 @@ import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
+import { registerTokenRoutes } from './routes/tokens.routes';
 import { registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
@@ -41,6 +42,7 @@ export function describeZodError(error: ZodError): string {
 }
 
 function fail(c: Context<AppEnv>, error: AppError) {
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(errorBody(error), statusFor(error.code));
 }
 
@@ -91,6 +93,7 @@ export function createApp(deps: ServerDeps) {
   });
   registerInstanceRoutes(app);
   registerAuthRoutes(app);
+  registerTokenRoutes(app);
   registerWorkspaceRoutes(app);
   registerItemRoutes(app);
   registerRoadmapRoutes(app);

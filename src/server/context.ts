@@ -8,8 +8,16 @@ export interface ServerDeps {
   logger: Logger;
   /** Serve the built web app from this folder when set. */
   webRoot?: string | undefined;
-  /** Mark cookies Secure (behind HTTPS). */
-  secureCookies?: boolean;
+  /**
+   * Where people reach this server (`--public-url`). When it is https, the session and CSRF
+   * cookies are `Secure` and carry the `__Host-` prefix.
+   */
+  publicUrl?: string | undefined;
+  /**
+   * How many proxies in front of the server are trusted to write X-Forwarded-For
+   * (`--trust-proxy`); 0 (the default) uses the socket's address and ignores the header.
+   */
+  trustProxy?: number | undefined;
   /**
    * Which requests get an access-log line at info level: every one (for log collectors), or only
    * failures (at a terminal, so the lines a person must read are not buried); the rest go to debug.

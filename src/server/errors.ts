@@ -5,12 +5,19 @@ import type { ErrorBody, ErrorCode } from '../contract/errors';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** For `rate_limited`: when to try again, sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -35,6 +42,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
       return 413;
     case 'unsupported_media_type':
       return 415;
+    case 'rate_limited':
+      return 429;
     case 'internal':
       return 500;
   }

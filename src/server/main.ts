@@ -5,6 +5,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { HEADWAY_VERSION, type Instance } from '../contract';
 import { type DatabaseHandle, openDatabase } from '../db/client';
+import { recordServerUrl } from '../db/lock';
 import { users, workspaces } from '../db/schema';
 import { ROLE_LABELS, type Role } from '../domain/decision-rights';
 import { createApp } from './app';
@@ -21,6 +22,10 @@ export interface ServeOptions {
   webRoot?: string | undefined;
   logLevel?: string;
   logFormat?: LogFormat;
+  /** Where people reach the server (https turns on Secure cookies). */
+  publicUrl?: string | undefined;
+  /** Proxies in front of the server trusted to write X-Forwarded-For (0: none). */
+  trustProxy?: number | undefined;
 }
 
 export interface RunningServer {
@@ -64,6 +69,8 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     webRoot,
     demo,
     accessLog: created.format === 'pretty' ? 'failures' : 'every',
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -72,6 +79,10 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
+  if (database.kind === 'pglite' && !options.dataDir.startsWith('memory://')) {
+    // A CLI command that finds the data directory locked talks to this server instead.
+    recordServerUrl(options.dataDir, `http://${reachableHost(options.host)}:${port}`);
+  }
   return {
     url: `http://${shownHost}:${port}`,
     database,
@@ -82,6 +93,13 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
       await database.close();
     },
   };
+}
+
+/** An address on this machine that reaches a server listening on `host`. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** The demo people who can sign in on this database (with the demo password), or null. */
@@ -112,13 +130,15 @@ async function findDemoAccounts(database: DatabaseHandle): Promise<Instance['dem
  * sign in as in the demo, and where the logs go.
  */
 export function describeStartup(
-  server: Pick<RunningServer, 'url' | 'database' | 'demo' | 'logFormat'>,
+  server: Pick<RunningServer, 'url' | 'database' | 'demo' | 'logFormat'> & { publicUrl?: string | undefined },
 ): string {
   const database =
     server.database.kind === 'pglite'
       ? `embedded, in ${server.database.location} (for real use, set DATABASE_URL to a PostgreSQL server)`
       : `PostgreSQL at ${server.database.location}`;
-  const lines = [`Headway ${HEADWAY_VERSION} is running at ${server.url}`, `  Database  ${database}`];
+  const lines = [`Headway ${HEADWAY_VERSION} is running at ${server.url}`];
+  if (server.publicUrl) lines.push(`  Public    ${server.publicUrl}`);
+  lines.push(`  Database  ${database}`);
   if (server.demo) {
     const byRole = (role: Role) => server.demo?.accounts.find((a) => a.role === role);
     const shown = [byRole('cpo'), byRole('founder'), byRole('cto')].filter((a) => a !== undefined);

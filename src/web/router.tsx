@@ -33,6 +33,10 @@ const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
 
+const TokensPage = lazy(() =>
+  import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })),
+);
+
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
@@ -144,6 +148,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <AssessmentPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/tokens"
+            element={
+              <Page>
+                <TokensPage />
               </Page>
             }
           />

@@ -518,3 +518,54 @@ describe('authorization matrix', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
   });
 });
+
+describe('authorization of account routes (API tokens)', () => {
+  const create = async (client: TestClient, name: string) => {
+    const res = await client.post<{ id: string; token: string }>('/api/tokens', { name });
+    if (res.status !== 201) throw new Error(`setup failed: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  it("should answer 404 to listing or revoking another person's token, whatever their roles", async () => {
+    for (const role of ROLES) {
+      const theirs = await create(other.founder, `founder's ${role}`);
+      const res = await own[role].delete(`/api/tokens/${theirs.id}`);
+      expect(res.status, role).toBe(404);
+      const list = await own[role].get<{ data: { id: string }[] }>('/api/tokens');
+      expect(list.status, role).toBe(200);
+      expect(list.body.data.map((t) => t.id)).not.toContain(theirs.id);
+    }
+    // Still alive: nothing above touched it.
+    const alive = new TestClient(ctx.app);
+    alive.token = (await create(other.founder, 'check')).token;
+    expect((await alive.get('/api/me')).status).toBe(200);
+  });
+
+  it('should answer 401 on every token route without a session or token', async () => {
+    const anonymous = new TestClient(ctx.app);
+    const mine = await create(own.founder, 'target');
+    expect((await anonymous.get('/api/tokens')).status).toBe(401);
+    expect((await anonymous.post('/api/tokens', { name: 'x' })).status).toBe(401);
+    expect((await anonymous.delete(`/api/tokens/${mine.id}`)).status).toBe(401);
+  });
+
+  it('should refuse cookie-authenticated token writes without the CSRF token', async () => {
+    const mine = await create(own.founder, 'csrf target');
+    const forged = [
+      { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: 'forged' }) },
+      { method: 'DELETE', path: `/api/tokens/${mine.id}`, body: undefined },
+    ];
+    for (const request of forged) {
+      const res = await ctx.app.request(request.path, {
+        method: request.method,
+        headers: { 'content-type': 'application/json', cookie: own.founder.cookie },
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
+      expect(res.status, request.method).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+    }
+    const list = await own.founder.get<{ data: { id: string; name: string }[] }>('/api/tokens');
+    expect(list.body.data.map((t) => t.id)).toContain(mine.id);
+    expect(list.body.data.map((t) => t.name)).not.toContain('forged');
+  });
+});

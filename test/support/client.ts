@@ -1,10 +1,18 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../src/server/context';
 
+/** The password every test account signs up with. */
+export const TEST_PASSWORD = 'correct horse battery';
+
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+/** What @hono/node-server passes as the environment of a request, as far as the peer address goes. */
+export function connectionFrom(remoteAddress: string) {
+  return { incoming: { socket: { remoteAddress } } };
 }
 
 /** A signed-in browser-like client: keeps the session cookie and sends the CSRF token on writes. */
@@ -13,6 +21,8 @@ export class TestClient {
   csrf = '';
   token = '';
   userId = '';
+  /** The network address the requests come from (none: in-process, as most tests). */
+  address = '';
 
   constructor(private readonly app: Hono<AppEnv>) {}
 
@@ -29,13 +39,17 @@ export class TestClient {
       h.cookie = this.cookie;
       if (method !== 'GET') h['x-csrf-token'] = this.csrf;
     }
-    const res = await this.app.request(path, {
-      method,
-      headers: h,
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+    const res = await this.app.request(
+      path,
+      {
+        method,
+        headers: h,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      },
+      this.address ? connectionFrom(this.address) : undefined,
+    );
     const cookies = res.headers.getSetCookie();
-    const session = cookies.find((c) => c.startsWith('headway_session='));
+    const session = cookies.find((c) => /^(__Host-)?headway_session=/.test(c));
     if (session) this.cookie = session.split(';')[0] as string;
     const text = await res.text();
     let parsed: unknown = text;
@@ -71,7 +85,7 @@ export class TestClient {
     const res = await this.post<{ user: { id: string }; csrfToken: string }>('/api/auth/signup', {
       email,
       name,
-      password: 'correct horse battery',
+      password: TEST_PASSWORD,
     });
     if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.csrf = res.body.csrfToken;

@@ -11,10 +11,7 @@ import type { Role } from '../../src/domain/decision-rights';
 import { hashPassword } from '../../src/server/auth/secrets';
 import { openSession } from '../../src/server/commands/auth';
 import { createWorkspace } from '../../src/server/commands/workspaces';
-import type { TestClient } from './client';
-
-/** The password every factory-made person has (as TestClient.signUp uses). */
-export const TEST_PASSWORD = 'correct horse battery';
+import { TEST_PASSWORD, type TestClient } from './client';
 
 let passwordHash: Promise<string> | undefined;
 

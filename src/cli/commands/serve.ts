@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { LOG_FORMATS, type LogFormat } from '../../server/logger';
 import { describeStartup, startServer } from '../../server/main';
-import { type DatabaseFlags, parsePort, withDatabaseOptions } from '../config';
+import {
+  type DatabaseFlags,
+  parsePort,
+  parsePublicUrl,
+  parseTrustProxy,
+  withDatabaseOptions,
+} from '../config';
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
@@ -10,6 +16,8 @@ interface ServeFlags extends DatabaseFlags {
   webRoot?: string;
   logLevel: string;
   logFormat: string;
+  publicUrl?: string;
+  trustProxy?: string | boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -43,9 +51,23 @@ export function register(program: Command): void {
         '--log-format <format>',
         'auto (readable at a terminal, JSON otherwise), pretty or json (env LOG_FORMAT)',
         process.env.LOG_FORMAT ?? 'auto',
+      )
+      .option(
+        '--public-url <url>',
+        'where people reach Headway, e.g. https://headway.example.com; https makes cookies Secure (env HEADWAY_PUBLIC_URL)',
+        process.env.HEADWAY_PUBLIC_URL,
+      )
+      .option(
+        '--trust-proxy [hops]',
+        'believe X-Forwarded-For from this many reverse proxies (default 1 when given; env HEADWAY_TRUST_PROXY)',
+        process.env.HEADWAY_TRUST_PROXY,
       ),
   ).action(async (flags: ServeFlags) => {
+    const publicUrl = parsePublicUrl(flags.publicUrl);
+    const trustProxy = parseTrustProxy(flags.trustProxy);
     const server = await startServer({
+      publicUrl,
+      trustProxy,
       port: parsePort(flags.port),
       host: flags.host,
       databaseUrl: flags.databaseUrl || undefined,
@@ -55,7 +77,7 @@ export function register(program: Command): void {
       logLevel: parseLogLevel(flags.logLevel),
       logFormat: parseLogFormat(flags.logFormat),
     });
-    process.stdout.write(`${describeStartup(server)}\n`);
+    process.stdout.write(`${describeStartup({ ...server, publicUrl })}\n`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;

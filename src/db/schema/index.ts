@@ -1,4 +1,5 @@
 export * from './assessments';
+export * from './auth-throttles';
 export * from './decisions';
 export * from './estimation-sessions';
 export * from './items';

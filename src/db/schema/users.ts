@@ -33,6 +33,9 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Written at most once a minute per token, so using a token is not a write per request. */
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }).default(sql`null`),
+  /** Null only for tokens made before tokens expired; those keep working until revoked. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
 });

@@ -16,10 +16,27 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: 2 });
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * A hash of a random password nobody knows, made once per process with the same parameters as
+ * real ones: checking a password against it costs what checking a real one costs.
+ */
+function hashOfNobody(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(32).toString('base64url'));
+  return dummyHash;
+}
+
+/**
+ * Checks a password against an argon2id hash. Without a hash (no such account, or a person an
+ * import added who has no password yet) it checks against a hash of nobody's password and says
+ * no, so the answer takes as long either way and does not tell which emails have accounts.
+ */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
-  if (!passwordHash) return false;
+  const known = passwordHash !== null && passwordHash !== '';
   try {
-    return await verify(passwordHash, password);
+    const ok = await verify(known ? passwordHash : await hashOfNobody(), password);
+    return known && ok;
   } catch {
     return false;
   }

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { apiTokens, sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 import { createSecret, hashPassword, hashSecret, verifyPassword } from '../auth/secrets';
+import { forgetAttempts, refundAttemptOf, type ThrottleKey, takeAttempts } from '../auth/throttle';
+import { LIMIT_POLICIES } from '../auth/throttle-policy';
 import { AppError, notFound } from '../errors';
 
 const SESSION_DAYS = 30;
@@ -14,11 +16,20 @@ export interface NewSession {
 }
 
 /**
+ * The one answer to every refused sign-up, whatever the reason: an API that said "this email
+ * has an account" would let anyone list who uses this server.
+ */
+export const SIGN_UP_REFUSED =
+  'No account can be created with these details. If you already have one, sign in; the operator of this Headway server can set a password with `headway user create`';
+
+/**
  * Creates a user with a password (argon2id).
  * @param options.setPasswordOfImported lets a trusted operator (the CLI) give a password to a
  *   person who exists without one because an import or the demo created them. Sign-up never
  *   does: without email verification, claiming such an account would hand a stranger the
  *   imported person's memberships.
+ * @throws AppError `conflict` with the same message for an existing account and an imported
+ *   person (see SIGN_UP_REFUSED); the operator's CLI is told which.
  */
 export async function createUser(
   db: Database,
@@ -26,19 +37,19 @@ export async function createUser(
   options: { setPasswordOfImported?: boolean } = {},
 ) {
   const email = input.email.toLowerCase();
+  // Hashed before looking the email up, so a refusal takes as long as a success.
+  const passwordHash = await hashPassword(input.password);
   const [existing] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email));
-  if (existing?.passwordHash)
-    throw new AppError('conflict', 'An account with this email exists: sign in instead');
-  if (existing && !options.setPasswordOfImported) {
+  if (existing?.passwordHash) {
     throw new AppError(
       'conflict',
-      'This email belongs to someone added to a workspace by an import: the operator of this Headway server can set their password with `headway user create`',
+      options.setPasswordOfImported ? 'An account with this email exists: it can sign in' : SIGN_UP_REFUSED,
     );
   }
-  const passwordHash = await hashPassword(input.password);
+  if (existing && !options.setPasswordOfImported) throw new AppError('conflict', SIGN_UP_REFUSED);
   if (existing) {
     const [updated] = await db
       .update(users)
@@ -56,6 +67,21 @@ export async function createUser(
   return row;
 }
 
+/**
+ * Signs a person up from the web or the API: counts the attempt against the sign-ups of the
+ * client's address first (see LIMIT_POLICIES), then creates the account.
+ */
+export async function signUp(
+  db: Database,
+  input: { email: string; name: string; password: string },
+  client: { addressKey: string | null },
+) {
+  if (client.addressKey) {
+    await takeAttempts(db, [{ policy: LIMIT_POLICIES.signUpAddress, key: client.addressKey }]);
+  }
+  return createUser(db, input);
+}
+
 /** Opens a session for a user; the raw token goes into an HTTP-only cookie, only its hash is kept. */
 export async function openSession(
   db: Database,
@@ -68,27 +94,33 @@ export async function openSession(
   return { token, csrfToken, expiresAt, user };
 }
 
-/** Checks email and password; the same answer for an unknown email and a wrong password. */
-export async function signIn(db: Database, email: string, password: string): Promise<NewSession> {
-  const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+/**
+ * Checks email and password, with the same answer for an unknown email and a wrong password,
+ * after the same argon2 work. Failures count per account (the email, whether or not it exists)
+ * and per client address; while either is locked even the right password is refused with 429.
+ * Success forgets the account's failures and does not count against the address.
+ */
+export async function signIn(
+  db: Database,
+  input: { email: string; password: string },
+  client: { addressKey: string | null },
+): Promise<NewSession> {
+  const email = input.email.toLowerCase();
+  const account: ThrottleKey = { policy: LIMIT_POLICIES.signInAccount, key: email };
+  const address: ThrottleKey | null = client.addressKey
+    ? { policy: LIMIT_POLICIES.signInAddress, key: client.addressKey }
+    : null;
+  await takeAttempts(db, address ? [account, address] : [account]);
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) throw new AppError('unauthenticated', 'The email or the password is wrong');
+  await forgetAttempts(db, account);
+  if (address) await refundAttemptOf(db, address);
   return openSession(db, { id: user.id, email: user.email, name: user.name });
 }
 
 export async function closeSession(db: Database, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashSecret(token)));
-}
-
-/** Creates an API token for a user; the token is returned once and stored hashed. */
-export async function createApiToken(db: Database, userId: string, name: string) {
-  const token = createSecret('hwt');
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ userId, name, tokenHash: hashSecret(token) })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  return { id: row.id, name: row.name, token, createdAt: row.createdAt.toISOString() };
 }
 
 export async function getUser(db: Database, userId: string) {

@@ -1,14 +1,33 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { apiTokens, sessions } from '../../db/schema';
+import { sessions } from '../../db/schema';
 import { hashSecret } from '../auth/secrets';
-import type { AppEnv } from '../context';
+import { resolveApiToken } from '../commands/api-tokens';
+import type { AppEnv, ServerDeps } from '../context';
 import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'headway_session';
 export const CSRF_COOKIE = 'headway_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** The session cookies' names and whether they are Secure. */
+export interface CookieSettings {
+  session: string;
+  csrf: string;
+  secure: boolean;
+}
+
+/**
+ * Behind HTTPS (an https public URL) the cookies are `Secure` and named with the `__Host-`
+ * prefix, which browsers accept only from a secure origin, for the whole host and without a
+ * Domain: a sibling subdomain or a plain-http page cannot plant or overwrite them.
+ */
+export function cookieSettings(deps: ServerDeps): CookieSettings {
+  const secure = deps.publicUrl?.toLowerCase().startsWith('https://') ?? false;
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}${SESSION_COOKIE}`, csrf: `${prefix}${CSRF_COOKIE}`, secure };
+}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,28 +38,19 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db } = c.get('deps');
+    const deps = c.get('deps');
+    const { db } = deps;
     const authorization = c.req.header('authorization');
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) {
         throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"');
       }
-      const [row] = await db
-        .select({ id: apiTokens.id, userId: apiTokens.userId })
-        .from(apiTokens)
-        .where(and(eq(apiTokens.tokenHash, hashSecret(match[1])), isNull(apiTokens.revokedAt)))
-        .limit(1);
-      if (!row) {
-        throw new AppError(
-          'unauthenticated',
-          'This API token is unknown or revoked: create one with `headway token create`',
-        );
-      }
-      c.set('caller', { userId: row.userId, via: 'token', csrfToken: null });
+      const token = await resolveApiToken(db, match[1]);
+      c.set('caller', { userId: token.userId, via: 'token', csrfToken: null });
       return next();
     }
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = getCookie(c, cookieSettings(deps).session);
     if (cookie) {
       const [row] = await db
         .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })

@@ -1,35 +1,26 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  CreatedTokenSchema,
-  CreateTokenSchema,
-  MeSchema,
-  SessionSchema,
-  SignInSchema,
-  SignUpSchema,
-} from '../../contract';
-import {
-  closeSession,
-  createApiToken,
-  createUser,
-  getUser,
-  type NewSession,
-  openSession,
-  signIn,
-} from '../commands/auth';
+import { MeSchema, SessionSchema, SignInSchema, SignUpSchema } from '../../contract';
+import { addressLimitKey, clientAddressOf } from '../auth/client-address';
+import { closeSession, getUser, type NewSession, openSession, signIn, signUp } from '../commands/auth';
 import { findWorkspacesOf } from '../commands/workspaces';
 import type { AppEnv } from '../context';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../middleware/authenticate';
+import { cookieSettings } from '../middleware/authenticate';
 import { requireUser } from '../policies/access';
-import { jsonBody, jsonResponses, noContent, send } from './openapi';
+import { jsonBody, jsonResponses, noContent, send, tooManyRequests } from './openapi';
 
 function startSession(c: Context<AppEnv>, session: NewSession) {
-  const secure = c.get('deps').secureCookies ?? false;
-  const common = { path: '/', sameSite: 'Lax' as const, secure, expires: session.expiresAt };
-  setCookie(c, SESSION_COOKIE, session.token, { ...common, httpOnly: true });
-  setCookie(c, CSRF_COOKIE, session.csrfToken, common);
+  const cookies = cookieSettings(c.get('deps'));
+  const common = { path: '/', sameSite: 'Lax' as const, secure: cookies.secure, expires: session.expiresAt };
+  setCookie(c, cookies.session, session.token, { ...common, httpOnly: true });
+  setCookie(c, cookies.csrf, session.csrfToken, common);
   return { user: session.user, csrfToken: session.csrfToken };
+}
+
+/** Who is asking, as far as per-address limits are concerned. */
+function clientOf(c: Context<AppEnv>) {
+  return { addressKey: addressLimitKey(clientAddressOf(c)) };
 }
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -40,11 +31,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['auth'],
       summary: 'Create an account and sign in',
       request: jsonBody(SignUpSchema),
-      responses: jsonResponses(201, SessionSchema, 'Signed up; the session cookie is set'),
+      responses: {
+        ...jsonResponses(201, SessionSchema, 'Signed up; the session cookie is set'),
+        ...tooManyRequests('Too many sign-ups from this address'),
+      },
     }),
     async (c) => {
       const { db } = c.get('deps');
-      const user = await createUser(db, c.req.valid('json'));
+      const user = await signUp(db, c.req.valid('json'), clientOf(c));
       return send(c, SessionSchema, startSession(c, await openSession(db, user)), 201);
     },
   );
@@ -56,11 +50,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['auth'],
       summary: 'Sign in with email and password',
       request: jsonBody(SignInSchema),
-      responses: jsonResponses(200, SessionSchema, 'Signed in; the session cookie is set'),
+      responses: {
+        ...jsonResponses(200, SessionSchema, 'Signed in; the session cookie is set'),
+        ...tooManyRequests('Too many failed sign-ins for this account or from this address'),
+      },
     }),
     async (c) => {
-      const { email, password } = c.req.valid('json');
-      const session = await signIn(c.get('deps').db, email, password);
+      const session = await signIn(c.get('deps').db, c.req.valid('json'), clientOf(c));
       return send(c, SessionSchema, startSession(c, session));
     },
   );
@@ -75,10 +71,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const token = getCookie(c, SESSION_COOKIE);
+      const cookies = cookieSettings(c.get('deps'));
+      const token = getCookie(c, cookies.session);
       if (token) await closeSession(c.get('deps').db, token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      deleteCookie(c, CSRF_COOKIE, { path: '/' });
+      deleteCookie(c, cookies.session, { path: '/', secure: cookies.secure });
+      deleteCookie(c, cookies.csrf, { path: '/', secure: cookies.secure });
       return c.body(null, 204);
     },
   );
@@ -113,22 +110,6 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
         user: await getUser(db, userId),
         workspaces: await findWorkspacesOf(db, userId),
       });
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tokens',
-      tags: ['auth'],
-      summary: 'Create an API token for the CLI or an integration',
-      request: jsonBody(CreateTokenSchema),
-      responses: jsonResponses(201, CreatedTokenSchema, 'The token, shown once'),
-    }),
-    async (c) => {
-      const userId = requireUser(c);
-      const token = await createApiToken(c.get('deps').db, userId, c.req.valid('json').name);
-      return send(c, CreatedTokenSchema, token, 201);
     },
   );
 }

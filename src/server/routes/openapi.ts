@@ -34,6 +34,17 @@ export function jsonResponses<T extends z.ZodType>(
 
 export const noContent: Responses = { 204: { description: 'Done' } };
 
+/** The 429 of a rate-limited route; the Retry-After header says when to try again. */
+export function tooManyRequests(description: string): Responses {
+  return {
+    429: {
+      description: `${description}: wait as long as the Retry-After header says (seconds)`,
+      headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds to wait' } },
+      content: { 'application/json': { schema: ErrorBodySchema } },
+    },
+  };
+}
+
 export const WorkspaceParams = z.object({ workspaceId: z.string() });
 export const ItemParams = z.object({ workspaceId: z.string(), itemId: z.string() });
 

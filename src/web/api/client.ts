@@ -22,8 +22,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF cookie; behind HTTPS it carries the `__Host-` prefix. */
 function readCsrfCookie(): string | null {
-  const match = /(?:^|;\s*)headway_csrf=([^;]+)/.exec(document.cookie);
+  const match = /(?:^|;\s*)(?:__Host-)?headway_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 

@@ -132,6 +132,9 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             <span className="me-name">{user.name}</span>
             <span className="muted">{ROLE_LABELS[workspace.role]}</span>
           </div>
+          <NavLink to={`/w/${workspace.slug}/settings/tokens`} className="button button-ghost">
+            API tokens
+          </NavLink>
           <button
             type="button"
             className="button button-ghost"

@@ -61,7 +61,11 @@ export function AuthForm({ mode, onDone }: AuthFormProps) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {mode === 'signup' && <small className="muted">At least 10 characters.</small>}
+        {mode === 'signup' && (
+          <small className="muted">
+            At least 10 characters; not a common password, nor your name or email.
+          </small>
+        )}
       </label>
       {authenticate.isError && (
         <p id={errorId} className="form-error" role="alert">

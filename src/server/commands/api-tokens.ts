@@ -1,0 +1,114 @@
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import type { ApiToken, CreatedToken, CreateToken } from '../../contract';
+import { LIMITS } from '../../contract';
+import type { Database } from '../../db/client';
+import { apiTokens } from '../../db/schema';
+import { createSecret, hashSecret } from '../auth/secrets';
+import { AppError, notFound } from '../errors';
+
+const DAY_MS = 86_400_000;
+/** Last use is kept to the minute: reading it more precisely is not worth a write per request. */
+const LAST_USED_PRECISION_MS = 60_000;
+const CREATE_ONE = 'create a new one in Settings → API tokens, or with `headway token create`';
+
+/**
+ * Creates an API token for a user; the secret is returned once and only its SHA-256 is kept.
+ * @param input.expiresInDays days until it stops working (default LIMITS.tokenDefaultDays).
+ */
+export async function createApiToken(
+  db: Database,
+  userId: string,
+  input: CreateToken,
+  now = new Date(),
+): Promise<CreatedToken> {
+  const token = createSecret('hwt');
+  const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? LIMITS.tokenDefaultDays) * DAY_MS);
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, name: input.name, tokenHash: hashSecret(token), createdAt: now, expiresAt })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return {
+    id: row.id,
+    name: row.name,
+    token,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** A user's tokens that were not revoked, newest first, expired ones included and marked. */
+export async function findApiTokens(db: Database, userId: string, now = new Date()): Promise<ApiToken[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expired: row.expiresAt !== null && row.expiresAt <= now,
+  }));
+}
+
+/**
+ * Revokes one of the user's own tokens; it stops working on the next request.
+ * @throws AppError `not_found` for another person's token, an unknown one or one already revoked.
+ */
+export async function revokeApiToken(db: Database, userId: string, tokenId: string): Promise<void> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (revoked.length === 0) throw notFound('API token');
+}
+
+/**
+ * The user an API token acts as, after checking it is known, not revoked and not expired; notes
+ * when it was used (at most once a minute, by whichever server sees it first).
+ * @throws AppError `unauthenticated` saying whether the token is unknown, revoked or expired.
+ */
+export async function resolveApiToken(
+  db: Database,
+  secret: string,
+  now = new Date(),
+): Promise<{ tokenId: string; userId: string }> {
+  const [row] = await db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, hashSecret(secret)))
+    .limit(1);
+  if (!row) throw new AppError('unauthenticated', `This API token is unknown: ${CREATE_ONE}`);
+  if (row.revokedAt) {
+    throw new AppError(
+      'unauthenticated',
+      `This API token was revoked on ${row.revokedAt.toISOString().slice(0, 10)}: ${CREATE_ONE}`,
+    );
+  }
+  if (row.expiresAt && row.expiresAt <= now) {
+    throw new AppError(
+      'unauthenticated',
+      `This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}: ${CREATE_ONE}`,
+    );
+  }
+  const stale = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+  if (!row.lastUsedAt || row.lastUsedAt < stale) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(
+        and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
+      );
+  }
+  return { tokenId: row.id, userId: row.userId };
+}

@@ -1,0 +1,215 @@
+import { type FormEvent, useState } from 'react';
+import type { ApiToken, CreatedToken } from '../../../contract';
+import { describeError } from '../../api/client';
+import { Dialog } from '../../components/dialog';
+import { ErrorState, Loading } from '../../components/states';
+import { useToast } from '../../components/toast';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './tokens-api';
+
+/** The choices offered for a new token's life; the API takes any whole number from 1 to 365. */
+const EXPIRY_DAYS = [7, 30, 90, 180, 365];
+const DEFAULT_EXPIRY_DAYS = 90;
+
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
+const dateTimeOf = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Settings → API tokens: create (shown once), list with last use and expiry, revoke. */
+export function TokensPage() {
+  const tokens = useApiTokens();
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  return (
+    <div className="page page-tokens">
+      <header className="page-header">
+        <h1>API tokens</h1>
+      </header>
+      <p className="muted">
+        A token lets a script, an integration or the <code>headway</code> CLI act as you through the API (
+        <code>Authorization: Bearer …</code>). Tokens are separate from your session: signing out does not end
+        them. They stop working when they expire or when you revoke them here.
+      </p>
+      <CreateTokenForm onCreated={setCreated} />
+      {created && <NewToken token={created} onDone={() => setCreated(null)} />}
+      <section className="card-section" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">Your tokens</h2>
+        {tokens.isPending ? (
+          <Loading label="Loading your tokens" />
+        ) : tokens.isError ? (
+          <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
+        ) : tokens.data.length === 0 ? (
+          <p className="muted">No tokens yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="token-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.data.map((t) => (
+                  <tr key={t.id}>
+                    <th scope="row">{t.name}</th>
+                    <td>{dateOf(t.createdAt)}</td>
+                    <td>{t.lastUsedAt ? dateTimeOf(t.lastUsedAt) : 'Never'}</td>
+                    <td>
+                      {t.expiresAt === null
+                        ? 'Never'
+                        : t.expired
+                          ? `Expired on ${dateOf(t.expiresAt)}`
+                          : dateOf(t.expiresAt)}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={`Revoke ${t.name}`}
+                        onClick={() => setRevoking(t)}
+                      >
+                        Revoke
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />}
+    </div>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
+  const create = useCreateApiToken();
+  const [name, setName] = useState('');
+  const [days, setDays] = useState(String(DEFAULT_EXPIRY_DAYS));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { name, expiresInDays: Number(days) },
+      {
+        onSuccess: (token) => {
+          setName('');
+          onCreated(token);
+        },
+      },
+    );
+  };
+  return (
+    <section className="card-section" aria-labelledby="new-token-heading">
+      <h2 id="new-token-heading">New token</h2>
+      <form className="inline-form" onSubmit={submit}>
+        <label className="field">
+          <span>Token name</span>
+          <input
+            required
+            maxLength={100}
+            placeholder="e.g. laptop, CI"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Expires after</span>
+          <select value={days} onChange={(e) => setDays(e.target.value)}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          Create token
+        </button>
+      </form>
+      {create.isError && (
+        <p className="form-error" role="alert">
+          {describeError(create.error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The secret of a token just made: shown here once, with a copy button and a warning. */
+function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+  const { notify } = useToast();
+  const copy = () => {
+    navigator.clipboard?.writeText(token.token).then(
+      () => notify('Token copied'),
+      () => notify('Copying failed: select the token and copy it by hand', 'error'),
+    );
+  };
+  return (
+    <section className="card-section new-token" aria-labelledby="created-heading">
+      <h2 id="created-heading">Token “{token.name}” created</h2>
+      <p className="notice" role="note">
+        Copy it now and keep it somewhere safe: it will not be shown again. Anyone holding it can act as you
+        until {dateOf(token.expiresAt)}.
+      </p>
+      <div className="invite-link">
+        <label className="field">
+          <span>Your new token</span>
+          <input readOnly value={token.token} data-testid="new-token" onFocus={(e) => e.target.select()} />
+        </label>
+        <button type="button" className="button" onClick={copy}>
+          Copy token
+        </button>
+        <button type="button" className="button button-ghost" onClick={onDone}>
+          Done
+        </button>
+      </div>
+      <p className="muted">
+        Try it:{' '}
+        <code>
+          curl -H "Authorization: Bearer {token.token.slice(0, 8)}…" {window.location.origin}/api/me
+        </code>
+      </p>
+    </section>
+  );
+}
+
+function RevokeDialog({ token, onClose }: { token: ApiToken; onClose: () => void }) {
+  const revoke = useRevokeApiToken();
+  const { notify } = useToast();
+  return (
+    <Dialog title={`Revoke “${token.name}”?`} onClose={onClose}>
+      <p>Anything using this token stops working at once. This cannot be undone.</p>
+      {revoke.isError && (
+        <p className="form-error" role="alert">
+          {describeError(revoke.error)}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={revoke.isPending}
+          onClick={() =>
+            revoke.mutate(token.id, {
+              onSuccess: () => {
+                notify(`Token “${token.name}” revoked`);
+                onClose();
+              },
+            })
+          }
+        >
+          Revoke token
+        </button>
+      </div>
+    </Dialog>
+  );
+}
