@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Roadmap } from '../../contract';
-import { parsePsplib, type RcpspDefect, solveRcpsp } from '../../domain/scheduling/index';
+import { parsePsplib, type RcpspDefect } from '../../domain/scheduling/index';
 import { getRoadmap } from '../../server/commands/roadmap';
 import { solveRcpspExactly } from '../../server/solvers/highs-rcpsp';
+import { solveRcpspInParallel } from '../../server/solvers/parallel-rcpsp';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { resolveWorkspace } from '../workspace-ref';
 
@@ -14,6 +15,7 @@ interface PlanFlags extends Partial<DatabaseFlags> {
   json?: boolean;
   timeLimitMs?: number;
   maxSchedules?: number;
+  threads: number;
   seed: number;
   exact?: boolean;
 }
@@ -23,6 +25,16 @@ function parseNonNegativeInteger(name: string) {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0) {
       throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${raw}".`);
+    }
+    return value;
+  };
+}
+
+function parsePositiveInteger(name: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 64) {
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to 64, got "${raw}".`);
     }
     return value;
   };
@@ -133,12 +145,16 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
     );
     return;
   }
-  const heuristic = solveRcpsp(instance, { seed: flags.seed, maxSchedules, timeLimitMs });
+  const heuristic = await solveRcpspInParallel(
+    instance,
+    { seed: flags.seed, maxSchedules, timeLimitMs },
+    flags.threads,
+  );
   if (heuristic.status === 'infeasible') {
     fail(`${file} cannot be scheduled:\n  ${describeDefects(heuristic.defects).join('\n  ')}`);
     return;
   }
-  const capHit = heuristic.stoppedBy === 'time';
+  const capHit = heuristic.islands.some((island) => island.stoppedBy === 'time');
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify({
@@ -148,6 +164,7 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
         optimal: heuristic.provenOptimal,
         schedules: heuristic.schedulesGenerated,
         stoppedBy: heuristic.stoppedBy,
+        ...(heuristic.islands.length > 1 ? { islands: heuristic.islands } : {}),
       })}\n`,
     );
   } else {
@@ -254,6 +271,12 @@ export function register(program: Command): void {
         '--time-limit-ms <ms>',
         `with --psplib: wall-clock cap of the heuristic, reported when it ends the search; with --exact: HiGHS's time limit (default ${DEFAULT_TIME_LIMIT_MS})`,
         parseNonNegativeInteger('--time-limit-ms'),
+      )
+      .option(
+        '--threads <n>',
+        'with --psplib: independent search islands on this many worker threads (seeds seed, seed + 1, …), the best wins',
+        parsePositiveInteger('--threads'),
+        1,
       )
       .option(
         '--seed <n>',
