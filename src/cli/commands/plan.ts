@@ -118,6 +118,11 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
       fail(`${file} cannot be scheduled:\n  ${describeDefects(exact.defects).join('\n  ')}`);
       return;
     }
+    if (exact.heuristic.wallClockCapHit) {
+      process.stderr.write(
+        'headway plan: the heuristic’s wall-clock cap ended it before its schedule budget: its first schedule may differ on a faster or less busy machine.\n',
+      );
+    }
     if (flags.json) {
       const out = {
         makespan: exact.makespan,
