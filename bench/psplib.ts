@@ -6,7 +6,7 @@
  *
  *   npm run bench:psplib -- [--data ../shared/data/psplib] [--sets j30,j60,j120]
  *                           [--time-limit-ms 1000] [--limit N] [--workers 2] [--seed 1]
- *                           [--max-schedules N]
+ *                           [--max-schedules N] [--islands N]
  *
  * `--limit N` runs N instances per set, spread evenly over the parameter sets (a stride sample).
  * `--max-schedules N` replaces the time limit by a schedule budget: deterministic and independent
@@ -23,6 +23,7 @@ import {
   scheduleByLatestFinish,
   solveRcpsp,
 } from '../src/domain/scheduling/index';
+import { createIslandPool, type IslandPool } from '../src/server/solvers/parallel-rcpsp';
 import { keyOfInstanceFile, parseReferenceTable } from './lib/psplib-format';
 
 interface Job {
@@ -44,7 +45,10 @@ interface Outcome {
   error?: string;
 }
 
-function runOne(job: Job): Outcome {
+/** Search islands on worker threads for `--islands N` (instances then run one at a time). */
+let islandPool: IslandPool | null = null;
+
+async function runOne(job: Job): Promise<Outcome> {
   const parsed = parsePsplib(readFileSync(job.file, 'utf8'));
   const empty = {
     file: job.file,
@@ -60,12 +64,14 @@ function runOne(job: Job): Outcome {
   const t0 = performance.now();
   const base = scheduleByLatestFinish(instance);
   const t1 = performance.now();
-  const best = solveRcpsp(instance, {
+  const options = {
     seed: job.seed,
     ...(job.maxSchedules === undefined
       ? { timeLimitMs: job.timeLimitMs }
       : { maxSchedules: job.maxSchedules }),
-  });
+  };
+  const parallel = islandPool === null ? null : await islandPool.solve(instance, options);
+  const best = parallel ?? solveRcpsp(instance, options);
   const t2 = performance.now();
   if (best.status !== 'scheduled' || base.status !== 'scheduled') {
     return { ...empty, feasible: false, error: 'instance reported infeasible' };
@@ -80,15 +86,16 @@ function runOne(job: Job): Outcome {
     criticalPath: compileRcpsp(instance).criticalPathLength,
     engineMs: t2 - t1,
     baselineMs: t1 - t0,
-    schedules: best.schedulesGenerated,
+    // With islands, every island's schedules count.
+    schedules: parallel?.islands.reduce((sum, i) => sum + i.schedulesGenerated, 0) ?? best.schedulesGenerated,
     feasible,
   };
 }
 
 if (!isMainThread) {
-  parentPort!.on('message', (job: Job | null) => {
+  parentPort!.on('message', async (job: Job | null) => {
     if (job === null) process.exit(0);
-    parentPort!.postMessage(runOne(job));
+    parentPort!.postMessage(await runOne(job));
   });
 } else {
   await main();
@@ -104,6 +111,7 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
       'max-schedules': { type: 'string' },
+      islands: { type: 'string', default: '1' },
     },
   });
   const dataDir = values.data;
@@ -116,16 +124,27 @@ async function main(): Promise<void> {
   }
   const timeLimitMs = Number(values['time-limit-ms']);
   const seed = Number(values.seed);
-  const workers = Math.max(1, Number(values.workers));
+  const islands = Math.max(1, Number(values.islands));
+  // Islands use the cores for one instance at a time; instances then run in this thread.
+  const workers = islands > 1 ? 0 : Math.max(1, Number(values.workers));
+  if (islands > 1) {
+    islandPool = createIslandPool(islands);
+    // Start every worker before the clock runs: one trivial instance each.
+    await islandPool.solve(
+      { durations: [1], demands: [[0]], capacities: [1], successors: [[]] },
+      { maxSchedules: 1 },
+    );
+  }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   const maxSchedules = values['max-schedules'] === undefined ? undefined : Number(values['max-schedules']);
   console.log(
-    `PSPLIB single-mode benchmark — engine budget ${maxSchedules === undefined ? `${timeLimitMs} ms` : `${maxSchedules} schedules`}/instance, seed ${seed}, ${workers} worker(s), ` +
+    `PSPLIB single-mode benchmark — engine budget ${maxSchedules === undefined ? `${timeLimitMs} ms` : `${maxSchedules} schedules`}/instance, seed ${seed}, ${islands > 1 ? `${islands} search islands on worker threads, one instance at a time` : `${workers} worker(s)`}, ` +
       `node ${process.version}`,
   );
   for (const set of values.sets.split(',').map((s) => s.trim())) {
     await runSet({ dataDir, set, timeLimitMs, maxSchedules, seed, workers, limit });
   }
+  await islandPool?.close();
 }
 
 async function runSet(options: {
@@ -232,6 +251,10 @@ async function runSet(options: {
 
 async function runInWorkers(jobs: Job[], count: number): Promise<Outcome[]> {
   const results: Outcome[] = [];
+  if (count === 0) {
+    for (const job of jobs) results.push(await runOne(job));
+    return results;
+  }
   let next = 0;
   // Workers load this same file through tsx (an eval'd bootstrap, since Node 20 workers do not
   // honour --import for a .ts entry point).

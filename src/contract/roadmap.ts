@@ -13,6 +13,7 @@ export const START_REASON_KINDS = [
   'skill',
   'order',
   'person',
+  'started',
 ] as const;
 
 /** Why an item starts when it does, with a sentence to show. */

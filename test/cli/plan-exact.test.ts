@@ -49,10 +49,41 @@ describe('headway plan --psplib --exact', () => {
       { cwd: ROOT },
     );
     const out = JSON.parse(stdout) as { makespan: number; start: Record<string, number>; optimal: boolean };
-    expect(out).toMatchObject({ makespan: 8, optimal: true });
+    expect(out).toMatchObject({ makespan: 8, optimal: true, status: 'optimal', lowerBound: 8, gap: 0 });
     const [s2, s3] = [out.start['2']!, out.start['3']!];
     // One after the other, in either order.
     expect(s2 + 3 <= s3 || s3 + 5 <= s2).toBe(true);
     expect(out.start['4']).toBe(8);
+  });
+
+  it('should give the same plan twice and say the schedule budget ended it when run with a seed and budget', async () => {
+    const file = join(dir, 'tiny2.sm');
+    writeFileSync(file, INSTANCE);
+    const args = [
+      'bin/headway.js',
+      'plan',
+      '--psplib',
+      file,
+      '--json',
+      '--seed',
+      '3',
+      '--max-schedules',
+      '40',
+    ];
+    const [a, b] = await Promise.all([
+      run(process.execPath, args, { cwd: ROOT }),
+      run(process.execPath, args, { cwd: ROOT }),
+    ]);
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout) as {
+      makespan: number;
+      lowerBound: number;
+      optimal: boolean;
+      stoppedBy: string;
+    };
+    // 8 is both the optimum and the energy bound (3 × 2 + 5 × 2 units over capacity 3 → 6; one after the other → 8).
+    expect(out).toMatchObject({ makespan: 8, optimal: out.lowerBound === 8 });
+    expect(['schedules', 'lower-bound']).toContain(out.stoppedBy);
+    expect(a.stderr).toBe('');
   });
 });

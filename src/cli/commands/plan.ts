@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Roadmap } from '../../contract';
-import { parsePsplib, type RcpspDefect, solveRcpsp } from '../../domain/scheduling/index';
+import { parsePsplib, type RcpspDefect } from '../../domain/scheduling/index';
 import { getRoadmap } from '../../server/commands/roadmap';
 import { solveRcpspExactly } from '../../server/solvers/highs-rcpsp';
+import { solveRcpspInParallel } from '../../server/solvers/parallel-rcpsp';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { resolveWorkspace } from '../workspace-ref';
 
@@ -12,7 +13,9 @@ interface PlanFlags extends Partial<DatabaseFlags> {
   workspace?: string;
   start?: string;
   json?: boolean;
-  timeLimitMs: number;
+  timeLimitMs?: number;
+  maxSchedules?: number;
+  threads: number;
   seed: number;
   exact?: boolean;
 }
@@ -27,14 +30,61 @@ function parseNonNegativeInteger(name: string) {
   };
 }
 
+function parsePositiveInteger(name: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 64) {
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to 64, got "${raw}".`);
+    }
+    return value;
+  };
+}
+
 function fail(message: string): void {
   process.stderr.write(`headway plan: ${message}\n`);
   process.exitCode = 1;
 }
 
+/** Default schedule budget of the heuristic: the largest budget the RCPSP literature compares at. */
+const DEFAULT_MAX_SCHEDULES = 50_000;
+/** Default wall-clock cap of the heuristic, and default HiGHS time limit with --exact. */
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+function describeDefects(defects: RcpspDefect[]): string[] {
+  return defects.map((d) => {
+    switch (d.kind) {
+      case 'cycle':
+        return 'the precedence relations form a cycle';
+      case 'demand-exceeds-capacity':
+        return `job ${d.job + 1} needs more of resource R${d.resource + 1} than is available`;
+      case 'bad-number':
+        return `job ${d.job + 1} has a ${d.field} that is not a whole number ≥ 0`;
+      case 'bad-successor':
+        return `job ${d.job + 1} has an unknown successor ${d.successor + 1}`;
+    }
+    return 'unknown defect';
+  });
+}
+
+function startsByJob(starts: readonly number[]): Record<string, number> {
+  const start: Record<string, number> = {};
+  starts.forEach((s, j) => {
+    start[String(j + 1)] = s;
+  });
+  return start;
+}
+
+function renderJobs(starts: readonly number[], durations: readonly number[]): string {
+  const rows = starts.map(
+    (s, j) =>
+      `${String(j + 1).padStart(5)}  ${String(s).padStart(6)}  ${String(s + durations[j]!).padStart(6)}`,
+  );
+  return `  job   start  finish\n${rows.join('\n')}\n`;
+}
+
 /**
- * Plans one PSPLIB single-mode instance and prints the makespan and every job's start
- * (keyed by PSPLIB job number, dummies included), as JSON or as a table.
+ * Plans one PSPLIB single-mode instance and prints the makespan, what is proven about it and
+ * every job's start (keyed by PSPLIB job number, dummies included), as JSON or as a table.
  */
 async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
   let text: string;
@@ -49,14 +99,14 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
     fail(`${file} is not a PSPLIB single-mode (.sm) file:\n  ${parsed.errors.join('\n  ')}`);
     return;
   }
-  let proven: boolean | undefined;
-  let outcome:
-    | { makespan: number; starts: readonly number[]; lowerBound?: number; provenOptimal?: boolean }
-    | { defects: RcpspDefect[] };
+  const instance = parsed.value.instance;
+  const timeLimitMs = flags.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const maxSchedules = flags.maxSchedules ?? DEFAULT_MAX_SCHEDULES;
   if (flags.exact) {
-    // Exact mode: HiGHS proves optimality on small instances ("optimal for ≤ N items").
-    const exact = await solveRcpspExactly(parsed.value.instance, {
-      timeLimitSeconds: Math.max(1, flags.timeLimitMs / 1000),
+    const exact = await solveRcpspExactly(instance, {
+      seed: flags.seed,
+      maxSchedules,
+      timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000),
     });
     if (exact.status === 'too-large') {
       fail(
@@ -64,58 +114,74 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
       );
       return;
     }
-    if (exact.status === 'infeasible') outcome = { defects: exact.defects };
-    else {
-      proven = exact.status === 'optimal';
-      outcome = { ...exact, provenOptimal: proven };
+    if (exact.status === 'infeasible') {
+      fail(`${file} cannot be scheduled:\n  ${describeDefects(exact.defects).join('\n  ')}`);
+      return;
     }
-  } else {
-    const heuristic = solveRcpsp(parsed.value.instance, { seed: flags.seed, timeLimitMs: flags.timeLimitMs });
-    outcome = heuristic.status === 'infeasible' ? { defects: heuristic.defects } : heuristic;
-  }
-  if ('defects' in outcome) {
-    const reasons = outcome.defects.map((d) => {
-      switch (d.kind) {
-        case 'cycle':
-          return 'the precedence relations form a cycle';
-        case 'demand-exceeds-capacity':
-          return `job ${d.job + 1} needs more of resource R${d.resource + 1} than is available`;
-        case 'bad-number':
-          return `job ${d.job + 1} has a ${d.field} that is not a whole number ≥ 0`;
-        case 'bad-successor':
-          return `job ${d.job + 1} has an unknown successor ${d.successor + 1}`;
-      }
-      return 'unknown defect';
-    });
-    fail(`${file} cannot be scheduled:\n  ${reasons.join('\n  ')}`);
+    if (exact.heuristic.wallClockCapHit) {
+      process.stderr.write(
+        'headway plan: the heuristic’s wall-clock cap ended it before its schedule budget: its first schedule may differ on a faster or less busy machine.\n',
+      );
+    }
+    if (flags.json) {
+      const out = {
+        makespan: exact.makespan,
+        start: startsByJob(exact.starts),
+        optimal: exact.status === 'optimal',
+        status: exact.status,
+        lowerBound: exact.lowerBound,
+        gap: exact.gap,
+        foundBy: exact.foundBy,
+        milpSeconds: exact.milpSeconds,
+        timeLimitReached: exact.timeLimitReached,
+        heuristic: exact.heuristic,
+      };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+      return;
+    }
+    const proof =
+      exact.status === 'optimal'
+        ? 'proven optimal'
+        : exact.status === 'feasible'
+          ? `not proven: HiGHS stopped at its ${timeLimitMs / 1000} s limit; proven lower bound ${exact.lowerBound}, gap ${(100 * exact.gap).toFixed(1)} %`
+          : `not proven: HiGHS added nothing within ${timeLimitMs / 1000} s; heuristic schedule, lower bound ${exact.lowerBound} (critical path, resource energy), gap ${(100 * exact.gap).toFixed(1)} %`;
+    process.stdout.write(
+      `makespan ${exact.makespan} (${proof}; found by the ${exact.foundBy === 'milp' ? 'MILP' : 'heuristic'})\n${renderJobs(exact.starts, instance.durations)}`,
+    );
     return;
   }
-  const result = outcome;
-  const start: Record<string, number> = {};
-  result.starts.forEach((s, j) => {
-    start[String(j + 1)] = s;
-  });
+  const heuristic = await solveRcpspInParallel(
+    instance,
+    { seed: flags.seed, maxSchedules, timeLimitMs },
+    flags.threads,
+  );
+  if (heuristic.status === 'infeasible') {
+    fail(`${file} cannot be scheduled:\n  ${describeDefects(heuristic.defects).join('\n  ')}`);
+    return;
+  }
+  const capHit = heuristic.islands.some((island) => island.stoppedBy === 'time');
   if (flags.json) {
-    const out =
-      proven === undefined
-        ? { makespan: result.makespan, start }
-        : { makespan: result.makespan, start, optimal: proven };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-    return;
+    process.stdout.write(
+      `${JSON.stringify({
+        makespan: heuristic.makespan,
+        start: startsByJob(heuristic.starts),
+        lowerBound: heuristic.lowerBound,
+        optimal: heuristic.provenOptimal,
+        schedules: heuristic.schedulesGenerated,
+        stoppedBy: heuristic.stoppedBy,
+        ...(heuristic.islands.length > 1 ? { islands: heuristic.islands } : {}),
+      })}\n`,
+    );
+  } else {
+    process.stdout.write(
+      `makespan ${heuristic.makespan} (lower bound ${heuristic.lowerBound}${heuristic.provenOptimal ? ', optimal' : ''}; ${heuristic.schedulesGenerated} schedules)\n${renderJobs(heuristic.starts, instance.durations)}`,
+    );
   }
-  const durations = parsed.value.instance.durations;
-  const rows = result.starts.map(
-    (s, j) =>
-      `${String(j + 1).padStart(5)}  ${String(s).padStart(6)}  ${String(s + durations[j]!).padStart(6)}`,
-  );
-  process.stdout.write(
-    `makespan ${result.makespan} (${[
-      result.lowerBound === undefined ? '' : `lower bound ${result.lowerBound}`,
-      result.provenOptimal ? 'optimal' : '',
-    ]
-      .filter(Boolean)
-      .join(', ')})\n` + `  job   start  finish\n${rows.join('\n')}\n`,
-  );
+  if (capHit) {
+    process.stderr.write(
+      `headway plan: the wall-clock cap of ${timeLimitMs} ms ended the search before its budget of ${maxSchedules} schedules: the same seed may give another plan on a faster or less busy machine.\n`,
+    );
+  }
 }
 
 const cell = (text: string, width: number) =>
@@ -193,19 +259,29 @@ export function register(program: Command): void {
       .option('--psplib <file>', 'a PSPLIB single-mode instance (.sm) to schedule')
       .option(
         '--exact',
-        'with --psplib: prove the optimum with the HiGHS MILP solver (at most 32 jobs); adds "optimal" to the JSON',
+        'with --psplib: prove what it can with the HiGHS MILP solver (at most 32 jobs): status optimal, feasible (with proven lower bound and gap) or heuristic',
       )
       .option('-w, --workspace <ref>', 'workspace id, slug or name: print its roadmap')
       .option('--start <YYYY-MM-DD>', 'first plan day for --workspace (default: today, UTC)')
       .option(
         '--json',
-        'print one JSON object (PSPLIB: {"makespan": n, "start": {"<job>": period, ...}}; workspace: the roadmap as the API gives it)',
+        'print one JSON object (PSPLIB: {"makespan": n, "start": {"<job>": period, ...}, "lowerBound": n, "optimal": bool, ...}; workspace: the roadmap as the API gives it)',
+      )
+      .option(
+        '--max-schedules <n>',
+        `with --psplib: schedules the heuristic may generate (default ${DEFAULT_MAX_SCHEDULES}); the same seed and budget give the same plan on any machine`,
+        parseNonNegativeInteger('--max-schedules'),
       )
       .option(
         '--time-limit-ms <ms>',
-        'search budget in milliseconds',
+        `with --psplib: wall-clock cap of the heuristic, reported when it ends the search; with --exact: HiGHS's time limit (default ${DEFAULT_TIME_LIMIT_MS})`,
         parseNonNegativeInteger('--time-limit-ms'),
-        1000,
+      )
+      .option(
+        '--threads <n>',
+        'with --psplib: independent search islands on this many worker threads (seeds seed, seed + 1, …), the best wins',
+        parsePositiveInteger('--threads'),
+        1,
       )
       .option(
         '--seed <n>',

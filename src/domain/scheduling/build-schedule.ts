@@ -44,7 +44,7 @@ export function buildSchedule(input: TeamPlanInput): TeamPlanResult {
 
 function signatureOf(item: WorkItem): string {
   const deps = (item.dependsOn ?? []).map((d) => `${d.itemId}+${d.lagDays ?? 0}`).join(',');
-  return `${item.id}|${item.effortDays}|${(item.skills ?? []).join(',')}|${deps}|${item.notBefore ?? ''}|${item.assigneeId ?? ''}`;
+  return `${item.id}|${item.effortDays}|${(item.skills ?? []).join(',')}|${deps}|${item.notBefore ?? ''}|${item.assigneeId ?? ''}|${item.started === true}`;
 }
 
 function teamKeyOf(input: TeamPlanInput): string {

@@ -25,6 +25,12 @@ export interface GeneticSearchOptions {
   populationSize?: number;
   /** Probability that a child gets a random shift of one job (a second one with the same chance, …). */
   mutationRate?: number;
+  /** Generations without a new best before the population is rebuilt. */
+  stallLimit?: number;
+  /** Share of pairs crossed by peak crossover rather than two-point crossover. */
+  peakShare?: number;
+  /** Forward–backward passes per child at most (each costs two schedules). */
+  justifyPasses?: number;
   /** Milliseconds since an arbitrary origin; injected so the engine stays free of IO. */
   clock?: () => number;
   /** Clock reading at which the time budget began (default: when the search starts), so setup counts. */
@@ -77,11 +83,11 @@ export function searchGenetically(
   const populationSize = options.populationSize ?? 40;
   const mutationRate = options.mutationRate ?? 0.5;
   // Two justification passes catch nearly all of the gain; more cost schedules for little.
-  const maxPasses = 2;
+  const maxPasses = options.justifyPasses ?? 2;
   // Generations without a new best before the population is rebuilt around the best.
-  const stallLimit = 30;
+  const stallLimit = options.stallLimit ?? 30;
   // Share of pairs crossed by peak crossover rather than two-point crossover.
-  const peakShare = 0.5;
+  const peakShare = options.peakShare ?? 0.5;
 
   const workspace = createJustifyWorkspace(compiled, mirror);
   const tools = prepareListTools(compiled);

@@ -38,6 +38,7 @@ export { type RcpspResult, type SolveRcpspOptions, scheduleByLatestFinish, solve
 export {
   type ConstraintContext,
   checkTeamPlan,
+  keepStartedWorkWithAssignee,
   noOverbookedPerson,
   type PlanViolation,
   requireSkill,
@@ -47,7 +48,7 @@ export {
   respectFixedDates,
 } from './team-constraints';
 export { durationFor } from './team-placement';
-export { type PreparedPlan, preparePlan } from './team-preparation';
+export { type PreparedPlan, preparePlan, staysWithAssignee } from './team-preparation';
 export type {
   Milestone,
   MilestoneForecast,

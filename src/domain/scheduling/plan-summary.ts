@@ -5,7 +5,7 @@
 import { toDayNumber, toIsoDate } from './calendar';
 import { samePlacement } from './replan-reuse';
 import type { PlacementReason, Placements } from './team-placement';
-import type { PreparedPlan } from './team-preparation';
+import { type PreparedPlan, staysWithAssignee } from './team-preparation';
 import type {
   MilestoneForecast,
   PersonLoad,
@@ -163,8 +163,9 @@ function describeReason(
       };
     case 'busy':
       // Ranks may change between re-plans without moving anything, so this is decided here.
-      return reason.item < item
-        ? { kind: 'order', personId: personId(), busyItemId: idOf(reason.item) }
-        : { kind: 'person', personId: personId(), busyItemId: idOf(reason.item) };
+      if (reason.item < item) return { kind: 'order', personId: personId(), busyItemId: idOf(reason.item) };
+      if (staysWithAssignee(plan.input.items[reason.item]!))
+        return { kind: 'started', personId: personId(), busyItemId: idOf(reason.item) };
+      return { kind: 'person', personId: personId(), busyItemId: idOf(reason.item) };
   }
 }

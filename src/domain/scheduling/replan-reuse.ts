@@ -40,6 +40,7 @@ function differsOnlyInEffort(a: WorkItem, b: WorkItem): boolean {
     a.id === b.id &&
     a.notBefore === b.notBefore &&
     a.assigneeId === b.assigneeId &&
+    a.started === b.started &&
     a.milestoneId === b.milestoneId &&
     sameList(a.skills, b.skills) &&
     sameDependencies(a.dependsOn, b.dependsOn)
@@ -131,7 +132,7 @@ export function reusePreparationForReorder(
     successors,
     notBefore,
     qualified,
-    effectiveRank: computeEffectiveRanks(n, successors),
+    effectiveRank: computeEffectiveRanks(input.items, successors),
   };
   return { plan, oldIndexOf };
 }

@@ -23,6 +23,11 @@ export type RcpspResult =
       schedulesGenerated: number;
       /** True when the makespan equals the lower bound, so it is proven optimal. */
       provenOptimal: boolean;
+      /**
+       * What ended the search: the schedule budget (reproducible), the wall-clock cap (the result
+       * may depend on machine speed and load) or a schedule at the lower bound.
+       */
+      stoppedBy: 'schedules' | 'time' | 'lower-bound';
     }
   | { status: 'infeasible'; defects: RcpspDefect[] };
 
@@ -57,6 +62,7 @@ export function scheduleByLatestFinish(instance: RcpspInstance): RcpspResult {
     lowerBound: compiled.lowerBound,
     schedulesGenerated: 1,
     provenOptimal: makespan === compiled.lowerBound,
+    stoppedBy: makespan === compiled.lowerBound ? 'lower-bound' : 'schedules',
   };
 }
 
@@ -89,5 +95,6 @@ export function solveRcpsp(instance: RcpspInstance, options: SolveRcpspOptions =
     lowerBound: compiled.lowerBound,
     schedulesGenerated: result.schedulesGenerated,
     provenOptimal: result.makespan === compiled.lowerBound,
+    stoppedBy: result.stoppedBy,
   };
 }

@@ -3,12 +3,12 @@
  * it finds, so tests, properties and callers can check any plan, however it was made.
  */
 import { durationFor } from './team-placement';
-import type { PreparedPlan } from './team-preparation';
+import { type PreparedPlan, staysWithAssignee } from './team-preparation';
 import type { ScheduledItem } from './team-types';
 
 /** One broken rule, with the items and person involved. */
 export interface PlanViolation {
-  rule: 'dependencies' | 'overbooked' | 'skill' | 'calendar' | 'fixed-date' | 'assignee';
+  rule: 'dependencies' | 'overbooked' | 'skill' | 'calendar' | 'fixed-date' | 'assignee' | 'started-work';
   itemId: string;
   detail: string;
 }
@@ -70,14 +70,15 @@ export function noOverbookedPerson({ plan, items }: ConstraintContext): PlanViol
 }
 
 /**
- * Every item with effort is done by someone who has all the skills it needs.
+ * Every item with effort is done by someone who has all the skills it needs, except work under
+ * way that stays with its assignee (see {@link keepStartedWorkWithAssignee}).
  * @returns a violation per item given to an unqualified person (or to nobody)
  */
 export function requireSkill({ plan, items }: ConstraintContext): PlanViolation[] {
   const out: PlanViolation[] = [];
   items.forEach((item, i) => {
     const spec = plan.input.items[i]!;
-    if (spec.effortDays <= 0) return;
+    if (spec.effortDays <= 0 || staysWithAssignee(spec)) return;
     const person = plan.people.find((p) => p.id === item.personId);
     const missing = (spec.skills ?? []).filter((s) => !person?.skills.has(s));
     if (!person || missing.length > 0) {
@@ -147,6 +148,24 @@ export function respectAssignee({ plan, items }: ConstraintContext): PlanViolati
 }
 
 /**
+ * In-progress work stays with its person: an item already under way with an assignee is
+ * planned on that assignee, whatever skills it lists.
+ * @returns a violation per started item given to someone else
+ */
+export function keepStartedWorkWithAssignee({ plan, items }: ConstraintContext): PlanViolation[] {
+  return items
+    .filter((item, i) => {
+      const spec = plan.input.items[i]!;
+      return staysWithAssignee(spec) && spec.effortDays > 0 && item.personId !== spec.assigneeId;
+    })
+    .map((item) => ({
+      rule: 'started-work' as const,
+      itemId: item.itemId,
+      detail: `under way with ${plan.input.items[item.rank]!.assigneeId}, planned on ${item.personId ?? 'nobody'}`,
+    }));
+}
+
+/**
  * Runs every rule.
  * @returns all violations; empty when the plan keeps every rule
  */
@@ -158,5 +177,6 @@ export function checkTeamPlan(context: ConstraintContext): PlanViolation[] {
     ...respectCalendar(context),
     ...respectFixedDates(context),
     ...respectAssignee(context),
+    ...keepStartedWorkWithAssignee(context),
   ];
 }

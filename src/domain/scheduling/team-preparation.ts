@@ -4,7 +4,7 @@
  */
 import { createWorkCalendar, isIsoDate, toDayNumber, type WorkCalendar } from './calendar';
 import { findCycle, orderTopologically } from './precedence';
-import type { PlanProblem, TeamPlanInput } from './team-types';
+import type { PlanProblem, TeamPlanInput, WorkItem } from './team-types';
 
 /** A person able to take work, with their calendar. */
 export interface PreparedPerson {
@@ -31,8 +31,21 @@ export interface PreparedPlan {
   /**
    * min(own rank, effective rank of every successor): work that higher-ranked work depends on
    * inherits that rank, so it is pulled forward instead of waiting behind lower-ranked work.
+   * Work under way with an assignee ranks ahead of everything else (see {@link staysWithAssignee}).
    */
   effectiveRank: Int32Array;
+}
+
+/**
+ * In-progress work stays with its person: an item already under way that has an assignee is
+ * planned on that assignee, even when they lack a listed skill (they are doing it), and ahead
+ * of work not yet started, so it goes on from the plan start instead of being handed over or
+ * paused behind new work.
+ * @param item the work item
+ * @returns whether the item is pinned to its assignee by this rule
+ */
+export function staysWithAssignee(item: WorkItem): boolean {
+  return item.started === true && item.assigneeId !== undefined;
 }
 
 const DEFAULT_WEEKDAYS = [1, 2, 3, 4, 5];
@@ -176,7 +189,7 @@ export function preparePlan(
           });
         }
         able = [];
-      } else if (!able.includes(pi)) {
+      } else if (!able.includes(pi) && !staysWithAssignee(item)) {
         problems.push({ kind: 'assignee-lacks-skill', itemId: item.id, personId: item.assigneeId, skills });
       } else able = [pi];
     } else if (able.length === 0 && item.effortDays > 0) {
@@ -192,7 +205,7 @@ export function preparePlan(
     const cycle = findCycle(network) ?? [];
     return { ok: false, problems: [{ kind: 'cycle', itemIds: cycle.map((i) => input.items[i]!.id) }] };
   }
-  const effectiveRank = rankEffectively(order, successors);
+  const effectiveRank = rankEffectively(order, successors, startedFirst(input.items));
   return {
     ok: true,
     plan: {
@@ -209,11 +222,21 @@ export function preparePlan(
   };
 }
 
-function rankEffectively(order: readonly number[], successors: readonly (readonly number[])[]): Int32Array {
+/** Own rank of every item before inheritance: work that stays with its assignee comes first. */
+function startedFirst(items: readonly WorkItem[]): Int32Array {
+  const n = items.length;
+  return Int32Array.from(items, (item, i) => (staysWithAssignee(item) ? i - n : i));
+}
+
+function rankEffectively(
+  order: readonly number[],
+  successors: readonly (readonly number[])[],
+  ownRank: Int32Array,
+): Int32Array {
   const effectiveRank = new Int32Array(order.length);
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k]!;
-    let r = i;
+    let r = ownRank[i]!;
     for (const s of successors[i]!) r = Math.min(r, effectiveRank[s]!);
     effectiveRank[i] = r;
   }
@@ -222,13 +245,16 @@ function rankEffectively(order: readonly number[], successors: readonly (readonl
 
 /**
  * The effective rank of every item of an acyclic network: min(own rank, effective rank of
- * every successor).
- * @param count number of items
+ * every successor), where work that stays with its assignee ranks ahead of the rest.
+ * @param items the items in product order
  * @param successors successors of every item (must form no cycle: a cycle is a programmer error)
  * @returns effective ranks, indexed by item
  */
-export function computeEffectiveRanks(count: number, successors: readonly (readonly number[])[]): Int32Array {
-  const order = orderTopologically({ count, successors });
+export function computeEffectiveRanks(
+  items: readonly WorkItem[],
+  successors: readonly (readonly number[])[],
+): Int32Array {
+  const order = orderTopologically({ count: items.length, successors });
   if (order === null) throw new Error('computeEffectiveRanks: the network has a cycle');
-  return rankEffectively(order, successors);
+  return rankEffectively(order, successors, startedFirst(items));
 }

@@ -17,6 +17,11 @@ export interface WorkItem {
   milestoneId?: string;
   /** Pins the item to one person. */
   assigneeId?: string;
+  /**
+   * Work already under way (in progress or in review). With an assignee it stays with that
+   * person whatever the skills say, and is planned first, from the plan start.
+   */
+  started?: boolean;
 }
 
 /** A person's working pattern. */
@@ -78,7 +83,9 @@ export type StartReason =
   /** The assignee finishes higher-ranked work first. */
   | { kind: 'order'; personId: string; busyItemId: string }
   /** The assignee finishes lower-ranked work first, because higher-ranked work depends on it. */
-  | { kind: 'person'; personId: string; busyItemId: string };
+  | { kind: 'person'; personId: string; busyItemId: string }
+  /** The assignee first finishes work that is already under way. */
+  | { kind: 'started'; personId: string; busyItemId: string };
 
 /** One item placed on the timeline. */
 export interface ScheduledItem {

@@ -179,6 +179,11 @@ export function expectedEffort(e: { optimistic: number; likely: number; pessimis
 
 const label = (item: { number: number; title: string }) => `#${item.number} “${item.title}”`;
 
+/** Work someone has started and not finished: in progress or in review. */
+export function isUnderWay(item: { state: string }): boolean {
+  return item.state === 'in_progress' || item.state === 'in_review';
+}
+
 /** True for work the plan places: open feature, task or bug. */
 export function isOpenLeaf(item: { type: string; state: string }): boolean {
   return LEAF_TYPES.has(item.type) && !CLOSED_STATES.has(item.state);
@@ -225,7 +230,8 @@ export function findOpenLeaves(source: PlanSource, rootId: string): PlanSourceIt
  * - a dependency on finished work is met; on an epic or initiative it means its open work; on an
  *   item that is not planned (no estimate, set aside) it is dropped and reported, so the item's
  *   start assumes that work takes no time;
- * - an assignee who is planned and has the skills pins the item; otherwise the pin is dropped
+ * - an assignee who is planned and has the skills pins the item, and so does the assignee of
+ *   work under way (in progress or in review) whatever its skills; otherwise the pin is dropped
  *   and reported;
  * - initiatives with a target date are milestones, reached when their last open work finishes.
  * @param source the workspace's planning data
@@ -289,9 +295,11 @@ export function prepareRoadmapInput(source: PlanSource): PreparedRoadmap {
       }
     }
     let assigneeId: string | undefined;
+    const started = isUnderWay(it);
     if (it.assigneeId) {
       const person = source.people.find((p) => p.id === it.assigneeId);
-      if (person && person.fte > 0 && it.skills.every((s) => person.skills.includes(s)))
+      // Work under way stays with the person doing it, whatever skills it lists.
+      if (person && person.fte > 0 && (started || it.skills.every((s) => person.skills.includes(s))))
         assigneeId = person.id;
       else {
         issues.push({
@@ -323,6 +331,7 @@ export function prepareRoadmapInput(source: PlanSource): PreparedRoadmap {
       dependsOn,
       ...(milestoneId ? { milestoneId } : {}),
       ...(assigneeId ? { assigneeId } : {}),
+      ...(started ? { started } : {}),
     };
   });
   // Initiatives with a target but no open planned work are still milestones (done or blocked).

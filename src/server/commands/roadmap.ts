@@ -8,6 +8,7 @@ import type { Roadmap, RoadmapItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { buildSchedule, type StartReason, type TeamPlanResult } from '../../domain/scheduling';
 import {
+  isUnderWay,
   loadPlanSource,
   type PlanIssue,
   type PlanSource,
@@ -26,6 +27,7 @@ export const ROADMAP_RULES = [
   'Planned work: open features, tasks and bugs with an estimate, in the product order; effort is the PERT mean (optimistic + 4 × likely + pessimistic) / 6 in working days, stretched by the person’s FTE.',
   'People: every member with FTE above 0 except viewers, and except founders who list no skills.',
   'An item goes to someone with all its skills; an assignee who has them keeps the item.',
+  'Work under way (in progress or in review) stays with its assignee, whatever skills it lists, and is planned first, from the plan start.',
   'Milestones: initiatives with a target date, reached when their last open item finishes.',
   `Now: under way or starting within ${NOW_DAYS} days of the plan start; next: starting within ${NEXT_DAYS} days; later: after that.`,
   'Items in progress are planned with their whole estimate (remaining effort is not tracked).',
@@ -146,6 +148,13 @@ function describeReason(
         personId: reason.personId,
         itemId: reason.busyItemId,
       };
+    case 'started':
+      return {
+        kind: 'started',
+        text: `${person(reason.personId)} first finishes ${item(reason.busyItemId)}, already under way`,
+        personId: reason.personId,
+        itemId: reason.busyItemId,
+      };
   }
 }
 
@@ -198,7 +207,7 @@ export function planRoadmap(source: PlanSource): PlannedRoadmap {
   const items: RoadmapItem[] = result.items.map((s, i) => {
     const work = prepared.input.items[i]!;
     const src = byId.get(s.itemId)!;
-    const underWay = src.state === 'in_progress' || src.state === 'in_review';
+    const underWay = isUnderWay(src);
     const bucket = underWay || s.startDay < NOW_DAYS ? 'now' : s.startDay < NEXT_DAYS ? 'next' : 'later';
     buckets[bucket].push(s.itemId);
     const milestoneId = prepared.milestoneOf.get(s.itemId) ?? null;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRcpspSchedule, type RcpspInstance, solveRcpsp } from '../../domain/scheduling/index';
+import {
+  checkRcpspSchedule,
+  compileRcpsp,
+  type RcpspInstance,
+  solveRcpsp,
+} from '../../domain/scheduling/index';
+import { generateRandomInstance } from '../../domain/scheduling/test-instances';
 import { EXACT_MAX_JOBS, solveRcpspExactly } from './highs-rcpsp';
 
 /** Tries every start vector within the horizon: the true optimum of a tiny instance. */
@@ -95,5 +101,38 @@ describe('solveRcpspExactly', () => {
     };
     const exact = await solveRcpspExactly(instance);
     expect(exact).toMatchObject({ status: 'optimal', makespan: 6 });
+  });
+});
+
+describe('solveRcpspExactly at its limits', () => {
+  const hard = generateRandomInstance({ seed: 7, jobs: 14, resources: 2, maxDuration: 6 });
+
+  it('should keep the MILP schedule when it beats a weak heuristic', async () => {
+    // One schedule: the plain LFT rule, which ends at 15 here while 14 is optimal.
+    const small = generateRandomInstance({ seed: 27, jobs: 8, resources: 2, maxDuration: 5 });
+    const lft = solveRcpsp(small, { seed: 1, maxSchedules: 1 });
+    const exact = await solveRcpspExactly(small, { maxSchedules: 1, timeLimitSeconds: 60 });
+    if (exact.status !== 'optimal' || lft.status !== 'scheduled') throw new Error(exact.status);
+    expect(exact.makespan).toBeLessThan(lft.makespan);
+    expect(exact.foundBy).toBe('milp');
+    expect(exact).toMatchObject({ lowerBound: exact.makespan, gap: 0 });
+    expect(checkRcpspSchedule(small, exact.starts)).toEqual([]);
+  });
+
+  it('should report a proven bound and gap, never above the makespan, when the time limit cuts the proof', async () => {
+    const exact = await solveRcpspExactly(hard, { maxSchedules: 1, timeLimitSeconds: 0.001 });
+    if (!('starts' in exact)) throw new Error(exact.status);
+    expect(checkRcpspSchedule(hard, exact.starts)).toEqual([]);
+    expect(exact.lowerBound).toBeLessThanOrEqual(exact.makespan);
+    expect(exact.lowerBound).toBeGreaterThanOrEqual(compileRcpsp(hard).lowerBound);
+    expect(exact.gap).toBeCloseTo((exact.makespan - exact.lowerBound) / exact.makespan, 9);
+    expect(exact.status === 'optimal').toBe(exact.lowerBound === exact.makespan);
+  });
+
+  it('should give the same schedule for the same seed and budget', async () => {
+    const a = await solveRcpspExactly(hard, { maxSchedules: 200, timeLimitSeconds: 0.001 });
+    const b = await solveRcpspExactly(hard, { maxSchedules: 200, timeLimitSeconds: 0.001 });
+    if (!('starts' in a) || !('starts' in b)) throw new Error('scheduled expected');
+    expect(b.heuristic).toEqual(a.heuristic);
   });
 });
