@@ -20,13 +20,19 @@ const PersonMatchSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('invite'), email: Email }),
     z.strictObject({ kind: z.literal('unmatched') }),
   ],
-  { message: 'a person maps to {"kind":"member","email":…}, {"kind":"invite","email":…} or {"kind":"unmatched"}' },
+  {
+    message:
+      'a person maps to {"kind":"member","email":…}, {"kind":"invite","email":…} or {"kind":"unmatched"}',
+  },
 );
 
 const TimeEstimateRuleSchema = z.discriminatedUnion(
   'mode',
   [
-    z.strictObject({ mode: z.literal('likely-only'), basis: z.string().max(300).default('likely value only, as set in the mapping') }),
+    z.strictObject({
+      mode: z.literal('likely-only'),
+      basis: z.string().max(300).default('likely value only, as set in the mapping'),
+    }),
     z
       .strictObject({
         mode: z.literal('spread'),
@@ -36,7 +42,10 @@ const TimeEstimateRuleSchema = z.discriminatedUnion(
       })
       .describe('optimistic = likely × optimisticRatio (≤ 1), pessimistic = likely × pessimisticRatio (≥ 1)'),
   ],
-  { message: 'timeEstimates is {"mode":"likely-only"} or {"mode":"spread","optimisticRatio":0.8,"pessimisticRatio":1.6}' },
+  {
+    message:
+      'timeEstimates is {"mode":"likely-only"} or {"mode":"spread","optimisticRatio":0.8,"pessimisticRatio":1.6}',
+  },
 );
 
 /**
@@ -59,7 +68,11 @@ export const ImportMappingEditsSchema = z.strictObject({
   labelsFrom: z.array(z.enum(EXTRA_LABEL_FIELDS)).max(EXTRA_LABEL_FIELDS.length).optional(),
   milestones: z.enum(['initiatives', 'labels', 'ignore']).optional(),
   columns: z
-    .strictObject(Object.fromEntries(GENERIC_FIELDS.map((field) => [field, z.string().trim().min(1).max(200).optional()])))
+    .strictObject(
+      Object.fromEntries(
+        GENERIC_FIELDS.map((field) => [field, z.string().trim().min(1).max(200).optional()]),
+      ),
+    )
     .nullable()
     .optional(),
 });

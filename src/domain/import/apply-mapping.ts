@@ -312,7 +312,9 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
     }
   }
 
-  const unstarted = items.filter((i) => i.row !== null && i.category !== 'todo' && i.startedAt === null).length;
+  const unstarted = items.filter(
+    (i) => i.row !== null && i.category !== 'todo' && i.startedAt === null,
+  ).length;
   if (unstarted > 0) {
     assumptions.push(
       `${unstarted} item(s) in progress or finished have no start time in the file: throughput counts them, cycle time cannot.`,

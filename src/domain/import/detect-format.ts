@@ -23,14 +23,15 @@ export function detectCsvFormat(headers: readonly string[]): ImportFormat {
 }
 
 /**
- * Detects the format of a file from its first characters: JSON that names `"format": "headway"`
- * is Headway JSON; other JSON starting with an array is GitHub's issues; anything else is CSV.
+ * Detects the format of a file from its first characters: a JSON object is Headway JSON (its
+ * schema then says what is wrong, if anything); a JSON array is GitHub's issues (the API's lists
+ * are arrays); anything else is CSV.
  * @param head the first few kilobytes of the file
  * @returns the format, or `csv-like` when the file must be read as CSV to tell
  */
 export function detectFormatFromText(head: string): DetectedFormat | 'csv-like' {
   const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('{')) return /"format"\s*:\s*"headway"/.test(text) ? 'headway' : 'github';
+  if (text.startsWith('{')) return 'headway';
   if (text.startsWith('[')) return 'github';
   return 'csv-like';
 }

@@ -80,7 +80,8 @@ export function planImport(input: PlanImportInput): PlanImportResult {
   const detected = detectFormatFromText(input.text.slice(0, 4096));
   const from = input.from ?? (detected === 'csv-like' ? undefined : detected);
   if (from === 'headway') return { kind: 'headway' };
-  const format: ImportFormat = from ?? detectCsvFormat(readCsvTable(input.text.slice(0, 65_536)).table.headers);
+  const format: ImportFormat =
+    from ?? detectCsvFormat(readCsvTable(input.text.slice(0, 65_536)).table.headers);
   const edits = input.edits;
   const extra: ImportProblem[] = [];
   if (edits?.format && edits.format !== format) {
@@ -113,7 +114,11 @@ export function planImport(input: PlanImportInput): PlanImportResult {
   const { parse, columns } = parseFile(format, input.text, options, edits);
   parse.problems.unshift(...extra);
   parse.assumptions.unshift(...(input.notes ?? []));
-  const proposal = deriveDefaultMapping(parse, { members: input.members, columns, hoursPerDay: options.hoursPerDay ?? 8 });
+  const proposal = deriveDefaultMapping(parse, {
+    members: input.members,
+    columns,
+    hoursPerDay: options.hoursPerDay ?? 8,
+  });
   const mapping = mergeMapping(proposal.mapping, {
     ...(edits as Partial<ImportMapping> | undefined),
     dateFormat: options.dateFormat ?? null,
@@ -122,5 +127,11 @@ export function planImport(input: PlanImportInput): PlanImportResult {
   });
   const plan = applyImportMapping(parse, mapping);
   plan.assumptions.push(...proposal.notes);
-  return { kind: 'plan', plan, summary: summarizeImportPlan(plan, input.fileName), mapping, notes: proposal.notes };
+  return {
+    kind: 'plan',
+    plan,
+    summary: summarizeImportPlan(plan, input.fileName),
+    mapping,
+    notes: proposal.notes,
+  };
 }

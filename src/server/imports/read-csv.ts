@@ -12,10 +12,16 @@ import type { CsvTable, ImportProblem } from '../../domain/import';
  */
 export function decodeImportBytes(bytes: Uint8Array): { text: string; note: string | null } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'The file is UTF-16 (little-endian).' };
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      note: 'The file is UTF-16 (little-endian).',
+    };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'The file is UTF-16 (big-endian).' };
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      note: 'The file is UTF-16 (big-endian).',
+    };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), note: null };
@@ -34,7 +40,11 @@ export function decodeImportBytes(bytes: Uint8Array): { text: string; note: stri
  * @param text the whole file
  * @returns the table (empty headers for an empty file) and the problems the CSV parser found
  */
-export function readCsvTable(text: string): { table: CsvTable; problems: ImportProblem[]; delimiter: string } {
+export function readCsvTable(text: string): {
+  table: CsvTable;
+  problems: ImportProblem[];
+  delimiter: string;
+} {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
     return {
