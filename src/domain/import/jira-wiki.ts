@@ -51,29 +51,26 @@ function renderImage(inner: string): string {
   return `[image: ${escapeHtml(name)}]`;
 }
 
-const INLINE_MARKS: readonly [string, string][] = [
-  ['*', '**'],
-  ['_', '*'],
-  ['-', '~~'],
-  ['??', '*'],
-  ['+', ''],
-  ['^', ''],
-  ['~', ''],
-];
-
-function applyMark(text: string, mark: string, replacement: string): string {
+/**
+ * Inline marks and their Markdown. A mark opens after a line start, space or opening bracket and
+ * closes before space or punctuation; the content starts and ends with a non-space and does not
+ * contain the mark (no greedy runs across several marked words).
+ */
+const INLINE_MARKS: readonly [RegExp, string][] = (
+  [
+    ['*', '**'],
+    ['_', '*'],
+    ['-', '~~'],
+    ['??', '*'],
+    ['+', ''],
+    ['^', ''],
+    ['~', ''],
+  ] as const
+).map(([mark, replacement]) => {
   const m = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // A mark opens after a line start, space or opening bracket and closes before space or punctuation;
-  // the content starts and ends with a non-space and does not contain the mark (no greedy runs).
-  const pattern = new RegExp(
-    `(^|[\\s(\\[{>])${m}(?=\\S)((?:(?!${m}).)*?\\S)${m}(?=$|[\\s).,:;!?'"\\]}<-])`,
-    'g',
-  );
-  return text.replace(
-    pattern,
-    (_all, before: string, content: string) => `${before}${replacement}${content}${replacement}`,
-  );
-}
+  const pattern = new RegExp(`(^|[\\s(\\[{>])${m}(?=\\S)((?:(?!${m}).)*?\\S)${m}(?=$|[\\s).,:;!?'"\\]}<-])`, 'g');
+  return [pattern, replacement];
+});
 
 /** Converts inline markup of one line (no block structure). */
 function convertInline(line: string): string {
@@ -91,7 +88,9 @@ function convertInline(line: string): string {
     .replace(/\{color(?::[^}]*)?\}/g, '')
     .replace(/\\\\/g, '  \n');
   text = escapeHtml(text);
-  for (const [mark, replacement] of INLINE_MARKS) text = applyMark(text, mark, replacement);
+  for (const [pattern, replacement] of INLINE_MARKS) {
+    text = text.replace(pattern, (_all, before: string, content: string) => `${before}${replacement}${content}${replacement}`);
+  }
   return text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => stash[Number(index)] ?? '');
 }
 
