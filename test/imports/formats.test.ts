@@ -305,3 +305,10 @@ describe('the domain and the contract agree', () => {
     expect(IMPORT_LIMITS.labelsPerItem).toBe(LIMITS.labelsPerItem);
   });
 });
+
+describe('found by fuzzing', () => {
+  it('should name a GitHub milestone whose title is blank after its number', () => {
+    const plan = planOf('[{"number":1,"title":"a","milestone":{"number":4,"title":" ","due_on":"2025-03-31T07:00:00Z"}}]');
+    expect(plan.items.find((i) => i.key === 'milestone-4')?.title).toBe('Milestone 4');
+  });
+});

@@ -273,17 +273,25 @@ describe.each([
   ['csv' as const, csvFile('csv')],
   ['github' as const, githubFile],
 ])('fuzzing the %s parser', (format, wellFormed) => {
-  it(`should never throw and always give a consistent plan on ${HALF} generated files`, () => {
-    fc.assert(
-      fc.property(wellFormed, (text) => planFor(text, format)),
-      { numRuns: HALF },
-    );
-  });
+  it(
+    `should never throw and always give a consistent plan on ${HALF} generated files`,
+    () => {
+      fc.assert(
+        fc.property(wellFormed, (text) => planFor(text, format)),
+        { numRuns: HALF },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`should never throw on ${HALF} raw inputs`, () => {
-    fc.assert(
-      fc.property(rawText, (text) => planFor(text, format)),
-      { numRuns: HALF },
-    );
-  });
+  it(
+    `should never throw on ${HALF} raw inputs`,
+    () => {
+      fc.assert(
+        fc.property(rawText, (text) => planFor(text, format)),
+        { numRuns: HALF },
+      );
+    },
+    TIMEOUT,
+  );
 });

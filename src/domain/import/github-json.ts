@@ -156,7 +156,7 @@ export function parseGithubIssues(json: string): SourceParse {
       if (!milestones.has(milestoneKey)) {
         milestones.set(milestoneKey, {
           key: milestoneKey,
-          title: text(milestone.title) || `Milestone ${milestone.number}`,
+          title: text(milestone.title).trim() || `Milestone ${milestone.number}`,
           description: text(milestone.description),
           dueDate: parseIsoTimestamp(text(milestone.due_on))?.slice(0, 10) ?? null,
           closed: text(milestone.state) === 'closed',
