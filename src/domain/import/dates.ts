@@ -323,15 +323,13 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
   const distinct = [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
   if (distinct.length === 0) return { kind: 'none' };
   if (distinct.every((v) => parseIsoTimestamp(v) !== null)) return { kind: 'iso' };
-  const scored: { pattern: DatePattern; misses: number }[] = [];
+  const patterns: DatePattern[] = [];
   for (const format of CANDIDATE_DATE_FORMATS) {
     const compiled = compileDatePattern(format);
-    if (!compiled.ok) continue;
-    let misses = 0;
-    for (const value of distinct) if (parseDateWith(compiled.pattern, value) === null) misses += 1;
-    scored.push({ pattern: compiled.pattern, misses });
+    if (compiled.ok) patterns.push(compiled.pattern);
   }
-  const fitting = scored.filter((s) => s.misses === 0).map((s) => s.pattern);
+  // Most candidates fail on the first few values; only those that read everything scan it all.
+  const fitting = patterns.filter((p) => distinct.every((value) => parseDateWith(p, value) !== null));
   const first = fitting[0];
   if (first) {
     const orders = new Set(fitting.map((p) => p.dayFirst).filter((o) => o !== null));
@@ -341,6 +339,10 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
     }
     return { kind: 'found', pattern: first };
   }
+  const scored = patterns.map((pattern) => ({
+    pattern,
+    misses: distinct.filter((value) => parseDateWith(pattern, value) === null).length,
+  }));
   const best = [...scored].sort((a, b) => a.misses - b.misses)[0];
   const bestPattern = best && best.misses < distinct.length ? best.pattern : null;
   const examples = distinct.filter((v) => !bestPattern || parseDateWith(bestPattern, v) === null).slice(0, 3);
