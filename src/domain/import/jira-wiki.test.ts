@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertJiraWikiToMarkdown as md } from './jira-wiki';
 
@@ -41,6 +42,10 @@ describe('Jira wiki markup to Markdown', () => {
     expect(md('!screenshot.png|thumbnail!')).toBe('[image: screenshot.png]');
   });
 
+  it('should not let a literal ! turn a link into an image', () => {
+    expect(md('![x|https://a.example/b.png]')).toBe('\\![x](<https://a.example/b.png>)');
+  });
+
   it('should escape HTML outside code', () => {
     expect(md('<script>alert(1)</script>')).toBe('\\<script\\>alert(1)\\</script\\>');
     expect(md('<img src=x onerror=alert(1)>')).not.toMatch(/(^|[^\\])</);
@@ -58,5 +63,39 @@ describe('Jira wiki markup to Markdown', () => {
     for (const odd of ['{code', '[', '[|]', '!!', '*', '{{}}', '\uE0000\uE000', 'h9. x', '{quote}']) {
       expect(typeof md(odd)).toBe('string');
     }
+  });
+
+  it('should never embed an image or keep a link with another scheme, whatever the markup (property)', () => {
+    const token = fc.constantFrom(
+      '[',
+      ']',
+      '|',
+      '!',
+      '*',
+      '_',
+      '{code}',
+      '{{',
+      '}}',
+      'javascript:x',
+      'https://a.example/b.png',
+      'data:x',
+      '\n',
+      ' ',
+      'h1. ',
+      '<',
+      '>',
+      '~',
+      '^',
+      'vbscript:y',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => {
+        const out = md(parts.join(''));
+        expect(out).not.toMatch(/(^|[^\\])!\[/);
+        for (const target of out.matchAll(/\]\(<([^>]*)>\)/g))
+          expect(target[1]).toMatch(/^(https?:\/\/|mailto:)/i);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -56,7 +56,7 @@ function renderImage(inner: string): string {
  * closes before space or punctuation; the content starts and ends with a non-space and does not
  * contain the mark (no greedy runs across several marked words).
  */
-const INLINE_MARKS: readonly [RegExp, string][] = (
+const INLINE_MARKS: readonly [string, RegExp, string][] = (
   [
     ['*', '**'],
     ['_', '*'],
@@ -68,30 +68,47 @@ const INLINE_MARKS: readonly [RegExp, string][] = (
   ] as const
 ).map(([mark, replacement]) => {
   const m = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(^|[\\s(\\[{>])${m}(?=\\S)((?:(?!${m}).)*?\\S)${m}(?=$|[\\s).,:;!?'"\\]}<-])`, 'g');
-  return [pattern, replacement];
+  const pattern = new RegExp(
+    `(^|[\\s(\\[{>])${m}(?=\\S)((?:(?!${m}).)*?\\S)${m}(?=$|[\\s).,:;!?'"\\]}<-])`,
+    'g',
+  );
+  return [mark, pattern, replacement];
 });
 
 /** Converts inline markup of one line (no block structure). */
 function convertInline(line: string): string {
+  // Most lines of a description are plain prose: skip the work when nothing could be markup.
+  if (!/[*_\-?+^~{}[\]!\\<>]/.test(line)) return line;
   const stash: string[] = [];
   const keep = (rendered: string) => {
     stash.push(rendered);
     return `\uE000${stash.length - 1}\uE000`;
   };
-  let text = line
-    .replace(/\{\{(.+?)\}\}/g, (_all, code: string) => keep(codeSpan(code)))
-    .replace(/\[([^\]\n]+)\]/g, (_all, inner: string) => keep(renderLink(inner)))
-    .replace(/!([^!\s][^!\n]*?)!/g, (all, inner: string) =>
+  let text = line;
+  if (text.includes('{{'))
+    text = text.replace(/\{\{(.+?)\}\}/g, (_all, code: string) => keep(codeSpan(code)));
+  if (text.includes('['))
+    text = text.replace(/\[([^\]\n]+)\]/g, (_all, inner: string) => keep(renderLink(inner)));
+  if (text.includes('!')) {
+    text = text.replace(/!([^!\s][^!\n]*?)!/g, (all, inner: string) =>
       /\.\w{2,5}(\||$)|^https?:/i.test(inner) ? keep(renderImage(inner)) : all,
-    )
-    .replace(/\{color(?::[^}]*)?\}/g, '')
-    .replace(/\\\\/g, '  \n');
-  text = escapeHtml(text);
-  for (const [pattern, replacement] of INLINE_MARKS) {
-    text = text.replace(pattern, (_all, before: string, content: string) => `${before}${replacement}${content}${replacement}`);
+    );
   }
-  return text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => stash[Number(index)] ?? '');
+  if (text.includes('{color')) text = text.replace(/\{color(?::[^}]*)?\}/g, '');
+  if (text.includes('\\\\')) text = text.replace(/\\\\/g, '  \n');
+  text = escapeHtml(text);
+  for (const [mark, pattern, replacement] of INLINE_MARKS) {
+    if (!text.includes(mark)) continue;
+    text = text.replace(
+      pattern,
+      (_all, before: string, content: string) => `${before}${replacement}${content}${replacement}`,
+    );
+  }
+  // A literal "!" right before a link would turn it into an image that loads when viewed.
+  text = text.replace(/!(?=\[|\uE000)/g, '\\!');
+  return stash.length === 0
+    ? text
+    : text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => stash[Number(index)] ?? '');
 }
 
 function fenceFor(content: string): string {
