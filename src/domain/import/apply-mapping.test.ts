@@ -309,3 +309,34 @@ describe('rows', () => {
     expect(result.items[0]?.description).toBe(`${long}\n\nbody`);
   });
 });
+
+describe('names that are also JavaScript property names', () => {
+  it('should treat statuses, types, priorities and people such as "constructor" or "__proto__" as plain names', () => {
+    const result = plan(
+      parse([
+        item({
+          key: 'A',
+          status: 'constructor',
+          type: '__proto__',
+          priority: 'valueOf',
+          assignee: { name: 'toString', email: null },
+        }),
+        item({
+          key: 'B',
+          status: '__proto__',
+          type: 'hasOwnProperty',
+          resolution: 'constructor',
+          completedAt: '2025-01-02T00:00:00.000Z',
+        }),
+      ]),
+    );
+    expect(result.items.map((i) => [i.key, i.state, i.type, i.labels])).toEqual([
+      ['A', 'new', 'task', ['priority:valueof']],
+      ['B', 'done', 'task', []],
+    ]);
+    expect(Object.keys(result.mapping.states)).toEqual(['constructor', '__proto__']);
+    expect(result.people).toEqual([
+      expect.objectContaining({ key: 'toString', match: { kind: 'unmatched' } }),
+    ]);
+  });
+});

@@ -26,6 +26,7 @@ import {
   CATEGORY_OF_STATE,
   countSkipped,
   type ImportProblem,
+  lookUp,
   type SourceItem,
   type SourceParse,
   type SourcePerson,
@@ -63,7 +64,7 @@ function collectLabels(
   milestoneTitles: ReadonlyMap<string, string>,
 ): string[] {
   const labels = [...source.labels];
-  const priorityLabel = source.priority === null ? null : mapping.priorities[source.priority];
+  const priorityLabel = source.priority === null ? null : lookUp(mapping.priorities, source.priority);
   if (priorityLabel) labels.push(priorityLabel);
   for (const field of mapping.labelsFrom) {
     const value = source.extras[field];
@@ -171,7 +172,7 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
 
   const unmappedStates = new Set<string>();
   for (const source of kept) {
-    let state = mapping.states[source.status];
+    let state = lookUp(mapping.states, source.status);
     if (state === undefined) {
       const category = evidenceCategory(source) ?? guessCategoryFromName(source.status);
       state = stateForCategory(category, source.status);
@@ -185,7 +186,11 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
         );
       }
     }
-    if (state === 'done' && source.resolution && mapping.resolutions[source.resolution] === 'cancelled')
+    if (
+      state === 'done' &&
+      source.resolution &&
+      lookUp(mapping.resolutions, source.resolution) === 'cancelled'
+    )
       state = 'cancelled';
     const category = CATEGORY_OF_STATE[state];
     let title = source.title.trim();
@@ -235,7 +240,7 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
       seen.count += 1;
       offDeck.set(storyPoints, seen);
     }
-    const type = mapping.types[source.type] ?? guessType(source.type);
+    const type = lookUp(mapping.types, source.type) ?? guessType(source.type);
     const closedAt =
       category === 'cancelled'
         ? (source.cancelledAt ?? source.completedAt)
@@ -300,7 +305,7 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
 
   const planned: PlannedPerson[] = [];
   for (const [key, entry] of people) {
-    const match = mapping.people[key] ?? { kind: 'unmatched' as const };
+    const match = lookUp(mapping.people, key) ?? { kind: 'unmatched' as const };
     planned.push({ key, name: entry.person.name, email: entry.person.email, match, items: entry.items });
     if (match.kind === 'unmatched') {
       warn(

@@ -9,6 +9,8 @@
  * are literal.
  */
 
+import { lookUp } from './types';
+
 /** A compiled date format. */
 export interface DatePattern {
   format: string;
@@ -184,7 +186,7 @@ function readMatch(
         year = Number(raw) + (Number(raw) >= 70 ? 1900 : 2000);
         break;
       case 'monthName':
-        month = MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? Number.NaN;
+        month = lookUp(MONTHS, raw.toLowerCase().replace(/\.$/, '')) ?? Number.NaN;
         break;
       case 'month':
         month = Number(raw);
@@ -266,7 +268,7 @@ export function parseIsoTimestamp(value: string, fallbackOffsetMinutes = 0): str
   }
   const js = JS_DATE.exec(text);
   if (js) {
-    const month = MONTHS[(js[1] ?? '').toLowerCase()];
+    const month = lookUp(MONTHS, (js[1] ?? '').toLowerCase());
     if (month === undefined) return null;
     return buildIso({
       year: Number(js[3]),

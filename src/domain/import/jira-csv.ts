@@ -26,6 +26,7 @@ import {
   countSkipped,
   emptyExtras,
   type ImportProblem,
+  lookUp,
   type SourceItem,
   type SourceLink,
   type SourceParse,
@@ -198,7 +199,7 @@ export function parseJiraCsv(table: CsvTable, options: ParseOptions = {}): Sourc
       continue;
     }
     const categoryText = readCell(cells, c.statusCategory).toLowerCase();
-    const statusCategory = STATUS_CATEGORIES[categoryText] ?? null;
+    const statusCategory = lookUp(STATUS_CATEGORIES, categoryText) ?? null;
     const resolution = readCell(cells, c.resolution);
     const categoryChanged = date(cells, c.statusCategoryChanged, row);
     const resolved = date(cells, c.resolved, row);

@@ -15,6 +15,7 @@ import type {
   SourcePerson,
   StateCategory,
 } from './types';
+import { setOwn } from './types';
 
 /** Who a person of the file becomes. Unknown people are invited by email, never given accounts. */
 export type PersonMatch =
@@ -142,7 +143,7 @@ function deriveStates(items: readonly SourceItem[], notes: string[]): Record<str
         `Status "${status || '(none)'}" has no category in the file; guessed ${CATEGORY_NAMES[category]} from its name.`,
       );
     }
-    states[status] = stateForCategory(category, status);
+    setOwn(states, status, stateForCategory(category, status));
   }
   return states;
 }
@@ -213,24 +214,23 @@ export function deriveDefaultMapping(
   const matchPerson = (person: SourcePerson | null) => {
     if (!person) return;
     const key = personKey(person);
-    if (key === '' || people[key]) return;
+    if (key === '' || Object.hasOwn(people, key)) return;
     const member =
       (person.email ? byEmail.get(person.email.toLowerCase()) : undefined) ??
       (person.name && byName.get(person.name.trim().toLowerCase())?.length === 1
         ? byName.get(person.name.trim().toLowerCase())?.[0]
         : undefined);
-    if (member) people[key] = { kind: 'member', email: member.email.toLowerCase() };
-    else if (person.email) people[key] = { kind: 'invite', email: person.email.toLowerCase() };
-    else people[key] = { kind: 'unmatched' };
+    if (member) setOwn(people, key, { kind: 'member', email: member.email.toLowerCase() });
+    else if (person.email) setOwn(people, key, { kind: 'invite', email: person.email.toLowerCase() });
+    else setOwn(people, key, { kind: 'unmatched' });
   };
   for (const item of parse.items) {
-    if (item.resolution && !resolutions[item.resolution])
-      resolutions[item.resolution] = CANCELLED_WORDS.test(item.resolution) ? 'cancelled' : 'done';
-    if (!(item.type in types)) types[item.type] = guessType(item.type);
-    if (item.priority !== null && !(item.priority in priorities)) {
-      priorities[item.priority] = /^(no priority|none|-|0)$/i.test(item.priority)
-        ? null
-        : `priority:${item.priority.toLowerCase()}`.slice(0, 40);
+    if (item.resolution && !Object.hasOwn(resolutions, item.resolution))
+      setOwn(resolutions, item.resolution, CANCELLED_WORDS.test(item.resolution) ? 'cancelled' : 'done');
+    if (!Object.hasOwn(types, item.type)) setOwn(types, item.type, guessType(item.type));
+    if (item.priority !== null && !Object.hasOwn(priorities, item.priority)) {
+      const label = `priority:${item.priority.toLowerCase()}`.slice(0, 40);
+      setOwn(priorities, item.priority, /^(no priority|none|-|0)$/i.test(item.priority) ? null : label);
     }
     matchPerson(item.assignee);
     matchPerson(item.creator);

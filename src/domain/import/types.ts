@@ -158,3 +158,16 @@ export function emptyExtras(): SourceExtras {
 export function countSkipped(skipped: Record<string, number>, reason: string): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;
 }
+
+/**
+ * Looks a file-given name up in a table, own entries only: a status, type or person called
+ * "constructor" or "valueOf" must not find Object.prototype's members.
+ */
+export function lookUp<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** Sets an own entry, even for a key such as "__proto__" that plain assignment would not store. */
+export function setOwn<T>(table: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
+}
