@@ -308,7 +308,9 @@ describe('the domain and the contract agree', () => {
 
 describe('found by fuzzing', () => {
   it('should name a GitHub milestone whose title is blank after its number', () => {
-    const plan = planOf('[{"number":1,"title":"a","milestone":{"number":4,"title":" ","due_on":"2025-03-31T07:00:00Z"}}]');
+    const plan = planOf(
+      '[{"number":1,"title":"a","milestone":{"number":4,"title":" ","due_on":"2025-03-31T07:00:00Z"}}]',
+    );
     expect(plan.items.find((i) => i.key === 'milestone-4')?.title).toBe('Milestone 4');
   });
 });

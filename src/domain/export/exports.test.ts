@@ -7,7 +7,15 @@ import { escapeMarkdown, renderMarkdownRoadmap } from './markdown-roadmap';
 
 describe('CSV formula neutralising', () => {
   it('should prefix every cell a spreadsheet would evaluate, and nothing else', () => {
-    for (const danger of ['=1+1', '+1', '-1+2', '@SUM(A1)', '\t=x', '\r=x', '=HYPERLINK("http://x")\nsecond line']) {
+    for (const danger of [
+      '=1+1',
+      '+1',
+      '-1+2',
+      '@SUM(A1)',
+      '\t=x',
+      '\r=x',
+      '=HYPERLINK("http://x")\nsecond line',
+    ]) {
       expect(neutraliseFormula(danger)).toBe(`'${danger}`);
     }
     for (const safe of ['plain', ' =spaced', '1-2', 'a=b', '']) expect(neutraliseFormula(safe)).toBe(safe);
@@ -18,7 +26,9 @@ describe('CSV formula neutralising', () => {
   });
 
   it('should quote commas, quotes and newlines', () => {
-    expect(renderCsv([['a,b', 'say "hi"', 'two\nlines']], { bom: false })).toBe('"a,b","say ""hi""","two\nlines"\r\n');
+    expect(renderCsv([['a,b', 'say "hi"', 'two\nlines']], { bom: false })).toBe(
+      '"a,b","say ""hi""","two\nlines"\r\n',
+    );
   });
 
   it('should neutralise every text cell of a backlog export', () => {
@@ -68,13 +78,35 @@ describe('Markdown roadmap', () => {
       endDate: '2025-03-01',
       milestones: [{ id: 'm1', title: 'Beta', targetDate: '2025-02-01', date: '2025-02-04', slipDays: 3 }],
       items: [
-        { number: 7, title: 'Login *now*', type: 'feature', personName: 'Ana', start: '2025-01-06', finish: '2025-01-10', bucket: 'now', milestoneId: 'm1', critical: true },
-        { number: 9, title: 'Later thing', type: 'task', personName: null, start: '2025-02-10', finish: '2025-02-12', bucket: 'later', milestoneId: null, critical: false },
+        {
+          number: 7,
+          title: 'Login *now*',
+          type: 'feature',
+          personName: 'Ana',
+          start: '2025-01-06',
+          finish: '2025-01-10',
+          bucket: 'now',
+          milestoneId: 'm1',
+          critical: true,
+        },
+        {
+          number: 9,
+          title: 'Later thing',
+          type: 'task',
+          personName: null,
+          start: '2025-02-10',
+          finish: '2025-02-12',
+          bucket: 'later',
+          milestoneId: null,
+          critical: false,
+        },
       ],
     });
     expect(text).toContain('# Roadmap: Acme \\<b\\>');
     expect(text).toContain('| Beta | 2025-02-01 | 2025-02-04 | 3 days late |');
-    expect(text).toContain('| 7 | Login \\*now\\* (critical chain) | feature | Ana | 2025-01-06 | 2025-01-10 | Beta |');
+    expect(text).toContain(
+      '| 7 | Login \\*now\\* (critical chain) | feature | Ana | 2025-01-06 | 2025-01-10 | Beta |',
+    );
     expect(text).toContain('## Later');
     expect(text).not.toContain('## Next');
     expect(text).toContain('nobody yet');
@@ -112,7 +144,12 @@ describe('iCalendar milestones', () => {
       stamp: '2025-01-02T03:04:05.000Z',
       uidDomain: 'headway.example',
       events: [
-        { id: 'ms-1', title: 'Beta; public', date: '2025-02-28', description: 'Target 2025-02-28\nPlanned 2025-03-03' },
+        {
+          id: 'ms-1',
+          title: 'Beta; public',
+          date: '2025-02-28',
+          description: 'Target 2025-02-28\nPlanned 2025-03-03',
+        },
         { id: 'bad', title: 'no date', date: 'soon' },
       ],
     });
@@ -132,10 +169,18 @@ describe('iCalendar milestones', () => {
   it('should keep every line within 75 octets and never end a value early (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (title) => {
-        const text = renderIcalendar({ name: 'n', stamp: '2025-01-01T00:00:00Z', uidDomain: 'x', events: [{ id: '1', title, date: '2025-01-01' }] });
-        for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+        const text = renderIcalendar({
+          name: 'n',
+          stamp: '2025-01-01T00:00:00Z',
+          uidDomain: 'x',
+          events: [{ id: '1', title, date: '2025-01-01' }],
+        });
+        for (const line of text.split('\r\n'))
+          expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
         const unfolded = text.replace(/\r\n /g, '');
-        expect(unfolded.split('\r\n').filter((l) => l.startsWith('SUMMARY:'))).toEqual([`SUMMARY:${escapeIcalText(title)}`]);
+        expect(unfolded.split('\r\n').filter((l) => l.startsWith('SUMMARY:'))).toEqual([
+          `SUMMARY:${escapeIcalText(title)}`,
+        ]);
       }),
       { numRuns: 1000 },
     );
