@@ -18,6 +18,8 @@ function treePaths(): string[] {
     const match = /^( *)(\S+)/.exec(line);
     if (!match) continue;
     const indent = match[1]?.length ?? 0;
+    // A deeply indented line continues the description of the line above.
+    if (indent >= 20) continue;
     const name = match[2] as string;
     while (stack.length > 0 && (stack.at(-1)?.indent ?? 0) >= indent) stack.pop();
     const path = [...stack.map((s) => s.name), name].join('').replace(/\/+/g, '/');

@@ -5,6 +5,7 @@ import { findUserByEmail } from '../../server/commands/auth';
 import { exportWorkspace, importWorkspace } from '../../server/commands/transfer';
 import { AppError } from '../../server/errors';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { type ImportFlags, runImportCommand } from '../foreign-import';
 import { resolveWorkspace } from '../workspace-ref';
 
 /** `headway export` and `headway import`: a workspace as Headway JSON, lossless, all or nothing. */
@@ -29,10 +30,26 @@ export function register(program: Command): void {
   withDatabaseOptions(
     program
       .command('import')
-      .description('import Headway JSON as a new workspace (all or nothing)')
-      .argument('<file>', 'a Headway JSON file')
-      .option('--as <email>', 'add this user as founder when the file does not list them'),
-  ).action(async (file: string, flags: DatabaseFlags & { as?: string }) => {
+      .description(
+        'import Headway JSON as a new workspace (all or nothing); check a Jira, Linear, GitHub or CSV file with --dry-run',
+      )
+      .argument('<file>', 'Headway JSON, a Jira or Linear CSV export, GitHub issues JSON, or any CSV')
+      .option('--as <email>', 'add this user as founder when the file does not list them')
+      .option(
+        '--from <format>',
+        'jira, linear, github, csv or headway (detected from the content when absent)',
+      )
+      .option(
+        '-w, --workspace <ref>',
+        'the workspace to import into (id, slug or name); its members are matched',
+      )
+      .option('--dry-run', 'report what would be created and every problem; write nothing (exit 1 if errors)')
+      .option('--mapping <file>', 'a mapping file (JSON) laid over the proposed mapping')
+      .option('--mapping-out <file>', 'write the whole proposed mapping to a file, to edit')
+      .option('--date-format <format>', 'dates of the file, e.g. "DD/MMM/YY h:mm A" or "MM/DD/YYYY H:mm"')
+      .option('--json', 'print the dry-run report as JSON'),
+  ).action(async (file: string, flags: ImportFlags) => {
+    if (await runImportCommand(file, flags)) return;
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,0 +1,184 @@
+/**
+ * `headway import FILE --from jira|linear|github|csv --dry-run -w WORKSPACE`: reads the file,
+ * matches the people it names against the workspace's members, and reports what an import would
+ * create and every problem. Writes nothing. Headway JSON files keep their own path (transfer.ts).
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  FOREIGN_IMPORT_MAX_BYTES,
+  HeadwayExportSchema,
+  type ImportMappingEdits,
+  ImportMappingEditsSchema,
+  ImportSourceSchema,
+} from '../contract';
+import { type DryRunSummary, detectFormatFromText, type ImportFormat } from '../domain/import';
+import { planImport } from '../server/imports/plan-import';
+import { decodeImportBytes } from '../server/imports/read-csv';
+import { findWorkspaceMembers } from '../server/imports/workspace-members';
+import { type DatabaseFlags, withDatabase } from './config';
+import { resolveWorkspace } from './workspace-ref';
+
+/** The flags of `headway import`. */
+export interface ImportFlags extends DatabaseFlags {
+  as?: string;
+  from?: string;
+  workspace?: string;
+  dryRun?: boolean;
+  mapping?: string;
+  mappingOut?: string;
+  dateFormat?: string;
+  json?: boolean;
+}
+
+const MAX_PROBLEMS_SHOWN = 40;
+
+/** Renders the dry-run summary for a terminal. */
+export function renderDryRun(summary: DryRunSummary, file: string): string {
+  const lines = [
+    `Dry run of ${file} (${summary.format}): nothing was written.`,
+    '',
+    `  items            ${summary.items} (${summary.done} done, ${summary.cancelled} cancelled)`,
+    `  dependencies     ${summary.dependencies}`,
+    `  people           ${summary.people} (${summary.peopleByMatch.members} members, ${summary.peopleByMatch.invitations} to invite, ${summary.peopleByMatch.unmatched} unmatched)`,
+    `  history entries  ${summary.historyEntries}`,
+  ];
+  const skipped = Object.entries(summary.skipped);
+  if (skipped.length > 0)
+    lines.push(`  skipped          ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  if (summary.assumptions.length > 0)
+    lines.push('', 'Assumptions:', ...summary.assumptions.map((a) => `  - ${a}`));
+  if (summary.problems.length > 0) {
+    lines.push(
+      '',
+      `Problems (${summary.errors} errors, ${summary.problems.length - summary.errors} warnings):`,
+    );
+    for (const p of summary.problems.slice(0, MAX_PROBLEMS_SHOWN)) {
+      const where = [p.row === null ? null : `row ${p.row}`, p.column].filter((x) => x !== null).join(', ');
+      lines.push(
+        `  ${p.severity === 'error' ? 'error' : 'warn '} ${where ? `${where}: ` : ''}${p.message} — ${p.why}`,
+      );
+    }
+    if (summary.problems.length > MAX_PROBLEMS_SHOWN)
+      lines.push(`  … and ${summary.problems.length - MAX_PROBLEMS_SHOWN} more (--json lists them all)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function readMappingFile(path: string): ImportMappingEdits {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--mapping ${path} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = ImportMappingEditsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new Error(`--mapping ${path} is not a valid mapping; nothing was read:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Counts what a Headway JSON file holds, in the dry-run shape, without writing it. */
+function summarizeHeadwayFile(text: string, file: string): DryRunSummary | string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return `${file} is not readable JSON: ${(error as Error).message}`;
+  }
+  const parsed = HeadwayExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
+    return `${file} is not valid Headway JSON:\n${lines.join('\n')}`;
+  }
+  const doc = parsed.data;
+  return {
+    format: 'headway' as ImportFormat,
+    items: doc.items.length,
+    done: doc.items.filter((i) => i.state === 'done').length,
+    cancelled: doc.items.filter((i) => i.state === 'cancelled').length,
+    dependencies: doc.dependencies.length,
+    people: doc.members.length,
+    historyEntries: doc.stateHistory.length,
+    skipped: {},
+    problems: [],
+    peopleByMatch: { members: doc.members.length, invitations: 0, unmatched: 0 },
+    errors: 0,
+    assumptions: ['Headway JSON imports as a new workspace (without --dry-run).'],
+  };
+}
+
+/**
+ * Handles `headway import` for every file except a Headway JSON import that writes (which keeps
+ * its existing path).
+ * @returns true when handled here; false when the caller should import Headway JSON as before
+ */
+export async function runImportCommand(file: string, flags: ImportFlags): Promise<boolean> {
+  const from = flags.from === undefined ? undefined : ImportSourceSchema.safeParse(flags.from.toLowerCase());
+  if (from && !from.success) throw new Error(from.error.issues[0]?.message ?? '--from is not a known format');
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (size > FOREIGN_IMPORT_MAX_BYTES) {
+    throw new Error(
+      `${file} is ${Math.round(size / 1024 / 1024)} MiB; imports read at most ${FOREIGN_IMPORT_MAX_BYTES / 1024 / 1024} MiB: export fewer issues per file (for example by project or year)`,
+    );
+  }
+  const { text, note } = decodeImportBytes(readFileSync(file));
+  const edits = flags.mapping ? readMappingFile(flags.mapping) : undefined;
+  const fileName = basename(file);
+  const planFor = (members: Parameters<typeof planImport>[0]['members']) =>
+    planImport({
+      text,
+      fileName,
+      ...(from?.data ? { from: from.data } : {}),
+      ...(edits ? { edits } : {}),
+      ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+      members,
+      notes: note ? [note] : [],
+    });
+  const format = from?.data ?? detectFormatFromText(text.slice(0, 4096));
+  if (format === 'headway') {
+    if (!flags.dryRun) return false;
+    const summary = summarizeHeadwayFile(text, file);
+    if (typeof summary === 'string') throw new Error(summary);
+    process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderDryRun(summary, file));
+    return true;
+  }
+  if (!flags.workspace) {
+    throw new Error(
+      '-w/--workspace is needed: an import from another tool goes into an existing workspace, whose members are matched by email or name',
+    );
+  }
+  const workspaceRef = flags.workspace;
+  const result = await withDatabase(flags, async ({ db }) => {
+    const workspace = await resolveWorkspace(db, workspaceRef);
+    return planFor(await findWorkspaceMembers(db, workspace.id));
+  });
+  if (result.kind !== 'plan') return false;
+  if (flags.mappingOut) {
+    writeFileSync(flags.mappingOut, `${JSON.stringify(result.mapping, null, 2)}\n`);
+    process.stderr.write(
+      `Wrote the mapping to ${flags.mappingOut}: edit it and pass it back with --mapping\n`,
+    );
+  }
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderDryRun(result.summary, file),
+  );
+  if (!flags.dryRun) {
+    throw new Error(
+      `importing ${result.summary.format} files is not available yet: run with --dry-run to check the file and the mapping; nothing was written`,
+    );
+  }
+  if (result.summary.errors > 0) process.exitCode = 1;
+  return true;
+}

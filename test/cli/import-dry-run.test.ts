@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DryRunSummary } from '../../src/domain/import';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'headway.js');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
+let dataDir: string;
+let workspace: string;
+
+async function headway(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args, '--data-dir', dataDir], {
+      env: { ...process.env, DATABASE_URL: '' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+async function itemCount(): Promise<number> {
+  const exported = await headway('export', '-w', workspace);
+  return (JSON.parse(exported.stdout) as { items: unknown[] }).items.length;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'headway-import-'));
+  const demo = await headway('demo');
+  expect(demo.code, demo.stderr).toBe(0);
+  workspace = /\(([a-z0-9-]+)\)\. Sign in/.exec(demo.stdout)?.[1] ?? '';
+  expect(workspace).not.toBe('');
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+// Each CLI call starts Node and opens the embedded database: seconds each on a busy machine.
+describe('headway import --dry-run', { timeout: 180_000 }, () => {
+  it('should print the dry-run JSON of a Jira export, detected from its content, and write nothing', async () => {
+    const before = await itemCount();
+    const result = await headway(
+      'import',
+      join(FIXTURES, 'jira-server.csv'),
+      '--dry-run',
+      '--json',
+      '-w',
+      workspace,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as DryRunSummary;
+    expect(summary).toMatchObject({
+      format: 'jira',
+      items: 6,
+      done: 1,
+      cancelled: 1,
+      dependencies: 1,
+      people: 4,
+      historyEntries: 8,
+      skipped: { 'empty row': 1, 'duplicate key': 1, 'no title': 1 },
+    });
+    expect(summary.problems[0]).toEqual(
+      expect.objectContaining({ file: 'jira-server.csv', row: 8, column: null, message: expect.any(String) }),
+    );
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('should exit 1 on an ambiguous date file, then read it with --date-format', async () => {
+    const file = join(dataDir, 'ambiguous.csv');
+    writeFileSync(file, 'Summary,Issue key,Issue Type,Status,Created\nA,X-1,Task,To Do,03/04/2025 10:00\n');
+    const ambiguous = await headway('import', file, '--dry-run', '-w', workspace);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toContain('--date-format');
+    const told = await headway(
+      'import',
+      file,
+      '--dry-run',
+      '--json',
+      '-w',
+      workspace,
+      '--date-format',
+      'DD/MM/YYYY H:mm',
+    );
+    expect(told.code, told.stdout).toBe(0);
+    expect((JSON.parse(told.stdout) as DryRunSummary).errors).toBe(0);
+  });
+
+  it('should write the proposed mapping and lay an edited mapping over it', async () => {
+    const out = join(dataDir, 'map.json');
+    const first = await headway(
+      'import',
+      join(FIXTURES, 'linear-34.csv'),
+      '--dry-run',
+      '--json',
+      '-w',
+      workspace,
+      '--mapping-out',
+      out,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const mapping = JSON.parse(readFileSync(out, 'utf8')) as { states: Record<string, string> };
+    expect(mapping.states).toMatchObject({ Done: 'done', Duplicate: 'cancelled' });
+    writeFileSync(out, JSON.stringify({ states: { Duplicate: 'done' } }));
+    const edited = await headway(
+      'import',
+      join(FIXTURES, 'linear-34.csv'),
+      '--dry-run',
+      '--json',
+      '-w',
+      workspace,
+      '--mapping',
+      out,
+    );
+    const summary = JSON.parse(edited.stdout) as DryRunSummary;
+    expect([summary.done, summary.cancelled]).toEqual([2, 0]);
+  });
+
+  it('should refuse a bad mapping file, saying which field is wrong', async () => {
+    const bad = join(dataDir, 'bad-map.json');
+    writeFileSync(bad, JSON.stringify({ states: { Done: 'finished' } }));
+    const result = await headway(
+      'import',
+      join(FIXTURES, 'linear-34.csv'),
+      '--dry-run',
+      '-w',
+      workspace,
+      '--mapping',
+      bad,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/states\.Done/);
+  });
+
+  it('should refuse an unknown --from and a missing workspace with clear messages', async () => {
+    const from = await headway(
+      'import',
+      join(FIXTURES, 'github-issues.json'),
+      '--from',
+      'trello',
+      '--dry-run',
+      '-w',
+      workspace,
+    );
+    expect(from.stderr).toContain('--from must be one of jira, linear, github, csv, headway');
+    const noWorkspace = await headway('import', join(FIXTURES, 'github-issues.json'), '--dry-run');
+    expect(noWorkspace.stderr).toContain('-w/--workspace is needed');
+  });
+
+  it('should not write a foreign import yet, and say so', async () => {
+    const before = await itemCount();
+    const result = await headway('import', join(FIXTURES, 'github-issues.json'), '-w', workspace);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not available yet');
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('should still import Headway JSON as a new workspace, with a dry run first', async () => {
+    const file = join(dataDir, 'export.json');
+    const exported = await headway('export', '-w', workspace, '-o', file);
+    expect(exported.code, exported.stderr).toBe(0);
+    const dry = await headway('import', file, '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect((JSON.parse(dry.stdout) as DryRunSummary).items).toBe(await itemCount());
+    const imported = await headway('import', file);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported ".*" as workspace /);
+  });
+});
