@@ -1,2 +1,3 @@
 export * from './catalogue';
 export * from './matrix';
+export * from './holders';
