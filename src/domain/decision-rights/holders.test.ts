@@ -101,7 +101,10 @@ describe('describeInterimHold and describeRefusal', () => {
 const matrixArb: fc.Arbitrary<DecisionMatrix> = fc
   .tuple(
     ...DECISIONS.map(() =>
-      fc.tuple(fc.constantFrom(...ROLES), fc.tuple(...ROLES.map(() => fc.constantFrom<Letter>('R', 'C', 'I')))),
+      fc.tuple(
+        fc.constantFrom(...ROLES),
+        fc.tuple(...ROLES.map(() => fc.constantFrom<Letter>('R', 'C', 'I'))),
+      ),
     ),
   )
   .map((rows) => {
@@ -157,7 +160,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(matrixArb, teamArb, (matrix, team) => {
         for (const m of team.filter((x) => x.role !== 'founder')) {
-          for (const d of DECISIONS) expect(holdsDecision(matrix, d, m, team)).toBe(canDecide(matrix, m.role, d));
+          for (const d of DECISIONS)
+            expect(holdsDecision(matrix, d, m, team)).toBe(canDecide(matrix, m.role, d));
         }
       }),
       { numRuns: 200 },

@@ -1,3 +1,3 @@
 export * from './catalogue';
-export * from './matrix';
 export * from './holders';
+export * from './matrix';

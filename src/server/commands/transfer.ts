@@ -9,6 +9,7 @@ import {
   itemStateChanges,
   items,
   memberships,
+  targetDateSlips,
   users,
   workspaces,
 } from '../../db/schema';
@@ -79,6 +80,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
   for (const h of history) collect(h.changedBy);
   for (const d of log) collect(d.actorId);
   for (const n of notes) collect(n.authorId);
+  const slipRows = await db
+    .select()
+    .from(targetDateSlips)
+    .where(eq(targetDateSlips.workspaceId, workspaceId))
+    .orderBy(asc(targetDateSlips.movedAt), asc(targetDateSlips.id));
+  for (const s of slipRows) collect(s.movedBy);
+  // Entries refer to each other (amendments, slips) by their index in the file, not by id.
+  const logIndex = new Map(log.map((d, i) => [d.id, i]));
+  const indexOf = (id: number | null) => (id === null ? null : (logIndex.get(id) ?? null));
   const emailRows = peopleIds.size
     ? await db
         .select({ id: users.id, email: users.email })
@@ -133,6 +143,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       labels: r.labels,
       assignee: email(r.assigneeId),
       targetDate: r.targetDate,
+      targetDateCommittedAt: iso(r.targetDateCommittedAt),
       scopeQuestion: r.scopeQuestion,
       scopeQuestionAt: iso(r.scopeQuestionAt),
       createdBy: email(r.createdBy),
@@ -164,6 +175,8 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       rationale: d.rationale,
       details: portable(d.details),
       at: d.createdAt.toISOString(),
+      version: d.version,
+      amends: indexOf(d.amendsId),
     })),
     comments: notes.map((n) => ({
       item: num(n.itemId) as number,
@@ -172,6 +185,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       at: n.createdAt.toISOString(),
     })),
     ...extras,
+    slips: slipRows.map((s) => ({
+      item: num(s.itemId) as number,
+      from: s.fromDate,
+      to: s.toDate,
+      reason: s.reason,
+      by: email(s.movedBy),
+      at: s.movedAt.toISOString(),
+      decision: indexOf(s.decisionId),
+    })),
   };
 }
 
@@ -219,6 +241,7 @@ export async function importWorkspace(
     for (const d of doc.decisions) note(d.actor);
     for (const c of doc.comments) note(c.author);
     for (const e of extrasPeople(doc)) note(e);
+    for (const sl of doc.slips) note(sl.by);
     const userIds = new Map<string, string>();
     const emailList = [...referenced.keys()];
     for (const part of chunks(emailList)) {
@@ -287,6 +310,7 @@ export async function importWorkspace(
           labels: it.labels,
           assigneeId: uid(it.assignee),
           targetDate: it.targetDate,
+          targetDateCommittedAt: date(it.targetDateCommittedAt ?? null),
           scopeQuestion: it.scopeQuestion,
           scopeQuestionAt: date(it.scopeQuestionAt),
           createdBy: uid(it.createdBy),
@@ -321,17 +345,47 @@ export async function importWorkspace(
       );
     }
     const local = await importExtras(tx, ws.id, doc, { itemId: (n) => ids.get(n), userId: uid });
+    // Inserted in file order; the ids come back in that order, so amendments and slips, which
+    // refer to entries by their index in the file, can point at the new ids.
+    const logIds: number[] = [];
     for (const part of chunks(doc.decisions)) {
-      await tx.insert(decisionLog).values(
-        part.map((d) => ({
+      const inserted = await tx
+        .insert(decisionLog)
+        .values(
+          part.map((d) => ({
+            workspaceId: ws.id,
+            decision: d.decision,
+            itemId: id(d.item),
+            actorId: uid(d.actor),
+            summary: d.summary,
+            rationale: d.rationale,
+            details: local(d.details),
+            createdAt: new Date(d.at),
+            version: d.version ?? 1,
+          })),
+        )
+        .returning({ id: decisionLog.id });
+      logIds.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+    }
+    const logId = (index: number | null | undefined) => (index == null ? null : (logIds[index] ?? null));
+    for (const [i, d] of doc.decisions.entries()) {
+      const amends = logId(d.amends);
+      const self = logIds[i];
+      if (amends !== null && self !== undefined) {
+        await tx.update(decisionLog).set({ amendsId: amends }).where(eq(decisionLog.id, self));
+      }
+    }
+    for (const part of chunks(doc.slips)) {
+      await tx.insert(targetDateSlips).values(
+        part.map((sl) => ({
           workspaceId: ws.id,
-          decision: d.decision,
-          itemId: id(d.item),
-          actorId: uid(d.actor),
-          summary: d.summary,
-          rationale: d.rationale,
-          details: local(d.details),
-          createdAt: new Date(d.at),
+          itemId: id(sl.item) as string,
+          fromDate: sl.from,
+          toDate: sl.to,
+          reason: sl.reason,
+          movedBy: uid(sl.by),
+          movedAt: new Date(sl.at),
+          decisionId: logId(sl.decision),
         })),
       );
     }

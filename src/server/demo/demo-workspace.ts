@@ -323,6 +323,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     assessments: [],
     roadmapSnapshots: [],
     forecasts: [],
+    slips: [],
     workspace: {
       name: 'Acme Analytics (demo)',
       decisionRights: defaultDecisionMatrix(),
