@@ -60,13 +60,13 @@ export function BacklogPage() {
       const above = list[at - 1]?.item.id;
       const below = list[at + 1]?.item.id;
       const back: MoveTarget | null = above ? { afterId: above } : below ? { beforeId: below } : null;
-      const number = list[at]?.item.number;
+      const name = list[at] ? `#${list[at].item.number} “${list[at].item.title}”` : null;
       move.mutate(
         { id, target },
         {
           onError: (error) => notify(describeError(error), 'error'),
           onSuccess: (moved) =>
-            notify(`Moved #${number ?? moved.number}`, 'info', {
+            notify(`Moved ${name ?? `#${moved.number}`}`, 'info', {
               duration: 8000,
               body: (close) => (
                 <MoveToastBody
