@@ -9,12 +9,21 @@ test('a developer who tries what is not theirs is told who decides, never met wi
   if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
   const run = Date.now().toString(36);
   const founder = await signUp(baseURL, 'Alex Founder', `alex-${run}@refusals.e2e.headway.dev`);
-  const ws = (await post(founder, '/api/workspaces', { name: `Refusals ${run}` })) as { id: string; slug: string };
+  const ws = (await post(founder, '/api/workspaces', { name: `Refusals ${run}` })) as {
+    id: string;
+    slug: string;
+  };
   const w = `/api/workspaces/${ws.id}`;
   for (const title of ['Search', 'Filters']) await post(founder, `${w}/items`, { type: 'feature', title });
   const join = async (role: string, name: string) => {
-    const invite = (await post(founder, `${w}/invitations`, { role, fte: 1, skills: [] })) as { token: string };
-    const account = await signUp(baseURL, name, `${name.split(' ')[0]?.toLowerCase()}-${run}@refusals.e2e.headway.dev`);
+    const invite = (await post(founder, `${w}/invitations`, { role, fte: 1, skills: [] })) as {
+      token: string;
+    };
+    const account = await signUp(
+      baseURL,
+      name,
+      `${name.split(' ')[0]?.toLowerCase()}-${run}@refusals.e2e.headway.dev`,
+    );
     await post(account, '/api/invitations/accept', { token: invite.token });
     return account;
   };
@@ -37,7 +46,10 @@ test('a developer who tries what is not theirs is told who decides, never met wi
     await expect(page.getByTestId('toast').filter({ hasText: refusal })).toBeVisible();
     await page.getByRole('button', { name: 'Dismiss message' }).first().click();
     // aria-disabled: a person can still press it (Playwright needs force to), and is told why.
-    await page.getByRole('button', { name: /^Move #\d+ up$/ }).last().click({ force: true });
+    await page
+      .getByRole('button', { name: /^Move #\d+ up$/ })
+      .last()
+      .click({ force: true });
     await expect(page.getByTestId('toast').filter({ hasText: refusal })).toBeVisible();
     await snap(page, 'refusals-backlog');
   });
@@ -48,7 +60,9 @@ test('a developer who tries what is not theirs is told who decides, never met wi
     await expect(panel.getByTestId('item-refusals')).toContainText(
       'title, labels and description: Requirements belongs to the product function: ask Pat Manager (product manager)',
     );
-    await expect(panel.getByTestId('refusal')).toContainText('Delivery dates belongs to the product function');
+    await expect(panel.getByTestId('refusal')).toContainText(
+      'Delivery dates belongs to the product function',
+    );
     await panel.getByRole('button', { name: /edit title of #1$/ }).click({ force: true });
     await expect(page.getByTestId('toast').filter({ hasText: 'Requirements belongs to' })).toBeVisible();
     await snap(page, 'refusals-item-panel');

@@ -17,6 +17,7 @@ import type { DecisionMatrix, Role } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { checkTShirtScale } from './estimation-scale';
 import { findImportProblems } from './transfer-checks';
+import { importDecisions } from './transfer-decisions';
 import { exportExtras, extrasPeople, importExtras } from './transfer-extras';
 import { slugFor } from './workspaces';
 
@@ -345,50 +346,7 @@ export async function importWorkspace(
       );
     }
     const local = await importExtras(tx, ws.id, doc, { itemId: (n) => ids.get(n), userId: uid });
-    // Inserted in file order; the ids come back in that order, so amendments and slips, which
-    // refer to entries by their index in the file, can point at the new ids.
-    const logIds: number[] = [];
-    for (const part of chunks(doc.decisions)) {
-      const inserted = await tx
-        .insert(decisionLog)
-        .values(
-          part.map((d) => ({
-            workspaceId: ws.id,
-            decision: d.decision,
-            itemId: id(d.item),
-            actorId: uid(d.actor),
-            summary: d.summary,
-            rationale: d.rationale,
-            details: local(d.details),
-            createdAt: new Date(d.at),
-            version: d.version ?? 1,
-          })),
-        )
-        .returning({ id: decisionLog.id });
-      logIds.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
-    }
-    const logId = (index: number | null | undefined) => (index == null ? null : (logIds[index] ?? null));
-    for (const [i, d] of doc.decisions.entries()) {
-      const amends = logId(d.amends);
-      const self = logIds[i];
-      if (amends !== null && self !== undefined) {
-        await tx.update(decisionLog).set({ amendsId: amends }).where(eq(decisionLog.id, self));
-      }
-    }
-    for (const part of chunks(doc.slips)) {
-      await tx.insert(targetDateSlips).values(
-        part.map((sl) => ({
-          workspaceId: ws.id,
-          itemId: id(sl.item) as string,
-          fromDate: sl.from,
-          toDate: sl.to,
-          reason: sl.reason,
-          movedBy: uid(sl.by),
-          movedAt: new Date(sl.at),
-          decisionId: logId(sl.decision),
-        })),
-      );
-    }
+    await importDecisions(tx, ws.id, doc, { itemId: id, userId: uid, local });
     for (const part of chunks(doc.comments)) {
       await tx.insert(comments).values(
         part.map((c) => ({
