@@ -159,6 +159,7 @@ function buildWorkspace(count: number): HeadwayExport {
     assessments: [],
     roadmapSnapshots: [],
     forecasts: [],
+    slips: [],
     workspace: { name: 'Bench', decisionRights: defaultDecisionMatrix(), nextItemNumber: count + 1 },
     members: [
       {

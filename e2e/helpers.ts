@@ -61,3 +61,16 @@ export function waitForMove(page: Page) {
 export async function expectOrder(page: Page, expected: string[]): Promise<void> {
   await expect.poll(async () => (await backlogNumbers(page)).slice(0, expected.length)).toEqual(expected);
 }
+
+/**
+ * Collects the page's console errors and uncaught exceptions from now on; assert the list is
+ * empty at the end of a journey.
+ */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,23 +1,52 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common';
-import { DecisionSchema } from './workspace';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema } from './common';
+import { DecisionSchema, RoleSchema } from './workspace';
 
 export const DecisionLogEntrySchema = z.object({
   id: z.string(),
   decision: DecisionSchema,
   itemId: IdSchema.nullable(),
+  itemNumber: z.number().int().nullable(),
+  itemTitle: z.string().nullable(),
   actorId: IdSchema.nullable(),
   actorName: z.string(),
   summary: z.string(),
   rationale: z.string().nullable(),
   details: z.unknown(),
   createdAt: IsoDateTimeSchema,
+  version: z.number().int().describe('bumped each time the author gives or changes the why'),
+  amendsId: z.string().nullable().describe('on an amendment: the entry whose why it gave or changed'),
 });
 export type DecisionLogEntry = z.infer<typeof DecisionLogEntrySchema>;
 
+/** Filters of the decision log; every one optional, all combined with "and". */
+export const DecisionLogQuerySchema = z.object({
+  decision: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
+  actorId: IdSchema.optional().describe('only decisions by this person'),
+  itemId: z.string().max(40).optional().describe('only decisions about this item'),
+  itemNumber: z.coerce.number().int().min(1).max(1_000_000_000).optional().describe('the item by its number'),
+  from: DateOnlySchema.optional().describe('first day, inclusive (UTC)'),
+  to: DateOnlySchema.optional().describe('last day, inclusive (UTC)'),
+  q: z.string().trim().max(200).optional().describe('text in the summary or the why'),
+  workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
+});
+
+export const AmendRationaleSchema = z.strictObject({
+  version: z.number().int().min(1).describe('the version of the entry you saw'),
+  rationale: z.string().trim().min(1, 'write the why: one sentence is enough').max(2000),
+});
+
+/** The ordering decision a move made, so its why can be given right after (see AmendRationale). */
+export const DecisionRefSchema = z.object({ id: z.string(), version: z.number().int() });
+
 export const INBOX_KINDS = ['order', 'estimate', 'scope'] as const;
+export const InboxKindSchema = z.enum(INBOX_KINDS);
 export const InboxEntrySchema = z.object({
-  kind: z.enum(INBOX_KINDS),
+  kind: InboxKindSchema,
   decision: DecisionSchema,
   itemId: IdSchema,
   number: z.number().int(),
@@ -26,8 +55,62 @@ export const InboxEntrySchema = z.object({
   ageDays: z.number().int(),
   question: z.string().nullable(),
 });
+export type InboxEntry = z.infer<typeof InboxEntrySchema>;
 export const InboxSchema = z.object({
   entries: z.array(InboxEntrySchema),
   counts: z.object({ order: z.number().int(), estimate: z.number().int(), scope: z.number().int() }),
 });
 export type Inbox = z.infer<typeof InboxSchema>;
+
+/** One kind of work waiting on one person: how many, and how long the oldest has waited. */
+export const WaitingGroupSchema = z.object({
+  kind: InboxKindSchema,
+  decision: DecisionSchema,
+  count: z.number().int(),
+  oldestDays: z.number().int(),
+  oldestSince: IsoDateTimeSchema,
+  /** The person holds the decision only until someone with a role for it joins. */
+  interim: z.boolean(),
+  /** The oldest few, oldest first. */
+  items: z.array(
+    z.object({ itemId: IdSchema, number: z.number().int(), title: z.string(), ageDays: z.number().int() }),
+  ),
+});
+
+export const WaitsOnWhomSchema = z.object({
+  people: z.array(
+    z.object({
+      userId: IdSchema,
+      name: z.string(),
+      role: RoleSchema,
+      total: z.number().int(),
+      oldestDays: z.number().int(),
+      groups: z.array(WaitingGroupSchema),
+    }),
+  ),
+  /** Work waiting on a decision nobody on the team holds (only possible without a founder). */
+  unheld: z.array(WaitingGroupSchema),
+});
+export type WaitsOnWhom = z.infer<typeof WaitsOnWhomSchema>;
+
+/** A committed target date that moved, with its reason. */
+export const TargetDateSlipSchema = z.object({
+  id: IdSchema,
+  itemId: IdSchema,
+  itemNumber: z.number().int(),
+  itemTitle: z.string(),
+  fromDate: DateOnlySchema,
+  toDate: DateOnlySchema.nullable().describe('null when the committed date was cleared'),
+  /** toDate − fromDate in calendar days (positive = later); null when cleared. */
+  slipDays: z.number().int().nullable(),
+  reason: z.string(),
+  movedBy: IdSchema.nullable(),
+  movedByName: z.string(),
+  movedAt: IsoDateTimeSchema,
+  decisionId: z.string().nullable(),
+});
+export type TargetDateSlip = z.infer<typeof TargetDateSlipSchema>;
+
+export const SlipListQuerySchema = z.object({
+  itemId: z.string().max(40).optional().describe('only the slips of this item'),
+});

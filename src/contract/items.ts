@@ -67,6 +67,9 @@ export const ItemSchema = z.object({
   labels: z.array(z.string()),
   assigneeId: IdSchema.nullable(),
   targetDate: z.string().nullable(),
+  targetDateCommittedAt: IsoDateTimeSchema.nullable().describe(
+    'when the target date was committed (a roadmap version was published with it); moving it then is a slip that needs a reason',
+  ),
   scopeQuestion: z.string().nullable(),
   dependsOn: z.array(DependencyRefSchema),
   createdBy: IdSchema.nullable(),
@@ -113,7 +116,12 @@ export const UpdateItemSchema = z.strictObject({
   assigneeId: IdSchema.nullable().optional(),
   targetDate: DateOnlySchema.nullable().optional(),
   scopeQuestion: z.string().trim().min(1).max(2000).nullable().optional(),
-  rationale: z.string().trim().max(2000).optional().describe('why; recorded in the decision log'),
+  rationale: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe('why; recorded in the decision log, and required when a committed target date moves'),
 });
 export type UpdateItem = z.infer<typeof UpdateItemSchema>;
 
@@ -128,6 +136,14 @@ export const MoveItemSchema = z
   .refine((m) => m.afterId !== undefined || m.beforeId !== undefined, {
     message: 'say where the item goes: afterId (null for the top) or beforeId (null for the bottom)',
   });
+
+/** The moved item, and the ordering decision it made, so its why can be given right after. */
+export const MovedItemSchema = ItemSchema.extend({
+  decision: z
+    .object({ id: z.string(), version: z.number().int() })
+    .describe('the decision-log entry of this move: POST its why to /decisions/{id}/rationale'),
+});
+export type MovedItem = z.infer<typeof MovedItemSchema>;
 
 export const AddDependencySchema = z.strictObject({
   dependsOnId: IdSchema,

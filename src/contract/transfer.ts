@@ -72,6 +72,8 @@ export const HeadwayExportSchema = z.strictObject({
       labels: z.array(z.string().max(40)),
       assignee: Email.nullable(),
       targetDate: z.iso.date().nullable(),
+      /** When the target date was committed by publishing a roadmap version; absent in older files. */
+      targetDateCommittedAt: Timestamp.nullable().optional(),
       scopeQuestion: z.string().max(2000).nullable(),
       scopeQuestionAt: Timestamp.nullable(),
       createdBy: Email.nullable(),
@@ -107,6 +109,10 @@ export const HeadwayExportSchema = z.strictObject({
       rationale: z.string().max(4000).nullable(),
       details: z.record(z.string(), z.unknown()),
       at: Timestamp,
+      /** Bumped each time the author gave or changed the why; absent in older files (1). */
+      version: Num.optional(),
+      /** On an amendment: the index, in this list, of the entry whose why it gave or changed. */
+      amends: z.number().int().min(0).nullable().optional(),
     }),
   ),
   comments: z.array(
@@ -171,6 +177,21 @@ export const HeadwayExportSchema = z.strictObject({
         madeAt: Timestamp,
         outcome: z.record(z.string(), z.unknown()).nullable(),
         scoredAt: Timestamp.nullable(),
+      }),
+    )
+    .default([]),
+  /** Committed target dates that moved, with their reasons. */
+  slips: z
+    .array(
+      z.strictObject({
+        item: Num,
+        from: z.iso.date(),
+        to: z.iso.date().nullable(),
+        reason: z.string().trim().min(1).max(2000),
+        by: Email.nullable(),
+        at: Timestamp,
+        /** The index, in `decisions`, of the entry that recorded the move. */
+        decision: z.number().int().min(0).nullable(),
       }),
     )
     .default([]),

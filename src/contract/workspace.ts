@@ -73,13 +73,31 @@ export const DecisionRightsSchema = z.object({
   version: z.number().int(),
   matrix: z.record(DecisionSchema, z.record(RoleSchema, LetterSchema)),
   decisions: z.array(
-    z.object({ id: DecisionSchema, label: z.string(), function: z.string(), description: z.string() }),
+    z.object({
+      id: DecisionSchema,
+      label: z.string(),
+      function: z.string(),
+      description: z.string(),
+      interimUntil: z
+        .string()
+        .nullable()
+        .describe('when a founder holds it for now, until whom: "until a product manager … joins"'),
+    }),
   ),
   holders: z.record(
     DecisionSchema,
-    z.array(z.object({ userId: IdSchema, name: z.string(), role: RoleSchema })),
+    z.array(
+      z.object({
+        userId: IdSchema,
+        name: z.string(),
+        role: RoleSchema,
+        interim: z
+          .boolean()
+          .describe('a founder holding the decision only because nobody on the team holds it yet'),
+      }),
+    ),
   ),
-  mine: z.array(DecisionSchema).describe('decisions the caller may make'),
+  mine: z.array(DecisionSchema).describe('decisions the caller may make in this team'),
 });
 export type DecisionRights = z.infer<typeof DecisionRightsSchema>;
 

@@ -29,6 +29,12 @@ const EstimationPage = lazy(() =>
 const EstimationSessionsPage = lazy(() =>
   import('./features/estimation/session-page').then((m) => ({ default: m.EstimationSessionsPage })),
 );
+const DecisionLogPage = lazy(() =>
+  import('./features/decisions/decision-log-page').then((m) => ({ default: m.DecisionLogPage })),
+);
+const WaitingPage = lazy(() =>
+  import('./features/decisions/waiting-page').then((m) => ({ default: m.WaitingPage })),
+);
 const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -84,6 +90,22 @@ export function AppRoutes() {
             element={
               <Page>
                 <InboxPage />
+              </Page>
+            }
+          />
+          <Route
+            path="decisions"
+            element={
+              <Page>
+                <DecisionLogPage />
+              </Page>
+            }
+          />
+          <Route
+            path="waiting"
+            element={
+              <Page>
+                <WaitingPage />
               </Page>
             }
           />

@@ -55,6 +55,9 @@ const CASES: RouteCase[] = [
   { name: 'list comments', method: 'GET', path: (t) => `${I(t)}/comments`, allowed: ALL },
   { name: 'inbox', method: 'GET', path: (t) => `${W(t)}/inbox`, allowed: ALL },
   { name: 'decision log', method: 'GET', path: (t) => `${W(t)}/decisions`, allowed: ALL },
+  { name: 'decision log CSV', method: 'GET', path: (t) => `${W(t)}/decisions.csv`, allowed: ALL },
+  { name: 'what waits on whom', method: 'GET', path: (t) => `${W(t)}/waiting`, allowed: ALL },
+  { name: 'slips', method: 'GET', path: (t) => `${W(t)}/slips`, allowed: ALL },
   { name: 'export', method: 'GET', path: (t) => `${W(t)}/export`, allowed: ALL },
   {
     name: 'create item',

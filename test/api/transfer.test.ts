@@ -31,6 +31,10 @@ describe('export and import', () => {
     });
     dana.csrf = danaIn.body.csrfToken;
     const w = `/api/workspaces/${demo.id}`;
+    // The demo ships with past forecasts of its own, already scored.
+    const shipped = (await alex.get<HeadwayExport>(`${w}/export`)).body.forecasts;
+    expect(shipped.length).toBeGreaterThan(10);
+    expect(shipped.filter((f) => f.scoredAt !== null).length).toBeGreaterThanOrEqual(10);
     expect(
       (
         await dana.post(`${w}/formulas`, {
@@ -50,7 +54,8 @@ describe('export and import', () => {
     expect(first.body.formulas).toHaveLength(1);
     expect(first.body.assessments).toHaveLength(1);
     expect(first.body.roadmapSnapshots).toHaveLength(1);
-    expect(first.body.forecasts).toHaveLength(2);
+    expect(first.body.forecasts).toHaveLength(shipped.length + 2);
+    expect(first.body.slips.length).toBeGreaterThanOrEqual(3);
     // Ids of this server never leak into the file: items and people travel as portable references.
     expect(JSON.stringify(first.body.roadmapSnapshots)).toMatch(/item:#\d+/);
     const text = JSON.stringify(first.body);

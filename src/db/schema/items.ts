@@ -48,6 +48,11 @@ export const items = pgTable(
     labels: jsonb('labels').$type<string[]>().notNull().default([]),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     targetDate: date('target_date'),
+    /**
+     * When the target date was committed: set for every open item with a target date when a
+     * roadmap version is published. Moving a committed date is a slip and needs a reason.
+     */
+    targetDateCommittedAt: timestamp('target_date_committed_at', { withTimezone: true }),
     scopeQuestion: text('scope_question'),
     scopeQuestionAt: timestamp('scope_question_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

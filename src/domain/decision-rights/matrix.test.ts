@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DECISIONS, type Decision, LETTERS, ROLES, type Role } from './catalogue';
-import {
-  accountableRole,
-  canDecide,
-  defaultDecisionMatrix,
-  describeRefusal,
-  findHolders,
-  findMatrixProblems,
-} from './matrix';
+import { describeRefusal } from './holders';
+import { accountableRole, canDecide, defaultDecisionMatrix, findHolders, findMatrixProblems } from './matrix';
 
 const productDecisions: Decision[] = ['backlog_order', 'scope', 'delivery_dates', 'roadmap'];
 const techDecisions: Decision[] = ['estimates', 'technical_approach', 'dependencies'];

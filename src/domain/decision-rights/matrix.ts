@@ -1,13 +1,4 @@
-import {
-  DECISION_INFO,
-  DECISIONS,
-  type Decision,
-  FUNCTION_LABELS,
-  type Letter,
-  ROLE_LABELS,
-  ROLES,
-  type Role,
-} from './catalogue';
+import { DECISION_INFO, DECISIONS, type Decision, type Letter, ROLES, type Role } from './catalogue';
 
 /** A full decisions × roles table. Every cell is set; exactly one A per decision. */
 export type DecisionMatrix = Record<Decision, Record<Role, Letter>>;
@@ -126,27 +117,4 @@ export function findHolders(
   const accountable = members.filter((m) => matrix[decision][m.role] === 'A');
   if (accountable.length > 0) return accountable;
   return members.filter((m) => matrix[decision][m.role] === 'R');
-}
-
-/**
- * The sentence shown when someone tries a decision that is not theirs, e.g.
- * "Ordering the backlog belongs to the product function: ask Dana (product manager)".
- */
-export function describeRefusal(
-  matrix: DecisionMatrix,
-  decision: Decision,
-  holders: readonly Holder[],
-): string {
-  const info = DECISION_INFO[decision];
-  const owner =
-    info.function === 'leadership'
-      ? `the ${ROLE_LABELS[accountableRole(matrix, decision)]}`
-      : FUNCTION_LABELS[info.function];
-  if (holders.length === 0) {
-    return `${info.label} belongs to ${owner}, and nobody on the team holds it yet: the founder can assign it on the Team page`;
-  }
-  const names = holders.map((h) => `${h.name} (${ROLE_LABELS[h.role]})`);
-  const list =
-    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-  return `${info.label} belongs to ${owner}: ask ${list}`;
 }

@@ -1,17 +1,28 @@
 import type { UpdateItem } from '../../contract';
 import type { Database } from '../../db/client';
+import type { Decision } from '../../domain/decision-rights';
 import type { Actor } from '../policies/access';
 import type { ItemRow } from '../presenters/item';
 import { label } from '../presenters/item';
-import { recordDecision } from './decision-log';
+import { recordDecision as appendDecision, type DecisionRecord } from './decision-log';
+import { describeSlip } from './slips';
 
-/** Writes the decisions an item update made to the decision log, one entry per decision. */
+/**
+ * Writes the decisions an item update made to the decision log, one entry per decision.
+ * @param options.slip the update moves a committed target date: log it as a slip
+ * @returns the id of the entry written for each decision
+ */
 export async function logItemDecisions(
   db: Database,
   actor: Actor,
   before: ItemRow,
   input: UpdateItem,
-): Promise<void> {
+  options: { slip?: boolean } = {},
+): Promise<Partial<Record<Decision, number>>> {
+  const ids: Partial<Record<Decision, number>> = {};
+  const recordDecision = async (tx: Database, record: DecisionRecord) => {
+    ids[record.decision] = (await appendDecision(tx, record)).id;
+  };
   const base = {
     workspaceId: actor.workspaceId,
     itemId: before.id,
@@ -81,10 +92,16 @@ export async function logItemDecisions(
     await recordDecision(db, {
       ...base,
       decision: 'delivery_dates',
-      summary: input.targetDate
-        ? `Set the target date of ${name} to ${input.targetDate}`
-        : `Cleared the target date of ${name}`,
-      details: { before: before.targetDate, after: input.targetDate },
+      summary: options.slip
+        ? describeSlip(before, input.targetDate)
+        : input.targetDate
+          ? `Set the target date of ${name} to ${input.targetDate}`
+          : `Cleared the target date of ${name}`,
+      details: {
+        before: before.targetDate,
+        after: input.targetDate,
+        ...(options.slip ? { slip: true } : {}),
+      },
     });
   }
   if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
@@ -95,4 +112,5 @@ export async function logItemDecisions(
       details: { before: before.assigneeId, after: input.assigneeId },
     });
   }
+  return ids;
 }

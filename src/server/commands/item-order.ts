@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { generateKeyBetween } from 'fractional-indexing';
-import type { Item } from '../../contract';
+import type { MovedItem } from '../../contract';
 import { items } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
@@ -10,7 +10,8 @@ import { type CommandContext, loadDeps, loadRow, versionConflict } from './items
 
 /**
  * Places an item in the manual product order, between two neighbours, with a fractional rank so
- * no other item is renumbered. Recorded as an ordering decision.
+ * no other item is renumbered. Recorded as an ordering decision, whose id and version come back
+ * with the item so the mover can give its why right after (see `amendRationale`).
  */
 export async function moveItem(
   ctx: CommandContext,
@@ -21,7 +22,7 @@ export async function moveItem(
     beforeId?: string | null;
     rationale?: string | undefined;
   },
-): Promise<Item> {
+): Promise<MovedItem> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'backlog_order');
   const current = await loadRow(db, actor.workspaceId, itemId);
@@ -99,7 +100,7 @@ export async function moveItem(
       const latest = await loadRow(tx, ws, current.id);
       throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
     }
-    await recordDecision(tx, {
+    const decision = await recordDecision(tx, {
       workspaceId: ws,
       decision: 'backlog_order',
       itemId: row.id,
@@ -108,6 +109,9 @@ export async function moveItem(
       rationale: input.rationale,
       details: { from: current.rank, to: rank },
     });
-    return presentItem(row, await loadDeps(tx, [row.id]));
+    return {
+      ...presentItem(row, await loadDeps(tx, [row.id])),
+      decision: { id: String(decision.id), version: decision.version },
+    };
   });
 }

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
 import { logItemDecisions } from './item-decisions';
+import { movesCommittedDate, recordSlip, requireSlipReason } from './slips';
 
 export interface CommandContext {
   db: Database;
@@ -234,7 +235,8 @@ export function versionConflict(current: Item): AppError {
 /**
  * Updates an item if the caller still holds its current version; a stale version answers 409
  * with the current item and changes nothing. Each field is checked against the decision it
- * belongs to, and decisions go to the log.
+ * belongs to, and decisions go to the log. Moving a committed target date needs a reason and is
+ * stored as a slip (see `slips.ts`).
  */
 export async function updateItem(
   ctx: CommandContext,
@@ -245,6 +247,8 @@ export async function updateItem(
   requireContributor(actor);
   const current = await loadRow(db, actor.workspaceId, itemId);
   for (const decision of decisionsFor(input, current)) await requireDecision(db, actor, decision);
+  requireSlipReason(current, input.targetDate, input.rationale);
+  const slips = movesCommittedDate(current, input.targetDate);
 
   return db.transaction(async (tx) => {
     const type = input.type ?? (current.type as ItemType);
@@ -284,7 +288,12 @@ export async function updateItem(
     if (input.scores !== undefined) set.scores = input.scores;
     if (input.skills !== undefined) set.skills = input.skills;
     if (input.assigneeId !== undefined) set.assigneeId = input.assigneeId;
-    if (input.targetDate !== undefined) set.targetDate = input.targetDate;
+    if (input.targetDate !== undefined) {
+      set.targetDate = input.targetDate;
+      // A moved committed date stays committed (it is the new promise); a cleared one is not.
+      if (input.targetDate === null) set.targetDateCommittedAt = null;
+      else if (slips) set.targetDateCommittedAt = now;
+    }
     if (input.actualEffort !== undefined) set.actualEffort = input.actualEffort;
     if (input.storyPoints !== undefined) set.storyPoints = input.storyPoints;
     if (input.scopeQuestion !== undefined) {
@@ -322,7 +331,19 @@ export async function updateItem(
         changedAt: now,
       });
     }
-    await logItemDecisions(tx, actor, current, input);
+    const logged = await logItemDecisions(tx, actor, current, input, { slip: slips });
+    if (slips && current.targetDate) {
+      await recordSlip(tx, {
+        workspaceId: actor.workspaceId,
+        itemId: row.id,
+        fromDate: current.targetDate,
+        toDate: input.targetDate ?? null,
+        reason: input.rationale ?? '',
+        movedBy: actor.userId,
+        decisionId: logged.delivery_dates ?? null,
+        movedAt: now,
+      });
+    }
     return presentItem(row, await loadDeps(tx, [row.id]));
   });
 }

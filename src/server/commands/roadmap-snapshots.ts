@@ -9,6 +9,7 @@ import type { CommandContext } from './items';
 import { loadPlanSource, todayIso } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { freeze, type SnapshotPlan } from './roadmap-compare';
+import { commitTargetDates } from './slips';
 
 function presentSnapshot(row: typeof roadmapSnapshots.$inferSelect): RoadmapSnapshotSummary {
   const plan = row.plan as unknown as SnapshotPlan;
@@ -27,7 +28,8 @@ function presentSnapshot(row: typeof roadmapSnapshots.$inferSelect): RoadmapSnap
 
 /**
  * Publishes the current plan as the next roadmap version (the `roadmap` decision, logged), so
- * later plans can be compared with it.
+ * later plans can be compared with it. Publishing commits the target dates of open items: moving
+ * one afterwards is a slip that needs a reason.
  * @param ctx the database and the acting member
  * @param input an optional note and start date
  * @returns the new snapshot
@@ -59,13 +61,14 @@ export async function publishSnapshot(
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
+    const committed = await commitTargetDates(tx, actor.workspaceId, row.publishedAt);
     await recordDecision(tx, {
       workspaceId: actor.workspaceId,
       decision: 'roadmap',
       actorId: actor.userId,
-      summary: `Published roadmap version ${version}: ${roadmap.items.length} items, ending ${roadmap.endDate}`,
+      summary: `Published roadmap version ${version}: ${roadmap.items.length} items, ending ${roadmap.endDate}${committed > 0 ? `; committed ${committed} new target date${committed === 1 ? '' : 's'}` : ''}`,
       rationale: input.note ?? null,
-      details: { snapshotId: row.id, version, endDate: roadmap.endDate },
+      details: { snapshotId: row.id, version, endDate: roadmap.endDate, committedTargetDates: committed },
     });
     return presentSnapshot(row);
   });

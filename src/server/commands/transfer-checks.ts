@@ -66,7 +66,21 @@ export function findImportProblems(doc: HeadwayExport): string[] {
     if (n !== null && !byNumber.has(n)) problems.push(`${where}: there is no item #${n} in this file`);
   };
   for (const [i, h] of doc.stateHistory.entries()) itemRef(`stateHistory[${i}].item`, h.item);
-  for (const [i, d] of doc.decisions.entries()) itemRef(`decisions[${i}].item`, d.item);
+  for (const [i, d] of doc.decisions.entries()) {
+    itemRef(`decisions[${i}].item`, d.item);
+    const amends = d.amends ?? null;
+    if (amends !== null && (amends >= i || doc.decisions[amends]?.amends != null)) {
+      problems.push(
+        `decisions[${i}].amends: ${amends} is not the index of an earlier decision that is not itself an amendment`,
+      );
+    }
+  }
+  for (const [i, s] of doc.slips.entries()) {
+    itemRef(`slips[${i}].item`, s.item);
+    if (s.decision !== null && s.decision >= doc.decisions.length) {
+      problems.push(`slips[${i}].decision: there is no decisions[${s.decision}] in this file`);
+    }
+  }
   for (const [i, c] of doc.comments.entries()) itemRef(`comments[${i}].item`, c.item);
   const unique = <T>(list: T[], key: (t: T) => string | number, where: string, what: string) => {
     const seen = new Set<string | number>();

@@ -9,6 +9,7 @@ import {
   itemStateChanges,
   items,
   memberships,
+  targetDateSlips,
   users,
   workspaces,
 } from '../../db/schema';
@@ -16,6 +17,7 @@ import type { DecisionMatrix, Role } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { checkTShirtScale } from './estimation-scale';
 import { findImportProblems } from './transfer-checks';
+import { importDecisions } from './transfer-decisions';
 import { exportExtras, extrasPeople, importExtras } from './transfer-extras';
 import { slugFor } from './workspaces';
 
@@ -79,6 +81,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
   for (const h of history) collect(h.changedBy);
   for (const d of log) collect(d.actorId);
   for (const n of notes) collect(n.authorId);
+  const slipRows = await db
+    .select()
+    .from(targetDateSlips)
+    .where(eq(targetDateSlips.workspaceId, workspaceId))
+    .orderBy(asc(targetDateSlips.movedAt), asc(targetDateSlips.id));
+  for (const s of slipRows) collect(s.movedBy);
+  // Entries refer to each other (amendments, slips) by their index in the file, not by id.
+  const logIndex = new Map(log.map((d, i) => [d.id, i]));
+  const indexOf = (id: number | null) => (id === null ? null : (logIndex.get(id) ?? null));
   const emailRows = peopleIds.size
     ? await db
         .select({ id: users.id, email: users.email })
@@ -133,6 +144,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       labels: r.labels,
       assignee: email(r.assigneeId),
       targetDate: r.targetDate,
+      targetDateCommittedAt: iso(r.targetDateCommittedAt),
       scopeQuestion: r.scopeQuestion,
       scopeQuestionAt: iso(r.scopeQuestionAt),
       createdBy: email(r.createdBy),
@@ -164,6 +176,8 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       rationale: d.rationale,
       details: portable(d.details),
       at: d.createdAt.toISOString(),
+      version: d.version,
+      amends: indexOf(d.amendsId),
     })),
     comments: notes.map((n) => ({
       item: num(n.itemId) as number,
@@ -172,6 +186,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       at: n.createdAt.toISOString(),
     })),
     ...extras,
+    slips: slipRows.map((s) => ({
+      item: num(s.itemId) as number,
+      from: s.fromDate,
+      to: s.toDate,
+      reason: s.reason,
+      by: email(s.movedBy),
+      at: s.movedAt.toISOString(),
+      decision: indexOf(s.decisionId),
+    })),
   };
 }
 
@@ -219,6 +242,7 @@ export async function importWorkspace(
     for (const d of doc.decisions) note(d.actor);
     for (const c of doc.comments) note(c.author);
     for (const e of extrasPeople(doc)) note(e);
+    for (const sl of doc.slips) note(sl.by);
     const userIds = new Map<string, string>();
     const emailList = [...referenced.keys()];
     for (const part of chunks(emailList)) {
@@ -287,6 +311,7 @@ export async function importWorkspace(
           labels: it.labels,
           assigneeId: uid(it.assignee),
           targetDate: it.targetDate,
+          targetDateCommittedAt: date(it.targetDateCommittedAt ?? null),
           scopeQuestion: it.scopeQuestion,
           scopeQuestionAt: date(it.scopeQuestionAt),
           createdBy: uid(it.createdBy),
@@ -321,20 +346,7 @@ export async function importWorkspace(
       );
     }
     const local = await importExtras(tx, ws.id, doc, { itemId: (n) => ids.get(n), userId: uid });
-    for (const part of chunks(doc.decisions)) {
-      await tx.insert(decisionLog).values(
-        part.map((d) => ({
-          workspaceId: ws.id,
-          decision: d.decision,
-          itemId: id(d.item),
-          actorId: uid(d.actor),
-          summary: d.summary,
-          rationale: d.rationale,
-          details: local(d.details),
-          createdAt: new Date(d.at),
-        })),
-      );
-    }
+    await importDecisions(tx, ws.id, doc, { itemId: id, userId: uid, local });
     for (const part of chunks(doc.comments)) {
       await tx.insert(comments).values(
         part.map((c) => ({

@@ -4,12 +4,13 @@ import type { DecisionRights, Member, Workspace } from '../../contract';
 import type { Database } from '../../db/client';
 import { invitations, memberships, users, workspaces } from '../../db/schema';
 import {
-  canDecide,
   DECISION_INFO,
   DECISIONS,
   type DecisionMatrix,
   defaultDecisionMatrix,
-  findHolders,
+  describeInterimHold,
+  findDecisionsHeld,
+  findEffectiveHolders,
   findMatrixProblems,
   type Role,
 } from '../../domain/decision-rights';
@@ -294,17 +295,24 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
   });
 }
 
-/** The decision-rights matrix with who holds each decision today and what the caller may decide. */
+/**
+ * The decision-rights matrix with who holds each decision in this team today (a founder holds,
+ * in the interim, what nobody else on the team holds yet) and what the caller may decide.
+ */
 export async function getDecisionRights(db: Database, actor: Actor): Promise<DecisionRights> {
   const team = await findTeam(db, actor.workspaceId);
   return {
     version: actor.matrixVersion,
     matrix: actor.matrix,
-    decisions: DECISIONS.map((id) => ({ id, ...DECISION_INFO[id] })),
+    decisions: DECISIONS.map((id) => ({
+      id,
+      ...DECISION_INFO[id],
+      interimUntil: describeInterimHold(actor.matrix, id) || null,
+    })),
     holders: Object.fromEntries(
-      DECISIONS.map((d) => [d, findHolders(actor.matrix, d, team)]),
+      DECISIONS.map((d) => [d, findEffectiveHolders(actor.matrix, d, team)]),
     ) as DecisionRights['holders'],
-    mine: DECISIONS.filter((d) => canDecide(actor.matrix, actor.role, d)),
+    mine: findDecisionsHeld(actor.matrix, actor, team),
   };
 }
 

@@ -2,6 +2,8 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type { HeadwayExport, ItemState, ItemType } from '../../contract';
 import { defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
 import { CUSTOMER_REQUESTS, describeWork, EXTRA_TASKS, PLAN } from './demo-content';
+import { buildPastForecasts } from './demo-forecasts';
+import { addDecisionStory } from './demo-story';
 
 /** The password every demo person signs in with. */
 export const DEMO_PASSWORD = 'headway-demo';
@@ -43,7 +45,8 @@ function random(seed: number) {
 
 /**
  * A realistic demo workspace as Headway JSON: about 150 items across six initiatives, scores,
- * three-point estimates, dependencies and six months of state history ending at `now`.
+ * three-point estimates, dependencies and six months of state history ending at `now`, with the
+ * decisions' whys, slips of committed dates, and past forecasts waiting to be scored.
  */
 export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayExport {
   const rnd = random(seed);
@@ -316,13 +319,14 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
 
   history.sort((a, b) => a.at.localeCompare(b.at));
   decisions.sort((a, b) => a.at.localeCompare(b.at));
-  return {
+  const doc: HeadwayExport = {
     format: 'headway',
     formatVersion: 1,
     formulas: [],
     assessments: [],
     roadmapSnapshots: [],
     forecasts: [],
+    slips: [],
     workspace: {
       name: 'Acme Analytics (demo)',
       decisionRights: defaultDecisionMatrix(),
@@ -342,4 +346,9 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     decisions,
     comments,
   };
+  // The story the demo tells: committed dates that slipped with reasons, decisions with whys,
+  // and past forecasts made with the real engine, scored when the demo loads.
+  addDecisionStory(doc, { now, cpo: demoEmail('dana'), founder: demoEmail('alex') });
+  doc.forecasts = buildPastForecasts(doc, { now, madeBy: demoEmail('dana') });
+  return doc;
 }

@@ -8,8 +8,9 @@ import {
   type Decision,
   type DecisionMatrix,
   describeRefusal,
-  findHolders,
+  findEffectiveHolders,
   type Holder,
+  holdsDecision,
   ROLES,
   type Role,
 } from '../../domain/decision-rights';
@@ -107,13 +108,18 @@ export async function findTeam(db: Database, workspaceId: string): Promise<Holde
 }
 
 /**
- * Refuses, with who decides instead, when the actor's role may not make the decision. The body
- * names the decision, the accountable role and the people holding it, so any surface can say
- * "Ordering the backlog belongs to the product function: ask Dana (product manager)".
+ * Refuses, with who decides instead, when the actor may not make the decision in this team. A
+ * founder holds any decision nobody on the team holds yet (see `holdsDecision`), so a new
+ * workspace is never stuck. The body names the decision, the accountable role and the people
+ * holding it, so any surface can say "Ordering the backlog belongs to the product function: ask
+ * Dana (product manager)".
  */
 export async function requireDecision(db: Database, actor: Actor, decision: Decision): Promise<void> {
+  // The matrix alone settles most checks without reading the team.
   if (canDecide(actor.matrix, actor.role, decision)) return;
-  const holders = findHolders(actor.matrix, decision, await findTeam(db, actor.workspaceId));
+  const team = await findTeam(db, actor.workspaceId);
+  if (holdsDecision(actor.matrix, decision, actor, team)) return;
+  const holders = findEffectiveHolders(actor.matrix, decision, team);
   throw new AppError('decision_not_yours', describeRefusal(actor.matrix, decision, holders), {
     details: {
       decision,

@@ -43,6 +43,7 @@ export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item 
     labels: row.labels,
     assigneeId: row.assigneeId,
     targetDate: row.targetDate,
+    targetDateCommittedAt: iso(row.targetDateCommittedAt),
     scopeQuestion: row.scopeQuestion,
     dependsOn: deps
       .filter((d) => d.itemId === row.id)

@@ -1,14 +1,28 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { DecisionLogEntrySchema, InboxSchema, LIMITS, pageOf } from '../../contract';
-import { DECISIONS, type Decision } from '../../domain/decision-rights';
-import { findDecisions, findInbox } from '../commands/activity';
+import {
+  AmendRationaleSchema,
+  DecisionLogEntrySchema,
+  DecisionLogQuerySchema,
+  InboxSchema,
+  LIMITS,
+  pageOf,
+  SlipListQuerySchema,
+  TargetDateSlipSchema,
+  WaitsOnWhomSchema,
+} from '../../contract';
+import { amendRationale, findAllDecisions, findDecisions } from '../commands/decision-log';
+import { renderDecisionsCsv } from '../commands/decision-log-csv';
+import { findSlips } from '../commands/slips';
+import { findInbox, findWaitsOnWhom } from '../commands/waiting';
 import type { AppEnv } from '../context';
-import { AppError } from '../errors';
 import { requireMember } from '../policies/access';
-import { jsonResponses, send, WorkspaceParams } from './openapi';
+import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 const DecisionPage = pageOf(DecisionLogEntrySchema);
+const DecisionParams = z.object({ workspaceId: z.string(), decisionId: z.string().max(40) });
+/** The most rows one CSV export holds; the newest are kept. */
+const CSV_MAX_ROWS = 50_000;
 
 export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -29,45 +43,113 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/workspaces/{workspaceId}/waiting',
+      tags: ['decision rights'],
+      summary: 'What waits on whom: per person, what waits on their decision, how many, the oldest age',
+      request: { params: WorkspaceParams },
+      responses: jsonResponses(200, WaitsOnWhomSchema, 'Everyone’s waiting decisions'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(c, WaitsOnWhomSchema, await findWaitsOnWhom(c.get('deps').db, actor));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/workspaces/{workspaceId}/decisions',
       tags: ['decision rights'],
-      summary: 'The decision log: who decided what, when and why (newest first)',
+      summary: 'The decision log: who decided what, when and why (newest first, filtered, paginated)',
       request: {
         params: WorkspaceParams,
-        query: z.object({
-          itemId: z.string().optional(),
-          decision: z
-            .string()
-            .max(300)
-            .optional()
-            .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
-          workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
+        query: DecisionLogQuerySchema.extend({
           limit: z.coerce.number().int().min(1).max(500).default(LIMITS.pageSizeDefault),
-          cursor: z.string().max(40).optional(),
+          cursor: z.string().max(40).optional().describe('nextCursor of the previous page'),
         }),
       },
       responses: jsonResponses(200, DecisionPage, 'A page of decisions'),
     }),
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      const query = c.req.valid('query');
-      const decisions = query.decision?.split(',').map((d) => d.trim());
-      const unknown = decisions?.filter((d) => !(DECISIONS as readonly string[]).includes(d));
-      if (unknown && unknown.length > 0) {
-        throw new AppError(
-          'validation_failed',
-          `decision: unknown ${unknown.join(', ')}; known: ${DECISIONS.join(', ')}`,
-        );
-      }
       return send(
         c,
         DecisionPage,
-        await findDecisions(c.get('deps').db, actor.workspaceId, {
-          ...query,
-          decisions: decisions as Decision[] | undefined,
-          workspaceWide: query.workspaceWide === 'true',
-        }),
+        await findDecisions(c.get('deps').db, actor.workspaceId, c.req.valid('query')),
       );
     },
   );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/decisions.csv',
+      tags: ['decision rights'],
+      summary: 'The decision log as CSV, with the same filters; formula-like cells are neutralised',
+      request: { params: WorkspaceParams, query: DecisionLogQuerySchema },
+      responses: {
+        200: { description: 'CSV, newest first', content: { 'text/csv': { schema: z.string() } } },
+        ...errorResponses(),
+      },
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const { data, truncated } = await findAllDecisions(
+        c.get('deps').db,
+        actor.workspaceId,
+        c.req.valid('query'),
+        CSV_MAX_ROWS,
+      );
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="decisions.csv"');
+      if (truncated) c.header('Headway-Truncated', `newest ${CSV_MAX_ROWS} rows`);
+      return c.body(renderDecisionsCsv(data), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/decisions/{decisionId}/rationale',
+      tags: ['decision rights'],
+      summary: 'Give or change the why of your own recent decision (logged as an amendment)',
+      description: `Only the person who made the decision, within 7 days of it. Send the entry's \`version\`; a stale one answers 409. The previous why is kept in the amendment entry.`,
+      request: { params: DecisionParams, ...jsonBody(AmendRationaleSchema) },
+      responses: jsonResponses(200, DecisionLogEntrySchema, 'The decision with its why'),
+    }),
+    async (c) => {
+      const { workspaceId, decisionId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(
+        c,
+        DecisionLogEntrySchema,
+        await amendRationale(c.get('deps').db, actor, decisionId, c.req.valid('json')),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/slips',
+      tags: ['roadmap'],
+      summary: 'Slips: committed target dates that moved, with their reasons (newest first)',
+      request: { params: WorkspaceParams, query: SlipListQuerySchema },
+      responses: jsonResponses(200, z.array(TargetDateSlipSchema), 'The slips'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(
+        c,
+        z.array(TargetDateSlipSchema),
+        await findSlips(c.get('deps').db, actor.workspaceId, c.req.valid('query')),
+      );
+    },
+  );
+}
+
+/** The error responses of a route whose success is not JSON. */
+function errorResponses() {
+  const { 200: _ok, 201: _created, ...errors } = jsonResponses(200, z.unknown(), '');
+  return errors;
 }

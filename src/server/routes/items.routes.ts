@@ -7,6 +7,7 @@ import {
   CreateItemSchema,
   ItemListQuerySchema,
   ItemSchema,
+  MovedItemSchema,
   MoveItemSchema,
   pageOf,
   StateChangeSchema,
@@ -99,7 +100,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['items'],
       summary: 'Place an item in the product order (the ordering decision)',
       request: { params: ItemParams, ...jsonBody(MoveItemSchema) },
-      responses: jsonResponses(200, ItemSchema, 'The moved item'),
+      responses: jsonResponses(200, MovedItemSchema, 'The moved item, with the decision it made'),
     }),
     async (c) => {
       const { workspaceId, itemId } = c.req.valid('param');
@@ -108,7 +109,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       const version = body.version ?? (c.req.header('if-match') ? expectedVersion(c, undefined) : undefined);
       return send(
         c,
-        ItemSchema,
+        MovedItemSchema,
         await moveItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
       );
     },

@@ -13,6 +13,7 @@ import type {
   ItemPatch,
   Me,
   Member,
+  MovedItem,
   MoveTarget,
   Page,
   Session,
@@ -32,6 +33,9 @@ export const keys = {
   children: (ws: string, id: string) => ['children', ws, id] as const,
   history: (ws: string, id: string) => ['history', ws, id] as const,
   decisions: (ws: string, id: string) => ['decisions', ws, id] as const,
+  /** Every decision-log query of a workspace: the item panels' and the log page's. */
+  allDecisions: (ws: string) => ['decisions', ws] as const,
+  slips: (ws: string) => ['slips', ws] as const,
   comments: (ws: string, id: string) => ['comments', ws, id] as const,
 };
 
@@ -292,8 +296,9 @@ export function markPlansStale(client: QueryClient, ws: string): void {
 /** After a write that may change history, decisions or the inbox, refresh those. */
 function refreshAround(client: QueryClient, ws: string, id: string): void {
   void client.invalidateQueries({ queryKey: keys.history(ws, id) });
-  void client.invalidateQueries({ queryKey: keys.decisions(ws, id) });
+  void client.invalidateQueries({ queryKey: keys.allDecisions(ws) });
   void client.invalidateQueries({ queryKey: keys.inbox(ws) });
+  void client.invalidateQueries({ queryKey: keys.slips(ws) });
 }
 
 export function usePatchItem(ws: string) {
@@ -330,8 +335,11 @@ export function useCreateItem(ws: string) {
 export function useMoveItem(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; target: MoveTarget }) =>
-      requestApi<Item>(`/workspaces/${ws}/items/${input.id}/move`, { method: 'POST', body: input.target }),
+    mutationFn: (input: { id: string; target: MoveTarget; rationale?: string }) =>
+      requestApi<MovedItem>(`/workspaces/${ws}/items/${input.id}/move`, {
+        method: 'POST',
+        body: { ...input.target, ...(input.rationale ? { rationale: input.rationale } : {}) },
+      }),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: keys.items(ws) });
       const before = client.getQueriesData<Item[]>({ queryKey: keys.items(ws) });
@@ -343,7 +351,7 @@ export function useMoveItem(ws: string) {
     onError: (_error, _input, context) => {
       for (const [key, data] of context?.before ?? []) client.setQueryData(key, data);
     },
-    onSuccess: (item) => {
+    onSuccess: ({ decision: _decision, ...item }) => {
       storeItem(client, ws, item);
       refreshInboxSoon(client, ws);
       markPlansStale(client, ws);

@@ -1,7 +1,39 @@
-import type { DecisionLogEntry, DecisionRights, Inbox, Item, Member, User, Workspace } from '../../contract';
+import type {
+  DecisionLogEntry,
+  DecisionRights,
+  Inbox,
+  Item,
+  Member,
+  MovedItem,
+  TargetDateSlip,
+  User,
+  WaitsOnWhom,
+  Workspace,
+} from '../../contract';
 
 // Shapes of API answers, from the shared contract types (types only: no zod in the bundle).
-export type { DecisionLogEntry, DecisionRights, Inbox, Item, Member, User, Workspace };
+export type {
+  DecisionLogEntry,
+  DecisionRights,
+  Inbox,
+  Item,
+  Member,
+  MovedItem,
+  TargetDateSlip,
+  User,
+  WaitsOnWhom,
+  Workspace,
+};
+
+/** Filters of the decision log page, as the API takes them. */
+export interface DecisionLogFilters {
+  decision?: string | undefined;
+  actorId?: string | undefined;
+  itemNumber?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+}
 
 export interface Session {
   user: User;

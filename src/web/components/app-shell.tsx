@@ -14,6 +14,7 @@ const NAV: { to: string; label: string; key: string }[] = [
   { to: 'backlog', label: 'Backlog', key: 'b' },
   { to: 'board', label: 'Board', key: 'o' },
   { to: 'inbox', label: 'Inbox', key: 'i' },
+  { to: 'decisions', label: 'Decisions', key: 'd' },
   { to: 'team', label: 'Team', key: 't' },
   { to: 'roadmap', label: 'Roadmap', key: 'r' },
   { to: 'forecasts', label: 'Forecasts', key: 'f' },

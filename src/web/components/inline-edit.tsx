@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
+import { useToast } from './toast';
 
 interface InlineEditProps {
   value: string;
@@ -12,8 +13,12 @@ interface InlineEditProps {
   display?: string;
 }
 
-/** A value shown as text that turns into a field on click; Enter saves, Escape cancels. */
+/**
+ * A value shown as text that turns into a field on click; Enter saves, Escape cancels. When the
+ * edit is not the person's to make, pressing it says why (who decides) instead of doing nothing.
+ */
 export function InlineEdit(props: InlineEditProps) {
+  const { notify } = useToast();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(props.value);
   // Enter unmounts the field, which may also blur it: save once only.
@@ -49,10 +54,14 @@ export function InlineEdit(props: InlineEditProps) {
   return (
     <button
       type="button"
-      className={`inline-value ${props.className ?? ''}`}
+      className={`inline-value ${props.className ?? ''}${props.disabled ? ' is-refused' : ''}`}
       title={props.disabled ? (props.disabledReason ?? undefined) : `Edit ${props.label}`}
-      disabled={props.disabled}
+      aria-disabled={props.disabled || undefined}
       onClick={() => {
+        if (props.disabled) {
+          notify(props.disabledReason ?? `You cannot change the ${props.label}`, 'error');
+          return;
+        }
         setDraft(props.value);
         open.current = true;
         setEditing(true);

@@ -27,6 +27,7 @@ const SHORTCUTS: [string, string][] = [
   ['g then b', 'Go to the backlog'],
   ['g then o', 'Go to the board'],
   ['g then i', 'Go to the inbox'],
+  ['g then d', 'Go to the decision log'],
   ['g then t', 'Go to the team'],
   ['/', 'Search the backlog'],
   ['j / k or ↓ / ↑', 'Next / previous item'],

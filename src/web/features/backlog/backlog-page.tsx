@@ -6,12 +6,14 @@ import type { Item, MoveTarget } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useSaveItem } from '../item/conflict-provider';
+import { useExplainRefusal } from '../workspaces/refusals';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { BacklogList } from './backlog-list';
 import type { RowActions } from './backlog-row';
 import { buildRows, findDropMove, findStepMove } from './backlog-rows';
 import { BacklogToolbar, NewItemForm } from './backlog-toolbar';
 import { ITEM_STATES, STATE_LABELS } from './labels';
+import { MoveToastBody } from './move-toast';
 import { useBacklogParams } from './use-backlog-filters';
 
 // The detail panel brings Markdown rendering with it: load it when an item is opened.
@@ -30,6 +32,10 @@ export function BacklogPage() {
   const save = useSaveItem();
   const { notify } = useToast();
   const order = useGate('backlog_order');
+  const explain = useExplainRefusal();
+  // Read through a ref so the row actions stay the same object and the rows do not re-render.
+  const orderRef = useRef(order);
+  orderRef.current = order;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lastSelected = useRef<string | null>(null);
 
@@ -49,9 +55,44 @@ export function BacklogPage() {
 
   const runMove = useCallback(
     (id: string, target: MoveTarget) => {
-      move.mutate({ id, target }, { onError: (error) => notify(describeError(error), 'error') });
+      // Where the item was, so Undo can put it back next to the same neighbour.
+      const list = rowsRef.current;
+      const at = list.findIndex((r) => r.item.id === id);
+      const above = list[at - 1]?.item.id;
+      const below = list[at + 1]?.item.id;
+      const back: MoveTarget | null = above ? { afterId: above } : below ? { beforeId: below } : null;
+      const name = list[at] ? `#${list[at].item.number} “${list[at].item.title}”` : null;
+      move.mutate(
+        { id, target },
+        {
+          onError: (error) => notify(describeError(error), 'error'),
+          onSuccess: (moved) =>
+            notify(`Moved ${name ?? `#${moved.number}`}`, 'info', {
+              duration: 8000,
+              body: (close) => (
+                <MoveToastBody
+                  workspaceId={workspace.id}
+                  decision={moved.decision}
+                  close={close}
+                  onUndo={
+                    back
+                      ? () =>
+                          move.mutate(
+                            { id, target: back, rationale: 'Undid the previous move' },
+                            {
+                              onSuccess: () => notify(`Put #${moved.number} back`),
+                              onError: (error) => notify(describeError(error), 'error'),
+                            },
+                          )
+                      : undefined
+                  }
+                />
+              ),
+            }),
+        },
+      );
     },
-    [move, notify],
+    [move, notify, workspace.id],
   );
 
   const actions = useMemo<Omit<RowActions, 'focus'>>(
@@ -76,6 +117,7 @@ export function BacklogPage() {
         const target = findStepMove({ rows: rowsRef.current, index, direction, view: params.view });
         if (row && target) runMove(row.item.id, target);
       },
+      refuseOrder: () => explain(orderRef.current),
       rename: (item, title) => void save(item, { title }),
       setState: (item, state) => void save(item, { state }),
       setScore: (item, key, value) => {
@@ -85,7 +127,7 @@ export function BacklogPage() {
         void save(item, { scores });
       },
     }),
-    [params.view, runMove, save, setParams],
+    [params.view, runMove, save, setParams, explain],
   );
 
   const onDrop = useCallback(
@@ -169,18 +211,18 @@ export function BacklogPage() {
           <button
             type="button"
             className="button"
-            disabled={!order.allowed}
+            aria-disabled={!order.allowed || undefined}
             title={order.reason ?? undefined}
-            onClick={() => void bulkMove('top')}
+            onClick={() => (order.allowed ? void bulkMove('top') : explain(order))}
           >
             Move to top
           </button>
           <button
             type="button"
             className="button"
-            disabled={!order.allowed}
+            aria-disabled={!order.allowed || undefined}
             title={order.reason ?? undefined}
-            onClick={() => void bulkMove('bottom')}
+            onClick={() => (order.allowed ? void bulkMove('bottom') : explain(order))}
           >
             Move to bottom
           </button>

@@ -9,6 +9,8 @@ export interface RowActions {
   open: (id: string) => void;
   toggleSelect: (id: string, range: boolean) => void;
   step: (index: number, direction: 'up' | 'down') => void;
+  /** Says why reordering is refused, naming who decides. */
+  refuseOrder: () => void;
   rename: (item: Item, title: string) => void;
   setState: (item: Item, state: Item['state']) => void;
   setScore: (item: Item, key: string, value: string) => void;
@@ -76,14 +78,16 @@ export const BacklogRow = memo(function BacklogRow(props: BacklogRowProps) {
       <span className="cell cell-handle">
         <button
           type="button"
-          className="drag-handle"
+          className={`drag-handle${order.allowed ? '' : ' is-refused'}`}
           aria-label={
             order.allowed ? `Drag to reorder ${label}` : `Reordering ${label} is not yours: ${order.reason}`
           }
           title={order.allowed ? 'Drag to reorder' : (order.reason ?? undefined)}
-          disabled={!order.allowed}
-          {...sortable.attributes}
-          {...sortable.listeners}
+          aria-disabled={!order.allowed || undefined}
+          // A refused drag says who decides instead of failing silently.
+          {...(order.allowed
+            ? { ...sortable.attributes, ...sortable.listeners }
+            : { onPointerDown: () => actions.refuseOrder() })}
           tabIndex={-1}
         >
           ⋮⋮
@@ -148,21 +152,21 @@ export const BacklogRow = memo(function BacklogRow(props: BacklogRowProps) {
       <span className="cell cell-move">
         <button
           type="button"
-          className="icon-button"
           aria-label={`Move ${label} up`}
           title={order.allowed ? 'Move up (Alt+↑)' : (order.reason ?? undefined)}
-          disabled={!order.allowed}
-          onClick={() => actions.step(index, 'up')}
+          aria-disabled={!order.allowed || undefined}
+          className={`icon-button${order.allowed ? '' : ' is-refused'}`}
+          onClick={() => (order.allowed ? actions.step(index, 'up') : actions.refuseOrder())}
         >
           ↑
         </button>
         <button
           type="button"
-          className="icon-button"
           aria-label={`Move ${label} down`}
           title={order.allowed ? 'Move down (Alt+↓)' : (order.reason ?? undefined)}
-          disabled={!order.allowed}
-          onClick={() => actions.step(index, 'down')}
+          aria-disabled={!order.allowed || undefined}
+          className={`icon-button${order.allowed ? '' : ' is-refused'}`}
+          onClick={() => (order.allowed ? actions.step(index, 'down') : actions.refuseOrder())}
         >
           ↓
         </button>

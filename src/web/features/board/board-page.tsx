@@ -78,6 +78,11 @@ export function BoardPage() {
           Features, tasks and bugs by state. Drag a card, or use its arrows, to move it.
         </p>
       </header>
+      {workspace.role === 'viewer' && (
+        <p className="notice" role="note" data-testid="board-refusal">
+          Viewers can read but not move work along: ask the founder for another role.
+        </p>
+      )}
       {total === 0 ? (
         <Empty title="No work on the board yet">
           <p className="muted">Add features, tasks or bugs in the backlog and they appear here.</p>

@@ -19,8 +19,13 @@ export function InboxPage() {
   return (
     <div className="page page-inbox">
       <header className="page-header">
-        <h1>Decision inbox</h1>
-        <p className="muted">Everything waiting on a decision that is yours to make, oldest first.</p>
+        <div>
+          <h1>Decision inbox</h1>
+          <p className="muted">Everything waiting on a decision that is yours to make, oldest first.</p>
+        </div>
+        <Link className="button" to={`/w/${workspace.slug}/waiting`}>
+          What waits on whom
+        </Link>
       </header>
       {entries.length === 0 ? (
         <Empty title="Nothing waits on you">

@@ -7,11 +7,14 @@ import { SafeMarkdown } from '../../components/markdown';
 import { ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 import { CalibratedEstimate } from '../estimation/calibrated-estimate';
+import { useExplainRefusal } from '../workspaces/refusals';
+import type { Gate } from '../workspaces/workspace-context';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { useSaveItem } from './conflict-provider';
 import { DependenciesPanel } from './dependencies-panel';
 import { EstimatePanel } from './estimate-panel';
 import { ChildrenSection, CommentsSection, DecisionsSection, HistorySection } from './item-activity';
+import { SlipsSection, TargetDateField } from './target-date';
 
 interface ItemPanelProps {
   itemId: string;
@@ -60,10 +63,16 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
   const requirements = useGate('requirements');
   const scope = useGate('scope');
   const assignment = useGate('assignment');
-  const dates = useGate('delivery_dates');
 
   return (
     <div className="item-detail">
+      <ItemRefusals
+        refused={[
+          { what: 'title, labels and description', gate: requirements },
+          { what: 'type and parent', gate: scope },
+          { what: 'assignee', gate: assignment },
+        ]}
+      />
       <h2 className="item-title">
         <InlineEdit
           value={item.title}
@@ -123,14 +132,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
         </dd>
         <dt>Target date</dt>
         <dd>
-          <input
-            type="date"
-            aria-label="Target date"
-            value={item.targetDate ?? ''}
-            disabled={!dates.allowed}
-            title={dates.reason ?? undefined}
-            onChange={(e) => void save(item, { targetDate: e.target.value || null })}
-          />
+          <TargetDateField item={item} />
         </dd>
         <dt>Labels</dt>
         <dd>
@@ -164,6 +166,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
       <EstimatePanel item={item} />
       <CalibratedEstimate item={item} />
       <DependenciesPanel item={item} onOpen={onOpen} />
+      <SlipsSection itemId={item.id} />
       <ChildrenSection itemId={item.id} onOpen={onOpen} />
       <DecisionsSection itemId={item.id} />
       <HistorySection itemId={item.id} />
@@ -174,6 +177,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
 
 function Description({ item, allowed, reason }: { item: Item; allowed: boolean; reason: string | null }) {
   const save = useSaveItem();
+  const explain = useExplainRefusal();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(item.description);
   return (
@@ -183,10 +187,14 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
         {!editing && (
           <button
             type="button"
-            className="button button-ghost"
-            disabled={!allowed}
+            className={`button button-ghost${allowed ? '' : ' is-refused'}`}
+            aria-disabled={!allowed || undefined}
             title={reason ?? undefined}
             onClick={() => {
+              if (!allowed) {
+                explain({ allowed, reason });
+                return;
+              }
               setDraft(item.description);
               setEditing(true);
             }}
@@ -227,5 +235,26 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
         <p className="muted">No description yet.</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The fields of this item the person may not change, each with who decides, as visible text
+ * (the target date says its own reason beside the field).
+ */
+function ItemRefusals({ refused }: { refused: { what: string; gate: Gate }[] }) {
+  const list = refused.filter((r) => !r.gate.allowed && r.gate.reason);
+  if (list.length === 0) return null;
+  return (
+    <div className="notice small refusals" role="note" data-testid="item-refusals">
+      <strong>Not yours to change here:</strong>
+      <ul>
+        {list.map((r) => (
+          <li key={r.what}>
+            {r.what}: {r.gate.reason}.
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSlips } from '../../api/decision-hooks';
 import { useItems } from '../../api/hooks';
+import type { Item, TargetDateSlip } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { describeSlipDates } from '../item/target-date';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { describeSlip, formatShortDate, todayLocal } from './dates';
 import { NowNextLater } from './now-next-later';
@@ -125,7 +128,9 @@ export function RoadmapPage() {
         />
       </header>
 
-      {plan.status === 'planned' && view !== 'whatif' && <MilestoneStrip plan={plan} onOpen={open} />}
+      {plan.status === 'planned' && view !== 'whatif' && (
+        <MilestoneStrip plan={plan} items={backlog.data} onOpen={open} />
+      )}
 
       {plan.comparison && view !== 'whatif' && (
         <ComparisonPanel
@@ -221,8 +226,34 @@ export function RoadmapPage() {
   );
 }
 
-/** One card per milestone: planned date against the target, late ones marked. */
-function MilestoneStrip({ plan, onOpen }: { plan: Roadmap; onOpen: (id: string) => void }) {
+/**
+ * One card per milestone: planned date against the target, late ones marked, whether the target
+ * is committed, and its latest slip with the reason it was given.
+ */
+function MilestoneStrip({
+  plan,
+  items,
+  onOpen,
+}: {
+  plan: Roadmap;
+  items: Item[] | undefined;
+  onOpen: (id: string) => void;
+}) {
+  const { workspace } = useWorkspace();
+  const slips = useSlips(workspace.id);
+  const latest = useMemo(() => {
+    const map = new Map<string, { last: TargetDateSlip; count: number }>();
+    // Newest first from the API: the first seen per item is its latest.
+    for (const s of slips.data ?? []) {
+      const seen = map.get(s.itemId);
+      map.set(s.itemId, seen ? { ...seen, count: seen.count + 1 } : { last: s, count: 1 });
+    }
+    return map;
+  }, [slips.data]);
+  const committed = useMemo(
+    () => new Set((items ?? []).filter((it) => it.targetDateCommittedAt).map((it) => it.id)),
+    [items],
+  );
   if (plan.milestones.length === 0) return null;
   return (
     <section aria-label="Milestones">
@@ -237,6 +268,7 @@ function MilestoneStrip({ plan, onOpen }: { plan: Roadmap; onOpen: (id: string) 
               <span className="small">
                 Planned <strong>{m.date ? formatShortDate(m.date) : 'not planned'}</strong>
                 {m.targetDate && <> · target {formatShortDate(m.targetDate)}</>}
+                {m.targetDate && committed.has(m.id) && <span className="committed-badge">committed</span>}
               </span>
               {m.targetDate && (
                 <span className={`small ${late ? 'slip-late' : 'slip-ok'}`}>
@@ -244,10 +276,26 @@ function MilestoneStrip({ plan, onOpen }: { plan: Roadmap; onOpen: (id: string) 
                   {describeSlip(m.slipDays)}
                 </span>
               )}
+              {latest.get(m.id) && (
+                <SlipLine {...(latest.get(m.id) as { last: TargetDateSlip; count: number })} />
+              )}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** The latest slip of a milestone's committed date, with its reason, on its card. */
+function SlipLine({ last, count }: { last: TargetDateSlip; count: number }) {
+  return (
+    <span className="small slip" data-testid="milestone-slip">
+      Slipped {describeSlipDates(last)}: <span className="slip-reason">“{last.reason}”</span>{' '}
+      <span className="muted">
+        — {last.movedByName}
+        {count > 1 ? ` · ${count} slips` : ''}
+      </span>
+    </span>
   );
 }

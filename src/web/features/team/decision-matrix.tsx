@@ -71,8 +71,15 @@ function MatrixTable({ rights, editable }: { rights: DecisionRights; editable: b
                 </th>
                 {ROLES.map((r) => {
                   const letter = matrix[d.id][r];
+                  const acting =
+                    r === 'founder' &&
+                    (rights.holders[d.id] ?? []).some((h) => h.interim && h.role === 'founder');
                   return (
-                    <td key={r} className={`letter letter-${letter}`}>
+                    <td
+                      key={r}
+                      className={`letter letter-${letter}${acting ? ' is-acting' : ''}`}
+                      title={acting ? `Holds it for now, ${d.interimUntil ?? ''}` : undefined}
+                    >
                       {editable ? (
                         <select
                           aria-label={`${d.label}: ${ROLE_LABELS[r]}`}
@@ -88,11 +95,12 @@ function MatrixTable({ rights, editable }: { rights: DecisionRights; editable: b
                       ) : (
                         <abbr title={LETTER_TITLES[letter]}>{letter}</abbr>
                       )}
+                      {acting && <span className="interim-mark">holds it for now</span>}
                     </td>
                   );
                 })}
-                <td className="muted small">
-                  {(rights.holders[d.id] ?? []).map((h) => h.name).join(', ') || '—'}
+                <td className="muted small" data-testid={`holders-${d.id}`}>
+                  <HeldBy rights={rights} decision={d.id} />
                 </td>
               </tr>
             ))}
@@ -119,5 +127,28 @@ function MatrixTable({ rights, editable }: { rights: DecisionRights; editable: b
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Who holds a decision today: names, and for a founder holding it only because nobody on the
+ * team does, "for now, until a product manager … joins".
+ */
+function HeldBy({ rights, decision }: { rights: DecisionRights; decision: Decision }) {
+  const holders = rights.holders[decision] ?? [];
+  if (holders.length === 0) return <>—</>;
+  const until = rights.decisions.find((d) => d.id === decision)?.interimUntil;
+  const regular = holders.filter((h) => !h.interim).map((h) => h.name);
+  const interim = holders.filter((h) => h.interim).map((h) => h.name);
+  return (
+    <>
+      {regular.join(', ')}
+      {interim.length > 0 && (
+        <span className="interim-holders">
+          {interim.join(', ')} (the founder{interim.length > 1 ? 's' : ''}, for now{until ? `, ${until}` : ''}
+          )
+        </span>
+      )}
+    </>
   );
 }
