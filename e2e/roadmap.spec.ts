@@ -1,15 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { PASSWORD, signUpInNewContext } from './helpers';
-
-/** Saves the whole page, not only what is in view (the page scrolls inside the shell). */
-async function snapFull(page: Page, name: string): Promise<void> {
-  await page.addStyleTag({
-    content:
-      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
-  });
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
+import { expect, test } from './csp';
+import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
 
 test('a product manager adds a developer in a what-if scenario and sees a milestone move earlier', async ({
   page,

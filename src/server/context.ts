@@ -9,6 +9,8 @@ export interface ServerDeps {
   webRoot?: string | undefined;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** The address people reach Headway at; an https one turns on HSTS. */
+  publicUrl?: string | undefined;
 }
 
 export interface Caller {
