@@ -155,6 +155,21 @@ const CASES: RouteCase[] = [
     allowed: FOUNDER,
   },
   {
+    name: 'invite a founder',
+    method: 'POST',
+    path: (t) => `${W(t)}/invitations`,
+    body: () => ({ role: 'founder' }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'make a member founder',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    body: () => ({ version: 1, role: 'founder' }),
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
     name: 'update member',
     method: 'PATCH',
     path: (t) => `${W(t)}/members/${t.memberId}`,
