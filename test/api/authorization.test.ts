@@ -39,7 +39,14 @@ interface RouteCase {
   body?: (t: Target) => unknown;
   allowed: readonly Role[];
   /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
-  needs?: 'dependency' | 'member' | 'formula' | 'assessment' | 'session' | 'revealed-session';
+  needs?:
+    | 'dependency'
+    | 'member'
+    | 'formula'
+    | 'assessment'
+    | 'session'
+    | 'revealed-session'
+    | 'cancelled-item';
 }
 
 const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -90,6 +97,14 @@ const CASES: RouteCase[] = [
     path: I,
     body: (t) => ({ version: t.item.version, state: 'cancelled' }),
     allowed: SCOPE,
+  },
+  {
+    name: 'bring a cancelled item back',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'ready' }),
+    allowed: SCOPE,
+    needs: 'cancelled-item',
   },
   {
     name: 'set scores',
@@ -422,6 +437,14 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
       dependsOnId: otherItem.id,
     });
     item = dep.body;
+  }
+  if (needs === 'cancelled-item') {
+    const cut = await team.ctpo.patch<Item>(`/api/workspaces/${ws}/items/${item.id}`, {
+      version: item.version,
+      state: 'cancelled',
+    });
+    if (cut.status !== 200) throw new Error(`setup failed: ${JSON.stringify(cut.body)}`);
+    item = cut.body;
   }
   let memberId = team.cto.userId;
   if (needs === 'member') {
