@@ -41,7 +41,9 @@ test('a product manager adds a developer in a what-if scenario and sees a milest
   });
   await pm.getByRole('button', { name: 'Join workspace' }).click();
   await expect(pm).toHaveURL(/\/w\/[^/]+\/backlog/);
-  await pm.getByRole('button', { name: 'Dismiss message' }).click();
+  // The welcome toast covers the navigation; it goes by itself after 4 s, and on a busy machine it
+  // can be gone before a click lands, so wait for it rather than race it.
+  await expect(pm.getByRole('button', { name: 'Dismiss message' })).toBeHidden();
 
   await test.step('the product manager opens the timeline by person and reads why an item starts', async () => {
     await pm.getByRole('link', { name: 'Roadmap' }).click();

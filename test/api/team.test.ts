@@ -143,6 +143,40 @@ describe('delegating the team decision does not hand over the company', () => {
     expect(roles.filter((r) => r === 'founder')).toHaveLength(1);
   });
 
+  it('should keep a founder when two founders demote or remove each other at once', async () => {
+    for (const how of ['demote', 'remove'] as const) {
+      for (let round = 0; round < 5; round += 1) {
+        const team = await createTeam(ctx.app, ['founder', 'cto']);
+        const ws = `/api/workspaces/${team.workspaceId}`;
+        const promoted = await team.founder.patch(`${ws}/members/${team.cto.userId}`, {
+          version: 1,
+          role: 'founder',
+        });
+        expect(promoted.status).toBe(200);
+        const act = (by: TestClient, target: TestClient) =>
+          how === 'demote'
+            ? by.patch(`${ws}/members/${target.userId}`, {
+                version: target === team.cto ? 2 : 1,
+                role: 'cto',
+              })
+            : by.delete(`${ws}/members/${target.userId}`);
+        const results = await Promise.all([act(team.founder, team.cto), act(team.cto, team.founder)]);
+        // One wins; the other is refused: 400 (the last founder stays), or 403/404 when the loser
+        // was already demoted or removed by the time their request was read.
+        const statuses = results.map((r) => r.status);
+        expect(
+          statuses.filter((st) => st < 300),
+          how,
+        ).toHaveLength(1);
+        for (const st of statuses.filter((x) => x >= 300)) expect([400, 403, 404], how).toContain(st);
+        // Read as whoever is surely still a member: the one whose act succeeded.
+        const survivor = (statuses[0] ?? 400) < 300 ? team.founder : team.cto;
+        const left = (await survivor.get<{ data: Member[] }>(`${ws}/members`)).body;
+        expect(left.data.filter((m) => m.role === 'founder')).toHaveLength(1);
+      }
+    }
+  });
+
   it('should let a founder leave when another founder remains', async () => {
     const team = await createTeam(ctx.app, ['founder', 'cto']);
     const ws = `/api/workspaces/${team.workspaceId}`;

@@ -102,6 +102,18 @@ export async function findMembers(db: Database, workspaceId: string): Promise<Me
   return rows.map((r) => ({ ...r, role: r.role as Role, joinedAt: r.joinedAt.toISOString() }));
 }
 
+/**
+ * Serialises team changes per workspace, so two founders demoting or removing each other at once
+ * cannot both see the other one remain and leave the workspace with none.
+ */
+async function lockTeam(tx: Database, workspaceId: string): Promise<void> {
+  await tx
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .for('no key update');
+}
+
 async function countFounders(db: Database, workspaceId: string, exceptUserId: string): Promise<number> {
   const rows = await db
     .select({ userId: memberships.userId })
@@ -134,6 +146,7 @@ export async function updateMember(
   await requireDecision(db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
   return db.transaction(async (tx) => {
+    await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
       .from(memberships)
@@ -202,6 +215,7 @@ export async function removeMember(db: Database, actor: Actor, userId: string): 
   await requireDecision(db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
   await db.transaction(async (tx) => {
+    await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
       .from(memberships)
