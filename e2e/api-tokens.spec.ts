@@ -1,5 +1,6 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { snap } from './helpers';
 
 test('a token created in settings works like curl until it is revoked there', async ({

@@ -1,15 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { PASSWORD, signUpInNewContext, snap } from './helpers';
-
-/** Saves a screenshot of the whole page, not only what is in view (the page scrolls inside the shell). */
-async function snapFull(page: Page, name: string): Promise<void> {
-  await page.addStyleTag({
-    content:
-      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
-  });
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
+import { expect, test } from './csp';
+import { PASSWORD, signUpInNewContext, snap, snapFull } from './helpers';
 
 /** The question of the wizard with this text (a fieldset named by its legend). */
 function question(page: Page, text: string | RegExp) {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { snap, watchConsole } from './helpers';
 
 test('a founder sees what waits on whom, then filters and exports the decision log', async ({

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { dragRow, rowOf, snap, waitForMove, watchConsole } from './helpers';
 
 const WORK = ['Invoice PDF', 'Stripe checkout', 'Tax rates', 'Dunning e-mails'];

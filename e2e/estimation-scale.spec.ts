@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { snap } from './helpers';
 
 test('the CTO sets the t-shirt ranges; a PM sees them locked with who decides', async ({

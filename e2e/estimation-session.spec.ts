@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { snap } from './helpers';
 
 test('a developer and the CTO vote, the CTO reveals and accepts; a PM is told who decides', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { expectOrder, PASSWORD, snap, waitForMove, watchConsole } from './helpers';
 
 const ITEMS = ['Landing page', 'Pricing page', 'Sign-up flow'];

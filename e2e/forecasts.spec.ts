@@ -1,19 +1,10 @@
-import { expect, type Page, test } from '@playwright/test';
 import { buildDailyCounts, forecastCompletion } from '../src/domain/forecasting';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { PASSWORD, signUpInNewContext } from './helpers';
+import { expect, test } from './csp';
+import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
 
 type Demo = ReturnType<typeof buildDemoWorkspace>;
 const DAY = 86_400_000;
-
-/** Saves the whole page, not only what is in view (the page scrolls inside the shell). */
-async function snapFull(page: Page, name: string): Promise<void> {
-  await page.addStyleTag({
-    content:
-      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
-  });
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
 
 /**
  * Forecasts the demo company would have made in the past ("when will the next 8 items be done?"),

@@ -74,3 +74,19 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * Saves the whole page, not only what is in view (the page scrolls inside the shell). The
+ * screenshot styles go in through a constructed style sheet: the app's Content-Security-Policy
+ * refuses an injected `<style>` element, as it would an attacker's.
+ */
+export async function snapFull(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { dragRow, expectOrder, PASSWORD, rowOf, signUpInNewContext, snap, waitForMove } from './helpers';
 
 const ITEMS = ['Onboarding checklist', 'Billing page', 'Export to CSV', 'Fix login redirect', 'Dark mode'];

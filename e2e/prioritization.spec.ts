@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { expectOrder, snap } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openAs, post, signUp } from './api-accounts';
+import { expect, test } from './csp';
 import { rowOf, snap, watchConsole } from './helpers';
 
 test('a developer who tries what is not theirs is told who decides, never met with silence', async ({

@@ -1,15 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { PASSWORD, signUpInNewContext } from './helpers';
-
-/** Saves the whole page, not only what is in view (the page scrolls inside the shell). */
-async function snapFull(page: Page, name: string): Promise<void> {
-  await page.addStyleTag({
-    content:
-      '.shell{height:auto!important;min-height:100vh}.main,.page{height:auto!important;overflow:visible!important}',
-  });
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
+import { expect, test } from './csp';
+import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
 
 test('a product manager adds a developer in a what-if scenario and sees a milestone move earlier', async ({
   page,
@@ -50,7 +41,9 @@ test('a product manager adds a developer in a what-if scenario and sees a milest
   });
   await pm.getByRole('button', { name: 'Join workspace' }).click();
   await expect(pm).toHaveURL(/\/w\/[^/]+\/backlog/);
-  await pm.getByRole('button', { name: 'Dismiss message' }).click();
+  // The welcome toast covers the navigation; it goes by itself after 4 s, and on a busy machine it
+  // can be gone before a click lands, so wait for it rather than race it.
+  await expect(pm.getByRole('button', { name: 'Dismiss message' })).toBeHidden();
 
   await test.step('the product manager opens the timeline by person and reads why an item starts', async () => {
     await pm.getByRole('link', { name: 'Roadmap' }).click();

@@ -13,6 +13,7 @@ import type { AppEnv, ServerDeps } from './context';
 import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -61,6 +62,7 @@ export function createApp(deps: ServerDeps) {
     },
   });
 
+  app.use('*', securityHeaders({ publicUrl: deps.publicUrl }));
   app.use('*', requestContext(deps));
   app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
@@ -134,15 +136,19 @@ export function createApp(deps: ServerDeps) {
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     const root = deps.webRoot;
     const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Asset names carry a content hash: a browser may keep them for good. Set on the finished
+      // response, because serveStatic builds its response before its onFound hook runs.
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     app.use(
       '/assets/*',
-      serveStatic({
-        root,
-        // The build writes .br and .gz next to every asset; send those to browsers that take them.
-        precompressed: true,
-        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
+      // The build writes .br and .gz next to every asset; send those to browsers that take them.
+      serveStatic({ root, precompressed: true }),
     );
+    // A missing hashed asset is a 404, not the app's index.html cached for a year.
+    app.get('/assets/*', (c) => c.text('No such asset: reload the page to get the current app', 404));
     app.use('*', serveStatic({ root, precompressed: true }));
     app.get('*', (c) => c.html(indexHtml));
   } else {

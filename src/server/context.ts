@@ -10,7 +10,7 @@ export interface ServerDeps {
   webRoot?: string | undefined;
   /**
    * Where people reach this server (`--public-url`). When it is https, the session and CSRF
-   * cookies are `Secure` and carry the `__Host-` prefix.
+   * cookies are `Secure` and carry the `__Host-` prefix, and responses carry HSTS.
    */
   publicUrl?: string | undefined;
   /**

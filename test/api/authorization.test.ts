@@ -39,7 +39,14 @@ interface RouteCase {
   body?: (t: Target) => unknown;
   allowed: readonly Role[];
   /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
-  needs?: 'dependency' | 'member' | 'formula' | 'assessment' | 'session' | 'revealed-session';
+  needs?:
+    | 'dependency'
+    | 'member'
+    | 'formula'
+    | 'assessment'
+    | 'session'
+    | 'revealed-session'
+    | 'cancelled-item';
 }
 
 const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -93,6 +100,14 @@ const CASES: RouteCase[] = [
     path: I,
     body: (t) => ({ version: t.item.version, state: 'cancelled' }),
     allowed: SCOPE,
+  },
+  {
+    name: 'bring a cancelled item back',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'ready' }),
+    allowed: SCOPE,
+    needs: 'cancelled-item',
   },
   {
     name: 'set scores',
@@ -156,6 +171,21 @@ const CASES: RouteCase[] = [
     path: (t) => `${W(t)}/invitations`,
     body: () => ({ role: 'developer' }),
     allowed: FOUNDER,
+  },
+  {
+    name: 'invite a founder',
+    method: 'POST',
+    path: (t) => `${W(t)}/invitations`,
+    body: () => ({ role: 'founder' }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'make a member founder',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    body: () => ({ version: 1, role: 'founder' }),
+    allowed: FOUNDER,
+    needs: 'member',
   },
   {
     name: 'update member',
@@ -410,6 +440,14 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
       dependsOnId: otherItem.id,
     });
     item = dep.body;
+  }
+  if (needs === 'cancelled-item') {
+    const cut = await team.ctpo.patch<Item>(`/api/workspaces/${ws}/items/${item.id}`, {
+      version: item.version,
+      state: 'cancelled',
+    });
+    if (cut.status !== 200) throw new Error(`setup failed: ${JSON.stringify(cut.body)}`);
+    item = cut.body;
   }
   let memberId = team.cto.userId;
   if (needs === 'member') {

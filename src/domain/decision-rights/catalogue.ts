@@ -67,7 +67,8 @@ export const DECISION_INFO: Record<Decision, DecisionInfo> = {
   scope: {
     label: 'Scope',
     function: 'product',
-    description: 'What is in or out: archiving or cancelling items, moving them between initiatives.',
+    description:
+      'What is in or out: archiving or cancelling items (and bringing them back), moving them between initiatives.',
   },
   requirements: {
     label: 'Requirements',

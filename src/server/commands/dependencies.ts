@@ -57,7 +57,9 @@ export async function addDependency(
   const ws = actor.workspaceId;
   await db.transaction(async (tx) => {
     // Serialise dependency changes per workspace so two concurrent edges cannot close a cycle.
-    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, ws)).for('update');
+    // NO KEY UPDATE: an item edit that logs a decision takes KEY SHARE on the workspace while
+    // holding its item row; FOR UPDATE would deadlock with it when this touches the same item.
+    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, ws)).for('no key update');
     const both = await tx
       .select({ id: items.id, number: items.number })
       .from(items)

@@ -71,13 +71,24 @@ export async function logItemDecisions(
       details: { before: before.scores, after: input.scores },
     });
   }
-  if (input.parentId !== undefined || input.type !== undefined || input.state === 'cancelled') {
+  const uncancelled =
+    before.state === 'cancelled' && input.state !== undefined && input.state !== 'cancelled';
+  if (
+    input.parentId !== undefined ||
+    input.type !== undefined ||
+    input.state === 'cancelled' ||
+    uncancelled
+  ) {
     await recordDecision(db, {
       ...base,
       decision: 'scope',
       summary:
-        input.state === 'cancelled' ? `Cut ${name} from scope` : `Changed where ${name} sits in the plan`,
-      details: { parentId: input.parentId, type: input.type, state: input.state },
+        input.state === 'cancelled'
+          ? `Cut ${name} from scope`
+          : uncancelled
+            ? `Brought ${name} back into scope (${input.state?.replace('_', ' ')})`
+            : `Changed where ${name} sits in the plan`,
+      details: { parentId: input.parentId, type: input.type, from: before.state, state: input.state },
     });
   }
   if (input.scopeQuestion === null && before.scopeQuestion !== null) {

@@ -1,12 +1,28 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { MovedItem } from '../../contract';
-import { items } from '../../db/schema';
+import type { Database } from '../../db/client';
+import { items, workspaces } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
 import { recordDecision } from './decision-log';
 import { type CommandContext, loadDeps, loadRow, versionConflict } from './items';
+
+/**
+ * Serialises writes to the manual order of one workspace for the rest of the transaction, so two
+ * moves never read the same neighbours and compute the same rank. Captures of new items (which
+ * update the workspace row) and applied rankings take the same row lock. NO KEY UPDATE, not
+ * UPDATE: a concurrent write that only references the workspace (a decision-log entry, an item
+ * update) takes KEY SHARE on it, which this does not block, so no deadlock with those.
+ */
+export async function lockWorkspaceOrder(tx: Database, workspaceId: string): Promise<void> {
+  await tx
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .for('no key update');
+}
 
 /**
  * Places an item in the manual product order, between two neighbours, with a fractional rank so
@@ -28,6 +44,7 @@ export async function moveItem(
   const current = await loadRow(db, actor.workspaceId, itemId);
   return db.transaction(async (tx) => {
     const ws = actor.workspaceId;
+    await lockWorkspaceOrder(tx, ws);
     const rankOf = async (id: string, field: 'afterId' | 'beforeId') => {
       if (id === current.id)
         throw new AppError('validation_failed', `${field}: an item cannot move next to itself`);

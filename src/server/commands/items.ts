@@ -140,13 +140,22 @@ async function checkAssignee(db: Database, workspaceId: string, assigneeId: stri
     throw new AppError('validation_failed', 'assigneeId: the assignee must be a member of this workspace');
 }
 
+/** True when a state change moves an item into or out of `cancelled`, i.e. in or out of scope. */
+export function isScopeTransition(from: string | null, to: string | undefined): boolean {
+  if (to === undefined) return false;
+  return to === 'cancelled' || (from === 'cancelled' && to !== 'cancelled');
+}
+
 /** Decisions a write touches, from the fields it sets (requirements text needs its own right). */
 function decisionsFor(input: Partial<UpdateItem>, current: ItemRow | null): Decision[] {
   const needed = new Set<Decision>();
   const has = (key: keyof UpdateItem) => input[key] !== undefined;
   if (current && (has('title') || has('description') || has('labels'))) needed.add('requirements');
   if (current && (has('type') || has('parentId'))) needed.add('scope');
-  if (input.state === 'cancelled') needed.add('scope');
+  // Cancelling cuts an item from scope and un-cancelling brings it back: both are scope
+  // decisions. Other moves along the workflow (including reopening done work) are open to
+  // every contributor, as the default decision rights intend.
+  if (isScopeTransition(current?.state ?? null, input.state)) needed.add('scope');
   if (current && has('scopeQuestion') && input.scopeQuestion === null && current.scopeQuestion !== null) {
     needed.add('scope'); // Answering a scope question is a scope decision; asking one is open to all.
   }

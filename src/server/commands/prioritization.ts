@@ -3,7 +3,7 @@ import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { AppliedRanking, ApplyRanking, ItemRef, ItemState, ItemType, Ranking } from '../../contract';
 import type { Database } from '../../db/client';
-import { items, scoringFormulas, workspaces } from '../../db/schema';
+import { items, scoringFormulas } from '../../db/schema';
 import {
   defineFormulaFramework,
   type ExpressionError,
@@ -17,6 +17,7 @@ import {
 import { AppError } from '../errors';
 import { requireContributor, requireDecision } from '../policies/access';
 import { recordDecision } from './decision-log';
+import { lockWorkspaceOrder } from './item-order';
 import type { CommandContext } from './items';
 import { formulaError } from './scoring-formulas';
 
@@ -194,11 +195,7 @@ export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Pr
   await requireDecision(db, actor, 'backlog_order');
   return db.transaction(async (tx) => {
     // Locking the workspace row serialises applies, moves and captures of new items.
-    await tx
-      .select({ id: workspaces.id })
-      .from(workspaces)
-      .where(eq(workspaces.id, actor.workspaceId))
-      .for('update');
+    await lockWorkspaceOrder(tx, actor.workspaceId);
     const scoring = await resolveScoring(tx, actor.workspaceId, input.framework);
     const backlog = await loadBacklog(tx, actor.workspaceId);
     const ranking = rankRows(backlog, scoring);

@@ -16,7 +16,15 @@ import {
 } from '../../domain/decision-rights';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
-import { type Actor, findTeam, isUuid, requireDecision, requireFounder } from '../policies/access';
+import { type Actor, findTeam, isUuid, requireDecision } from '../policies/access';
+import {
+  requireFounderTo,
+  requireInvitedAddress,
+  requireInviterStillEntitled,
+  requireMayChangeMember,
+  requireMayInvite,
+  requireMayRemoveMember,
+} from '../policies/membership';
 import { recordDecision } from './decision-log';
 
 /** A URL-safe slug that is unique across the server. */
@@ -95,6 +103,18 @@ export async function findMembers(db: Database, workspaceId: string): Promise<Me
   return rows.map((r) => ({ ...r, role: r.role as Role, joinedAt: r.joinedAt.toISOString() }));
 }
 
+/**
+ * Serialises team changes per workspace, so two founders demoting or removing each other at once
+ * cannot both see the other one remain and leave the workspace with none.
+ */
+async function lockTeam(tx: Database, workspaceId: string): Promise<void> {
+  await tx
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .for('no key update');
+}
+
 async function countFounders(db: Database, workspaceId: string, exceptUserId: string): Promise<number> {
   const rows = await db
     .select({ userId: memberships.userId })
@@ -109,7 +129,10 @@ async function countFounders(db: Database, workspaceId: string, exceptUserId: st
   return rows.length;
 }
 
-/** Changes a member's role, FTE or skills (the team decision); the last founder keeps the role. */
+/**
+ * Changes a member's role, FTE or skills (the team decision). Only a founder makes or changes a
+ * founder, nobody changes their own role, and the last founder keeps the role.
+ */
 export async function updateMember(
   db: Database,
   actor: Actor,
@@ -124,12 +147,14 @@ export async function updateMember(
   await requireDecision(db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
   return db.transaction(async (tx) => {
+    await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
       .from(memberships)
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
       .limit(1);
     if (!current) throw notFound('Member');
+    await requireMayChangeMember(tx, actor, current, input.role);
     if (input.role && input.role !== 'founder' && current.role === 'founder') {
       if ((await countFounders(tx, actor.workspaceId, userId)) === 0) {
         throw new AppError(
@@ -186,16 +211,18 @@ export async function updateMember(
   });
 }
 
-/** Removes a member (the team decision); the last founder cannot be removed. */
+/** Removes a member (the team decision); only a founder removes a founder, and never the last one. */
 export async function removeMember(db: Database, actor: Actor, userId: string): Promise<void> {
   await requireDecision(db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
   await db.transaction(async (tx) => {
+    await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
       .from(memberships)
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
     if (!current) throw notFound('Member');
+    await requireMayRemoveMember(tx, actor, current);
     if (current.role === 'founder' && (await countFounders(tx, actor.workspaceId, userId)) === 0) {
       throw new AppError('validation_failed', 'A workspace needs a founder: make someone else founder first');
     }
@@ -214,13 +241,17 @@ export async function removeMember(db: Database, actor: Actor, userId: string): 
 
 const INVITATION_DAYS = 14;
 
-/** Creates an invitation link (the team decision). The token is shown once and stored hashed. */
+/**
+ * Creates an invitation link (the team decision; a founder invitation needs a founder). The token
+ * is shown once and stored hashed; with an email, only that person's account can accept it.
+ */
 export async function createInvitation(
   db: Database,
   actor: Actor,
   input: { role: Role; fte: number; skills: string[]; email?: string | undefined },
 ) {
   await requireDecision(db, actor, 'team');
+  await requireMayInvite(db, actor, input.role);
   const token = createSecret('hwi');
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const [row] = await db
@@ -248,7 +279,10 @@ export async function createInvitation(
   };
 }
 
-/** Joins the workspace of an invitation; each invitation works once, before it expires. */
+/**
+ * Joins the workspace of an invitation; each invitation works once, before it expires, for the
+ * address it names (if any), and only while its maker could still make it.
+ */
 export async function acceptInvitation(db: Database, userId: string, token: string): Promise<Workspace> {
   return db.transaction(async (tx) => {
     const [inv] = await tx
@@ -264,6 +298,15 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       .for('update');
     if (!inv)
       throw new AppError('not_found', 'This invitation is unknown, used or expired: ask for a new link');
+    const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!account) throw notFound('User');
+    requireInvitedAddress(inv.email, account.email);
+    const [target] = await tx
+      .select({ matrix: workspaces.decisionRights })
+      .from(workspaces)
+      .where(eq(workspaces.id, inv.workspaceId));
+    if (!target) throw notFound('Workspace');
+    await requireInviterStillEntitled(tx, inv, target.matrix as DecisionMatrix);
     const [existing] = await tx
       .select({ role: memberships.role })
       .from(memberships)
@@ -322,7 +365,7 @@ export async function updateDecisionRights(
   actor: Actor,
   input: { version: number; matrix: Record<string, Record<string, string>>; rationale?: string | undefined },
 ): Promise<DecisionRights> {
-  requireFounder(actor, 'change who decides what');
+  await requireFounderTo(db, actor, 'change who decides what');
   const problems = findMatrixProblems(input.matrix);
   if (problems.length > 0) {
     throw new AppError('validation_failed', problems.map((p) => `${p.decision}: ${p.message}`).join('; '), {

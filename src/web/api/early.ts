@@ -2,7 +2,7 @@ import type { Item, ItemFilters, Me, Page, Session } from './types';
 
 declare global {
   interface Window {
-    /** Requests index.html starts before the app loads (see the inline script there). */
+    /** Requests index.html starts before the app loads (public/early.js). */
     __headwayEarly?: {
       session?: Promise<Session>;
       me?: Promise<Me>;

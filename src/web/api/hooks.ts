@@ -153,7 +153,7 @@ export function useUpdateMember(ws: string) {
 
 export function useCreateInvitation(ws: string) {
   return useMutation({
-    mutationFn: (body: { role: Member['role']; fte: number; skills: string[] }) =>
+    mutationFn: (body: { role: Member['role']; fte: number; skills: string[]; email?: string }) =>
       requestApi<Invitation>(`/workspaces/${ws}/invitations`, { method: 'POST', body }),
   });
 }

@@ -65,8 +65,29 @@ function parseSkills(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The roles someone may pick for a member, and why a choice is locked, mirroring the server's
+ * rules: only a founder makes or changes a founder, and nobody changes their own role.
+ */
+function roleChoice(options: { iAmFounder: boolean; isMe: boolean; current: Role }) {
+  const roles = ROLES.filter((r) => r !== 'founder' || options.iAmFounder || options.current === 'founder');
+  const lockedBecause = options.isMe
+    ? 'Nobody can change their own role: ask a founder'
+    : options.current === 'founder' && !options.iAmFounder
+      ? 'Only a founder can change a founder'
+      : null;
+  return { roles, lockedBecause };
+}
+
 function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
-  const { workspace } = useWorkspace();
+  const { workspace, user } = useWorkspace();
+  const choice = roleChoice({
+    iAmFounder: workspace.role === 'founder',
+    isMe: member.userId === user.id,
+    current: member.role,
+  });
+  const founderLocked = member.role === 'founder' && workspace.role !== 'founder';
+  const editable = gate.allowed && !founderLocked;
   const update = useUpdateMember(workspace.id);
   const { notify } = useToast();
   const [role, setRole] = useState<Role>(member.role);
@@ -95,11 +116,11 @@ function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
           form={formId}
           aria-label={`Role of ${member.name}`}
           value={role}
-          disabled={!gate.allowed}
-          title={gate.reason ?? undefined}
+          disabled={!gate.allowed || choice.lockedBecause !== null}
+          title={gate.reason ?? choice.lockedBecause ?? undefined}
           onChange={(e) => setRole(e.target.value as Role)}
         >
-          {ROLES.map((r) => (
+          {choice.roles.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>
@@ -116,7 +137,7 @@ function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
           step={0.05}
           aria-label={`FTE of ${member.name}`}
           value={fte}
-          disabled={!gate.allowed}
+          disabled={!editable}
           onChange={(e) => setFte(e.target.value)}
         />
       </td>
@@ -125,14 +146,14 @@ function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
           form={formId}
           aria-label={`Skills of ${member.name}`}
           value={skills}
-          disabled={!gate.allowed}
+          disabled={!editable}
           placeholder="frontend, backend"
           onChange={(e) => setSkills(e.target.value)}
         />
       </td>
       <td>
         <form id={formId} onSubmit={submit}>
-          <button type="submit" className="button" disabled={!gate.allowed || !dirty || update.isPending}>
+          <button type="submit" className="button" disabled={!editable || !dirty || update.isPending}>
             Save
           </button>
         </form>
@@ -143,14 +164,18 @@ function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
 
 function InviteForm() {
   const { workspace } = useWorkspace();
+  // Only a founder invites a founder.
+  const roles = ROLES.filter((r) => r !== 'founder' || workspace.role === 'founder');
   const invite = useCreateInvitation(workspace.id);
   const [role, setRole] = useState<Role>('developer');
   const [fte, setFte] = useState('1');
   const [skills, setSkills] = useState('');
+  const [email, setEmail] = useState('');
   const link = invite.data ? `${window.location.origin}${invite.data.path}` : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    invite.mutate({ role, fte: Number(fte), skills: parseSkills(skills) });
+    const to = email.trim();
+    invite.mutate({ role, fte: Number(fte), skills: parseSkills(skills), ...(to ? { email: to } : {}) });
   };
   return (
     <section className="card-section" aria-labelledby="invite-heading">
@@ -159,7 +184,7 @@ function InviteForm() {
         <label className="field">
           <span>Role</span>
           <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
@@ -181,6 +206,15 @@ function InviteForm() {
         <label className="field">
           <span>Skills</span>
           <input value={skills} placeholder="frontend, backend" onChange={(e) => setSkills(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Email (optional: only this person can join)</span>
+          <input
+            type="email"
+            value={email}
+            placeholder="name@company.com"
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <button type="submit" className="button button-primary" disabled={invite.isPending}>
           Create invitation link
