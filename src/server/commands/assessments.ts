@@ -16,13 +16,13 @@ import {
   impliedDecisionRights,
   QUESTIONNAIRE_VERSION,
   renderComparisonMarkdown,
-  renderHtml,
   renderJson,
   renderMarkdown,
   SEVERITIES,
   type Severity,
   validateAnswers,
 } from '../../domain/assessment';
+import { renderReportHtml } from '../../render/assessment-report-html';
 import { DECISIONS, type DecisionMatrix, findMatrixProblems, ROLES } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, requireDecision, requireFounder } from '../policies/access';
@@ -172,7 +172,7 @@ export async function renderAssessment(
     case 'md':
       return { text: renderMarkdown(report), contentType: 'text/markdown; charset=utf-8' };
     case 'html':
-      return { text: renderHtml(report), contentType: 'text/html; charset=utf-8' };
+      return { text: renderReportHtml(report), contentType: 'text/html; charset=utf-8' };
     case 'json':
       return { text: renderJson(report), contentType: 'application/json; charset=utf-8' };
   }
