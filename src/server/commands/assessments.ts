@@ -22,8 +22,8 @@ import {
   type Severity,
   validateAnswers,
 } from '../../domain/assessment';
-import { renderReportHtml } from '../../render/assessment-report-html';
 import { DECISIONS, type DecisionMatrix, findMatrixProblems, ROLES } from '../../domain/decision-rights';
+import { renderReportHtml } from '../../render/assessment-report-html';
 import { AppError, notFound } from '../errors';
 import { type Actor, requireDecision, requireFounder } from '../policies/access';
 import { recordDecision } from './decision-log';
