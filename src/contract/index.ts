@@ -11,5 +11,6 @@ export * from './items';
 export * from './limits';
 export * from './prioritization';
 export * from './roadmap';
+export * from './stored-documents';
 export * from './transfer';
 export * from './workspace';

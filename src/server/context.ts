@@ -9,6 +9,11 @@ export interface ServerDeps {
   webRoot?: string | undefined;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Import limits: `embedded` (PGlite, one connection) lowers the size limit and runs one
+   * background import at a time; the byte sizes override the defaults in LIMITS.
+   */
+  imports?: { embedded?: boolean; maxBytes?: number; syncBytes?: number };
 }
 
 export interface Caller {

@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { workspaces } from '../db/schema';
 import { createApp } from './app';
+import { abandonUnfinishedImports } from './commands/import-jobs';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
 
@@ -37,6 +38,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   logger.info({ database: database.kind, location: database.location }, 'database ready');
+  const abandoned = await abandonUnfinishedImports(database.db);
+  if (abandoned > 0)
+    logger.warn({ imports: abandoned }, 'unfinished imports from before the stop were discarded');
   if (options.demo) {
     const any = await database.db.select({ id: workspaces.id }).from(workspaces).limit(1);
     if (any.length === 0) {
@@ -46,7 +50,12 @@ export async function startServer(
   }
   const webRoot =
     options.webRoot ?? (existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : undefined);
-  const app = createApp({ db: database.db, logger, webRoot });
+  const app = createApp({
+    db: database.db,
+    logger,
+    webRoot,
+    imports: { embedded: database.kind === 'pglite' },
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HeadwayExportSchema } from '../../contract';
 import { findUserByEmail } from '../../server/commands/auth';
-import { exportWorkspace, importWorkspace } from '../../server/commands/transfer';
+import { exportWorkspace } from '../../server/commands/transfer';
+import { importWorkspace } from '../../server/commands/transfer-import';
 import { AppError } from '../../server/errors';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { resolveWorkspace } from '../workspace-ref';
@@ -31,7 +32,10 @@ export function register(program: Command): void {
       .command('import')
       .description('import Headway JSON as a new workspace (all or nothing)')
       .argument('<file>', 'a Headway JSON file')
-      .option('--as <email>', 'add this user as founder when the file does not list them'),
+      .option(
+        '--as <email>',
+        'make this user founder of the new workspace (the other members get invitations)',
+      ),
   ).action(async (file: string, flags: DatabaseFlags & { as?: string }) => {
     let raw: unknown;
     try {
@@ -60,5 +64,12 @@ export function register(program: Command): void {
       }
     });
     process.stdout.write(`Imported "${ws.name}" as workspace ${ws.slug} (${ws.id})\n`);
+    if (ws.invitations.length > 0) {
+      // Nobody joins through a file: each member it lists gets a link to accept (shown only now).
+      process.stdout.write(
+        'Invitation links for the members the file lists (only that e-mail can accept):\n',
+      );
+      for (const inv of ws.invitations) process.stdout.write(`  ${inv.email} (${inv.role}): ${inv.path}\n`);
+    }
   });
 }

@@ -14,6 +14,8 @@ export const decisionLog = pgTable(
     decision: text('decision').notNull(),
     itemId: uuid('item_id').references(() => items.id, { onDelete: 'set null' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who decided, when the entry was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedActor: text('imported_actor'),
     summary: text('summary').notNull(),
     rationale: text('rationale'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
