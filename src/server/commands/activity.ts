@@ -5,6 +5,7 @@ import { comments, decisionLog, itemStateChanges, items, users } from '../../db/
 import { type Decision, findHolders } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, isUuid, requireContributor } from '../policies/access';
+import { importedName } from '../presenters/item';
 
 const OPEN_STATES = ['done', 'cancelled'];
 const DAY_MS = 86_400_000;
@@ -118,6 +119,7 @@ export async function findDecisions(
       itemId: decisionLog.itemId,
       actorId: decisionLog.actorId,
       actorName: users.name,
+      importedActor: decisionLog.importedActor,
       summary: decisionLog.summary,
       rationale: decisionLog.rationale,
       details: decisionLog.details,
@@ -134,7 +136,7 @@ export async function findDecisions(
       ...r,
       id: String(r.id),
       decision: r.decision as Decision,
-      actorName: r.actorName ?? 'someone who left',
+      actorName: r.actorName ?? (r.importedActor ? importedName(r.importedActor) : 'someone who left'),
       createdAt: r.createdAt.toISOString(),
     })),
     nextCursor: rows.length > options.limit ? String(page[page.length - 1]?.id) : null,
@@ -164,6 +166,7 @@ export async function findStateHistory(db: Database, workspaceId: string, itemId
     fromState: r.fromState as never,
     toState: r.toState as never,
     changedBy: r.changedBy,
+    importedChangedBy: r.importedChangedBy,
     changedAt: r.changedAt.toISOString(),
   }));
 }
@@ -177,6 +180,7 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
       itemId: comments.itemId,
       authorId: comments.authorId,
       authorName: users.name,
+      importedAuthor: comments.importedAuthor,
       body: comments.body,
       createdAt: comments.createdAt,
     })
@@ -186,7 +190,7 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
     .orderBy(asc(comments.createdAt));
   return rows.map((r) => ({
     ...r,
-    authorName: r.authorName ?? 'someone who left',
+    authorName: r.authorName ?? (r.importedAuthor ? importedName(r.importedAuthor) : 'someone who left'),
     createdAt: r.createdAt.toISOString(),
   }));
 }

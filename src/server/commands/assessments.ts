@@ -26,6 +26,7 @@ import { DECISIONS, type DecisionMatrix, findMatrixProblems, ROLES } from '../..
 import { renderReportHtml } from '../../render/assessment-report-html';
 import { AppError, notFound } from '../errors';
 import { type Actor, requireDecision, requireFounder } from '../policies/access';
+import { importedName } from '../presenters/item';
 import { recordDecision } from './decision-log';
 
 type Row = typeof assessments.$inferSelect;
@@ -125,6 +126,11 @@ export async function createAssessment(
   return { ...present(row, me?.name ?? null), ignored: check.ignored };
 }
 
+/** The author's name, or the e-mail an imported file gave for them. */
+function nameOf(r: { row: Row; createdByName: string | null }): string | null {
+  return r.createdByName ?? (r.row.importedCreatedBy ? importedName(r.row.importedCreatedBy) : null);
+}
+
 async function loadRows(db: Database, workspaceId: string, number?: number) {
   const where =
     number === undefined
@@ -144,7 +150,7 @@ async function loadRows(db: Database, workspaceId: string, number?: number) {
  */
 export async function findAssessments(db: Database, actor: Actor): Promise<AssessmentSummary[]> {
   const rows = await loadRows(db, actor.workspaceId);
-  return rows.map((r) => summarise(r.row, r.createdByName));
+  return rows.map((r) => summarise(r.row, nameOf(r)));
 }
 
 /**
@@ -154,7 +160,7 @@ export async function findAssessments(db: Database, actor: Actor): Promise<Asses
 export async function getAssessment(db: Database, actor: Actor, number: number): Promise<Assessment> {
   const [found] = await loadRows(db, actor.workspaceId, number);
   if (!found) throw notFound(`Assessment #${number}`);
-  return present(found.row, found.createdByName);
+  return present(found.row, nameOf(found));
 }
 
 /**
