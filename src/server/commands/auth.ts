@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
 import { createSecret, hashPassword, hashSecret, verifyPassword } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
+import { retirePlaceholderUser } from './placeholder-users';
 
 const SESSION_DAYS = 30;
 
@@ -16,9 +17,10 @@ export interface NewSession {
 /**
  * Creates a user with a password (argon2id).
  * @param options.setPasswordOfImported lets a trusted operator (the CLI) give a password to a
- *   person who exists without one because an import or the demo created them. Sign-up never
- *   does: without email verification, claiming such an account would hand a stranger the
- *   imported person's memberships.
+ *   person who exists without one because the demo or an older import created them, keeping
+ *   their memberships. Sign-up never does: without email verification, claiming such an account
+ *   would hand a stranger the imported person's memberships, so sign-up retires the
+ *   password-less account (see retirePlaceholderUser) and creates a fresh one.
  */
 export async function createUser(
   db: Database,
@@ -32,13 +34,20 @@ export async function createUser(
     .where(eq(users.email, email));
   if (existing?.passwordHash)
     throw new AppError('conflict', 'An account with this email exists: sign in instead');
-  if (existing && !options.setPasswordOfImported) {
-    throw new AppError(
-      'conflict',
-      'This email belongs to someone added to a workspace by an import: the operator of this Headway server can set their password with `headway user create`',
-    );
-  }
   const passwordHash = await hashPassword(input.password);
+  if (existing && !options.setPasswordOfImported) {
+    // A password-less account left by an older import proves nothing about who owns the address:
+    // the person signing up gets a fresh account, and joins workspaces through invitations.
+    return db.transaction(async (tx) => {
+      await retirePlaceholderUser(tx, existing.id);
+      const [row] = await tx
+        .insert(users)
+        .values({ email, name: input.name, passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    });
+  }
   if (existing) {
     const [updated] = await db
       .update(users)

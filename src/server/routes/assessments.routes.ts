@@ -20,6 +20,7 @@ import {
   applyAssessmentDecisionRights,
   compareAssessmentNumbers,
   createAssessment,
+  deleteAssessment,
   findAssessments,
   getAssessment,
   renderAssessment,
@@ -139,6 +140,23 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       const { workspaceId, number } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
       return send(c, AssessmentSchema, await getAssessment(c.get('deps').db, actor, number));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: `${BASE}/{number}`,
+      tags: ['assessment'],
+      summary: 'Delete an assessment (the team decision, logged); later ones keep their numbers',
+      request: { params: AssessmentParamsSchema },
+      responses: { 204: { description: 'Deleted' }, ...pickErrors(jsonResponses(200, z.unknown(), '')) },
+    }),
+    async (c) => {
+      const { workspaceId, number } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      await deleteAssessment(c.get('deps').db, actor, number);
+      return c.body(null, 204);
     },
   );
 
