@@ -25,7 +25,6 @@ import {
 const FilePlanSchema = snapshotPlanSchema(FileItemRefSchema);
 const FileForecastSchema = forecastDocumentsSchema(FileItemRefSchema);
 const DORA_YEARS = DORA_BENCHMARKS.map((b) => b.year);
-const COMPANY_CHARS = 200;
 
 /** An assessment as it will be stored: answers checked, the report computed here. */
 export interface CheckedAssessment {
@@ -72,14 +71,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, problems:
   return null;
 }
 
-/** The report's company label from the file, when it is a short plain string. */
-function companyOf(report: Record<string, unknown>, fallback: string): string {
-  const company = report.company;
-  return typeof company === 'string' && company.trim() !== '' && company.length <= COMPANY_CHARS
-    ? company
-    : fallback;
-}
-
 function checkAssessment(
   a: HeadwayExport['assessments'][number],
   i: number,
@@ -98,7 +89,8 @@ function checkAssessment(
     answers: check.answers,
     short,
     doraYear: a.doraYear,
-    company: companyOf(a.report, workspaceName),
+    // As when an assessment is run here: the report is headed with the workspace's name.
+    company: workspaceName,
   });
   return {
     number: a.number,
