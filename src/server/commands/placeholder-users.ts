@@ -4,7 +4,7 @@
  * up, and the owner must not inherit what a file said about them. Retiring one turns it into what
  * an import records today: imported attribution by e-mail and invitations nobody can use.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import {
@@ -68,4 +68,21 @@ export async function retirePlaceholderUser(tx: Database, userId: string): Promi
   }
   await tx.delete(users).where(eq(users.id, userId));
   return true;
+}
+
+/**
+ * When someone accepts an invitation an import created for their address, the items the file
+ * assigned to that address become assigned to them: an assignment is a plan for their time,
+ * not something they did, so it may follow them. Authorship stays imported attribution.
+ * @param tx the transaction of the acceptance
+ */
+export async function claimImportedAssignments(
+  tx: Database,
+  input: { workspaceId: string; userId: string; email: string | null; imported: boolean },
+): Promise<void> {
+  if (!input.imported || !input.email) return;
+  await tx
+    .update(items)
+    .set({ assigneeId: input.userId, importedAssignee: null })
+    .where(and(eq(items.workspaceId, input.workspaceId), eq(items.importedAssignee, input.email)));
 }

@@ -17,6 +17,7 @@ import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, isUuid, requireDecision, requireFounder } from '../policies/access';
 import { recordDecision } from './decision-log';
+import { claimImportedAssignments } from './placeholder-users';
 
 /** A URL-safe slug that is unique across the server. */
 export function slugFor(name: string): string {
@@ -275,6 +276,12 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedBy: userId })
       .where(eq(invitations.id, inv.id));
+    await claimImportedAssignments(tx, {
+      workspaceId: inv.workspaceId,
+      userId,
+      email: inv.email,
+      imported: inv.importedName !== null,
+    });
     const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, inv.workspaceId));
     if (!ws) throw notFound('Workspace');
     await recordDecision(tx, {
