@@ -59,15 +59,15 @@ test('an imported hostile report cannot act as the person who opens it', async (
     await expect(page.getByRole('heading', { name: /Assessment #1/ })).toBeVisible();
     await expect(page.getByText(`by ${aliceEmail} in the imported file`)).toBeVisible();
 
-    const [report] = await Promise.all([
+    const [report, response] = await Promise.all([
       page.context().waitForEvent('page'),
+      page.context().waitForEvent('response', (r) => r.url().includes('/report?format=html')),
       page.getByRole('link', { name: 'Print-ready HTML' }).click(),
     ]);
     report.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const response = await report.waitForEvent('response', (r) => r.url().includes('/report?format=html'));
     expect(response.headers()['content-security-policy']).toMatch(/^sandbox;/);
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     await report.waitForLoadState('load');
