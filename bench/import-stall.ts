@@ -30,7 +30,7 @@ const OWNER = 'bench@import.bench.headway.dev';
 
 /** A workspace of plain items with history and comments, grown until it is about the target size. */
 function buildFile(targetBytes: number): HeadwayExport {
-  const perItem = 2600;
+  const perItem = 2150;
   const count = Math.max(10, Math.round(targetBytes / perItem));
   const ranks = generateNKeysBetween(null, null, count);
   const text = 'Customers asked for this in the last review; see the notes. '.repeat(20);

@@ -34,7 +34,7 @@ import { slugFor } from './workspaces';
 
 const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 /** Rows per insert statement, and per transaction when a large import writes in chunks. */
-export const IMPORT_CHUNK_ROWS = 500;
+export const IMPORT_CHUNK_ROWS = 100;
 const INVITATION_DAYS = 14;
 type Json = Record<string, unknown>;
 
