@@ -34,3 +34,45 @@ export async function openAs(
   await page.goto(path);
   return page;
 }
+
+/**
+ * Imports a Headway JSON file as the signed-in person of `importer`, then has every other member
+ * the file lists sign up (or sign in) and accept their invitation, as a real team would: an
+ * import alone makes nobody a member.
+ * @returns the import's answer (the new workspace)
+ */
+export async function importWithTeam(
+  baseURL: string,
+  importer: { request: APIRequestContext; csrf: string },
+  file: { members: { email: string; name: string }[] },
+): Promise<{ id: string; slug: string }> {
+  const res = await importer.request.post('/api/workspaces/import', {
+    data: file,
+    headers: { 'X-CSRF-Token': importer.csrf },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const imported = (await res.json()) as {
+    id: string;
+    slug: string;
+    invitations: { email: string; path: string }[];
+  };
+  for (const invitation of imported.invitations) {
+    const name = file.members.find((m) => m.email.toLowerCase() === invitation.email)?.name ?? 'Member';
+    const api = await request.newContext({ baseURL });
+    let session = await api.post('/api/auth/signup', {
+      data: { name, email: invitation.email, password: PASSWORD },
+    });
+    if (session.status() === 409) {
+      session = await api.post('/api/auth/signin', { data: { email: invitation.email, password: PASSWORD } });
+    }
+    expect(session.ok(), await session.text()).toBe(true);
+    const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
+    const accepted = await api.post('/api/invitations/accept', {
+      data: { token: invitation.path.replace('/join/', '') },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(accepted.ok(), await accepted.text()).toBe(true);
+    await api.dispose();
+  }
+  return imported;
+}

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
 import { PASSWORD, signUpInNewContext, snap, snapFull } from './helpers';
 
@@ -29,12 +30,7 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     csrf = decodeURIComponent(cookies.find((c) => c.name === 'headway_csrf')?.value ?? '');
     const workspace = buildDemoWorkspace(new Date());
     workspace.workspace.name = 'Northwind';
-    const response = await page.request.post('/api/workspaces/import', {
-      data: workspace,
-      headers: { 'X-CSRF-Token': csrf },
-    });
-    expect(response.status()).toBe(201);
-    ({ slug, id: workspaceId } = (await response.json()) as { slug: string; id: string });
+    ({ slug, id: workspaceId } = await importWithTeam(baseURL, { request: page.request, csrf }, workspace));
   });
 
   await test.step('the short questionnaire comes prefilled from the team', async () => {

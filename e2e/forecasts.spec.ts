@@ -1,5 +1,6 @@
 import { buildDailyCounts, forecastCompletion } from '../src/domain/forecasting';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
 import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
 
@@ -65,9 +66,11 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     data.workspace.name = 'Forecast Co';
     addPastForecasts(data, now);
     expect(data.forecasts.length).toBeGreaterThan(5);
-    const imported = await page.request.post('/api/workspaces/import', { data, headers });
-    expect(imported.status()).toBe(201);
-    workspace = (await imported.json()) as typeof workspace;
+    workspace = (await importWithTeam(
+      baseURL,
+      { request: page.request, csrf: headers['X-CSRF-Token'] },
+      data,
+    )) as typeof workspace;
     const initiatives = await page.request.get(`/api/workspaces/${workspace.id}/items?type=initiative`);
     const list = ((await initiatives.json()) as { data: { id: string; title: string }[] }).data;
     milestoneId = list.find((it) => it.title === 'Team workspaces')?.id ?? '';

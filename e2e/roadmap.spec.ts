@@ -1,4 +1,5 @@
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
 import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
 
@@ -21,9 +22,11 @@ test('a product manager adds a developer in a what-if scenario and sees a milest
     const headers = { 'X-CSRF-Token': decodeURIComponent(csrf) };
     const data = buildDemoWorkspace(new Date());
     data.workspace.name = 'Roadmap Co';
-    const imported = await page.request.post('/api/workspaces/import', { data, headers });
-    expect(imported.status()).toBe(201);
-    const workspace = (await imported.json()) as { id: string };
+    const workspace = await importWithTeam(
+      baseURL,
+      { request: page.request, csrf: headers['X-CSRF-Token'] },
+      data,
+    );
     const invitation = await page.request.post(`/api/workspaces/${workspace.id}/invitations`, {
       data: { role: 'product_manager', fte: 0.5, skills: ['product'] },
       headers,

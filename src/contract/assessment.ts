@@ -193,6 +193,11 @@ export const AssessmentSummarySchema = z.object({
   createdBy: IdSchema.nullable(),
   createdByName: z.string().nullable(),
   createdAt: IsoDateTimeSchema,
+  unreadable: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('why the stored report cannot be read (stored by an older version); delete it to tidy up'),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -10,6 +10,10 @@ export const DecisionLogEntrySchema = z.object({
   itemTitle: z.string().nullable(),
   actorId: IdSchema.nullable(),
   actorName: z.string(),
+  importedActor: z
+    .string()
+    .nullable()
+    .describe('who the imported file says decided (e-mail), not an account'),
   summary: z.string(),
   rationale: z.string().nullable(),
   details: z.unknown(),

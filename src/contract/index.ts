@@ -14,5 +14,6 @@ export * from './limits';
 export * from './password-policy';
 export * from './prioritization';
 export * from './roadmap';
+export * from './stored-documents';
 export * from './transfer';
 export * from './workspace';

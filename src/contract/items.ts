@@ -49,6 +49,16 @@ export const ScoresSchema = z.record(
 
 export const DependencyRefSchema = z.object({ itemId: IdSchema, lagDays: z.number().int() });
 
+/**
+ * People an imported file named for this item, by e-mail: never a local account's own act. The
+ * clients show them as "by alice@… in the imported file".
+ */
+export const ImportedItemPeopleSchema = z.object({
+  createdBy: z.string().nullable(),
+  assignee: z.string().nullable(),
+  estimatedBy: z.string().nullable(),
+});
+
 export const ItemSchema = z.object({
   id: IdSchema,
   number: z.number().int(),
@@ -73,6 +83,7 @@ export const ItemSchema = z.object({
   scopeQuestion: z.string().nullable(),
   dependsOn: z.array(DependencyRefSchema),
   createdBy: IdSchema.nullable(),
+  imported: ImportedItemPeopleSchema.optional().describe('only on items whose people came from an import'),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   completedAt: IsoDateTimeSchema.nullable(),
@@ -168,6 +179,7 @@ export const StateChangeSchema = z.object({
   fromState: ItemStateSchema.nullable(),
   toState: ItemStateSchema,
   changedBy: IdSchema.nullable(),
+  importedChangedBy: z.string().nullable().describe('who the imported file says moved it (e-mail)'),
   changedAt: IsoDateTimeSchema,
 });
 
@@ -176,6 +188,10 @@ export const CommentSchema = z.object({
   itemId: IdSchema,
   authorId: IdSchema.nullable(),
   authorName: z.string(),
+  importedAuthor: z
+    .string()
+    .nullable()
+    .describe('the author the imported file names (e-mail), not an account'),
   body: z.string(),
   createdAt: IsoDateTimeSchema,
 });

@@ -4,6 +4,10 @@ export const LIMITS = {
   bodyBytes: 256 * 1024,
   /** Largest Headway JSON import. */
   importBytes: 20 * 1024 * 1024,
+  /** Largest Headway JSON import on the embedded database (one connection, one import at a time). */
+  importBytesEmbedded: 12 * 1024 * 1024,
+  /** Imports larger than this run as a background job (202) instead of in the request. */
+  importSyncBytes: 1024 * 1024,
   titleChars: 300,
   descriptionChars: 50_000,
   commentChars: 20_000,

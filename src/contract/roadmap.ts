@@ -201,6 +201,13 @@ export const RoadmapSnapshotSummarySchema = z.object({
   publishedBy: IdSchema.nullable(),
   publishedAt: IsoDateTimeSchema,
   items: z.number().int(),
+  unreadable: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'why the stored plan cannot be read (stored by an older version); delete the version to tidy up',
+    ),
   milestones: z.array(
     z.object({
       id: z.string(),

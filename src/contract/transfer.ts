@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { SkillSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
 import { TShirtRangeSchema } from './estimation-scale';
 import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 import { ItemStateSchema, ItemTypeSchema, ScoresSchema } from './items';
 import { LIMITS } from './limits';
-import { DecisionSchema, RoleSchema } from './workspace';
+import { DecisionSchema, RoleSchema, WorkspaceSchema } from './workspace';
 
 const Timestamp = z.iso.datetime({
   offset: true,
@@ -197,3 +197,43 @@ export const HeadwayExportSchema = z.strictObject({
     .default([]),
 });
 export type HeadwayExport = z.infer<typeof HeadwayExportSchema>;
+
+/** An invitation an import created for a member its file named; the link is shown once. */
+export const ImportInvitationSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  path: z.string().describe('the invitation link: only the account with this e-mail can accept it'),
+  expiresAt: IsoDateTimeSchema,
+});
+
+/**
+ * A finished import: the new workspace (the importer is its founder) and one invitation per
+ * other member the file named. Nobody else joins and no account is created: people named by
+ * the file appear in its history as imported attribution ("by alice@… in the imported file").
+ */
+export const ImportResultSchema = WorkspaceSchema.extend({ invitations: z.array(ImportInvitationSchema) });
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** A large import running in the background (POST answers 202 with it; poll GET /api/imports/{id}). */
+export const ImportJobSchema = z.object({
+  id: IdSchema,
+  status: z.enum(IMPORT_JOB_STATUSES),
+  bytes: z.number().int(),
+  done: z.number().int().describe('rows written so far'),
+  total: z.number().int().describe('rows to write'),
+  progress: z.number().min(0).max(1),
+  workspaceId: IdSchema.nullable().describe('the new workspace, once done'),
+  invitations: z
+    .array(ImportInvitationSchema)
+    .describe('once done: the invitation links, kept for an hour by the server that ran the import'),
+  error: z
+    .object({ message: z.string(), problems: z.array(z.string()).optional() })
+    .nullable()
+    .describe('why it failed; nothing was imported'),
+  createdAt: IsoDateTimeSchema,
+  finishedAt: IsoDateTimeSchema.nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;

@@ -25,7 +25,7 @@ import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
-import { registerTransferRoutes } from './routes/transfer.routes';
+import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
 /** "title: an item needs a title; unknown field "colour": remove it" */
@@ -76,7 +76,7 @@ export function createApp(deps: ServerDeps) {
         );
       }
     }
-    const limit = c.req.path.endsWith('/import') ? LIMITS.importBytes : LIMITS.bodyBytes;
+    const limit = c.req.path.endsWith('/import') ? importLimitsOf(deps).maxBytes : LIMITS.bodyBytes;
     return bodyLimit({
       maxSize: limit,
       onError: () => {

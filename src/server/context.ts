@@ -25,6 +25,11 @@ export interface ServerDeps {
   accessLog?: 'every' | 'failures';
   /** The demo people and password, when the server runs the demo (shown on the sign-in page). */
   demo?: Instance['demo'];
+  /**
+   * Import limits: `embedded` (PGlite, one connection) lowers the size limit and runs one
+   * background import at a time; the byte sizes override the defaults in LIMITS.
+   */
+  imports?: { embedded?: boolean; maxBytes?: number; syncBytes?: number };
 }
 
 export interface Caller {

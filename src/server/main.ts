@@ -9,6 +9,7 @@ import { recordServerUrl } from '../db/lock';
 import { users, workspaces } from '../db/schema';
 import { ROLE_LABELS, type Role } from '../domain/decision-rights';
 import { createApp } from './app';
+import { abandonUnfinishedImports } from './commands/import-jobs';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
 import { createLogger, type LogFormat } from './logger';
@@ -52,6 +53,9 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
   const { logger } = created;
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   logger.debug({ database: database.kind, location: database.location }, 'database ready');
+  const abandoned = await abandonUnfinishedImports(database.db);
+  if (abandoned > 0)
+    logger.warn({ imports: abandoned }, 'unfinished imports from before the stop were discarded');
   let demo: Instance['demo'] = null;
   if (options.demo) {
     const any = await database.db.select({ id: workspaces.id }).from(workspaces).limit(1);
@@ -71,6 +75,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     accessLog: created.format === 'pretty' ? 'failures' : 'every',
     publicUrl: options.publicUrl,
     trustProxy: options.trustProxy,
+    imports: { embedded: database.kind === 'pglite' },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

@@ -189,7 +189,7 @@ describe('bad input', () => {
 });
 
 describe('imported people', () => {
-  it('should not let a stranger sign up as someone an import created', async () => {
+  it('should give whoever signs up with an address an import named a fresh account with no membership', async () => {
     const exported = (await team.founder.get<HeadwayExport>(`${base}/export`)).body;
     const doc = structuredClone(exported);
     doc.members.push({
@@ -198,14 +198,17 @@ describe('imported people', () => {
       name: 'Imported',
       role: 'developer',
     });
-    expect((await team.founder.post('/api/workspaces/import', doc)).status).toBe(201);
+    const imported = await team.founder.post<{ id: string }>('/api/workspaces/import', doc);
+    expect(imported.status).toBe(201);
+    // The import neither blocks the address nor hands its owner (or a stranger) the workspace.
     const stranger = new TestClient(ctx.app);
-    const res = await stranger.post<ErrorBody>('/api/auth/signup', {
+    const res = await stranger.post('/api/auth/signup', {
       email: 'imported.person@example.com',
       name: 'Stranger',
       password: 'correct horse battery',
     });
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/headway user create/);
+    expect(res.status).toBe(201);
+    expect((await stranger.get<{ workspaces: unknown[] }>('/api/me')).body.workspaces).toEqual([]);
+    expect((await stranger.get(`/api/workspaces/${imported.body.id}/items`)).status).toBe(404);
   });
 });

@@ -7,11 +7,11 @@ import {
   compareAssessments,
   DORA_BENCHMARKS,
   renderComparisonMarkdown,
-  renderHtml,
   renderJson,
   renderMarkdown,
   validateAnswers,
 } from '../../domain/assessment';
+import { renderReportHtml } from '../../render/assessment-report-html';
 import { printHtmlToPdf } from '../../server/pdf';
 
 interface AssessOptions {
@@ -96,12 +96,12 @@ export function register(program: Command): void {
       if (options.format === 'pdf' && !options.out) throw new Error('--format pdf needs --out FILE.pdf');
       const report = assessFile(options.answers, settings);
       if (options.format === 'pdf') {
-        writeFileSync(options.out as string, await printHtmlToPdf(renderHtml(report)));
+        writeFileSync(options.out as string, await printHtmlToPdf(renderReportHtml(report)));
         process.stderr.write(`Wrote ${options.out}\n`);
         return;
       }
       let output: string;
-      if (options.format === 'html') output = renderHtml(report);
+      if (options.format === 'html') output = renderReportHtml(report);
       else if (options.format === 'json' && !options.compare) output = renderJson(report);
       else if (options.format === 'json' && options.compare) {
         const comparison = compareAssessments({

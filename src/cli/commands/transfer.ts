@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HeadwayExportSchema } from '../../contract';
 import { findUserByEmail } from '../../server/commands/auth';
-import { exportWorkspace, importWorkspace } from '../../server/commands/transfer';
+import { exportWorkspace } from '../../server/commands/transfer';
+import { importWorkspace } from '../../server/commands/transfer-import';
 import { AppError } from '../../server/errors';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { type ImportFlags, runImportCommand } from '../foreign-import';
@@ -34,7 +35,10 @@ export function register(program: Command): void {
         'import Headway JSON as a new workspace (all or nothing); check a Jira, Linear, GitHub or CSV file with --dry-run',
       )
       .argument('<file>', 'Headway JSON, a Jira or Linear CSV export, GitHub issues JSON, or any CSV')
-      .option('--as <email>', 'add this user as founder when the file does not list them')
+      .option(
+        '--as <email>',
+        'make this user founder of the new workspace (the other members get invitations)',
+      )
       .option(
         '--from <format>',
         'jira, linear, github, csv or headway (detected from the content when absent)',
@@ -77,5 +81,12 @@ export function register(program: Command): void {
       }
     });
     process.stdout.write(`Imported "${ws.name}" as workspace ${ws.slug} (${ws.id})\n`);
+    if (ws.invitations.length > 0) {
+      // Nobody joins through a file: each member it lists gets a link to accept (shown only now).
+      process.stdout.write(
+        'Invitation links for the members the file lists (only that e-mail can accept):\n',
+      );
+      for (const inv of ws.invitations) process.stdout.write(`  ${inv.email} (${inv.role}): ${inv.path}\n`);
+    }
   });
 }

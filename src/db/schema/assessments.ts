@@ -23,6 +23,8 @@ export const assessments = pgTable(
     /** The engine's report: scores, DORA tiers per year, findings and the growth plan. */
     report: jsonb('report').$type<Record<string, unknown>>().notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who ran it, when the assessment was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedCreatedBy: text('imported_created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -32,6 +32,8 @@ export const decisionLog = pgTable(
     decision: text('decision').notNull(),
     itemId: uuid('item_id').references(() => items.id, { onDelete: 'set null' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who decided, when the entry was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedActor: text('imported_actor'),
     summary: text('summary').notNull(),
     rationale: text('rationale'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
@@ -70,6 +72,8 @@ export const targetDateSlips = pgTable(
     toDate: date('to_date'),
     reason: text('reason').notNull(),
     movedBy: uuid('moved_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who an imported file says moved the date (an e-mail), never an account of this server. */
+    importedMovedBy: text('imported_moved_by'),
     movedAt: timestamp('moved_at', { withTimezone: true }).notNull().defaultNow(),
     /** The delivery-dates entry of the decision log that recorded the move. */
     decisionId: bigint('decision_id', { mode: 'number' }).references(() => decisionLog.id, {

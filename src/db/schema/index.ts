@@ -2,6 +2,7 @@ export * from './assessments';
 export * from './auth-throttles';
 export * from './decisions';
 export * from './estimation-sessions';
+export * from './import-jobs';
 export * from './items';
 export * from './prioritization';
 export * from './roadmap';

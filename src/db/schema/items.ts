@@ -39,6 +39,8 @@ export const items = pgTable(
     estimateLikely: doublePrecision('estimate_likely'),
     estimatePessimistic: doublePrecision('estimate_pessimistic'),
     estimatedBy: uuid('estimated_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who estimated it, when the estimate was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedEstimatedBy: text('imported_estimated_by'),
     estimatedAt: timestamp('estimated_at', { withTimezone: true }),
     actualEffort: doublePrecision('actual_effort'),
     /** Story points, a card of the planning-poker deck; independent of the estimate in days. */
@@ -47,6 +49,8 @@ export const items = pgTable(
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     labels: jsonb('labels').$type<string[]>().notNull().default([]),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The assignee named by an imported file, until someone assigns the item here. */
+    importedAssignee: text('imported_assignee'),
     targetDate: date('target_date'),
     /**
      * When the target date was committed: set for every open item with a target date when a
@@ -56,6 +60,8 @@ export const items = pgTable(
     scopeQuestion: text('scope_question'),
     scopeQuestionAt: timestamp('scope_question_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who created it, when the item was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedCreatedBy: text('imported_created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
@@ -114,6 +120,8 @@ export const itemStateChanges = pgTable(
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who moved it, when the change was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedChangedBy: text('imported_changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('item_state_changes_item_idx').on(t.itemId, t.changedAt)],
@@ -130,6 +138,8 @@ export const comments = pgTable(
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author, when the comment was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedAuthor: text('imported_author'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

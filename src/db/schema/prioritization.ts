@@ -14,6 +14,8 @@ export const scoringFormulas = pgTable(
     /** Checked by the domain parser before it is stored; fields are item score keys. */
     expression: text('expression').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The author, when the formula was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedCreatedBy: text('imported_created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

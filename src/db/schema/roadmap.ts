@@ -33,6 +33,8 @@ export const roadmapSnapshots = pgTable(
     /** { endDate, items: [{ itemId, number, title, personId, start, finish }], milestones: [...] } */
     plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who published it, when the version was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedPublishedBy: text('imported_published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('roadmap_snapshots_workspace_version').on(t.workspaceId, t.version)],
@@ -63,6 +65,8 @@ export const forecasts = pgTable(
     /** Optional full distribution, e.g. { histogram, total } of finish day offsets. */
     distribution: jsonb('distribution').$type<Record<string, unknown>>(),
     madeBy: uuid('made_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who asked for it, when the forecast was imported from a Headway JSON file: the e-mail the file named, never a local account. */
+    importedMadeBy: text('imported_made_by'),
     madeAt: timestamp('made_at', { withTimezone: true }).notNull().defaultNow(),
     outcome: jsonb('outcome').$type<Record<string, unknown>>(),
     scoredAt: timestamp('scored_at', { withTimezone: true }),

@@ -17,18 +17,32 @@ export type WorkspaceTShirtScale = {
   sizes: { size: string; min: number; max: number; mustSplit?: boolean }[];
 };
 
-export const workspaces = pgTable('workspaces', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  slug: text('slug').notNull().unique(),
-  /** The decisions × roles table (see src/domain/decision-rights). */
-  decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
-  decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
-  nextItemNumber: integer('next_item_number').notNull().default(1),
-  /** The workspace's t-shirt ranges (see src/domain/estimation); null means the default scale. */
-  tshirtScale: jsonb('tshirt_scale').$type<WorkspaceTShirtScale>(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    /** The decisions × roles table (see src/domain/decision-rights). */
+    decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
+    decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
+    nextItemNumber: integer('next_item_number').notNull().default(1),
+    /** The workspace's t-shirt ranges (see src/domain/estimation); null means the default scale. */
+    tshirtScale: jsonb('tshirt_scale').$type<WorkspaceTShirtScale>(),
+    /**
+     * 'importing' while a large import is still writing it: it has no members yet, so nobody sees
+     * it; null once it is complete. A workspace left importing by a crash is deleted at start-up.
+     */
+    importStatus: text('import_status'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'workspaces_import_status_known',
+      sql`${t.importStatus} is null or ${t.importStatus} = 'importing'`,
+    ),
+  ],
+);
 
 export const memberships = pgTable(
   'memberships',
@@ -69,5 +83,11 @@ export const invitations = pgTable('invitations', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+  /**
+   * Set when an import created the invitation for a member its file named: the name and the
+   * joining date from the file, kept so an export still lists the team as the file had it.
+   */
+  importedName: text('imported_name'),
+  importedJoinedAt: timestamp('imported_joined_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -44,9 +44,17 @@ export {
   QUESTIONS,
   scoreAnswer,
 } from './questionnaire';
-export { escapeHtml, renderHtml } from './render-html';
 export { renderJson } from './render-json';
-export { renderComparisonMarkdown, renderMarkdown } from './render-markdown';
+export {
+  describeRightsChange,
+  escapeMarkdown,
+  HORIZON_LABELS,
+  labelAnswer,
+  renderComparisonMarkdown,
+  renderMarkdown,
+  TRIGGER_LABELS,
+} from './render-markdown';
+export { LINK_SCHEMES, safeLinkUrl } from './safe-link';
 export { AREA_WEIGHTS, bandScore, scoreAssessment } from './scores';
 export { getSource, SOURCES, type Source } from './sources';
 export * from './types';

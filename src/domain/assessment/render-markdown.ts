@@ -5,6 +5,7 @@ import { DECISION_INFO, ROLE_LABELS } from '../decision-rights';
 import type { AssessmentComparison } from './compare';
 import { impliedDecisionRights } from './growth-plan';
 import { describeAnswer, findQuestion } from './questionnaire';
+import { safeLinkUrl } from './safe-link';
 import {
   AREA_LABELS,
   type AssessmentReport,
@@ -15,7 +16,12 @@ import {
 
 /** "Ordering the backlog → product manager: A", for people rather than programs. */
 export function describeRightsChange(change: DecisionRightsChange): string {
-  return `${DECISION_INFO[change.decision].label} → ${ROLE_LABELS[change.role]}: ${change.letter}`;
+  // Labels come from closed tables; a stored report naming something else shows the raw value.
+  const decision = Object.hasOwn(DECISION_INFO, change.decision)
+    ? DECISION_INFO[change.decision].label
+    : String(change.decision);
+  const role = Object.hasOwn(ROLE_LABELS, change.role) ? ROLE_LABELS[change.role] : String(change.role);
+  return `${decision} → ${role}: ${change.letter}`;
 }
 
 export const HORIZON_LABELS: Record<Horizon, string> = {
@@ -31,9 +37,33 @@ export const TRIGGER_LABELS: Record<TriggerStatus, string> = {
   unknown: 'not answered',
 };
 
-/** Makes free text safe inside Markdown paragraphs and table cells. */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/**
+ * Makes any value plain text inside a Markdown paragraph, list item or table cell: every
+ * character Markdown or HTML could read as markup is backslash-escaped and line breaks become
+ * spaces, so a stored report (which may come from an imported file) cannot add links, images,
+ * raw HTML, headings or table cells.
+ * @returns the escaped text
+ */
+export function escapeMarkdown(value: unknown): string {
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+const md = escapeMarkdown;
+
+/** An autolink for an allow-listed URL, or the escaped text when it is not one. */
+function mdLink(url: string | undefined): string {
+  const href = safeLinkUrl(url);
+  if (!href) return url ? ` (${md(url)})` : '';
+  return ` <${href.replace(/[<>"'`\\\s]/g, (c) => encodeURIComponent(c))}>`;
+}
+
+/** A code span that data cannot close: the fence is longer than any run of backticks inside (nothing is markup inside a code span). */
+function code(value: unknown): string {
+  const text = String(value ?? '').replace(/\s*[\r\n]+\s*/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${longest > 0 ? ' ' : ''}${text}${longest > 0 ? ' ' : ''}${fence}`;
 }
 
 function signed(value: number | null): string {
@@ -52,36 +82,39 @@ export function renderMarkdown(report: AssessmentReport): string {
     : 'Development setup assessment';
   out.push(`# ${title}`, '');
   out.push(
-    `Questionnaire: ${report.questionnaire} · unanswered: ${report.unanswered.length} · DORA benchmark: ${report.dora.selectedYear} report`,
+    `Questionnaire: ${md(report.questionnaire)} · unanswered: ${report.unanswered.length} · DORA benchmark: ${md(report.dora.selectedYear)} report`,
     '',
   );
 
   out.push('## Scores', '', '| Area | Score | Band |', '|---|---:|---|');
   for (const area of report.scores.areas) {
-    out.push(`| ${AREA_LABELS[area.area]} | ${area.score ?? '–'} | ${area.band ?? 'not answered'} |`);
+    out.push(
+      `| ${md(AREA_LABELS[area.area] ?? area.area)} | ${md(area.score ?? '–')} | ${md(area.band ?? 'not answered')} |`,
+    );
   }
   out.push(
-    `| **Overall** | **${report.scores.overall ?? '–'}** | **${report.scores.band ?? 'not answered'}** |`,
+    `| **Overall** | **${md(report.scores.overall ?? '–')}** | **${md(report.scores.band ?? 'not answered')}** |`,
     '',
   );
 
   const selected = report.dora.byYear.find((d) => d.year === report.dora.selectedYear);
-  out.push(`## DORA tiers (${report.dora.selectedYear} report)`, '');
+  out.push(`## DORA tiers (${md(report.dora.selectedYear)} report)`, '');
   if (selected) {
     out.push('| Measure | Tier |', '|---|---|');
-    for (const [metric, tier] of Object.entries(selected.metrics)) out.push(`| ${metric} | ${tier} |`);
+    for (const [metric, tier] of Object.entries(selected.metrics))
+      out.push(`| ${md(metric)} | ${md(tier)} |`);
     out.push(
-      `| throughput | ${selected.throughput ?? '–'} |`,
-      `| stability | ${selected.stability ?? '–'} |`,
+      `| throughput | ${md(selected.throughput ?? '–')} |`,
+      `| stability | ${md(selected.stability ?? '–')} |`,
     );
-    out.push(`| **overall** | **${selected.overall ?? '–'}** |`, '');
-    out.push(`Source: ${selected.source}.`, '');
-    for (const caveat of selected.caveats) out.push(`- ${caveat}`);
+    out.push(`| **overall** | **${md(selected.overall ?? '–')}** |`, '');
+    out.push(`Source: ${md(selected.source)}.`, '');
+    for (const caveat of selected.caveats) out.push(`- ${md(caveat)}`);
     if (selected.caveats.length > 0) out.push('');
   }
   const others = report.dora.byYear.filter((d) => d.year !== report.dora.selectedYear);
   if (others.length > 0) {
-    const list = others.map((d) => `${d.year}: ${d.overall ?? '–'}`).join(' · ');
+    const list = others.map((d) => `${md(d.year)}: ${md(d.overall ?? '–')}`).join(' · ');
     out.push(`Against other report years (each on its own, never averaged): ${list}.`, '');
   }
   out.push('Tiers describe this system over time; do not compare them across different systems.', '');
@@ -89,31 +122,33 @@ export function renderMarkdown(report: AssessmentReport): string {
   out.push(`## Findings (${report.findings.length})`, '');
   if (report.findings.length === 0) out.push('No findings: nothing in the answers raised a rule.', '');
   report.findings.forEach((f, i) => {
-    out.push(`### ${i + 1}. ${f.title} (${f.severity})`, '');
+    out.push(`### ${i + 1}. ${md(f.title)} (${md(f.severity)})`, '');
     out.push(
-      `Id: \`${f.id}\`${f.severityReason ? ` · severity ${f.severity} because ${f.severityReason}` : ''}`,
+      `Id: ${code(f.id)}${f.severityReason ? ` · severity ${md(f.severity)} because ${md(f.severityReason)}` : ''}`,
       '',
     );
-    out.push(f.why, '', '**Evidence**', '');
-    for (const e of f.evidence) out.push(`- ${e.question} → ${md(e.answerLabel)}`);
-    out.push('', `**Recommendation.** ${f.recommendation}`, '', '**Sources**', '');
-    for (const s of f.sources) out.push(`- ${s.title}${s.url ? ` <${s.url}>` : ''}: ${s.point}`);
+    out.push(md(f.why), '', '**Evidence**', '');
+    for (const e of f.evidence) out.push(`- ${md(e.question)} → ${md(e.answerLabel)}`);
+    out.push('', `**Recommendation.** ${md(f.recommendation)}`, '', '**Sources**', '');
+    for (const s of f.sources) out.push(`- ${md(s.title)}${mdLink(s.url)}: ${md(s.point)}`);
     out.push('');
   });
 
   out.push('## Growth plan', '');
   for (const { horizon, actions } of report.plan.horizons) {
-    out.push(`### ${HORIZON_LABELS[horizon]}`, '');
+    out.push(`### ${md(HORIZON_LABELS[horizon] ?? horizon)}`, '');
     if (actions.length === 0) out.push('Nothing for this horizon.', '');
     for (const a of actions) {
-      out.push(`#### ${a.title}`, '', `- Owner: ${a.owner}`);
-      out.push(`- Because of: ${a.rationale.map((r) => `\`${r.findingId}\` (${r.severity})`).join(', ')}`);
-      out.push(`- What: ${a.details}`);
-      if (a.budget) out.push(`- Time or budget: ${a.budget}`);
-      if (a.deliverables.length > 0) out.push(`- Deliverables: ${a.deliverables.join('; ')}`);
-      out.push(`- Done when: ${a.exitCriteria.join('; ')}`);
+      out.push(`#### ${md(a.title)}`, '', `- Owner: ${md(a.owner)}`);
+      out.push(
+        `- Because of: ${a.rationale.map((r) => `${code(r.findingId)} (${md(r.severity)})`).join(', ')}`,
+      );
+      out.push(`- What: ${md(a.details)}`);
+      if (a.budget) out.push(`- Time or budget: ${md(a.budget)}`);
+      if (a.deliverables.length > 0) out.push(`- Deliverables: ${a.deliverables.map(md).join('; ')}`);
+      out.push(`- Done when: ${a.exitCriteria.map(md).join('; ')}`);
       if (a.decisionRights.length > 0) {
-        out.push(`- Decision rights: ${a.decisionRights.map(describeRightsChange).join(', ')}`);
+        out.push(`- Decision rights: ${a.decisionRights.map((d) => md(describeRightsChange(d))).join(', ')}`);
       }
       out.push('');
     }
@@ -127,7 +162,8 @@ export function renderMarkdown(report: AssessmentReport): string {
     '| Trigger | Status |',
     '|---|---|',
   );
-  for (const t of report.plan.triggers) out.push(`| ${t.text} | ${TRIGGER_LABELS[t.status]} |`);
+  for (const t of report.plan.triggers)
+    out.push(`| ${md(t.text)} | ${md(TRIGGER_LABELS[t.status] ?? t.status)} |`);
   out.push('');
 
   const rights = impliedDecisionRights(report.plan);
@@ -137,14 +173,14 @@ export function renderMarkdown(report: AssessmentReport): string {
     out.push('| Decision | Role | New letter | From action |', '|---|---|---|---|');
     for (const r of rights)
       out.push(
-        `| ${DECISION_INFO[r.decision].label} | ${ROLE_LABELS[r.role]} | ${r.letter} | ${r.actionId} |`,
+        `| ${md(DECISION_INFO[r.decision]?.label ?? r.decision)} | ${md(ROLE_LABELS[r.role] ?? r.role)} | ${md(r.letter)} | ${md(r.actionId)} |`,
       );
     out.push('');
   }
 
   if (report.unanswered.length > 0) {
     out.push('## Not answered', '');
-    for (const id of report.unanswered) out.push(`- \`${id}\`: ${findQuestion(id)?.text ?? id}`);
+    for (const id of report.unanswered) out.push(`- ${code(id)}: ${md(findQuestion(id)?.text ?? id)}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -157,35 +193,42 @@ export function renderMarkdown(report: AssessmentReport): string {
 export function renderComparisonMarkdown(comparison: AssessmentComparison): string {
   const out: string[] = ['# What changed since the last assessment', ''];
   out.push(
-    `Overall score: ${comparison.overall.before ?? '–'} → ${comparison.overall.after ?? '–'} (${signed(comparison.overall.delta)})`,
+    `Overall score: ${md(comparison.overall.before ?? '–')} → ${md(comparison.overall.after ?? '–')} (${md(signed(comparison.overall.delta))})`,
     '',
   );
   out.push('| Area | Before | After | Change |', '|---|---:|---:|---:|');
   for (const a of comparison.areas) {
-    out.push(`| ${AREA_LABELS[a.area]} | ${a.before ?? '–'} | ${a.after ?? '–'} | ${signed(a.delta)} |`);
+    out.push(
+      `| ${md(AREA_LABELS[a.area] ?? a.area)} | ${md(a.before ?? '–')} | ${md(a.after ?? '–')} | ${md(signed(a.delta))} |`,
+    );
   }
   out.push('', '## Closed findings', '');
   out.push(
-    ...(comparison.closed.length ? comparison.closed.map((f) => `- ${f.title} (\`${f.id}\`)`) : ['None.']),
+    ...(comparison.closed.length
+      ? comparison.closed.map((f) => `- ${md(f.title)} (${code(f.id)})`)
+      : ['None.']),
   );
   out.push('', '## New findings', '');
   out.push(
     ...(comparison.opened.length
-      ? comparison.opened.map((f) => `- ${f.title} (\`${f.id}\`, ${f.severity})`)
+      ? comparison.opened.map((f) => `- ${md(f.title)} (${code(f.id)}, ${md(f.severity)})`)
       : ['None.']),
   );
   out.push('', '## Still open', '');
   out.push(
     ...(comparison.persisting.length
-      ? comparison.persisting.map((f) => `- ${f.title} (\`${f.id}\`, ${f.severityBefore} → ${f.severity})`)
+      ? comparison.persisting.map(
+          (f) => `- ${md(f.title)} (${code(f.id)}, ${md(f.severityBefore)} → ${md(f.severity)})`,
+        )
       : ['None.']),
   );
   out.push('', '## DORA overall tier per report year', '');
-  for (const d of comparison.dora) out.push(`- ${d.year}: ${d.before ?? '–'} → ${d.after ?? '–'}`);
+  for (const d of comparison.dora)
+    out.push(`- ${md(d.year)}: ${md(d.before ?? '–')} → ${md(d.after ?? '–')}`);
   if (comparison.triggers.length > 0) {
     out.push('', '## Hiring triggers that changed', '');
     for (const t of comparison.triggers)
-      out.push(`- ${t.text}: ${TRIGGER_LABELS[t.before]} → ${TRIGGER_LABELS[t.after]}`);
+      out.push(`- ${md(t.text)}: ${md(TRIGGER_LABELS[t.before])} → ${md(TRIGGER_LABELS[t.after])}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

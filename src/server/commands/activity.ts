@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { comments, itemStateChanges, items, users } from '../../db/schema';
 import { notFound } from '../errors';
 import { type Actor, isUuid, requireContributor } from '../policies/access';
+import { importedName } from '../presenters/item';
 
 async function requireItem(db: Database, workspaceId: string, itemId: string): Promise<void> {
   if (!isUuid(itemId)) throw notFound('Item');
@@ -28,6 +29,7 @@ export async function findStateHistory(db: Database, workspaceId: string, itemId
     fromState: r.fromState as never,
     toState: r.toState as never,
     changedBy: r.changedBy,
+    importedChangedBy: r.importedChangedBy,
     changedAt: r.changedAt.toISOString(),
   }));
 }
@@ -41,6 +43,7 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
       itemId: comments.itemId,
       authorId: comments.authorId,
       authorName: users.name,
+      importedAuthor: comments.importedAuthor,
       body: comments.body,
       createdAt: comments.createdAt,
     })
@@ -50,7 +53,7 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
     .orderBy(asc(comments.createdAt));
   return rows.map((r) => ({
     ...r,
-    authorName: r.authorName ?? 'someone who left',
+    authorName: r.authorName ?? (r.importedAuthor ? importedName(r.importedAuthor) : 'someone who left'),
     createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -1,10 +1,12 @@
 import { and, desc, eq, max } from 'drizzle-orm';
-import type {
-  AppliedAssessmentRights,
-  Assessment,
-  AssessmentComparisonView,
-  AssessmentSummary,
-  AssessmentVariant,
+import {
+  type AppliedAssessmentRights,
+  type Assessment,
+  type AssessmentComparisonView,
+  AssessmentReportSchema,
+  type AssessmentSummary,
+  type AssessmentVariant,
+  describeDocumentProblem,
 } from '../../contract';
 import type { Database } from '../../db/client';
 import { assessments, users, workspaces } from '../../db/schema';
@@ -16,7 +18,6 @@ import {
   impliedDecisionRights,
   QUESTIONNAIRE_VERSION,
   renderComparisonMarkdown,
-  renderHtml,
   renderJson,
   renderMarkdown,
   SEVERITIES,
@@ -24,8 +25,10 @@ import {
   validateAnswers,
 } from '../../domain/assessment';
 import { DECISIONS, type DecisionMatrix, findMatrixProblems, ROLES } from '../../domain/decision-rights';
+import { renderReportHtml } from '../../render/assessment-report-html';
 import { AppError, notFound } from '../errors';
 import { type Actor, requireDecision, requireFounder } from '../policies/access';
+import { importedName } from '../presenters/item';
 import { recordDecision } from './decision-log';
 
 type Row = typeof assessments.$inferSelect;
@@ -36,8 +39,36 @@ function countFindings(report: AssessmentReport): Record<Severity, number> {
   return counts;
 }
 
+/**
+ * A stored report checked against the report schema, or why it cannot be read: a report stored
+ * by an older version, or by an older import that trusted its file, must not break a page.
+ */
+function readReport(row: Row): { report: AssessmentReport } | { problem: string } {
+  const parsed = AssessmentReportSchema.safeParse(row.report);
+  return parsed.success
+    ? { report: parsed.data as unknown as AssessmentReport }
+    : { problem: describeDocumentProblem('report', parsed.error) };
+}
+
 function summarise(row: Row, createdByName: string | null): AssessmentSummary {
-  const report = row.report as unknown as AssessmentReport;
+  const stored = readReport(row);
+  if ('problem' in stored) {
+    return {
+      id: row.id,
+      number: row.number,
+      variant: row.variant as AssessmentVariant,
+      questionnaireVersion: row.questionnaireVersion,
+      doraYear: row.doraYear,
+      overall: null,
+      band: null,
+      findings: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+      createdBy: row.createdBy,
+      createdByName,
+      createdAt: row.createdAt.toISOString(),
+      unreadable: stored.problem,
+    };
+  }
+  const { report } = stored;
   return {
     id: row.id,
     number: row.number,
@@ -50,11 +81,20 @@ function summarise(row: Row, createdByName: string | null): AssessmentSummary {
     createdBy: row.createdBy,
     createdByName,
     createdAt: row.createdAt.toISOString(),
+    unreadable: null,
   };
 }
 
 function present(row: Row, createdByName: string | null): Assessment {
-  const report = row.report as unknown as AssessmentReport;
+  const stored = readReport(row);
+  if ('problem' in stored) {
+    throw new AppError(
+      'conflict',
+      `Assessment #${row.number} cannot be read (${stored.problem}): it was stored by an older version; delete it or run a new assessment`,
+      { details: { unreadable: stored.problem } },
+    );
+  }
+  const { report } = stored;
   return {
     ...summarise(row, createdByName),
     // Stored as JSON, so the engine's readonly arrays are plain arrays here.
@@ -125,6 +165,11 @@ export async function createAssessment(
   return { ...present(row, me?.name ?? null), ignored: check.ignored };
 }
 
+/** The author's name, or the e-mail an imported file gave for them. */
+function nameOf(r: { row: Row; createdByName: string | null }): string | null {
+  return r.createdByName ?? (r.row.importedCreatedBy ? importedName(r.row.importedCreatedBy) : null);
+}
+
 async function loadRows(db: Database, workspaceId: string, number?: number) {
   const where =
     number === undefined
@@ -144,7 +189,7 @@ async function loadRows(db: Database, workspaceId: string, number?: number) {
  */
 export async function findAssessments(db: Database, actor: Actor): Promise<AssessmentSummary[]> {
   const rows = await loadRows(db, actor.workspaceId);
-  return rows.map((r) => summarise(r.row, r.createdByName));
+  return rows.map((r) => summarise(r.row, nameOf(r)));
 }
 
 /**
@@ -154,7 +199,7 @@ export async function findAssessments(db: Database, actor: Actor): Promise<Asses
 export async function getAssessment(db: Database, actor: Actor, number: number): Promise<Assessment> {
   const [found] = await loadRows(db, actor.workspaceId, number);
   if (!found) throw notFound(`Assessment #${number}`);
-  return present(found.row, found.createdByName);
+  return present(found.row, nameOf(found));
 }
 
 /**
@@ -172,10 +217,33 @@ export async function renderAssessment(
     case 'md':
       return { text: renderMarkdown(report), contentType: 'text/markdown; charset=utf-8' };
     case 'html':
-      return { text: renderHtml(report), contentType: 'text/html; charset=utf-8' };
+      return { text: renderReportHtml(report), contentType: 'text/html; charset=utf-8' };
     case 'json':
       return { text: renderJson(report), contentType: 'application/json; charset=utf-8' };
   }
+}
+
+/**
+ * Deletes an assessment (the team decision, like running one), e.g. one whose stored report can
+ * no longer be read. Later assessments keep their numbers; the deletion is logged.
+ * @param number the assessment's number in the actor's workspace
+ */
+export async function deleteAssessment(db: Database, actor: Actor, number: number): Promise<void> {
+  await requireDecision(db, actor, 'team');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(assessments)
+      .where(and(eq(assessments.workspaceId, actor.workspaceId), eq(assessments.number, number)))
+      .returning({ id: assessments.id, variant: assessments.variant, createdAt: assessments.createdAt });
+    if (!row) throw notFound(`Assessment #${number}`);
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'team',
+      actorId: actor.userId,
+      summary: `Deleted assessment #${number}`,
+      details: { assessmentNumber: number, variant: row.variant, createdAt: row.createdAt.toISOString() },
+    });
+  });
 }
 
 /**

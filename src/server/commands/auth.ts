@@ -5,6 +5,7 @@ import { createSecret, hashPassword, hashSecret, verifyPassword } from '../auth/
 import { forgetAttempts, refundAttemptOf, type ThrottleKey, takeAttempts } from '../auth/throttle';
 import { LIMIT_POLICIES } from '../auth/throttle-policy';
 import { AppError, notFound } from '../errors';
+import { retirePlaceholderUser } from './placeholder-users';
 
 const SESSION_DAYS = 30;
 
@@ -25,11 +26,12 @@ export const SIGN_UP_REFUSED =
 /**
  * Creates a user with a password (argon2id).
  * @param options.setPasswordOfImported lets a trusted operator (the CLI) give a password to a
- *   person who exists without one because an import or the demo created them. Sign-up never
- *   does: without email verification, claiming such an account would hand a stranger the
- *   imported person's memberships.
- * @throws AppError `conflict` with the same message for an existing account and an imported
- *   person (see SIGN_UP_REFUSED); the operator's CLI is told which.
+ *   person who exists without one because the demo or an older import created them, keeping
+ *   their memberships. Sign-up never does: without email verification, claiming such an account
+ *   would hand a stranger the imported person's memberships, so sign-up retires the
+ *   password-less account (see retirePlaceholderUser) and creates a fresh one.
+ * @throws AppError `conflict` (SIGN_UP_REFUSED) for an existing account; the operator's CLI is
+ *   told which.
  */
 export async function createUser(
   db: Database,
@@ -49,7 +51,19 @@ export async function createUser(
       options.setPasswordOfImported ? 'An account with this email exists: it can sign in' : SIGN_UP_REFUSED,
     );
   }
-  if (existing && !options.setPasswordOfImported) throw new AppError('conflict', SIGN_UP_REFUSED);
+  if (existing && !options.setPasswordOfImported) {
+    // A password-less account left by an older import proves nothing about who owns the address:
+    // the person signing up gets a fresh account, and joins workspaces through invitations.
+    return db.transaction(async (tx) => {
+      await retirePlaceholderUser(tx, existing.id);
+      const [row] = await tx
+        .insert(users)
+        .values({ email, name: input.name, passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    });
+  }
   if (existing) {
     const [updated] = await db
       .update(users)

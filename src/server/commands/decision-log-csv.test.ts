@@ -10,6 +10,7 @@ const entry = (overrides: Partial<DecisionLogEntry>): DecisionLogEntry => ({
   itemNumber: null,
   itemTitle: null,
   actorId: null,
+  importedActor: null,
   actorName: 'Dana',
   summary: 'Moved #1 to the top',
   rationale: null,

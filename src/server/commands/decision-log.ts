@@ -11,6 +11,7 @@ import { decisionLog, items, users } from '../../db/schema';
 import { DECISIONS, type Decision } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor } from '../policies/access';
+import { importedName } from '../presenters/item';
 
 export interface DecisionRecord {
   workspaceId: string;
@@ -118,6 +119,7 @@ const entryColumns = {
   itemTitle: items.title,
   actorId: decisionLog.actorId,
   actorName: users.name,
+  importedActor: decisionLog.importedActor,
   summary: decisionLog.summary,
   rationale: decisionLog.rationale,
   details: decisionLog.details,
@@ -133,7 +135,7 @@ function presentEntry(r: EntryRow): DecisionLogEntry {
     ...r,
     id: String(r.id),
     decision: r.decision as Decision,
-    actorName: r.actorName ?? 'someone who left',
+    actorName: r.actorName ?? (r.importedActor ? importedName(r.importedActor) : 'someone who left'),
     createdAt: r.createdAt.toISOString(),
     amendsId: r.amendsId === null ? null : String(r.amendsId),
   };

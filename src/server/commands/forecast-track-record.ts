@@ -1,6 +1,6 @@
 /** Forecast accountability: stored forecasts scored against what really happened. */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { TrackRecord } from '../../contract';
+import { StoredForecastDocumentsSchema, type TrackRecord } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, items } from '../../db/schema';
 import {
@@ -25,6 +25,17 @@ const _DEFAULT_PLAN_TRIALS = 500;
 const _BULK_RULE = { minItems: 10, withinMinutes: 5 };
 
 type ForecastRow = typeof forecasts.$inferSelect;
+
+/** True when the row's JSON documents match the schemas this version reads them with. */
+function isReadable(row: ForecastRow): boolean {
+  return StoredForecastDocumentsSchema.safeParse({
+    subject: row.subject,
+    inputs: row.inputs,
+    percentiles: row.percentiles,
+    distribution: row.distribution,
+    outcome: row.outcome,
+  }).success;
+}
 type Outcome = { date: string | null; dayOffset: number | null; count: number | null; void?: boolean };
 
 /** What happened to a forecast's work, or null while it has not finished. */
@@ -105,10 +116,14 @@ export async function getTrackRecord(
   now = new Date(),
 ): Promise<TrackRecord> {
   const today = Math.floor(now.getTime() / MS_PER_DAY);
-  const pendingRows = await db
-    .select()
-    .from(forecasts)
-    .where(and(eq(forecasts.workspaceId, workspaceId), isNull(forecasts.scoredAt)));
+  // A forecast stored by an older version (or an import that trusted its file) in a shape this
+  // version cannot read is left out, rather than failing the whole track record.
+  const pendingRows = (
+    await db
+      .select()
+      .from(forecasts)
+      .where(and(eq(forecasts.workspaceId, workspaceId), isNull(forecasts.scoredAt)))
+  ).filter(isReadable);
   if (pendingRows.length > 0) {
     const { history } = await loadDailyHistory(db, workspaceId, { to: formatIsoDay(today) });
     const itemIds = [
@@ -133,11 +148,13 @@ export async function getTrackRecord(
         .where(and(eq(forecasts.id, row.id), isNull(forecasts.scoredAt)));
     }
   }
-  const rows = await db
-    .select()
-    .from(forecasts)
-    .where(eq(forecasts.workspaceId, workspaceId))
-    .orderBy(asc(forecasts.madeAt));
+  const rows = (
+    await db
+      .select()
+      .from(forecasts)
+      .where(eq(forecasts.workspaceId, workspaceId))
+      .orderBy(asc(forecasts.madeAt))
+  ).filter(isReadable);
   const scored: TrackRecord['forecasts'] = [];
   let pending = 0;
   for (const row of rows) {

@@ -296,7 +296,11 @@ export async function updateItem(
     if (input.labels !== undefined) set.labels = input.labels;
     if (input.scores !== undefined) set.scores = input.scores;
     if (input.skills !== undefined) set.skills = input.skills;
-    if (input.assigneeId !== undefined) set.assigneeId = input.assigneeId;
+    if (input.assigneeId !== undefined) {
+      // An assignment made here replaces the one an imported file named.
+      set.assigneeId = input.assigneeId;
+      set.importedAssignee = null;
+    }
     if (input.targetDate !== undefined) {
       set.targetDate = input.targetDate;
       // A moved committed date stays committed (it is the new promise); a cleared one is not.
@@ -314,6 +318,7 @@ export async function updateItem(
       set.estimateLikely = input.estimate?.likely ?? null;
       set.estimatePessimistic = input.estimate?.pessimistic ?? null;
       set.estimatedBy = input.estimate ? actor.userId : null;
+      set.importedEstimatedBy = null;
       set.estimatedAt = input.estimate ? now : null;
     }
     const stateChanged = input.state !== undefined && input.state !== current.state;

@@ -1,6 +1,6 @@
 /** Comparing a plan with a published snapshot: slips per item and milestone. */
 import { and, eq } from 'drizzle-orm';
-import type { Roadmap } from '../../contract';
+import { describeDocumentProblem, type Roadmap, StoredSnapshotPlanSchema } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
 import { toDayNumber } from '../../domain/scheduling';
@@ -83,6 +83,15 @@ export function describeComparison(items: Slip[], milestones: Slip[], version: n
       ? `; milestones later: ${lateMilestones.join(', ')}`
       : '; no milestone is later')
   );
+}
+
+/**
+ * A stored plan checked against the schema it was written with, or the reason it cannot be read
+ * (a version stored by an older Headway, or written by an older import that trusted its file).
+ */
+export function readSnapshotPlan(plan: unknown): { plan: SnapshotPlan } | { problem: string } {
+  const parsed = StoredSnapshotPlanSchema.safeParse(plan);
+  return parsed.success ? { plan: parsed.data } : { problem: describeDocumentProblem('plan', parsed.error) };
 }
 
 export async function loadSnapshot(db: Database, workspaceId: string, snapshotId: string) {

@@ -1,5 +1,5 @@
 /** Published roadmap versions (the roadmap decision), so later plans show slips. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { RoadmapSnapshotSummary } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
@@ -8,11 +8,27 @@ import { recordDecision } from './decision-log';
 import type { CommandContext } from './items';
 import { loadPlanSource, todayIso } from './plan-input';
 import { planRoadmap } from './roadmap';
-import { freeze, type SnapshotPlan } from './roadmap-compare';
+import { freeze, loadSnapshot, readSnapshotPlan } from './roadmap-compare';
 import { commitTargetDates } from './slips';
 
 function presentSnapshot(row: typeof roadmapSnapshots.$inferSelect): RoadmapSnapshotSummary {
-  const plan = row.plan as unknown as SnapshotPlan;
+  const stored = readSnapshotPlan(row.plan);
+  if ('problem' in stored) {
+    // One unreadable version must not take the list down with it.
+    return {
+      id: row.id,
+      version: row.version,
+      note: row.note,
+      startDate: row.startDate,
+      endDate: null,
+      publishedBy: row.publishedBy,
+      publishedAt: row.publishedAt.toISOString(),
+      items: 0,
+      unreadable: stored.problem,
+      milestones: [],
+    };
+  }
+  const { plan } = stored;
   return {
     id: row.id,
     version: row.version,
@@ -22,6 +38,7 @@ function presentSnapshot(row: typeof roadmapSnapshots.$inferSelect): RoadmapSnap
     publishedBy: row.publishedBy,
     publishedAt: row.publishedAt.toISOString(),
     items: plan.items.length,
+    unreadable: null,
     milestones: plan.milestones,
   };
 }
@@ -87,4 +104,28 @@ export async function findSnapshots(db: Database, workspaceId: string): Promise<
     .where(eq(roadmapSnapshots.workspaceId, workspaceId))
     .orderBy(desc(roadmapSnapshots.version));
   return rows.map(presentSnapshot);
+}
+
+/**
+ * Deletes a published roadmap version (the `roadmap` decision, logged with what it held), e.g.
+ * one that can no longer be read. Later versions keep their numbers.
+ * @param ctx the database and the acting member
+ * @param snapshotId the version's id (another workspace's answers 404)
+ */
+export async function deleteSnapshot(ctx: CommandContext, snapshotId: string): Promise<void> {
+  const { db, actor } = ctx;
+  await requireDecision(db, actor, 'roadmap');
+  const row = await loadSnapshot(db, actor.workspaceId, snapshotId);
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(roadmapSnapshots)
+      .where(and(eq(roadmapSnapshots.id, row.id), eq(roadmapSnapshots.workspaceId, actor.workspaceId)));
+    await recordDecision(tx, {
+      workspaceId: actor.workspaceId,
+      decision: 'roadmap',
+      actorId: actor.userId,
+      summary: `Deleted roadmap version ${row.version}`,
+      details: { version: row.version, startDate: row.startDate, note: row.note },
+    });
+  });
 }

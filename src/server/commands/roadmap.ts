@@ -7,6 +7,7 @@
 import type { Roadmap, RoadmapItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { buildSchedule, type StartReason, type TeamPlanResult } from '../../domain/scheduling';
+import { AppError } from '../errors';
 import {
   isUnderWay,
   loadPlanSource,
@@ -17,7 +18,13 @@ import {
   todayIso,
   withoutItems,
 } from './plan-input';
-import { compareDates, describeComparison, loadSnapshot, type SnapshotPlan } from './roadmap-compare';
+import {
+  compareDates,
+  describeComparison,
+  loadSnapshot,
+  readSnapshotPlan,
+  type SnapshotPlan,
+} from './roadmap-compare';
 
 /** Calendar days from the plan start within which work is "now", and "next". */
 const NOW_DAYS = 14;
@@ -276,7 +283,14 @@ export async function getRoadmap(
   const snapshot = options.compareTo ? await loadSnapshot(db, workspaceId, options.compareTo) : null;
   const { roadmap } = planRoadmap(await loadPlanSource(db, workspaceId, options.start ?? todayIso()));
   if (!snapshot) return roadmap;
-  const then = snapshot.plan as unknown as SnapshotPlan;
+  const stored = readSnapshotPlan(snapshot.plan);
+  if ('problem' in stored) {
+    throw new AppError(
+      'conflict',
+      `Roadmap version ${snapshot.version} cannot be read (${stored.problem}): compare with another version, or delete this one`,
+    );
+  }
+  const then: SnapshotPlan = stored.plan;
   const items = compareDates(
     new Map(then.items.map((it) => [it.itemId, { title: `#${it.number} ${it.title}`, date: it.finish }])),
     new Map(roadmap.items.map((it) => [it.itemId, { title: `#${it.number} ${it.title}`, date: it.finish }])),

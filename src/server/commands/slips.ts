@@ -13,7 +13,7 @@ import type { Database } from '../../db/client';
 import { items, targetDateSlips, users } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
-import { label } from '../presenters/item';
+import { importedName, label } from '../presenters/item';
 
 const DAY_MS = 86_400_000;
 
@@ -159,6 +159,7 @@ export async function findSlips(
       reason: targetDateSlips.reason,
       movedBy: targetDateSlips.movedBy,
       movedByName: users.name,
+      importedMovedBy: targetDateSlips.importedMovedBy,
       movedAt: targetDateSlips.movedAt,
       decisionId: targetDateSlips.decisionId,
     })
@@ -167,10 +168,10 @@ export async function findSlips(
     .leftJoin(users, eq(users.id, targetDateSlips.movedBy))
     .where(and(...where))
     .orderBy(desc(targetDateSlips.movedAt), sql`${targetDateSlips.id} desc`);
-  return rows.map((r) => ({
+  return rows.map(({ importedMovedBy, ...r }) => ({
     ...r,
     slipDays: r.toDate === null ? null : daysBetween(r.fromDate, r.toDate),
-    movedByName: r.movedByName ?? 'someone who left',
+    movedByName: r.movedByName ?? (importedMovedBy ? importedName(importedMovedBy) : 'someone who left'),
     movedAt: r.movedAt.toISOString(),
     decisionId: r.decisionId === null ? null : String(r.decisionId),
   }));

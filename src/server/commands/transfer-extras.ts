@@ -1,8 +1,9 @@
 /**
  * The parts of Headway JSON that came after items and history: custom formulas, assessments,
- * published roadmap versions and stored forecasts. Their JSON documents refer to items and
- * people by id; in the file those become "item:#<number>" and "user:<email>", so a file imports
- * into any server and the round trip is lossless.
+ * published roadmap versions and stored forecasts, as they are exported. Their JSON documents
+ * refer to items and people by id; in the file those become "item:#<number>" and
+ * "user:<email>", so a file imports into any server and the round trip is lossless (importing
+ * is in transfer-plan.ts).
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { HeadwayExport } from '../../contract';
@@ -17,7 +18,6 @@ import {
 } from '../../db/schema';
 
 type Extras = Pick<HeadwayExport, 'formulas' | 'assessments' | 'roadmapSnapshots' | 'forecasts'>;
-type Json = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,7 +76,9 @@ export async function exportExtras(
         .where(inArray(users.id, [...people]))
     : [];
   const emails = new Map(emailRows.map((u) => [u.id, u.email]));
-  const email = (id: string | null) => (id ? (emails.get(id) ?? null) : null);
+  // Imported attribution goes back out as the e-mail the file named.
+  const email = (id: string | null, imported: string | null = null) =>
+    id ? (emails.get(id) ?? imported) : imported;
   const formulaNames = new Map(formulaRows.map((r) => [r.id, r.name]));
   const snapshotVersions = new Map(snapshotRows.map((r) => [r.id, r.version]));
   const portable = <T>(value: T): T =>
@@ -100,7 +102,7 @@ export async function exportExtras(
     startDate: r.startDate,
     percentiles: portable(r.percentiles),
     distribution: r.distribution ? portable(r.distribution) : null,
-    madeBy: email(r.madeBy),
+    madeBy: email(r.madeBy, r.importedMadeBy),
     madeAt: r.madeAt.toISOString(),
     outcome: r.outcome ? portable(r.outcome) : null,
     scoredAt: iso(r.scoredAt),
@@ -113,7 +115,7 @@ export async function exportExtras(
     formulas: formulaRows.map((r) => ({
       name: r.name,
       expression: r.expression,
-      createdBy: email(r.createdBy),
+      createdBy: email(r.createdBy, r.importedCreatedBy),
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -125,7 +127,7 @@ export async function exportExtras(
       doraYear: r.doraYear,
       answers: portable(r.answers),
       report: portable(r.report),
-      createdBy: email(r.createdBy),
+      createdBy: email(r.createdBy, r.importedCreatedBy),
       createdAt: r.createdAt.toISOString(),
     })),
     roadmapSnapshots: snapshotRows.map((r) => ({
@@ -133,114 +135,10 @@ export async function exportExtras(
       note: r.note,
       startDate: r.startDate,
       plan: portable(r.plan),
-      publishedBy: email(r.publishedBy),
+      publishedBy: email(r.publishedBy, r.importedPublishedBy),
       publishedAt: r.publishedAt.toISOString(),
     })),
     forecasts: keyed.map((k) => k.f),
   };
   return { extras, portable };
-}
-
-/** People the extras name, so the import can create those it does not know. */
-export function extrasPeople(doc: Extras): string[] {
-  const out: string[] = [];
-  for (const f of doc.formulas) if (f.createdBy) out.push(f.createdBy);
-  for (const a of doc.assessments) if (a.createdBy) out.push(a.createdBy);
-  for (const s of doc.roadmapSnapshots) if (s.publishedBy) out.push(s.publishedBy);
-  for (const f of doc.forecasts) if (f.madeBy) out.push(f.madeBy);
-  return out;
-}
-
-/**
- * Writes the extras into a new workspace inside the import's transaction.
- * @returns the reference → id mapping, for other JSON (decision details)
- */
-export async function importExtras(
-  tx: Database,
-  workspaceId: string,
-  doc: Extras,
-  refs: { itemId: (n: number) => string | undefined; userId: (email: string | null) => string | null },
-): Promise<<T>(value: T) => T> {
-  const formulaIds = new Map<string, string>();
-  const snapshotIds = new Map<number, string>();
-  const local = <T>(value: T): T =>
-    mapStrings(value, (s) => {
-      const item = /^item:#(\d+)$/.exec(s);
-      if (item) return refs.itemId(Number(item[1])) ?? s;
-      const user = /^user:(.+@.+)$/.exec(s);
-      if (user) return refs.userId(user[1] ?? null) ?? s;
-      const formula = /^formula:(.+)$/.exec(s);
-      if (formula) return formulaIds.get(formula[1] ?? '') ?? s;
-      const snapshot = /^roadmap:v(\d+)$/.exec(s);
-      if (snapshot) return snapshotIds.get(Number(snapshot[1])) ?? s;
-      return s;
-    });
-  if (doc.formulas.length) {
-    const created = await tx
-      .insert(scoringFormulas)
-      .values(
-        doc.formulas.map((f) => ({
-          workspaceId,
-          name: f.name,
-          expression: f.expression,
-          createdBy: refs.userId(f.createdBy),
-          version: f.version,
-          createdAt: new Date(f.createdAt),
-          updatedAt: new Date(f.updatedAt),
-        })),
-      )
-      .returning({ id: scoringFormulas.id, name: scoringFormulas.name });
-    for (const f of created) formulaIds.set(f.name, f.id);
-  }
-  if (doc.assessments.length) {
-    await tx.insert(assessments).values(
-      doc.assessments.map((a) => ({
-        workspaceId,
-        number: a.number,
-        questionnaireVersion: a.questionnaireVersion,
-        variant: a.variant,
-        doraYear: a.doraYear,
-        answers: local(a.answers) as Json,
-        report: local(a.report) as Json,
-        createdBy: refs.userId(a.createdBy),
-        createdAt: new Date(a.createdAt),
-      })),
-    );
-  }
-  if (doc.roadmapSnapshots.length) {
-    const created = await tx
-      .insert(roadmapSnapshots)
-      .values(
-        doc.roadmapSnapshots.map((s) => ({
-          workspaceId,
-          version: s.version,
-          note: s.note,
-          startDate: s.startDate,
-          plan: local(s.plan) as Json,
-          publishedBy: refs.userId(s.publishedBy),
-          publishedAt: new Date(s.publishedAt),
-        })),
-      )
-      .returning({ id: roadmapSnapshots.id, version: roadmapSnapshots.version });
-    for (const r of created) snapshotIds.set(r.version, r.id);
-  }
-  for (let i = 0; i < doc.forecasts.length; i += 200) {
-    await tx.insert(forecasts).values(
-      doc.forecasts.slice(i, i + 200).map((f) => ({
-        workspaceId,
-        kind: f.kind,
-        subject: local(f.subject) as Json,
-        method: f.method,
-        inputs: local(f.inputs) as Json,
-        startDate: f.startDate,
-        percentiles: local(f.percentiles) as Json[],
-        distribution: f.distribution ? (local(f.distribution) as Json) : null,
-        madeBy: refs.userId(f.madeBy),
-        madeAt: new Date(f.madeAt),
-        outcome: f.outcome ? (local(f.outcome) as Json) : null,
-        scoredAt: f.scoredAt ? new Date(f.scoredAt) : null,
-      })),
-    );
-  }
-  return local;
 }

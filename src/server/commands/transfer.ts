@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { HeadwayExport, ItemType, Workspace } from '../../contract';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { HeadwayExport, ItemType } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   comments,
   decisionLog,
+  invitations,
   itemDependencies,
   itemStateChanges,
   items,
@@ -13,23 +13,11 @@ import {
   users,
   workspaces,
 } from '../../db/schema';
-import type { DecisionMatrix, Role } from '../../domain/decision-rights';
-import { AppError, notFound } from '../errors';
-import { checkTShirtScale } from './estimation-scale';
-import { findImportProblems } from './transfer-checks';
-import { importDecisions } from './transfer-decisions';
-import { exportExtras, extrasPeople, importExtras } from './transfer-extras';
-import { slugFor } from './workspaces';
+import type { Role } from '../../domain/decision-rights';
+import { notFound } from '../errors';
+import { exportExtras } from './transfer-extras';
 
-const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const CHUNK = 500;
-
-function chunks<T>(list: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
-}
 
 /** The whole workspace as Headway JSON, in a stable order so two exports of the same data are identical. */
 export async function exportWorkspace(db: Database, workspaceId: string): Promise<HeadwayExport> {
@@ -49,6 +37,34 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(asc(users.email));
+  // Members an import named who have not joined (yet): still the team as the file had it, and
+  // importing the export again only invites them again.
+  const invitedRows = await db
+    .select({
+      email: invitations.email,
+      name: invitations.importedName,
+      role: invitations.role,
+      fte: invitations.fte,
+      skills: invitations.skills,
+      joinedAt: invitations.importedJoinedAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        isNotNull(invitations.importedName),
+        isNull(invitations.acceptedAt),
+      ),
+    );
+  const memberEmails = new Set(memberRows.map((m) => m.email));
+  const team = [
+    ...memberRows,
+    ...invitedRows.flatMap((r) =>
+      r.email && r.name && r.joinedAt && !memberEmails.has(r.email)
+        ? [{ ...r, email: r.email, name: r.name, joinedAt: r.joinedAt }]
+        : [],
+    ),
+  ].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   const itemRows = await db
     .select()
     .from(items)
@@ -97,7 +113,9 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
         .where(inArray(users.id, [...peopleIds]))
     : [];
   const emails = new Map(emailRows.map((u) => [u.id, u.email]));
-  const email = (id: string | null) => (id ? (emails.get(id) ?? null) : null);
+  // Imported attribution goes back out as the e-mail the file named.
+  const email = (id: string | null, imported: string | null = null) =>
+    id ? (emails.get(id) ?? imported) : imported;
 
   const { extras, portable } = await exportExtras(db, workspaceId, number);
   return {
@@ -110,7 +128,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       // Written only through the checked scale route, so the size names are the contract's.
       tshirtScale: (ws.tshirtScale as HeadwayExport['workspace']['tshirtScale']) ?? null,
     },
-    members: memberRows.map((m) => ({
+    members: team.map((m) => ({
       email: m.email,
       name: m.name,
       role: m.role as Role,
@@ -134,7 +152,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
               optimistic: r.estimateOptimistic ?? 0,
               likely: r.estimateLikely,
               pessimistic: r.estimatePessimistic ?? 0,
-              estimatedBy: email(r.estimatedBy),
+              estimatedBy: email(r.estimatedBy, r.importedEstimatedBy),
               estimatedAt: iso(r.estimatedAt),
             },
       actualEffort: r.actualEffort,
@@ -142,12 +160,12 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       scores: r.scores,
       skills: r.skills,
       labels: r.labels,
-      assignee: email(r.assigneeId),
+      assignee: email(r.assigneeId, r.importedAssignee),
       targetDate: r.targetDate,
       targetDateCommittedAt: iso(r.targetDateCommittedAt),
       scopeQuestion: r.scopeQuestion,
       scopeQuestionAt: iso(r.scopeQuestionAt),
-      createdBy: email(r.createdBy),
+      createdBy: email(r.createdBy, r.importedCreatedBy),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       completedAt: iso(r.completedAt),
@@ -165,13 +183,13 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       item: num(h.itemId) as number,
       from: h.fromState as HeadwayExport['stateHistory'][number]['from'],
       to: h.toState as HeadwayExport['stateHistory'][number]['to'],
-      by: email(h.changedBy),
+      by: email(h.changedBy, h.importedChangedBy),
       at: h.changedAt.toISOString(),
     })),
     decisions: log.map((d) => ({
       decision: d.decision as HeadwayExport['decisions'][number]['decision'],
       item: num(d.itemId),
-      actor: email(d.actorId),
+      actor: email(d.actorId, d.importedActor),
       summary: d.summary,
       rationale: d.rationale,
       details: portable(d.details),
@@ -181,7 +199,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
     })),
     comments: notes.map((n) => ({
       item: num(n.itemId) as number,
-      author: email(n.authorId),
+      author: email(n.authorId, n.importedAuthor),
       body: n.body,
       at: n.createdAt.toISOString(),
     })),
@@ -191,180 +209,9 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       from: s.fromDate,
       to: s.toDate,
       reason: s.reason,
-      by: email(s.movedBy),
+      by: email(s.movedBy, s.importedMovedBy),
       at: s.movedAt.toISOString(),
       decision: indexOf(s.decisionId),
     })),
   };
-}
-
-/**
- * Imports Headway JSON into a new workspace, all or nothing: every problem is reported before
- * anything is written, and the writes happen in one transaction. People are matched by email;
- * unknown people are created without a password (the operator sets one with `headway user create`).
- */
-export async function importWorkspace(
-  db: Database,
-  importerId: string | null,
-  doc: HeadwayExport,
-): Promise<Workspace> {
-  const problems = findImportProblems(doc);
-  if (problems.length > 0) {
-    throw new AppError(
-      'validation_failed',
-      `The file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported. ${problems.slice(0, 20).join('; ')}`,
-      { details: { problems } },
-    );
-  }
-  if (doc.workspace.tshirtScale) checkTShirtScale(doc.workspace.tshirtScale);
-  return db.transaction(async (tx) => {
-    const [ws] = await tx
-      .insert(workspaces)
-      .values({
-        name: doc.workspace.name,
-        slug: slugFor(doc.workspace.name),
-        decisionRights: doc.workspace.decisionRights as DecisionMatrix,
-        nextItemNumber: doc.workspace.nextItemNumber,
-        tshirtScale: doc.workspace.tshirtScale ?? null,
-      })
-      .returning();
-    if (!ws) throw new Error('insert returned no row');
-
-    // People referenced anywhere: members plus authors of history who have left.
-    const referenced = new Map<string, string>();
-    for (const m of doc.members) referenced.set(m.email.toLowerCase(), m.name);
-    const note = (e: string | null): void => {
-      if (e && !referenced.has(e.toLowerCase())) referenced.set(e.toLowerCase(), e.split('@')[0] ?? e);
-    };
-    for (const it of doc.items)
-      for (const e of [it.assignee, it.createdBy, it.estimate?.estimatedBy ?? null]) note(e);
-    for (const h of doc.stateHistory) note(h.by);
-    for (const d of doc.decisions) note(d.actor);
-    for (const c of doc.comments) note(c.author);
-    for (const e of extrasPeople(doc)) note(e);
-    for (const sl of doc.slips) note(sl.by);
-    const userIds = new Map<string, string>();
-    const emailList = [...referenced.keys()];
-    for (const part of chunks(emailList)) {
-      const existing = await tx
-        .select({ id: users.id, email: users.email })
-        .from(users)
-        .where(inArray(users.email, part));
-      for (const u of existing) userIds.set(u.email, u.id);
-    }
-    const missing = emailList.filter((e) => !userIds.has(e));
-    for (const part of chunks(missing)) {
-      const created = await tx
-        .insert(users)
-        .values(part.map((e) => ({ email: e, name: referenced.get(e) ?? e })))
-        .returning({ id: users.id, email: users.email });
-      for (const u of created) userIds.set(u.email, u.id);
-    }
-    const uid = (e: string | null) => (e ? (userIds.get(e.toLowerCase()) ?? null) : null);
-
-    const memberValues = doc.members.map((m) => ({
-      workspaceId: ws.id,
-      userId: uid(m.email) as string,
-      role: m.role,
-      fte: m.fte,
-      skills: m.skills,
-      joinedAt: new Date(m.joinedAt),
-    }));
-    if (importerId && !memberValues.some((m) => m.userId === importerId)) {
-      memberValues.push({
-        workspaceId: ws.id,
-        userId: importerId,
-        role: 'founder',
-        fte: 1,
-        skills: [],
-        joinedAt: new Date(),
-      });
-    }
-    for (const part of chunks(memberValues)) await tx.insert(memberships).values(part);
-
-    const ids = new Map(doc.items.map((it) => [it.number, randomUUID()]));
-    const id = (n: number | null) => (n === null ? null : (ids.get(n) as string));
-    const ordered = [...doc.items].sort((a, b) => LEVEL[a.type] - LEVEL[b.type] || a.number - b.number);
-    const date = (s: string | null) => (s ? new Date(s) : null);
-    for (const part of chunks(ordered)) {
-      await tx.insert(items).values(
-        part.map((it) => ({
-          id: id(it.number) as string,
-          workspaceId: ws.id,
-          number: it.number,
-          type: it.type,
-          title: it.title,
-          description: it.description,
-          parentId: id(it.parent),
-          state: it.state,
-          rank: it.rank,
-          orderedAt: date(it.orderedAt),
-          estimateOptimistic: it.estimate?.optimistic ?? null,
-          estimateLikely: it.estimate?.likely ?? null,
-          estimatePessimistic: it.estimate?.pessimistic ?? null,
-          estimatedBy: uid(it.estimate?.estimatedBy ?? null),
-          estimatedAt: date(it.estimate?.estimatedAt ?? null),
-          actualEffort: it.actualEffort,
-          storyPoints: it.storyPoints ?? null,
-          scores: it.scores,
-          skills: it.skills,
-          labels: it.labels,
-          assigneeId: uid(it.assignee),
-          targetDate: it.targetDate,
-          targetDateCommittedAt: date(it.targetDateCommittedAt ?? null),
-          scopeQuestion: it.scopeQuestion,
-          scopeQuestionAt: date(it.scopeQuestionAt),
-          createdBy: uid(it.createdBy),
-          createdAt: new Date(it.createdAt),
-          updatedAt: new Date(it.updatedAt),
-          completedAt: date(it.completedAt),
-          version: it.version,
-        })),
-      );
-    }
-    for (const part of chunks(doc.dependencies)) {
-      await tx.insert(itemDependencies).values(
-        part.map((d) => ({
-          workspaceId: ws.id,
-          itemId: id(d.item) as string,
-          dependsOnId: id(d.dependsOn) as string,
-          lagDays: d.lagDays,
-          createdAt: new Date(d.createdAt),
-        })),
-      );
-    }
-    for (const part of chunks(doc.stateHistory)) {
-      await tx.insert(itemStateChanges).values(
-        part.map((h) => ({
-          workspaceId: ws.id,
-          itemId: id(h.item) as string,
-          fromState: h.from,
-          toState: h.to,
-          changedBy: uid(h.by),
-          changedAt: new Date(h.at),
-        })),
-      );
-    }
-    const local = await importExtras(tx, ws.id, doc, { itemId: (n) => ids.get(n), userId: uid });
-    await importDecisions(tx, ws.id, doc, { itemId: id, userId: uid, local });
-    for (const part of chunks(doc.comments)) {
-      await tx.insert(comments).values(
-        part.map((c) => ({
-          workspaceId: ws.id,
-          itemId: id(c.item) as string,
-          authorId: uid(c.author),
-          body: c.body,
-          createdAt: new Date(c.at),
-        })),
-      );
-    }
-    const myRole = memberValues.find((m) => m.userId === importerId)?.role ?? 'founder';
-    return {
-      id: ws.id,
-      name: ws.name,
-      slug: ws.slug,
-      role: myRole as Role,
-      createdAt: ws.createdAt.toISOString(),
-    };
-  });
 }

@@ -26,6 +26,7 @@ import {
   requireMayRemoveMember,
 } from '../policies/membership';
 import { recordDecision } from './decision-log';
+import { claimImportedAssignments } from './placeholder-users';
 
 /** A URL-safe slug that is unique across the server. */
 export function slugFor(name: string): string {
@@ -319,6 +320,12 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedBy: userId })
       .where(eq(invitations.id, inv.id));
+    await claimImportedAssignments(tx, {
+      workspaceId: inv.workspaceId,
+      userId,
+      email: inv.email,
+      imported: inv.importedName !== null,
+    });
     const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, inv.workspaceId));
     if (!ws) throw notFound('Workspace');
     await recordDecision(tx, {

@@ -4,16 +4,17 @@ import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword } from '../auth/secrets';
 import { getTrackRecord } from '../commands/forecast-track-record';
-import { importWorkspace } from '../commands/transfer';
+import { importTrustedWorkspace } from '../commands/transfer-import';
 import { buildDemoWorkspace, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo-workspace';
 
 /**
- * Loads the demo workspace through the ordinary import path, scores its past forecasts against
- * what happened (through the ordinary track-record path), and gives every demo person the demo
- * password (only people who have no password yet).
+ * Loads the demo workspace through the import path trusted for files the server writes itself
+ * (its people become real members), scores its past forecasts against what happened (through the
+ * ordinary track-record path), and gives every demo person the demo password (only people who
+ * have no password yet). Files from outside never take this path.
  */
 export async function loadDemo(db: Database, now = new Date()): Promise<Workspace> {
-  const ws = await importWorkspace(db, null, buildDemoWorkspace(now));
+  const ws = await importTrustedWorkspace(db, buildDemoWorkspace(now));
   await getTrackRecord(db, ws.id, now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const emails = DEMO_PEOPLE.map((p) => demoEmail(p.key));

@@ -8,6 +8,9 @@ export interface DependencyRow {
   lagDays: number;
 }
 
+/** How people known only from an imported file are named: "alice@… in the imported file". */
+export const importedName = (email: string) => `${email} in the imported file`;
+
 /** How an item is named in messages and the decision log: #12 “Title”. */
 export const label = (row: { number: number; title: string }) => `#${row.number} “${row.title}”`;
 
@@ -49,6 +52,15 @@ export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item 
       .filter((d) => d.itemId === row.id)
       .map((d) => ({ itemId: d.dependsOnId, lagDays: d.lagDays })),
     createdBy: row.createdBy,
+    ...(row.importedCreatedBy || row.importedAssignee || row.importedEstimatedBy
+      ? {
+          imported: {
+            createdBy: row.importedCreatedBy,
+            assignee: row.importedAssignee,
+            estimatedBy: row.importedEstimatedBy,
+          },
+        }
+      : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: iso(row.completedAt),

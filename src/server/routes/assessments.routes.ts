@@ -20,6 +20,7 @@ import {
   applyAssessmentDecisionRights,
   compareAssessmentNumbers,
   createAssessment,
+  deleteAssessment,
   findAssessments,
   getAssessment,
   renderAssessment,
@@ -29,6 +30,9 @@ import { requireMember } from '../policies/access';
 import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 const BASE = '/api/workspaces/{workspaceId}/assessments';
+/** The policy of a rendered report: a sandbox with inline styles only, nothing else loads or runs. */
+export const REPORT_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const AssessmentList = z.object({ data: z.array(AssessmentSummarySchema) });
 
 /** The assessment of the development setup: questionnaire, history, reports and comparisons. */
@@ -141,6 +145,23 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
+      method: 'delete',
+      path: `${BASE}/{number}`,
+      tags: ['assessment'],
+      summary: 'Delete an assessment (the team decision, logged); later ones keep their numbers',
+      request: { params: AssessmentParamsSchema },
+      responses: { 204: { description: 'Deleted' }, ...pickErrors(jsonResponses(200, z.unknown(), '')) },
+    }),
+    async (c) => {
+      const { workspaceId, number } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      await deleteAssessment(c.get('deps').db, actor, number);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get',
       path: `${BASE}/{number}/report`,
       tags: ['assessment'],
@@ -163,9 +184,13 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       const actor = await requireMember(c, workspaceId);
       const format = c.req.valid('query').format;
       const { text, contentType } = await renderAssessment(c.get('deps').db, actor, { number, format });
-      const extension = format === 'md' ? 'md' : format;
       c.header('Content-Type', contentType);
-      c.header('Content-Disposition', `inline; filename="assessment-${number}.${extension}"`);
+      c.header('Content-Disposition', `inline; filename="assessment-${number}.${format}"`);
+      // A report is a document, never part of the app: even if some text in it became markup, it
+      // opens in a sandbox (an opaque origin without scripts, cookies or the app's API) and is
+      // never sniffed as anything but its declared type.
+      c.header('Content-Security-Policy', REPORT_CSP);
+      c.header('X-Content-Type-Options', 'nosniff');
       return c.body(text, 200);
     },
   );

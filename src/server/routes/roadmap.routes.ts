@@ -10,10 +10,12 @@ import {
 } from '../../contract';
 import { getRoadmap } from '../commands/roadmap';
 import { runScenario } from '../commands/roadmap-scenarios';
-import { findSnapshots, publishSnapshot } from '../commands/roadmap-snapshots';
+import { deleteSnapshot, findSnapshots, publishSnapshot } from '../commands/roadmap-snapshots';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
-import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+import { jsonBody, jsonResponses, noContent, send, WorkspaceParams } from './openapi';
+
+const { 200: _ok, ...errorResponses } = jsonResponses(200, z.null(), 'unused');
 
 const SnapshotList = z.object({ data: z.array(RoadmapSnapshotSummarySchema) });
 
@@ -90,6 +92,23 @@ export function registerRoadmapRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       return send(c, SnapshotList, { data: await findSnapshots(c.get('deps').db, actor.workspaceId) });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}/roadmap/snapshots/{snapshotId}',
+      tags: ['roadmap'],
+      summary: 'Delete a published roadmap version (the roadmap decision, logged)',
+      request: { params: z.object({ workspaceId: z.string(), snapshotId: z.string() }) },
+      responses: { ...noContent, ...errorResponses },
+    }),
+    async (c) => {
+      const { workspaceId, snapshotId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      await deleteSnapshot({ db: c.get('deps').db, actor }, snapshotId);
+      return c.body(null, 204);
     },
   );
 }

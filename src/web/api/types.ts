@@ -56,6 +56,8 @@ export interface StateChange {
   fromState: Item['state'] | null;
   toState: Item['state'];
   changedBy: string | null;
+  /** Who the imported file says moved it (an e-mail, not an account). */
+  importedChangedBy: string | null;
   changedAt: string;
 }
 
@@ -64,6 +66,8 @@ export interface Comment {
   itemId: string;
   authorId: string | null;
   authorName: string;
+  /** The author an imported file names (an e-mail, not an account). */
+  importedAuthor: string | null;
   body: string;
   createdAt: string;
 }

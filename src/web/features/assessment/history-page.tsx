@@ -90,7 +90,16 @@ function HistoryTable({ list }: { list: AssessmentSummary[] }) {
                 <td>{new Date(a.createdAt).toLocaleDateString()}</td>
                 <td>{a.variant}</td>
                 <td>
-                  {a.overall ?? '—'} {a.band && <Chip tone={`band-${a.band}`}>{BAND_LABELS[a.band]}</Chip>}
+                  {a.unreadable ? (
+                    <span className="muted small" title={a.unreadable}>
+                      Cannot be read ({a.unreadable})
+                    </span>
+                  ) : (
+                    <>
+                      {a.overall ?? '—'}{' '}
+                      {a.band && <Chip tone={`band-${a.band}`}>{BAND_LABELS[a.band]}</Chip>}
+                    </>
+                  )}
                 </td>
                 <td className="small">
                   {SEVERITY_ORDER.filter((s) => (a.findings[s] ?? 0) > 0)

@@ -9,16 +9,6 @@ import { BAND_LABELS, SEVERITY_LABELS, SEVERITY_ORDER } from './labels';
 import { Chip, DoraTable, FindingsList, GrowthPlan } from './report-sections';
 import { ScoreChart } from './score-chart';
 
-/**
- * Opens the print-ready HTML report in a new tab and starts the browser's print dialog there,
- * where "Save as PDF" is one of the printers.
- */
-function printReport(url: string): void {
-  const tab = window.open(url, '_blank');
-  if (!tab) return;
-  tab.addEventListener('load', () => tab.print(), { once: true });
-}
-
 /** /assessment/:number : the report of one assessment. */
 export function AssessmentReportPage() {
   const { workspace } = useWorkspace();
@@ -71,13 +61,16 @@ export function AssessmentReportPage() {
           >
             Print-ready HTML
           </a>
-          <button
-            type="button"
+          {/* The report opens in a sandbox the app cannot script, so printing starts there. */}
+          <a
             className="button"
-            onClick={() => printReport(reportUrl(workspace.id, a.number, 'html'))}
+            href={reportUrl(workspace.id, a.number, 'html')}
+            target="_blank"
+            rel="noreferrer"
+            title="Opens the print-ready report in a new tab: print it there (Ctrl+P or ⌘P) and choose Save as PDF"
           >
             Print / Save as PDF
-          </button>
+          </a>
           {previous !== undefined && (
             <Link className="button" to={`../compare?from=${previous}&to=${a.number}`}>
               Compare with #{previous}

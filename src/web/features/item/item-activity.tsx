@@ -48,6 +48,12 @@ export function HistorySection({ itemId }: { itemId: string }) {
           <li key={h.id}>
             {h.fromState ? `${STATE_LABELS[h.fromState]} → ` : 'Created as '}
             {STATE_LABELS[h.toState]} <span className="muted">{when(h.changedAt)}</span>
+            {h.importedChangedBy && (
+              <span className="muted imported-attribution">
+                {' '}
+                · by {h.importedChangedBy} in the imported file
+              </span>
+            )}
           </li>
         ))}
       </ol>
@@ -66,7 +72,8 @@ export function DecisionsSection({ itemId }: { itemId: string }) {
       <ol className="timeline" data-testid="decision-log">
         {(decisions.data ?? []).map((d) => (
           <li key={d.id}>
-            <strong>{d.actorName}</strong> {d.summary}
+            <strong className={d.importedActor ? 'imported-attribution' : undefined}>{d.actorName}</strong>{' '}
+            {d.summary}
             {d.rationale && <span className="rationale"> — “{d.rationale}”</span>}{' '}
             <span className="muted">{when(d.createdAt)}</span>
           </li>
@@ -94,7 +101,10 @@ export function CommentsSection({ itemId }: { itemId: string }) {
         {(comments.data ?? []).map((c) => (
           <li key={c.id} className="comment">
             <div className="comment-meta">
-              <strong>{c.authorName}</strong> <span className="muted">{when(c.createdAt)}</span>
+              <strong className={c.importedAuthor ? 'imported-attribution' : undefined}>
+                {c.authorName}
+              </strong>{' '}
+              <span className="muted">{when(c.createdAt)}</span>
             </div>
             <SafeMarkdown>{c.body}</SafeMarkdown>
           </li>

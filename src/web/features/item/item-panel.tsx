@@ -129,7 +129,24 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
               </option>
             ))}
           </select>
+          {!item.assigneeId && item.imported?.assignee && (
+            <span className="muted small imported-attribution">
+              {' '}
+              Assigned to {item.imported.assignee} in the imported file
+            </span>
+          )}
         </dd>
+        {(item.imported?.createdBy || item.imported?.estimatedBy) && (
+          <>
+            <dt>Imported</dt>
+            <dd className="muted small imported-attribution">
+              {item.imported.createdBy ? `Created by ${item.imported.createdBy} in the imported file. ` : ''}
+              {item.imported.estimatedBy
+                ? `Estimated by ${item.imported.estimatedBy} in the imported file.`
+                : ''}
+            </dd>
+          </>
+        )}
         <dt>Target date</dt>
         <dd>
           <TargetDateField item={item} />
