@@ -186,3 +186,37 @@ describe('track record', () => {
     }
   });
 });
+
+describe('a workspace forecast as of a past start', () => {
+  it('should not change when work is finished or reopened after its start', async () => {
+    const start = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const ask = () =>
+      dana.get<Ok<ThroughputForecastView>>(
+        `${base}/forecasts/throughput?items=10&trials=500&seed=11&start=${start}`,
+      );
+    const before = await ask();
+    expect(before.body.status).toBe('ok');
+    const list = (await dana.get<{ data: Item[] }>(`${base}/items?limit=2000`)).body.data;
+    const leaves = list.filter((it) => ['feature', 'task', 'bug'].includes(it.type));
+    // Done before the start, reopened today: it was done as of the start, so it still counts.
+    const doneBefore = leaves
+      .filter((it) => it.state === 'done' && it.completedAt && it.completedAt < start)
+      .sort((a, b) => b.completedAt!.localeCompare(a.completedAt!))[0];
+    const open = leaves.filter((it) => it.state === 'ready' || it.state === 'in_progress').slice(0, 3);
+    expect(doneBefore).toBeDefined();
+    expect(open.length).toBeGreaterThan(0);
+    const reopened = await dana.patch(`${base}/items/${doneBefore!.id}`, {
+      version: doneBefore!.version,
+      state: 'in_progress',
+    });
+    expect(reopened.status).toBe(200);
+    for (const it of open) {
+      const done = await dana.patch(`${base}/items/${it.id}`, { version: it.version, state: 'done' });
+      expect(done.status).toBe(200);
+    }
+    const after = await ask();
+    expect(after.body.percentiles).toEqual(before.body.percentiles);
+    expect(after.body.basis.history).toEqual(before.body.basis.history);
+    expect(after.body.basis.countedItems).toBe(before.body.basis.countedItems);
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatIsoDay, parseIsoDay } from '../../domain/forecasting';
 import { readHistoryCsv, readWeeklyHistoryCsv, runForecast } from './forecast';
 
 const dir = mkdtempSync(join(tmpdir(), 'headway-forecast-'));
@@ -207,6 +208,36 @@ describe('runForecast with --level-uncertainty', () => {
     expect(level['95'] > plain['95']).toBe(true);
     const text = runForecast({ ...flags, levelUncertainty: true }, '2000-01-01');
     expect(text).toContain('Level uncertainty');
+  });
+});
+
+describe('runForecast with --start inside the history', () => {
+  // Sixty days: 1 a day for thirty days, then a flood of 50 a day.
+  const days = Array.from({ length: 60 }, (_, i) => formatIsoDay(parseIsoDay('2026-01-01')! + i));
+  const flooded = writeCsv(
+    'flooded.csv',
+    `date,done\n${days.map((d, i) => `${d},${i < 30 ? 1 : 50}`).join('\n')}\n`,
+  );
+  const cut = writeCsv(
+    'cut.csv',
+    `date,done\n${days
+      .slice(0, 30)
+      .map((d) => `${d},1`)
+      .join('\n')}\n`,
+  );
+
+  it('should answer from the days before the start only, as on the file cut there', () => {
+    const flags = { items: '10', start: days[30]!, trials: '300', json: true };
+    const full = runForecast({ ...flags, history: flooded }, '2000-01-01');
+    expect(full).toBe(runForecast({ ...flags, history: cut }, '2000-01-01'));
+    // 1 a day from the 31st: the 10th item lands on the 10th day, not on the first.
+    expect(JSON.parse(full).dates['50']).toBe(days[39]);
+  });
+
+  it('should give different answers for two starts when the history changed between them', () => {
+    const at = (start: string) =>
+      JSON.parse(runForecast({ items: '10', start, history: flooded, json: true }, '2000-01-01')).dates;
+    expect(at(days[30]!)).not.toEqual(at(days[59]!));
   });
 });
 

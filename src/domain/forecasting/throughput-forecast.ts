@@ -9,6 +9,7 @@ import { formatIsoDay, markWorkingDays, toDayNumber } from './calendar';
 import {
   buildSamplePool,
   DEFAULT_MINIMUM_HISTORY,
+  type HistoryWindow,
   type InsufficientHistory,
   type SamplePool,
 } from './history-samples';
@@ -59,19 +60,28 @@ function preparePool(
   const parts = options.levelUncertainty ? resolveLevelParts(options.levelUncertainty) : 1;
   // Each part of the level model needs one sample at least, in the sampled unit.
   const needed = { ...minimum, sampleDays: Math.max(minimum.sampleDays, blockDays, parts * unitDays) };
+  const past = clipWindowToStart(window, options.start);
   const built = weekly
-    ? buildWeeklySamplePool({ history, minimum: needed, ...(window ? { window } : {}) })
-    : buildSamplePool({
-        history,
-        minimum: needed,
-        ...(window ? { window } : {}),
-        ...(calendar ? { calendar } : {}),
-      });
+    ? buildWeeklySamplePool({ history, minimum: needed, window: past })
+    : buildSamplePool({ history, minimum: needed, window: past, ...(calendar ? { calendar } : {}) });
   if (built.status !== 'ok') return built;
   return {
     status: 'ok',
     prepared: { pool: built.pool, unitDays, blockDays, blockLength: blockDays / unitDays },
   };
+}
+
+/**
+ * The window a forecast may learn from: never a day on or after its start, whatever the caller
+ * asked for, so that a forecast made "as of" a past day cannot see what happened next.
+ * @param window the requested window (its end, if any, is kept when it is earlier).
+ * @param start the first forecast day (YYYY-MM-DD).
+ * @returns the window, ending before the start at the latest.
+ */
+export function clipWindowToStart(window: HistoryWindow | undefined, start: string): HistoryWindow {
+  const end = window?.endBefore;
+  const endBefore = end !== undefined && toDayNumber(end) < toDayNumber(start) ? end : start;
+  return { ...window, endBefore };
 }
 
 function seedsOf(seed: number): (trial: number) => number {

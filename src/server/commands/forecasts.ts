@@ -23,7 +23,7 @@ import type { CommandContext } from './items';
 import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];
-const _MS_PER_DAY = 86_400_000;
+const MS_PER_DAY = 86_400_000;
 /** Day number of a date the contract has already validated as YYYY-MM-DD. */
 const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
 const DEFAULT_WINDOW_DAYS = 90;
@@ -64,8 +64,10 @@ export async function loadCompletionEvents(db: Database, workspaceId: string): P
 }
 
 /**
- * Daily completed-item counts of a workspace up to a day: an item reopened and closed again
- * counts once, on its last close; optionally without bulk clean-ups.
+ * Daily completed-item counts of a workspace up to a day, as they stood at the end of that day:
+ * an item reopened and closed again counts once, on its last close; optionally without bulk
+ * clean-ups. Events after `to` are left out before anything is counted, so a reopen (or a
+ * second close) that happened later cannot change the past a forecast learns from.
  * @param db the database
  * @param workspaceId the workspace
  * @param options.to the last day of the history (YYYY-MM-DD)
@@ -77,7 +79,8 @@ export async function loadDailyHistory(
   workspaceId: string,
   options: { to: string; excludeBulk?: boolean },
 ): Promise<{ history: DailyThroughput; report: DailyCountsReport }> {
-  const events = await loadCompletionEvents(db, workspaceId);
+  const endMs = (toDayNumber(options.to) + 1) * MS_PER_DAY;
+  const events = (await loadCompletionEvents(db, workspaceId)).filter((e) => Date.parse(e.at) < endMs);
   return buildDailyCounts({
     events,
     to: options.to,
