@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../domain/forecasting';
-import { readHistoryCsv, readWeeklyHistoryCsv, runForecast } from './forecast';
+import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
+import { runForecast } from './forecast';
 
 const dir = mkdtempSync(join(tmpdir(), 'headway-forecast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,7 @@
  *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--block-days D]
  *                    [--level-uncertainty] [--json]
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import Papa from 'papaparse';
 import {
   type CompletionForecast,
   type CountForecast,
@@ -22,6 +20,7 @@ import {
 } from '../../domain/forecasting';
 import { loadDailyHistory } from '../../server/commands/forecasts';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
 import { resolveWorkspace } from '../workspace-ref';
 
 const DEFAULT_TRIALS = 10_000;
@@ -64,81 +63,6 @@ function parseDateFlag(flag: string, text: string): number {
   if (day === null)
     throw new ForecastInputError(`${flag} must be a calendar date as YYYY-MM-DD (got "${text}")`);
   return day;
-}
-
-/** Reads the rows of a `date,done` CSV: done per day number; throws ForecastInputError saying what to fix. */
-function readDateDoneRows(path: string): Map<number, number> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new ForecastInputError(`cannot read --history ${path}: ${reason}`);
-  }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  const header = rows[0]?.map((cell) => cell.trim().toLowerCase());
-  if (header?.join(',') !== 'date,done') {
-    throw new ForecastInputError(`${path}: the first line must be the header "date,done"`);
-  }
-  const counts = new Map<number, number>();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = r + 1;
-    if (row.length !== 2)
-      throw new ForecastInputError(`${path} line ${line}: expected 2 columns (date,done)`);
-    const [dateText = '', doneText = ''] = row.map((cell) => cell.trim());
-    const day = parseIsoDay(dateText);
-    if (day === null)
-      throw new ForecastInputError(`${path} line ${line}: "${dateText}" is not a YYYY-MM-DD date`);
-    if (!/^\d+$/.test(doneText)) {
-      throw new ForecastInputError(
-        `${path} line ${line}: done must be a whole number ≥ 0 (got "${doneText}")`,
-      );
-    }
-    if (counts.has(day)) throw new ForecastInputError(`${path} line ${line}: ${dateText} appears twice`);
-    counts.set(day, Number(doneText));
-  }
-  if (counts.size === 0) throw new ForecastInputError(`${path}: no rows after the header`);
-  return counts;
-}
-
-/**
- * Reads a `date,done` CSV into a daily history; days missing between the first and last row count as 0.
- * @param path the CSV file.
- * @returns the history; throws ForecastInputError saying what to fix.
- */
-export function readHistoryCsv(path: string): DailyThroughput {
-  const counts = readDateDoneRows(path);
-  const days = [...counts.keys()];
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const daily = new Array<number>(last - first + 1).fill(0);
-  for (const [day, done] of counts) daily[day - first] = done;
-  return { firstDate: formatIsoDay(first), counts: daily };
-}
-
-/**
- * Reads a `date,done` CSV of weekly counts: each row is the first day of a week and the items
- * done in that week and the 6 days after it; rows are 7 days apart, a missing week counts as 0.
- * @param path the CSV file.
- * @returns the weekly history; throws ForecastInputError saying what to fix.
- */
-export function readWeeklyHistoryCsv(path: string): WeeklyThroughput {
-  const counts = readDateDoneRows(path);
-  const days = [...counts.keys()];
-  const first = Math.min(...days);
-  const weekly = new Array<number>(Math.floor((Math.max(...days) - first) / 7) + 1).fill(0);
-  for (const [day, done] of counts) {
-    if ((day - first) % 7 !== 0) {
-      throw new ForecastInputError(
-        `${path}: with --weekly every date must start a week 7 days after the previous one; ` +
-          `${formatIsoDay(day)} is not a whole number of weeks after ${formatIsoDay(first)}`,
-      );
-    }
-    weekly[(day - first) / 7] = done;
-  }
-  return { firstWeekStart: formatIsoDay(first), weeklyCounts: weekly };
 }
 
 function explainInsufficient(result: InsufficientHistory, advice: string): ForecastInputError {

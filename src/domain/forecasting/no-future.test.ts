@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, toDayNumber } from './calendar';
+import { forecastCompletionCalibrated, forecastCountCalibrated } from './calibrated-forecast';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
 import type { ThroughputForecastOptions } from './throughput-types';
 
@@ -130,5 +131,41 @@ describe('a forecast never sees its future', () => {
     if (result.status !== 'ok') throw new Error(result.reason);
     expect(result.basis.history.to).toBe(formatIsoDay(toDayNumber(FIRST) + 9));
     expect(result.percentiles.every((p) => p.dayOffset === 4)).toBe(true);
+  });
+
+  it('should calibrate on the past only when the future is poisoned', () => {
+    // Long enough for past forecasts with known outcomes; fewer trials keep the property fast.
+    let calibrated = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 5 }), { minLength: 300, maxLength: 700 }),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        fc.integer({ min: 50, max: POISON }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.boolean(),
+        (counts, at, poison, size, when) => {
+          const startIndex = Math.floor(at * counts.length);
+          const start = formatIsoDay(toDayNumber(FIRST) + startIndex);
+          const poisoned = counts.map((c, i) => (i >= startIndex ? poison : c));
+          const options = (history: number[]) => ({
+            history: { firstDate: FIRST, counts: history },
+            start,
+            trials: 300,
+            window: { days: 90 },
+            calibration: { trials: 200, neededOutcomes: 20 },
+          });
+          const by = formatIsoDay(toDayNumber(start) + size);
+          const ask = (history: number[]) =>
+            when
+              ? forecastCompletionCalibrated({ ...options(history), items: size })
+              : forecastCountCalibrated({ ...options(history), by });
+          const a = ask(poisoned);
+          expect(a).toEqual(ask(counts.slice(0, startIndex)));
+          if (a.status === 'ok' && a.calibration.status === 'calibrated') calibrated++;
+        },
+      ),
+      { numRuns: 12 },
+    );
+    expect(calibrated).toBeGreaterThan(0);
   });
 });
