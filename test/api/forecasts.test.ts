@@ -97,6 +97,43 @@ describe('throughput forecasts', () => {
     expect(c['85']!).toBeGreaterThanOrEqual(c['95']!);
   });
 
+  it('should say where the forecast stands on the team’s record, and answer plainly when asked to', async () => {
+    const res = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=20&trials=1000&seed=7`,
+    );
+    expect(res.status).toBe(200);
+    const c = res.body.calibration;
+    expect(['calibrated', 'calibrating', 'insufficient']).toContain(c.status);
+    expect(c.label.length).toBeGreaterThan(10);
+    expect(c.knownOutcomes + c.runningOutcomes).toBe(c.pastForecasts);
+    expect(c.neededOutcomes).toBe(52);
+    if (c.status === 'calibrating') expect(c.label).toContain(`${c.knownOutcomes} of the 52`);
+    const plain = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=20&trials=1000&seed=7&calibrate=false`,
+    );
+    expect(plain.body.calibration).toMatchObject({
+      status: 'off',
+      label: 'not calibrated: plain resampling was asked for',
+    });
+    expect(plain.body.finishHistogram).toEqual(res.body.finishHistogram);
+    const [stored] = await ctx.handle.db
+      .select()
+      .from(forecasts)
+      .where(eq(forecasts.id, res.body.forecastId));
+    expect(stored?.inputs).toMatchObject({
+      calibrate: true,
+      calibration: { status: c.status, label: c.label },
+    });
+  });
+
+  it('should refuse a calibrate value that is not true or false', async () => {
+    const res = await dana.get<{ error: { code: string; message: string } }>(
+      `${base}/forecasts/throughput?items=5&calibrate=maybe`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('calibrate');
+  });
+
   it('should refuse a question that gives both items and by', async () => {
     const res = await jonas.get(`${base}/forecasts/throughput?items=3&by=${today()}`);
     expect(res.status).toBe(400);
