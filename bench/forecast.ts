@@ -1,17 +1,37 @@
 /**
- * Forecast benchmark: a walk-forward backtest of the throughput forecast on real delivery
- * histories (coverage of P50/P85/P95 and width), then the speed of the engine against simple
- * array-of-objects baselines in the same run.
+ * Forecast benchmark: a walk-forward backtest of throughput forecasts on real delivery histories,
+ * for both questions ("when will the next N items be done?", "how many in the next H days?")
+ * and several methods at the same origins — coverage of P50/P85/P95, width and quantile
+ * (pinball) loss, per history and pooled — then the speed of the engine against simple
+ * baselines in the same run.
  *
- *   npm run bench:forecast -- [--data ../shared/data/histories] [--window 90] [--items 20]
- *                             [--step 7] [--trials 2000]
+ *   npm run bench:forecast -- --data DIR [--window 90] [--items 20] [--days 30] [--step 7]
+ *                             [--trials 2000]
+ *
+ * DIR holds daily throughput histories (`date,done` CSV files, one row per calendar day); other
+ * CSV files in it are skipped with a message.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LEVEL_PARTS } from '../src/domain/forecasting/index';
-import { backtestHistory, measureBurstiness, measureLevelDrift } from './lib/forecast-backtest';
-import { loadHistoryCsv } from './lib/forecast-history-csv';
+import { HistoryFileError, readHistoryCsv } from '../src/cli/history-csv';
+import {
+  clearPastForecastMemo,
+  type DailyThroughput,
+  DEFAULT_LEVEL_PARTS,
+  forecastCompletion,
+  forecastCompletionCalibrated,
+  formatIsoDay,
+  parseIsoDay,
+} from '../src/domain/forecasting/index';
+import { measureBurstiness, measureLevelDrift } from './lib/forecast-backtest';
+import {
+  type BacktestMethod,
+  type BacktestQuestion,
+  backtestCalibration,
+  type ScoredOrigin,
+  scoreMethod,
+} from './lib/forecast-calibration-backtest';
 import {
   generatePlan,
   runBaselineBy,
@@ -27,177 +47,148 @@ import {
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '../shared/data/histories' },
+    data: { type: 'string' },
     window: { type: 'string', default: '90' },
     items: { type: 'string', default: '20' },
+    days: { type: 'string', default: '30' },
     step: { type: 'string', default: '7' },
     trials: { type: 'string', default: '2000' },
   },
 });
 
 const dataDir = values.data;
-if (!existsSync(dataDir) || readdirSync(dataDir).filter((f) => f.endsWith('.csv')).length === 0) {
+if (
+  dataDir === undefined ||
+  !existsSync(dataDir) ||
+  readdirSync(dataDir).filter((f) => f.endsWith('.csv')).length === 0
+) {
   process.stderr.write(
-    `Delivery histories not found at ${dataDir}.\n` +
-      'They are daily counts of landed pull requests (CSV "date,done", one row per calendar day) derived from\n' +
-      'public repositories with `git log --first-parent`; see ../shared/data/histories/README.md. Pass the folder with --data DIR.\n',
+    `${dataDir === undefined ? 'No --data DIR given' : `No delivery histories found at ${dataDir}`}.\n` +
+      'The benchmark needs daily throughput histories: CSV files with the header "date,done" and one row per\n' +
+      'calendar day (items finished that day), e.g. derived from a repository’s merged pull requests with `git log`.\n' +
+      'Headway’s shared data folder has six of them (shared/data/histories, see its README.md for how each was derived);\n' +
+      'pass the folder with: npm run bench:forecast -- --data DIR\n',
   );
   process.exit(2);
 }
 
 const settings = {
   windowDays: Number(values.window),
-  items: Number(values.items),
   stepDays: Number(values.step),
   trials: Number(values.trials),
   seed: 1,
+  levels: [50, 70, 85, 95],
 };
-const MIN_POINTS = 30;
 const WEEK_BLOCK_DAYS = 7;
-const pct = (x: number) => (Number.isNaN(x) ? '   -' : `${(100 * x).toFixed(1)}`.padStart(5));
-const files = readdirSync(dataDir)
+const SHOWN = [50, 85, 95] as const;
+
+// The methods compared at the same origins. The calibrated one is the default of Headway; the
+// others are plain resampling and its two options, with their a-priori settings (a calendar
+// week for blocks, three parts for the level model), none tuned on these results.
+const methods: BacktestMethod[] = [
+  { label: 'calibrated', calibrate: true },
+  { label: 'days (plain)', calibrate: false },
+  { label: '7-day blocks', calibrate: false, blockDays: WEEK_BLOCK_DAYS },
+  { label: 'days + level', calibrate: false, levelUncertainty: true },
+];
+const PLAIN = 'days (plain)';
+
+const histories: Array<{ name: string; history: DailyThroughput }> = [];
+for (const file of readdirSync(dataDir)
   .filter((f) => f.endsWith('.csv'))
-  .sort();
+  .sort()) {
+  try {
+    histories.push({ name: file.replace(/\.csv$/, ''), history: readHistoryCsv(join(dataDir, file)) });
+  } catch (error) {
+    if (!(error instanceof HistoryFileError)) throw error;
+    process.stdout.write(`Skipped ${file}: not a daily throughput history (${error.message}).\n`);
+  }
+}
 
-// The three methods, compared with the same a-priori settings. 7 days is a block of one calendar
-// week, chosen for its business meaning (the team's weekly rhythm); the level model splits the
-// window into its default three parts (three months of a 90-day window). Neither is tuned on
-// these results.
-const methods = [
-  { label: 'days', blockDays: undefined, levelUncertainty: undefined },
-  { label: '7-day blocks', blockDays: WEEK_BLOCK_DAYS, levelUncertainty: undefined },
-  { label: 'days + level', blockDays: undefined, levelUncertainty: {} },
-] as const;
+const pct = (x: number | undefined) =>
+  x === undefined || Number.isNaN(x) ? '    -' : (100 * x).toFixed(1).padStart(5);
 
-process.stdout.write(
-  `Backtest: window ${settings.windowDays} calendar days before each point, next ${settings.items} items, ` +
-    `a point every ${settings.stepDays} days, ${settings.trials} trials per forecast\n` +
-    'Methods: days = every calendar day of the window is one independent sample (the default);\n' +
-    `         7-day blocks = circular moving-block bootstrap replaying runs of ${WEEK_BLOCK_DAYS} consecutive days (--block-days ${WEEK_BLOCK_DAYS});\n` +
-    `         days + level = days, each trial scaled by a log-normal level factor (mean 1) whose spread is how much the\n` +
-    `         window's ${DEFAULT_LEVEL_PARTS} consecutive parts differed (--level-uncertainty)\n\n`,
-);
-process.stdout.write(
-  'history        method        points declined   P50   P85   P95  (nominal 50/85/95)  P85-P50 P95-P50  actual  verdict\n',
-);
-const reached = new Map<string, string[]>();
-const burstiness: string[] = [];
-for (const file of files) {
-  const name = file.replace('.csv', '');
-  const history = loadHistoryCsv(join(dataDir, file));
+function verdictOf(coverage: Map<number, number>, tolerance: number): string {
+  const off = SHOWN.filter((level) => Math.abs(100 * coverage.get(level)! - level) > tolerance);
+  return off.length === 0 ? `within ±${tolerance}` : `off at P${off.join(', P')}`;
+}
+
+function reportQuestion(question: BacktestQuestion): void {
+  const when = 'items' in question;
+  process.stdout.write(
+    `\n${when ? `When will the next ${question.items} items be done?` : `How many items in the next ${question.days} days (the origin is day 1)?`}\n` +
+      `Origins every ${settings.stepDays} days, each forecast from the ${settings.windowDays} days before it, ${settings.trials} trials; ` +
+      'scored only where the calibrated method had 52 or more known past outcomes, on the same origins for every method.\n' +
+      `Coverage = share of origins whose level-p statement held (${when ? 'done by the date' : 'at least the count'}); ` +
+      `${when ? 'P95/P50 = median ratio of the P95 to the P50 date in days from the start (start day = day 1)' : 'P50−P95 = median gap between the P50 and P95 counts, in items'}; ` +
+      `pinball = mean quantile loss over P50/70/85/95 in ${when ? 'days' : 'items'}; ×plain = pinball ÷ plain daily resampling's.\n\n` +
+      `history        method         origins   P50   P85   P95  ${when ? 'P95/P50' : 'P50−P95'}  pinball  ×plain  verdict\n`,
+  );
+  const pooled: ScoredOrigin[] = [];
+  const statusLines: string[] = [];
+  for (const { name, history } of histories) {
+    const result = backtestCalibration(history, question, methods, settings);
+    pooled.push(...result.scored);
+    const s = result.statuses;
+    statusLines.push(
+      `${name.padEnd(14)} calibrated ${s.calibrated}, calibrating ${s.calibrating}, not enough data ${s.insufficient}, declined ${result.declined}`,
+    );
+    writeRows(name, result.scored, question, 5);
+  }
+  writeRows('pooled', pooled, question, 2);
+  process.stdout.write(
+    `\nOrigins with a known outcome, by the calibrated method's status:\n${statusLines.join('\n')}\n`,
+  );
+}
+
+function writeRows(
+  name: string,
+  scored: readonly ScoredOrigin[],
+  question: BacktestQuestion,
+  tolerance: number,
+): void {
+  const when = 'items' in question;
+  const plain = scoreMethod(scored, PLAIN, question, settings.levels);
   for (const method of methods) {
-    const r = backtestHistory(history, {
-      ...settings,
-      ...(method.blockDays ? { blockDays: method.blockDays } : {}),
-      ...(method.levelUncertainty ? { levelUncertainty: method.levelUncertainty } : {}),
-    });
-    let verdict: string;
-    if (r.points < MIN_POINTS) {
-      verdict = `too little data (${r.points} scored points < ${MIN_POINTS})`;
-    } else {
-      const off = ([50, 85, 95] as const).filter((level) => Math.abs(100 * r.coverage[level] - level) > 5);
-      verdict = off.length === 0 ? 'within ±5' : `off at P${off.join(', P')}`;
-      if (r.beyondHorizon95 > 0) verdict += ` (P95 beyond 10 years at ${r.beyondHorizon95} points)`;
-      if (off.length === 0) reached.set(method.label, [...(reached.get(method.label) ?? []), name]);
-    }
+    const r = scoreMethod(scored, method.label, question, settings.levels);
+    const width = when ? r.medianRatio.toFixed(2) : r.medianSpread.toFixed(1);
+    const verdict = r.origins === 0 ? 'no calibrated origins' : verdictOf(r.coverage, tolerance);
     process.stdout.write(
-      `${name.padEnd(14)} ${method.label.padEnd(13)} ${String(r.points).padStart(6)} ${String(r.declined).padStart(8)} ` +
-        `${pct(r.coverage[50])} ${pct(r.coverage[85])} ${pct(r.coverage[95])}                     ` +
-        `${r.meanWidth85.toFixed(1).padStart(7)} ${r.meanWidth95.toFixed(1).padStart(7)} ${r.meanActualDays.toFixed(1).padStart(7)}  ${verdict}\n`,
+      `${name.padEnd(14)} ${method.label.padEnd(13)} ${String(r.origins).padStart(7)} ` +
+        `${SHOWN.map((l) => pct(r.coverage.get(l))).join(' ')}  ${width.padStart(7)}  ${r.pinball.toFixed(2).padStart(7)}  ` +
+        `${(r.pinball / plain.pinball).toFixed(2).padStart(6)}  ${verdict}\n`,
     );
   }
+}
+
+process.stdout.write(
+  `Backtest of throughput forecasts on ${histories.length} histories (${histories.map((h) => h.name).join(', ')})\n` +
+    'Methods: calibrated = Headway’s default: daily resampling calibrated on the team’s own past forecasts (weekly over\n' +
+    '           the two years before each origin; see src/domain/forecasting/self-calibration.ts);\n' +
+    '         days (plain) = every day of the window is one independent sample (--no-calibrate);\n' +
+    `         7-day blocks = circular moving-block bootstrap of ${WEEK_BLOCK_DAYS} consecutive days (--block-days 7 --no-calibrate);\n` +
+    `         days + level = days, each trial scaled by a log-normal level factor from the window's ${DEFAULT_LEVEL_PARTS} parts (--level-uncertainty --no-calibrate)\n`,
+);
+const started = performance.now();
+reportQuestion({ items: Number(values.items) });
+reportQuestion({ days: Number(values.days) });
+process.stdout.write(`\n(backtest took ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+
+process.stdout.write(
+  '\nWhy plain resampling misses (per history)\n' +
+    'history        burst×7 burst×28   level moved > 1.5× between consecutive windows\n',
+);
+for (const { name, history } of histories) {
   const drift = measureLevelDrift(history, settings);
-  burstiness.push(
+  process.stdout.write(
     `${name.padEnd(14)} ${measureBurstiness(history, 7).toFixed(1).padStart(7)} ${measureBurstiness(history, 28).toFixed(1).padStart(7)}` +
-      `   ${pct(drift.real)}% (shuffled days: ${pct(drift.shuffled).trim()}%)`,
+      `   ${pct(drift.real)}% (shuffled days: ${pct(drift.shuffled).trim()}%)\n`,
   );
 }
 process.stdout.write(
-  `\nWithin ±5 on all three levels: ${methods.map((m) => `${m.label}: ${(reached.get(m.label) ?? []).join(', ') || 'none'}`).join('; ')}\n`,
+  'burst×k = variance of k-day totals / (k × variance of one day): 1 if days were independent, as resampling assumes.\n' +
+    `level moved = share of origins where the ${settings.windowDays} days after it delivered over 1.5× more or less than the ${settings.windowDays} days before.\n`,
 );
-
-process.stdout.write(
-  '\nWhy coverage can miss (per history)\n' +
-    'history        burst×7 burst×28   level moved > 1.5× between consecutive windows\n' +
-    burstiness.join('\n') +
-    '\nburst×k = variance of k-day totals / (k × variance of one day): 1 if days were independent, as single-day\n' +
-    '  resampling assumes. 7-day blocks reproduce the dependence within a week (burst×7) but not beyond it: what\n' +
-    '  burst×28 adds over burst×7 is dependence at the scale of months.\n' +
-    `level moved = share of points where the ${settings.windowDays} days after the point delivered over 1.5× more or less than the\n` +
-    `  ${settings.windowDays} days before it; resampling the window (by days or by blocks) assumes its level goes on.\n`,
-);
-
-process.stdout.write(
-  '\nSensitivity (other a-priori settings; shown for context only, NOT used to pick the defaults, the block length\n' +
-    '  or the number of level parts)\n' +
-    'history        setting                           points   P50   P85   P95\n',
-);
-const variants = [
-  { label: 'days, window 30, N 20', windowDays: 30, items: settings.items },
-  { label: 'days, window 180, N 20', windowDays: 180, items: settings.items },
-  { label: 'days, window 90, N 10', windowDays: settings.windowDays, items: 10 },
-  { label: 'days, window 90, N 40', windowDays: settings.windowDays, items: 40 },
-  {
-    label: '7-day blocks, window 180, N 20',
-    windowDays: 180,
-    items: settings.items,
-    blockDays: WEEK_BLOCK_DAYS,
-  },
-  {
-    label: '3-day blocks, window 90, N 20',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    blockDays: 3,
-  },
-  {
-    label: '14-day blocks, window 90, N 20',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    blockDays: 14,
-  },
-  {
-    label: '28-day blocks, window 90, N 20',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    blockDays: 28,
-  },
-  {
-    label: 'level, 2 parts, window 90, N 20',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    parts: 2,
-  },
-  {
-    label: 'level, 6 parts, window 90, N 20',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    parts: 6,
-  },
-  { label: 'level, 3 parts, window 180, N 20', windowDays: 180, items: settings.items, parts: 3 },
-  {
-    label: 'level + 7-day blocks, window 90',
-    windowDays: settings.windowDays,
-    items: settings.items,
-    blockDays: WEEK_BLOCK_DAYS,
-    parts: DEFAULT_LEVEL_PARTS,
-  },
-];
-for (const file of files) {
-  const history = loadHistoryCsv(join(dataDir, file));
-  for (const v of variants) {
-    const r = backtestHistory(history, {
-      ...settings,
-      windowDays: v.windowDays,
-      items: v.items,
-      ...(v.blockDays ? { blockDays: v.blockDays } : {}),
-      ...(v.parts ? { levelUncertainty: { parts: v.parts } } : {}),
-    });
-    process.stdout.write(
-      `${file.replace('.csv', '').padEnd(14)} ${v.label.padEnd(32)} ${String(r.points).padStart(7)} ` +
-        `${pct(r.coverage[50])} ${pct(r.coverage[85])} ${pct(r.coverage[95])}\n`,
-    );
-  }
-}
 
 process.stdout.write('\nSpeed (median of 5 runs after a warm-up; baseline median of 3)\n');
 function reportSpeed(label: string, target: number, engine: () => unknown, baseline: () => unknown): void {
@@ -211,9 +202,9 @@ function reportSpeed(label: string, target: number, engine: () => unknown, basel
   );
 }
 for (const name of ['outline', 'hono']) {
-  const file = join(dataDir, `${name}.csv`);
-  if (!existsSync(file)) continue;
-  const recent = takeLastDays(loadHistoryCsv(file), 180);
+  const found = histories.find((h) => h.name === name);
+  if (!found) continue;
+  const recent = takeLastDays(found.history, 180);
   const perDay = Array.from(recent.counts).reduce((a, b) => a + b, 0) / 180;
   reportSpeed(
     `when: 10,000 trials, 1,000 items, last 180 days of ${name} (${perDay.toFixed(2)}/day)`,
@@ -250,6 +241,26 @@ for (const name of ['outline', 'hono']) {
     20,
     () => runEngineBy(recent, '2030-03-31', 10_000, undefined, true),
     () => runBaselineBy(recent, '2030-03-31', 10_000),
+  );
+}
+// The calibrated forecast replays about a hundred past forecasts: timed from a cold memo (the
+// first question of the day) and warm (asked again), against the plain forecast it wraps.
+for (const name of ['outline', 'hono']) {
+  const found = histories.find((h) => h.name === name);
+  if (!found) continue;
+  const start = formatIsoDay(parseIsoDay(found.history.firstDate)! + found.history.counts.length);
+  const options = { history: found.history, start, items: 20, trials: 10_000, seed: 7, window: { days: 90 } };
+  const plain = timeMedian(() => forecastCompletion(options), 5);
+  const cold = timeMedian(() => {
+    clearPastForecastMemo();
+    return forecastCompletionCalibrated(options);
+  }, 3);
+  const warm = timeMedian(() => forecastCompletionCalibrated(options), 5);
+  const status = warm.result.status === 'ok' ? warm.result.calibration.label : warm.result.reason;
+  process.stdout.write(
+    `${`calibrated when, 20 items, 10,000 trials, ${name} (${status})`.padEnd(58)} cold ${cold.ms.toFixed(1).padStart(7)} ms` +
+      `  warm ${warm.ms.toFixed(1).padStart(6)} ms  plain ${plain.ms.toFixed(1).padStart(6)} ms` +
+      `  cold ×${(cold.ms / plain.ms).toFixed(1)}, warm ×${(warm.ms / plain.ms).toFixed(1)} of plain\n`,
   );
 }
 const plan = generatePlan(300);

@@ -148,6 +148,10 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     await page.getByRole('button', { name: 'Forecast', exact: true }).click();
     await expect(page.getByTestId('forecast-headline')).toContainText('85% likely by');
     await expect(page.getByRole('heading', { name: 'The next 20 items' })).toBeVisible();
+    // The forecast says where it stands on the team's own record.
+    await expect(page.getByTestId('forecast-calibration')).toContainText(
+      /^(Calibrated on \d+ past forecasts|Calibrating: \d+ of the 52|Not enough data: \d+ items)/,
+    );
     const fan = page.getByTestId('fan-chart');
     await expect(fan.locator('.recharts-area').first()).toBeVisible();
     await fan.scrollIntoViewIfNeeded();

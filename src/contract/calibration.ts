@@ -22,6 +22,22 @@ export const CalibrationGroupSchema = z.object({
 
 const SkippedSchema = z.array(z.object({ itemId: z.string(), reason: z.string() }));
 
+/** The Kolmogorov–Smirnov (Lilliefors) test of the log-normal fit, or why it was not run. */
+export const FitTestSchema = z.discriminatedUnion('tested', [
+  z.object({
+    tested: z.literal(true),
+    test: z.literal('kolmogorov-smirnov-lilliefors'),
+    /** D: the largest gap between the observed and the fitted distribution. */
+    statistic: z.number(),
+    /** The largest D accepted at `significance`. */
+    critical: z.number(),
+    significance: z.number(),
+    count: z.number().int(),
+    passes: z.boolean(),
+  }),
+  z.object({ tested: z.literal(false), reason: z.string() }),
+]);
+
 export const CalibrationProfileSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -30,10 +46,12 @@ export const CalibrationProfileSchema = z.discriminatedUnion('ok', [
     skipped: SkippedSchema,
     logMean: z.number(),
     logSd: z.number(),
-    /** Fitted median of actual / estimate: 1.3 means work typically takes 30% more. */
+    /** Observed median of actual / estimate, the headline: 1.3 means half the items took 30% more or over. */
     median: z.number(),
+    /** Mean ratio: the fit's when it passes its test, else observed (see `shown.mean`). */
     mean: z.number(),
     sampleMedian: z.number(),
+    /** Observed quantiles. */
     p10: CalibrationStatisticSchema,
     p80: CalibrationStatisticSchema,
     p90: CalibrationStatisticSchema,
@@ -44,8 +62,35 @@ export const CalibrationProfileSchema = z.discriminatedUnion('ok', [
         hits: z.number().int(),
         rate: CalibrationStatisticSchema,
         message: z.string(),
+        /** What was stated: a three-point range (single values are in `singleValues`). */
+        stated: z.literal('three-point range'),
+        /** false when no confidence was stated and the range is only read as 90%. */
+        confidenceStated: z.boolean(),
       }),
     ),
+    /** Which numbers are shown: quantiles are observed; the mean is the fit's only when the fit passes. */
+    shown: z.object({ quantiles: z.literal('observed'), mean: z.enum(['log-normal', 'observed']) }),
+    /** The log-normal fit beside the observed numbers, and its goodness-of-fit test. */
+    fit: z.object({
+      logMean: z.number(),
+      logSd: z.number(),
+      median: z.number(),
+      p10: z.number(),
+      p90: z.number(),
+      mean: z.number(),
+      test: FitTestSchema,
+      accepted: z.boolean(),
+    }),
+    /** Single-value estimates: how often the actual was within the estimate; they state no range. */
+    singleValues: z
+      .object({
+        stated: z.literal('single value'),
+        estimates: z.number().int(),
+        withinEstimate: z.number().int(),
+        rate: CalibrationStatisticSchema,
+        message: z.string(),
+      })
+      .nullable(),
   }),
   z.object({
     ok: z.literal(false),

@@ -18,7 +18,36 @@ export const ThroughputQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('leave out bulk clean-ups (10 or more closures each within 5 minutes of the last)'),
+  calibrate: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'calibrate on the team’s own past forecasts (default true); false gives plain resampling, for comparison',
+    ),
 });
+
+export const CALIBRATION_STATUSES = ['calibrated', 'calibrating', 'insufficient', 'off'] as const;
+
+/** Where a throughput forecast stands on the team's own record of past forecasts. */
+export const ForecastCalibrationSchema = z.object({
+  status: z.enum(CALIBRATION_STATUSES),
+  /** One line for every surface, e.g. "calibrated on 96 past forecasts (3 more still running)". */
+  label: z.string(),
+  /** Items finished in the 90 days before the start (10 are needed to calibrate). */
+  recentItems: z.number().int(),
+  /** Past forecasts replayed, weekly over the two years before the start. */
+  pastForecasts: z.number().int(),
+  /** Of those, outcomes known by the start; the rest were still running (censored). */
+  knownOutcomes: z.number().int(),
+  runningOutcomes: z.number().int(),
+  /** Known outcomes needed to be calibrated. */
+  neededOutcomes: z.number().int(),
+  /** How often plain resampling's level-p answers held in those past forecasts (0..1). */
+  pastCoverage: z.array(z.object({ level: z.number(), observed: z.number() })).nullable(),
+  /** "When" forecasts: chanceByDay[d] = calibrated chance that the items are done by the end of day offset d. */
+  chanceByDay: z.array(z.number()).optional(),
+});
+export type ForecastCalibrationView = z.infer<typeof ForecastCalibrationSchema>;
 
 export const MinimumHistorySchema = z.object({
   sampleDays: z.number().int(),
@@ -75,9 +104,11 @@ export const ThroughputForecastSchema = z.discriminatedUnion('status', [
     /** Same shape as `headway forecast --json`: dates (when) or counts (how many) by level. */
     dates: z.record(z.string(), z.string().nullable()).optional(),
     counts: z.record(z.string(), z.number().int()).optional(),
-    /** finishHistogram[d] = trials finishing on day offset d (when forecasts). */
+    /** finishHistogram[d] = trials finishing on day offset d (when forecasts), before calibration. */
     finishHistogram: z.array(z.number().int()).optional(),
     basis: ThroughputBasisSchema,
+    /** Where the forecast stands on the team's record, and how its levels were set. */
+    calibration: ForecastCalibrationSchema,
   }),
   InsufficientHistorySchema,
 ]);

@@ -97,6 +97,43 @@ describe('throughput forecasts', () => {
     expect(c['85']!).toBeGreaterThanOrEqual(c['95']!);
   });
 
+  it('should say where the forecast stands on the team’s record, and answer plainly when asked to', async () => {
+    const res = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=20&trials=1000&seed=7`,
+    );
+    expect(res.status).toBe(200);
+    const c = res.body.calibration;
+    expect(['calibrated', 'calibrating', 'insufficient']).toContain(c.status);
+    expect(c.label.length).toBeGreaterThan(10);
+    expect(c.knownOutcomes + c.runningOutcomes).toBe(c.pastForecasts);
+    expect(c.neededOutcomes).toBe(52);
+    if (c.status === 'calibrating') expect(c.label).toContain(`${c.knownOutcomes} of the 52`);
+    const plain = await dana.get<Ok<ThroughputForecastView>>(
+      `${base}/forecasts/throughput?items=20&trials=1000&seed=7&calibrate=false`,
+    );
+    expect(plain.body.calibration).toMatchObject({
+      status: 'off',
+      label: 'not calibrated: plain resampling was asked for',
+    });
+    expect(plain.body.finishHistogram).toEqual(res.body.finishHistogram);
+    const [stored] = await ctx.handle.db
+      .select()
+      .from(forecasts)
+      .where(eq(forecasts.id, res.body.forecastId));
+    expect(stored?.inputs).toMatchObject({
+      calibrate: true,
+      calibration: { status: c.status, label: c.label },
+    });
+  });
+
+  it('should refuse a calibrate value that is not true or false', async () => {
+    const res = await dana.get<{ error: { code: string; message: string } }>(
+      `${base}/forecasts/throughput?items=5&calibrate=maybe`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('calibrate');
+  });
+
   it('should refuse a question that gives both items and by', async () => {
     const res = await jonas.get(`${base}/forecasts/throughput?items=3&by=${today()}`);
     expect(res.status).toBe(400);
@@ -184,5 +221,39 @@ describe('track record', () => {
     for (const hit of scored.score.hits) {
       expect(hit.hit).toBe(scored.outcome.count! >= made.body.counts![String(hit.level)]!);
     }
+  });
+});
+
+describe('a workspace forecast as of a past start', () => {
+  it('should not change when work is finished or reopened after its start', async () => {
+    const start = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const ask = () =>
+      dana.get<Ok<ThroughputForecastView>>(
+        `${base}/forecasts/throughput?items=10&trials=500&seed=11&start=${start}`,
+      );
+    const before = await ask();
+    expect(before.body.status).toBe('ok');
+    const list = (await dana.get<{ data: Item[] }>(`${base}/items?limit=2000`)).body.data;
+    const leaves = list.filter((it) => ['feature', 'task', 'bug'].includes(it.type));
+    // Done before the start, reopened today: it was done as of the start, so it still counts.
+    const doneBefore = leaves
+      .filter((it) => it.state === 'done' && it.completedAt && it.completedAt < start)
+      .sort((a, b) => b.completedAt!.localeCompare(a.completedAt!))[0];
+    const open = leaves.filter((it) => it.state === 'ready' || it.state === 'in_progress').slice(0, 3);
+    expect(doneBefore).toBeDefined();
+    expect(open.length).toBeGreaterThan(0);
+    const reopened = await dana.patch(`${base}/items/${doneBefore!.id}`, {
+      version: doneBefore!.version,
+      state: 'in_progress',
+    });
+    expect(reopened.status).toBe(200);
+    for (const it of open) {
+      const done = await dana.patch(`${base}/items/${it.id}`, { version: it.version, state: 'done' });
+      expect(done.status).toBe(200);
+    }
+    const after = await ask();
+    expect(after.body.percentiles).toEqual(before.body.percentiles);
+    expect(after.body.basis.history).toEqual(before.body.basis.history);
+    expect(after.body.basis.countedItems).toBe(before.body.basis.countedItems);
   });
 });

@@ -333,8 +333,15 @@ describe('calibration', () => {
     if (!overall.ok) throw new Error(overall.reason);
     expect(overall.count).toBe(report.body.completedItems);
     expect(overall.median).toBeGreaterThan(0);
-    // The fitted median is exp(mean log ratio): it lies between the smallest and largest ratio.
+    // The headline median is the observed one; the fit stands beside it with its test.
+    expect(overall.median).toBe(overall.sampleMedian);
     expect(overall.median).toBeGreaterThan(overall.p10.ok ? overall.p10.value : 0);
+    expect(overall.shown.quantiles).toBe('observed');
+    expect(overall.shown.mean).toBe(overall.fit.accepted ? 'log-normal' : 'observed');
+    if (overall.fit.test.tested) {
+      expect(overall.fit.test.passes).toBe(overall.fit.test.statistic <= overall.fit.test.critical);
+      expect(overall.fit.test.significance).toBe(0.05);
+    }
     expect(report.body.groups.map((group) => group.group.kind)).toContain('type');
 
     const open = await cpo.get<{ data: Item[] }>(`${demoBase}/items?state=ready&limit=100`);

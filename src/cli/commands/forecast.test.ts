@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHistoryCsv, readWeeklyHistoryCsv, runForecast } from './forecast';
+import { formatIsoDay, parseIsoDay } from '../../domain/forecasting';
+import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
+import { runForecast } from './forecast';
 
 const dir = mkdtempSync(join(tmpdir(), 'headway-forecast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +44,7 @@ describe('runForecast', () => {
   it('should print the same date at every level as JSON when throughput is constant', () => {
     // 2 a day from 2026-03-01 (counted): 10 items at the end of 2026-03-05.
     const out = runForecast({ items: '10', history: steady, start: '2026-03-01', json: true }, '2000-01-01');
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(out)).toMatchObject({
       items: 10,
       trials: 10_000,
       dates: { 50: '2026-03-05', 70: '2026-03-05', 85: '2026-03-05', 95: '2026-03-05' },
@@ -55,7 +57,7 @@ describe('runForecast', () => {
       { by: '2026-03-03', history: steady, start: '2026-03-01', trials: '500', json: true },
       '2000-01-01',
     );
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(out)).toMatchObject({
       by: '2026-03-03',
       trials: 500,
       counts: { 50: 6, 70: 6, 85: 6, 95: 6 },
@@ -124,7 +126,7 @@ describe('runForecast with --block-days and --weekly', () => {
       { items: '42', history: periodic, start: '2026-03-01', blockDays: '7', trials: '300', json: true },
       '2000-01-01',
     );
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(out)).toMatchObject({
       items: 42,
       trials: 300,
       dates: { 50: '2026-03-21', 70: '2026-03-21', 85: '2026-03-21', 95: '2026-03-21' },
@@ -156,7 +158,7 @@ describe('runForecast with --block-days and --weekly', () => {
       { by: '2026-03-20', history: weekly, weekly: true, start: '2026-03-01', json: true },
       '2000-01-01',
     );
-    expect(JSON.parse(count)).toEqual({
+    expect(JSON.parse(count)).toMatchObject({
       by: '2026-03-20',
       trials: 10_000,
       counts: { 50: 28, 70: 28, 85: 28, 95: 28 },
@@ -207,6 +209,36 @@ describe('runForecast with --level-uncertainty', () => {
     expect(level['95'] > plain['95']).toBe(true);
     const text = runForecast({ ...flags, levelUncertainty: true }, '2000-01-01');
     expect(text).toContain('Level uncertainty');
+  });
+});
+
+describe('runForecast with --start inside the history', () => {
+  // Sixty days: 1 a day for thirty days, then a flood of 50 a day.
+  const days = Array.from({ length: 60 }, (_, i) => formatIsoDay(parseIsoDay('2026-01-01')! + i));
+  const flooded = writeCsv(
+    'flooded.csv',
+    `date,done\n${days.map((d, i) => `${d},${i < 30 ? 1 : 50}`).join('\n')}\n`,
+  );
+  const cut = writeCsv(
+    'cut.csv',
+    `date,done\n${days
+      .slice(0, 30)
+      .map((d) => `${d},1`)
+      .join('\n')}\n`,
+  );
+
+  it('should answer from the days before the start only, as on the file cut there', () => {
+    const flags = { items: '10', start: days[30]!, trials: '300', json: true };
+    const full = runForecast({ ...flags, history: flooded }, '2000-01-01');
+    expect(full).toBe(runForecast({ ...flags, history: cut }, '2000-01-01'));
+    // 1 a day from the 31st: the 10th item lands on the 10th day, not on the first.
+    expect(JSON.parse(full).dates['50']).toBe(days[39]);
+  });
+
+  it('should give different answers for two starts when the history changed between them', () => {
+    const at = (start: string) =>
+      JSON.parse(runForecast({ items: '10', start, history: flooded, json: true }, '2000-01-01')).dates;
+    expect(at(days[30]!)).not.toEqual(at(days[59]!));
   });
 });
 

@@ -2,36 +2,40 @@
  * `headway forecast`: Monte Carlo delivery forecasts from a daily throughput history.
  *
  *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv [--weekly] | --workspace W)
- *                    [--start YYYY-MM-DD] [--trials T] [--seed S] [--block-days D]
- *                    [--level-uncertainty] [--json]
+ *                    [--start YYYY-MM-DD] [--window DAYS] [--trials T] [--seed S] [--block-days D]
+ *                    [--level-uncertainty] [--no-calibrate] [--json]
+ *
+ * By default a forecast is calibrated on the team's own past forecasts (see
+ * domain/forecasting/self-calibration.ts); --no-calibrate gives plain resampling.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import Papa from 'papaparse';
 import {
   type CompletionForecast,
   type CountForecast,
   type DailyThroughput,
-  forecastCompletion,
-  forecastCountByDate,
+  type ForecastCalibration,
+  forecastCompletionCalibrated,
+  forecastCountCalibrated,
   formatIsoDay,
-  type HistoryWindow,
   type InsufficientHistory,
   parseIsoDay,
   type WeeklyThroughput,
 } from '../../domain/forecasting';
 import { loadDailyHistory } from '../../server/commands/forecasts';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
 import { resolveWorkspace } from '../workspace-ref';
 
 const DEFAULT_TRIALS = 10_000;
 const MAX_TRIALS = 1_000_000;
 const DEFAULT_SEED = 1;
-/** Calendar days of workspace history a forecast learns from, as in the API. */
-const WORKSPACE_WINDOW_DAYS = 90;
+/** Calendar days of history a forecast learns from by default, as in the API. */
+const DEFAULT_WINDOW_DAYS = 90;
+const MAX_WINDOW_DAYS = 3650;
 const MAX_BLOCK_DAYS = 365;
 
-interface ForecastFlags {
+/** The flags of `headway forecast`, as commander gives them. */
+export interface ForecastFlags {
   items?: string;
   by?: string;
   history?: string;
@@ -42,11 +46,14 @@ interface ForecastFlags {
   blockDays?: string;
   levelUncertainty?: boolean;
   weekly?: boolean;
+  window?: string;
+  /** false with --no-calibrate. */
+  calibrate?: boolean;
   json?: boolean;
 }
 
 /** A mistake in the command line or the input file, reported as `headway: <message>`, exit 1. */
-class ForecastInputError extends Error {
+export class ForecastInputError extends Error {
   override name = 'ForecastInputError';
 }
 
@@ -66,81 +73,6 @@ function parseDateFlag(flag: string, text: string): number {
   return day;
 }
 
-/** Reads the rows of a `date,done` CSV: done per day number; throws ForecastInputError saying what to fix. */
-function readDateDoneRows(path: string): Map<number, number> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new ForecastInputError(`cannot read --history ${path}: ${reason}`);
-  }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  const header = rows[0]?.map((cell) => cell.trim().toLowerCase());
-  if (header?.join(',') !== 'date,done') {
-    throw new ForecastInputError(`${path}: the first line must be the header "date,done"`);
-  }
-  const counts = new Map<number, number>();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = r + 1;
-    if (row.length !== 2)
-      throw new ForecastInputError(`${path} line ${line}: expected 2 columns (date,done)`);
-    const [dateText = '', doneText = ''] = row.map((cell) => cell.trim());
-    const day = parseIsoDay(dateText);
-    if (day === null)
-      throw new ForecastInputError(`${path} line ${line}: "${dateText}" is not a YYYY-MM-DD date`);
-    if (!/^\d+$/.test(doneText)) {
-      throw new ForecastInputError(
-        `${path} line ${line}: done must be a whole number ≥ 0 (got "${doneText}")`,
-      );
-    }
-    if (counts.has(day)) throw new ForecastInputError(`${path} line ${line}: ${dateText} appears twice`);
-    counts.set(day, Number(doneText));
-  }
-  if (counts.size === 0) throw new ForecastInputError(`${path}: no rows after the header`);
-  return counts;
-}
-
-/**
- * Reads a `date,done` CSV into a daily history; days missing between the first and last row count as 0.
- * @param path the CSV file.
- * @returns the history; throws ForecastInputError saying what to fix.
- */
-export function readHistoryCsv(path: string): DailyThroughput {
-  const counts = readDateDoneRows(path);
-  const days = [...counts.keys()];
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const daily = new Array<number>(last - first + 1).fill(0);
-  for (const [day, done] of counts) daily[day - first] = done;
-  return { firstDate: formatIsoDay(first), counts: daily };
-}
-
-/**
- * Reads a `date,done` CSV of weekly counts: each row is the first day of a week and the items
- * done in that week and the 6 days after it; rows are 7 days apart, a missing week counts as 0.
- * @param path the CSV file.
- * @returns the weekly history; throws ForecastInputError saying what to fix.
- */
-export function readWeeklyHistoryCsv(path: string): WeeklyThroughput {
-  const counts = readDateDoneRows(path);
-  const days = [...counts.keys()];
-  const first = Math.min(...days);
-  const weekly = new Array<number>(Math.floor((Math.max(...days) - first) / 7) + 1).fill(0);
-  for (const [day, done] of counts) {
-    if ((day - first) % 7 !== 0) {
-      throw new ForecastInputError(
-        `${path}: with --weekly every date must start a week 7 days after the previous one; ` +
-          `${formatIsoDay(day)} is not a whole number of weeks after ${formatIsoDay(first)}`,
-      );
-    }
-    weekly[(day - first) / 7] = done;
-  }
-  return { firstWeekStart: formatIsoDay(first), weeklyCounts: weekly };
-}
-
 function explainInsufficient(result: InsufficientHistory, advice: string): ForecastInputError {
   return new ForecastInputError(`${result.reason}. ${advice}`);
 }
@@ -149,7 +81,15 @@ function levelRecord<T>(entries: Array<{ level: number; value: T }>): Record<str
   return Object.fromEntries(entries.map((e) => [String(e.level), e.value]));
 }
 
-function renderCompletion(forecast: CompletionForecast, json: boolean): string {
+/** The calibration as JSON: where the forecast stands and on how many past forecasts. */
+export function summarizeCalibration(calibration: ForecastCalibration) {
+  const { status, label, knownOutcomes, runningOutcomes, neededOutcomes, pastForecasts } = calibration;
+  return { status, label, knownOutcomes, runningOutcomes, neededOutcomes, pastForecasts };
+}
+
+type Calibrated<T> = T & { calibration: ForecastCalibration };
+
+function renderCompletion(forecast: Calibrated<CompletionForecast>, json: boolean): string {
   const missing = forecast.percentiles.find((p) => p.date === null);
   if (missing) {
     throw new ForecastInputError(
@@ -159,10 +99,12 @@ function renderCompletion(forecast: CompletionForecast, json: boolean): string {
   }
   if (json) {
     const dates = levelRecord(forecast.percentiles.map((p) => ({ level: p.level, value: p.date })));
-    return `${JSON.stringify({ items: forecast.items, trials: forecast.trials, dates })}\n`;
+    const { items, trials, calibration } = forecast;
+    const status = calibration.status;
+    return `${JSON.stringify({ items, trials, status, dates, calibration: summarizeCalibration(calibration) })}\n`;
   }
   const lines = [
-    `When will ${forecast.items} items be done? (start ${forecast.start}, ${forecast.trials} trials, seed ${forecast.seed})`,
+    `When will ${forecast.items} items be done? (start ${forecast.start}, ${forecast.trials} trials, seed ${forecast.seed}; ${forecast.calibration.label})`,
     ...forecast.basis.notes.map((note) => `  ${note}`),
     '',
     '  likelihood  done by the end of',
@@ -171,13 +113,15 @@ function renderCompletion(forecast: CompletionForecast, json: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-function renderCount(forecast: CountForecast, json: boolean): string {
+function renderCount(forecast: Calibrated<CountForecast>, json: boolean): string {
   if (json) {
     const counts = levelRecord(forecast.percentiles.map((p) => ({ level: p.level, value: p.count })));
-    return `${JSON.stringify({ by: forecast.by, trials: forecast.trials, counts })}\n`;
+    const { by, trials, calibration } = forecast;
+    const status = calibration.status;
+    return `${JSON.stringify({ by, trials, status, counts, calibration: summarizeCalibration(calibration) })}\n`;
   }
   const lines = [
-    `How many items by the end of ${forecast.by}? (start ${forecast.start}, ${forecast.trials} trials, seed ${forecast.seed})`,
+    `How many items by the end of ${forecast.by}? (start ${forecast.start}, ${forecast.trials} trials, seed ${forecast.seed}; ${forecast.calibration.label})`,
     ...forecast.basis.notes.map((note) => `  ${note}`),
     '',
     '  likelihood  at least',
@@ -186,7 +130,8 @@ function renderCount(forecast: CountForecast, json: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-interface ForecastQuestion {
+/** A question of `headway forecast`, checked. */
+export interface ForecastQuestion {
   start: string;
   trials: number;
   seed: number;
@@ -194,11 +139,13 @@ interface ForecastQuestion {
   by?: string | undefined;
   blockDays?: number | undefined;
   levelUncertainty: boolean;
+  windowDays: number;
+  calibrate: boolean;
   json: boolean;
 }
 
 /** Checks the flags shared by both history sources and turns them into the question asked. */
-function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
+export function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
   const startDay = parseDateFlag('--start', flags.start ?? today);
   const start = formatIsoDay(startDay);
   const trials =
@@ -223,6 +170,10 @@ function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
   if (flags.weekly && blockDays !== undefined && blockDays % 7 !== 0) {
     throw new ForecastInputError(`with --weekly, --block-days must be a multiple of 7 (got ${blockDays})`);
   }
+  const windowDays =
+    flags.window === undefined
+      ? DEFAULT_WINDOW_DAYS
+      : parsePositiveInteger('--window', flags.window, MAX_WINDOW_DAYS);
   return {
     start,
     trials,
@@ -231,6 +182,8 @@ function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
     by,
     blockDays,
     levelUncertainty: flags.levelUncertainty === true,
+    windowDays,
+    calibrate: flags.calibrate !== false,
     json: flags.json === true,
   };
 }
@@ -249,32 +202,46 @@ function checkSource(flags: ForecastFlags): void {
   }
 }
 
-/** Answers the question from a daily history and renders it; `advice` says how to get more history. */
-function answer(options: {
-  question: ForecastQuestion;
-  history: DailyThroughput | WeeklyThroughput;
-  window?: HistoryWindow;
-  advice: string;
-}): string {
-  const { question, history, window, advice } = options;
-  const { start, trials, seed, items, by, blockDays, levelUncertainty, json } = question;
-  const common = {
+/**
+ * The options of `headway forecast` for a question, as the engine takes them: the same for a
+ * CSV, a workspace and every row of `headway backtest`.
+ * @param question the parsed question.
+ * @param history the history (only its days before the start are read).
+ * @returns the engine options.
+ */
+export function buildForecastOptions(
+  question: ForecastQuestion,
+  history: DailyThroughput | WeeklyThroughput,
+) {
+  const { start, trials, seed, blockDays, levelUncertainty, windowDays, calibrate } = question;
+  return {
     history,
     start,
     trials,
     seed,
-    ...(window ? { window } : {}),
+    window: { days: windowDays },
     ...(blockDays !== undefined ? { blockDays } : {}),
     ...(levelUncertainty ? { levelUncertainty: {} } : {}),
+    calibration: calibrate ? {} : (false as const),
   };
-  if (items !== undefined) {
-    const result = forecastCompletion({ ...common, items });
+}
+
+/** Answers the question from a history and renders it; `advice` says how to get more history. */
+function answer(options: {
+  question: ForecastQuestion;
+  history: DailyThroughput | WeeklyThroughput;
+  advice: string;
+}): string {
+  const { question, history, advice } = options;
+  const common = buildForecastOptions(question, history);
+  if (question.items !== undefined) {
+    const result = forecastCompletionCalibrated({ ...common, items: question.items });
     if (result.status !== 'ok') throw explainInsufficient(result, advice);
-    return renderCompletion(result, json);
+    return renderCompletion(result, question.json);
   }
-  const result = forecastCountByDate({ ...common, by: by! });
+  const result = forecastCountCalibrated({ ...common, by: question.by! });
   if (result.status !== 'ok') throw explainInsufficient(result, advice);
-  return renderCount(result, json);
+  return renderCount(result, question.json);
 }
 
 /**
@@ -290,12 +257,13 @@ export function runForecast(flags: ForecastFlags, today: string): string {
       'this function reads a CSV: use --history FILE.csv here, or runWorkspaceForecast for --workspace',
     );
   }
+  const question = parseQuestion(flags, today);
   return answer({
-    question: parseQuestion(flags, today),
+    question,
     history: flags.weekly ? readWeeklyHistoryCsv(flags.history!) : readHistoryCsv(flags.history!),
     advice: flags.weekly
-      ? 'Give a longer history in the CSV (one row per week with the items done that week).'
-      : 'Give a longer history in the CSV (one row per day with the items done that day).',
+      ? `Give more history in the CSV (one row per week with the items done that week) in the ${question.windowDays} days before the start, or a longer --window.`
+      : `Give more history in the CSV (one row per day with the items done that day) in the ${question.windowDays} days before the start, or a longer --window.`,
   });
 }
 
@@ -322,8 +290,7 @@ export async function runWorkspaceForecast(
   return answer({
     question,
     history,
-    window: { endBefore: question.start, days: WORKSPACE_WINDOW_DAYS },
-    advice: `"${name}" needs more finished work in the ${WORKSPACE_WINDOW_DAYS} days before ${question.start}: move items to done as they finish, or use --history FILE.csv.`,
+    advice: `"${name}" needs more finished work in the ${question.windowDays} days before ${question.start}: move items to done as they finish, or use --history FILE.csv.`,
   });
 }
 
@@ -343,7 +310,14 @@ export function register(program: Command): void {
         '--workspace <W>',
         'learn from a workspace’s completions over the 90 days before the start (id, slug or name)',
       )
-      .option('--start <YYYY-MM-DD>', 'first forecast day; its work counts (default: today, UTC)')
+      .option(
+        '--start <YYYY-MM-DD>',
+        'first forecast day; its work counts, and only days before it are read (default: today, UTC)',
+      )
+      .option(
+        '--window <DAYS>',
+        `calendar days before the start to learn from (default ${DEFAULT_WINDOW_DAYS})`,
+      )
       .option('--trials <T>', `Monte Carlo trials (default ${DEFAULT_TRIALS})`)
       .option('--seed <S>', `random seed; the same seed gives the same answer (default ${DEFAULT_SEED})`)
       .option(
@@ -361,6 +335,11 @@ export function register(program: Command): void {
         '--weekly',
         'the --history CSV holds weekly counts: "date,done" with date the first day of each week, ' +
           'rows 7 days apart; dates are then ends of weeks',
+      )
+      .option(
+        '--no-calibrate',
+        'plain resampling: do not calibrate on the team’s own past forecasts (by default each level is ' +
+          'set by how far off the same forecaster was, weekly over the two years before the start)',
       )
       .option('--json', 'print one JSON object'),
   ).action(async (flags: ForecastFlags & DatabaseFlags) => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { calibrateEstimate, pickCalibrationProfile } from './calibrate-estimate';
 import { buildCalibrationProfile, buildCalibrationReport, type CompletedEstimate } from './calibration';
 
-const Z90 = 1.2815515655446004;
 const LOG_RATIOS = [-1, -0.5, 0, 0, 0.5, 0.5, 1, 1, 1.5, 2]; // μ = 0.5, σ² = 0.75 (see calibration.test.ts)
 
 function history(logRatios: readonly number[], estimator = 'ana', itemType = 'feature'): CompletedEstimate[] {
@@ -17,7 +16,7 @@ function history(logRatios: readonly number[], estimator = 'ana', itemType = 'fe
 }
 
 describe('calibrateEstimate', () => {
-  it('should give the fitted 80% interval beside the raw values when the profile has 30 items', () => {
+  it('should give the observed 80% interval beside the raw values when the profile has 30 items', () => {
     const profile = buildCalibrationProfile({
       records: history([...LOG_RATIOS, ...LOG_RATIOS, ...LOG_RATIOS]),
     });
@@ -25,15 +24,16 @@ describe('calibrateEstimate', () => {
       estimate: { kind: 'three-point', optimistic: 6, likely: 10, pessimistic: 15 },
       profile,
     });
-    if (!result.ok) throw new Error(result.reason);
-    const sigma = Math.sqrt(0.75);
+    if (!result.ok || !profile.ok || !profile.p10.ok || !profile.p90.ok)
+      throw new Error('30 items are enough');
     expect(result.raw).toEqual({ optimistic: 6, likely: 10, pessimistic: 15 });
-    // likely 10 × e^0.5; range 10 × e^(0.5 ∓ 1.28155 σ); mean 10 × e^(0.5 + 0.375)
+    // likely 10 × the observed median e^0.5; range 10 × the observed P10 … P90.
     expect(result.calibrated.likely).toBeCloseTo(10 * Math.exp(0.5), 9);
-    expect(result.calibrated.optimistic).toBeCloseTo(10 * Math.exp(0.5 - Z90 * sigma), 9);
-    expect(result.calibrated.pessimistic).toBeCloseTo(10 * Math.exp(0.5 + Z90 * sigma), 9);
-    expect(result.calibrated.mean).toBeCloseTo(10 * Math.exp(0.875), 9);
+    expect(result.calibrated.optimistic).toBeCloseTo(10 * profile.p10.value, 9);
+    expect(result.calibrated.pessimistic).toBeCloseTo(10 * profile.p90.value, 9);
+    expect(result.calibrated.mean).toBeCloseTo(10 * profile.mean, 9);
     expect(result.rangeCoverage).toBe(0.8);
+    expect(result.note).toBe('range is the observed 10th–90th percentile of 30 completed items');
   });
 
   it('should only scale the raw range by the median when the profile has fewer than 30 items', () => {

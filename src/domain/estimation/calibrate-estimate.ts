@@ -13,7 +13,7 @@ export type CalibratedEstimate =
         /** Expected effort, reference × exp(μ + σ²/2): the number to add up across items. */
         mean: number;
       };
-      /** 0.8 when the range is the fitted P10–P90; null when it is only the raw range scaled by the median. */
+      /** 0.8 when the range is the observed P10–P90; null when it is only the raw range scaled by the median. */
       rangeCoverage: number | null;
       note: string;
       basedOn: { group: CalibrationProfile['group']; count: number };
@@ -22,9 +22,10 @@ export type CalibratedEstimate =
 
 /**
  * Corrects an estimate with the history of similar work: the reference value (likely, or the point)
- * times the fitted median ratio. With 30 or more items behind the profile the range becomes the
- * fitted 80% interval (reference × P10 … reference × P90); with fewer, a three-point range is only
- * scaled by the median and the note says so.
+ * times the observed median ratio. With 30 or more items behind the profile the range becomes the
+ * observed 80% interval (reference × P10 … reference × P90); with fewer, a three-point range is only
+ * scaled by the median and the note says so. The mean uses the log-normal fit only where it passes
+ * its goodness-of-fit test (see the profile's `shown`).
  * @param options.estimate the new estimate
  * @param options.profile the calibration profile to apply (see {@link pickCalibrationProfile})
  * @returns raw and calibrated values side by side, or a refusal when the profile lacks data
@@ -56,7 +57,7 @@ export function calibrateEstimate(options: {
         mean,
       },
       rangeCoverage: 0.8,
-      note: `range is the 80% interval of ${profile.count} completed items`,
+      note: `range is the observed 10th–90th percentile of ${profile.count} completed items`,
       basedOn,
     };
   }

@@ -5,11 +5,11 @@ import {
   type CompletedEstimate,
   MIN_ITEMS_FOR_MEDIAN,
   measureRangeHitRates,
+  measureSingleValueHits,
 } from './calibration';
 import { generateSyntheticHistory } from './synthetic-history';
 
 const Z90 = 1.2815515655446004;
-const Z80 = 0.8416212335729143;
 
 // ln(actual / likely) for ten items: mean 0.5, MLE variance 0.75 (worked out in the test below).
 const LOG_RATIOS = [-1, -0.5, 0, 0, 0.5, 0.5, 1, 1, 1.5, 2];
@@ -43,6 +43,10 @@ describe('buildCalibrationProfile', () => {
     expect(profile.mean).toBeCloseTo(Math.exp(0.875), 12);
     // sample median of the ratios: middle logs 0.5 and 0.5 → e^0.5
     expect(profile.sampleMedian).toBeCloseTo(Math.exp(0.5), 12);
+    // The logs look normal enough for ten items, so the fit's mean is the one shown.
+    expect(profile.fit.accepted).toBe(true);
+    expect(profile.shown).toEqual({ quantiles: 'observed', mean: 'log-normal' });
+    expect(profile.fit.median).toBeCloseTo(Math.exp(0.5), 12);
     // ten items are too few for P80 (15) and P90 (30)
     expect(profile.p80).toEqual({
       ok: false,
@@ -53,15 +57,33 @@ describe('buildCalibrationProfile', () => {
     expect(profile.p90.ok).toBe(false);
   });
 
-  it('should give P80 and P90 from the fit when thirty items are given', () => {
-    // Three copies of the same logs keep μ = 0.5 and σ² = 0.75.
+  it('should give observed P10, P80 and P90 when thirty items are given, and the fit’s beside them', () => {
+    // Three copies of the logs, sorted: −1 ×3, −0.5 ×3, 0 ×6, 0.5 ×6, 1 ×6, 1.5 ×3, 2 ×3.
+    // Type-7 quantiles of the ratios: P80 at position 23.2, P90 at 26.1, P10 at 2.9.
     const profile = buildCalibrationProfile({
       records: historyFromLogRatios([...LOG_RATIOS, ...LOG_RATIOS, ...LOG_RATIOS]),
     });
     if (!profile.ok) throw new Error(profile.reason);
-    expect(profile.p80.ok && profile.p80.value).toBeCloseTo(Math.exp(0.5 + Z80 * Math.sqrt(0.75)), 9);
-    expect(profile.p90.ok && profile.p90.value).toBeCloseTo(Math.exp(0.5 + Z90 * Math.sqrt(0.75)), 9);
-    expect(profile.p10.ok && profile.p10.value).toBeCloseTo(Math.exp(0.5 - Z90 * Math.sqrt(0.75)), 9);
+    const e = Math.exp;
+    expect(profile.p80.ok && profile.p80.value).toBeCloseTo(e(1) + 0.2 * (e(1.5) - e(1)), 9);
+    expect(profile.p90.ok && profile.p90.value).toBeCloseTo(e(1.5) + 0.1 * (e(2) - e(1.5)), 9);
+    expect(profile.p10.ok && profile.p10.value).toBeCloseTo(e(-1) + 0.9 * (e(-0.5) - e(-1)), 9);
+    expect(profile.fit.p90).toBeCloseTo(e(0.5 + Z90 * Math.sqrt(0.75)), 9);
+  });
+
+  it('should lead with the observed median and reject the fit when ratios pile up at exactly ×1', () => {
+    // Like real trackers: 40% of items logged exactly their estimate, the rest spread widely.
+    const logs = [...Array(40).fill(0), ...Array.from({ length: 60 }, (_, i) => -2.5 + (5 * i) / 59)];
+    const profile = buildCalibrationProfile({ records: historyFromLogRatios(logs) });
+    if (!profile.ok) throw new Error(profile.reason);
+    expect(profile.median).toBe(1);
+    expect(profile.fit.test.tested && profile.fit.test.passes).toBe(false);
+    expect(profile.fit.accepted).toBe(false);
+    expect(profile.shown).toEqual({ quantiles: 'observed', mean: 'observed' });
+    // The mean shown is the plain mean of the ratios, not the fit's.
+    const mean = logs.reduce((sum, x) => sum + Math.exp(x), 0) / logs.length;
+    expect(profile.mean).toBeCloseTo(mean, 12);
+    expect(profile.mean).not.toBeCloseTo(profile.fit.mean, 3);
   });
 
   it('should refuse and say how many items are needed when there are fewer than ten', () => {
@@ -121,7 +143,8 @@ describe('measureRangeHitRates', () => {
     }));
     const [rate] = measureRangeHitRates(records);
     expect(rate?.hits).toBe(5);
-    expect(rate?.message).toBe('your 90% ranges contain the actual 50% of the time (5 of 10)');
+    expect(rate?.message).toBe('your 90% three-point ranges contain the actual 50% of the time (5 of 10)');
+    expect(rate).toMatchObject({ stated: 'three-point range', confidenceStated: true });
   });
 
   it('should keep confidence levels apart and refuse a rate from too few ranges', () => {
@@ -145,7 +168,49 @@ describe('measureRangeHitRates', () => {
       [0.9, 3, false],
       [0.8, 12, true],
     ]);
-    expect(rates[0]?.message).toBe('a hit rate for 90% ranges needs at least 10 of them; there are 3');
+    expect(rates[0]?.message).toBe(
+      'a hit rate for 90% three-point ranges needs at least 10 of them; there are 3',
+    );
+  });
+
+  it('should not read a range with no stated confidence as a stated 90%', () => {
+    const records: CompletedEstimate[] = Array.from({ length: 10 }, (_, index) => ({
+      itemId: `u${index}`,
+      estimate: { kind: 'three-point', optimistic: 1, likely: 2, pessimistic: 4 },
+      actual: index < 7 ? 3 : 5,
+      estimator: 'ana',
+      itemType: 'feature',
+      completedOn: '2026-03-01',
+    }));
+    const [rate] = measureRangeHitRates(records);
+    expect(rate).toMatchObject({ confidenceStated: false, hits: 7 });
+    expect(rate?.message).toBe(
+      'your three-point ranges (no confidence stated) contain the actual 70% of the time (7 of 10)',
+    );
+  });
+
+  it('should leave single values and ranges of zero width out of range hit rates', () => {
+    const single = (value: number, actual: number, index: number): CompletedEstimate => ({
+      itemId: `s${index}`,
+      estimate:
+        index % 2 === 0
+          ? { kind: 'point', value }
+          : { kind: 'three-point', optimistic: value, likely: value, pessimistic: value },
+      actual,
+      estimator: 'ana',
+      itemType: 'feature',
+      completedOn: '2026-03-01',
+    });
+    const records = Array.from({ length: 12 }, (_, i) => single(4, i < 3 ? 4 : 6, i));
+    expect(measureRangeHitRates(records)).toEqual([]);
+    expect(measureSingleValueHits(records)).toEqual({
+      stated: 'single value',
+      estimates: 12,
+      withinEstimate: 3,
+      rate: { ok: true, value: 0.25 },
+      message:
+        'single-value estimates were met (done within the estimate) 25% of the time (3 of 12); a single value states no range',
+    });
   });
 });
 

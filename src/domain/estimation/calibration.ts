@@ -1,5 +1,6 @@
+import { type LogNormalFitTest, testLogNormalFit } from './goodness-of-fit';
 import { computeLogNormalMean, computeLogNormalQuantile, fitLogNormal } from './lognormal-fit';
-import { computeMedian } from './statistics';
+import { computeMedian, computeQuantile } from './statistics';
 
 /** The estimate recorded for an item: a three-point range (with its claimed confidence) or a single value. */
 export type RecordedEstimate =
@@ -52,12 +53,42 @@ export type CalibrationStatistic =
   | { ok: true; value: number }
   | { ok: false; needed: number; have: number; reason: string };
 
-/** How often the stated ranges of one confidence level contained the actual. */
+/** How often the three-point ranges of one confidence level contained the actual. */
 export type RangeHitRate = {
+  /** What the estimates stated: always three-point ranges (single values have no range to hit). */
+  stated: 'three-point range';
+  /** The confidence claimed for the range; 0.9 is assumed when none was stated. */
   statedConfidence: number;
+  /** false when the estimator gave no confidence and 0.9 is only how the range is read. */
+  confidenceStated: boolean;
   ranges: number;
   hits: number;
   /** hits / ranges, or why not yet. */
+  rate: CalibrationStatistic;
+  message: string;
+};
+
+/** The log-normal fit of a group's ratios and whether it describes them. */
+export type LogNormalFitSummary = {
+  logMean: number;
+  logSd: number;
+  /** Fitted median exp(μ) and P10/P90, to set against the observed ones. */
+  median: number;
+  p10: number;
+  p90: number;
+  /** Fitted mean exp(μ + σ²/2). */
+  mean: number;
+  test: LogNormalFitTest;
+  /** true only when the test ran and passed: only then is any fitted number used. */
+  accepted: boolean;
+};
+
+/** How often single-value estimates were met: they state a value, not a range, so there is no "90% range" to hit. */
+export type SingleValueHits = {
+  stated: 'single value';
+  estimates: number;
+  /** Items done within their estimate (actual ≤ estimate). */
+  withinEstimate: number;
   rate: CalibrationStatistic;
   message: string;
 };
@@ -79,19 +110,27 @@ export type CalibrationProfile =
       reference: EstimateReference;
       count: number;
       skipped: SkippedItem[];
-      /** Parameters of the log-normal fit of actual/estimate. */
+      /** Parameters of the log-normal fit of actual/estimate (see `fit` for whether it holds). */
       logMean: number;
       logSd: number;
-      /** Fitted median ratio (= geometric mean): 1.3 means work typically takes 30% more than estimated. */
+      /** Observed median ratio, the headline: 1.3 means half the items took at least 30% more than estimated. */
       median: number;
-      /** Fitted mean ratio exp(μ + σ²/2): what totals over many items tend to. */
+      /** Mean ratio, what totals over many items tend to: the fit's exp(μ + σ²/2) when the fit passes, else observed. */
       mean: number;
-      /** The plain sample median, as a check on the fit. */
+      /** The observed median (the same as `median`; kept for callers that compared it with the fit). */
       sampleMedian: number;
+      /** Observed quantiles of actual/estimate, each from enough items to locate it. */
       p10: CalibrationStatistic;
       p80: CalibrationStatistic;
       p90: CalibrationStatistic;
+      /** Which numbers are shown: quantiles are always observed; the mean comes from the fit only when it passes. */
+      shown: { quantiles: 'observed'; mean: 'log-normal' | 'observed' };
+      /** The log-normal fit, its goodness-of-fit test, and its quantiles for comparison. */
+      fit: LogNormalFitSummary;
+      /** Hit rates of three-point ranges, per confidence level. */
       hitRates: RangeHitRate[];
+      /** How often single-value estimates were met; null when there are none. */
+      singleValues: SingleValueHits | null;
     }
   | {
       ok: false;
@@ -124,65 +163,122 @@ const describeGroup = (group: CalibrationGroup): string =>
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
-function tailStatistic(
-  fit: ReturnType<typeof fitLogNormal>,
+function observedQuantile(
+  ratios: readonly number[],
   probability: number,
   needed: number,
   label: string,
 ): CalibrationStatistic {
-  if (fit.count < needed) {
+  if (ratios.length < needed) {
     return {
       ok: false,
       needed,
-      have: fit.count,
-      reason: `${label} needs at least ${needed} completed items; there are ${fit.count}`,
+      have: ratios.length,
+      reason: `${label} needs at least ${needed} completed items; there are ${ratios.length}`,
     };
   }
-  return { ok: true, value: computeLogNormalQuantile(fit, probability) };
+  return { ok: true, value: computeQuantile(ratios, probability) };
+}
+
+/** A range of zero width (optimistic = pessimistic) states a single value, not a range. */
+function isRange(estimate: RecordedEstimate): estimate is Extract<RecordedEstimate, { kind: 'three-point' }> {
+  return estimate.kind === 'three-point' && estimate.pessimistic > estimate.optimistic;
 }
 
 /**
- * Measures how often stated ranges contained the actual, per claimed confidence level.
- * @param records completed items; only three-point estimates have ranges
+ * Measures how often three-point ranges contained the actual, per claimed confidence level.
+ * Single values (and ranges of zero width) are not ranges and are left out: see
+ * {@link measureSingleValueHits}.
+ * @param records completed items
  * @returns one hit rate per confidence level, highest level first
  */
 export function measureRangeHitRates(records: readonly CompletedEstimate[]): RangeHitRate[] {
-  const byConfidence = new Map<number, { ranges: number; hits: number }>();
+  const byConfidence = new Map<
+    string,
+    { confidence: number; stated: boolean; ranges: number; hits: number }
+  >();
   for (const record of records) {
-    if (record.estimate.kind !== 'three-point' || !Number.isFinite(record.actual)) continue;
-    const confidence = record.estimate.rangeConfidence ?? 0.9;
-    const tally = byConfidence.get(confidence) ?? { ranges: 0, hits: 0 };
+    const { estimate } = record;
+    if (!isRange(estimate) || !Number.isFinite(record.actual)) continue;
+    const stated = estimate.rangeConfidence !== undefined;
+    const confidence = estimate.rangeConfidence ?? 0.9;
+    const key = `${confidence}:${stated}`;
+    const tally = byConfidence.get(key) ?? { confidence, stated, ranges: 0, hits: 0 };
     tally.ranges += 1;
-    if (record.actual >= record.estimate.optimistic && record.actual <= record.estimate.pessimistic)
-      tally.hits += 1;
-    byConfidence.set(confidence, tally);
+    if (record.actual >= estimate.optimistic && record.actual <= estimate.pessimistic) tally.hits += 1;
+    byConfidence.set(key, tally);
   }
-  return [...byConfidence.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([statedConfidence, { ranges, hits }]) => {
+  return [...byConfidence.values()]
+    .sort((a, b) => b.confidence - a.confidence || Number(b.stated) - Number(a.stated))
+    .map(({ confidence: statedConfidence, stated: confidenceStated, ranges, hits }) => {
+      const what = confidenceStated
+        ? `${percent(statedConfidence)} three-point ranges`
+        : 'three-point ranges (no confidence stated)';
+      const common = {
+        stated: 'three-point range' as const,
+        statedConfidence,
+        confidenceStated,
+        ranges,
+        hits,
+      };
       if (ranges < MIN_RANGES_FOR_HIT_RATE) {
-        const reason = `a hit rate for ${percent(statedConfidence)} ranges needs at least ${MIN_RANGES_FOR_HIT_RATE} of them; there are ${ranges}`;
+        const reason = `a hit rate for ${what} needs at least ${MIN_RANGES_FOR_HIT_RATE} of them; there are ${ranges}`;
         return {
-          statedConfidence,
-          ranges,
-          hits,
+          ...common,
           rate: { ok: false, needed: MIN_RANGES_FOR_HIT_RATE, have: ranges, reason },
           message: reason,
         };
       }
       const rate = hits / ranges;
       return {
-        statedConfidence,
-        ranges,
-        hits,
+        ...common,
         rate: { ok: true, value: rate },
-        message: `your ${percent(statedConfidence)} ranges contain the actual ${percent(rate)} of the time (${hits} of ${ranges})`,
+        message: `your ${what} contain the actual ${percent(rate)} of the time (${hits} of ${ranges})`,
       };
     });
 }
 
 /**
- * Fits the actual/estimate distribution of a group of completed items.
+ * Measures how often single-value estimates (and ranges of zero width) were met: the actual was
+ * at most the estimate. A single value claims no range, so it has no "90% range" hit rate.
+ * @param records completed items
+ * @returns the tally, or null when no estimate is a single value
+ */
+export function measureSingleValueHits(records: readonly CompletedEstimate[]): SingleValueHits | null {
+  let estimates = 0;
+  let withinEstimate = 0;
+  for (const record of records) {
+    if (isRange(record.estimate) || !Number.isFinite(record.actual)) continue;
+    const value = referenceValue(record.estimate);
+    estimates += 1;
+    if (record.actual <= value) withinEstimate += 1;
+  }
+  if (estimates === 0) return null;
+  if (estimates < MIN_RANGES_FOR_HIT_RATE) {
+    const reason = `how often single-value estimates are met needs at least ${MIN_RANGES_FOR_HIT_RATE} of them; there are ${estimates}`;
+    return {
+      stated: 'single value',
+      estimates,
+      withinEstimate,
+      rate: { ok: false, needed: MIN_RANGES_FOR_HIT_RATE, have: estimates, reason },
+      message: reason,
+    };
+  }
+  const rate = withinEstimate / estimates;
+  return {
+    stated: 'single value',
+    estimates,
+    withinEstimate,
+    rate: { ok: true, value: rate },
+    message: `single-value estimates were met (done within the estimate) ${percent(rate)} of the time (${withinEstimate} of ${estimates}); a single value states no range`,
+  };
+}
+
+/**
+ * The actual/estimate distribution of a group of completed items: observed quantiles as the
+ * headline (real ratios have heavy tails and a spike at exactly ×1, which a log-normal misses),
+ * the log-normal fit beside them with a goodness-of-fit test, and the fit's mean used only when
+ * the test passes.
  * @param options.records the group's completed items
  * @param options.group which group this is (for labels)
  * @param options.reference which number of a three-point estimate to compare against, `likely` by default
@@ -224,6 +320,11 @@ export function buildCalibrationProfile(options: {
     };
   }
   const fit = fitLogNormal(ratios);
+  const test = testLogNormalFit(ratios);
+  const accepted = test.tested && test.passes;
+  const observedMean = ratios.reduce((sum, r) => sum + r, 0) / ratios.length;
+  const fittedMean = computeLogNormalMean(fit);
+  const median = computeMedian(ratios);
   return {
     ok: true,
     group,
@@ -232,13 +333,26 @@ export function buildCalibrationProfile(options: {
     skipped,
     logMean: fit.logMean,
     logSd: fit.logSd,
-    median: Math.exp(fit.logMean),
-    mean: computeLogNormalMean(fit),
-    sampleMedian: computeMedian(ratios),
-    p10: tailStatistic(fit, 0.1, MIN_ITEMS_FOR_P90, 'P10'),
-    p80: tailStatistic(fit, 0.8, MIN_ITEMS_FOR_P80, 'P80'),
-    p90: tailStatistic(fit, 0.9, MIN_ITEMS_FOR_P90, 'P90'),
+    median,
+    // A mean is dominated by the few largest ratios: the fit's is steadier, when the fit holds.
+    mean: accepted ? fittedMean : observedMean,
+    sampleMedian: median,
+    p10: observedQuantile(ratios, 0.1, MIN_ITEMS_FOR_P90, 'P10'),
+    p80: observedQuantile(ratios, 0.8, MIN_ITEMS_FOR_P80, 'P80'),
+    p90: observedQuantile(ratios, 0.9, MIN_ITEMS_FOR_P90, 'P90'),
+    shown: { quantiles: 'observed', mean: accepted ? 'log-normal' : 'observed' },
+    fit: {
+      logMean: fit.logMean,
+      logSd: fit.logSd,
+      median: Math.exp(fit.logMean),
+      p10: computeLogNormalQuantile(fit, 0.1),
+      p90: computeLogNormalQuantile(fit, 0.9),
+      mean: fittedMean,
+      test,
+      accepted,
+    },
     hitRates: measureRangeHitRates(usable),
+    singleValues: measureSingleValueHits(usable),
   };
 }
 

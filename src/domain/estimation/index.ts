@@ -9,14 +9,17 @@ export {
   type CalibrationStatistic,
   type CompletedEstimate,
   type EstimateReference,
+  type LogNormalFitSummary,
   MIN_ITEMS_FOR_MEDIAN,
   MIN_ITEMS_FOR_P80,
   MIN_ITEMS_FOR_P90,
   MIN_RANGES_FOR_HIT_RATE,
   measureRangeHitRates,
+  measureSingleValueHits,
   type RangeHitRate,
   type RecordedEstimate,
   referenceValue,
+  type SingleValueHits,
   type SkippedItem,
 } from './calibration';
 export {
@@ -32,6 +35,7 @@ export {
   type SessionVote,
   summarizeEstimationSession,
 } from './estimation-session';
+export { FIT_SIGNIFICANCE, type LogNormalFitTest, testLogNormalFit } from './goodness-of-fit';
 export {
   computeLogNormalMean,
   computeLogNormalQuantile,

@@ -2,8 +2,15 @@
  * Delivery forecasting: throughput Monte Carlo ("when will N items be done?", "how many by
  * D?"), plan Monte Carlo over a caller-supplied scheduler, and scoring of past forecasts.
  */
+
 export type { WorkingCalendar } from './calendar';
 export { formatIsoDay, parseIsoDay } from './calendar';
+export type { CalibrationChoice } from './calibrated-forecast';
+export {
+  forecastCompletionCalibrated,
+  forecastCountCalibrated,
+  measureCalibratedChance,
+} from './calibrated-forecast';
 export type { BulkClosureRule, CompletionEvent, DailyCountsReport } from './daily-counts';
 export { buildDailyCounts } from './daily-counts';
 export type {
@@ -15,6 +22,8 @@ export type {
 } from './history-samples';
 export { buildSamplePool, DEFAULT_MINIMUM_HISTORY } from './history-samples';
 export { simulateFinishDays, simulateTotals } from './independent-days';
+export type { CensoredValue, DiscreteDistribution } from './kaplan-meier';
+export { estimateKaplanMeier, findDistributionQuantile, measureProbabilityBelow } from './kaplan-meier';
 export type { LevelSpread, LevelUncertaintyOptions } from './level-uncertainty';
 export { DEFAULT_LEVEL_PARTS, estimateLevelSpread } from './level-uncertainty';
 export type { MovingBlocks } from './moving-block-bootstrap';
@@ -23,6 +32,8 @@ export {
   simulateFinishWithBlocks,
   simulateTotalsWithBlocks,
 } from './moving-block-bootstrap';
+export type { ForecastSpread, PastForecast, ReplayedQuestion } from './past-forecasts';
+export { clearPastForecastMemo, replayPastForecasts } from './past-forecasts';
 export { DEFAULT_LEVELS } from './percentiles';
 export type {
   FinishForecast,
@@ -37,9 +48,16 @@ export type { Random } from './random';
 export { createRandom } from './random';
 export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
 export { scoreForecast, summarizeCalibration } from './scoring';
+export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
+export { DEFAULT_CALIBRATION } from './self-calibration';
 export type { PertDistribution, ThreePointEstimate } from './three-point';
 export { fitPert, samplePert } from './three-point';
-export { forecastCompletion, forecastCountByDate } from './throughput-forecast';
+export {
+  forecastCompletion,
+  forecastCountByDate,
+  simulateCompletion,
+  simulateCounts,
+} from './throughput-forecast';
 export type {
   CompletionForecast,
   CountForecast,

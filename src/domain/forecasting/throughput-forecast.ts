@@ -6,176 +6,53 @@
  * spells), and it learns from weekly counts instead of daily ones.
  */
 import { formatIsoDay, markWorkingDays, toDayNumber } from './calendar';
-import {
-  buildSamplePool,
-  DEFAULT_MINIMUM_HISTORY,
-  type InsufficientHistory,
-  type SamplePool,
-} from './history-samples';
-import { deriveTrialSeed, simulateFinishDays, simulateTotals } from './independent-days';
-import {
-  buildTrialTargets,
-  describeLevelSpread,
-  drawLevelMultipliers,
-  estimateLevelSpread,
-  resolveLevelParts,
-} from './level-uncertainty';
+import type { InsufficientHistory } from './history-samples';
+import { simulateFinishDays, simulateTotals } from './independent-days';
+import { buildTrialTargets, drawLevelMultipliers } from './level-uncertainty';
 import {
   buildMovingBlocks,
   simulateFinishWithBlocks,
   simulateTotalsWithBlocks,
 } from './moving-block-bootstrap';
 import { DEFAULT_LEVELS, findEarliestDayForLevel, findLargestReachedForLevel } from './percentiles';
+import {
+  checkCommonOptions,
+  DEFAULT_TRIALS,
+  describeBasis,
+  preparePool,
+  seedsOf,
+  spreadToDays,
+} from './throughput-pool';
 import type {
   CompletionForecast,
   CountForecast,
   ForecastBasis,
   ThroughputForecastOptions,
 } from './throughput-types';
-import { buildWeeklySamplePool, DAYS_PER_WEEK, isWeeklyThroughput } from './weekly-samples';
 
-const DEFAULT_TRIALS = 10_000;
 const DEFAULT_MAX_DAYS = 3650;
 
-/** The pool a forecast draws from, with its unit and block length. */
-interface PreparedPool {
-  pool: SamplePool;
-  /** Days per sample: 1 for daily history, 7 for weekly. */
-  unitDays: number;
-  blockDays: number;
-  /** Samples per block; 1 = independent draws. */
-  blockLength: number;
-}
-
-function preparePool(
-  options: ThroughputForecastOptions,
-): { status: 'ok'; prepared: PreparedPool } | InsufficientHistory {
-  const { history, window, calendar } = options;
-  const weekly = isWeeklyThroughput(history);
-  const unitDays = weekly ? DAYS_PER_WEEK : 1;
-  const blockDays = options.blockDays ?? unitDays;
-  const minimum = options.minimum ?? DEFAULT_MINIMUM_HISTORY;
-  // A block must fit in the window at least once; asking for that is the honest minimum.
-  const parts = options.levelUncertainty ? resolveLevelParts(options.levelUncertainty) : 1;
-  // Each part of the level model needs one sample at least, in the sampled unit.
-  const needed = { ...minimum, sampleDays: Math.max(minimum.sampleDays, blockDays, parts * unitDays) };
-  const built = weekly
-    ? buildWeeklySamplePool({ history, minimum: needed, ...(window ? { window } : {}) })
-    : buildSamplePool({
-        history,
-        minimum: needed,
-        ...(window ? { window } : {}),
-        ...(calendar ? { calendar } : {}),
-      });
-  if (built.status !== 'ok') return built;
-  return {
-    status: 'ok',
-    prepared: { pool: built.pool, unitDays, blockDays, blockLength: blockDays / unitDays },
-  };
-}
-
-function seedsOf(seed: number): (trial: number) => number {
-  return (trial) => deriveTrialSeed(seed, trial);
-}
-
-// Weekly trials finish in a week, known only to be done by its last day.
-function spreadToDays(histogram: Int32Array, unitDays: number): Int32Array {
-  if (unitDays === 1) return histogram;
-  const days = new Int32Array(histogram.length * unitDays);
-  for (let p = 0; p < histogram.length; p++) days[p * unitDays + unitDays - 1] = histogram[p]!;
-  return days;
-}
-
-function describeBasis(options: ThroughputForecastOptions, prepared: PreparedPool): ForecastBasis {
-  const { pool, unitDays, blockDays, blockLength } = prepared;
-  const { samples: _samples, ...history } = pool;
-  const notes: string[] = [];
-  if (unitDays === DAYS_PER_WEEK) {
-    notes.push(
-      `Sampled ${pool.samples.length} whole weeks from ${pool.from} to ${pool.to}; days within a week are not ` +
-        'known, so dates are the last day of a week and counts include only weeks ended by the date.',
-    );
-  } else if (options.calendar) {
-    notes.push(
-      `Sampled ${pool.sampleDays} working days from ${pool.from} to ${pool.to}; non-working days add nothing.`,
-    );
-  } else {
-    notes.push(
-      `Sampled every calendar day from ${pool.from} to ${pool.to} (${pool.sampleDays} days, weekends included).`,
-    );
-  }
-  if (blockLength > 1) {
-    const what = unitDays === DAYS_PER_WEEK ? 'weeks' : options.calendar ? 'working days' : 'days';
-    notes.push(
-      `Replayed runs of ${blockLength} consecutive ${what} (moving-block bootstrap), so bursts and quiet ` +
-        'spells of the history carry into the forecast.',
-    );
-  }
-  let throughputFactor = 1;
-  const team = options.teamSize;
-  if (team && team.history !== team.future) {
-    const scale = team.future / team.history;
-    throughputFactor *= scale;
-    notes.push(
-      `Throughput scaled ×${scale.toFixed(2)} for a team of ${team.future} instead of ${team.history} ` +
-        '(assumes throughput in proportion to team size; new people take time to ramp up).',
-    );
-  }
-  const split = options.splitRate ?? 1;
-  if (split !== 1) {
-    throughputFactor /= split;
-    notes.push(`Each remaining item is expected to split into ${split} items as work proceeds.`);
-  }
-  const basis: ForecastBasis = {
-    history,
-    throughputFactor,
-    resampling: { unit: unitDays === DAYS_PER_WEEK ? 'week' : 'day', blockDays },
-    notes,
-  };
-  if (options.levelUncertainty) {
-    const parts = resolveLevelParts(options.levelUncertainty);
-    const spread = estimateLevelSpread({ samples: pool.samples, parts });
-    basis.levelUncertainty = { parts, sigma: spread.sigma };
-    const unit = unitDays === DAYS_PER_WEEK ? 'week' : options.calendar ? 'working day' : 'day';
-    notes.push(describeLevelSpread(spread, unit));
-  }
-  return basis;
-}
-
-function checkCommonOptions(options: ThroughputForecastOptions): void {
-  const trials = options.trials ?? DEFAULT_TRIALS;
-  if (!Number.isInteger(trials) || trials < 1)
-    throw new RangeError(`trials must be a positive integer: ${trials}`);
-  if (options.splitRate !== undefined && !(options.splitRate >= 1)) {
-    throw new RangeError(`splitRate must be ≥ 1: ${options.splitRate}`);
-  }
-  const team = options.teamSize;
-  if (team && !(team.history > 0 && team.future > 0)) throw new RangeError('team sizes must be positive');
-  for (const level of options.levels ?? DEFAULT_LEVELS) {
-    if (!(level > 0 && level <= 100)) throw new RangeError(`levels are percentages in (0, 100]: ${level}`);
-  }
-  const { blockDays } = options;
-  if (blockDays !== undefined && !(Number.isInteger(blockDays) && blockDays >= 1)) {
-    throw new RangeError(`blockDays must be a positive whole number: ${blockDays}`);
-  }
-  if (isWeeklyThroughput(options.history)) {
-    if (options.calendar) throw new RangeError('a working calendar needs daily history, not weekly counts');
-    if (blockDays !== undefined && blockDays % DAYS_PER_WEEK !== 0) {
-      throw new RangeError(`with weekly history, blockDays must be a multiple of 7: ${blockDays}`);
-    }
-  }
+/** The simulated distribution behind a "when" forecast. */
+export interface SimulatedCompletion {
+  status: 'ok';
+  basis: ForecastBasis;
+  trials: number;
+  /** finishHistogram[d] = trials that finished on day offset d, up to the horizon. */
+  finishHistogram: Int32Array;
+  /** Trials still unfinished at the horizon. */
+  unfinished: number;
+  /** The horizon actually simulated, in days. */
+  horizonDays: number;
 }
 
 /**
- * Forecasts when a number of items will be done.
- * @param options the shared options, plus `items` (a positive integer) and `maxDays` (horizon,
- *   default 3650 days).
- * @returns date percentiles with the basis of the forecast, or InsufficientHistory saying what
- *   minimum history is needed.
+ * Simulates when a number of items will be done, without reading percentiles off the trials.
+ * @param options as for forecastCompletion.
+ * @returns the per-day finish histogram and the basis, or what history is missing.
  */
-export function forecastCompletion(
+export function simulateCompletion(
   options: ThroughputForecastOptions & { items: number; maxDays?: number },
-): CompletionForecast | InsufficientHistory {
+): SimulatedCompletion | InsufficientHistory {
   checkCommonOptions(options);
   const { items, maxDays = DEFAULT_MAX_DAYS, trials = DEFAULT_TRIALS, seed = 1 } = options;
   if (!Number.isInteger(items) || items < 1)
@@ -219,18 +96,45 @@ export function forecastCompletion(
           maxDays: maxPeriods,
           targets,
         });
-  const { unfinished } = simulated;
-  const finishHistogram = spreadToDays(simulated.finishHistogram, unitDays);
+  return {
+    status: 'ok',
+    basis,
+    trials,
+    finishHistogram: spreadToDays(simulated.finishHistogram, unitDays),
+    unfinished: simulated.unfinished,
+    horizonDays: maxPeriods * unitDays,
+  };
+}
+
+/**
+ * Reads a "when" forecast off simulated trials.
+ * @param options.simulated the simulation.
+ * @param options.items the items forecast.
+ * @param options.start the first forecast day.
+ * @param options.seed the seed used.
+ * @param options.levels the levels to show, each with the share of trials (in %) to read it
+ *   at; plain forecasts read a level at itself, a recalibrated one elsewhere.
+ * @returns the forecast.
+ */
+export function readCompletionForecast(options: {
+  simulated: SimulatedCompletion;
+  items: number;
+  start: string;
+  seed: number;
+  levels: ReadonlyArray<{ level: number; readAt: number }>;
+}): CompletionForecast {
+  const { simulated, items, start, seed } = options;
+  const { finishHistogram, trials, unfinished, horizonDays } = simulated;
+  const startDay = toDayNumber(start);
   let last = finishHistogram.length - 1;
   while (last >= 0 && finishHistogram[last] === 0) last--;
-  const percentiles = (options.levels ?? DEFAULT_LEVELS).map((level) => {
-    const dayOffset = findEarliestDayForLevel({ finishHistogram, trials, level });
+  const percentiles = options.levels.map(({ level, readAt }) => {
+    const dayOffset = findEarliestDayForLevel({ finishHistogram, trials, level: readAt });
     return { level, dayOffset, date: dayOffset === null ? null : formatIsoDay(startDay + dayOffset) };
   });
+  const basis = { ...simulated.basis, notes: [...simulated.basis.notes] };
   if (unfinished > 0) {
-    basis.notes.push(
-      `${unfinished} of ${trials} trials had not finished after ${maxPeriods * unitDays} days.`,
-    );
+    basis.notes.push(`${unfinished} of ${trials} trials had not finished after ${horizonDays} days.`);
   }
   return {
     status: 'ok',
@@ -238,7 +142,7 @@ export function forecastCompletion(
     items,
     trials,
     seed,
-    start: options.start,
+    start,
     percentiles,
     finishHistogram: Array.from(finishHistogram.subarray(0, last + 1)),
     unfinishedTrials: unfinished,
@@ -247,14 +151,42 @@ export function forecastCompletion(
 }
 
 /**
- * Forecasts how many items will be done by the end of a date.
- * @param options the shared options, plus `by` (YYYY-MM-DD, not before `start`).
- * @returns count percentiles with the basis of the forecast, or InsufficientHistory saying what
+ * Forecasts when a number of items will be done.
+ * @param options the shared options, plus `items` (a positive integer) and `maxDays` (horizon,
+ *   default 3650 days).
+ * @returns date percentiles with the basis of the forecast, or InsufficientHistory saying what
  *   minimum history is needed.
  */
-export function forecastCountByDate(
+export function forecastCompletion(
+  options: ThroughputForecastOptions & { items: number; maxDays?: number },
+): CompletionForecast | InsufficientHistory {
+  const simulated = simulateCompletion(options);
+  if (simulated.status !== 'ok') return simulated;
+  return readCompletionForecast({
+    simulated,
+    items: options.items,
+    start: options.start,
+    seed: options.seed ?? 1,
+    levels: (options.levels ?? DEFAULT_LEVELS).map((level) => ({ level, readAt: level })),
+  });
+}
+
+/** The simulated distribution behind a "how many" forecast. */
+export interface SimulatedCounts {
+  status: 'ok';
+  basis: ForecastBasis;
+  /** Each trial's count by the end of the date (adjustments applied), sorted ascending. */
+  totals: Int32Array;
+}
+
+/**
+ * Simulates how many items will be done by the end of a date, without reading percentiles.
+ * @param options as for forecastCountByDate.
+ * @returns the sorted per-trial counts and the basis, or what history is missing.
+ */
+export function simulateCounts(
   options: ThroughputForecastOptions & { by: string },
-): CountForecast | InsufficientHistory {
+): SimulatedCounts | InsufficientHistory {
   checkCommonOptions(options);
   const { by, trials = DEFAULT_TRIALS, seed = 1 } = options;
   const startDay = toDayNumber(options.start);
@@ -291,19 +223,60 @@ export function forecastCountByDate(
           scales,
         })
       : simulateTotals({ samples, days: periods, trials, seed, scales });
-  // floor(x × factor) is monotone, so scaling the read-out equals scaling every trial.
-  const percentiles = (options.levels ?? DEFAULT_LEVELS).map((level) => ({
+  // floor(x × factor) is monotone, so the scaled totals stay sorted.
+  if (factor !== 1) for (let t = 0; t < trials; t++) totals[t] = Math.floor(totals[t]! * factor + 1e-9);
+  return { status: 'ok', basis, totals };
+}
+
+/**
+ * Reads a "how many" forecast off simulated trials.
+ * @param options.simulated the simulation.
+ * @param options.by the last day counted.
+ * @param options.start the first forecast day.
+ * @param options.seed the seed used.
+ * @param options.levels the levels to show, each with the share of trials (in %) to read it at.
+ * @returns the forecast.
+ */
+export function readCountForecast(options: {
+  simulated: SimulatedCounts;
+  by: string;
+  start: string;
+  seed: number;
+  levels: ReadonlyArray<{ level: number; readAt: number }>;
+}): CountForecast {
+  const { simulated, by, start, seed } = options;
+  const percentiles = options.levels.map(({ level, readAt }) => ({
     level,
-    count: Math.floor(findLargestReachedForLevel({ sortedAscending: totals, level }) * factor + 1e-9),
+    count: findLargestReachedForLevel({ sortedAscending: simulated.totals, level: readAt }),
   }));
   return {
     status: 'ok',
     method: 'throughput-monte-carlo',
     by,
-    trials,
+    trials: simulated.totals.length,
     seed,
-    start: options.start,
+    start,
     percentiles,
-    basis,
+    basis: { ...simulated.basis, notes: [...simulated.basis.notes] },
   };
+}
+
+/**
+ * Forecasts how many items will be done by the end of a date.
+ * @param options the shared options, plus `by` (YYYY-MM-DD, not before `start`).
+ * @returns count percentiles with the basis of the forecast, or InsufficientHistory saying what
+ *   minimum history is needed.
+ */
+export function forecastCountByDate(
+  options: ThroughputForecastOptions & { by: string },
+): CountForecast | InsufficientHistory {
+  const simulated = simulateCounts(options);
+  if (simulated.status !== 'ok') return simulated;
+  return readCountForecast({
+    simulated,
+    by: options.by,
+    start: options.start,
+    seed: options.seed ?? 1,
+    levels: (options.levels ?? DEFAULT_LEVELS).map((level) => ({ level, readAt: level })),
+  });
 }

@@ -14,7 +14,10 @@ export interface ThroughputForecastOptions {
   trials?: number;
   /** Seed of the generator (default 1): the same seed gives the same answer. */
   seed?: number;
-  /** Which part of the history to learn from (default: all of it). */
+  /**
+   * Which part of the history to learn from (default: all of it before the start). Days on or
+   * after `start` are never used, whatever `window.endBefore` says: a forecast cannot see its future.
+   */
   window?: HistoryWindow;
   /** A working-day calendar; by default every calendar day is a sample, weekends included. Daily history only. */
   calendar?: WorkingCalendar;

@@ -11,6 +11,7 @@ import {
   type EstimateReference,
   measureCalibrationDrift,
   pickCalibrationProfile,
+  type RecordedEstimate,
 } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
@@ -50,14 +51,14 @@ async function loadHistory(
     const estimator = row.estimatedBy ?? UNKNOWN_ESTIMATOR;
     if (row.estimatedBy && row.estimatorName) names.set(row.estimatedBy, row.estimatorName);
     const likely = row.likely as number;
+    // Only an estimate with both ends is a range; a likely value alone states a single value.
+    const estimate: RecordedEstimate =
+      row.optimistic === null || row.pessimistic === null
+        ? { kind: 'point', value: likely }
+        : { kind: 'three-point', optimistic: row.optimistic, likely, pessimistic: row.pessimistic };
     return {
       itemId: row.id,
-      estimate: {
-        kind: 'three-point',
-        optimistic: row.optimistic ?? likely,
-        likely,
-        pessimistic: row.pessimistic ?? likely,
-      },
+      estimate,
       actual: row.actual as number,
       estimator,
       itemType: row.type,
@@ -96,8 +97,9 @@ function presentProfile(profile: CalibrationProfile, names: Map<string, string>)
 
 /**
  * The workspace's estimation calibration from completed items (estimate, actual effort and a
- * completion date): actual/estimate fitted as a log-normal (median, P80/P90), hit rates of the
- * stated ranges and drift by quarter. Groups with too little data come back as refusals saying
+ * completion date): observed quantiles of actual/estimate (median, P80/P90), the log-normal fit
+ * beside them with its goodness-of-fit test, hit rates of three-point ranges and how often
+ * single-value estimates were met, and drift by quarter. Groups with too little data come back as refusals saying
  * how many items they need.
  * @param options.by `workspace`, `estimator` (who estimated) or `type` (item type)
  * @param options.reference compare the actual with the likely value or the PERT mean
@@ -167,13 +169,17 @@ export async function getCalibratedEstimate(
     estimator: item.estimatedBy ?? UNKNOWN_ESTIMATOR,
     itemType: item.type,
   });
+  const likely = item.estimateLikely;
   const result = calibrateEstimate({
-    estimate: {
-      kind: 'three-point',
-      optimistic: item.estimateOptimistic ?? item.estimateLikely,
-      likely: item.estimateLikely,
-      pessimistic: item.estimatePessimistic ?? item.estimateLikely,
-    },
+    estimate:
+      item.estimateOptimistic === null || item.estimatePessimistic === null
+        ? { kind: 'point', value: likely }
+        : {
+            kind: 'three-point',
+            optimistic: item.estimateOptimistic,
+            likely,
+            pessimistic: item.estimatePessimistic,
+          },
     profile,
   });
   return {

@@ -5,7 +5,7 @@
  * happened once its work has finished (forecast accountability).
  */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { ThroughputForecastView } from '../../contract';
+import type { ForecastCalibrationView, ThroughputForecastView } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, itemStateChanges, items } from '../../db/schema';
 import {
@@ -13,9 +13,11 @@ import {
   type CompletionEvent,
   type DailyCountsReport,
   type DailyThroughput,
-  forecastCompletion,
-  forecastCountByDate,
+  type ForecastCalibration,
+  forecastCompletionCalibrated,
+  forecastCountCalibrated,
   formatIsoDay,
+  measureCalibratedChance,
   parseIsoDay,
 } from '../../domain/forecasting';
 import { AppError } from '../errors';
@@ -23,7 +25,7 @@ import type { CommandContext } from './items';
 import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];
-const _MS_PER_DAY = 86_400_000;
+const MS_PER_DAY = 86_400_000;
 /** Day number of a date the contract has already validated as YYYY-MM-DD. */
 const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
 const DEFAULT_WINDOW_DAYS = 90;
@@ -64,8 +66,10 @@ export async function loadCompletionEvents(db: Database, workspaceId: string): P
 }
 
 /**
- * Daily completed-item counts of a workspace up to a day: an item reopened and closed again
- * counts once, on its last close; optionally without bulk clean-ups.
+ * Daily completed-item counts of a workspace up to a day, as they stood at the end of that day:
+ * an item reopened and closed again counts once, on its last close; optionally without bulk
+ * clean-ups. Events after `to` are left out before anything is counted, so a reopen (or a
+ * second close) that happened later cannot change the past a forecast learns from.
  * @param db the database
  * @param workspaceId the workspace
  * @param options.to the last day of the history (YYYY-MM-DD)
@@ -77,7 +81,8 @@ export async function loadDailyHistory(
   workspaceId: string,
   options: { to: string; excludeBulk?: boolean },
 ): Promise<{ history: DailyThroughput; report: DailyCountsReport }> {
-  const events = await loadCompletionEvents(db, workspaceId);
+  const endMs = (toDayNumber(options.to) + 1) * MS_PER_DAY;
+  const events = (await loadCompletionEvents(db, workspaceId)).filter((e) => Date.parse(e.at) < endMs);
   return buildDailyCounts({
     events,
     to: options.to,
@@ -89,11 +94,52 @@ export async function loadDailyHistory(
 const levelRecord = <T>(entries: Array<{ level: number; value: T }>) =>
   Object.fromEntries(entries.map((e) => [String(e.level), e.value]));
 
+/** The calibrated chance of being done is listed day by day until it is this close to certain. */
+const CHANCE_CEILING = 0.999;
+const MAX_CHANCE_DAYS = 3650;
+
 /**
- * "When will N items be done?" or "how many by D?" from the workspace's own throughput. A
- * forecast is stored; too little history answers with what is needed and stores nothing.
+ * The calibration as the API shows it; for "when" forecasts, with the calibrated chance of being
+ * done by the end of each day, so that every chart and probability on screen tells the same story
+ * as the dates.
+ * @param calibration the engine's calibration
+ * @param when the finish histogram of a "when" forecast (its length is the least days listed)
+ * @returns the view
+ */
+export function presentCalibration(
+  calibration: ForecastCalibration,
+  when?: { finishHistogram: readonly number[] },
+): ForecastCalibrationView {
+  const { status, label, recentItems, pastForecasts, knownOutcomes, runningOutcomes, neededOutcomes } =
+    calibration;
+  const view: ForecastCalibrationView = {
+    status,
+    label,
+    recentItems,
+    pastForecasts,
+    knownOutcomes,
+    runningOutcomes,
+    neededOutcomes,
+    pastCoverage: calibration.pastCoverage,
+  };
+  if (when && measureCalibratedChance(calibration, 0) !== null) {
+    const chanceByDay: number[] = [];
+    for (let d = 0; d < MAX_CHANCE_DAYS; d++) {
+      const chance = measureCalibratedChance(calibration, d)!;
+      chanceByDay.push(chance);
+      if (chance >= CHANCE_CEILING && d >= when.finishHistogram.length - 1) break;
+    }
+    view.chanceByDay = chanceByDay;
+  }
+  return view;
+}
+
+/**
+ * "When will N items be done?" or "how many by D?" from the workspace's own throughput,
+ * calibrated on its own past forecasts unless `calibrate=false`. A forecast is stored; too
+ * little history answers with what is needed and stores nothing.
  * @param ctx the database and the member asking
- * @param query items or by, and window (days, default 90), trials, seed, start, excludeBulk
+ * @param query items or by, and window (days, default 90), trials, seed, start, excludeBulk, calibrate
  * @returns the forecast, or what history is missing
  */
 export async function forecastThroughput(
@@ -106,6 +152,7 @@ export async function forecastThroughput(
     seed?: number | undefined;
     start?: string | undefined;
     excludeBulk?: 'true' | 'false' | undefined;
+    calibrate?: 'true' | 'false' | undefined;
   },
 ): Promise<ThroughputForecastView> {
   const { db, actor } = ctx;
@@ -128,7 +175,15 @@ export async function forecastThroughput(
     to: formatIsoDay(startDay - 1),
     excludeBulk,
   });
-  const common = { history, start, trials, seed, window: { endBefore: start, days: windowDays } };
+  const calibrate = query.calibrate !== 'false';
+  const common = {
+    history,
+    start,
+    trials,
+    seed,
+    window: { endBefore: start, days: windowDays },
+    calibration: calibrate ? {} : (false as const),
+  };
   const basisOf = (basis: { history: ThroughputBasisHistory; notes: string[] }) => ({
     history: basis.history,
     notes: [
@@ -143,10 +198,11 @@ export async function forecastThroughput(
     reopenedNotDone: report.reopenedNotDone,
     bulkExcluded: report.bulkExcluded,
   });
-  const inputs = { trials, seed, windowDays, excludeBulk };
+  const inputs = { trials, seed, windowDays, excludeBulk, calibrate };
   if (query.items !== undefined) {
-    const result = forecastCompletion({ ...common, items: query.items });
+    const result = forecastCompletionCalibrated({ ...common, items: query.items });
     if (result.status !== 'ok') return result;
+    const calibration = presentCalibration(result.calibration, result);
     const percentiles = result.percentiles.map((p) => ({
       level: p.level,
       date: p.date,
@@ -158,7 +214,12 @@ export async function forecastThroughput(
       kind: 'throughput_when',
       subject: { items: query.items },
       method: result.method,
-      inputs: { ...inputs, history: basis.history, notes: basis.notes },
+      inputs: {
+        ...inputs,
+        history: basis.history,
+        notes: basis.notes,
+        calibration: summarizeStored(calibration),
+      },
       startDate: start,
       percentiles,
       distribution: { histogram: result.finishHistogram, total: trials },
@@ -178,11 +239,13 @@ export async function forecastThroughput(
       dates: levelRecord(result.percentiles.map((p) => ({ level: p.level, value: p.date }))),
       finishHistogram: result.finishHistogram,
       basis,
+      calibration,
     };
   }
   const by = query.by!;
-  const result = forecastCountByDate({ ...common, by });
+  const result = forecastCountCalibrated({ ...common, by });
   if (result.status !== 'ok') return result;
+  const calibration = presentCalibration(result.calibration);
   const percentiles = result.percentiles.map((p) => ({ level: p.level, count: p.count }));
   const basis = basisOf(result.basis);
   const forecastId = await storeForecast(db, {
@@ -190,7 +253,12 @@ export async function forecastThroughput(
     kind: 'throughput_count',
     subject: { by },
     method: result.method,
-    inputs: { ...inputs, history: basis.history, notes: basis.notes },
+    inputs: {
+      ...inputs,
+      history: basis.history,
+      notes: basis.notes,
+      calibration: summarizeStored(calibration),
+    },
     startDate: start,
     percentiles,
     distribution: null,
@@ -209,7 +277,14 @@ export async function forecastThroughput(
     percentiles,
     counts: levelRecord(result.percentiles.map((p) => ({ level: p.level, value: p.count }))),
     basis,
+    calibration,
   };
+}
+
+/** What a stored forecast keeps of its calibration: where it stood, not the day-by-day chances. */
+function summarizeStored(calibration: ForecastCalibrationView) {
+  const { status, label, knownOutcomes, runningOutcomes } = calibration;
+  return { status, label, knownOutcomes, runningOutcomes };
 }
 
 type ThroughputBasisHistory = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeBias, describeStatistic, formatRatio } from './calibration-format';
+import type { CalibrationProfileView } from '../../../contract';
+import { describeBias, describeFitVerdict, describeStatistic, formatRatio } from './calibration-format';
 
 describe('calibration wording', () => {
   it('should say how much more work takes when the median ratio is above 1', () => {
@@ -22,5 +23,39 @@ describe('calibration wording', () => {
     expect(describeStatistic({ ok: false, needed: 30, have: 12, reason: 'too few' })).toBe(
       'needs 30 items, has 12',
     );
+  });
+});
+
+describe('describeFitVerdict', () => {
+  const profile = (accepted: boolean) =>
+    ({
+      fit: {
+        logMean: -0.56,
+        logSd: 1.2,
+        median: 0.57,
+        p10: 0.12,
+        p90: 2.7,
+        mean: 1.17,
+        test: {
+          tested: true,
+          test: 'kolmogorov-smirnov-lilliefors',
+          statistic: accepted ? 0.01 : 0.147,
+          critical: 0.018,
+          significance: 0.05,
+          count: 2479,
+          passes: accepted,
+        },
+        accepted,
+      },
+    }) as unknown as Extract<CalibrationProfileView, { ok: true }>;
+
+  it('should give D and the critical value and say only observed numbers are used when the fit fails', () => {
+    expect(describeFitVerdict(profile(false))).toBe(
+      'A log-normal does not fit these ratios (KS D = 0.147, 5% critical value 0.018): its median would be ×0.57 and its P90 ×2.70, so only observed numbers are shown and used.',
+    );
+  });
+
+  it('should say the fit’s mean is used when the fit passes', () => {
+    expect(describeFitVerdict(profile(true))).toContain('its mean ×1.17 is the one used to add items up');
   });
 });

@@ -9,7 +9,7 @@ export function formatRatio(ratio: number): string {
 
 /**
  * What a median ratio means in words: "takes about 12% more than estimated".
- * @param ratio fitted median of actual / estimate
+ * @param ratio observed median of actual / estimate
  * @returns the sentence fragment
  */
 export function describeBias(ratio: number): string {
@@ -26,4 +26,19 @@ export function describeStatistic(stat: Statistic): string {
 /** The refusal sentence of a profile that could not be fitted. */
 export function describeRefusal(profile: Extract<CalibrationProfileView, { ok: false }>): string {
   return `Not enough history for ${profile.group.name}: ${profile.count} of the ${profile.needed} completed, estimated items needed. ${profile.reason}`;
+}
+
+/**
+ * Whether the log-normal fit describes the ratios, and so which numbers are shown: quantiles are
+ * always the observed ones; the fit is used (for the mean) only when its test passes.
+ * @param profile a calibrated profile
+ * @returns one sentence with the test's D and critical value
+ */
+export function describeFitVerdict(profile: Extract<CalibrationProfileView, { ok: true }>): string {
+  const { fit } = profile;
+  if (!fit.test.tested) return `Log-normal fit not tested: ${fit.test.reason}. Observed numbers shown.`;
+  const d = `KS D = ${fit.test.statistic.toFixed(3)}, 5% critical value ${fit.test.critical.toFixed(3)}`;
+  return fit.accepted
+    ? `A log-normal fits these ratios (${d}); its mean ${formatRatio(fit.mean)} is the one used to add items up. Quantiles shown are observed.`
+    : `A log-normal does not fit these ratios (${d}): its median would be ${formatRatio(fit.median)} and its P90 ${formatRatio(fit.p90)}, so only observed numbers are shown and used.`;
 }

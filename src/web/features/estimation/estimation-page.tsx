@@ -4,7 +4,13 @@ import type { CalibrationProfileView } from '../../../contract';
 import { ErrorState, Loading } from '../../components/states';
 import { PrioritizeTabs } from '../prioritization/prioritize-tabs';
 import { useWorkspace } from '../workspaces/workspace-context';
-import { describeBias, describeRefusal, describeStatistic, formatRatio } from './calibration-format';
+import {
+  describeBias,
+  describeFitVerdict,
+  describeRefusal,
+  describeStatistic,
+  formatRatio,
+} from './calibration-format';
 import { type CalibrationGrouping, useCalibration } from './estimation-api';
 import { ScaleEditor } from './scale-editor';
 import { EstimationTabs } from './session-tabs';
@@ -32,30 +38,39 @@ function ProfileCard({ profile, title }: { profile: CalibrationProfileView; titl
         <>
           <dl className="stat-row">
             <div>
-              <dt>Median actual ÷ estimate</dt>
+              <dt>Median actual ÷ estimate (observed)</dt>
               <dd>{formatRatio(profile.median)}</dd>
             </div>
             <div>
-              <dt>P80</dt>
+              <dt>P80 (observed)</dt>
               <dd>{describeStatistic(profile.p80)}</dd>
             </div>
             <div>
-              <dt>P90</dt>
+              <dt>P90 (observed)</dt>
               <dd>{describeStatistic(profile.p90)}</dd>
             </div>
           </dl>
           <p className="small">
-            Typical work {describeBias(profile.median)} (log-normal fit over {profile.count} completed items).
+            Typical work {describeBias(profile.median)} (the middle of {profile.count} completed items).
             {profile.p90.ok
               ? ` 9 in 10 items finish within ${formatRatio(profile.p90.value)} the estimate.`
               : ` P90 ${profile.p90.reason}.`}
           </p>
+          <p className="muted small" data-testid="fit-verdict">
+            {describeFitVerdict(profile)}
+          </p>
           {profile.hitRates.map((h) => (
-            <p key={h.statedConfidence} className="hit-rate" data-testid="hit-rate">
+            <p
+              key={`${h.statedConfidence}-${h.confidenceStated}`}
+              className="hit-rate"
+              data-testid="hit-rate"
+            >
               {h.rate.ok ? (
                 <>
-                  <strong>Ranges:</strong> {h.message}
-                  {h.rate.value < h.statedConfidence - 0.1 && ' — wider ranges would be more honest.'}
+                  <strong>Three-point ranges:</strong> {h.message}
+                  {h.confidenceStated &&
+                    h.rate.value < h.statedConfidence - 0.1 &&
+                    ' — wider ranges would be more honest.'}
                 </>
               ) : (
                 <span className="refusal">
@@ -64,8 +79,13 @@ function ProfileCard({ profile, title }: { profile: CalibrationProfileView; titl
               )}
             </p>
           ))}
+          {profile.singleValues && (
+            <p className="hit-rate" data-testid="single-value-hits">
+              <strong>Single values:</strong> {profile.singleValues.message}.
+            </p>
+          )}
           {profile.hitRates.length === 0 && (
-            <p className="muted small">No three-point ranges among these items, so no hit rate.</p>
+            <p className="muted small">No three-point ranges among these items, so no range hit rate.</p>
           )}
           {profile.skipped.length > 0 && (
             <p className="muted small">

@@ -3,6 +3,8 @@ import { buildBurnUp } from './burn-up';
 import {
   buildFinishBars,
   buildPercentileCurve,
+  chanceDoneBy,
+  describeCalibrationStatus,
   describeLanding,
   describeShift,
   formatDay,
@@ -154,5 +156,40 @@ describe('buildBurnUp', () => {
       horizonDays: 10,
     });
     expect(result.status).toBe('insufficient-history');
+  });
+});
+
+describe('chanceDoneBy', () => {
+  it('should read the calibrated chance when the forecast was calibrated, and the last one past the list', () => {
+    const common = { histogram: [5, 5], trials: 10 };
+    expect(chanceDoneBy({ ...common, chanceByDay: [0.2, 0.6, 0.999], dayOffset: 1 })).toBe(0.6);
+    expect(chanceDoneBy({ ...common, chanceByDay: [0.2, 0.6, 0.999], dayOffset: 40 })).toBe(0.999);
+    expect(chanceDoneBy({ ...common, chanceByDay: [0.2, 0.6, 0.999], dayOffset: -1 })).toBe(0);
+  });
+
+  it('should fall back to the share of simulated futures when not calibrated', () => {
+    expect(chanceDoneBy({ histogram: [5, 5], trials: 10, dayOffset: 0 })).toBe(0.5);
+  });
+});
+
+describe('describeCalibrationStatus', () => {
+  it('should lead with the label and say how plain resampling did when calibrated', () => {
+    const text = describeCalibrationStatus({
+      status: 'calibrated',
+      label: 'calibrated on 96 past forecasts',
+      pastCoverage: [{ level: 85, observed: 0.72 }],
+    });
+    expect(text.title).toBe('Calibrated on 96 past forecasts');
+    expect(text.detail).toContain('85% dates held 72%');
+  });
+
+  it('should warn that the ranges are plain while calibrating', () => {
+    const text = describeCalibrationStatus({
+      status: 'calibrating',
+      label: 'calibrating: 20 of the 52 past forecasts needed have a known outcome',
+      pastCoverage: null,
+    });
+    expect(text.title).toMatch(/^Calibrating: 20 of the 52/);
+    expect(text.detail).toContain('over-confident');
   });
 });

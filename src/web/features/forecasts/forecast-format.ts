@@ -115,6 +115,58 @@ export function shareDoneBy(options: {
   return done / trials;
 }
 
+/**
+ * The chance that a "when" forecast's items are done by the end of a day: the calibrated chance
+ * when the forecast was calibrated on the team's record, else the share of simulated futures.
+ * @param options.chanceByDay calibrated chance per day offset, when calibrated
+ * @param options.histogram trials finishing per day offset
+ * @param options.trials all trials
+ * @param options.dayOffset the day (0 = the start day)
+ */
+export function chanceDoneBy(options: {
+  chanceByDay?: readonly number[] | undefined;
+  histogram: readonly number[];
+  trials: number;
+  dayOffset: number;
+}): number {
+  const { chanceByDay, dayOffset } = options;
+  if (!chanceByDay || chanceByDay.length === 0) return shareDoneBy(options);
+  if (dayOffset < 0) return 0;
+  // Past the list the chance is within a hair of certain: the list runs until it is.
+  return chanceByDay[Math.min(dayOffset, chanceByDay.length - 1)]!;
+}
+
+/** Where a throughput forecast stands on the team's record, as the screen says it. */
+export function describeCalibrationStatus(calibration: {
+  status: 'calibrated' | 'calibrating' | 'insufficient' | 'off';
+  label: string;
+  pastCoverage: ReadonlyArray<{ level: number; observed: number }> | null;
+}): { title: string; detail: string } {
+  const title = calibration.label.charAt(0).toUpperCase() + calibration.label.slice(1);
+  const held = (calibration.pastCoverage ?? []).find((c) => c.level === 85);
+  switch (calibration.status) {
+    case 'calibrated':
+      return {
+        title,
+        detail: held
+          ? `Plain resampling’s 85% dates held ${formatShare(held.observed)} of the time for this team; these ranges are set by how far off past forecasts were.`
+          : 'These ranges are set by how far off past forecasts were.',
+      };
+    case 'calibrating':
+      return {
+        title,
+        detail: 'Until then the ranges are plain resampling, which is over-confident for most teams.',
+      };
+    case 'insufficient':
+      return {
+        title,
+        detail: 'The ranges are plain resampling of very little data: treat them as a rough guess.',
+      };
+    case 'off':
+      return { title, detail: 'Plain resampling, for comparison.' };
+  }
+}
+
 /** One bar of the finish-date chart. */
 export interface FinishBar {
   date: string;

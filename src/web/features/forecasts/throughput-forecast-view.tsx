@@ -7,10 +7,11 @@ import { FanChart, FinishHistogram } from './forecast-charts';
 import {
   addDays,
   buildFinishBars,
+  chanceDoneBy,
+  describeCalibrationStatus,
   findPercentile,
   formatDay,
   formatShare,
-  shareDoneBy,
   toDayNumber,
 } from './forecast-format';
 import { Headline, PercentileRow, TooLittleHistory } from './forecast-parts';
@@ -105,6 +106,7 @@ function ThroughputResult(props: {
         ) : (
           <CountHeadline data={data} history={history} />
         )}
+        <CalibrationStatus data={data} />
         <PercentileRow start={start} percentiles={data.percentiles} unit={when ? 'date' : 'count'} />
         {when && <DateChance data={data} />}
         {basis.notes.length > 0 && (
@@ -119,7 +121,10 @@ function ThroughputResult(props: {
       </section>
       {when && bars.bars.length > 0 && (
         <section className="card-section" aria-labelledby="finish-heading">
-          <h2 id="finish-heading">When the simulated futures finish</h2>
+          <h2 id="finish-heading">
+            When the simulated futures finish
+            {data.calibration.status === 'calibrated' ? ' (before calibration)' : ''}
+          </h2>
           <FinishHistogram
             bars={bars.bars}
             bucketDays={bars.bucketDays}
@@ -164,7 +169,8 @@ function CountHeadline({ data, history }: { data: ThroughputForecastOk; history:
 function DateChance({ data }: { data: ThroughputForecastOk }) {
   const p85 = findPercentile(data.percentiles, 85)?.date;
   const [date, setDate] = useState(p85 ?? addDays(data.start, 30));
-  const share = shareDoneBy({
+  const share = chanceDoneBy({
+    chanceByDay: data.calibration.chanceByDay,
     histogram: data.finishHistogram ?? [],
     trials: data.trials,
     dayOffset: toDayNumber(date) - toDayNumber(data.start),
@@ -185,5 +191,15 @@ function DateChance({ data }: { data: ThroughputForecastOk }) {
         {formatDay(date, { today: data.start })}.
       </p>
     </div>
+  );
+}
+
+/** Where the forecast stands on the team's own record: calibrated, calibrating, or too little data. */
+function CalibrationStatus({ data }: { data: ThroughputForecastOk }) {
+  const { title, detail } = describeCalibrationStatus(data.calibration);
+  return (
+    <p className={`forecast-calibration is-${data.calibration.status}`} data-testid="forecast-calibration">
+      <strong>{title}.</strong> <span className="muted">{detail}</span>
+    </p>
   );
 }
