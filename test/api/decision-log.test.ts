@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DecisionLogEntry, Item } from '../../src/contract';
+import type { DecisionLogEntry, Item, Member } from '../../src/contract';
 import { createTestApp } from '../support/app';
 import { createTeam, type Team } from '../support/team';
 
@@ -47,6 +47,16 @@ describe('decision log filters', () => {
     );
     expect(wide.body.data.length).toBeGreaterThan(0);
     expect(wide.body.data.every((d) => d.itemId === null)).toBe(true);
+  });
+
+  it('should list only the decisions of the person asked for', async () => {
+    const members = (await team.founder.get<{ data: Member[] }>(`${base}/members`)).body.data;
+    const cto = members.find((m) => m.role === 'cto')?.userId;
+    const byCto = await team.developer.get<{ data: DecisionLogEntry[] }>(`${base}/decisions?actorId=${cto}`);
+    expect(byCto.body.data.map((d) => d.summary)).toEqual([
+      'Estimated #1 “Filter me” at 1/2/3 days (optimistic/likely/pessimistic)',
+    ]);
+    expect(byCto.body.data.every((d) => d.actorId === cto)).toBe(true);
   });
 
   it('should refuse an unknown decision with the known ones listed', async () => {

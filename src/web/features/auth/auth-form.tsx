@@ -14,6 +14,7 @@ export function AuthForm({ mode, onDone }: AuthFormProps) {
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const errorId = useId();
+  const passwordHintId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,15 +59,16 @@ export function AuthForm({ mode, onDone }: AuthFormProps) {
           autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           required
           minLength={mode === 'signup' ? 10 : 1}
+          aria-describedby={mode === 'signup' ? passwordHintId : undefined}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {mode === 'signup' && (
-          <small className="muted">
-            At least 10 characters; not a common password, nor your name or email.
-          </small>
-        )}
       </label>
+      {mode === 'signup' && (
+        <small id={passwordHintId} className="muted field-hint">
+          At least 10 characters; not a common password, nor your name or email.
+        </small>
+      )}
       {authenticate.isError && (
         <p id={errorId} className="form-error" role="alert">
           {describeError(authenticate.error)}
