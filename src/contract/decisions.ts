@@ -30,7 +30,9 @@ export const DecisionLogQuerySchema = z.object({
     .max(300)
     .optional()
     .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
-  actorId: IdSchema.optional().describe('only decisions by this person'),
+  actorId: IdSchema.optional().describe(
+    'only decisions by this person, or that an imported file attributes to their address',
+  ),
   itemId: z.string().max(40).optional().describe('only decisions about this item'),
   itemNumber: z.coerce.number().int().min(1).max(1_000_000_000).optional().describe('the item by its number'),
   from: DateOnlySchema.optional().describe('first day, inclusive (UTC)'),

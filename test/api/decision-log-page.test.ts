@@ -48,12 +48,13 @@ describe('decision log filters and search', () => {
     const times = all.map((d) => d.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
 
-    // People named by an imported file are invitations, not accounts: their entries keep the
-    // imported attribution, shown by name, and are not anyone's in this workspace.
-    const bySam = all.filter((d) => d.actorName === 'sam@hand.example in the imported file');
-    expect(bySam.map((d) => [d.actorId, d.summary])).toEqual([
-      [null, 'Estimated #5 at 1/2/3 days'],
-      [null, 'Estimated #6 “Blocked on scope” at 1/2/3 days'],
+    // Sam joined by his invitation; the file's entries keep their imported attribution, and
+    // filtering by Sam finds them by his address.
+    const sam = members.find((m) => m.name === 'Sam')?.userId;
+    const bySam = (await founder.get<Page>(`${base}/decisions?actorId=${sam}`)).body.data;
+    expect(bySam.map((d) => [d.actorName, d.summary])).toEqual([
+      ['sam@hand.example in the imported file', 'Estimated #5 at 1/2/3 days'],
+      ['sam@hand.example in the imported file', 'Estimated #6 “Blocked on scope” at 1/2/3 days'],
     ]);
     const aboutSix = (await founder.get<Page>(`${base}/decisions?itemNumber=6`)).body.data;
     expect(aboutSix).toHaveLength(4);

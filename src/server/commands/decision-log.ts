@@ -96,7 +96,11 @@ function buildConditions(workspaceId: string, filter: DecisionFilter): SQL[] {
     where.push(eq(decisionLog.itemId, filter.itemId));
   }
   if (filter.itemNumber !== undefined) where.push(eq(items.number, filter.itemNumber));
-  if (filter.actorId) where.push(eq(decisionLog.actorId, filter.actorId));
+  if (filter.actorId) {
+    // The person's own decisions, and those an imported file attributes to their address.
+    const email = sql`(select ${users.email} from ${users} where ${users.id} = ${filter.actorId})`;
+    where.push(or(eq(decisionLog.actorId, filter.actorId), eq(decisionLog.importedActor, email)) as SQL);
+  }
   if (filter.from && filter.to && filter.from > filter.to) {
     throw new AppError('validation_failed', `from: ${filter.from} is after to: ${filter.to}; swap them`);
   }
