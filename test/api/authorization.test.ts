@@ -539,6 +539,8 @@ describe('authorization matrix', () => {
       expect(checked).toBe(ROLES.length * 2);
       expect(unexpected).toEqual([]);
     },
+    // A plan forecast simulates the schedule sixteen times here; a loaded 2-core machine needs room.
+    180_000,
   );
 
   it('should answer 401 on every workspace route without a session or token', async () => {
