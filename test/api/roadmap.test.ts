@@ -6,7 +6,7 @@ import type {
   RoadmapSnapshotSummary,
   ScenarioResult,
 } from '../../src/contract';
-import { isUnderWay } from '../../src/server/commands/plan-input';
+import { isUnderWay } from '../../src/domain/planning';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';

@@ -55,6 +55,7 @@ export {
 export { computeMedian, computeNormalCdf, computeNormalQuantile, computeQuantile } from './statistics';
 export { createSeededRandom, drawStandardNormal, generateSyntheticHistory } from './synthetic-history';
 export {
+  computePertMean,
   type EstimateProblem,
   summarizeThreePoint,
   sumThreePointSummaries,

@@ -1,13 +1,13 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 import type { PlanForecastView } from '../../contract';
 import { type PlanMilestone, parseIsoDay, runPlanForecast } from '../../domain/forecasting';
+import { findOpenLeaves, prepareRoadmapInput, scheduleRoadmap } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import { storeForecast } from './forecasts';
 import type { CommandContext } from './items';
-import { findOpenLeaves, loadPlanSource, prepareRoadmapInput, todayIso } from './plan-input';
-import { scheduleRoadmap } from './roadmap';
+import { loadPlanSource, todayIso } from './plan-input';
 
 const _LEAF_TYPES = ['feature', 'task', 'bug'];
 const _MS_PER_DAY = 86_400_000;
