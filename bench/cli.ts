@@ -6,12 +6,13 @@
  *
  *   npm run bench:cli [-- --runs 15]
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIsoDay, parseIsoDay } from '../src/domain/forecasting/index';
+import { formatIsoDay, parseIsoDay } from '../src/domain/shared';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);

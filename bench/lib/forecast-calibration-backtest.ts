@@ -4,17 +4,14 @@
  * loss. Origins are scored only where the calibrated method says "calibrated" (52 or more known
  * past outcomes), and only when the outcome is in the data.
  */
+
 import type {
   CalibrationStatus,
   DailyThroughput,
   SelfCalibrationOptions,
 } from '../../src/domain/forecasting/index';
-import {
-  forecastCompletionCalibrated,
-  forecastCountCalibrated,
-  formatIsoDay,
-  parseIsoDay,
-} from '../../src/domain/forecasting/index';
+import { forecastCompletionCalibrated, forecastCountCalibrated } from '../../src/domain/forecasting/index';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/shared';
 
 /** The question asked at every origin. */
 export type BacktestQuestion = { items: number } | { days: number };

@@ -2,18 +2,17 @@
  * Speed cases of the forecast benchmark, each with a straightforward array-of-objects baseline
  * that answers the same question with the same generator, for a ratio in the same run.
  */
+
 import type { DailyThroughput, PlanItem } from '../../src/domain/forecasting/index';
 import {
-  createRandom,
   fitPert,
   forecastCompletion,
   forecastCountByDate,
-  formatIsoDay,
-  parseIsoDay,
   runPlanForecast,
   samplePert,
 } from '../../src/domain/forecasting/index';
 import { buildSchedule } from '../../src/domain/scheduling';
+import { createRandom, formatIsoDay, parseIsoDay } from '../../src/domain/shared';
 import { createGreedyListScheduler, type PredecessorTable } from './forecast-greedy-scheduler';
 
 const LEVELS = [50, 70, 85, 95];

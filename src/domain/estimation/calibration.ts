@@ -1,6 +1,6 @@
+import { computeMedian, computeQuantile } from '../shared/stats';
 import { type LogNormalFitTest, testLogNormalFit } from './goodness-of-fit';
 import { computeLogNormalMean, computeLogNormalQuantile, fitLogNormal } from './lognormal-fit';
-import { computeMedian, computeQuantile } from './statistics';
 import { computePertMean } from './three-point';
 
 /** The estimate recorded for an item: a three-point range (with its claimed confidence) or a single value. */

@@ -4,7 +4,7 @@
  * item reopened and not closed again does not count, and bulk-closed clean-ups (dozens of stale
  * tickets closed in one sweep) can be left out because they are not delivery.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import type { DailyThroughput } from './history-samples';
 
 /** One state change of an item that matters for throughput. */

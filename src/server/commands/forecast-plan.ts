@@ -1,8 +1,10 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
+
 import type { PlanForecastView } from '../../contract';
-import { type PlanMilestone, parseIsoDay, runPlanForecast } from '../../domain/forecasting';
+import { type PlanMilestone, runPlanForecast } from '../../domain/forecasting';
 import { findOpenLeaves, prepareRoadmapInput, scheduleRoadmap } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
+import { parseIsoDay } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import { storeForecast } from './forecasts';

@@ -1,4 +1,5 @@
 /** Forecast accountability: stored forecasts scored against what really happened. */
+
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { StoredForecastDocumentsSchema, type TrackRecord } from '../../contract';
 import type { Database } from '../../db/client';
@@ -6,12 +7,11 @@ import { forecasts, items } from '../../db/schema';
 import {
   type DailyThroughput,
   type ForecastScore,
-  formatIsoDay,
-  parseIsoDay,
   type StoredPercentile,
   scoreForecast,
   summarizeCalibration,
 } from '../../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { loadDailyHistory } from './forecasts';
 
 const _LEAF_TYPES = ['feature', 'task', 'bug'];

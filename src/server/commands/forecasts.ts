@@ -4,6 +4,7 @@
  * Every forecast shown is stored with what it was made from, and scored against what really
  * happened once its work has finished (forecast accountability).
  */
+
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { ForecastCalibrationView, ThroughputForecastView } from '../../contract';
 import type { Database } from '../../db/client';
@@ -16,10 +17,9 @@ import {
   type ForecastCalibration,
   forecastCompletionCalibrated,
   forecastCountCalibrated,
-  formatIsoDay,
   measureCalibratedChance,
-  parseIsoDay,
 } from '../../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { AppError } from '../errors';
 import type { CommandContext } from './items';
 import { todayIso } from './plan-input';

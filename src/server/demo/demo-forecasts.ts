@@ -4,14 +4,15 @@
  * stored unscored; loading the demo then scores them through the ordinary track-record path
  * against what the history says happened afterwards.
  */
+
 import type { HeadwayExport } from '../../contract';
 import {
   buildDailyCounts,
   type CompletionEvent,
   forecastCompletion,
   forecastCountByDate,
-  formatIsoDay,
 } from '../../domain/forecasting';
+import { formatIsoDay } from '../../domain/shared';
 
 const DAY_MS = 86_400_000;
 const LEAF_TYPES = new Set(['feature', 'task', 'bug']);
