@@ -17,7 +17,7 @@ import {
   type TeamPlanInput,
   type WorkItem,
 } from '../src/domain/scheduling/index';
-import { createSmallRandom } from '../src/domain/shared';
+import { computeMedian, createSmallRandom } from '../src/domain/shared';
 
 const { values } = parseArgs({
   options: {
@@ -120,11 +120,6 @@ function time<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const input = generate();
 const depTotal = input.items.reduce((n, x) => n + (x.dependsOn?.length ?? 0), 0);
 console.log(
@@ -150,13 +145,13 @@ const memory = process.memoryUsage();
 if (full.result.status !== 'planned')
   throw new Error(`plan failed: ${JSON.stringify(full.result).slice(0, 300)}`);
 console.log(
-  `  full plan: median ${median(fullRuns).toFixed(0)} ms (runs ${fullRuns.map((x) => x.toFixed(0)).join(', ')}), plan ends ${full.result.endDate}`,
+  `  full plan: median ${computeMedian(fullRuns).toFixed(0)} ms (runs ${fullRuns.map((x) => x.toFixed(0)).join(', ')}), plan ends ${full.result.endDate}`,
 );
 
 const baseRuns: number[] = [];
 for (let t = 0; t < trials; t++) baseRuns.push(time(() => planNaively(input)).ms);
 console.log(
-  `  baseline naive list scheduler: median ${median(baseRuns).toFixed(0)} ms; ratio engine/baseline ${(median(fullRuns) / median(baseRuns)).toFixed(1)}x`,
+  `  baseline naive list scheduler: median ${computeMedian(baseRuns).toFixed(0)} ms; ratio engine/baseline ${(computeMedian(fullRuns) / computeMedian(baseRuns)).toFixed(1)}x`,
 );
 
 const reorderRuns: number[] = [];
@@ -192,16 +187,16 @@ for (let t = 0; t < trials; t++) {
   estimatePlacedAgain.push(r2.value.placedAgain ?? r2.value.replacedItems);
 }
 console.log(
-  `  re-plan after one reorder: median ${median(reorderRuns).toFixed(0)} ms, max ${Math.max(...reorderRuns).toFixed(0)} ms ` +
-    `(CPU median ${median(reorderCpu).toFixed(0)} ms, max ${Math.max(...reorderCpu).toFixed(0)} ms) ` +
-    `(items replayed: median ${median(reorderReplaced)}, max ${Math.max(...reorderReplaced)}; placed again: median ` +
-    `${median(reorderPlacedAgain)}, max ${Math.max(...reorderPlacedAgain)}); ratio to full plan ${(median(reorderRuns) / median(fullRuns)).toFixed(2)}`,
+  `  re-plan after one reorder: median ${computeMedian(reorderRuns).toFixed(0)} ms, max ${Math.max(...reorderRuns).toFixed(0)} ms ` +
+    `(CPU median ${computeMedian(reorderCpu).toFixed(0)} ms, max ${Math.max(...reorderCpu).toFixed(0)} ms) ` +
+    `(items replayed: median ${computeMedian(reorderReplaced)}, max ${Math.max(...reorderReplaced)}; placed again: median ` +
+    `${computeMedian(reorderPlacedAgain)}, max ${Math.max(...reorderPlacedAgain)}); ratio to full plan ${(computeMedian(reorderRuns) / computeMedian(fullRuns)).toFixed(2)}`,
 );
 console.log(
-  `  re-plan after one estimate change: median ${median(estimateRuns).toFixed(0)} ms, max ${Math.max(...estimateRuns).toFixed(0)} ms ` +
-    `(CPU median ${median(estimateCpu).toFixed(0)} ms, max ${Math.max(...estimateCpu).toFixed(0)} ms) ` +
-    `(items replayed: median ${median(estimateReplaced)}, of which placed again: median ${median(estimatePlacedAgain)}, ` +
-    `max ${Math.max(...estimatePlacedAgain)}); ratio to full plan ${(median(estimateRuns) / median(fullRuns)).toFixed(2)}`,
+  `  re-plan after one estimate change: median ${computeMedian(estimateRuns).toFixed(0)} ms, max ${Math.max(...estimateRuns).toFixed(0)} ms ` +
+    `(CPU median ${computeMedian(estimateCpu).toFixed(0)} ms, max ${Math.max(...estimateCpu).toFixed(0)} ms) ` +
+    `(items replayed: median ${computeMedian(estimateReplaced)}, of which placed again: median ${computeMedian(estimatePlacedAgain)}, ` +
+    `max ${Math.max(...estimatePlacedAgain)}); ratio to full plan ${(computeMedian(estimateRuns) / computeMedian(fullRuns)).toFixed(2)}`,
 );
 console.log(
   `  memory: heap used after GC ${(memory.heapUsed / 1e6).toFixed(0)} MB (+${((memory.heapUsed - heapBefore) / 1e6).toFixed(0)} MB for one plan and its re-plan memory), rss ${(memory.rss / 1e6).toFixed(0)} MB`,

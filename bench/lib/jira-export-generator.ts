@@ -4,7 +4,9 @@
  * Story Points, estimates in seconds, `DD/MMM/YY h:mm A` dates) and wiki-markup descriptions
  * with commas, quotes and newlines. Deterministic for a seed.
  */
+
 import Papa from 'papaparse';
+import { MS_PER_DAY } from '../../src/domain/shared';
 
 const HEADER = [
   'Summary',
@@ -101,7 +103,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
     const created = start + n * 25 * 60_000;
     const kind = n % 50 === 1 ? 'Epic' : n % 10 === 0 ? 'Sub-task' : pick(['Story', 'Story', 'Task', 'Bug']);
     const [status, resolution] = pick(STATUSES);
-    const resolved = resolution ? created + Math.floor(1 + random() * 20) * 86_400_000 : 0;
+    const resolved = resolution ? created + Math.floor(1 + random() * 20) * MS_PER_DAY : 0;
     const estimate = random() < 0.4 ? String(Math.floor(1 + random() * 16) * 3600) : '';
     const spent =
       estimate && resolution === 'Done' ? String(Math.floor(Number(estimate) * (0.6 + random() * 1.2))) : '';
@@ -126,7 +128,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
       pick(['Web', 'API', 'Mobile']),
       random() < 0.3 ? 'Backend' : '',
       random() < 0.5 ? '2025.1' : '',
-      random() < 0.2 ? jiraDate(created + 30 * 86_400_000).split(' ')[0]! : '',
+      random() < 0.2 ? jiraDate(created + 30 * MS_PER_DAY).split(' ')[0]! : '',
       `h3. Context\nAs a user I want *${n}* done, with _care_.\n* point one, with a comma\n* point "two"\n{code}\nlet x = ${n};\n{code}\nSee [docs|https://example.com/${n}]`,
       estimate,
       '',

@@ -7,7 +7,9 @@ import {
   isIsoDate,
   MS_PER_DAY,
   parseIsoDay,
+  readDayNumber,
   toDayNumber,
+  toDayNumberOf,
   toIsoDay,
   weekdayOf,
 } from './calendar';
@@ -39,6 +41,21 @@ describe('toDayNumber', () => {
         expect(toDayNumber(formatIsoDay(day))).toBe(day);
       }),
     );
+  });
+});
+
+describe('readDayNumber', () => {
+  it('should read a real date and give NaN for a damaged one', () => {
+    expect(readDayNumber('1970-01-03')).toBe(2);
+    expect(readDayNumber('2026-02-30')).toBeNaN();
+    expect(readDayNumber('undefined')).toBeNaN();
+  });
+});
+
+describe('toDayNumberOf', () => {
+  it('should give the UTC day of an instant, the last millisecond included', () => {
+    expect(toDayNumberOf(new Date('1970-01-02T23:59:59.999Z'))).toBe(1);
+    expect(toDayNumberOf(-1)).toBe(-1);
   });
 });
 

@@ -50,6 +50,25 @@ export function toDayNumber(iso: string): number {
 }
 
 /**
+ * Reads a stored or already-validated YYYY-MM-DD date without throwing.
+ * @param iso the date text
+ * @returns the day number, or NaN when the text is not a real date (NaN compares false with
+ *   every day, so a damaged stored date is never counted as reached)
+ */
+export function readDayNumber(iso: string): number {
+  return parseIsoDay(iso) ?? Number.NaN;
+}
+
+/**
+ * The UTC day number of an instant.
+ * @param instant a date or a time in milliseconds since the epoch
+ * @returns days since 1970-01-01, rounded down
+ */
+export function toDayNumberOf(instant: Date | number): number {
+  return Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / MS_PER_DAY);
+}
+
+/**
  * Formats a day number as YYYY-MM-DD.
  * @param day the day number
  * @returns the ISO date

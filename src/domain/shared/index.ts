@@ -9,7 +9,9 @@ export {
   isIsoDate,
   MS_PER_DAY,
   parseIsoDay,
+  readDayNumber,
   toDayNumber,
+  toDayNumberOf,
   toIsoDay,
   weekdayOf,
 } from './calendar';
