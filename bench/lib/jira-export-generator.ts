@@ -6,7 +6,7 @@
  */
 
 import Papa from 'papaparse';
-import { MS_PER_DAY } from '../../src/domain/shared';
+import { createSmallRandom, MS_PER_DAY } from '../../src/domain/shared';
 
 const HEADER = [
   'Summary',
@@ -67,17 +67,6 @@ const STATUSES: [string, string][] = [
 ];
 const POINTS = ['1', '2', '3', '5', '8', '13', ''];
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function jiraDate(ms: number): string {
   const d = new Date(ms);
   const hour = d.getUTCHours();
@@ -91,7 +80,7 @@ function jiraDate(ms: number): string {
  * @returns the CSV text
  */
 export function generateJiraExport(rows: number, seed = 1): string {
-  const random = createRandom(seed);
+  const random = createSmallRandom(seed).nextFloat;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const start = Date.UTC(2023, 0, 2, 9, 0);
   const records: string[][] = [HEADER];
