@@ -6,12 +6,13 @@
  *
  *   npm run bench:cli [-- --runs 15]
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIsoDay, parseIsoDay } from '../src/domain/forecasting/index';
+import { computeMedian, formatIsoDay, parseIsoDay } from '../src/domain/shared';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
@@ -51,14 +52,6 @@ function runOnce(args: string[]): Sample {
   return { ms, rssMiB: Number.isFinite(kib) ? kib / 1024 : null };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 const cases: Array<{ name: string; args: string[] }> = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'headway --version', args: [bin, '--version'] },
@@ -73,14 +66,14 @@ const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
 for (const c of cases) runOnce(c.args); // warm the file cache
 for (let i = 0; i < runs; i++) for (const c of cases) samples.get(c.name)?.push(runOnce(c.args));
 
-const baseline = median((samples.get('node -e 0') ?? []).map((s) => s.ms));
+const baseline = computeMedian((samples.get('node -e 0') ?? []).map((s) => s.ms));
 console.log(`cold starts, ${runs} runs each (median / slowest wall time, median peak memory)`);
 for (const c of cases) {
   const list = samples.get(c.name) ?? [];
-  const ms = median(list.map((s) => s.ms));
+  const ms = computeMedian(list.map((s) => s.ms));
   const slowest = Math.max(...list.map((s) => s.ms));
   const rss = list.every((s) => s.rssMiB !== null)
-    ? `${median(list.map((s) => s.rssMiB as number)).toFixed(0)} MiB`
+    ? `${computeMedian(list.map((s) => s.rssMiB as number)).toFixed(0)} MiB`
     : 'n/a';
   console.log(
     `${c.name.padEnd(40)} ${ms.toFixed(0).padStart(5)} ms / ${slowest.toFixed(0).padStart(5)} ms  ${rss.padStart(8)}  ×${(ms / baseline).toFixed(1)} node -e 0`,

@@ -11,6 +11,7 @@
  * DIR holds daily throughput histories (`date,done` CSV files, one row per calendar day); other
  * CSV files in it are skipped with a message.
  */
+
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +22,8 @@ import {
   DEFAULT_LEVEL_PARTS,
   forecastCompletion,
   forecastCompletionCalibrated,
-  formatIsoDay,
-  parseIsoDay,
 } from '../src/domain/forecasting/index';
+import { formatIsoDay, parseIsoDay } from '../src/domain/shared';
 import { measureBurstiness, measureLevelDrift } from './lib/forecast-backtest';
 import {
   type BacktestMethod,

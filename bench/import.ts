@@ -6,8 +6,10 @@
  *
  *   npm run bench:import -- [--rows 50000] [--runs 3]
  */
+
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { computeMedian } from '../src/domain/shared';
 import { planImport } from '../src/server/imports/plan-import';
 import { generateJiraExport } from './lib/jira-export-generator';
 
@@ -17,7 +19,6 @@ const { values } = parseArgs({
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -51,15 +52,15 @@ for (let run = 0; run < RUNS; run++) {
   engine.push(full);
   summary = full.result;
 }
-const baseMs = median(baseline.map((b) => b.ms));
-const engineMs = median(engine.map((e) => e.ms));
+const baseMs = computeMedian(baseline.map((b) => b.ms));
+const engineMs = computeMedian(engine.map((e) => e.ms));
 const peakRss = process.resourceUsage().maxRSS * 1024;
 
 process.stdout.write(
   [
     `${'step'.padEnd(44)}${'median'.padStart(10)}${'heap held'.padStart(12)}`,
-    `${'baseline: papaparse split only'.padEnd(44)}${`${baseMs.toFixed(0)} ms`.padStart(10)}${mb(median(baseline.map((b) => b.heapGrowth))).padStart(12)}`,
-    `${'dry run: split, parse, map, plan, summary'.padEnd(44)}${`${engineMs.toFixed(0)} ms`.padStart(10)}${mb(median(engine.map((e) => e.heapGrowth))).padStart(12)}`,
+    `${'baseline: papaparse split only'.padEnd(44)}${`${baseMs.toFixed(0)} ms`.padStart(10)}${mb(computeMedian(baseline.map((b) => b.heapGrowth))).padStart(12)}`,
+    `${'dry run: split, parse, map, plan, summary'.padEnd(44)}${`${engineMs.toFixed(0)} ms`.padStart(10)}${mb(computeMedian(engine.map((e) => e.heapGrowth))).padStart(12)}`,
     '',
     `ratio dry run ÷ papaparse: ×${(engineMs / baseMs).toFixed(2)}   rows/s: ${Math.round(ROWS / (engineMs / 1000))}   peak RSS of the process: ${mb(peakRss)}`,
   ].join('\n'),

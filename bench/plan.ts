@@ -6,17 +6,18 @@
  *
  *   npm run bench:plan -- [--items 10000] [--people 60] [--deps 20000] [--trials 5] [--seed 1]
  */
+
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
-  createRandom,
   type IncrementalPlan,
   orderTopologically,
   planIncrementally,
   type TeamPlanInput,
   type WorkItem,
 } from '../src/domain/scheduling/index';
+import { computeMedian, createSmallRandom } from '../src/domain/shared';
 
 const { values } = parseArgs({
   options: {
@@ -31,22 +32,22 @@ const itemCount = Number(values.items);
 const peopleCount = Number(values.people);
 const depCount = Number(values.deps);
 const trials = Number(values.trials);
-const random = createRandom(Number(values.seed));
+const random = createSmallRandom(Number(values.seed));
 const skills = ['backend', 'frontend', 'design', 'data', 'mobile'];
 
 function generate(): TeamPlanInput {
   const people = Array.from({ length: peopleCount }, (_, k) => ({
     id: `p${k}`,
     name: `Person ${k}`,
-    fte: [1, 1, 1, 0.8, 0.5][random.nextInt(5)]!,
+    fte: [1, 1, 1, 0.8, 0.5][random.nextIndex(5)]!,
     skills: [
       skills[k % skills.length]!,
-      ...(random.next() < 0.4 ? [skills[random.nextInt(skills.length)]!] : []),
+      ...(random.nextFloat() < 0.4 ? [skills[random.nextIndex(skills.length)]!] : []),
     ],
-    wipLimit: random.next() < 0.1 ? 2 : 1,
+    wipLimit: random.nextFloat() < 0.1 ? 2 : 1,
     calendar: {
       holidays: ['2025-04-18', '2025-05-01', '2025-12-25'],
-      timeOff: random.next() < 0.5 ? [{ from: '2025-08-04', to: '2025-08-15' }] : [],
+      timeOff: random.nextFloat() < 0.5 ? [{ from: '2025-08-04', to: '2025-08-15' }] : [],
     },
   }));
   // Dependencies go from lower to higher "technical" index; the product order is a shuffle of it,
@@ -54,22 +55,22 @@ function generate(): TeamPlanInput {
   const deps: { itemId: string; lagDays?: number }[][] = Array.from({ length: itemCount }, () => []);
   const seen = new Set<number>();
   while (seen.size < depCount) {
-    const b = 1 + random.nextInt(itemCount - 1);
-    const a = Math.max(0, b - 1 - random.nextInt(Math.min(b, 200)));
+    const b = 1 + random.nextIndex(itemCount - 1);
+    const a = Math.max(0, b - 1 - random.nextIndex(Math.min(b, 200)));
     const key = a * itemCount + b;
     if (seen.has(key)) continue;
     seen.add(key);
-    deps[b]!.push(random.next() < 0.1 ? { itemId: `i${a}`, lagDays: 2 } : { itemId: `i${a}` });
+    deps[b]!.push(random.nextFloat() < 0.1 ? { itemId: `i${a}`, lagDays: 2 } : { itemId: `i${a}` });
   }
   const items: WorkItem[] = Array.from({ length: itemCount }, (_, k) => ({
     id: `i${k}`,
-    effortDays: 1 + random.nextInt(10),
-    skills: random.next() < 0.8 ? [skills[random.nextInt(skills.length)]!] : [],
+    effortDays: 1 + random.nextIndex(10),
+    skills: random.nextFloat() < 0.8 ? [skills[random.nextIndex(skills.length)]!] : [],
     dependsOn: deps[k]!,
     ...(k % 10 === 0 ? { milestoneId: `m${k % 50}` } : {}),
   }));
   for (let i = items.length - 1; i > 0; i--) {
-    const j = random.nextInt(i + 1);
+    const j = random.nextIndex(i + 1);
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return {
@@ -119,11 +120,6 @@ function time<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const input = generate();
 const depTotal = input.items.reduce((n, x) => n + (x.dependsOn?.length ?? 0), 0);
 console.log(
@@ -149,13 +145,13 @@ const memory = process.memoryUsage();
 if (full.result.status !== 'planned')
   throw new Error(`plan failed: ${JSON.stringify(full.result).slice(0, 300)}`);
 console.log(
-  `  full plan: median ${median(fullRuns).toFixed(0)} ms (runs ${fullRuns.map((x) => x.toFixed(0)).join(', ')}), plan ends ${full.result.endDate}`,
+  `  full plan: median ${computeMedian(fullRuns).toFixed(0)} ms (runs ${fullRuns.map((x) => x.toFixed(0)).join(', ')}), plan ends ${full.result.endDate}`,
 );
 
 const baseRuns: number[] = [];
 for (let t = 0; t < trials; t++) baseRuns.push(time(() => planNaively(input)).ms);
 console.log(
-  `  baseline naive list scheduler: median ${median(baseRuns).toFixed(0)} ms; ratio engine/baseline ${(median(fullRuns) / median(baseRuns)).toFixed(1)}x`,
+  `  baseline naive list scheduler: median ${computeMedian(baseRuns).toFixed(0)} ms; ratio engine/baseline ${(computeMedian(fullRuns) / computeMedian(baseRuns)).toFixed(1)}x`,
 );
 
 const reorderRuns: number[] = [];
@@ -169,9 +165,9 @@ const estimatePlacedAgain: number[] = [];
 for (let t = 0; t < trials; t++) {
   // One reorder: an item moves up by a few places within the backlog (a typical drag).
   const items = [...input.items];
-  const from = Math.floor(items.length * (0.2 + 0.6 * random.next()));
+  const from = Math.floor(items.length * (0.2 + 0.6 * random.nextFloat()));
   const [moved] = items.splice(from, 1);
-  items.splice(from - 1 - random.nextInt(20), 0, moved!);
+  items.splice(from - 1 - random.nextIndex(20), 0, moved!);
   const reordered = { ...input, items };
   const r1 = time(() => planIncrementally(reordered, full));
   reorderRuns.push(r1.ms);
@@ -179,7 +175,7 @@ for (let t = 0; t < trials; t++) {
   reorderReplaced.push(r1.value.replacedItems);
   reorderPlacedAgain.push(r1.value.placedAgain ?? r1.value.replacedItems);
   // One estimate change on a random item.
-  const k = random.nextInt(input.items.length);
+  const k = random.nextIndex(input.items.length);
   const changed = {
     ...input,
     items: input.items.map((x, i) => (i === k ? { ...x, effortDays: x.effortDays + 3 } : x)),
@@ -191,16 +187,16 @@ for (let t = 0; t < trials; t++) {
   estimatePlacedAgain.push(r2.value.placedAgain ?? r2.value.replacedItems);
 }
 console.log(
-  `  re-plan after one reorder: median ${median(reorderRuns).toFixed(0)} ms, max ${Math.max(...reorderRuns).toFixed(0)} ms ` +
-    `(CPU median ${median(reorderCpu).toFixed(0)} ms, max ${Math.max(...reorderCpu).toFixed(0)} ms) ` +
-    `(items replayed: median ${median(reorderReplaced)}, max ${Math.max(...reorderReplaced)}; placed again: median ` +
-    `${median(reorderPlacedAgain)}, max ${Math.max(...reorderPlacedAgain)}); ratio to full plan ${(median(reorderRuns) / median(fullRuns)).toFixed(2)}`,
+  `  re-plan after one reorder: median ${computeMedian(reorderRuns).toFixed(0)} ms, max ${Math.max(...reorderRuns).toFixed(0)} ms ` +
+    `(CPU median ${computeMedian(reorderCpu).toFixed(0)} ms, max ${Math.max(...reorderCpu).toFixed(0)} ms) ` +
+    `(items replayed: median ${computeMedian(reorderReplaced)}, max ${Math.max(...reorderReplaced)}; placed again: median ` +
+    `${computeMedian(reorderPlacedAgain)}, max ${Math.max(...reorderPlacedAgain)}); ratio to full plan ${(computeMedian(reorderRuns) / computeMedian(fullRuns)).toFixed(2)}`,
 );
 console.log(
-  `  re-plan after one estimate change: median ${median(estimateRuns).toFixed(0)} ms, max ${Math.max(...estimateRuns).toFixed(0)} ms ` +
-    `(CPU median ${median(estimateCpu).toFixed(0)} ms, max ${Math.max(...estimateCpu).toFixed(0)} ms) ` +
-    `(items replayed: median ${median(estimateReplaced)}, of which placed again: median ${median(estimatePlacedAgain)}, ` +
-    `max ${Math.max(...estimatePlacedAgain)}); ratio to full plan ${(median(estimateRuns) / median(fullRuns)).toFixed(2)}`,
+  `  re-plan after one estimate change: median ${computeMedian(estimateRuns).toFixed(0)} ms, max ${Math.max(...estimateRuns).toFixed(0)} ms ` +
+    `(CPU median ${computeMedian(estimateCpu).toFixed(0)} ms, max ${Math.max(...estimateCpu).toFixed(0)} ms) ` +
+    `(items replayed: median ${computeMedian(estimateReplaced)}, of which placed again: median ${computeMedian(estimatePlacedAgain)}, ` +
+    `max ${Math.max(...estimatePlacedAgain)}); ratio to full plan ${(computeMedian(estimateRuns) / computeMedian(fullRuns)).toFixed(2)}`,
 );
 console.log(
   `  memory: heap used after GC ${(memory.heapUsed / 1e6).toFixed(0)} MB (+${((memory.heapUsed - heapBefore) / 1e6).toFixed(0)} MB for one plan and its re-plan memory), rss ${(memory.rss / 1e6).toFixed(0)} MB`,

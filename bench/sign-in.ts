@@ -7,9 +7,11 @@
  *
  *   npm run bench:signin -- [--tries 20]
  */
+
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openDatabase } from '../src/db/client';
+import { computeMedian } from '../src/domain/shared';
 import { createApp } from '../src/server/app';
 
 const { values } = parseArgs({ options: { tries: { type: 'string', default: '20' } } });
@@ -32,7 +34,7 @@ const emails = Array.from({ length: tries }, (_, i) => `bench.${i}@bench.headway
 for (const email of emails)
   await post('/api/auth/signup', { email, name: 'Bench Person', password: PASSWORD });
 
-async function median(run: (i: number) => Promise<number>, expected: number): Promise<number> {
+async function timeMedian(run: (i: number) => Promise<number>, expected: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < tries; i += 1) {
     const started = performance.now();
@@ -40,25 +42,27 @@ async function median(run: (i: number) => Promise<number>, expected: number): Pr
     times.push(performance.now() - started);
     if (status !== expected) throw new Error(`expected ${expected}, got ${status}`);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return computeMedian(times);
 }
 
 // Warm up argon2 and the database (the first unknown email also makes the hash of nobody).
 await post('/api/auth/signin', { email: 'warm.up@bench.headway.dev', password: 'x' });
 await post('/api/auth/signin', { email: emails[0], password: 'wrong password' });
 
-const known = await median(
+const known = await timeMedian(
   (i) => post('/api/auth/signin', { email: emails[i], password: 'wrong password' }),
   401,
 );
-const unknown = await median(
+const unknown = await timeMedian(
   (i) => post('/api/auth/signin', { email: `nobody.${i}@bench.headway.dev`, password: 'wrong password' }),
   401,
 );
 const lockedEmail = 'locked@bench.headway.dev';
 for (let i = 0; i < 5; i += 1) await post('/api/auth/signin', { email: lockedEmail, password: 'wrong' });
-const locked = await median(() => post('/api/auth/signin', { email: lockedEmail, password: 'wrong' }), 429);
+const locked = await timeMedian(
+  () => post('/api/auth/signin', { email: lockedEmail, password: 'wrong' }),
+  429,
+);
 
 const row = (label: string, ms: number) => `${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms`;
 process.stdout.write(

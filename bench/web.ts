@@ -7,6 +7,7 @@
  *
  *   npm run bench:web -- [--items 5000] [--runs 5] [--moves 20]
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +19,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { chromium } from 'playwright-core';
 import type { HeadwayExport } from '../src/contract';
 import { defaultDecisionMatrix } from '../src/domain/decision-rights';
+import { computeMedian } from '../src/domain/shared';
 
 const { values } = parseArgs({
   options: {
@@ -33,12 +35,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const WEB_ROOT = join(ROOT, 'dist', 'web');
 const CHROMIUM = '/usr/bin/chromium';
 const TARGETS = { firstRenderMs: 1500, reorderMs: 150, initialJsKb: 350 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function findFreePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -373,11 +369,11 @@ async function main(): Promise<void> {
       apiMoves.push(performance.now() - start);
     }
 
-    const render = median(firstRender);
-    const reorder = median(uiMoves);
-    const fetchFirst = median(fetches.map((f) => f.firstMs));
-    const fetchAll = median(fetches.map((f) => f.allMs));
-    const moveApi = median(apiMoves);
+    const render = computeMedian(firstRender);
+    const reorder = computeMedian(uiMoves);
+    const fetchFirst = computeMedian(fetches.map((f) => f.firstMs));
+    const fetchAll = computeMedian(fetches.map((f) => f.allMs));
+    const moveApi = computeMedian(apiMoves);
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
     console.log(
       `Headway web benchmark: ${ITEM_COUNT} items (import ${importMs.toFixed(0)} ms), ${RUNS} cold loads, ${MOVES} moves`,
@@ -389,9 +385,9 @@ async function main(): Promise<void> {
     console.log(
       `  baseline: first page fetch from Node ${fetchFirst.toFixed(0)} ms; ratio ${(render / fetchFirst).toFixed(1)}×`,
     );
-    console.log(`all ${ITEM_COUNT} items in the list    median ${median(allLoaded).toFixed(0)} ms`);
+    console.log(`all ${ITEM_COUNT} items in the list    median ${computeMedian(allLoaded).toFixed(0)} ms`);
     console.log(
-      `  baseline: all pages fetched from Node ${fetchAll.toFixed(0)} ms; ratio ${(median(allLoaded) / fetchAll).toFixed(1)}×`,
+      `  baseline: all pages fetched from Node ${fetchAll.toFixed(0)} ms; ratio ${(computeMedian(allLoaded) / fetchAll).toFixed(1)}×`,
     );
     console.log(
       `reorder round trip (UI)        median ${reorder.toFixed(1)} ms  (p90 ${[...uiMoves].sort((a, b) => a - b)[Math.floor(uiMoves.length * 0.9)]!.toFixed(1)} ms)  target < ${TARGETS.reorderMs} ms: ${verdict(reorder < TARGETS.reorderMs)}`,

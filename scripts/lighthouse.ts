@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { computeMedian } from '../src/domain/shared';
 
 const { values } = parseArgs({
   options: {
@@ -30,10 +31,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const TARGETS = { performance: 90, accessibility: 95 };
 const RUNS = Math.max(1, Number(values.runs));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)] ?? 0;
-}
+const median = (xs: number[]): number => (xs.length === 0 ? 0 : computeMedian(xs));
 
 interface LighthouseResult {
   lhr: {

@@ -2,8 +2,9 @@
  * Why plain resampling misses on a history: how bursty it is beyond single days, and how often
  * its level moves between consecutive windows.
  */
+
 import type { DailyThroughput } from '../../src/domain/forecasting/index';
-import { createRandom } from '../../src/domain/forecasting/index';
+import { createRandom } from '../../src/domain/shared';
 
 /** The spacing of the points a history is looked at, and the seed of the shuffle. */
 export interface DriftSettings {

@@ -4,17 +4,14 @@
  * loss. Origins are scored only where the calibrated method says "calibrated" (52 or more known
  * past outcomes), and only when the outcome is in the data.
  */
+
 import type {
   CalibrationStatus,
   DailyThroughput,
   SelfCalibrationOptions,
 } from '../../src/domain/forecasting/index';
-import {
-  forecastCompletionCalibrated,
-  forecastCountCalibrated,
-  formatIsoDay,
-  parseIsoDay,
-} from '../../src/domain/forecasting/index';
+import { forecastCompletionCalibrated, forecastCountCalibrated } from '../../src/domain/forecasting/index';
+import { computeMedian, formatIsoDay, parseIsoDay } from '../../src/domain/shared';
 
 /** The question asked at every origin. */
 export type BacktestQuestion = { items: number } | { days: number };
@@ -173,13 +170,6 @@ export interface MethodScore {
   pinball: number;
 }
 
-const median = (xs: number[]): number => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 /**
  * Scores one method over scored origins (of one or several histories).
  * @param origins the scored origins.
@@ -229,8 +219,8 @@ export function scoreMethod(
   return {
     origins: n,
     coverage: new Map([...hits].map(([l, h]) => [l, n === 0 ? Number.NaN : h / n])),
-    medianRatio: median(ratios),
-    medianSpread: median(spreads),
+    medianRatio: ratios.length === 0 ? Number.NaN : computeMedian(ratios),
+    medianSpread: spreads.length === 0 ? Number.NaN : computeMedian(spreads),
     pinball: terms === 0 ? Number.NaN : loss / terms,
   };
 }

@@ -2,18 +2,17 @@
  * Speed cases of the forecast benchmark, each with a straightforward array-of-objects baseline
  * that answers the same question with the same generator, for a ratio in the same run.
  */
+
 import type { DailyThroughput, PlanItem } from '../../src/domain/forecasting/index';
 import {
-  createRandom,
   fitPert,
   forecastCompletion,
   forecastCountByDate,
-  formatIsoDay,
-  parseIsoDay,
   runPlanForecast,
   samplePert,
 } from '../../src/domain/forecasting/index';
 import { buildSchedule } from '../../src/domain/scheduling';
+import { computeMedian, createRandom, formatIsoDay, parseIsoDay } from '../../src/domain/shared';
 import { createGreedyListScheduler, type PredecessorTable } from './forecast-greedy-scheduler';
 
 const LEVELS = [50, 70, 85, 95];
@@ -30,8 +29,7 @@ export function timeMedian<T>(fn: () => T, runs: number): { ms: number; result: 
     result = fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, result };
+  return { ms: computeMedian(times), result };
 }
 
 /** The last `days` days of a history, as a history of its own. */

@@ -4,7 +4,9 @@
  * Story Points, estimates in seconds, `DD/MMM/YY h:mm A` dates) and wiki-markup descriptions
  * with commas, quotes and newlines. Deterministic for a seed.
  */
+
 import Papa from 'papaparse';
+import { createSmallRandom, MS_PER_DAY } from '../../src/domain/shared';
 
 const HEADER = [
   'Summary',
@@ -65,17 +67,6 @@ const STATUSES: [string, string][] = [
 ];
 const POINTS = ['1', '2', '3', '5', '8', '13', ''];
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function jiraDate(ms: number): string {
   const d = new Date(ms);
   const hour = d.getUTCHours();
@@ -89,7 +80,7 @@ function jiraDate(ms: number): string {
  * @returns the CSV text
  */
 export function generateJiraExport(rows: number, seed = 1): string {
-  const random = createRandom(seed);
+  const random = createSmallRandom(seed).nextFloat;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const start = Date.UTC(2023, 0, 2, 9, 0);
   const records: string[][] = [HEADER];
@@ -101,7 +92,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
     const created = start + n * 25 * 60_000;
     const kind = n % 50 === 1 ? 'Epic' : n % 10 === 0 ? 'Sub-task' : pick(['Story', 'Story', 'Task', 'Bug']);
     const [status, resolution] = pick(STATUSES);
-    const resolved = resolution ? created + Math.floor(1 + random() * 20) * 86_400_000 : 0;
+    const resolved = resolution ? created + Math.floor(1 + random() * 20) * MS_PER_DAY : 0;
     const estimate = random() < 0.4 ? String(Math.floor(1 + random() * 16) * 3600) : '';
     const spent =
       estimate && resolution === 'Done' ? String(Math.floor(Number(estimate) * (0.6 + random() * 1.2))) : '';
@@ -126,7 +117,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
       pick(['Web', 'API', 'Mobile']),
       random() < 0.3 ? 'Backend' : '',
       random() < 0.5 ? '2025.1' : '',
-      random() < 0.2 ? jiraDate(created + 30 * 86_400_000).split(' ')[0]! : '',
+      random() < 0.2 ? jiraDate(created + 30 * MS_PER_DAY).split(' ')[0]! : '',
       `h3. Context\nAs a user I want *${n}* done, with _care_.\n* point one, with a comma\n* point "two"\n{code}\nlet x = ${n};\n{code}\nSee [docs|https://example.com/${n}]`,
       estimate,
       '',

@@ -3,14 +3,11 @@
  * benchmarks alike: one row per day (or per week with --weekly), days missing between the first
  * and the last row count as 0. Every mistake says which line to fix.
  */
+
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import {
-  type DailyThroughput,
-  formatIsoDay,
-  parseIsoDay,
-  type WeeklyThroughput,
-} from '../domain/forecasting';
+import type { DailyThroughput, WeeklyThroughput } from '../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../domain/shared';
 
 /** A history file that cannot be read as `date,done` rows, saying what to fix. */
 export class HistoryFileError extends Error {

@@ -1,6 +1,8 @@
 /** The workspace decision log: filters, search, keyset pages, CSV; and what waits on whom. */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionLogEntry, Member, WaitsOnWhom } from '../../src/contract';
+import { MS_PER_DAY } from '../../src/domain/shared';
 import { createTestApp } from '../support/app';
 import { TestClient } from '../support/client';
 import { buildHandBuiltWorkspace } from '../support/hand-built';
@@ -38,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * MS_PER_DAY).toISOString().slice(0, 10);
 
 describe('decision log filters and search', () => {
   it('should list newest first and filter by person, item and decision', async () => {

@@ -8,6 +8,7 @@ import type {
   TrackRecord,
 } from '../../src/contract';
 import { forecasts } from '../../src/db/schema';
+import { MS_PER_DAY } from '../../src/domain/shared';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
@@ -32,7 +33,7 @@ async function signIn(key: string): Promise<TestClient> {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) => new Date(Date.parse(iso) - MS_PER_DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -87,7 +88,7 @@ describe('throughput forecasts', () => {
   });
 
   it('should give counts that shrink as confidence grows when asked how many by a date', async () => {
-    const by = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const by = new Date(Date.now() + 30 * MS_PER_DAY).toISOString().slice(0, 10);
     const res = await jonas.get<Ok<ThroughputForecastView>>(
       `${base}/forecasts/throughput?by=${by}&trials=1000`,
     );
@@ -226,7 +227,7 @@ describe('track record', () => {
 
 describe('a workspace forecast as of a past start', () => {
   it('should not change when work is finished or reopened after its start', async () => {
-    const start = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const start = new Date(Date.now() - 10 * MS_PER_DAY).toISOString().slice(0, 10);
     const ask = () =>
       dana.get<Ok<ThroughputForecastView>>(
         `${base}/forecasts/throughput?items=10&trials=500&seed=11&start=${start}`,

@@ -6,7 +6,8 @@ import type {
   RoadmapSnapshotSummary,
   ScenarioResult,
 } from '../../src/contract';
-import { isUnderWay } from '../../src/server/commands/plan-input';
+import { isUnderWay } from '../../src/domain/planning';
+import { MS_PER_DAY } from '../../src/domain/shared';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
@@ -143,7 +144,7 @@ describe('roadmap', () => {
       expect(m.plannedItems).toBe(finishes.length);
       if (finishes.length === 0) continue;
       expect(m.date).toBe(finishes.sort().at(-1));
-      const slip = (Date.parse(m.date!) - Date.parse(m.targetDate!)) / 86_400_000;
+      const slip = (Date.parse(m.date!) - Date.parse(m.targetDate!)) / MS_PER_DAY;
       expect(m.slipDays).toBe(slip);
     }
   });
@@ -181,7 +182,7 @@ describe('roadmap', () => {
     expect(milestones.every((m) => (m.differenceDays ?? 0) <= 0)).toBe(true);
     for (const m of milestones) {
       if (m.baseline && m.scenario)
-        expect(m.differenceDays).toBe((Date.parse(m.scenario) - Date.parse(m.baseline)) / 86_400_000);
+        expect(m.differenceDays).toBe((Date.parse(m.scenario) - Date.parse(m.baseline)) / MS_PER_DAY);
     }
   });
 

@@ -2,10 +2,12 @@
  * API tokens: listed without their secret, revoked at once, expiring, noting their last use at
  * most once a minute, and apart from sessions (they survive sign-out by design).
  */
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiToken, CreatedToken } from '../../src/contract';
 import { apiTokens } from '../../src/db/schema';
+import { MS_PER_DAY } from '../../src/domain/shared';
 import { createTestApp } from '../support/app';
 import { TestClient } from '../support/client';
 
@@ -44,7 +46,7 @@ const storedRow = async (id: string) => {
 describe('API tokens', () => {
   it('should list name, created, last used and expiry, and never the secret', async () => {
     const created = await create(owner, { name: 'laptop' });
-    const days = (Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / 86_400_000;
+    const days = (Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / MS_PER_DAY;
     expect(days).toBe(90);
     const list = await owner.get<{ data: ApiToken[] }>('/api/tokens');
     expect(list.status).toBe(200);
@@ -64,7 +66,7 @@ describe('API tokens', () => {
 
   it('should take an expiry in days and refuse one that is not a whole number from 1 to 365', async () => {
     const created = await create(owner, { name: 'ci', expiresInDays: 7 });
-    expect((Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / 86_400_000).toBe(7);
+    expect((Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / MS_PER_DAY).toBe(7);
     for (const expiresInDays of [0, 366, 1.5, '10', null]) {
       const res = await owner.post<{ error: { code: string; message: string } }>('/api/tokens', {
         name: 'bad',

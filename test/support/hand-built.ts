@@ -1,7 +1,6 @@
 import type { HeadwayExport } from '../../src/contract';
 import { defaultDecisionMatrix } from '../../src/domain/decision-rights';
-
-const DAY = 86_400_000;
+import { MS_PER_DAY } from '../../src/domain/shared';
 
 type Draft = HeadwayExport['items'][number];
 
@@ -12,7 +11,7 @@ type Draft = HeadwayExport['items'][number];
  * @param now the moment ages count from
  */
 export function buildHandBuiltWorkspace(now: Date, domain = 'hand.example'): HeadwayExport {
-  const ago = (days: number) => new Date(now.getTime() - days * DAY - 60_000).toISOString();
+  const ago = (days: number) => new Date(now.getTime() - days * MS_PER_DAY - 60_000).toISOString();
   const email = (who: string) => `${who}@${domain}`;
   let rank = 0;
   const item = (number: number, overrides: Partial<Draft>): Draft => ({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRandom, formatIsoDay, parseIsoDay } from '../../domain/forecasting';
+import { createRandom, formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { runBacktest } from './backtest';
 import { runForecast } from './forecast';
 

@@ -9,15 +9,15 @@
  * before the row's start: `--days H` asks "how many by the end of start + H − 1" (the start
  * counts as day 1).
  */
+
 import type { Command } from 'commander';
 import {
   type CalibrationStatus,
   type DailyThroughput,
   forecastCompletionCalibrated,
   forecastCountCalibrated,
-  formatIsoDay,
-  parseIsoDay,
 } from '../../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { readHistoryCsv } from '../history-csv';
 import { buildForecastOptions, ForecastInputError, type ForecastQuestion, parseQuestion } from './forecast';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatIsoDay, parseIsoDay } from '../../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
 import { runForecast } from './forecast';
 

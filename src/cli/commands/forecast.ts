@@ -8,6 +8,7 @@
  * By default a forecast is calibrated on the team's own past forecasts (see
  * domain/forecasting/self-calibration.ts); --no-calibrate gives plain resampling.
  */
+
 import type { Command } from 'commander';
 import {
   type CompletionForecast,
@@ -16,11 +17,10 @@ import {
   type ForecastCalibration,
   forecastCompletionCalibrated,
   forecastCountCalibrated,
-  formatIsoDay,
   type InsufficientHistory,
-  parseIsoDay,
   type WeeklyThroughput,
 } from '../../domain/forecasting';
+import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { loadDailyHistory } from '../../server/commands/forecasts';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
 import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';

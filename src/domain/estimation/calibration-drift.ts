@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../shared/calendar';
 import {
   buildCalibrationProfile,
   type CalibrationProfile,
@@ -20,8 +21,6 @@ export type DriftTrend =
 
 /** Calibration over time. */
 export type CalibrationDrift = { periods: DriftPeriod[]; trend: DriftTrend; skipped: string[] };
-
-const DAY_MS = 86_400_000;
 
 /**
  * Measures how the actual/estimate ratio changes over time, by calendar quarter or in rolling
@@ -59,7 +58,7 @@ export function measureCalibrationDrift(options: {
       const first = new Date((entries[0] as (typeof dated)[number]).time);
       const startMonth = Math.floor(first.getUTCMonth() / 3) * 3;
       const from = Date.UTC(first.getUTCFullYear(), startMonth, 1);
-      const to = Date.UTC(first.getUTCFullYear(), startMonth + 3, 1) - DAY_MS;
+      const to = Date.UTC(first.getUTCFullYear(), startMonth + 3, 1) - MS_PER_DAY;
       periods.push({ label, from: day(from), to: day(to), profile: profileOf(entries, reference) });
     }
   } else {
@@ -93,7 +92,7 @@ function measureTrend(
 ): DriftTrend {
   const points = dated
     .map(({ record, time }) => ({
-      years: time / (365.25 * DAY_MS),
+      years: time / (365.25 * MS_PER_DAY),
       ratio: record.actual / referenceValue(record.estimate, reference),
     }))
     .filter((point) => Number.isFinite(point.ratio) && point.ratio > 0)

@@ -1,6 +1,7 @@
+import { computeMedian, computeQuantile } from '../shared/stats';
 import { type LogNormalFitTest, testLogNormalFit } from './goodness-of-fit';
 import { computeLogNormalMean, computeLogNormalQuantile, fitLogNormal } from './lognormal-fit';
-import { computeMedian, computeQuantile } from './statistics';
+import { computePertMean } from './three-point';
 
 /** The estimate recorded for an item: a three-point range (with its claimed confidence) or a single value. */
 export type RecordedEstimate =
@@ -149,9 +150,7 @@ export type CalibrationProfile =
  */
 export function referenceValue(estimate: RecordedEstimate, reference: EstimateReference = 'likely'): number {
   if (estimate.kind === 'point') return estimate.value;
-  return reference === 'likely'
-    ? estimate.likely
-    : (estimate.optimistic + 4 * estimate.likely + estimate.pessimistic) / 6;
+  return reference === 'likely' ? estimate.likely : computePertMean(estimate);
 }
 
 const describeGroup = (group: CalibrationGroup): string =>

@@ -1,4 +1,4 @@
-import { computeMedian } from './statistics';
+import { computeMedian } from '../shared/stats';
 
 /** One estimator's hidden card, revealed with the others. */
 export type SessionVote = { estimator: string; value: number };

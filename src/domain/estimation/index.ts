@@ -52,9 +52,10 @@ export {
   type TShirtSize,
   validateTShirtScale,
 } from './sizes';
-export { computeMedian, computeNormalCdf, computeNormalQuantile, computeQuantile } from './statistics';
-export { createSeededRandom, drawStandardNormal, generateSyntheticHistory } from './synthetic-history';
+export { computeNormalCdf, computeNormalQuantile } from './statistics';
+export { drawStandardNormal, generateSyntheticHistory } from './synthetic-history';
 export {
+  computePertMean,
   type EstimateProblem,
   summarizeThreePoint,
   sumThreePointSummaries,

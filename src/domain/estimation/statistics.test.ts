@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeMedian, computeNormalCdf, computeNormalQuantile, computeQuantile } from './statistics';
+import { computeNormalCdf, computeNormalQuantile } from './statistics';
 
 describe('statistics', () => {
-  it('should take the middle value or the mean of the two middle values when computing a median', () => {
-    expect(computeMedian([5, 1, 3])).toBe(3);
-    expect(computeMedian([4, 1, 3, 2])).toBe(2.5);
-  });
-
-  it('should interpolate between order statistics when computing a quantile', () => {
-    // sorted 10 20 30 40 50, p = 0.9 → position 0.9 × 4 = 3.6 → 40 + 0.6 × 10 = 46
-    expect(computeQuantile([50, 10, 40, 20, 30], 0.9)).toBeCloseTo(46, 12);
-  });
-
   it('should match published values of the normal distribution', () => {
     expect(computeNormalCdf(0)).toBeCloseTo(0.5, 14);
     expect(computeNormalCdf(1)).toBeCloseTo(0.8413447460685429, 12);

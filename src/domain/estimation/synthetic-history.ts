@@ -1,21 +1,6 @@
+import { MS_PER_DAY } from '../shared/calendar';
+import { createSmallRandom } from '../shared/random';
 import type { CompletedEstimate } from './calibration';
-
-/**
- * A small seeded pseudo-random generator (mulberry32): the same seed gives the same sequence, so
- * synthetic histories for demos and tests are reproducible.
- * @param seed any 32-bit integer
- * @returns a function yielding numbers in [0, 1)
- */
-export function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Draws a standard normal number with the Box–Muller transform.
@@ -57,7 +42,7 @@ export function generateSyntheticHistory(options: {
   itemTypes?: readonly string[];
   startDate?: string;
 }): CompletedEstimate[] {
-  const random = createSeededRandom(options.seed);
+  const random = createSmallRandom(options.seed).nextFloat;
   const estimators = options.estimators ?? ['estimator'];
   const itemTypes = options.itemTypes ?? ['feature'];
   const start = Date.parse(options.startDate ?? '2025-01-01');
@@ -78,7 +63,7 @@ export function generateSyntheticHistory(options: {
       actual: likely * ratio,
       estimator: estimators[index % estimators.length] as string,
       itemType: itemTypes[index % itemTypes.length] as string,
-      completedOn: new Date(start + index * 86_400_000).toISOString().slice(0, 10),
+      completedOn: new Date(start + index * MS_PER_DAY).toISOString().slice(0, 10),
     });
   }
   return history;

@@ -1,5 +1,26 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeThreePoint, sumThreePointSummaries } from './three-point';
+import { computePertMean, summarizeThreePoint, sumThreePointSummaries } from './three-point';
+
+describe('computePertMean', () => {
+  it('should weigh the likely value four times when the range is skewed', () => {
+    // (1 + 4×2 + 9) / 6 = 18 / 6 = 3
+    expect(computePertMean({ optimistic: 1, likely: 2, pessimistic: 9 })).toBe(3);
+  });
+
+  it('should stay between optimistic and pessimistic when the estimate is ordered', () => {
+    const ordered = fc
+      .tuple(fc.nat(1000), fc.nat(1000), fc.nat(1000))
+      .map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+    fc.assert(
+      fc.property(ordered, ([optimistic, likely, pessimistic]) => {
+        const mean = computePertMean({ optimistic, likely, pessimistic });
+        expect(mean).toBeGreaterThanOrEqual(optimistic);
+        expect(mean).toBeLessThanOrEqual(pessimistic);
+      }),
+    );
+  });
+});
 
 describe('summarizeThreePoint', () => {
   it('should compute the PERT mean and spread when given O, M, P', () => {

@@ -16,6 +16,16 @@ export type ThreePointSummary = {
 export type EstimateProblem = { field: string; message: string };
 
 /**
+ * The PERT mean of a three-point estimate, (O + 4M + P) / 6: the expected effort, and the one
+ * number to add up across items. Trusts its input (validate at the edge).
+ * @param estimate optimistic, likely and pessimistic values
+ * @returns the expected value, in the estimate's unit
+ */
+export function computePertMean(estimate: ThreePointEstimate): number {
+  return (estimate.optimistic + 4 * estimate.likely + estimate.pessimistic) / 6;
+}
+
+/**
  * Checks that a three-point estimate is usable: finite, non-negative, optimistic ≤ likely ≤ pessimistic.
  * @param estimate the three numbers
  * @returns the problems found (empty when the estimate is valid)
@@ -67,7 +77,12 @@ export function summarizeThreePoint(options: {
     const standardDeviation = (p - o) / 6;
     return {
       ok: true,
-      summary: { method, mean: (o + 4 * m + p) / 6, standardDeviation, variance: standardDeviation ** 2 },
+      summary: {
+        method,
+        mean: computePertMean(options.estimate),
+        standardDeviation,
+        variance: standardDeviation ** 2,
+      },
     };
   }
   const variance = (o * o + m * m + p * p - o * m - o * p - m * p) / 18;

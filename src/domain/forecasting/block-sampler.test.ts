@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../shared/random';
 import { buildBlockSampler, drawBlockTotal, drawDayWithinBlock } from './block-sampler';
-import { createRandom } from './random';
 
 describe('buildBlockSampler', () => {
   it('should give the binomial law of block totals when days complete 0 or 1 items', () => {

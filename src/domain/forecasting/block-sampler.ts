@@ -1,3 +1,4 @@
+import type { Random } from '../shared/random';
 /**
  * Exact multi-day sampling for the throughput Monte Carlo. Drawing one day at a time costs a
  * random number per simulated day, which dominates when a team finishes ~1 item a day and the
@@ -7,7 +8,6 @@
  * on the block total. The joint law is that of independent daily draws, so answers keep the
  * same meaning; only the random stream differs.
  */
-import type { Random } from './random';
 
 /** Precomputed tables for one sample pool. */
 export interface BlockSampler {

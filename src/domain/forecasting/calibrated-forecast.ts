@@ -5,7 +5,7 @@
  * recent work or too few known past outcomes, the plain answer is returned and the calibration
  * says so.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import type { InsufficientHistory } from './history-samples';
 import { describeCountSpread, describeFinishSpread, type ForecastSpread } from './past-forecasts';
 import { DEFAULT_LEVELS } from './percentiles';

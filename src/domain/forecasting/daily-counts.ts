@@ -4,7 +4,7 @@
  * item reopened and not closed again does not count, and bulk-closed clean-ups (dozens of stale
  * tickets closed in one sweep) can be left out because they are not delivery.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, MS_PER_DAY, toDayNumber } from '../shared/calendar';
 import type { DailyThroughput } from './history-samples';
 
 /** One state change of an item that matters for throughput. */
@@ -36,7 +36,6 @@ export interface DailyCountsReport {
 }
 
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 
 function parseInstant(at: string): number {
   const ms = Date.parse(at);

@@ -2,7 +2,8 @@
  * Turns a team's daily completed-item counts into the pool of days that Monte Carlo trials
  * draw from, and decides whether there is enough history to forecast at all.
  */
-import { formatIsoDay, markWorkingDays, toDayNumber, type WorkingCalendar } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
+import { markWorkingDays, type WorkingCalendar } from './calendar';
 
 /** Completed items per calendar day, one entry per consecutive day from `firstDate`. */
 export interface DailyThroughput {

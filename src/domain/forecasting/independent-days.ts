@@ -2,8 +2,8 @@
  * The default throughput Monte Carlo: every future day draws its completions from one past day
  * chosen independently and uniformly from the sample pool (exactly as the history shows it).
  */
+import { createRandom } from '../shared/random';
 import { buildBlockSampler, drawBlockTotal, drawDayWithinBlock } from './block-sampler';
-import { createRandom } from './random';
 
 // Each trial gets its own stream, so that with one seed, trial t sees the same days whatever
 // the question: more items never finish earlier and a later date never counts fewer, trial by

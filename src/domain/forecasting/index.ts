@@ -4,7 +4,6 @@
  */
 
 export type { WorkingCalendar } from './calendar';
-export { formatIsoDay, parseIsoDay } from './calendar';
 export type { CalibrationChoice } from './calibrated-forecast';
 export {
   forecastCompletionCalibrated,
@@ -44,8 +43,6 @@ export type {
   PlanScheduler,
 } from './plan-forecast';
 export { runPlanForecast } from './plan-forecast';
-export type { Random } from './random';
-export { createRandom } from './random';
 export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
 export { scoreForecast, summarizeCalibration } from './scoring';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';

@@ -31,8 +31,8 @@
  * its own. So when every part has the same rate (σ = 0, M = 1) the answer is exactly the
  * default one, and trial t's multiplier is the same whatever the question.
  */
+import { createRandom } from '../shared/random';
 import { deriveTrialSeed } from './independent-days';
-import { createRandom } from './random';
 
 /** Options of the level-uncertainty model. */
 export interface LevelUncertaintyOptions {

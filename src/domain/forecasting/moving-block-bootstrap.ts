@@ -1,3 +1,4 @@
+import { createRandom, type Random } from '../shared/random';
 /**
  * Moving-block bootstrap for the throughput Monte Carlo. Real delivery is bursty: a release
  * crunch lands many items over a few weeks, a holiday lands none, so consecutive days are not
@@ -14,8 +15,6 @@
  *
  * A "period" is one sample of the pool: a day for daily counts, a week for weekly counts.
  */
-import type { Random } from './random';
-import { createRandom } from './random';
 
 /** The prepared blocks of one sample pool. */
 export interface MovingBlocks {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import { forecastCompletionCalibrated, forecastCountCalibrated } from './calibrated-forecast';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
 import type { ThroughputForecastOptions } from './throughput-types';

@@ -19,7 +19,7 @@
  * settings, never on the current start, so they are memoised: a forecast asked again, or a
  * backtest walking forward a week at a time, replays each past origin once.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import { createMemo } from './forecast-memo';
 import type { DailyThroughput } from './history-samples';
 import { deriveTrialSeed } from './independent-days';

@@ -7,9 +7,10 @@
  * The scheduler is a parameter, so the forecast follows whatever rules the roadmap scheduler
  * applies, and tests or benchmarks can pass a simple one.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
+import { createRandom } from '../shared/random';
 import { DEFAULT_LEVELS, findSmallestCoveringForLevel } from './percentiles';
-import { createRandom } from './random';
 import { fitPert, samplePert, type ThreePointEstimate } from './three-point';
 
 /** One piece of planned work, in the order the scheduler expects. */

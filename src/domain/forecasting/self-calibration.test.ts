@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
+import { createRandom } from '../shared/random';
 import {
   forecastCompletionCalibrated,
   forecastCountCalibrated,
   measureCalibratedChance,
 } from './calibrated-forecast';
 import { clearPastForecastMemo } from './past-forecasts';
-import { createRandom } from './random';
 import {
   findCalibratedCount,
   findCalibratedDay,

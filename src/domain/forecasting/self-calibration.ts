@@ -40,7 +40,7 @@
  * normal, robust to a long tail of trials); 2,000 trials per past forecast (percentiles to well
  * within the spread between past forecasts).
  */
-import { toDayNumber } from './calendar';
+import { toDayNumber } from '../shared/calendar';
 import {
   type DiscreteDistribution,
   estimateKaplanMeier,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from './random';
+import { createRandom } from '../shared/random';
 import { fitPert, samplePert } from './three-point';
 
 describe('fitPert', () => {

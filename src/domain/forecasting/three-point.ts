@@ -1,10 +1,10 @@
+import type { Random } from '../shared/random';
 /**
  * Right-skewed durations from three-point estimates (optimistic / likely / pessimistic), using
  * the PERT-beta distribution: a beta distribution stretched over [optimistic, pessimistic] whose
  * mode is the likely value. When the likely value sits nearer the optimistic end, as it usually
  * does, the long tail points to the late side, which is how real work overruns.
  */
-import type { Random } from './random';
 
 /** A three-point estimate in any time unit (days in plan forecasts). */
 export interface ThreePointEstimate {

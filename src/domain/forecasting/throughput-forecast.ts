@@ -5,7 +5,8 @@
  * whole runs of consecutive past days (a moving-block bootstrap, which keeps bursts and quiet
  * spells), and it learns from weekly counts instead of daily ones.
  */
-import { formatIsoDay, markWorkingDays, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
+import { markWorkingDays } from './calendar';
 import type { InsufficientHistory } from './history-samples';
 import { simulateFinishDays, simulateTotals } from './independent-days';
 import { buildTrialTargets, drawLevelMultipliers } from './level-uncertainty';

@@ -3,7 +3,7 @@
  * of past days (or weeks) it may learn from — never a day on or after its start — and says in
  * plain language what it learnt from and how it adjusted it.
  */
-import { toDayNumber } from './calendar';
+import { toDayNumber } from '../shared/calendar';
 import {
   buildSamplePool,
   DEFAULT_MINIMUM_HISTORY,

@@ -3,7 +3,7 @@
  * weekly tally. A week is the sample: its days are not known, so no day within it is invented,
  * and answers have a resolution of one week.
  */
-import { formatIsoDay, toDayNumber } from './calendar';
+import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import {
   DEFAULT_MINIMUM_HISTORY,
   type HistoryWindow,

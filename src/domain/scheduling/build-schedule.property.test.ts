@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../shared/calendar';
+import { createSmallRandom } from '../shared/random';
 import { buildSchedule, planIncrementally } from './build-schedule';
-import { toIsoDate } from './calendar';
 import { computeCriticalPathLength, orderTopologically } from './precedence';
-import { createRandom } from './random';
 import { checkTeamPlan } from './team-constraints';
 import { durationFor } from './team-placement';
 import { preparePlan } from './team-preparation';
@@ -33,7 +33,7 @@ const personArb = (index: number) =>
           workingWeekdays: p.weekdays,
           timeOff:
             p.offLength > 0
-              ? [{ from: toIsoDate(origin, p.offFrom), to: toIsoDate(origin, p.offFrom + p.offLength - 1) }]
+              ? [{ from: addDays(origin, p.offFrom), to: addDays(origin, p.offFrom + p.offLength - 1) }]
               : [],
         },
       }),
@@ -57,7 +57,7 @@ const itemArb = (index: number) =>
         effortDays: x.effort,
         skills: x.skills,
         dependsOn: x.deps.map((d) => ({ itemId: `i${d}`, lagDays: x.lag })),
-        ...(x.notBefore === undefined ? {} : { notBefore: toIsoDate(origin, x.notBefore) }),
+        ...(x.notBefore === undefined ? {} : { notBefore: addDays(origin, x.notBefore) }),
       }),
     );
 
@@ -181,12 +181,12 @@ describe('buildSchedule properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         const input = generateBacklog(seed);
-        const random = createRandom(seed + 7);
+        const random = createSmallRandom(seed + 7);
         let current = input;
         let plan = planIncrementally(current);
         for (let change = 0; change < 3; change++) {
-          const i = random.nextInt(current.items.length);
-          const effortDays = random.nextInt(8);
+          const i = random.nextIndex(current.items.length);
+          const effortDays = random.nextIndex(8);
           current = { ...current, items: current.items.map((x, k) => (k === i ? { ...x, effortDays } : x)) };
           plan = planIncrementally(current, plan);
           expect(plan.result).toEqual(buildSchedule(current));
@@ -198,13 +198,13 @@ describe('buildSchedule properties', () => {
   it('should match a full plan when items are reordered one after another', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
-        const random = createRandom(seed + 11);
+        const random = createSmallRandom(seed + 11);
         let current = generateBacklog(seed);
         let plan = planIncrementally(current);
         for (let change = 0; change < 3; change++) {
           const items = [...current.items];
-          const [moved] = items.splice(random.nextInt(items.length), 1);
-          items.splice(random.nextInt(items.length + 1), 0, moved!);
+          const [moved] = items.splice(random.nextIndex(items.length), 1);
+          items.splice(random.nextIndex(items.length + 1), 0, moved!);
           current = { ...current, items };
           plan = planIncrementally(current, plan);
           expect(plan.result).toEqual(buildSchedule(current));
@@ -217,28 +217,30 @@ describe('buildSchedule properties', () => {
 
 /** A backlog of 40 items on 4 people with skills, WIP limits, time off and dependencies. */
 function generateBacklog(seed: number): TeamPlanInput {
-  const random = createRandom(seed);
+  const random = createSmallRandom(seed);
   const people: Person[] = Array.from({ length: 4 }, (_, k) => ({
     id: `p${k}`,
     name: `P${k}`,
-    fte: [1, 0.5, 0.8][random.nextInt(3)]!,
+    fte: [1, 0.5, 0.8][random.nextIndex(3)]!,
     skills: k === 0 ? [...skillPool] : [skillPool[k % 2]!],
-    wipLimit: 1 + random.nextInt(2),
+    wipLimit: 1 + random.nextIndex(2),
     calendar: {
       timeOff: [
-        { from: toIsoDate(origin, 5 + random.nextInt(20)), to: toIsoDate(origin, 26 + random.nextInt(5)) },
+        { from: addDays(origin, 5 + random.nextIndex(20)), to: addDays(origin, 26 + random.nextIndex(5)) },
       ],
     },
   }));
   const items: WorkItem[] = Array.from({ length: 40 }, (_, k) => ({
     id: `i${k}`,
-    effortDays: random.nextInt(6),
-    skills: random.next() < 0.6 ? [skillPool[random.nextInt(2)]!] : [],
+    effortDays: random.nextIndex(6),
+    skills: random.nextFloat() < 0.6 ? [skillPool[random.nextIndex(2)]!] : [],
     dependsOn:
-      k > 0 && random.next() < 0.5 ? [{ itemId: `i${random.nextInt(k)}`, lagDays: random.nextInt(2) }] : [],
+      k > 0 && random.nextFloat() < 0.5
+        ? [{ itemId: `i${random.nextIndex(k)}`, lagDays: random.nextIndex(2) }]
+        : [],
   }));
   for (let i = items.length - 1; i > 0; i--) {
-    const j = random.nextInt(i + 1);
+    const j = random.nextIndex(i + 1);
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return { startDate: origin, people, items };

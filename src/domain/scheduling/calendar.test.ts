@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar, isIsoDate, toDayNumber, toIsoDate } from './calendar';
+import { createWorkCalendar } from './calendar';
 
 // 2024-01-01 is a Monday (weekday 1).
 const weekdays = [1, 2, 3, 4, 5];
-
-describe('day numbers', () => {
-  it('should count whole days from the origin when converting dates', () => {
-    expect(toDayNumber('2024-01-01', '2024-01-08')).toBe(7);
-    expect(toDayNumber('2024-02-28', '2024-03-01')).toBe(2);
-    expect(toIsoDate('2024-02-28', 2)).toBe('2024-03-01');
-  });
-
-  it('should reject impossible dates when validating', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    expect(isIsoDate('2023-02-29')).toBe(false);
-    expect(isIsoDate('2024-1-1')).toBe(false);
-  });
-});
 
 describe('createWorkCalendar', () => {
   it('should skip weekends when finding the next working day', () => {

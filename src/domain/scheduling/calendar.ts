@@ -3,34 +3,6 @@
  * (day 0); a person works on some weekdays, minus team holidays and their own time off.
  */
 
-const DAY_MS = 86_400_000;
-
-/**
- * Converts an ISO date (YYYY-MM-DD) to a day number relative to `origin` (also ISO).
- * @returns whole days from origin to date (negative when before)
- */
-export function toDayNumber(origin: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${origin}T00:00:00Z`)) / DAY_MS);
-}
-
-/**
- * Converts a day number relative to `origin` back to an ISO date.
- * @returns the date as YYYY-MM-DD
- */
-export function toIsoDate(origin: string, day: number): string {
-  return new Date(Date.parse(`${origin}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * True when `text` is a real calendar date written YYYY-MM-DD.
- * @returns whether the text is a valid ISO date
- */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
-}
-
 /** What a calendar is made of, in day numbers relative to the plan start. */
 export interface CalendarSpec {
   /** Weekday of day 0 (0 = Sunday … 6 = Saturday). */

@@ -6,10 +6,10 @@
  * The population is seeded from several priority rules by regret-based biased sampling, and
  * rebuilt when it stalls.
  */
+import { createSmallRandom, type Random } from '../shared/random';
 import { createJustifyWorkspace, justifySchedule } from './justification';
 import { crossPeak, crossTwoPoint, type ListTools, mutateByShift, prepareListTools } from './list-operators';
 import { computePriorityRules, sampleByRegret } from './priority-rules';
-import { createRandom, type Random } from './random';
 import type { CompiledRcpsp } from './rcpsp-instance';
 import { buildPriorityList, decodeSerial } from './serial-sgs';
 
@@ -69,7 +69,7 @@ export function searchGenetically(
   options: GeneticSearchOptions,
 ): GeneticSearchResult {
   const n = compiled.jobCount;
-  const random = createRandom(options.seed);
+  const random = createSmallRandom(options.seed);
   const clock = options.clock ?? (() => performance.now());
   const started = options.startedAt ?? clock();
   // Stop a little early: the caller still has to copy the result, and a busy machine can pause
@@ -130,7 +130,7 @@ export function searchGenetically(
     const population = [...keep];
     let rule = 0;
     while (stoppedBy === null && population.length < populationSize) {
-      const alpha = 1 + random.nextInt(3);
+      const alpha = 1 + random.nextIndex(3);
       const priority = rules[rule++ % rules.length]!;
       population.push(evaluate(sampleByRegret({ compiled, priority, alpha, random })));
     }
@@ -149,9 +149,9 @@ export function searchGenetically(
     while (stoppedBy === null && children.length < populationSize) {
       const mother = pickParent(population, random);
       const father = pickParent(population, random);
-      const q1 = random.nextInt(n);
-      const q2 = q1 + random.nextInt(n - q1 + 1);
-      const peak = random.next() < peakShare;
+      const q1 = random.nextIndex(n);
+      const q2 = q1 + random.nextIndex(n - q1 + 1);
+      const peak = random.nextFloat() < peakShare;
       for (const [a, b] of [
         [mother, father],
         [father, mother],
@@ -162,7 +162,7 @@ export function searchGenetically(
               motherStarts: a.starts,
               makespan: a.makespan,
               fatherList: b.list,
-              length: Math.ceil(a.makespan * (0.25 + 0.5 * random.next())),
+              length: Math.ceil(a.makespan * (0.25 + 0.5 * random.nextFloat())),
               tools,
             })
           : crossTwoPoint(a.list, b.list, q1, q2, tools.used);
@@ -193,13 +193,13 @@ export function searchGenetically(
 }
 
 function mutateChild(child: Int32Array, rate: number, tools: ListTools, random: Random): void {
-  while (random.next() < rate) mutateByShift(child, tools, random);
+  while (random.nextFloat() < rate) mutateByShift(child, tools, random);
 }
 
 /** Binary tournament: the shorter of two random individuals. */
 function pickParent(population: Individual[], random: Random): Individual {
-  const a = population[random.nextInt(population.length)]!;
-  const b = population[random.nextInt(population.length)]!;
+  const a = population[random.nextIndex(population.length)]!;
+  const b = population[random.nextIndex(population.length)]!;
   return b.makespan < a.makespan ? b : a;
 }
 

@@ -4,7 +4,7 @@
  */
 
 export { buildSchedule, type IncrementalPlan, type PlanMemory, planIncrementally } from './build-schedule';
-export { createWorkCalendar, isIsoDate, toDayNumber, toIsoDate, type WorkCalendar } from './calendar';
+export { createWorkCalendar, type WorkCalendar } from './calendar';
 export { type GeneticSearchOptions, type GeneticSearchResult, searchGenetically } from './genetic-search';
 export { createJustifyWorkspace, justifySchedule } from './justification';
 export {
@@ -16,7 +16,6 @@ export {
   type PrecedenceNetwork,
 } from './precedence';
 export { type PsplibInstance, type PsplibParseResult, parsePsplib } from './psplib-format';
-export { createRandom, type Random } from './random';
 export {
   checkRcpspSchedule,
   measureMakespan,

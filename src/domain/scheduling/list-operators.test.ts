@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createSmallRandom } from '../shared/random';
 import { crossPeak, crossTwoPoint, moveInList, mutateByShift, prepareListTools } from './list-operators';
-import { createRandom } from './random';
 import { compileRcpsp } from './rcpsp-instance';
 import { generateRandomInstance, isFeasibleList, smallInstance } from './test-instances';
 
@@ -52,14 +52,14 @@ describe('list operators', () => {
           generateRandomInstance({ seed, jobs: 12, resources: 2, maxDuration: 5 }),
         );
         const tools = prepareListTools(compiled);
-        const random = createRandom(seed);
+        const random = createSmallRandom(seed);
         const a = Int32Array.from(compiled.order);
         const b = Int32Array.from(compiled.order);
         for (let m = 0; m < 10; m++) mutateByShift(b, tools, random);
         expect(isFeasibleList(b, compiled.predecessors)).toBe(true);
         const n = compiled.jobCount;
-        const q1 = random.nextInt(n);
-        const child = crossTwoPoint(a, b, q1, q1 + random.nextInt(n - q1 + 1), tools.used);
+        const q1 = random.nextIndex(n);
+        const child = crossTwoPoint(a, b, q1, q1 + random.nextIndex(n - q1 + 1), tools.used);
         expect(isFeasibleList(child, compiled.predecessors)).toBe(true);
       }),
       { numRuns: 60 },
@@ -76,7 +76,7 @@ describe('list operators', () => {
     });
     const list = Int32Array.from([0, 1, 2]);
     const tools = prepareListTools(compiled);
-    const random = createRandom(9);
+    const random = createSmallRandom(9);
     for (let m = 0; m < 20; m++) mutateByShift(list, tools, random);
     expect(Array.from(list)).toEqual([0, 1, 2]);
   });

@@ -2,7 +2,7 @@
  * Operators on activity lists (every job once, each after all its predecessors) that keep
  * them precedence-feasible: two-point crossover and shift mutation.
  */
-import type { Random } from './random';
+import type { Random } from '../shared/random';
 import type { CompiledRcpsp } from './rcpsp-instance';
 
 /** Buffers and instance data the operators reuse. */
@@ -79,13 +79,13 @@ export function mutateByShift(list: Int32Array, tools: ListTools, random: Random
   const { compiled, position } = tools;
   const n = list.length;
   for (let x = 0; x < n; x++) position[list[x]!] = x;
-  const from = random.nextInt(n);
+  const from = random.nextIndex(n);
   const job = list[from]!;
   let lo = 0;
   for (const p of compiled.predecessors[job]!) lo = Math.max(lo, position[p]! + 1);
   let hi = n - 1;
   for (const s of compiled.successors[job]!) hi = Math.min(hi, position[s]! - 1);
-  const to = lo + random.nextInt(hi - lo + 1);
+  const to = lo + random.nextIndex(hi - lo + 1);
   moveInList(list, from, to);
 }
 

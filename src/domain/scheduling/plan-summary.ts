@@ -2,7 +2,7 @@
  * Turns placements into the plan people read: dated items with reasons, the critical chain,
  * per-person load and milestone dates.
  */
-import { toDayNumber, toIsoDate } from './calendar';
+import { addDays, countDaysBetween } from '../shared/calendar';
 import { samePlacement } from './replan-reuse';
 import type { PlacementReason, Placements } from './team-placement';
 import { type PreparedPlan, staysWithAssignee } from './team-preparation';
@@ -52,7 +52,7 @@ export function summarisePlan(
   const dateOf = (day: number) => {
     let d = dateCache.get(day);
     if (d === undefined) {
-      d = toIsoDate(origin, day);
+      d = addDays(origin, day);
       dateCache.set(day, d);
     }
     return d;
@@ -122,7 +122,7 @@ export function summarisePlan(
       date,
       drivingItemId: driving < 0 ? null : input.items[driving]!.id,
       targetDate: m.targetDate ?? null,
-      slipDays: date !== null && m.targetDate !== undefined ? toDayNumber(m.targetDate, date) : null,
+      slipDays: date !== null && m.targetDate !== undefined ? countDaysBetween(m.targetDate, date) : null,
     };
   });
 

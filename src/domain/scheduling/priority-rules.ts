@@ -3,7 +3,7 @@
  * seed material of the population search. Every rule gives a value per job where smaller
  * means more urgent.
  */
-import type { Random } from './random';
+import type { Random } from '../shared/random';
 import type { CompiledRcpsp } from './rcpsp-instance';
 
 /**
@@ -90,7 +90,7 @@ export function sampleByRegret(options: {
       total += w;
     }
     let pick = size - 1;
-    let draw = random.next() * total;
+    let draw = random.nextFloat() * total;
     for (let x = 0; x < size; x++) {
       draw -= weights[x]!;
       if (draw < 0) {

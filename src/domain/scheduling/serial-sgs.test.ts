@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from './random';
+import { createSmallRandom } from '../shared/random';
 import { compileRcpsp } from './rcpsp-instance';
 import { buildPriorityList, createSgsWorkspace, decodeSerial, sampleActivityList } from './serial-sgs';
 import { smallInstance } from './test-instances';
@@ -36,7 +36,7 @@ describe('buildPriorityList', () => {
 describe('sampleActivityList', () => {
   it('should keep every job after its predecessors when sampling', () => {
     const compiled = compileRcpsp(smallInstance);
-    const random = createRandom(3);
+    const random = createSmallRandom(3);
     for (let k = 0; k < 20; k++) {
       const list = Array.from(sampleActivityList(compiled, compiled.latestFinishes, random));
       expect([...list].sort()).toEqual([0, 1, 2, 3, 4, 5]);

@@ -4,7 +4,7 @@
  * predecessors are done and every resource has room for its whole duration.
  */
 
-import type { Random } from './random';
+import type { Random } from '../shared/random';
 import type { CompiledRcpsp } from './rcpsp-instance';
 
 /** Reusable buffers for decoding many activity lists of one instance without allocating. */
@@ -139,7 +139,7 @@ export function sampleActivityList(
       total += w;
       return w;
     });
-    let draw = random.next() * total;
+    let draw = random.nextFloat() * total;
     for (let x = 0; x < weights.length; x++) {
       draw -= weights[x]!;
       if (draw < 0) return x;

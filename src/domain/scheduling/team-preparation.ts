@@ -2,7 +2,8 @@
  * Checks a team planning input and turns it into index-based arrays the scheduler can run on
  * quickly: predecessors, calendars, who is qualified for what, effective ranks.
  */
-import { createWorkCalendar, isIsoDate, toDayNumber, type WorkCalendar } from './calendar';
+import { countDaysBetween, isIsoDate } from '../shared/calendar';
+import { createWorkCalendar, type WorkCalendar } from './calendar';
 import { findCycle, orderTopologically } from './precedence';
 import type { PlanProblem, TeamPlanInput, WorkItem } from './team-types';
 
@@ -113,11 +114,11 @@ export function preparePlan(
     // Someone with no FTE or no working weekday is on the team but not available for planned work.
     if (p.fte <= 0 || weekdays.length === 0 || problems.length > 0) return;
     const daysOff = new Set<number>();
-    for (const h of holidays) if (isIsoDate(h)) daysOff.add(toDayNumber(origin, h));
+    for (const h of holidays) if (isIsoDate(h)) daysOff.add(countDaysBetween(origin, h));
     for (const r of p.calendar?.timeOff ?? []) {
       if (!isIsoDate(r.from) || !isIsoDate(r.to)) continue;
-      const to = toDayNumber(origin, r.to);
-      for (let d = Math.max(0, toDayNumber(origin, r.from)); d <= to; d++) daysOff.add(d);
+      const to = countDaysBetween(origin, r.to);
+      for (let d = Math.max(0, countDaysBetween(origin, r.from)); d <= to; d++) daysOff.add(d);
     }
     personIndex.set(p.id, people.length);
     people.push({
@@ -152,7 +153,7 @@ export function preparePlan(
     }
     checkDate(problems, `items[${i}].notBefore`, item.notBefore);
     if (item.notBefore !== undefined && isIsoDate(item.notBefore)) {
-      notBefore[i] = Math.max(0, toDayNumber(origin, item.notBefore));
+      notBefore[i] = Math.max(0, countDaysBetween(origin, item.notBefore));
     }
     const preds: number[] = [];
     const itemLags: number[] = [];

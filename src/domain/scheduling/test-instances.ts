@@ -2,7 +2,7 @@
  * Small hand-made and random classic instances shared by the scheduling tests.
  */
 
-import { createRandom } from './random';
+import { createSmallRandom } from '../shared/random';
 import type { RcpspInstance } from './rcpsp-instance';
 
 /**
@@ -28,15 +28,15 @@ export function generateRandomInstance(options: {
   resources: number;
   maxDuration: number;
 }): RcpspInstance {
-  const random = createRandom(options.seed);
+  const random = createSmallRandom(options.seed);
   const n = options.jobs + 2;
-  const capacities = Array.from({ length: options.resources }, () => 2 + random.nextInt(4));
+  const capacities = Array.from({ length: options.resources }, () => 2 + random.nextIndex(4));
   const durations = [0];
   const demands: number[][] = [capacities.map(() => 0)];
   const successors: number[][] = [[]];
   for (let j = 1; j <= options.jobs; j++) {
-    durations.push(1 + random.nextInt(options.maxDuration));
-    demands.push(capacities.map((c) => random.nextInt(c + 1)));
+    durations.push(1 + random.nextIndex(options.maxDuration));
+    demands.push(capacities.map((c) => random.nextIndex(c + 1)));
     successors.push([]);
   }
   durations.push(0);
@@ -45,7 +45,7 @@ export function generateRandomInstance(options: {
   const hasPred = new Array<boolean>(n).fill(false);
   for (let j = 1; j <= options.jobs; j++) {
     for (let s = j + 1; s <= options.jobs; s++) {
-      if (random.next() < 0.25) {
+      if (random.nextFloat() < 0.25) {
         successors[j]!.push(s);
         hasPred[s] = true;
       }

@@ -3,10 +3,10 @@ import type { ApiToken, CreatedToken, CreateToken } from '../../contract';
 import { LIMITS } from '../../contract';
 import type { Database } from '../../db/client';
 import { apiTokens } from '../../db/schema';
+import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
 
-const DAY_MS = 86_400_000;
 /** Last use is kept to the minute: reading it more precisely is not worth a write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
 const CREATE_ONE = 'create a new one in Settings → API tokens, or with `headway token create`';
@@ -22,7 +22,7 @@ export async function createApiToken(
   now = new Date(),
 ): Promise<CreatedToken> {
   const token = createSecret('hwt');
-  const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? LIMITS.tokenDefaultDays) * DAY_MS);
+  const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? LIMITS.tokenDefaultDays) * MS_PER_DAY);
   const [row] = await db
     .insert(apiTokens)
     .values({ userId, name: input.name, tokenHash: hashSecret(token), createdAt: now, expiresAt })

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { sessions, users } from '../../db/schema';
+import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashPassword, hashSecret, verifyPassword } from '../auth/secrets';
 import { forgetAttempts, refundAttemptOf, type ThrottleKey, takeAttempts } from '../auth/throttle';
 import { LIMIT_POLICIES } from '../auth/throttle-policy';
@@ -103,7 +104,7 @@ export async function openSession(
 ): Promise<NewSession> {
   const token = createSecret('hws');
   const csrfToken = createSecret('csrf');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * MS_PER_DAY);
   await db.insert(sessions).values({ userId: user.id, tokenHash: hashSecret(token), csrfToken, expiresAt });
   return { token, csrfToken, expiresAt, user };
 }

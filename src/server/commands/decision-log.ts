@@ -4,11 +4,13 @@
  * itself logged as an amendment. Reading filters by decision, person, item, dates and text, newest
  * first, one keyset page at a time.
  */
+
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DecisionLogEntry } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, items, users } from '../../db/schema';
 import { DECISIONS, type Decision } from '../../domain/decision-rights';
+import { MS_PER_DAY } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor } from '../policies/access';
 import { importedName } from '../presenters/item';
@@ -63,7 +65,6 @@ export interface DecisionFilter {
   workspaceWide?: 'true' | 'false' | boolean | undefined;
 }
 
-const DAY_MS = 86_400_000;
 const CURSOR = /^[1-9]\d{0,17}$/;
 
 /** Parses "backlog_order,estimates" into known decisions, or 400 naming the unknown ones. */
@@ -106,7 +107,7 @@ function buildConditions(workspaceId: string, filter: DecisionFilter): SQL[] {
   }
   if (filter.from) where.push(gte(decisionLog.createdAt, new Date(`${filter.from}T00:00:00.000Z`)));
   if (filter.to) {
-    where.push(lt(decisionLog.createdAt, new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS)));
+    where.push(lt(decisionLog.createdAt, new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + MS_PER_DAY)));
   }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -253,7 +254,7 @@ export async function amendRationale(
         `This entry is itself an amendment: give the why on the decision it amends (${entry.amendsId})`,
       );
     }
-    if (now.getTime() - entry.createdAt.getTime() > AMEND_WINDOW_DAYS * DAY_MS) {
+    if (now.getTime() - entry.createdAt.getTime() > AMEND_WINDOW_DAYS * MS_PER_DAY) {
       throw new AppError(
         'validation_failed',
         `The why of a decision can be given within ${AMEND_WINDOW_DAYS} days of it; this one is older: record a new decision with its why instead`,

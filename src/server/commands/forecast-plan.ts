@@ -1,23 +1,17 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
+
 import type { PlanForecastView } from '../../contract';
-import { type PlanMilestone, parseIsoDay, runPlanForecast } from '../../domain/forecasting';
+import { type PlanMilestone, runPlanForecast } from '../../domain/forecasting';
+import { findOpenLeaves, prepareRoadmapInput, scheduleRoadmap } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
+import { readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import { storeForecast } from './forecasts';
 import type { CommandContext } from './items';
-import { findOpenLeaves, loadPlanSource, prepareRoadmapInput, todayIso } from './plan-input';
-import { scheduleRoadmap } from './roadmap';
+import { loadPlanSource, todayIso } from './plan-input';
 
-const _LEAF_TYPES = ['feature', 'task', 'bug'];
-const _MS_PER_DAY = 86_400_000;
-/** Day number of a date the contract has already validated as YYYY-MM-DD. */
-const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
-const _DEFAULT_WINDOW_DAYS = 90;
-const _DEFAULT_THROUGHPUT_TRIALS = 10_000;
 const DEFAULT_PLAN_TRIALS = 500;
-/** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
-const _BULK_RULE = { minItems: 10, withinMinutes: 5 };
 
 /**
  * A plan forecast: each trial draws every planned item's effort from its three-point estimate
@@ -134,11 +128,11 @@ export async function forecastPlan(
       return finishes;
     },
   });
-  const startDay = toDayNumber(start);
+  const startDay = readDayNumber(start);
   const present = (p: { level: number; date: string | null }) => ({
     level: p.level,
     date: p.date,
-    dayOffset: p.date === null ? null : toDayNumber(p.date) - startDay,
+    dayOffset: p.date === null ? null : readDayNumber(p.date) - startDay,
   });
   const [subjectForecast, ...milestoneForecasts] = result.milestones;
   const subjectPercentiles = subjectForecast!.percentiles.map(present);

@@ -1,4 +1,5 @@
 /** Forecast accountability: stored forecasts scored against what really happened. */
+
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { StoredForecastDocumentsSchema, type TrackRecord } from '../../contract';
 import type { Database } from '../../db/client';
@@ -6,23 +7,12 @@ import { forecasts, items } from '../../db/schema';
 import {
   type DailyThroughput,
   type ForecastScore,
-  formatIsoDay,
-  parseIsoDay,
   type StoredPercentile,
   scoreForecast,
   summarizeCalibration,
 } from '../../domain/forecasting';
+import { formatIsoDay, readDayNumber, toDayNumberOf } from '../../domain/shared';
 import { loadDailyHistory } from './forecasts';
-
-const _LEAF_TYPES = ['feature', 'task', 'bug'];
-const MS_PER_DAY = 86_400_000;
-/** Day number of a date the contract has already validated as YYYY-MM-DD. */
-const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
-const _DEFAULT_WINDOW_DAYS = 90;
-const _DEFAULT_THROUGHPUT_TRIALS = 10_000;
-const _DEFAULT_PLAN_TRIALS = 500;
-/** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
-const _BULK_RULE = { minItems: 10, withinMinutes: 5 };
 
 type ForecastRow = typeof forecasts.$inferSelect;
 
@@ -47,8 +37,8 @@ function findOutcome(
     done: Map<string, { state: string; completedAt: Date | null }>;
   },
 ): Outcome | null {
-  const startDay = toDayNumber(row.startDate);
-  const firstDay = toDayNumber(context.history.firstDate);
+  const startDay = readDayNumber(row.startDate);
+  const firstDay = readDayNumber(context.history.firstDate);
   const countOn = (day: number) => context.history.counts[day - firstDay] ?? 0;
   if (row.kind === 'throughput_when') {
     const target = Number(row.subject.items);
@@ -60,7 +50,7 @@ function findOutcome(
     return null;
   }
   if (row.kind === 'throughput_count') {
-    const byDay = toDayNumber(String(row.subject.by));
+    const byDay = readDayNumber(String(row.subject.by));
     // The count is known once the whole day has passed.
     if (byDay >= context.today) return null;
     let count = 0;
@@ -73,7 +63,7 @@ function findOutcome(
     const it = context.done.get(id);
     if (!it || (it.state !== 'done' && it.state !== 'cancelled')) return null;
     if (it.state === 'done' && it.completedAt) {
-      const day = Math.floor(it.completedAt.getTime() / MS_PER_DAY);
+      const day = toDayNumberOf(it.completedAt);
       last = last === null ? day : Math.max(last, day);
     }
   }
@@ -115,7 +105,7 @@ export async function getTrackRecord(
   workspaceId: string,
   now = new Date(),
 ): Promise<TrackRecord> {
-  const today = Math.floor(now.getTime() / MS_PER_DAY);
+  const today = toDayNumberOf(now);
   // A forecast stored by an older version (or an import that trusted its file) in a shape this
   // version cannot read is left out, rather than failing the whole track record.
   const pendingRows = (

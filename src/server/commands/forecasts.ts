@@ -4,6 +4,7 @@
  * Every forecast shown is stored with what it was made from, and scored against what really
  * happened once its work has finished (forecast accountability).
  */
+
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { ForecastCalibrationView, ThroughputForecastView } from '../../contract';
 import type { Database } from '../../db/client';
@@ -16,21 +17,16 @@ import {
   type ForecastCalibration,
   forecastCompletionCalibrated,
   forecastCountCalibrated,
-  formatIsoDay,
   measureCalibratedChance,
-  parseIsoDay,
 } from '../../domain/forecasting';
+import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
 import { AppError } from '../errors';
 import type { CommandContext } from './items';
 import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];
-const MS_PER_DAY = 86_400_000;
-/** Day number of a date the contract has already validated as YYYY-MM-DD. */
-const toDayNumber = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
 const DEFAULT_WINDOW_DAYS = 90;
 const DEFAULT_THROUGHPUT_TRIALS = 10_000;
-const _DEFAULT_PLAN_TRIALS = 500;
 /** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
 const BULK_RULE = { minItems: 10, withinMinutes: 5 };
 
@@ -81,7 +77,7 @@ export async function loadDailyHistory(
   workspaceId: string,
   options: { to: string; excludeBulk?: boolean },
 ): Promise<{ history: DailyThroughput; report: DailyCountsReport }> {
-  const endMs = (toDayNumber(options.to) + 1) * MS_PER_DAY;
+  const endMs = (readDayNumber(options.to) + 1) * MS_PER_DAY;
   const events = (await loadCompletionEvents(db, workspaceId)).filter((e) => Date.parse(e.at) < endMs);
   return buildDailyCounts({
     events,
@@ -163,8 +159,8 @@ export async function forecastThroughput(
     );
   }
   const start = query.start ?? todayIso();
-  const startDay = toDayNumber(start);
-  if (query.by !== undefined && toDayNumber(query.by) < startDay) {
+  const startDay = readDayNumber(start);
+  if (query.by !== undefined && readDayNumber(query.by) < startDay) {
     throw new AppError('validation_failed', `by: ${query.by} is before the start ${start}`);
   }
   const windowDays = query.window ?? DEFAULT_WINDOW_DAYS;

@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { describeDocumentProblem, type Roadmap, StoredSnapshotPlanSchema } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
-import { toDayNumber } from '../../domain/scheduling';
+import { countDaysBetween } from '../../domain/shared';
 import { notFound } from '../errors';
 import { isUuid } from '../policies/access';
 
 /** Calendar days from one ISO date to another (positive when `to` is later); null if either is missing. */
 export function daysBetween(from: string | null, to: string | null): number | null {
-  return from === null || to === null ? null : toDayNumber(from, to);
+  return from === null || to === null ? null : countDaysBetween(from, to);
 }
 
 /** A frozen roadmap as stored in a snapshot. */

@@ -1,7 +1,8 @@
 import type { ScenarioChange, ScenarioResult } from '../../contract';
 import type { Database } from '../../db/client';
+import { isOpenLeaf, type PlanSource } from '../../domain/planning';
 import { AppError } from '../errors';
-import { isOpenLeaf, loadPlanSource, type PlanSource, todayIso } from './plan-input';
+import { loadPlanSource, todayIso } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { daysBetween } from './roadmap-compare';
 

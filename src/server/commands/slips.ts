@@ -7,19 +7,19 @@
  * and it is stored with the old and the new date, who moved it and when, beside the
  * delivery-dates entry of the decision log. The moved date stays committed; a cleared one does not.
  */
+
 import { and, desc, eq, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { TargetDateSlip } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, targetDateSlips, users } from '../../db/schema';
+import { MS_PER_DAY } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import { importedName, label } from '../presenters/item';
 
-const DAY_MS = 86_400_000;
-
 /** Calendar days from one YYYY-MM-DD to another (positive = later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
 }
 
 /** The item as far as a target-date move is concerned. */

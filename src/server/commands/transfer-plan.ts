@@ -9,6 +9,7 @@
  * imported attribution (the e-mail, in `imported_*` columns). Only the server's own demo, which
  * it writes itself, is imported with its people as real accounts (`people: 'trusted'`).
  */
+
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { HeadwayExport, ItemType, Workspace } from '../../contract';
@@ -29,6 +30,7 @@ import {
   workspaces,
 } from '../../db/schema';
 import type { DecisionMatrix, Role } from '../../domain/decision-rights';
+import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import type { CheckedDocuments } from './transfer-documents';
 import { mapStrings } from './transfer-extras';
@@ -398,7 +400,7 @@ function planPeople(
   const memberRows: (typeof memberships.$inferInsert)[] = [];
   const invitationRows: (typeof invitations.$inferInsert)[] = [];
   const links: ImportInvitation[] = [];
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * MS_PER_DAY);
   for (const m of doc.members) {
     if (m === mine) continue;
     const id = options.members === 'trusted' ? options.person(m.email).id : null;

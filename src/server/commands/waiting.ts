@@ -5,15 +5,16 @@
  * responsible ones, else a founder in the interim). The caller's share is their inbox; everyone's
  * is "what waits on whom".
  */
+
 import { and, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import type { Inbox, InboxEntry, WaitsOnWhom } from '../../contract';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
+import { MS_PER_DAY } from '../../domain/shared';
 import { type Actor, findTeam } from '../policies/access';
 
 const CLOSED_STATES = ['done', 'cancelled'];
-const DAY_MS = 86_400_000;
 /** How many of the oldest entries each group of "what waits on whom" lists. */
 const OLDEST_SHOWN = 5;
 
@@ -40,7 +41,7 @@ export async function findWaitingEntries(
         number: r.number,
         title: r.title,
         since: since.toISOString(),
-        ageDays: Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)),
+        ageDays: Math.max(0, Math.floor((now.getTime() - since.getTime()) / MS_PER_DAY)),
         question: r.question,
       });
     }

@@ -14,6 +14,7 @@ import {
   findMatrixProblems,
   type Role,
 } from '../../domain/decision-rights';
+import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, isUuid, requireDecision } from '../policies/access';
@@ -254,7 +255,7 @@ export async function createInvitation(
   await requireDecision(db, actor, 'team');
   await requireMayInvite(db, actor, input.role);
   const token = createSecret('hwi');
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * MS_PER_DAY);
   const [row] = await db
     .insert(invitations)
     .values({

@@ -4,16 +4,16 @@
  * stored unscored; loading the demo then scores them through the ordinary track-record path
  * against what the history says happened afterwards.
  */
+
 import type { HeadwayExport } from '../../contract';
 import {
   buildDailyCounts,
   type CompletionEvent,
   forecastCompletion,
   forecastCountByDate,
-  formatIsoDay,
 } from '../../domain/forecasting';
+import { formatIsoDay, MS_PER_DAY } from '../../domain/shared';
 
-const DAY_MS = 86_400_000;
 const LEAF_TYPES = new Set(['feature', 'task', 'bug']);
 /** The same defaults as a forecast asked for in the app, with fewer trials to keep start-up quick. */
 const WINDOW_DAYS = 90;
@@ -42,7 +42,7 @@ export function buildPastForecasts(
 ): HeadwayExport['forecasts'] {
   const { firstDaysAgo = 147, lastDaysAgo = 35, everyDays = 14 } = options;
   const events = completionEvents(doc);
-  const today = Math.floor(options.now.getTime() / DAY_MS);
+  const today = Math.floor(options.now.getTime() / MS_PER_DAY);
   const out: HeadwayExport['forecasts'] = [];
   for (let back = firstDaysAgo; back >= lastDaysAgo; back -= everyDays) {
     const startDay = today - back;

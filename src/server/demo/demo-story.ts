@@ -4,9 +4,9 @@
  * estimates and the method carry their whys. Everything is plain Headway JSON added to the demo
  * file, so it loads through the ordinary import.
  */
-import type { HeadwayExport } from '../../contract';
 
-const DAY_MS = 86_400_000;
+import type { HeadwayExport } from '../../contract';
+import { MS_PER_DAY } from '../../domain/shared';
 
 type Decision = HeadwayExport['decisions'][number];
 type Item = HeadwayExport['items'][number];
@@ -34,7 +34,7 @@ const ESTIMATE_WHYS = [
 ] as const;
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
 }
 
 const label = (it: Item) => `#${it.number} “${it.title}”`;
@@ -51,7 +51,7 @@ export function addDecisionStory(
   options: { now: Date; cpo: string; founder: string },
 ): void {
   const at = (daysAgo: number, hour = 10) =>
-    new Date(options.now.getTime() - daysAgo * DAY_MS + (hour - 12) * 3_600_000).toISOString();
+    new Date(options.now.getTime() - daysAgo * MS_PER_DAY + (hour - 12) * 3_600_000).toISOString();
   const decisions: Decision[] = doc.decisions;
   const push = (d: Omit<Decision, 'details'> & { details?: Record<string, unknown> }): Decision => {
     const entry = { details: {}, ...d };
@@ -94,7 +94,7 @@ export function addDecisionStory(
   initiatives.slice(0, SLIP_REASONS.length).forEach((it, i) => {
     const to = it.targetDate as string;
     const late = [21, 14, 30][i] ?? 14;
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - late * DAY_MS).toISOString().slice(0, 10);
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - late * MS_PER_DAY).toISOString().slice(0, 10);
     const when = at([45, 25, 9][i] ?? 20, 11);
     const reason = SLIP_REASONS[i] as string;
     const entry = push({

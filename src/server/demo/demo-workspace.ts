@@ -1,6 +1,7 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { HeadwayExport, ItemState, ItemType } from '../../contract';
 import { defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
+import { createSmallRandom, MS_PER_DAY } from '../../domain/shared';
 import { CUSTOMER_REQUESTS, describeWork, EXTRA_TASKS, PLAN } from './demo-content';
 import { buildPastForecasts } from './demo-forecasts';
 import { addDecisionStory } from './demo-story';
@@ -31,28 +32,16 @@ export const DEMO_PEOPLE: Person[] = [
 
 export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 
-/** Small seeded PRNG (mulberry32) so the demo is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A realistic demo workspace as Headway JSON: about 150 items across six initiatives, scores,
  * three-point estimates, dependencies and six months of state history ending at `now`, with the
  * decisions' whys, slips of committed dates, and past forecasts waiting to be scored.
  */
 export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayExport {
-  const rnd = random(seed);
+  // A seeded generator, so the demo is the same on every machine.
+  const rnd = createSmallRandom(seed).nextFloat;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const DAY = 86_400_000;
-  const start = now.getTime() - 182 * DAY;
+  const start = now.getTime() - 182 * MS_PER_DAY;
   const at = (t: number) => new Date(Math.min(t, now.getTime() - 60_000)).toISOString();
   const devs = DEMO_PEOPLE.filter((p) => p.role === 'developer' || p.role === 'designer');
 
@@ -73,12 +62,12 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   ): Draft => {
     const createdAt =
       capturedDaysAgo === undefined
-        ? start + Math.floor(rnd() * 150) * DAY + index * 3_600_000
-        : now.getTime() - capturedDaysAgo * DAY;
+        ? start + Math.floor(rnd() * 150) * MS_PER_DAY + index * 3_600_000
+        : now.getTime() - capturedDaysAgo * MS_PER_DAY;
     const leaf = type === 'feature' || type === 'task' || type === 'bug';
     const progress = rnd();
     // Older work is further along; the newest captures are still waiting to be ordered.
-    const age = (now.getTime() - createdAt) / DAY;
+    const age = (now.getTime() - createdAt) / MS_PER_DAY;
     let state: ItemState = 'new';
     if (capturedDaysAgo !== undefined) state = 'new';
     else if (leaf) {
@@ -110,14 +99,14 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       parent,
       state,
       rank: '',
-      orderedAt: ordered ? at(createdAt + 2 * DAY) : null,
+      orderedAt: ordered ? at(createdAt + 2 * MS_PER_DAY) : null,
       estimate: estimated
         ? {
             optimistic: Math.max(0.5, Math.round(likely * 0.6 * 2) / 2),
             likely,
             pessimistic: Math.round(likely * (1.8 + rnd()) * 2) / 2,
             estimatedBy: demoEmail(estimator.key),
-            estimatedAt: at(createdAt + DAY),
+            estimatedAt: at(createdAt + MS_PER_DAY),
           }
         : null,
       actualEffort: null,
@@ -143,7 +132,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       assignee: assignee ? demoEmail(assignee.key) : null,
       targetDate:
         type === 'initiative'
-          ? new Date(now.getTime() + (30 + Math.floor(rnd() * 150)) * DAY).toISOString().slice(0, 10)
+          ? new Date(now.getTime() + (30 + Math.floor(rnd() * 150)) * MS_PER_DAY).toISOString().slice(0, 10)
           : null,
       scopeQuestion: null,
       scopeQuestionAt: null,
@@ -161,7 +150,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     const stop = state === 'cancelled' ? 1 : state === 'new' ? 0 : path.indexOf(state) + 1;
     let prev: ItemState = 'new';
     for (const next of path.slice(0, stop)) {
-      t += (next === 'done' ? likely * (0.8 + rnd() * 1.6) : 1 + rnd() * 6) * DAY;
+      t += (next === 'done' ? likely * (0.8 + rnd() * 1.6) : 1 + rnd() * 6) * MS_PER_DAY;
       history.push({
         item: item.number,
         from: prev,
@@ -172,7 +161,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       prev = next;
     }
     if (state === 'cancelled') {
-      t += 5 * DAY;
+      t += 5 * MS_PER_DAY;
       history.push({ item: item.number, from: prev, to: 'cancelled', by: demoEmail('dana'), at: at(t) });
       decisions.push({
         decision: 'scope',
@@ -276,7 +265,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     const it = open[i * 3];
     if (it) {
       it.scopeQuestion = q;
-      it.scopeQuestionAt = at(now.getTime() - (4 + i * 3) * DAY);
+      it.scopeQuestionAt = at(now.getTime() - (4 + i * 3) * MS_PER_DAY);
     }
   }
 
@@ -304,7 +293,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     const x = find(a);
     const y = find(b);
     if (x && y && !dependencies.some((d) => d.item === x && d.dependsOn === y)) {
-      dependencies.push({ item: x, dependsOn: y, lagDays: 0, createdAt: at(start + 100 * DAY) });
+      dependencies.push({ item: x, dependsOn: y, lagDays: 0, createdAt: at(start + 100 * MS_PER_DAY) });
     }
   }
 
@@ -338,7 +327,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       role: p.role,
       fte: p.fte,
       skills: p.skills,
-      joinedAt: at(start - (30 - i) * DAY),
+      joinedAt: at(start - (30 - i) * MS_PER_DAY),
     })),
     items,
     dependencies,

@@ -34,19 +34,3 @@ export function stripColumns(node: ExpressionNode): ShapeOnly {
       };
   }
 }
-
-/**
- * A small deterministic pseudo-random generator (mulberry32) for reproducible test inputs.
- * @param seed any 32-bit integer
- * @returns a function yielding numbers in [0, 1)
- */
-export function createTestRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

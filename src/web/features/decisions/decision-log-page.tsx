@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DECISION_INFO, DECISIONS, type Decision } from '../../../domain/decision-rights';
+import { MS_PER_DAY } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { decisionsCsvUrl, useAmendRationale, useDecisionLog } from '../../api/decision-hooks';
 import { useMembers } from '../../api/hooks';
@@ -11,7 +12,7 @@ import './decisions.css';
 
 const FILTER_KEYS = ['decision', 'actorId', 'itemNumber', 'from', 'to', 'q'] as const;
 /** How long after a decision its author may still give its why (the server's rule). */
-const WHY_WINDOW_MS = 7 * 86_400_000;
+const WHY_WINDOW_MS = 7 * MS_PER_DAY;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The workspace decision log: every decision, who made it, when and why; filter, search, export. */

@@ -2,8 +2,9 @@
  * The burn-up with a fan of likely futures: completed items so far, and from the start on, the
  * range the team's own throughput makes likely, resampled with the same engine the server uses.
  */
+
 import { buildDailyCounts, type CompletionEvent, forecastCountByDate } from '../../../domain/forecasting';
-import { addDays } from './forecast-format';
+import { addDays } from '../../../domain/shared';
 
 /** One day of the burn-up: `done` in the past, the fan in the future (cumulative items). */
 export interface BurnUpPoint {

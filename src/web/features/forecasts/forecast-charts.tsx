@@ -12,8 +12,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { addDays, MS_PER_DAY } from '../../../domain/shared';
 import type { BurnUpPoint } from './burn-up';
-import { addDays, type FinishBar, formatDay } from './forecast-format';
+import { type FinishBar, formatDay } from './forecast-format';
 
 const ACCENT = '#4f46e5';
 const ACCENT_SOFT = '#c7c9fb';
@@ -98,7 +99,7 @@ export function PercentileCurve(props: {
   target: string | null;
 }) {
   const { points, start, target } = props;
-  const toDay = (iso: string) => Math.round((Date.parse(iso) - Date.parse(start)) / 86_400_000);
+  const toDay = (iso: string) => Math.round((Date.parse(iso) - Date.parse(start)) / MS_PER_DAY);
   const first = points[0]?.day ?? 0;
   const last = points[points.length - 1]?.day ?? 0;
   const targetDay = target ? toDay(target) : null;

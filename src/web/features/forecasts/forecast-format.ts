@@ -1,6 +1,5 @@
 /** Plain-language wording and chart data for forecasts: pure, so it can be tested without a browser. */
-
-const MS_PER_DAY = 86_400_000;
+import { addDays, readDayNumber } from '../../../domain/shared';
 
 /** The percentile of a forecast: a level (50, 70, 85, 95) with a date or a count. */
 export interface Percentile {
@@ -8,21 +7,6 @@ export interface Percentile {
   date?: string | null | undefined;
   dayOffset?: number | null | undefined;
   count?: number | undefined;
-}
-
-/** Day number (days since 1970-01-01) of a YYYY-MM-DD date. */
-export function toDayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY);
-}
-
-/** YYYY-MM-DD of a day number. */
-export function toIsoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Adds calendar days to a YYYY-MM-DD date. */
-export function addDays(iso: string, days: number): string {
-  return toIsoDay(toDayNumber(iso) + days);
 }
 
 const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -90,7 +74,7 @@ export function describeShift(options: {
   if (before === after) return `still ${level}% by ${show(after)}`;
   let delta = '';
   if (before && after) {
-    const days = toDayNumber(after) - toDayNumber(before);
+    const days = readDayNumber(after) - readDayNumber(before);
     delta = ` (${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days < 0 ? 'earlier' : 'later'})`;
   }
   return `was ${level}% by ${show(before)}, now ${level}% by ${show(after)}${delta}`;
@@ -214,11 +198,11 @@ export function buildPercentileCurve(options: {
   percentiles: readonly Percentile[];
   start: string;
 }): Array<{ date: string; day: number; chance: number; label: string }> {
-  const startDay = toDayNumber(options.start);
+  const startDay = readDayNumber(options.start);
   const points: Array<{ date: string; day: number; chance: number; label: string }> = [];
   for (const p of [...options.percentiles].sort((a, b) => a.level - b.level)) {
     if (!p.date) continue;
-    const day = toDayNumber(p.date) - startDay;
+    const day = readDayNumber(p.date) - startDay;
     const last = points[points.length - 1];
     if (last && last.day === day) {
       last.chance = p.level;

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { readDayNumber } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -10,7 +11,6 @@ import {
   findPercentile,
   formatDay,
   formatShare,
-  toDayNumber,
 } from './forecast-format';
 import { Headline, PercentileRow } from './forecast-parts';
 import { type PlanForecastOk, type PlanSubject, useChangeScope, usePlanForecast } from './forecasts-api';
@@ -212,7 +212,7 @@ function TargetChance(props: {
             <strong>{formatShare(probability)}</strong> likely to be done by{' '}
             {formatDay(target, { today: start })}
             {target === milestoneTarget ? ' (the target date)' : ''}
-            {toDayNumber(target) < toDayNumber(start) ? ', which has passed' : ''}.
+            {readDayNumber(target) < readDayNumber(start) ? ', which has passed' : ''}.
           </>
         )}
       </p>

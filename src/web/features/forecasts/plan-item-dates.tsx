@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
+import { readDayNumber } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import type { Item } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { type Gate, useWorkspace } from '../workspaces/workspace-context';
-import { findPercentile, formatDay, toDayNumber } from './forecast-format';
+import { findPercentile, formatDay } from './forecast-format';
 import { type PlanForecastOk, useChangeScope, useCutWhatIf } from './forecasts-api';
 
 /**
@@ -27,12 +28,12 @@ export function ItemDates(props: {
   const rows = [...data.items].sort(
     (a, b) => (rankOf.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rankOf.get(b.id) ?? Number.MAX_SAFE_INTEGER),
   );
-  const startDay = toDayNumber(data.start);
+  const startDay = readDayNumber(data.start);
   const lastDay = Math.max(
     1,
     ...rows.map((r) => {
       const p95 = findPercentile(r.percentiles, 95)?.date;
-      return p95 ? toDayNumber(p95) - startDay + 1 : 1;
+      return p95 ? readDayNumber(p95) - startDay + 1 : 1;
     }),
   );
   const milestoneId = data.subject.milestoneId;
@@ -82,8 +83,8 @@ export function ItemDates(props: {
               const p50 = findPercentile(row.percentiles, 50)?.date ?? null;
               const p85 = findPercentile(row.percentiles, 85)?.date ?? null;
               const p95 = findPercentile(row.percentiles, 95)?.date ?? null;
-              const from = p50 ? ((toDayNumber(p50) - startDay) / lastDay) * 100 : 0;
-              const to = p95 ? ((toDayNumber(p95) - startDay + 1) / lastDay) * 100 : 100;
+              const from = p50 ? ((readDayNumber(p50) - startDay) / lastDay) * 100 : 0;
+              const to = p95 ? ((readDayNumber(p95) - startDay + 1) / lastDay) * 100 : 100;
               const show = (d: string | null) => (d ? formatDay(d, { today: data.start }) : '—');
               return (
                 <tr key={row.id} data-testid="forecast-item-row">

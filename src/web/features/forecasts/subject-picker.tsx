@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { addDays } from '../../../domain/shared';
 import type { Item } from '../../api/types';
-import { addDays } from './forecast-format';
 
 /** What the page forecasts, as kept in the address so a forecast can be linked to. */
 export type ForecastSubject =

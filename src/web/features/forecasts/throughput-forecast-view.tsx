@@ -1,18 +1,17 @@
 import { useMemo, useState } from 'react';
+import { addDays, readDayNumber } from '../../../domain/shared';
 import type { Item } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { buildBurnUp } from './burn-up';
 import { FanChart, FinishHistogram } from './forecast-charts';
 import {
-  addDays,
   buildFinishBars,
   chanceDoneBy,
   describeCalibrationStatus,
   findPercentile,
   formatDay,
   formatShare,
-  toDayNumber,
 } from './forecast-format';
 import { Headline, PercentileRow, TooLittleHistory } from './forecast-parts';
 import { type ThroughputForecastOk, type ThroughputQuestion, useThroughputForecast } from './forecasts-api';
@@ -65,7 +64,7 @@ function ThroughputResult(props: {
   const p95 = findPercentile(data.percentiles, 95);
   const horizonDays = when
     ? Math.max(14, Math.ceil(((p95?.dayOffset ?? 60) + 1) * 1.1))
-    : toDayNumber(data.by ?? start) - toDayNumber(start) + 1;
+    : readDayNumber(data.by ?? start) - readDayNumber(start) + 1;
   const burnUp = useMemo(
     () =>
       buildBurnUp({
@@ -173,7 +172,7 @@ function DateChance({ data }: { data: ThroughputForecastOk }) {
     chanceByDay: data.calibration.chanceByDay,
     histogram: data.finishHistogram ?? [],
     trials: data.trials,
-    dayOffset: toDayNumber(date) - toDayNumber(data.start),
+    dayOffset: readDayNumber(date) - readDayNumber(data.start),
   });
   return (
     <div className="forecast-target">

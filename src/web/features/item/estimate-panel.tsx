@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { computePertMean } from '../../../domain/estimation';
 import type { Item } from '../../api/types';
 import { useGate } from '../workspaces/workspace-context';
 import { useSaveItem } from './conflict-provider';
@@ -6,7 +7,7 @@ import { useSaveItem } from './conflict-provider';
 /** PERT mean and standard deviation of a three-point estimate, in days. */
 export function summarizeEstimate(e: { optimistic: number; likely: number; pessimistic: number }) {
   return {
-    mean: (e.optimistic + 4 * e.likely + e.pessimistic) / 6,
+    mean: computePertMean(e),
     spread: (e.pessimistic - e.optimistic) / 6,
   };
 }

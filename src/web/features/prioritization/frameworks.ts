@@ -7,6 +7,7 @@ import {
   findFramework,
   readValueEffort as readFrameworkValueEffort,
 } from '../../../domain/prioritization';
+import { computeMedian } from '../../../domain/shared';
 
 // The vocabulary (framework ids, score keys, scales, labels) is the prioritization engine's
 // catalogue; this module only turns it into what the page's controls need.
@@ -163,11 +164,7 @@ export function findQuadrant(point: ValueEffort, split: ValueEffort): Quadrant {
 
 /** The median of some numbers (mean of the middle two for an even count); 0 for none. */
 export function findMedian(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[mid] as number;
-  return ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return values.length === 0 ? 0 : computeMedian(values);
 }
 
 /** A number short enough for a table cell: 3 significant digits, no float noise. */

@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeDayDifference,
-  describeSlip,
-  findMondays,
-  fromDayNumber,
-  toDayNumber,
-  weekdayOf,
-} from './dates';
-
-describe('toDayNumber', () => {
-  it('should count days from 1970-01-01 when given a calendar date', () => {
-    expect(toDayNumber('1970-01-01')).toBe(0);
-    expect(toDayNumber('1970-02-01')).toBe(31);
-    expect(toDayNumber('1971-01-01')).toBe(365);
-  });
-
-  it('should round-trip when converted back', () => {
-    expect(fromDayNumber(toDayNumber('2026-11-26'))).toBe('2026-11-26');
-  });
-});
+import { formatIsoDay, readDayNumber, weekdayOf } from '../../../domain/shared';
+import { describeDayDifference, describeSlip, findMondays } from './dates';
 
 describe('findMondays', () => {
   it('should list every Monday in range when the range spans two weeks', () => {
     // 2026-11-26 is a Thursday; the Mondays after it are 30 Nov and 7 Dec.
-    const mondays = findMondays({ from: toDayNumber('2026-11-26'), to: toDayNumber('2026-12-09') });
-    expect(mondays.map(fromDayNumber)).toEqual(['2026-11-30', '2026-12-07']);
+    const mondays = findMondays({ from: readDayNumber('2026-11-26'), to: readDayNumber('2026-12-09') });
+    expect(mondays.map(formatIsoDay)).toEqual(['2026-11-30', '2026-12-07']);
   });
 
   it('should include the first day when it is a Monday', () => {
-    const monday = toDayNumber('2026-11-30');
+    const monday = readDayNumber('2026-11-30');
     expect(weekdayOf(monday)).toBe(1);
     expect(findMondays({ from: monday, to: monday })).toEqual([monday]);
   });

@@ -1,29 +1,11 @@
 // Plan dates are calendar days (YYYY-MM-DD) with no time zone: all arithmetic here is in UTC days.
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for a YYYY-MM-DD date. */
-export function toDayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
-}
-
-/** The YYYY-MM-DD date of a day number. */
-export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+import { MS_PER_DAY, readDayNumber, weekdayOf } from '../../../domain/shared';
 
 /** Today in the viewer's own calendar, as YYYY-MM-DD. */
 export function todayLocal(now: Date = new Date()): string {
   const month = String(now.getMonth() + 1).padStart(2, '0');
   const day = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${month}-${day}`;
-}
-
-/** 0 = Sunday … 6 = Saturday, for a day number. */
-export function weekdayOf(day: number): number {
-  // 1970-01-01 was a Thursday.
-  return (((day + 4) % 7) + 7) % 7;
 }
 
 /** The Mondays from `from` to `to` (day numbers, both included). */
@@ -45,13 +27,13 @@ const LONG = new Intl.DateTimeFormat('en-GB', {
 
 /** "26 Nov" for a YYYY-MM-DD date (or a day number). */
 export function formatShortDate(date: string | number): string {
-  const day = typeof date === 'number' ? date : toDayNumber(date);
-  return SHORT.format(new Date(day * DAY_MS));
+  const day = typeof date === 'number' ? date : readDayNumber(date);
+  return SHORT.format(new Date(day * MS_PER_DAY));
 }
 
 /** "Thu, 26 Nov 2026" for a YYYY-MM-DD date. */
 export function formatLongDate(date: string): string {
-  return LONG.format(new Date(toDayNumber(date) * DAY_MS));
+  return LONG.format(new Date(readDayNumber(date) * MS_PER_DAY));
 }
 
 /** "3 days later", "1 day earlier", "no change" for a signed difference in days. */

@@ -1,12 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
-import {
-  describeDayDifference,
-  describeSlip,
-  findMondays,
-  formatShortDate,
-  toDayNumber,
-  weekdayOf,
-} from './dates';
+import { readDayNumber, weekdayOf } from '../../../domain/shared';
+import { describeDayDifference, describeSlip, findMondays, formatShortDate } from './dates';
 import type { Roadmap, RoadmapItem, RoadmapMilestone } from './roadmap-api';
 import { layoutTimeline, type TimelineGrouping, type TimelineRow } from './timeline-layout';
 
@@ -62,9 +56,9 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
     for (const [index, row] of layout.rows.entries()) {
       if (row.kind !== 'lane') continue;
       for (const item of row.items) {
-        const start = toDayNumber(item.start);
+        const start = readDayNumber(item.start);
         const x = (start - layout.firstDay) * dayWidth;
-        const w = Math.max(6, (toDayNumber(item.finish) + 1 - start) * dayWidth - 2);
+        const w = Math.max(6, (readDayNumber(item.finish) + 1 - start) * dayWidth - 2);
         map.set(item.itemId, { item, x, width: w, y: (tops[index] ?? 0) + ROW_HEIGHT.lane / 2 });
       }
     }
@@ -76,7 +70,7 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
   if (dayWidth >= 10) {
     for (let d = layout.firstDay; d <= layout.lastDay; d++) if (weekdayOf(d) === 6) weekends.push(d);
   }
-  const todayDay = toDayNumber(today);
+  const todayDay = readDayNumber(today);
   const activePlaced = active ? placed.get(active) : undefined;
   const people = new Map(roadmap.people.map((p) => [p.id, p.name] as const));
   const titles = new Map(roadmap.items.map((i) => [i.itemId, `#${i.number} ${i.title}`] as const));
@@ -304,8 +298,8 @@ function MilestoneMark(props: {
   const { milestone: m, y, xOf } = props;
   const late = (m.slipDays ?? 0) > 0;
   // A milestone is reached at the end of the day its last item finishes.
-  const planned = m.date ? xOf(toDayNumber(m.date) + 1) : null;
-  const target = m.targetDate ? xOf(toDayNumber(m.targetDate) + 1) : null;
+  const planned = m.date ? xOf(readDayNumber(m.date) + 1) : null;
+  const target = m.targetDate ? xOf(readDayNumber(m.targetDate) + 1) : null;
   const text = `${m.title}: planned ${m.date ? formatShortDate(m.date) : 'not planned'}${m.targetDate ? `, target ${formatShortDate(m.targetDate)} (${describeSlip(m.slipDays)})` : ''}`;
   return (
     <g className={`gantt-milestone${late ? ' is-late' : ''}`} data-testid="timeline-milestone">

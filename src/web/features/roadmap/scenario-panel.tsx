@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { readDayNumber } from '../../../domain/shared';
 import { describeError } from '../../api/client';
-import { describeDayDifference, formatShortDate, toDayNumber, todayLocal } from './dates';
+import { describeDayDifference, formatShortDate, todayLocal } from './dates';
 import type { Roadmap, ScenarioChange, ScenarioResult } from './roadmap-api';
 import { useScenario } from './roadmap-api';
 import { RoadmapTimeline } from './roadmap-timeline';
@@ -267,14 +268,14 @@ function ScenarioComparison({
     scenario.endDate,
     ...result.milestones.flatMap((m) => [m.baseline, m.scenario, m.targetDate]),
   ];
-  const dates = all.filter((d): d is string => Boolean(d)).map(toDayNumber);
+  const dates = all.filter((d): d is string => Boolean(d)).map(readDayNumber);
   const lo = Math.min(...dates);
   const hi = Math.max(...dates) + 1;
-  const at = (date: string) => ((toDayNumber(date) + 1 - lo) / (hi - lo)) * 100;
+  const at = (date: string) => ((readDayNumber(date) + 1 - lo) / (hi - lo)) * 100;
   const moved = scenario.items
     .map((item) => {
       const before = baseline.items.find((b) => b.itemId === item.itemId);
-      return { item, days: before ? toDayNumber(item.finish) - toDayNumber(before.finish) : null };
+      return { item, days: before ? readDayNumber(item.finish) - readDayNumber(before.finish) : null };
     })
     .filter((m) => m.days !== 0)
     .sort((a, b) => (a.days ?? 0) - (b.days ?? 0));

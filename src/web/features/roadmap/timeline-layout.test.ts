@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MS_PER_DAY } from '../../../domain/shared';
 import type { Roadmap, RoadmapItem } from './roadmap-api';
 import { layoutTimeline, packLanes } from './timeline-layout';
 
@@ -94,7 +95,7 @@ describe('layoutTimeline', () => {
   it('should cover the target date and today when they lie outside the plan', () => {
     const layout = layoutTimeline({ roadmap: roadmap(items), grouping: 'person', today: '2026-11-20' });
     // One day before today, a week after the 31 Dec target.
-    expect(layout.firstDay).toBe(Date.UTC(2026, 10, 19) / 86_400_000);
-    expect(layout.lastDay).toBe(Date.UTC(2027, 0, 7) / 86_400_000);
+    expect(layout.firstDay).toBe(Date.UTC(2026, 10, 19) / MS_PER_DAY);
+    expect(layout.lastDay).toBe(Date.UTC(2027, 0, 7) / MS_PER_DAY);
   });
 });

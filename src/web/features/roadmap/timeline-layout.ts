@@ -1,4 +1,4 @@
-import { toDayNumber } from './dates';
+import { readDayNumber } from '../../../domain/shared';
 import type { Roadmap, RoadmapItem } from './roadmap-api';
 
 export type TimelineGrouping = 'person' | 'initiative';
@@ -30,18 +30,20 @@ export interface TimelineLayout {
  * which is optimal for interval partitioning).
  */
 export function packLanes(items: readonly RoadmapItem[]): RoadmapItem[][] {
-  const sorted = [...items].sort((a, b) => toDayNumber(a.start) - toDayNumber(b.start) || a.rank - b.rank);
+  const sorted = [...items].sort(
+    (a, b) => readDayNumber(a.start) - readDayNumber(b.start) || a.rank - b.rank,
+  );
   const lanes: RoadmapItem[][] = [];
   const laneEnds: number[] = [];
   for (const item of sorted) {
-    const start = toDayNumber(item.start);
+    const start = readDayNumber(item.start);
     const lane = laneEnds.findIndex((end) => end < start);
     if (lane === -1) {
       lanes.push([item]);
-      laneEnds.push(toDayNumber(item.finish));
+      laneEnds.push(readDayNumber(item.finish));
     } else {
       lanes[lane]?.push(item);
-      laneEnds[lane] = toDayNumber(item.finish);
+      laneEnds[lane] = readDayNumber(item.finish);
     }
   }
   return lanes;
@@ -139,12 +141,16 @@ export function layoutTimeline(options: {
     }
   }
 
-  const days = [toDayNumber(roadmap.startDate), toDayNumber(roadmap.endDate), toDayNumber(options.today)];
+  const days = [
+    readDayNumber(roadmap.startDate),
+    readDayNumber(roadmap.endDate),
+    readDayNumber(options.today),
+  ];
   for (const m of roadmap.milestones) {
-    if (m.targetDate) days.push(toDayNumber(m.targetDate));
-    if (m.date) days.push(toDayNumber(m.date));
+    if (m.targetDate) days.push(readDayNumber(m.targetDate));
+    if (m.date) days.push(readDayNumber(m.date));
   }
-  for (const item of roadmap.items) days.push(toDayNumber(item.start), toDayNumber(item.finish));
+  for (const item of roadmap.items) days.push(readDayNumber(item.start), readDayNumber(item.finish));
   const rowOf = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     if (row.kind === 'lane') for (const item of row.items) rowOf.set(item.itemId, index);
