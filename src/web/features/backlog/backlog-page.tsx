@@ -10,8 +10,9 @@ import { useExplainRefusal } from '../workspaces/refusals';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { BacklogList } from './backlog-list';
 import type { RowActions } from './backlog-row';
-import { buildRows, findDropMove, findStepMove } from './backlog-rows';
+import { buildRows, describeEdge, findDropMove, findStepMove } from './backlog-rows';
 import { BacklogToolbar, NewItemForm } from './backlog-toolbar';
+import { GettingStarted } from './getting-started';
 import { ITEM_STATES, STATE_LABELS } from './labels';
 import { MoveToastBody } from './move-toast';
 import { useBacklogParams } from './use-backlog-filters';
@@ -117,6 +118,11 @@ export function BacklogPage() {
         const target = findStepMove({ rows: rowsRef.current, index, direction, view: params.view });
         if (row && target) runMove(row.item.id, target);
       },
+      explainEdge: (index, direction) => {
+        const reason = describeEdge({ rows: rowsRef.current, index, direction, view: params.view });
+        const row = rowsRef.current[index];
+        if (reason && row) notify(`#${row.item.number} is ${reason.toLowerCase()}`);
+      },
       refuseOrder: () => explain(orderRef.current),
       rename: (item, title) => void save(item, { title }),
       setState: (item, state) => void save(item, { state }),
@@ -127,7 +133,7 @@ export function BacklogPage() {
         void save(item, { scores });
       },
     }),
-    [params.view, runMove, save, setParams, explain],
+    [params.view, runMove, save, setParams, explain, notify],
   );
 
   const onDrop = useCallback(
@@ -179,6 +185,7 @@ export function BacklogPage() {
           }
         />
       </header>
+      <GettingStarted refreshKey={items.dataUpdatedAt} />
       <BacklogToolbar
         filters={params.filters}
         view={params.view}
@@ -258,6 +265,7 @@ export function BacklogPage() {
       ) : (
         <BacklogList
           rows={rows}
+          view={params.view}
           selected={selected}
           scoreKey={params.scoreKey}
           memberNames={memberNames}
