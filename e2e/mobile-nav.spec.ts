@@ -14,9 +14,23 @@ const PAGES = [
   'Assessment',
 ];
 
-test.use({ viewport: { width: 390, height: 844 } });
+test('on a wide screen the sidebar lists every page and there is no menu button', async ({ page }) => {
+  const run = Date.now().toString(36);
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill('Wi Wide');
+  await page.getByLabel('Email').fill(`wi-${run}@mobile.e2e.headway.dev`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('New workspace name').fill('Wi’s workspace');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/backlog/);
+  await expect(page.locator('button[aria-controls="workspace-menu"]')).toBeHidden();
+  const nav = page.getByRole('navigation', { name: 'Workspace' });
+  for (const name of PAGES) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+});
 
 test('on a phone the sidebar is a menu button, and every page is reachable from it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   const run = Date.now().toString(36);
   const errors = watchConsole(page);
   await page.goto('/signup');

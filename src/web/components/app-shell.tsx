@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useCallback, useRef, useState } from 'react';
+import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../domain/decision-rights';
 import { useInbox, useMe, useSignOut } from '../api/hooks';
 import { rememberWorkspace } from '../api/prefetch';
@@ -57,11 +57,8 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const [help, setHelp] = useState(false);
-  // On a phone the sidebar folds into a menu button; it closes again on every navigation.
+  // On a phone the sidebar folds into a menu button; choosing a page closes it.
   const [menuOpen, setMenuOpen] = useState(false);
-  const { pathname } = useLocation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the effect of a new page
-  useEffect(() => setMenuOpen(false), [pathname]);
   const pendingG = useRef(0);
   const total = inbox.data
     ? inbox.data.counts.order + inbox.data.counts.estimate + inbox.data.counts.scope
@@ -87,6 +84,7 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
         pendingG.current = 0;
         if (target) {
           event.preventDefault();
+          setMenuOpen(false);
           void navigate(`/w/${workspace.slug}/${target.to}`);
         }
       }
