@@ -100,6 +100,11 @@ describe('sample data', () => {
     expect(list.body.data.map((i) => i.number).sort((x, y) => x - y)).toEqual(
       Array.from({ length: res.body.added }, (_, i) => i + 1),
     );
+    const initiatives = list.body.data.filter((i) => i.type === 'initiative');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(initiatives).toHaveLength(2);
+    for (const initiative of initiatives) expect(initiative.targetDate ?? '').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const initiative of initiatives) expect((initiative.targetDate ?? '') > today).toBe(true);
     const epics = list.body.data.filter((i) => i.type === 'epic');
     expect(epics.length).toBeGreaterThan(0);
     for (const epic of epics)

@@ -129,6 +129,10 @@ export async function addSampleData(ctx: CommandContext, now = new Date()): Prom
         scores: it.scores,
         skills: it.skills,
         labels: it.labels,
+        targetDate:
+          it.targetInDays === null
+            ? null
+            : new Date(now.getTime() + it.targetInDays * DAY).toISOString().slice(0, 10),
         createdBy: actor.userId,
         createdAt: ago(it.createdDaysAgo),
         updatedAt: ago(it.doneDaysAgo ?? it.createdDaysAgo),

@@ -11,6 +11,8 @@ export interface SampleItem {
   scores: Record<string, number | string>;
   skills: string[];
   labels: string[];
+  /** Initiatives only: the target date, in days from now, that makes them roadmap milestones. */
+  targetInDays: number | null;
   /** Days before now it was captured, and finished (done work only). */
   createdDaysAgo: number;
   doneDaysAgo: number | null;
@@ -25,8 +27,8 @@ const MOSCOW = ['must', 'should', 'must', 'could', 'should', 'wont'];
 const LABELS = ['growth', 'retention', 'revenue', 'tech-debt'];
 
 /**
- * A small sample backlog taken from the demo startup's plan: its first two initiatives with
- * their epics and work, RICE scores and three-point estimates on the work, and ten weeks of
+ * A small sample backlog taken from the demo startup's plan: its first two initiatives (with
+ * target dates, so the roadmap has milestones) with their epics and work, RICE scores and three-point estimates on the work, and ten weeks of
  * finished work so the forecasts have a history to learn from. The first items of each epic are
  * done (oldest first), one is in progress, and the rest wait, ready or new.
  */
@@ -34,9 +36,9 @@ export function buildSampleBacklog(): SampleItem[] {
   const out: SampleItem[] = [];
   let leaf = 0;
   let finished = 0;
-  for (const block of PLAN.slice(0, 2)) {
+  for (const [n, block] of PLAN.slice(0, 2).entries()) {
     const initiative = out.length;
-    out.push(container('initiative', block.initiative, null));
+    out.push({ ...container('initiative', block.initiative, null), targetInDays: 60 + 45 * n });
     for (const epic of block.epics) {
       const parent = out.length;
       out.push(container('epic', epic.title, initiative));
@@ -57,8 +59,10 @@ export function buildSampleBacklog(): SampleItem[] {
             rice_effort: Math.max(0.5, likely / 5),
             moscow: MOSCOW[at % MOSCOW.length] as string,
           },
-          skills: epic.skills,
+          // No skills: whoever is on the team (at first, the founder alone) can take the work.
+          skills: [],
           labels: title.startsWith('Bug:') ? ['bug'] : [LABELS[at % LABELS.length] as string],
+          targetInDays: null,
           createdDaysAgo: 80 - at,
           // A week apart over the past ten weeks, the latest a few days ago.
           doneDaysAgo: done ? 68 - 7 * finished++ : null,
@@ -79,6 +83,7 @@ function container(type: 'initiative' | 'epic', title: string, parent: number | 
     scores: {},
     skills: [],
     labels: [],
+    targetInDays: null,
     createdDaysAgo: 90,
     doneDaysAgo: null,
   };
