@@ -1,6 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
-import { describeDayDifference, formatShortDate, toDayNumber, todayLocal } from './dates';
+import {
+  describeDayDifference,
+  describeMilestoneDifference,
+  formatShortDate,
+  toDayNumber,
+  todayLocal,
+} from './dates';
 import type { Roadmap, ScenarioChange, ScenarioResult } from './roadmap-api';
 import { useScenario } from './roadmap-api';
 import { RoadmapTimeline } from './roadmap-timeline';
@@ -241,12 +247,13 @@ export function ScenarioPanel({ workspaceId, roadmap, itemOptions, onOpen }: Sce
   );
 }
 
-function DifferenceCell({ days }: { days: number | null }) {
+function DifferenceCell(props: { baseline: string | null; scenario: string | null; days: number | null }) {
+  const { days } = props;
   const cls = days === null || days === 0 ? 'diff-same' : days < 0 ? 'diff-earlier' : 'diff-later';
   return (
     <td className={cls} data-testid="scenario-difference">
       {days !== null && days !== 0 && (days < 0 ? '▼ ' : '▲ ')}
-      {describeDayDifference(days)}
+      {describeMilestoneDifference({ ...props, differenceDays: days })}
     </td>
   );
 }
@@ -306,7 +313,7 @@ function ScenarioComparison({
                 <td>{m.targetDate ? formatShortDate(m.targetDate) : '—'}</td>
                 <td>{m.baseline ? formatShortDate(m.baseline) : 'not planned'}</td>
                 <td>{m.scenario ? formatShortDate(m.scenario) : 'not planned'}</td>
-                <DifferenceCell days={m.differenceDays} />
+                <DifferenceCell baseline={m.baseline} scenario={m.scenario} days={m.differenceDays} />
                 <td className="scenario-bar-col" aria-hidden="true">
                   <span className="dumbbell">
                     {m.targetDate && (
@@ -330,7 +337,11 @@ function ScenarioComparison({
               <td>—</td>
               <td>{formatShortDate(baseline.endDate)}</td>
               <td>{formatShortDate(scenario.endDate)}</td>
-              <DifferenceCell days={result.endDifferenceDays} />
+              <DifferenceCell
+                baseline={baseline.endDate}
+                scenario={scenario.endDate}
+                days={result.endDifferenceDays}
+              />
               <td className="scenario-bar-col" aria-hidden="true" />
             </tr>
           </tfoot>
