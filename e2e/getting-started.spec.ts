@@ -1,5 +1,5 @@
 import { expect, test } from './csp';
-import { PASSWORD, snap, waitForMove, watchConsole } from './helpers';
+import { dragRow, PASSWORD, snap, waitForMove, watchConsole } from './helpers';
 
 test('a founder of an empty workspace follows the checklist, adds sample data and meets the ends of the backlog', async ({
   page,
@@ -88,6 +88,16 @@ test('a founder of an empty workspace follows the checklist, adds sample data an
     await first.getByRole('button', { name: `Move ${firstNumber} down` }).click();
     expect((await moved).status()).toBe(200);
     await expect(page.getByTestId('step-order')).toHaveClass(/is-done/);
+
+    // A drag is announced to screen readers by number and title, never by the item's id.
+    const rows = page.getByTestId('backlog-row');
+    const dragged = (await rows.nth(3).locator('.title-button').textContent()) ?? '';
+    const dropped = waitForMove(page);
+    await dragRow(page, rows.nth(3), rows.nth(1));
+    expect((await dropped).status()).toBe(200);
+    const live = page.locator('[id^="DndLiveRegion"]');
+    await expect(live).toContainText(`“${dragged}”`);
+    await expect(live).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     await checklist.getByRole('link', { name: 'Forecast' }).click();
     await expect(page.getByRole('heading', { name: 'Forecasts', level: 1 })).toBeVisible();
