@@ -58,7 +58,7 @@ test('a developer and the CTO vote, the CTO reveals and accepts; a PM is told wh
   await test.step('a product manager sees the session but may not reveal', async () => {
     const pm = await openAs(browser, baseURL, pmAccount, sessionUrl);
     await expect(pm.getByRole('button', { name: 'Reveal votes' })).toBeDisabled();
-    await expect(pm.getByText(/Estimates belongs to the tech side: ask .*Sam CTO/).first()).toBeVisible();
+    await expect(pm.getByText(/Estimates belong to the tech side: ask .*Sam CTO/).first()).toBeVisible();
     await pm.context().close();
   });
 

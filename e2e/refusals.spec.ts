@@ -58,13 +58,11 @@ test('a developer who tries what is not theirs is told who decides, never met wi
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const panel = page.getByTestId('item-panel');
     await expect(panel.getByTestId('item-refusals')).toContainText(
-      'title, labels and description: Requirements belongs to the product function: ask Pat Manager (product manager)',
+      'title, labels and description: Requirements belong to the product function: ask Pat Manager (product manager)',
     );
-    await expect(panel.getByTestId('refusal')).toContainText(
-      'Delivery dates belongs to the product function',
-    );
+    await expect(panel.getByTestId('refusal')).toContainText('Delivery dates belong to the product function');
     await panel.getByRole('button', { name: /edit title of #1$/ }).click({ force: true });
-    await expect(page.getByTestId('toast').filter({ hasText: 'Requirements belongs to' })).toBeVisible();
+    await expect(page.getByTestId('toast').filter({ hasText: 'Requirements belong to' })).toBeVisible();
     await snap(page, 'refusals-item-panel');
   });
 

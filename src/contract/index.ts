@@ -7,6 +7,7 @@ export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';
 export * from './forecasts';
+export * from './getting-started';
 export * from './imports';
 export * from './instance';
 export * from './items';

@@ -20,6 +20,7 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
+import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
@@ -97,6 +98,7 @@ export function createApp(deps: ServerDeps) {
   registerAuthRoutes(app);
   registerTokenRoutes(app);
   registerWorkspaceRoutes(app);
+  registerGettingStartedRoutes(app);
   registerItemRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);

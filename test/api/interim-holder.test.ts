@@ -98,7 +98,7 @@ describe('the founder of a new workspace', () => {
     });
     expect(refusedToPm.status).toBe(403);
     expect(refusedToPm.body.error.message).toBe(
-      'Estimates belongs to the tech side: ask Alex (founder, until a CTO, CTPO or developer joins)',
+      'Estimates belong to the tech side: ask Alex (founder, until a CTO, CTPO or developer joins)',
     );
   });
 
@@ -111,6 +111,6 @@ describe('the founder of a new workspace', () => {
       estimate: { optimistic: 1, likely: 2, pessimistic: 3 },
     });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('Estimates belongs to the tech side: ask Jo (developer)');
+    expect(refused.body.error.message).toBe('Estimates belong to the tech side: ask Jo (developer)');
   });
 });

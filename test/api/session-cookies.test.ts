@@ -74,3 +74,23 @@ describe('session cookies', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('a session cookie that is no longer valid', () => {
+  it('should answer 401 and clear the session and CSRF cookies', async () => {
+    const res = await appWith().request('/api/auth/session', {
+      headers: { cookie: 'headway_session=expired-or-revoked; headway_csrf=stale' },
+    });
+    expect(res.status).toBe(401);
+    const cleared = res.headers
+      .getSetCookie()
+      .filter((c) => /max-age=0/i.test(c))
+      .map((c) => c.split('=')[0]);
+    expect(cleared).toEqual(['headway_session', 'headway_csrf']);
+  });
+
+  it('should clear nothing when no session cookie was sent', async () => {
+    const res = await appWith().request('/api/auth/session');
+    expect(res.status).toBe(401);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});

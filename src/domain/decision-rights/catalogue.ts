@@ -54,6 +54,8 @@ export type DecisionFunction = 'product' | 'tech' | 'leadership';
 
 export interface DecisionInfo {
   label: string;
+  /** Whether the label is a plural noun ("Estimates"), so sentences say "belong", not "belongs". */
+  plural: boolean;
   function: DecisionFunction;
   description: string;
 }
@@ -61,61 +63,80 @@ export interface DecisionInfo {
 export const DECISION_INFO: Record<Decision, DecisionInfo> = {
   backlog_order: {
     label: 'Ordering the backlog',
+    plural: false,
     function: 'product',
     description: 'The order of the backlog and the prioritization scores behind it.',
   },
   scope: {
     label: 'Scope',
+    plural: false,
     function: 'product',
     description:
       'What is in or out: archiving or cancelling items (and bringing them back), moving them between initiatives.',
   },
   requirements: {
     label: 'Requirements',
+    plural: true,
     function: 'product',
     description: 'Titles, descriptions, labels and acceptance criteria of work items.',
   },
   delivery_dates: {
     label: 'Delivery dates',
+    plural: true,
     function: 'product',
     description: 'Target dates and external delivery commitments.',
   },
   roadmap: {
     label: 'The roadmap',
+    plural: false,
     function: 'product',
     description: 'Milestones, releases and the quarter-level plan.',
   },
   prioritization_method: {
     label: 'The prioritization method',
+    plural: false,
     function: 'product',
     description: 'Scoring frameworks and custom formulas used to rank the backlog.',
   },
   assignment: {
     label: 'Assigning work',
+    plural: false,
     function: 'product',
     description: 'Who works on which item.',
   },
   estimates: {
     label: 'Estimates',
+    plural: true,
     function: 'tech',
     description: 'How big an item is: three-point estimates, sizes, actual effort.',
   },
   technical_approach: {
     label: 'The technical approach',
+    plural: false,
     function: 'tech',
     description: 'How an item is built, and the skills it needs.',
   },
   dependencies: {
     label: 'Dependencies',
+    plural: true,
     function: 'tech',
     description: 'Which items must finish before others can start.',
   },
   team: {
     label: 'The team',
+    plural: false,
     function: 'leadership',
     description: 'Who is on the team, with which role, time fraction and skills.',
   },
 };
+
+/**
+ * The verb that agrees with a decision's label: `agreeWith('estimates', 'belongs', 'belong')` is
+ * "belong", because "Estimates" is plural.
+ */
+export function agreeWith(decision: Decision, singular: string, plural: string): string {
+  return DECISION_INFO[decision].plural ? plural : singular;
+}
 
 export const FUNCTION_LABELS: Record<DecisionFunction, string> = {
   product: 'the product function',

@@ -92,8 +92,29 @@ describe('describeInterimHold and describeRefusal', () => {
     const matrix = defaultDecisionMatrix();
     const holders = findEffectiveHolders(matrix, 'estimates', [alex]);
     expect(describeRefusal(matrix, 'estimates', holders)).toBe(
-      'Estimates belongs to the tech side: ask Alex (founder, until a CTO, CTPO or developer joins)',
+      'Estimates belong to the tech side: ask Alex (founder, until a CTO, CTPO or developer joins)',
     );
+  });
+
+  it('should make the verb agree with every decision label, plural or singular', () => {
+    const matrix = defaultDecisionMatrix();
+    const jo = member('u-jo', 'viewer');
+    const verbs = Object.fromEntries(
+      DECISIONS.map((d) => [d, describeRefusal(matrix, d, [jo]).match(/ (belongs?) to /)?.[1]]),
+    );
+    expect(verbs).toEqual({
+      backlog_order: 'belongs',
+      scope: 'belongs',
+      requirements: 'belong',
+      delivery_dates: 'belong',
+      roadmap: 'belongs',
+      prioritization_method: 'belongs',
+      assignment: 'belongs',
+      estimates: 'belong',
+      technical_approach: 'belongs',
+      dependencies: 'belong',
+      team: 'belongs',
+    });
   });
 });
 

@@ -10,7 +10,15 @@
  * order, scope, dates…) and tech ones (estimates, technical approach, dependencies): a solo
  * founder must be able to estimate too, until a CTO or developer joins.
  */
-import { DECISION_INFO, type Decision, FUNCTION_LABELS, ROLE_LABELS, ROLES, type Role } from './catalogue';
+import {
+  agreeWith,
+  DECISION_INFO,
+  type Decision,
+  FUNCTION_LABELS,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+} from './catalogue';
 import { accountableRole, canDecide, type DecisionMatrix, findHolders, type Holder } from './matrix';
 
 /** A member who holds a decision; `interim` when a founder holds it only because nobody else does. */
@@ -134,8 +142,9 @@ export function describeRefusal(
     info.function === 'leadership'
       ? `the ${ROLE_LABELS[accountableRole(matrix, decision)]}`
       : FUNCTION_LABELS[info.function];
+  const belongs = agreeWith(decision, 'belongs', 'belong');
   if (holders.length === 0) {
-    return `${info.label} belongs to ${owner}, and nobody on the team holds it yet: the founder can assign it on the Team page`;
+    return `${info.label} ${belongs} to ${owner}, and nobody on the team holds it yet: the founder can assign it on the Team page`;
   }
-  return `${info.label} belongs to ${owner}: ask ${listWithOr(holders.map((h) => describeHolder(matrix, decision, h)))}`;
+  return `${info.label} ${belongs} to ${owner}: ask ${listWithOr(holders.map((h) => describeHolder(matrix, decision, h)))}`;
 }

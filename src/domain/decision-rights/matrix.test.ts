@@ -45,7 +45,7 @@ describe('findMatrixProblems', () => {
     matrix.estimates.developer = 'A';
     const problems = findMatrixProblems(matrix);
     expect(problems).toEqual([
-      { decision: 'estimates', message: 'Estimates needs exactly one accountable (A) role, found 2' },
+      { decision: 'estimates', message: 'Estimates need exactly one accountable (A) role, found 2' },
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('findHolders and describeRefusal', () => {
       { userId: 'b', name: 'Kim', role: 'developer' as Role },
     ];
     expect(describeRefusal(matrix, 'estimates', devs)).toBe(
-      'Estimates belongs to the tech side: ask Jo (developer) or Kim (developer)',
+      'Estimates belong to the tech side: ask Jo (developer) or Kim (developer)',
     );
   });
 });

@@ -1,4 +1,12 @@
-import { DECISION_INFO, DECISIONS, type Decision, type Letter, ROLES, type Role } from './catalogue';
+import {
+  agreeWith,
+  DECISION_INFO,
+  DECISIONS,
+  type Decision,
+  type Letter,
+  ROLES,
+  type Role,
+} from './catalogue';
 
 /** A full decisions × roles table. Every cell is set; exactly one A per decision. */
 export type DecisionMatrix = Record<Decision, Record<Role, Letter>>;
@@ -92,7 +100,7 @@ export function findMatrixProblems(candidate: Record<string, Record<string, stri
     if (accountable !== 1) {
       problems.push({
         decision,
-        message: `${DECISION_INFO[decision].label} needs exactly one accountable (A) role, found ${accountable}`,
+        message: `${DECISION_INFO[decision].label} ${agreeWith(decision, 'needs', 'need')} exactly one accountable (A) role, found ${accountable}`,
       });
     }
   }

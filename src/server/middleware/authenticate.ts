@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { sessions } from '../../db/schema';
 import { hashSecret } from '../auth/secrets';
 import { resolveApiToken } from '../commands/api-tokens';
@@ -65,6 +65,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
           );
         }
         c.set('caller', { userId: row.userId, via: 'session', csrfToken: row.csrfToken });
+      } else {
+        // An expired or revoked session: forget its cookies, so the browser stops sending them
+        // and the web app sees a signed-out visitor from the next page on.
+        const names = cookieSettings(deps);
+        deleteCookie(c, names.session, { path: '/', secure: names.secure });
+        deleteCookie(c, names.csrf, { path: '/', secure: names.secure });
       }
     }
     return next();

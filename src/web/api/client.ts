@@ -28,6 +28,14 @@ function readCsrfCookie(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/**
+ * Whether this browser may hold a session: it has the CSRF cookie that comes with one. Without
+ * it nobody is signed in, so the app does not ask (and the console shows no refused request).
+ */
+export function mayHaveSession(): boolean {
+  return csrfToken !== null || readCsrfCookie() !== null;
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestOptions {

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { requestApi, setCsrfToken } from './client';
+import { mayHaveSession, requestApi, setCsrfToken } from './client';
 import { takeEarlyFirstPage } from './early';
 import { placeItem } from './place-item';
 import type {
@@ -43,6 +43,7 @@ export const keys = {
 export const sessionQuery = {
   queryKey: keys.session,
   queryFn: async (): Promise<Session | null> => {
+    if (!mayHaveSession()) return null;
     try {
       const session = await requestApi<Session>('/auth/session');
       setCsrfToken(session.csrfToken);

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { setCsrfToken } from './client';
+import { mayHaveSession, setCsrfToken } from './client';
 import { itemsQuery, meQuery, sessionQuery } from './hooks';
 import type { Session } from './types';
 
@@ -23,6 +23,8 @@ export function lastWorkspaceSlug(): string | null {
  * (session, then me, then items): the backlog of the last workspace shows sooner.
  */
 export function prefetchStart(client: QueryClient): void {
+  // Signed out: nothing to start (the session query answers null without asking).
+  if (!mayHaveSession()) return;
   const early = window.__headwayEarly;
   // Use the answers index.html asked for; on any failure ask again the ordinary way.
   void client.prefetchQuery({

@@ -14,6 +14,7 @@ const NAV: { to: string; label: string; key: string }[] = [
   { to: 'backlog', label: 'Backlog', key: 'b' },
   { to: 'board', label: 'Board', key: 'o' },
   { to: 'inbox', label: 'Inbox', key: 'i' },
+  { to: 'estimation', label: 'Estimation', key: 'e' },
   { to: 'decisions', label: 'Decisions', key: 'd' },
   { to: 'team', label: 'Team', key: 't' },
   { to: 'roadmap', label: 'Roadmap', key: 'r' },
@@ -56,6 +57,8 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const [help, setHelp] = useState(false);
+  // On a phone the sidebar folds into a menu button; choosing a page closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
   const pendingG = useRef(0);
   const total = inbox.data
     ? inbox.data.counts.order + inbox.data.counts.estimate + inbox.data.counts.scope
@@ -63,6 +66,10 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
 
   const onKey = useCallback(
     (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setMenuOpen(false);
+        return;
+      }
       if (event.key === '?') {
         event.preventDefault();
         setHelp(true);
@@ -77,6 +84,7 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
         pendingG.current = 0;
         if (target) {
           event.preventDefault();
+          setMenuOpen(false);
           void navigate(`/w/${workspace.slug}/${target.to}`);
         }
       }
@@ -90,7 +98,7 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className="sidebar">
+      <aside className={`sidebar${menuOpen ? ' is-open' : ''}`}>
         <div className="sidebar-top">
           <span className="brand">
             <span className="brand-mark" aria-hidden="true" /> <span className="brand-text">Headway</span>
@@ -114,10 +122,30 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             ))}
             <option value="__new">New workspace…</option>
           </select>
+          <button
+            type="button"
+            className="button button-ghost menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="workspace-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? 'Close' : 'Menu'}
+            {!menuOpen && total !== null && total > 0 && (
+              <span className="badge">
+                {total}
+                <span className="sr-only"> waiting in the inbox</span>
+              </span>
+            )}
+          </button>
         </div>
-        <nav aria-label="Workspace" className="nav">
+        <nav aria-label="Workspace" className="nav" id="workspace-menu">
           {NAV.map((n) => (
-            <NavLink key={n.to} to={`/w/${workspace.slug}/${n.to}`} className="nav-link">
+            <NavLink
+              key={n.to}
+              to={`/w/${workspace.slug}/${n.to}`}
+              className="nav-link"
+              onClick={() => setMenuOpen(false)}
+            >
               <span>{n.label}</span>
               {n.to === 'inbox' && total !== null && total > 0 && (
                 <span className="badge">

@@ -1,6 +1,8 @@
 // Starts the first API requests while the app's JavaScript is still downloading. A file of
 // its own, not an inline script, so the Content-Security-Policy can refuse every inline script.
 (() => {
+  // No CSRF cookie, no session: a signed-out visitor is not asked who they are.
+  if (!/(?:^|;\s*)(?:__Host-)?headway_csrf=/.test(document.cookie)) return;
   const get = (path) =>
     fetch(`/api${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then((r) =>
       // Read a refusal's body too, so the request completes instead of idling in the browser.

@@ -13,12 +13,14 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import type { Item } from '../../api/types';
 import type { Gate } from '../workspaces/workspace-context';
 import { BacklogRow, type RowActions } from './backlog-row';
-import type { BacklogRow as Row } from './backlog-rows';
+import { type BacklogView, describeEdge, type BacklogRow as Row } from './backlog-rows';
+import { buildDragAnnouncements } from './drag-announcements';
 
 const ROW_HEIGHT = 44;
 
 interface BacklogListProps {
   rows: Row[];
+  view: BacklogView;
   selected: ReadonlySet<string>;
   scoreKey: string;
   memberNames: ReadonlyMap<string, string>;
@@ -43,6 +45,9 @@ export function BacklogList(props: BacklogListProps) {
     overscan: 8,
   });
   const ids = useMemo(() => rows.map((r) => r.item.id), [rows]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const announcements = useMemo(() => buildDragAnnouncements(() => rowsRef.current), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const focusedIndex = focusedId ? ids.indexOf(focusedId) : -1;
   const tabIndex = Math.max(focusedIndex, 0);
@@ -81,8 +86,13 @@ export function BacklogList(props: BacklogListProps) {
         props.onRefused(props.order.reason ?? 'Reordering is not yours to decide');
         return;
       }
+      const direction = event.key === 'ArrowUp' ? 'up' : 'down';
+      if (describeEdge({ rows, index, direction, view: props.view })) {
+        props.actions.explainEdge(index, direction);
+        return;
+      }
       refocus.current = true;
-      props.actions.step(index, event.key === 'ArrowUp' ? 'up' : 'down');
+      props.actions.step(index, direction);
       return;
     }
     if (event.key === 'ArrowDown' || event.key === 'j') {
@@ -114,6 +124,7 @@ export function BacklogList(props: BacklogListProps) {
   return (
     <DndContext
       sensors={sensors}
+      accessibility={{ announcements }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragging(null)}
@@ -146,6 +157,8 @@ export function BacklogList(props: BacklogListProps) {
                   assignee={assignee}
                   order={props.order}
                   scoring={props.scoring}
+                  edgeUp={describeEdge({ rows, index: v.index, direction: 'up', view: props.view })}
+                  edgeDown={describeEdge({ rows, index: v.index, direction: 'down', view: props.view })}
                   actions={actions}
                 />
               );

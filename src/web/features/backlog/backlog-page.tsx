@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { describeScoreKey } from '../../../domain/prioritization';
 import { describeError } from '../../api/client';
 import { useCreateItem, useItems, useMembers, useMoveItem } from '../../api/hooks';
-import type { Item, MoveTarget } from '../../api/types';
+import type { MoveTarget } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useSaveItem } from '../item/conflict-provider';
@@ -10,9 +10,10 @@ import { useExplainRefusal } from '../workspaces/refusals';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { BacklogList } from './backlog-list';
 import type { RowActions } from './backlog-row';
-import { buildRows, findDropMove, findStepMove } from './backlog-rows';
+import { buildRows, describeEdge, findDropMove, findStepMove } from './backlog-rows';
 import { BacklogToolbar, NewItemForm } from './backlog-toolbar';
-import { ITEM_STATES, STATE_LABELS } from './labels';
+import { BulkBar } from './bulk-bar';
+import { GettingStarted } from './getting-started';
 import { MoveToastBody } from './move-toast';
 import { useBacklogParams } from './use-backlog-filters';
 
@@ -117,6 +118,11 @@ export function BacklogPage() {
         const target = findStepMove({ rows: rowsRef.current, index, direction, view: params.view });
         if (row && target) runMove(row.item.id, target);
       },
+      explainEdge: (index, direction) => {
+        const reason = describeEdge({ rows: rowsRef.current, index, direction, view: params.view });
+        const row = rowsRef.current[index];
+        if (reason && row) notify(`#${row.item.number} is ${reason.toLowerCase()}`);
+      },
       refuseOrder: () => explain(orderRef.current),
       rename: (item, title) => void save(item, { title }),
       setState: (item, state) => void save(item, { state }),
@@ -127,7 +133,7 @@ export function BacklogPage() {
         void save(item, { scores });
       },
     }),
-    [params.view, runMove, save, setParams, explain],
+    [params.view, runMove, save, setParams, explain, notify],
   );
 
   const onDrop = useCallback(
@@ -142,10 +148,6 @@ export function BacklogPage() {
   );
 
   const selectedItems = (items.data ?? []).filter((it) => selected.has(it.id));
-  const bulkState = async (state: Item['state']) => {
-    for (const it of selectedItems) await save(it, { state });
-    notify(`${selectedItems.length} items set to ${STATE_LABELS[state]}`);
-  };
   const bulkMove = async (where: 'top' | 'bottom') => {
     // Keep the selection's own order: to the top, place the last first.
     const list = where === 'top' ? [...selectedItems].reverse() : selectedItems;
@@ -179,6 +181,7 @@ export function BacklogPage() {
           }
         />
       </header>
+      <GettingStarted refreshKey={items.dataUpdatedAt} />
       <BacklogToolbar
         filters={params.filters}
         view={params.view}
@@ -193,43 +196,12 @@ export function BacklogPage() {
         </p>
       )}
       {selected.size > 0 && (
-        // biome-ignore lint/a11y/useSemanticElements: a toolbar of bulk actions, not a form group
-        <div className="bulk-bar" role="group" aria-label="Bulk actions">
-          <span>{selected.size} selected</span>
-          <select
-            aria-label="Set state of selected items"
-            value=""
-            onChange={(e) => void bulkState(e.target.value as Item['state'])}
-          >
-            <option value="">Set state…</option>
-            {ITEM_STATES.map((s) => (
-              <option key={s} value={s}>
-                {STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={!order.allowed || undefined}
-            title={order.reason ?? undefined}
-            onClick={() => (order.allowed ? void bulkMove('top') : explain(order))}
-          >
-            Move to top
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={!order.allowed || undefined}
-            title={order.reason ?? undefined}
-            onClick={() => (order.allowed ? void bulkMove('bottom') : explain(order))}
-          >
-            Move to bottom
-          </button>
-          <button type="button" className="button button-ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </button>
-        </div>
+        <BulkBar
+          items={selectedItems}
+          members={members.data ?? []}
+          onMove={bulkMove}
+          onClear={() => setSelected(new Set())}
+        />
       )}
       <div className="backlog-head" aria-hidden="true">
         <span />
@@ -258,6 +230,7 @@ export function BacklogPage() {
       ) : (
         <BacklogList
           rows={rows}
+          view={params.view}
           selected={selected}
           scoreKey={params.scoreKey}
           memberNames={memberNames}

@@ -9,6 +9,8 @@ export interface RowActions {
   open: (id: string) => void;
   toggleSelect: (id: string, range: boolean) => void;
   step: (index: number, direction: 'up' | 'down') => void;
+  /** Says why a row cannot go further up or down (it is already first or last). */
+  explainEdge: (index: number, direction: 'up' | 'down') => void;
   /** Says why reordering is refused, naming who decides. */
   refuseOrder: () => void;
   rename: (item: Item, title: string) => void;
@@ -29,6 +31,9 @@ interface BacklogRowProps {
   assignee: string | null;
   order: Gate;
   scoring: Gate;
+  /** Why the row cannot move up (or down) from where it is (already first or last); null if it can. */
+  edgeUp: string | null;
+  edgeDown: string | null;
   actions: RowActions;
 }
 
@@ -150,30 +155,59 @@ export const BacklogRow = memo(function BacklogRow(props: BacklogRowProps) {
       <span className="cell cell-assignee muted">{props.assignee ?? ''}</span>
       <span className="cell cell-estimate muted">{formatEstimate(item)}</span>
       <span className="cell cell-move">
-        <button
-          type="button"
-          aria-label={`Move ${label} up`}
-          title={order.allowed ? 'Move up (Alt+↑)' : (order.reason ?? undefined)}
-          aria-disabled={!order.allowed || undefined}
-          className={`icon-button${order.allowed ? '' : ' is-refused'}`}
-          onClick={() => (order.allowed ? actions.step(index, 'up') : actions.refuseOrder())}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          aria-label={`Move ${label} down`}
-          title={order.allowed ? 'Move down (Alt+↓)' : (order.reason ?? undefined)}
-          aria-disabled={!order.allowed || undefined}
-          className={`icon-button${order.allowed ? '' : ' is-refused'}`}
-          onClick={() => (order.allowed ? actions.step(index, 'down') : actions.refuseOrder())}
-        >
-          ↓
-        </button>
+        <StepButton
+          label={label}
+          direction="up"
+          index={index}
+          order={order}
+          edge={props.edgeUp}
+          actions={actions}
+        />
+        <StepButton
+          label={label}
+          direction="down"
+          index={index}
+          order={order}
+          edge={props.edgeDown}
+          actions={actions}
+        />
       </span>
     </li>
   );
 });
+
+/**
+ * ↑ or ↓ of a row. Not allowed to order: it says who decides. Already first or last: it is
+ * disabled and says so, instead of sending a move that could not change anything.
+ */
+function StepButton(props: {
+  label: string;
+  direction: 'up' | 'down';
+  index: number;
+  order: Gate;
+  edge: string | null;
+  actions: RowActions;
+}) {
+  const { order, edge, direction, actions } = props;
+  const arrow = direction === 'up' ? '↑' : '↓';
+  const reason = !order.allowed ? order.reason : edge;
+  return (
+    <button
+      type="button"
+      aria-label={`Move ${props.label} ${direction}`}
+      title={reason ?? `Move ${direction} (Alt+${arrow})`}
+      aria-disabled={reason !== null || undefined}
+      className={`icon-button${!order.allowed ? ' is-refused' : edge ? ' is-edge' : ''}`}
+      onClick={() => {
+        if (!order.allowed) actions.refuseOrder();
+        else if (edge) actions.explainEdge(props.index, direction);
+        else actions.step(props.index, direction);
+      }}
+    >
+      {arrow}
+    </button>
+  );
+}
 
 function InlineEditField(props: { value: string; label: string; onDone: (value: string | null) => void }) {
   const [draft, setDraft] = useState(props.value);

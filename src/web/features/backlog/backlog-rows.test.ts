@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../api/types';
-import { buildRows, findDropMove, findStepMove } from './backlog-rows';
+import { buildRows, describeEdge, findDropMove, findStepMove } from './backlog-rows';
+import { buildDragAnnouncements } from './drag-announcements';
 
 function item(id: string, parentId: string | null = null): Item {
   return { id, parentId, number: 1, title: id } as Item;
@@ -68,5 +69,59 @@ describe('findDropMove', () => {
 
   it('should refuse a drop into another group when grouped', () => {
     expect(findDropMove({ rows: grouped, activeId: 'b', overId: 'e', view: 'grouped' })).toBeNull();
+  });
+});
+
+describe('describeEdge', () => {
+  const flat = buildRows(items, 'flat');
+  const grouped = buildRows(items, 'grouped');
+
+  it('should say the first row is at the top and the last at the bottom of the backlog', () => {
+    expect(describeEdge({ rows: flat, index: 0, direction: 'up', view: 'flat' })).toBe(
+      'Already at the top of the backlog',
+    );
+    expect(describeEdge({ rows: flat, index: 4, direction: 'down', view: 'flat' })).toBe(
+      'Already at the bottom of the backlog',
+    );
+  });
+
+  it('should return null when the row can move', () => {
+    expect(describeEdge({ rows: flat, index: 0, direction: 'down', view: 'flat' })).toBeNull();
+    expect(describeEdge({ rows: flat, index: 4, direction: 'up', view: 'flat' })).toBeNull();
+  });
+
+  it('should speak of the group when the row is last among its siblings in the grouped view', () => {
+    expect(describeEdge({ rows: grouped, index: 2, direction: 'down', view: 'grouped' })).toBe(
+      'Already at the bottom of its group',
+    );
+  });
+});
+
+describe('buildDragAnnouncements', () => {
+  const rows = buildRows(
+    [
+      { id: 'u-1', parentId: null, number: 7, title: 'Pricing page' } as Item,
+      { id: 'u-2', parentId: null, number: 9, title: 'Sign-up flow' } as Item,
+    ],
+    'flat',
+  );
+  const announce = buildDragAnnouncements(() => rows);
+  const active = { id: 'u-1' } as never;
+  const over = { id: 'u-2' } as never;
+
+  it('should name items by number and title, never by id', () => {
+    const said = [
+      announce.onDragStart({ active }),
+      announce.onDragOver({ active, over }),
+      announce.onDragEnd({ active, over }),
+      announce.onDragCancel({ active, over: null }),
+    ];
+    expect(said).toEqual([
+      'Picked up #7 “Pricing page”, position 1 of 2.',
+      '#7 “Pricing page” is over #9 “Sign-up flow”, position 2 of 2.',
+      "Dropped #7 “Pricing page” at #9 “Sign-up flow”'s place, position 2 of 2.",
+      'Dragging was cancelled; #7 “Pricing page” stays where it was.',
+    ]);
+    for (const sentence of said) expect(sentence).not.toMatch(/u-\d/);
   });
 });

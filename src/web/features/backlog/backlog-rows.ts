@@ -89,3 +89,18 @@ export function findDropMove(options: {
   if (!a || !b || !areSiblings(a, b, view)) return null;
   return from < to ? { afterId: overId } : { beforeId: overId };
 }
+
+/**
+ * Why the row at `index` cannot move one place up or down: it is already first or last (of the
+ * backlog, or of its group in the grouped view). Null when it can move.
+ */
+export function describeEdge(options: {
+  rows: readonly BacklogRow[];
+  index: number;
+  direction: 'up' | 'down';
+  view: BacklogView;
+}): string | null {
+  if (findStepMove(options)) return null;
+  const where = options.view === 'flat' ? 'of the backlog' : 'of its group';
+  return options.direction === 'up' ? `Already at the top ${where}` : `Already at the bottom ${where}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, readDayNumber, weekdayOf } from '../../../domain/shared';
-import { describeDayDifference, describeSlip, findMondays } from './dates';
+import { describeDayDifference, describeMilestoneDifference, describeSlip, findMondays } from './dates';
 
 describe('findMondays', () => {
   it('should list every Monday in range when the range spans two weeks', () => {
@@ -22,6 +22,29 @@ describe('describeDayDifference', () => {
     expect(describeDayDifference(1)).toBe('1 day later');
     expect(describeDayDifference(0)).toBe('no change');
     expect(describeDayDifference(null)).toBe('not comparable');
+  });
+});
+
+describe('describeMilestoneDifference', () => {
+  it('should say a milestone whose work was cut is no longer planned, not that it is not comparable', () => {
+    expect(
+      describeMilestoneDifference({ baseline: '2026-03-02', scenario: null, differenceDays: null }),
+    ).toBe('no longer planned');
+  });
+
+  it('should say a milestone planned only in the scenario is now planned', () => {
+    expect(
+      describeMilestoneDifference({ baseline: null, scenario: '2026-03-02', differenceDays: null }),
+    ).toBe('now planned');
+    expect(describeMilestoneDifference({ baseline: null, scenario: null, differenceDays: null })).toBe(
+      'not planned in either',
+    );
+  });
+
+  it('should give the difference in days when both plans have a date', () => {
+    expect(
+      describeMilestoneDifference({ baseline: '2026-03-02', scenario: '2026-03-05', differenceDays: 3 }),
+    ).toBe('3 days later');
   });
 });
 

@@ -44,6 +44,21 @@ export function describeDayDifference(days: number | null): string {
   return `${n} ${n === 1 ? 'day' : 'days'} ${days > 0 ? 'later' : 'earlier'}`;
 }
 
+/**
+ * How a milestone's date changes in a what-if scenario: "3 days later", or, when only one side
+ * has a date, what happened to it (its work was cut, or is planned only now).
+ */
+export function describeMilestoneDifference(m: {
+  baseline: string | null;
+  scenario: string | null;
+  differenceDays: number | null;
+}): string {
+  if (m.baseline && !m.scenario) return 'no longer planned';
+  if (!m.baseline && m.scenario) return 'now planned';
+  if (!m.baseline && !m.scenario) return 'not planned in either';
+  return describeDayDifference(m.differenceDays);
+}
+
 /** "3 days late", "5 days early", "on target" for a slip against a target. */
 export function describeSlip(days: number | null): string {
   if (days === null) return 'no target';

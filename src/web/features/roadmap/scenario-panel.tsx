@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { readDayNumber } from '../../../domain/shared';
 import { describeError } from '../../api/client';
-import { describeDayDifference, formatShortDate, todayLocal } from './dates';
+import { describeDayDifference, describeMilestoneDifference, formatShortDate, todayLocal } from './dates';
 import type { Roadmap, ScenarioChange, ScenarioResult } from './roadmap-api';
 import { useScenario } from './roadmap-api';
 import { RoadmapTimeline } from './roadmap-timeline';
@@ -242,12 +242,13 @@ export function ScenarioPanel({ workspaceId, roadmap, itemOptions, onOpen }: Sce
   );
 }
 
-function DifferenceCell({ days }: { days: number | null }) {
+function DifferenceCell(props: { baseline: string | null; scenario: string | null; days: number | null }) {
+  const { days } = props;
   const cls = days === null || days === 0 ? 'diff-same' : days < 0 ? 'diff-earlier' : 'diff-later';
   return (
     <td className={cls} data-testid="scenario-difference">
       {days !== null && days !== 0 && (days < 0 ? '▼ ' : '▲ ')}
-      {describeDayDifference(days)}
+      {describeMilestoneDifference({ ...props, differenceDays: days })}
     </td>
   );
 }
@@ -307,7 +308,7 @@ function ScenarioComparison({
                 <td>{m.targetDate ? formatShortDate(m.targetDate) : '—'}</td>
                 <td>{m.baseline ? formatShortDate(m.baseline) : 'not planned'}</td>
                 <td>{m.scenario ? formatShortDate(m.scenario) : 'not planned'}</td>
-                <DifferenceCell days={m.differenceDays} />
+                <DifferenceCell baseline={m.baseline} scenario={m.scenario} days={m.differenceDays} />
                 <td className="scenario-bar-col" aria-hidden="true">
                   <span className="dumbbell">
                     {m.targetDate && (
@@ -331,7 +332,11 @@ function ScenarioComparison({
               <td>—</td>
               <td>{formatShortDate(baseline.endDate)}</td>
               <td>{formatShortDate(scenario.endDate)}</td>
-              <DifferenceCell days={result.endDifferenceDays} />
+              <DifferenceCell
+                baseline={baseline.endDate}
+                scenario={scenario.endDate}
+                days={result.endDifferenceDays}
+              />
               <td className="scenario-bar-col" aria-hidden="true" />
             </tr>
           </tfoot>
