@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedEffort, prepareRoadmapInput, withoutItems } from './prepare-roadmap';
+import { describeMissingSkill, expectedEffort, prepareRoadmapInput, withoutItems } from './prepare-roadmap';
 import { buildItem, buildPerson, buildSource } from './test-support';
 
 const plannedIds = (source: ReturnType<typeof buildSource>) =>
@@ -62,6 +62,14 @@ describe('prepareRoadmapInput', () => {
       message: '#1 “Item t1” needs mobile + design and nobody on the team has all of them',
       skills: ['mobile', 'design'],
     });
+  });
+
+  it('should say nobody takes planned work, not name an empty skill, when the team plans nobody', () => {
+    const prepared = prepareRoadmapInput(buildSource([buildItem({ id: 't1', skills: [] })], []));
+    expect(prepared.unplanned).toEqual([{ itemId: 't1', reason: 'missing-skill' }]);
+    expect(prepared.issues[0]?.message).toBe(describeMissingSkill('#1 “Item t1”', []));
+    expect(prepared.issues[0]?.message).toMatch(/nobody on the team takes planned work.*invite the team/);
+    expect(describeMissingSkill('#2', ['mobile'])).toBe('#2 needs mobile and nobody on the team has it');
   });
 
   it('should meet a dependency on finished work and expand one on an epic to its open leaves', () => {

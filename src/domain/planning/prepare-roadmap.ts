@@ -70,6 +70,14 @@ function setAsideUnestimated(
   });
 }
 
+/** Why nobody can take an item: the skills it needs, or that nobody on the team takes planned work. */
+export function describeMissingSkill(itemLabel: string, skills: readonly string[]): string {
+  if (skills.length === 0) {
+    return `${itemLabel} has nobody to do it: nobody on the team takes planned work (a founder is planned once their member entry lists a skill); invite the team or add a skill`;
+  }
+  return `${itemLabel} needs ${skills.join(' + ')} and nobody on the team has ${skills.length > 1 ? 'all of them' : 'it'}`;
+}
+
 /**
  * Turns a planning source into scheduler input. Rules:
  * - planned: open features, tasks and bugs with an estimate, in product order, effort = PERT mean;
@@ -106,7 +114,7 @@ export function prepareRoadmapInput(source: PlanSource): PreparedRoadmap {
       found.unplanned.push({ itemId: it.id, reason: 'missing-skill' });
       issues.push({
         kind: 'missing-skill',
-        message: `${label(it)} needs ${it.skills.join(' + ')} and nobody on the team has ${it.skills.length > 1 ? 'all of them' : 'it'}`,
+        message: describeMissingSkill(label(it), it.skills),
         itemIds: [it.id],
         skills: [...it.skills],
       });
