@@ -10,7 +10,14 @@ import { micromark } from 'micromark';
 import { describe, expect, it } from 'vitest';
 import { findActiveContent, inspectHtml } from '../../test/support/active-content';
 import { HOSTILE_STRINGS } from '../../test/support/hostile-strings';
-import { type AssessmentReport, assessSetup, renderMarkdown } from '../domain/assessment';
+import {
+  type AssessmentComparison,
+  type AssessmentReport,
+  assessSetup,
+  compareAssessments,
+  renderComparisonMarkdown,
+  renderMarkdown,
+} from '../domain/assessment';
 import { withAnswers } from '../domain/assessment/test-answers';
 import { renderReportHtml } from './assessment-report-html';
 
@@ -66,6 +73,12 @@ function hostileReports(text: string): AssessmentReport[] {
   return [everything, freeText];
 }
 
+/** Which of hostileReports' reports a test renders. */
+const VARIANTS: [string, number][] = [
+  ['every value', 0],
+  ['every free-text field', 1],
+];
+
 /** The report page's only style attribute is a bar's width. */
 const REPORT_STYLES = { styleAttribute: /^width:\s?\d+(\.\d+)?%;?$/ };
 const findActiveInReport = (html: string) => findActiveContent(html, REPORT_STYLES);
@@ -108,19 +121,21 @@ describe('renderReportHtml', () => {
     );
   });
 
-  it('should render no active content for any hostile string in any field, and show it as written', () => {
-    // An HTML parser may read a carriage return as a line feed; nothing else may change.
-    const lines = (text: string | null | undefined) => text?.replace(/\r\n?/g, '\n');
-    for (const text of HOSTILE_STRINGS) {
-      for (const report of hostileReports(text)) {
+  it.each(VARIANTS)(
+    'should render no active content for any hostile string in %s, and show it as written',
+    (_name, variant) => {
+      // An HTML parser may read a carriage return as a line feed; nothing else may change.
+      const lines = (text: string | null | undefined) => text?.replace(/\r\n?/g, '\n');
+      for (const text of HOSTILE_STRINGS) {
+        const report = hostileReports(text)[variant]!;
         const { problems, doc } = inspectHtml(renderReportHtml(report), REPORT_STYLES);
         expect(problems, text).toEqual([]);
         expect(lines(doc.querySelector('h1')?.textContent), text).toBe(
           lines(`Development setup assessment: ${text}`),
         );
       }
-    }
-  });
+    },
+  );
 
   it('should render no active content for arbitrary text in any field', () => {
     fc.assert(
@@ -133,17 +148,20 @@ describe('renderReportHtml', () => {
   });
 });
 
-describe('renderMarkdown against hostile text', () => {
-  const compile = (markdown: string) =>
-    micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true });
+/** Markdown as the most permissive viewer shows it: raw HTML and every protocol allowed. */
+const compile = (markdown: string) =>
+  micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true });
 
-  it('should keep every hostile string as text, even in a viewer that renders raw HTML', () => {
-    for (const text of HOSTILE_STRINGS) {
-      for (const report of hostileReports(text)) {
+describe('renderMarkdown against hostile text', () => {
+  it.each(VARIANTS)(
+    'should keep every hostile string in %s as text, even in a viewer that renders raw HTML',
+    (_name, variant) => {
+      for (const text of HOSTILE_STRINGS) {
+        const report = hostileReports(text)[variant]!;
         expect(findActiveInReport(compile(renderMarkdown(report))), text).toEqual([]);
       }
-    }
-  });
+    },
+  );
 
   it('should keep arbitrary text as text', () => {
     fc.assert(
@@ -153,5 +171,26 @@ describe('renderMarkdown against hostile text', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('renderComparisonMarkdown against hostile text', () => {
+  const later = assessSetup({
+    answers: withAnswers({ 'backlog-owner': 'cpo', 'delivery-owner': 'cto', developers: 14 }),
+    company: 'Acme',
+  });
+  const comparison = compareAssessments({ before: small, after: compactReport(later) });
+
+  it('should compare reports that differ in findings, so every list is rendered', () => {
+    expect(
+      comparison.closed.length + comparison.opened.length + comparison.persisting.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('should keep every hostile string in every field as text, even with raw HTML allowed', () => {
+    for (const text of HOSTILE_STRINGS) {
+      const hostile = poison(comparison, text) as AssessmentComparison;
+      expect(findActiveInReport(compile(renderComparisonMarkdown(hostile))), text).toEqual([]);
+    }
   });
 });

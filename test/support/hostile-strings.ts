@@ -249,6 +249,11 @@ const MARKDOWN: Payload[] = [
   (s) => `**<svg onload=${s}>**`,
   (s) => `[^1]\n\n[^1]: <img src=x onerror=${s}>`,
   (s) => `\n# heading\n<script>${s}</script>`,
+  // Jira wiki links and images, as imported descriptions carry them.
+  (s) => `[x|javascript:${s}]`,
+  (s) => `[javascript:${s}]`,
+  (s) => `!javascript:${s}!`,
+  (s) => `!x.png|onerror=${s}!`,
 ];
 
 // Formulas a spreadsheet would run (CSV injection, DDE): inert in a browser, so no sink.
