@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { HOSTILE_SINK, HOSTILE_STRINGS } from '../test/support/hostile-strings';
+import { groupToFit, HOSTILE_SINK, STORABLE_HOSTILE_STRINGS } from '../test/support/hostile-strings';
 import { post, signUp } from './api-accounts';
 import { expect, test } from './csp';
 import { snap } from './helpers';
@@ -12,27 +12,7 @@ import { snap } from './helpers';
  * so a single call, an alert or a Content-Security-Policy violation fails the journey.
  */
 
-// Text the API stores: an unpaired surrogate is refused with a 400 (test/api/bad-input.test.ts).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const STORABLE = HOSTILE_STRINGS.filter((text) => !LONE_SURROGATE.test(text));
-
-/**
- * Groups strings, in order and each kept whole, so that each group joined by a space fits in
- * `limit` characters.
- */
-function pack(texts: readonly string[], limit: number): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  for (const text of texts) {
-    if (current.length > 0 && [...current, text].join(' ').length > limit) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(text);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
+const STORABLE = STORABLE_HOSTILE_STRINGS;
 
 /** Runs `task` over `values`, `size` at a time: the server is one process on a small machine. */
 async function inBatches<T, R>(
@@ -82,7 +62,7 @@ test('no hostile string runs or breaks the policy on any page that shows it', as
   test.setTimeout(180_000);
   if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
   const run = Date.now().toString(36);
-  const names = pack(STORABLE, 100).map((group) => group.join(' '));
+  const names = groupToFit(STORABLE, 100).map((group) => group.join(' '));
   const founder = await signUp(baseURL, names[0]!, `founder-${run}@hostile.e2e.headway.dev`);
   const ws = (await post(founder, '/api/workspaces', { name: names[0] })) as { id: string; slug: string };
   const w = `/api/workspaces/${ws.id}`;
@@ -91,7 +71,7 @@ test('no hostile string runs or breaks the policy on any page that shows it', as
 
   // Strings grouped to fill a title (300 characters): each group is one item, and the same group
   // is that item's description, scope question, labels (those that fit), why and a comment.
-  const groups = pack(STORABLE, 300);
+  const groups = groupToFit(STORABLE, 300);
 
   let items: { id: string }[] = [];
   await test.step('the founder writes every group into an item', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findActiveContent, readCsv, readIcalLines } from './active-content';
-import { HOSTILE_SINK, HOSTILE_STRINGS } from './hostile-strings';
+import { HOSTILE_SINK, HOSTILE_STRINGS, STORABLE_HOSTILE_STRINGS } from './hostile-strings';
 
 describe('HOSTILE_STRINGS', () => {
   it('should hold at least 150 distinct strings that fit a 100-character name and survive trimming', () => {
@@ -24,6 +24,13 @@ describe('HOSTILE_STRINGS', () => {
     });
     const withSink = HOSTILE_STRINGS.filter((text) => text.includes(HOSTILE_SINK));
     expect(withSink.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('should leave out of the storable strings only those with a lone surrogate', () => {
+    const left = HOSTILE_STRINGS.filter((text) => !STORABLE_HOSTILE_STRINGS.includes(text));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\uD800<script>/);
+    expect(STORABLE_HOSTILE_STRINGS.length).toBeGreaterThanOrEqual(150);
   });
 });
 
