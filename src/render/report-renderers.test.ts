@@ -8,62 +8,18 @@
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { describe, expect, it } from 'vitest';
-import { type AssessmentReport, assessSetup, LINK_SCHEMES, renderMarkdown } from '../domain/assessment';
+import { findActiveContent, inspectHtml } from '../../test/support/active-content';
+import { HOSTILE_STRINGS } from '../../test/support/hostile-strings';
+import {
+  type AssessmentComparison,
+  type AssessmentReport,
+  assessSetup,
+  compareAssessments,
+  renderComparisonMarkdown,
+  renderMarkdown,
+} from '../domain/assessment';
 import { withAnswers } from '../domain/assessment/test-answers';
 import { renderReportHtml } from './assessment-report-html';
-
-const HOSTILE = [
-  '<script>window.__pwned=1</script>',
-  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
-  '"><script>alert(1)</script>',
-  "'><img src=x onerror=alert(1)>",
-  '" onmouseover="alert(1)',
-  "' onfocus='alert(1)' autofocus='",
-  '<img src=x onerror=alert(1)>',
-  '<svg onload=alert(1)>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<a href="javascript:alert(1)">x</a>',
-  'javascript:alert(1)',
-  'JAVASCRIPT:alert(1)',
-  ' javascript:alert(1)',
-  'java\tscript:alert(1)',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'vbscript:msgbox(1)',
-  '</style><script>alert(1)</script>',
-  '</title><script>alert(1)</script>',
-  '</textarea><script>alert(1)</script>',
-  '<style>body{background:url(javascript:alert(1))}</style>',
-  'x" style="background:url(javascript:alert(1))',
-  'critical" onclick="alert(1)',
-  'band-strong onclick=alert(1)',
-  '100%;background:url(//evil.example)',
-  '<object data="javascript:alert(1)"></object>',
-  '<embed src="javascript:alert(1)">',
-  '<base href="//evil.example/">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<link rel=stylesheet href=//evil.example/x.css>',
-  '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<details open ontoggle=alert(1)>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<!--<script>alert(1)</script>-->',
-  '<![CDATA[<script>alert(1)</script>]]>',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&#60;script&#62;alert(1)&#60;/script&#62;',
-  '[click](javascript:alert(1))',
-  '![x](javascript:alert(1))',
-  '<javascript:alert(1)>',
-  '[x]: javascript:alert(1)',
-  '`<script>alert(1)</script>`',
-  '``` <script>alert(1)</script> ```',
-  '\n# heading\n<script>alert(1)</script>',
-  '| a | <script>alert(1)</script> |',
-  '\u0000<script>alert(1)</script>',
-  '\ud800<script>alert(1)</script>',
-  '{{constructor.constructor("alert(1)")()}}',
-  '$' + '{alert(1)}',
-  'mailto:x@example.com?body=<script>alert(1)</script>',
-  'https://example.com/"><script>alert(1)</script>',
-];
 
 /** The report with every value (and every answer key) replaced by `text`. */
 function poison(value: unknown, text: string): unknown {
@@ -79,11 +35,34 @@ const base = assessSetup({
   company: 'Acme',
 });
 
+/**
+ * The report cut down to one or two of each repeated part (findings, evidence, sources, actions,
+ * triggers, answers): every field is still there, and hundreds of hostile renders stay fast.
+ */
+function compactReport(report: AssessmentReport): AssessmentReport {
+  const findings = report.findings
+    .filter((f) => f.sources.some((s) => s.url))
+    .slice(0, 2)
+    .map((f) => ({ ...f, evidence: f.evidence.slice(0, 1), sources: f.sources.slice(0, 2) }));
+  return {
+    ...report,
+    answers: Object.fromEntries(Object.entries(report.answers).slice(0, 3)),
+    dora: { ...report.dora, byYear: report.dora.byYear.slice(0, 1) },
+    findings,
+    plan: {
+      horizons: report.plan.horizons.map((h) => ({ ...h, actions: h.actions.slice(0, 1) })),
+      triggers: report.plan.triggers.slice(0, 2),
+    },
+  };
+}
+
+const small = compactReport(base);
+
 function hostileReports(text: string): AssessmentReport[] {
-  const everything = poison(base, text) as AssessmentReport;
+  const everything = poison(small, text) as AssessmentReport;
   everything.answers = { ...everything.answers, [text]: text };
   // Free text only, with the engine's enums and numbers intact: the case a schema-valid file hits.
-  const freeText = structuredClone(base) as AssessmentReport & Record<string, unknown>;
+  const freeText = structuredClone(small) as AssessmentReport & Record<string, unknown>;
   freeText.company = text;
   for (const f of freeText.findings) {
     Object.assign(f, { title: text, why: text, recommendation: text, severityReason: text, id: text });
@@ -94,28 +73,15 @@ function hostileReports(text: string): AssessmentReport[] {
   return [everything, freeText];
 }
 
-/** What a browser would find active in this HTML: scripts, handlers, unsafe links, foreign styles. */
-function findActiveContent(html: string): string[] {
-  const problems: string[] = [];
-  if (/<script/i.test(html)) problems.push('raw <script');
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  for (const el of Array.from(doc.querySelectorAll('*'))) {
-    const tag = el.tagName.toLowerCase();
-    if (['script', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'img', 'svg', 'math'].includes(tag))
-      problems.push(`<${tag}> element`);
-    if (tag === 'meta' && el.hasAttribute('http-equiv')) problems.push('meta refresh');
-    for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name)) problems.push(`${attr.name}= on <${tag}>`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)) {
-        const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(attr.value.trim())?.[1]?.toLowerCase();
-        if (!scheme || !LINK_SCHEMES.includes(scheme)) problems.push(`${attr.name}="${attr.value}"`);
-      }
-      if (attr.name === 'style' && !/^width:\s?\d+(\.\d+)?%;?$/.test(attr.value))
-        problems.push(`style="${attr.value}"`);
-    }
-  }
-  return problems;
-}
+/** Which of hostileReports' reports a test renders. */
+const VARIANTS: [string, number][] = [
+  ['every value', 0],
+  ['every free-text field', 1],
+];
+
+/** The report page's only style attribute is a bar's width. */
+const REPORT_STYLES = { styleAttribute: /^width:\s?\d+(\.\d+)?%;?$/ };
+const findActiveInReport = (html: string) => findActiveContent(html, REPORT_STYLES);
 
 describe('renderReportHtml', () => {
   const html = renderReportHtml(base);
@@ -142,7 +108,7 @@ describe('renderReportHtml', () => {
     expect(doc.querySelectorAll('.bar').length).toBe(5);
     expect(doc.querySelectorAll('section.finding.sev-critical').length).toBeGreaterThan(0);
     expect(doc.querySelector('a[href^="https://"]')).not.toBeNull();
-    expect(findActiveContent(html)).toEqual([]);
+    expect(findActiveInReport(html)).toEqual([]);
   });
 
   it('should escape user text', () => {
@@ -155,44 +121,76 @@ describe('renderReportHtml', () => {
     );
   });
 
-  it('should render no active content for any hostile string in any field', () => {
-    for (const text of HOSTILE) {
-      for (const report of hostileReports(text)) {
-        expect(findActiveContent(renderReportHtml(report)), text).toEqual([]);
+  it.each(VARIANTS)(
+    'should render no active content for any hostile string in %s, and show it as written',
+    (_name, variant) => {
+      // An HTML parser may read a carriage return as a line feed; nothing else may change.
+      const lines = (text: string | null | undefined) => text?.replace(/\r\n?/g, '\n');
+      for (const text of HOSTILE_STRINGS) {
+        const report = hostileReports(text)[variant]!;
+        const { problems, doc } = inspectHtml(renderReportHtml(report), REPORT_STYLES);
+        expect(problems, text).toEqual([]);
+        expect(lines(doc.querySelector('h1')?.textContent), text).toBe(
+          lines(`Development setup assessment: ${text}`),
+        );
       }
-    }
-  });
+    },
+  );
 
   it('should render no active content for arbitrary text in any field', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
         for (const report of hostileReports(text))
-          expect(findActiveContent(renderReportHtml(report))).toEqual([]);
+          expect(findActiveInReport(renderReportHtml(report))).toEqual([]);
       }),
       { numRuns: 60 },
     );
   });
 });
 
-describe('renderMarkdown against hostile text', () => {
-  const compile = (markdown: string) =>
-    micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true });
+/** Markdown as the most permissive viewer shows it: raw HTML and every protocol allowed. */
+const compile = (markdown: string) =>
+  micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true });
 
-  it('should keep every hostile string as text, even in a viewer that renders raw HTML', () => {
-    for (const text of HOSTILE) {
-      for (const report of hostileReports(text)) {
-        expect(findActiveContent(compile(renderMarkdown(report))), text).toEqual([]);
+describe('renderMarkdown against hostile text', () => {
+  it.each(VARIANTS)(
+    'should keep every hostile string in %s as text, even in a viewer that renders raw HTML',
+    (_name, variant) => {
+      for (const text of HOSTILE_STRINGS) {
+        const report = hostileReports(text)[variant]!;
+        expect(findActiveInReport(compile(renderMarkdown(report))), text).toEqual([]);
       }
-    }
-  });
+    },
+  );
 
   it('should keep arbitrary text as text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
         for (const report of hostileReports(text))
-          expect(findActiveContent(compile(renderMarkdown(report)))).toEqual([]);
+          expect(findActiveInReport(compile(renderMarkdown(report)))).toEqual([]);
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('renderComparisonMarkdown against hostile text', () => {
+  const later = assessSetup({
+    answers: withAnswers({ 'backlog-owner': 'cpo', 'delivery-owner': 'cto', developers: 14 }),
+    company: 'Acme',
+  });
+  const comparison = compareAssessments({ before: small, after: compactReport(later) });
+
+  it('should compare reports that differ in findings, so every list is rendered', () => {
+    expect(
+      comparison.closed.length + comparison.opened.length + comparison.persisting.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('should keep every hostile string in every field as text, even with raw HTML allowed', () => {
+    for (const text of HOSTILE_STRINGS) {
+      const hostile = poison(comparison, text) as AssessmentComparison;
+      expect(findActiveInReport(compile(renderComparisonMarkdown(hostile))), text).toEqual([]);
+    }
   });
 });

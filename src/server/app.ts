@@ -14,6 +14,7 @@ import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
+import { requireWellFormedText } from './middleware/well-formed-text';
 import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: ServerDeps) {
       },
     })(c, next);
   });
+  app.use('/api/*', requireWellFormedText());
   app.use('/api/*', authenticate());
 
   app.get('/api/health', async (c) => {

@@ -181,6 +181,27 @@ describe('bad input', () => {
     );
   });
 
+  it('should refuse text with a lone surrogate naming the field, and keep a well-formed pair', async () => {
+    await expectRefused(
+      () => team.product_manager.post(`${base}/items`, { type: 'task', title: '\ud800<script>x</script>' }),
+      400,
+      /^title: the text holds a lone UTF-16 surrogate/,
+    );
+    await expectRefused(
+      () => team.product_manager.post(`${base}/items/${item.id}/comments`, { body: 'fine', 'k\udc00': 1 }),
+      400,
+      /lone UTF-16 surrogate/,
+    );
+    const pair = await team.product_manager.post<Item>(`${base}/items`, { type: 'task', title: 'Ship 😀' });
+    expect(pair.status).toBe(201);
+    expect(pair.body.title).toBe('Ship 😀');
+  });
+
+  it('should answer a search for an undecodable query with a 400 or results, never a 500', async () => {
+    const res = await team.product_manager.get(`${base}/items?q=%ED%A0%80`);
+    expect([200, 400]).toContain(res.status);
+  });
+
   it('should answer unknown API paths with the error shape', async () => {
     const res = await team.founder.get<ErrorBody>('/api/nope');
     expect(res.status).toBe(404);

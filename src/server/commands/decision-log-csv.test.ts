@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { neutralisedCell, readCsv } from '../../../test/support/active-content';
+import { HOSTILE_STRINGS } from '../../../test/support/hostile-strings';
 import type { DecisionLogEntry } from '../../contract';
 import { renderDecisionsCsv } from './decision-log-csv';
 
@@ -45,5 +47,37 @@ describe('renderDecisionsCsv', () => {
       'Because, well',
       '',
     ]);
+  });
+
+  it('should read back every hostile string in every text column as written, formulas neutralised', () => {
+    const csv = renderDecisionsCsv(
+      HOSTILE_STRINGS.map((text, i) =>
+        entry({
+          id: text,
+          itemNumber: i + 1,
+          itemTitle: text,
+          actorName: text,
+          summary: text,
+          rationale: text,
+          amendsId: text,
+          createdAt: text,
+        }),
+      ),
+    );
+    const rows = readCsv(csv);
+    expect(rows).toHaveLength(HOSTILE_STRINGS.length + 1);
+    HOSTILE_STRINGS.forEach((text, i) => {
+      const cell = neutralisedCell(text);
+      expect(rows[i + 1], text).toEqual([
+        cell,
+        'Ordering the backlog',
+        cell,
+        `#${i + 1}`,
+        cell,
+        cell,
+        cell,
+        cell,
+      ]);
+    });
   });
 });

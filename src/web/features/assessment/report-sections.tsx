@@ -1,3 +1,4 @@
+import { safeLinkUrl } from '../../../domain/assessment/safe-link';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import type { Finding, PlannedAction, Report } from './assessment-api';
 import {
@@ -94,6 +95,21 @@ function tier(value: keyof typeof TIER_LABELS | null) {
   );
 }
 
+/**
+ * A source's title, linked only when its URL has an allow-listed scheme: a report can come from
+ * an imported file, so its URLs are not trusted to be the rule table's.
+ */
+function SourceLink({ title, url }: { title: string; url: string | null | undefined }) {
+  const href = safeLinkUrl(url);
+  return href ? (
+    <a href={href} target="_blank" rel="noreferrer noopener">
+      {title}
+    </a>
+  ) : (
+    title
+  );
+}
+
 /** The findings, most severe first, each with its evidence, recommendation and sources. */
 export function FindingsList({
   findings,
@@ -146,14 +162,7 @@ export function FindingsList({
                 <ul>
                   {f.sources.map((s) => (
                     <li key={`${s.source}-${s.point}`}>
-                      {s.url ? (
-                        <a href={s.url} target="_blank" rel="noreferrer noopener">
-                          {s.title}
-                        </a>
-                      ) : (
-                        s.title
-                      )}
-                      : {s.point}
+                      <SourceLink title={s.title} url={s.url} />: {s.point}
                     </li>
                   ))}
                 </ul>
