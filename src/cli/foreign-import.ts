@@ -1,7 +1,9 @@
 /**
  * `headway import FILE --from jira|linear|github|csv --dry-run -w WORKSPACE`: reads the file,
  * matches the people it names against the workspace's members, and reports what an import would
- * create and every problem. Writes nothing. Headway JSON files keep their own path (transfer.ts).
+ * create and every problem. Writes nothing. Without --dry-run, `--name N --as EMAIL` imports the
+ * file as a new workspace through the Headway JSON import. Headway JSON files keep their own path
+ * (transfer.ts).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,6 +15,9 @@ import {
   ImportSourceSchema,
 } from '../contract';
 import { type DryRunSummary, detectFormatFromText, type ImportFormat } from '../domain/import';
+import { findUserByEmail } from '../server/commands/auth';
+import { importForeignWorkspace } from '../server/commands/foreign-import';
+import { AppError } from '../server/errors';
 import { planImport } from '../server/imports/plan-import';
 import { decodeImportBytes } from '../server/imports/read-csv';
 import { findWorkspaceMembers } from '../server/imports/workspace-members';
@@ -29,14 +34,19 @@ export interface ImportFlags extends DatabaseFlags {
   mappingOut?: string;
   dateFormat?: string;
   json?: boolean;
+  name?: string;
 }
 
 const MAX_PROBLEMS_SHOWN = 40;
 
 /** Renders the dry-run summary for a terminal. */
-export function renderDryRun(summary: DryRunSummary, file: string): string {
+export function renderDryRun(
+  summary: DryRunSummary,
+  file: string,
+  heading = `Dry run of ${file} (${summary.format}): nothing was written.`,
+): string {
   const lines = [
-    `Dry run of ${file} (${summary.format}): nothing was written.`,
+    heading,
     '',
     `  items            ${summary.items} (${summary.done} done, ${summary.cancelled} cancelled)`,
     `  dependencies     ${summary.dependencies}`,
@@ -154,6 +164,10 @@ export async function runImportCommand(file: string, flags: ImportFlags): Promis
     process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderDryRun(summary, file));
     return true;
   }
+  if (!flags.dryRun) {
+    await writeForeignImport(text, fileName, file, flags, from?.data, edits);
+    return true;
+  }
   if (!flags.workspace) {
     throw new Error(
       '-w/--workspace is needed: an import from another tool goes into an existing workspace, whose members are matched by email or name',
@@ -174,11 +188,81 @@ export async function runImportCommand(file: string, flags: ImportFlags): Promis
   process.stdout.write(
     flags.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderDryRun(result.summary, file),
   );
-  if (!flags.dryRun) {
-    throw new Error(
-      `importing ${result.summary.format} files is not available yet: run with --dry-run to check the file and the mapping; nothing was written`,
-    );
-  }
   if (result.summary.errors > 0) process.exitCode = 1;
   return true;
+}
+
+/** Imports a foreign file as a new workspace; on errors prints them and writes nothing. */
+async function writeForeignImport(
+  text: string,
+  fileName: string,
+  file: string,
+  flags: ImportFlags,
+  from: ImportFormat | 'headway' | undefined,
+  edits: ImportMappingEdits | undefined,
+): Promise<void> {
+  if (!flags.name || !flags.as) {
+    throw new Error(
+      'importing from another tool creates a new workspace: give it --name "Workspace name" and --as EMAIL (its founder), or check the file with --dry-run -w WORKSPACE',
+    );
+  }
+  const name = flags.name.trim();
+  if (name.length === 0 || name.length > 100) throw new Error('--name must be 1 to 100 characters');
+  const email = flags.as;
+  const outcome = await withDatabase(flags, async ({ db }) => {
+    const importer = await findUserByEmail(db, email);
+    if (!importer) throw new Error(`No user with email ${email}`);
+    try {
+      return await importForeignWorkspace(db, importer.id, {
+        text,
+        fileName,
+        name,
+        ...(from && from !== 'headway' ? { format: from } : {}),
+        ...(edits ? { edits } : {}),
+        ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const details = error.details as { summary?: DryRunSummary; problems?: string[] } | undefined;
+      return { kind: 'refused' as const, message: error.message, ...details };
+    }
+  });
+  if (outcome.kind === 'refused') {
+    if (outcome.summary) {
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(outcome.summary, null, 2)}\n`
+          : renderDryRun(
+              outcome.summary,
+              file,
+              `${file} (${outcome.summary.format}) was not imported: nothing was written.`,
+            ),
+      );
+      throw new Error(`nothing was imported: fix the ${outcome.summary.errors} error(s) above and run again`);
+    }
+    throw new Error(
+      outcome.problems ? `nothing was imported:\n  ${outcome.problems.join('\n  ')}` : outcome.message,
+    );
+  }
+  if (outcome.kind !== 'imported') return;
+  const { workspace, summary } = outcome;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ workspace, summary }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(
+    [
+      `Imported ${file} (${summary.format}) as "${workspace.name}": workspace ${workspace.slug} (${workspace.id})`,
+      `  items            ${summary.items} (${summary.done} done, ${summary.cancelled} cancelled)`,
+      `  dependencies     ${summary.dependencies}`,
+      `  history entries  ${summary.historyEntries}`,
+      `  invitations      ${workspace.invitations.length}`,
+      '',
+    ].join('\n'),
+  );
+  if (workspace.invitations.length > 0) {
+    process.stdout.write('Invitation links for the people the file names (only that e-mail can accept):\n');
+    for (const inv of workspace.invitations)
+      process.stdout.write(`  ${inv.email} (${inv.role}): ${inv.path}\n`);
+  }
 }

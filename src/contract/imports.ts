@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXTRA_LABEL_FIELDS, GENERIC_FIELDS, IMPORT_FORMATS } from '../domain/import';
 import { ITEM_STATES, ITEM_TYPES } from './items';
+import { ImportResultSchema } from './transfer';
 
 /** Largest file `headway import` reads from Jira, Linear, GitHub or CSV (50,000 Jira rows fit). */
 export const FOREIGN_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
@@ -77,3 +78,61 @@ export const ImportMappingEditsSchema = z.strictObject({
     .optional(),
 });
 export type ImportMappingEdits = z.infer<typeof ImportMappingEditsSchema>;
+
+/** A problem found in a file: its row as a spreadsheet shows it (header = 1) and column. */
+export const ImportProblemSchema = z.object({
+  file: z.string().optional(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+  why: z.string().describe('what the import does about it, or what to change'),
+  severity: z.enum(['error', 'warning']).describe('an error stops the import until it is fixed'),
+});
+
+/** What an import would create and every problem: the dry run's report. */
+export const ImportSummarySchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  items: z.number().int(),
+  done: z.number().int(),
+  cancelled: z.number().int(),
+  dependencies: z.number().int(),
+  people: z.number().int(),
+  historyEntries: z.number().int(),
+  skipped: z.record(z.string(), z.number().int()),
+  problems: z.array(ImportProblemSchema),
+  peopleByMatch: z.object({
+    members: z.number().int(),
+    invitations: z.number().int(),
+    unmatched: z.number().int(),
+  }),
+  errors: z.number().int(),
+  assumptions: z.array(z.string()),
+});
+
+/**
+ * A Jira, Linear, GitHub or CSV file to import as a new workspace (the caller is its founder).
+ * The file travels as text inside the JSON body.
+ */
+export const ForeignImportRequestSchema = z.strictObject({
+  format: z
+    .enum(IMPORT_FORMATS, { message: `format must be one of ${IMPORT_FORMATS.join(', ')}` })
+    .optional()
+    .describe('detected from the content when absent'),
+  text: z.string().min(1, "text is the file's content and cannot be empty"),
+  fileName: z.string().max(255).optional(),
+  name: z.string().trim().min(1, 'name the new workspace').max(100),
+  mapping: ImportMappingEditsSchema.optional().describe('entries laid over the proposed mapping'),
+  dateFormat: z.string().trim().min(1).max(40).optional().describe('e.g. "DD/MMM/YY h:mm A"'),
+});
+export type ForeignImportRequest = z.infer<typeof ForeignImportRequestSchema>;
+
+export const ForeignImportQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false']).optional().describe('true: report what would be created; write nothing'),
+});
+
+/** The report, and the new workspace with its invitation links once written (null on a dry run). */
+export const ForeignImportResultSchema = z.object({
+  summary: ImportSummarySchema,
+  workspace: ImportResultSchema.nullable(),
+});
+export type ForeignImportResult = z.infer<typeof ForeignImportResultSchema>;

@@ -21,6 +21,7 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
+import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
@@ -78,7 +79,8 @@ export function createApp(deps: ServerDeps) {
         );
       }
     }
-    const limit = c.req.path.endsWith('/import') ? importLimitsOf(deps).maxBytes : LIMITS.bodyBytes;
+    const isImport = c.req.path.endsWith('/import') || c.req.path.endsWith('/import/foreign');
+    const limit = isImport ? importLimitsOf(deps).maxBytes : LIMITS.bodyBytes;
     return bodyLimit({
       maxSize: limit,
       onError: () => {
@@ -106,6 +108,7 @@ export function createApp(deps: ServerDeps) {
   registerForecastRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
+  registerForeignImportRoutes(app);
   registerAssessmentRoutes(app);
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);

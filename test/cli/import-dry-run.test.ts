@@ -150,12 +150,42 @@ describe('headway import --dry-run', { timeout: 180_000 }, () => {
     expect(noWorkspace.stderr).toContain('-w/--workspace is needed');
   });
 
-  it('should not write a foreign import yet, and say so', async () => {
-    const before = await itemCount();
-    const result = await headway('import', join(FIXTURES, 'github-issues.json'), '-w', workspace);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('not available yet');
-    expect(await itemCount()).toBe(before);
+  it('should import a Jira export as a new workspace with --name and --as', async () => {
+    const imported = await headway(
+      'import',
+      join(FIXTURES, 'jira-server.csv'),
+      '--name',
+      'From Jira',
+      '--as',
+      'dana@demo.headway.dev',
+      '--json',
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const { workspace: created, summary } = JSON.parse(imported.stdout) as {
+      workspace: { slug: string; name: string; invitations: { email: string }[] };
+      summary: DryRunSummary;
+    };
+    expect(created.name).toBe('From Jira');
+    const exported = await headway('export', '-w', created.slug);
+    const doc = JSON.parse(exported.stdout) as { items: { state: string }[]; stateHistory: unknown[] };
+    expect(doc.items).toHaveLength(summary.items);
+    expect(doc.items.filter((i) => i.state === 'done')).toHaveLength(summary.done);
+    expect(doc.stateHistory).toHaveLength(summary.historyEntries);
+    expect(created.invitations.length).toBe(summary.peopleByMatch.invitations);
+  });
+
+  it('should print the errors, write nothing and exit 1 when a file cannot be imported', async () => {
+    const file = join(dataDir, 'ambiguous-write.csv');
+    writeFileSync(file, 'Summary,Issue key,Issue Type,Status,Created\nA,X-1,Task,To Do,03/04/2025 10:00\n');
+    const missing = await headway('import', file, '--as', 'dana@demo.headway.dev');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('--name');
+    const refused = await headway('import', file, '--name', 'Never', '--as', 'dana@demo.headway.dev');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('--date-format');
+    expect(refused.stdout).toContain('was not imported');
+    const lookup = await headway('export', '-w', 'Never');
+    expect(lookup.code).toBe(1);
   });
 
   it('should still import Headway JSON as a new workspace, with a dry run first', async () => {

@@ -32,7 +32,7 @@ export function register(program: Command): void {
     program
       .command('import')
       .description(
-        'import Headway JSON as a new workspace (all or nothing); check a Jira, Linear, GitHub or CSV file with --dry-run',
+        'import Headway JSON, or a Jira, Linear, GitHub or CSV file, as a new workspace (all or nothing); check a file with --dry-run',
       )
       .argument('<file>', 'Headway JSON, a Jira or Linear CSV export, GitHub issues JSON, or any CSV')
       .option(
@@ -51,7 +51,8 @@ export function register(program: Command): void {
       .option('--mapping <file>', 'a mapping file (JSON) laid over the proposed mapping')
       .option('--mapping-out <file>', 'write the whole proposed mapping to a file, to edit')
       .option('--date-format <format>', 'dates of the file, e.g. "DD/MMM/YY h:mm A" or "MM/DD/YYYY H:mm"')
-      .option('--json', 'print the dry-run report as JSON'),
+      .option('--name <name>', 'name of the new workspace (imports from Jira, Linear, GitHub or CSV)')
+      .option('--json', 'print the report as JSON'),
   ).action(async (file: string, flags: ImportFlags) => {
     if (await runImportCommand(file, flags)) return;
     let raw: unknown;

@@ -41,6 +41,14 @@ export {
   type WorkspaceMember,
 } from './mapping';
 export {
+  type HeadwayDocument,
+  type HeadwayDocumentItem,
+  type HeadwayDocumentMember,
+  type PlanToHeadwayOptions,
+  type PlanToHeadwayResult,
+  planToHeadway,
+} from './plan-to-headway';
+export {
   IMPORT_LIMITS,
   type ImportPlan,
   type PlannedDependency,

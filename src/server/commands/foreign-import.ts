@@ -1,0 +1,108 @@
+/**
+ * Importing a Jira, Linear, GitHub or CSV file as a new workspace: the file becomes an import
+ * plan, the plan a Headway JSON document, and the document goes through the Headway JSON import
+ * (checked again, one transaction, invitations instead of accounts). All or nothing: a plan with
+ * errors, or a document the import refuses, writes nothing.
+ */
+import { eq } from 'drizzle-orm';
+import { HeadwayExportSchema, type ImportMappingEdits } from '../../contract';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import {
+  type DryRunSummary,
+  type ImportFormat,
+  type ImportProblem,
+  planToHeadway,
+} from '../../domain/import';
+import { AppError } from '../errors';
+import { planImport } from '../imports/plan-import';
+import { type ImportResult, importWorkspace } from './transfer-import';
+
+/** The file and the user's choices. */
+export interface ForeignImportInput {
+  text: string;
+  fileName?: string;
+  /** The format named by the user; detected from the content when absent. */
+  format?: ImportFormat;
+  /** The new workspace's name. */
+  name: string;
+  edits?: ImportMappingEdits;
+  dateFormat?: string;
+  /** Check and summarise only. */
+  dryRun?: boolean;
+}
+
+export type ForeignImportOutcome =
+  | { kind: 'dry-run'; summary: DryRunSummary }
+  | { kind: 'imported'; summary: DryRunSummary; workspace: ImportResult };
+
+/** One line per problem, as the dry run prints them. */
+export function describeProblem(p: ImportProblem): string {
+  const where = [p.row === null ? null : `row ${p.row}`, p.column].filter((x) => x !== null).join(', ');
+  return `${where ? `${where}: ` : ''}${p.message} — ${p.why}`;
+}
+
+function refuse(problems: readonly ImportProblem[], summary: DryRunSummary): never {
+  const lines = problems.map(describeProblem);
+  throw new AppError(
+    'validation_failed',
+    `The file has ${lines.length} error${lines.length === 1 ? '' : 's'}; nothing was imported. ${lines.slice(0, 10).join('; ')}`,
+    { details: { problems: lines, summary } },
+  );
+}
+
+/**
+ * Plans a foreign file for a new workspace and, unless a dry run, imports it.
+ * @param db the database
+ * @param importerId the account importing: founder of the new workspace, matched as a member
+ * @param input the file's text, its format, the workspace's name and the mapping edits
+ * @returns the dry-run summary, and the new workspace with its invitation links when written
+ * @throws AppError validation_failed (400, nothing written) when the file has errors or is Headway JSON
+ */
+export async function importForeignWorkspace(
+  db: Database,
+  importerId: string,
+  input: ForeignImportInput,
+): Promise<ForeignImportOutcome> {
+  const [importer] = await db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, importerId));
+  if (!importer) throw new AppError('not_found', 'The importing account no longer exists');
+  const planned = planImport({
+    text: input.text,
+    ...(input.fileName ? { fileName: input.fileName } : {}),
+    ...(input.format ? { from: input.format } : {}),
+    ...(input.edits ? { edits: input.edits } : {}),
+    ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
+    // A new workspace: the importer is its only member so far.
+    members: [importer],
+  });
+  if (planned.kind === 'headway') {
+    throw new AppError(
+      'validation_failed',
+      'This is Headway JSON: import it with POST /api/workspaces/import (or `headway import FILE`), not as a foreign file',
+    );
+  }
+  const { plan, summary } = planned;
+  if (input.dryRun) return { kind: 'dry-run', summary };
+  const built = planToHeadway(plan, {
+    workspaceName: input.name,
+    importer,
+    now: new Date().toISOString(),
+  });
+  if (!built.ok) refuse(built.problems, summary);
+  const parsed = HeadwayExportSchema.safeParse(built.document);
+  if (!parsed.success) {
+    // The plan keeps Headway's limits, so this is a gap between plan and format: say where.
+    const problems = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new AppError(
+      'validation_failed',
+      `The file could not be turned into a workspace; nothing was imported. ${problems.join('; ')}`,
+      { details: { problems } },
+    );
+  }
+  return { kind: 'imported', summary, workspace: await importWorkspace(db, importerId, parsed.data) };
+}
