@@ -3,8 +3,9 @@ import type { Item } from '../../contract';
 import { itemDependencies, items, workspaces } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
+import type { CommandContext } from './context';
 import { recordDecision } from './decision-log';
-import { type CommandContext, getItem } from './items';
+import { getItem } from './items';
 
 /**
  * Finds a path dependsOn → … → item along "waits on" edges; adding item → dependsOn would then

@@ -12,9 +12,10 @@ import { canDecide } from '../../domain/decision-rights';
 import { mapTShirtSize, type TShirtScale } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
 import { requireContributor, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { loadTShirtScale } from './estimation-scale';
 import { loadSession, presentSession } from './estimation-session-view';
-import { type CommandContext, updateItem } from './items';
+import { updateItem } from './items';
 
 /** Estimation sessions: several estimators vote on the same items, revealed together. */
 
@@ -204,7 +205,6 @@ export async function acceptSessionEstimate(
       );
     }
     value = { points: input.points };
-    await updateItem(ctx, input.itemId, { version: input.version, storyPoints: input.points, rationale });
   } else {
     if (input.points !== undefined) {
       throw new AppError(
@@ -222,25 +222,33 @@ export async function acceptSessionEstimate(
       likely: estimate.likely,
       pessimistic: estimate.pessimistic,
     };
-    await updateItem(ctx, input.itemId, { version: input.version, estimate: value, rationale });
   }
-  // Merged in the database, so two acceptances at once both stay.
-  const [row] = await db
-    .update(estimationSessions)
-    .set({
-      accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: value })}::jsonb`,
-      updatedAt: new Date(),
-    })
-    .where(eq(estimationSessions.id, session.id))
-    .returning();
-  if (!row) throw notFound('Estimation session');
-  if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
-    const [closed] = await db
+  const accepted = value;
+  // The item, its decision-log entry and the session change together or not at all.
+  return inTransaction(ctx, async (tx) => {
+    await updateItem(tx, input.itemId, {
+      version: input.version,
+      ...('points' in accepted ? { storyPoints: accepted.points } : { estimate: accepted }),
+      rationale,
+    });
+    // Merged in the database, so two acceptances at once both stay.
+    const [row] = await tx.db
       .update(estimationSessions)
-      .set({ state: 'closed' })
+      .set({
+        accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: accepted })}::jsonb`,
+        updatedAt: new Date(),
+      })
       .where(eq(estimationSessions.id, session.id))
       .returning();
-    return presentSession(db, actor, closed ?? row);
-  }
-  return presentSession(db, actor, row);
+    if (!row) throw notFound('Estimation session');
+    if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
+      const [closed] = await tx.db
+        .update(estimationSessions)
+        .set({ state: 'closed' })
+        .where(eq(estimationSessions.id, session.id))
+        .returning();
+      return presentSession(tx.db, actor, closed ?? row);
+    }
+    return presentSession(tx.db, actor, row);
+  });
 }

@@ -4,8 +4,8 @@ import { type PlanMilestone, parseIsoDay, runPlanForecast } from '../../domain/f
 import { buildSchedule } from '../../domain/scheduling';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
+import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
-import type { CommandContext } from './items';
 import { findOpenLeaves, loadPlanSource, prepareRoadmapInput, todayIso } from './plan-input';
 import { scheduleRoadmap } from './roadmap';
 

@@ -21,7 +21,7 @@ import {
   parseIsoDay,
 } from '../../domain/forecasting';
 import { AppError } from '../errors';
-import type { CommandContext } from './items';
+import type { CommandContext } from './context';
 import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];

@@ -6,8 +6,9 @@ import { items, workspaces } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
+import type { CommandContext } from './context';
 import { recordDecision } from './decision-log';
-import { type CommandContext, loadDeps, loadRow, versionConflict } from './items';
+import { loadDeps, loadRow, versionConflict } from './items';
 
 /**
  * Serialises writes to the manual order of one workspace for the rest of the transaction, so two

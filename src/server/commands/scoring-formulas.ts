@@ -5,8 +5,8 @@ import { scoringFormulas } from '../../db/schema';
 import { type ExpressionError, listFormulaFields, parseFormula } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
+import type { CommandContext } from './context';
 import { recordDecision } from './decision-log';
-import type { CommandContext } from './items';
 
 /** Custom scoring formulas of a workspace: the prioritization-method decision. */
 
