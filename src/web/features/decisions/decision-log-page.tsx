@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DECISION_INFO, DECISIONS, type Decision } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
 import { decisionsCsvUrl, useAmendRationale, useDecisionLog } from '../../api/decision-hooks';
-import { useMembers } from '../../api/hooks';
+import { useMembers } from '../../api/team-hooks';
 import type { DecisionLogEntry, DecisionLogFilters } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
