@@ -211,7 +211,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         CommentSchema,
-        await addComment(c.get('deps').db, actor, itemId, c.req.valid('json').body),
+        await addComment({ db: c.get('deps').db, actor }, { itemId, body: c.req.valid('json').body }),
         201,
       );
     },
