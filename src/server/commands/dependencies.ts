@@ -3,7 +3,7 @@ import type { Item } from '../../contract';
 import { itemDependencies, items, workspaces } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
-import type { CommandContext } from './context';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { getItem } from './items';
 
@@ -56,7 +56,7 @@ export async function addDependency(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     // Serialise dependency changes per workspace so two concurrent edges cannot close a cycle.
     // NO KEY UPDATE: an item edit that logs a decision takes KEY SHARE on the workspace while
     // holding its item row; FOR UPDATE would deadlock with it when this touches the same item.
@@ -122,7 +122,7 @@ export async function removeDependency(
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
   if (!isUuid(itemId) || !isUuid(dependsOnId)) throw notFound('Dependency');
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     const removed = await tx
       .delete(itemDependencies)
       .where(

@@ -6,7 +6,7 @@ import { items, workspaces } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
-import type { CommandContext } from './context';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { loadDeps, loadRow, versionConflict } from './items';
 
@@ -43,7 +43,7 @@ export async function moveItem(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'backlog_order');
   const current = await loadRow(db, actor.workspaceId, itemId);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     const ws = actor.workspaceId;
     await lockWorkspaceOrder(tx, ws);
     const rankOf = async (id: string, field: 'afterId' | 'beforeId') => {

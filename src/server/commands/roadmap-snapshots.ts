@@ -4,7 +4,7 @@ import type { RoadmapSnapshotSummary } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
 import { requireDecision } from '../policies/access';
-import type { CommandContext } from './context';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { loadPlanSource, todayIso } from './plan-input';
 import { planRoadmap } from './roadmap';
@@ -58,7 +58,7 @@ export async function publishSnapshot(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
   const { roadmap } = planRoadmap(await loadPlanSource(db, actor.workspaceId, input.start ?? todayIso()));
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     const [last] = await tx
       .select({ version: roadmapSnapshots.version })
       .from(roadmapSnapshots)
@@ -116,7 +116,7 @@ export async function deleteSnapshot(ctx: CommandContext, snapshotId: string): P
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
   const row = await loadSnapshot(db, actor.workspaceId, snapshotId);
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     await tx
       .delete(roadmapSnapshots)
       .where(and(eq(roadmapSnapshots.id, row.id), eq(roadmapSnapshots.workspaceId, actor.workspaceId)));

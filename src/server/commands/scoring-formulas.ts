@@ -5,7 +5,7 @@ import { scoringFormulas } from '../../db/schema';
 import { type ExpressionError, listFormulaFields, parseFormula } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
-import type { CommandContext } from './context';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 
 /** Custom scoring formulas of a workspace: the prioritization-method decision. */
@@ -85,7 +85,7 @@ export async function createScoringFormula(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
   const fields = checkExpression(input.expression);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     let row: FormulaRow | undefined;
     try {
       [row] = await tx
@@ -123,7 +123,7 @@ export async function updateScoringFormula(
   await requireDecision(db, actor, 'prioritization_method');
   const current = await loadFormula(db, actor.workspaceId, formulaId);
   if (input.expression !== undefined) checkExpression(input.expression);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     let row: FormulaRow | undefined;
     try {
       [row] = await tx
@@ -168,7 +168,7 @@ export async function deleteScoringFormula(ctx: CommandContext, formulaId: strin
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
   const current = await loadFormula(db, actor.workspaceId, formulaId);
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
     await recordDecision(tx, {
       workspaceId: actor.workspaceId,
