@@ -50,10 +50,10 @@ export function findCyclePath(
 /** Makes `itemId` wait for `dependsOnId` to finish (plus a lag in working days); refuses cycles. */
 export async function addDependency(
   ctx: CommandContext,
-  itemId: string,
-  input: { dependsOnId: string; lagDays: number; rationale?: string | undefined },
+  input: { itemId: string; dependsOnId: string; lagDays: number; rationale?: string | undefined },
 ): Promise<Item> {
   const { db, actor } = ctx;
+  const { itemId } = input;
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
   await inTransaction(ctx, async ({ db: tx }) => {
@@ -115,10 +115,10 @@ export async function addDependency(
 /** Removes a dependency; answers 404 when there is none. */
 export async function removeDependency(
   ctx: CommandContext,
-  itemId: string,
-  dependsOnId: string,
+  input: { itemId: string; dependsOnId: string },
 ): Promise<Item> {
   const { db, actor } = ctx;
+  const { itemId, dependsOnId } = input;
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
   if (!isUuid(itemId) || !isUuid(dependsOnId)) throw notFound('Dependency');

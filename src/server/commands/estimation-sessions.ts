@@ -75,17 +75,15 @@ export async function createEstimationSession(
  * Casts or replaces the caller's vote on one item. Tech roles and holders of the estimates
  * decision vote; votes are taken until the session is closed.
  * @param ctx the database and the caller
- * @param sessionId the session
- * @param input the item and the days or size
+ * @param input the session, the item and the days or size
  * @returns the session as the caller now sees it
  */
 export async function castEstimationVote(
   ctx: CommandContext,
-  sessionId: string,
-  input: CastEstimationVote,
+  input: CastEstimationVote & { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   if (!TECH_ROLES.has(actor.role) && !canDecide(actor.matrix, actor.role, 'estimates')) {
     await requireDecision(db, actor, 'estimates');
@@ -137,15 +135,15 @@ export async function castEstimationVote(
 /**
  * Reveals every vote at once (the estimates decision). Revealing twice changes nothing.
  * @param ctx the database and the caller
- * @param sessionId the session
+ * @param input the session
  * @returns the revealed session with the spread per item
  */
 export async function revealEstimationSession(
   ctx: CommandContext,
-  sessionId: string,
+  input: { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   await requireDecision(db, actor, 'estimates');
   if (session.state !== 'open') return presentSession(db, actor, session);
@@ -163,17 +161,15 @@ export async function revealEstimationSession(
  * The estimate is written through the item update, so a stale version answers 409 and the
  * decision goes to the log; the session closes once every item has an accepted estimate.
  * @param ctx the database and the caller
- * @param sessionId the session
- * @param input the item, its version, and the estimate or a size
+ * @param input the session, the item, its version, and the estimate or a size
  * @returns the session after the acceptance
  */
 export async function acceptSessionEstimate(
   ctx: CommandContext,
-  sessionId: string,
-  input: AcceptSessionEstimate,
+  input: AcceptSessionEstimate & { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   await requireDecision(db, actor, 'estimates');
   if (!session.itemIds.includes(input.itemId)) {

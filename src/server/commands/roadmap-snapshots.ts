@@ -110,12 +110,12 @@ export async function findSnapshots(db: Database, workspaceId: string): Promise<
  * Deletes a published roadmap version (the `roadmap` decision, logged with what it held), e.g.
  * one that can no longer be read. Later versions keep their numbers.
  * @param ctx the database and the acting member
- * @param snapshotId the version's id (another workspace's answers 404)
+ * @param input.snapshotId the version's id (another workspace's answers 404)
  */
-export async function deleteSnapshot(ctx: CommandContext, snapshotId: string): Promise<void> {
+export async function deleteSnapshot(ctx: CommandContext, input: { snapshotId: string }): Promise<void> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
-  const row = await loadSnapshot(db, actor.workspaceId, snapshotId);
+  const row = await loadSnapshot(db, actor.workspaceId, input.snapshotId);
   await inTransaction(ctx, async ({ db: tx }) => {
     await tx
       .delete(roadmapSnapshots)

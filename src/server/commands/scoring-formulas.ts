@@ -116,12 +116,11 @@ export async function createScoringFormula(
 /** Changes a formula's name or expression if the caller holds its current version. */
 export async function updateScoringFormula(
   ctx: CommandContext,
-  formulaId: string,
-  input: UpdateScoringFormula & { version: number },
+  input: UpdateScoringFormula & { formulaId: string; version: number },
 ): Promise<ScoringFormula> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
-  const current = await loadFormula(db, actor.workspaceId, formulaId);
+  const current = await loadFormula(db, actor.workspaceId, input.formulaId);
   if (input.expression !== undefined) checkExpression(input.expression);
   return inTransaction(ctx, async ({ db: tx }) => {
     let row: FormulaRow | undefined;
@@ -164,10 +163,10 @@ export async function updateScoringFormula(
 }
 
 /** Removes a formula (the prioritization_method decision). */
-export async function deleteScoringFormula(ctx: CommandContext, formulaId: string): Promise<void> {
+export async function deleteScoringFormula(ctx: CommandContext, input: { formulaId: string }): Promise<void> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
-  const current = await loadFormula(db, actor.workspaceId, formulaId);
+  const current = await loadFormula(db, actor.workspaceId, input.formulaId);
   await inTransaction(ctx, async ({ db: tx }) => {
     await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
     await recordDecision(tx, {

@@ -125,7 +125,7 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
         DecisionLogEntrySchema,
         await amendRationale(
           { db: c.get('deps').db, actor },
-          { entryId: decisionId, ...c.req.valid('json') },
+          { ...c.req.valid('json'), entryId: decisionId },
         ),
       );
     },

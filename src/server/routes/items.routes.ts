@@ -130,7 +130,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await addDependency({ db: c.get('deps').db, actor }, itemId, c.req.valid('json')),
+        await addDependency({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), itemId }),
         201,
       );
     },
@@ -151,7 +151,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await removeDependency({ db: c.get('deps').db, actor }, itemId, dependsOnId),
+        await removeDependency({ db: c.get('deps').db, actor }, { itemId, dependsOnId }),
       );
     },
   );

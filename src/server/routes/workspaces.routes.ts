@@ -116,7 +116,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         MemberSchema,
-        await updateMember({ db: c.get('deps').db, actor }, { userId, ...c.req.valid('json') }),
+        await updateMember({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), userId }),
       );
     },
   );
