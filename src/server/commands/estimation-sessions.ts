@@ -222,7 +222,8 @@ export async function acceptSessionEstimate(
   const accepted = value;
   // The item, its decision-log entry and the session change together or not at all.
   return inTransaction(ctx, async (tx) => {
-    await updateItem(tx, input.itemId, {
+    await updateItem(tx, {
+      itemId: input.itemId,
       version: input.version,
       ...('points' in accepted ? { storyPoints: accepted.points } : { estimate: accepted }),
       rationale,

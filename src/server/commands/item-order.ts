@@ -32,8 +32,8 @@ export async function lockWorkspaceOrder(tx: Database, workspaceId: string): Pro
  */
 export async function moveItem(
   ctx: CommandContext,
-  itemId: string,
   input: {
+    itemId: string;
     version?: number | undefined;
     afterId?: string | null;
     beforeId?: string | null;
@@ -42,7 +42,7 @@ export async function moveItem(
 ): Promise<MovedItem> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'backlog_order');
-  const current = await loadRow(db, actor.workspaceId, itemId);
+  const current = await loadRow(db, actor.workspaceId, input.itemId);
   return inTransaction(ctx, async ({ db: tx }) => {
     const ws = actor.workspaceId;
     await lockWorkspaceOrder(tx, ws);

@@ -244,15 +244,17 @@ export function versionConflict(current: Item): AppError {
  * with the current item and changes nothing. Each field is checked against the decision it
  * belongs to, and decisions go to the log. Moving a committed target date needs a reason and is
  * stored as a slip (see `slips.ts`).
+ * @param ctx the database and the caller
+ * @param input the item, the version the caller saw and the fields to change
+ * @returns the item as it now is
  */
 export async function updateItem(
   ctx: CommandContext,
-  itemId: string,
-  input: UpdateItem & { version: number },
+  input: UpdateItem & { itemId: string; version: number },
 ): Promise<Item> {
   const { db, actor } = ctx;
   requireContributor(actor);
-  const current = await loadRow(db, actor.workspaceId, itemId);
+  const current = await loadRow(db, actor.workspaceId, input.itemId);
   for (const decision of decisionsFor(input, current)) await requireDecision(db, actor, decision);
   requireSlipReason(current, input.targetDate, input.rationale);
   const slips = movesCommittedDate(current, input.targetDate);

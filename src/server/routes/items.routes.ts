@@ -88,7 +88,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await updateItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+        await updateItem({ db: c.get('deps').db, actor }, { ...body, itemId, version }),
       );
     },
   );
@@ -110,7 +110,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         MovedItemSchema,
-        await moveItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+        await moveItem({ db: c.get('deps').db, actor }, { ...body, itemId, version }),
       );
     },
   );
