@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import { useSession } from './api/hooks';
+import { useSession } from './api/session-hooks';
 import { WorkspaceLayout } from './components/app-shell';
 import { ErrorState, Loading } from './components/states';
 import { JoinPage, SignInPage, SignUpPage } from './features/auth/auth-pages';

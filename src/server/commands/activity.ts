@@ -3,8 +3,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { comments, itemStateChanges, items, users } from '../../db/schema';
 import { notFound } from '../errors';
-import { type Actor, isUuid, requireContributor } from '../policies/access';
+import { isUuid, requireContributor } from '../policies/access';
 import { importedName } from '../presenters/item';
+import { type CommandContext, inTransaction } from './context';
 
 async function requireItem(db: Database, workspaceId: string, itemId: string): Promise<void> {
   if (!isUuid(itemId)) throw notFound('Item');
@@ -58,15 +59,28 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
   }));
 }
 
-/** Adds a comment (any contributor). */
-export async function addComment(db: Database, actor: Actor, itemId: string, body: string) {
+/**
+ * Adds a comment to an item (any contributor).
+ * @param ctx the database and the caller
+ * @param input the item and the comment's text
+ * @returns the comment with its author's name
+ */
+export async function addComment(ctx: CommandContext, input: { itemId: string; body: string }) {
+  const { actor } = ctx;
   requireContributor(actor);
-  await requireItem(db, actor.workspaceId, itemId);
-  const [row] = await db
-    .insert(comments)
-    .values({ workspaceId: actor.workspaceId, itemId, authorId: actor.userId, body })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-  return { ...row, authorName: user?.name ?? '', createdAt: row.createdAt.toISOString() };
+  return inTransaction(ctx, async ({ db }) => {
+    await requireItem(db, actor.workspaceId, input.itemId);
+    const [row] = await db
+      .insert(comments)
+      .values({
+        workspaceId: actor.workspaceId,
+        itemId: input.itemId,
+        authorId: actor.userId,
+        body: input.body,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+    return { ...row, authorName: user?.name ?? '', createdAt: row.createdAt.toISOString() };
+  });
 }

@@ -29,6 +29,7 @@ import { renderReportHtml } from '../../render/assessment-report-html';
 import { AppError, notFound } from '../errors';
 import { type Actor, requireDecision, requireFounder } from '../policies/access';
 import { importedName } from '../presenters/item';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 
 type Row = typeof assessments.$inferSelect;
@@ -107,16 +108,17 @@ function present(row: Row, createdByName: string | null): Assessment {
  * Runs a new assessment and stores it as the workspace's next number. Recording how the company
  * is set up is part of the team decision (founder by default), because its growth plan proposes
  * hires and who decides what; every member may read the result.
+ * @param ctx the database and the caller
  * @param input.variant short or full questionnaire
  * @param input.answers raw answers keyed by question id; every bad one is listed in a 400
  * @param input.doraYear the DORA report year to benchmark against (default: the engine's)
  * @returns the stored assessment with its report
  */
 export async function createAssessment(
-  db: Database,
-  actor: Actor,
+  ctx: CommandContext,
   input: { variant: AssessmentVariant; answers: Record<string, unknown>; doraYear?: number | undefined },
 ): Promise<Assessment> {
+  const { db, actor } = ctx;
   await requireDecision(db, actor, 'team');
   const short = input.variant === 'short';
   const check = validateAnswers(input.answers, { short });
@@ -134,7 +136,7 @@ export async function createAssessment(
     company: actor.workspaceName,
     ...(input.doraYear === undefined ? {} : { doraYear: input.doraYear }),
   });
-  const row = await db.transaction(async (tx) => {
+  const row = await inTransaction(ctx, async ({ db: tx }) => {
     // Locking the workspace row serialises numbering between concurrent assessments.
     await tx
       .select({ id: workspaces.id })
@@ -226,11 +228,14 @@ export async function renderAssessment(
 /**
  * Deletes an assessment (the team decision, like running one), e.g. one whose stored report can
  * no longer be read. Later assessments keep their numbers; the deletion is logged.
- * @param number the assessment's number in the actor's workspace
+ * @param ctx the database and the caller
+ * @param input.number the assessment's number in the caller's workspace
  */
-export async function deleteAssessment(db: Database, actor: Actor, number: number): Promise<void> {
-  await requireDecision(db, actor, 'team');
-  await db.transaction(async (tx) => {
+export async function deleteAssessment(ctx: CommandContext, input: { number: number }): Promise<void> {
+  const { actor } = ctx;
+  const { number } = input;
+  await requireDecision(ctx.db, actor, 'team');
+  await inTransaction(ctx, async ({ db: tx }) => {
     const [row] = await tx
       .delete(assessments)
       .where(and(eq(assessments.workspaceId, actor.workspaceId), eq(assessments.number, number)))
@@ -271,6 +276,7 @@ export async function compareAssessmentNumbers(
  * matrix, as one reviewed change (founder only, like any change of who decides what). The
  * version the founder reviewed must still be current; the result must keep exactly one A per
  * decision; the change is recorded in the decision log with the assessment number.
+ * @param ctx the database and the caller (a founder)
  * @param options.number the assessment whose plan is applied
  * @param options.version the decision-rights version the founder reviewed
  * @param options.preview true to compute the diff without applying it
@@ -278,10 +284,10 @@ export async function compareAssessmentNumbers(
  *   skipped, the resulting matrix and the version after the call
  */
 export async function applyAssessmentDecisionRights(
-  db: Database,
-  actor: Actor,
+  ctx: CommandContext,
   options: { number: number; version: number; rationale?: string | undefined; preview: boolean },
 ): Promise<AppliedAssessmentRights> {
+  const { db, actor } = ctx;
   requireFounder(actor, 'change who decides what');
   const assessment = await getAssessment(db, actor, options.number);
   if (options.version !== actor.matrixVersion) {
@@ -309,7 +315,7 @@ export async function applyAssessmentDecisionRights(
   };
   if (options.preview || changes.length === 0) return result;
 
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     const [row] = await tx
       .update(workspaces)
       .set({ decisionRights: matrix, decisionRightsVersion: options.version + 1 })

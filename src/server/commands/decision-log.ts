@@ -12,8 +12,9 @@ import { decisionLog, items, users } from '../../db/schema';
 import { DECISIONS, type Decision } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
-import { type Actor, isUuid, requireContributor } from '../policies/access';
+import { isUuid, requireContributor } from '../policies/access';
 import { importedName } from '../presenters/item';
+import { type CommandContext, inTransaction } from './context';
 
 export interface DecisionRecord {
   workspaceId: string;
@@ -220,23 +221,20 @@ export const AMEND_WINDOW_DAYS = 7;
  * Gives or changes the why of one of the caller's own recent decisions. The entry's version must
  * be the one the caller saw (409 otherwise); the change is appended to the log as an amendment
  * that keeps the previous why, so the history is not silently rewritten.
- * @param db the database
- * @param actor the member giving the why: must be the entry's author
- * @param entryId the decision-log entry
- * @param input the version seen and the why
+ * @param ctx the database and the member giving the why (must be the entry's author)
+ * @param input the decision-log entry, the version seen and the why
  * @returns the entry with its why
  */
 export async function amendRationale(
-  db: Database,
-  actor: Actor,
-  entryId: string,
-  input: { version: number; rationale: string },
-  now = new Date(),
+  ctx: CommandContext,
+  input: { entryId: string; version: number; rationale: string },
 ): Promise<DecisionLogEntry> {
+  const { actor } = ctx;
+  const now = new Date();
   requireContributor(actor);
-  if (!CURSOR.test(entryId)) throw notFound('Decision');
-  const id = Number(entryId);
-  return db.transaction(async (tx) => {
+  if (!CURSOR.test(input.entryId)) throw notFound('Decision');
+  const id = Number(input.entryId);
+  return inTransaction(ctx, async ({ db: tx }) => {
     const [entry] = await tx
       .select()
       .from(decisionLog)

@@ -3,8 +3,9 @@ import type { Item } from '../../contract';
 import { itemDependencies, items, workspaces } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import { type CommandContext, getItem } from './items';
+import { getItem } from './items';
 
 /**
  * Finds a path dependsOn → … → item along "waits on" edges; adding item → dependsOn would then
@@ -49,13 +50,13 @@ export function findCyclePath(
 /** Makes `itemId` wait for `dependsOnId` to finish (plus a lag in working days); refuses cycles. */
 export async function addDependency(
   ctx: CommandContext,
-  itemId: string,
-  input: { dependsOnId: string; lagDays: number; rationale?: string | undefined },
+  input: { itemId: string; dependsOnId: string; lagDays: number; rationale?: string | undefined },
 ): Promise<Item> {
   const { db, actor } = ctx;
+  const { itemId } = input;
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     // Serialise dependency changes per workspace so two concurrent edges cannot close a cycle.
     // NO KEY UPDATE: an item edit that logs a decision takes KEY SHARE on the workspace while
     // holding its item row; FOR UPDATE would deadlock with it when this touches the same item.
@@ -114,14 +115,14 @@ export async function addDependency(
 /** Removes a dependency; answers 404 when there is none. */
 export async function removeDependency(
   ctx: CommandContext,
-  itemId: string,
-  dependsOnId: string,
+  input: { itemId: string; dependsOnId: string },
 ): Promise<Item> {
   const { db, actor } = ctx;
+  const { itemId, dependsOnId } = input;
   await requireDecision(db, actor, 'dependencies');
   const ws = actor.workspaceId;
   if (!isUuid(itemId) || !isUuid(dependsOnId)) throw notFound('Dependency');
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     const removed = await tx
       .delete(itemDependencies)
       .where(

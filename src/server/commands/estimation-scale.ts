@@ -5,8 +5,8 @@ import { type WorkspaceTShirtScale, workspaces } from '../../db/schema';
 import { DEFAULT_TSHIRT_SCALE, type TShirtScale, validateTShirtScale } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
 import { requireContributor, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import type { CommandContext } from './items';
 
 /** The t-shirt ranges of a workspace: the estimates decision, owned by the tech roles. */
 
@@ -107,7 +107,7 @@ export async function updateEstimationScale(
     })),
   };
   checkTShirtScale(stored);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     const [row] = await tx
       .update(workspaces)
       .set({ tshirtScale: stored })

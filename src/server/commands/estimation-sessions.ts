@@ -12,9 +12,10 @@ import { canDecide } from '../../domain/decision-rights';
 import { mapTShirtSize, type TShirtScale } from '../../domain/estimation';
 import { AppError, notFound } from '../errors';
 import { requireContributor, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { loadTShirtScale } from './estimation-scale';
 import { loadSession, presentSession } from './estimation-session-view';
-import { type CommandContext, updateItem } from './items';
+import { updateItem } from './items';
 
 /** Estimation sessions: several estimators vote on the same items, revealed together. */
 
@@ -74,17 +75,15 @@ export async function createEstimationSession(
  * Casts or replaces the caller's vote on one item. Tech roles and holders of the estimates
  * decision vote; votes are taken until the session is closed.
  * @param ctx the database and the caller
- * @param sessionId the session
- * @param input the item and the days or size
+ * @param input the session, the item and the days or size
  * @returns the session as the caller now sees it
  */
 export async function castEstimationVote(
   ctx: CommandContext,
-  sessionId: string,
-  input: CastEstimationVote,
+  input: CastEstimationVote & { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   if (!TECH_ROLES.has(actor.role) && !canDecide(actor.matrix, actor.role, 'estimates')) {
     await requireDecision(db, actor, 'estimates');
@@ -136,15 +135,15 @@ export async function castEstimationVote(
 /**
  * Reveals every vote at once (the estimates decision). Revealing twice changes nothing.
  * @param ctx the database and the caller
- * @param sessionId the session
+ * @param input the session
  * @returns the revealed session with the spread per item
  */
 export async function revealEstimationSession(
   ctx: CommandContext,
-  sessionId: string,
+  input: { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   await requireDecision(db, actor, 'estimates');
   if (session.state !== 'open') return presentSession(db, actor, session);
@@ -162,17 +161,15 @@ export async function revealEstimationSession(
  * The estimate is written through the item update, so a stale version answers 409 and the
  * decision goes to the log; the session closes once every item has an accepted estimate.
  * @param ctx the database and the caller
- * @param sessionId the session
- * @param input the item, its version, and the estimate or a size
+ * @param input the session, the item, its version, and the estimate or a size
  * @returns the session after the acceptance
  */
 export async function acceptSessionEstimate(
   ctx: CommandContext,
-  sessionId: string,
-  input: AcceptSessionEstimate,
+  input: AcceptSessionEstimate & { sessionId: string },
 ): Promise<EstimationSession> {
   const { db, actor } = ctx;
-  const session = await loadSession(db, actor.workspaceId, sessionId);
+  const session = await loadSession(db, actor.workspaceId, input.sessionId);
   requireContributor(actor);
   await requireDecision(db, actor, 'estimates');
   if (!session.itemIds.includes(input.itemId)) {
@@ -204,7 +201,6 @@ export async function acceptSessionEstimate(
       );
     }
     value = { points: input.points };
-    await updateItem(ctx, input.itemId, { version: input.version, storyPoints: input.points, rationale });
   } else {
     if (input.points !== undefined) {
       throw new AppError(
@@ -222,25 +218,34 @@ export async function acceptSessionEstimate(
       likely: estimate.likely,
       pessimistic: estimate.pessimistic,
     };
-    await updateItem(ctx, input.itemId, { version: input.version, estimate: value, rationale });
   }
-  // Merged in the database, so two acceptances at once both stay.
-  const [row] = await db
-    .update(estimationSessions)
-    .set({
-      accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: value })}::jsonb`,
-      updatedAt: new Date(),
-    })
-    .where(eq(estimationSessions.id, session.id))
-    .returning();
-  if (!row) throw notFound('Estimation session');
-  if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
-    const [closed] = await db
+  const accepted = value;
+  // The item, its decision-log entry and the session change together or not at all.
+  return inTransaction(ctx, async (tx) => {
+    await updateItem(tx, {
+      itemId: input.itemId,
+      version: input.version,
+      ...('points' in accepted ? { storyPoints: accepted.points } : { estimate: accepted }),
+      rationale,
+    });
+    // Merged in the database, so two acceptances at once both stay.
+    const [row] = await tx.db
       .update(estimationSessions)
-      .set({ state: 'closed' })
+      .set({
+        accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: accepted })}::jsonb`,
+        updatedAt: new Date(),
+      })
       .where(eq(estimationSessions.id, session.id))
       .returning();
-    return presentSession(db, actor, closed ?? row);
-  }
-  return presentSession(db, actor, row);
+    if (!row) throw notFound('Estimation session');
+    if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
+      const [closed] = await tx.db
+        .update(estimationSessions)
+        .set({ state: 'closed' })
+        .where(eq(estimationSessions.id, session.id))
+        .returning();
+      return presentSession(tx.db, actor, closed ?? row);
+    }
+    return presentSession(tx.db, actor, row);
+  });
 }

@@ -7,8 +7,8 @@ import { buildSchedule } from '../../domain/scheduling';
 import { readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
+import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
-import type { CommandContext } from './items';
 import { loadPlanSource, todayIso } from './plan-input';
 
 const DEFAULT_PLAN_TRIALS = 500;

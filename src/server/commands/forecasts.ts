@@ -21,7 +21,7 @@ import {
 } from '../../domain/forecasting';
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
 import { AppError } from '../errors';
-import type { CommandContext } from './items';
+import type { CommandContext } from './context';
 import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];

@@ -6,8 +6,9 @@ import { items, workspaces } from '../../db/schema';
 import { AppError, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import { type CommandContext, loadDeps, loadRow, versionConflict } from './items';
+import { loadDeps, loadRow, versionConflict } from './items';
 
 /**
  * Serialises writes to the manual order of one workspace for the rest of the transaction, so two
@@ -31,8 +32,8 @@ export async function lockWorkspaceOrder(tx: Database, workspaceId: string): Pro
  */
 export async function moveItem(
   ctx: CommandContext,
-  itemId: string,
   input: {
+    itemId: string;
     version?: number | undefined;
     afterId?: string | null;
     beforeId?: string | null;
@@ -41,8 +42,8 @@ export async function moveItem(
 ): Promise<MovedItem> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'backlog_order');
-  const current = await loadRow(db, actor.workspaceId, itemId);
-  return db.transaction(async (tx) => {
+  const current = await loadRow(db, actor.workspaceId, input.itemId);
+  return inTransaction(ctx, async ({ db: tx }) => {
     const ws = actor.workspaceId;
     await lockWorkspaceOrder(tx, ws);
     const rankOf = async (id: string, field: 'afterId' | 'beforeId') => {

@@ -5,15 +5,13 @@ import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
-import { type Actor, isUuid, requireContributor, requireDecision } from '../policies/access';
+import { isUuid, requireContributor, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
+import { type CommandContext, inTransaction } from './context';
 import { logItemDecisions } from './item-decisions';
 import { movesCommittedDate, recordSlip, requireSlipReason } from './slips';
 
-export interface CommandContext {
-  db: Database;
-  actor: Actor;
-}
+export type { CommandContext } from './context';
 
 /** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
 const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
@@ -175,7 +173,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
   const { db, actor } = ctx;
   requireContributor(actor);
   for (const decision of decisionsFor(input, null)) await requireDecision(db, actor, decision);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     await checkParent(tx, actor.workspaceId, input.type, input.parentId);
     await checkAssignee(tx, actor.workspaceId, input.assigneeId);
     // Locking the workspace row serialises item numbers and bottom ranks per workspace.
@@ -246,20 +244,22 @@ export function versionConflict(current: Item): AppError {
  * with the current item and changes nothing. Each field is checked against the decision it
  * belongs to, and decisions go to the log. Moving a committed target date needs a reason and is
  * stored as a slip (see `slips.ts`).
+ * @param ctx the database and the caller
+ * @param input the item, the version the caller saw and the fields to change
+ * @returns the item as it now is
  */
 export async function updateItem(
   ctx: CommandContext,
-  itemId: string,
-  input: UpdateItem & { version: number },
+  input: UpdateItem & { itemId: string; version: number },
 ): Promise<Item> {
   const { db, actor } = ctx;
   requireContributor(actor);
-  const current = await loadRow(db, actor.workspaceId, itemId);
+  const current = await loadRow(db, actor.workspaceId, input.itemId);
   for (const decision of decisionsFor(input, current)) await requireDecision(db, actor, decision);
   requireSlipReason(current, input.targetDate, input.rationale);
   const slips = movesCommittedDate(current, input.targetDate);
 
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     const type = input.type ?? (current.type as ItemType);
     if (input.parentId !== undefined || input.type !== undefined) {
       await checkParent(

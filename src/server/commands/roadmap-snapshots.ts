@@ -4,8 +4,8 @@ import type { RoadmapSnapshotSummary } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
 import { requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import type { CommandContext } from './items';
 import { loadPlanSource, todayIso } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { freeze, loadSnapshot, readSnapshotPlan } from './roadmap-compare';
@@ -58,7 +58,7 @@ export async function publishSnapshot(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
   const { roadmap } = planRoadmap(await loadPlanSource(db, actor.workspaceId, input.start ?? todayIso()));
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     const [last] = await tx
       .select({ version: roadmapSnapshots.version })
       .from(roadmapSnapshots)
@@ -110,13 +110,13 @@ export async function findSnapshots(db: Database, workspaceId: string): Promise<
  * Deletes a published roadmap version (the `roadmap` decision, logged with what it held), e.g.
  * one that can no longer be read. Later versions keep their numbers.
  * @param ctx the database and the acting member
- * @param snapshotId the version's id (another workspace's answers 404)
+ * @param input.snapshotId the version's id (another workspace's answers 404)
  */
-export async function deleteSnapshot(ctx: CommandContext, snapshotId: string): Promise<void> {
+export async function deleteSnapshot(ctx: CommandContext, input: { snapshotId: string }): Promise<void> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
-  const row = await loadSnapshot(db, actor.workspaceId, snapshotId);
-  await db.transaction(async (tx) => {
+  const row = await loadSnapshot(db, actor.workspaceId, input.snapshotId);
+  await inTransaction(ctx, async ({ db: tx }) => {
     await tx
       .delete(roadmapSnapshots)
       .where(and(eq(roadmapSnapshots.id, row.id), eq(roadmapSnapshots.workspaceId, actor.workspaceId)));

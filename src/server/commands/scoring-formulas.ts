@@ -5,8 +5,8 @@ import { scoringFormulas } from '../../db/schema';
 import { type ExpressionError, listFormulaFields, parseFormula } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import type { CommandContext } from './items';
 
 /** Custom scoring formulas of a workspace: the prioritization-method decision. */
 
@@ -85,7 +85,7 @@ export async function createScoringFormula(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
   const fields = checkExpression(input.expression);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     let row: FormulaRow | undefined;
     try {
       [row] = await tx
@@ -116,14 +116,13 @@ export async function createScoringFormula(
 /** Changes a formula's name or expression if the caller holds its current version. */
 export async function updateScoringFormula(
   ctx: CommandContext,
-  formulaId: string,
-  input: UpdateScoringFormula & { version: number },
+  input: UpdateScoringFormula & { formulaId: string; version: number },
 ): Promise<ScoringFormula> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
-  const current = await loadFormula(db, actor.workspaceId, formulaId);
+  const current = await loadFormula(db, actor.workspaceId, input.formulaId);
   if (input.expression !== undefined) checkExpression(input.expression);
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     let row: FormulaRow | undefined;
     try {
       [row] = await tx
@@ -164,11 +163,11 @@ export async function updateScoringFormula(
 }
 
 /** Removes a formula (the prioritization_method decision). */
-export async function deleteScoringFormula(ctx: CommandContext, formulaId: string): Promise<void> {
+export async function deleteScoringFormula(ctx: CommandContext, input: { formulaId: string }): Promise<void> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
-  const current = await loadFormula(db, actor.workspaceId, formulaId);
-  await db.transaction(async (tx) => {
+  const current = await loadFormula(db, actor.workspaceId, input.formulaId);
+  await inTransaction(ctx, async ({ db: tx }) => {
     await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
     await recordDecision(tx, {
       workspaceId: actor.workspaceId,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { DecisionRights, Member, Workspace } from '../../contract';
+import type { Member, Workspace } from '../../contract';
 import type { Database } from '../../db/client';
 import { invitations, memberships, users, workspaces } from '../../db/schema';
 import {
@@ -17,15 +17,15 @@ import {
 import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';
-import { type Actor, findTeam, isUuid, requireDecision } from '../policies/access';
+import { isUuid, requireDecision } from '../policies/access';
 import {
-  requireFounderTo,
   requireInvitedAddress,
   requireInviterStillEntitled,
   requireMayChangeMember,
   requireMayInvite,
   requireMayRemoveMember,
 } from '../policies/membership';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { claimImportedAssignments } from './placeholder-users';
 
@@ -134,21 +134,25 @@ async function countFounders(db: Database, workspaceId: string, exceptUserId: st
 /**
  * Changes a member's role, FTE or skills (the team decision). Only a founder makes or changes a
  * founder, nobody changes their own role, and the last founder keeps the role.
+ * @param ctx the database and the caller
+ * @param input the member, the version the caller saw and the fields to change
+ * @returns the member as they now are
  */
 export async function updateMember(
-  db: Database,
-  actor: Actor,
-  userId: string,
+  ctx: CommandContext,
   input: {
+    userId: string;
     version: number;
     role?: Role | undefined;
     fte?: number | undefined;
     skills?: string[] | undefined;
   },
 ): Promise<Member> {
-  await requireDecision(db, actor, 'team');
+  const { actor } = ctx;
+  const { userId } = input;
+  await requireDecision(ctx.db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
-  return db.transaction(async (tx) => {
+  return inTransaction(ctx, async ({ db: tx }) => {
     await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
@@ -213,11 +217,17 @@ export async function updateMember(
   });
 }
 
-/** Removes a member (the team decision); only a founder removes a founder, and never the last one. */
-export async function removeMember(db: Database, actor: Actor, userId: string): Promise<void> {
-  await requireDecision(db, actor, 'team');
+/**
+ * Removes a member (the team decision); only a founder removes a founder, and never the last one.
+ * @param ctx the database and the caller
+ * @param input the member to remove
+ */
+export async function removeMember(ctx: CommandContext, input: { userId: string }): Promise<void> {
+  const { actor } = ctx;
+  const { userId } = input;
+  await requireDecision(ctx.db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
-  await db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     await lockTeam(tx, actor.workspaceId);
     const [current] = await tx
       .select()
@@ -246,12 +256,15 @@ const INVITATION_DAYS = 14;
 /**
  * Creates an invitation link (the team decision; a founder invitation needs a founder). The token
  * is shown once and stored hashed; with an email, only that person's account can accept it.
+ * @param ctx the database and the caller
+ * @param input the role, FTE and skills the invited person will have, and optionally their address
+ * @returns the invitation with its token (never shown again)
  */
 export async function createInvitation(
-  db: Database,
-  actor: Actor,
+  ctx: CommandContext,
   input: { role: Role; fte: number; skills: string[]; email?: string | undefined },
 ) {
+  const { db, actor } = ctx;
   await requireDecision(db, actor, 'team');
   await requireMayInvite(db, actor, input.role);
   const token = createSecret('hwi');
@@ -344,71 +357,4 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       createdAt: ws.createdAt.toISOString(),
     };
   });
-}
-
-/**
- * The decision-rights matrix with who holds each decision in this team today (a founder holds,
- * in the interim, what nobody else on the team holds yet) and what the caller may decide.
- */
-export async function getDecisionRights(db: Database, actor: Actor): Promise<DecisionRights> {
-  const team = await findTeam(db, actor.workspaceId);
-  return {
-    version: actor.matrixVersion,
-    matrix: actor.matrix,
-    decisions: DECISIONS.map((id) => ({
-      id,
-      ...DECISION_INFO[id],
-      interimUntil: describeInterimHold(actor.matrix, id) || null,
-    })),
-    holders: Object.fromEntries(
-      DECISIONS.map((d) => [d, findEffectiveHolders(actor.matrix, d, team)]),
-    ) as DecisionRights['holders'],
-    mine: findDecisionsHeld(actor.matrix, actor, team),
-  };
-}
-
-/** Replaces the matrix (founder only), after checking exactly one accountable role per decision. */
-export async function updateDecisionRights(
-  db: Database,
-  actor: Actor,
-  input: { version: number; matrix: Record<string, Record<string, string>>; rationale?: string | undefined },
-): Promise<DecisionRights> {
-  await requireFounderTo(db, actor, 'change who decides what');
-  const problems = findMatrixProblems(input.matrix);
-  if (problems.length > 0) {
-    throw new AppError('validation_failed', problems.map((p) => `${p.decision}: ${p.message}`).join('; '), {
-      details: { problems },
-    });
-  }
-  const matrix = input.matrix as DecisionMatrix;
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(workspaces)
-      .set({ decisionRights: matrix, decisionRightsVersion: input.version + 1 })
-      .where(and(eq(workspaces.id, actor.workspaceId), eq(workspaces.decisionRightsVersion, input.version)))
-      .returning({ id: workspaces.id });
-    if (!row) {
-      throw new AppError(
-        'version_conflict',
-        `Someone changed the decision rights since you loaded them (now version ${actor.matrixVersion}): reload and reapply`,
-        { details: { currentVersion: actor.matrixVersion } },
-      );
-    }
-    const changes = DECISIONS.flatMap((d) =>
-      Object.keys(matrix[d]).flatMap((role) => {
-        const before = actor.matrix[d]?.[role as Role];
-        const after = matrix[d][role as Role];
-        return before === after ? [] : [{ decision: d, role, before, after }];
-      }),
-    );
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'team',
-      actorId: actor.userId,
-      summary: `Changed decision rights (${changes.length} cell${changes.length === 1 ? '' : 's'})`,
-      rationale: input.rationale,
-      details: { changes },
-    });
-  });
-  return getDecisionRights(db, { ...actor, matrix, matrixVersion: input.version + 1 });
 }

@@ -123,7 +123,10 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         DecisionLogEntrySchema,
-        await amendRationale(c.get('deps').db, actor, decisionId, c.req.valid('json')),
+        await amendRationale(
+          { db: c.get('deps').db, actor },
+          { ...c.req.valid('json'), entryId: decisionId },
+        ),
       );
     },
   );

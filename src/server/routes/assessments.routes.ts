@@ -121,7 +121,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         AssessmentSchema,
-        await createAssessment(c.get('deps').db, actor, c.req.valid('json')),
+        await createAssessment({ db: c.get('deps').db, actor }, c.req.valid('json')),
         201,
       );
     },
@@ -155,7 +155,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { workspaceId, number } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      await deleteAssessment(c.get('deps').db, actor, number);
+      await deleteAssessment({ db: c.get('deps').db, actor }, { number });
       return c.body(null, 204);
     },
   );
@@ -217,12 +217,15 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         AppliedAssessmentRightsSchema,
-        await applyAssessmentDecisionRights(c.get('deps').db, actor, {
-          number,
-          version: body.version,
-          rationale: body.rationale,
-          preview: c.req.valid('query').preview,
-        }),
+        await applyAssessmentDecisionRights(
+          { db: c.get('deps').db, actor },
+          {
+            number,
+            version: body.version,
+            rationale: body.rationale,
+            preview: c.req.valid('query').preview,
+          },
+        ),
       );
     },
   );

@@ -95,7 +95,7 @@ export function registerEstimationSessionRoutes(app: OpenAPIHono<AppEnv>): void 
       return send(
         c,
         EstimationSessionSchema,
-        await castEstimationVote({ db: c.get('deps').db, actor }, sessionId, c.req.valid('json')),
+        await castEstimationVote({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), sessionId }),
       );
     },
   );
@@ -115,7 +115,7 @@ export function registerEstimationSessionRoutes(app: OpenAPIHono<AppEnv>): void 
       return send(
         c,
         EstimationSessionSchema,
-        await revealEstimationSession({ db: c.get('deps').db, actor }, sessionId),
+        await revealEstimationSession({ db: c.get('deps').db, actor }, { sessionId }),
       );
     },
   );
@@ -135,7 +135,7 @@ export function registerEstimationSessionRoutes(app: OpenAPIHono<AppEnv>): void 
       return send(
         c,
         EstimationSessionSchema,
-        await acceptSessionEstimate({ db: c.get('deps').db, actor }, sessionId, c.req.valid('json')),
+        await acceptSessionEstimate({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), sessionId }),
       );
     },
   );

@@ -88,7 +88,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await updateItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+        await updateItem({ db: c.get('deps').db, actor }, { ...body, itemId, version }),
       );
     },
   );
@@ -110,7 +110,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         MovedItemSchema,
-        await moveItem({ db: c.get('deps').db, actor }, itemId, { ...body, version }),
+        await moveItem({ db: c.get('deps').db, actor }, { ...body, itemId, version }),
       );
     },
   );
@@ -130,7 +130,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await addDependency({ db: c.get('deps').db, actor }, itemId, c.req.valid('json')),
+        await addDependency({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), itemId }),
         201,
       );
     },
@@ -151,7 +151,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ItemSchema,
-        await removeDependency({ db: c.get('deps').db, actor }, itemId, dependsOnId),
+        await removeDependency({ db: c.get('deps').db, actor }, { itemId, dependsOnId }),
       );
     },
   );
@@ -211,7 +211,7 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         CommentSchema,
-        await addComment(c.get('deps').db, actor, itemId, c.req.valid('json').body),
+        await addComment({ db: c.get('deps').db, actor }, { itemId, body: c.req.valid('json').body }),
         201,
       );
     },

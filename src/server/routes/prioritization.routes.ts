@@ -162,7 +162,7 @@ export function registerPrioritizationRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         ScoringFormulaSchema,
-        await updateScoringFormula({ db: c.get('deps').db, actor }, formulaId, { ...body, version }),
+        await updateScoringFormula({ db: c.get('deps').db, actor }, { ...body, formulaId, version }),
       );
     },
   );
@@ -179,7 +179,7 @@ export function registerPrioritizationRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { workspaceId, formulaId } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      await deleteScoringFormula({ db: c.get('deps').db, actor }, formulaId);
+      await deleteScoringFormula({ db: c.get('deps').db, actor }, { formulaId });
       return c.body(null, 204);
     },
   );

@@ -107,7 +107,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { workspaceId, snapshotId } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      await deleteSnapshot({ db: c.get('deps').db, actor }, snapshotId);
+      await deleteSnapshot({ db: c.get('deps').db, actor }, { snapshotId });
       return c.body(null, 204);
     },
   );

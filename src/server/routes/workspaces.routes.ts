@@ -11,15 +11,14 @@ import {
   UpdateMemberSchema,
   WorkspaceSchema,
 } from '../../contract';
+import { getDecisionRights, updateDecisionRights } from '../commands/decision-rights';
 import {
   acceptInvitation,
   createInvitation,
   createWorkspace,
   findMembers,
   findWorkspacesOf,
-  getDecisionRights,
   removeMember,
-  updateDecisionRights,
   updateMember,
 } from '../commands/workspaces';
 import type { AppEnv } from '../context';
@@ -114,7 +113,11 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { workspaceId, userId } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      return send(c, MemberSchema, await updateMember(c.get('deps').db, actor, userId, c.req.valid('json')));
+      return send(
+        c,
+        MemberSchema,
+        await updateMember({ db: c.get('deps').db, actor }, { ...c.req.valid('json'), userId }),
+      );
     },
   );
 
@@ -130,7 +133,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { workspaceId, userId } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      await removeMember(c.get('deps').db, actor, userId);
+      await removeMember({ db: c.get('deps').db, actor }, { userId });
       return c.body(null, 204);
     },
   );
@@ -149,7 +152,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         InvitationSchema,
-        await createInvitation(c.get('deps').db, actor, c.req.valid('json')),
+        await createInvitation({ db: c.get('deps').db, actor }, c.req.valid('json')),
         201,
       );
     },
@@ -185,7 +188,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      return send(c, DecisionRightsSchema, await getDecisionRights(c.get('deps').db, actor));
+      return send(c, DecisionRightsSchema, await getDecisionRights({ db: c.get('deps').db, actor }));
     },
   );
 
@@ -203,7 +206,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
       return send(
         c,
         DecisionRightsSchema,
-        await updateDecisionRights(c.get('deps').db, actor, c.req.valid('json')),
+        await updateDecisionRights({ db: c.get('deps').db, actor }, c.req.valid('json')),
       );
     },
   );

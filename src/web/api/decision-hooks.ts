@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { buildUrl, requestApi } from './client';
-import { keys } from './hooks';
+import { invalidates } from './invalidation';
+import { keys } from './query-keys';
 import type { DecisionLogEntry, DecisionLogFilters, Page, TargetDateSlip, WaitsOnWhom } from './types';
 
 const LOG_PAGE = 50;
@@ -8,7 +9,7 @@ const LOG_PAGE = 50;
 /** The workspace decision log, newest first, filtered; more pages load on demand. */
 export function useDecisionLog(ws: string, filters: DecisionLogFilters) {
   return useInfiniteQuery({
-    queryKey: [...keys.allDecisions(ws), 'log', filters],
+    queryKey: keys.decisionLog(ws, filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       requestApi<Page<DecisionLogEntry>>(`/workspaces/${ws}/decisions`, {
@@ -26,21 +27,20 @@ export function decisionsCsvUrl(ws: string, filters: DecisionLogFilters): string
 
 /** Gives or changes the why of one of my own recent decisions. */
 export function useAmendRationale(ws: string) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; version: number; rationale: string }) =>
       requestApi<DecisionLogEntry>(`/workspaces/${ws}/decisions/${input.id}/rationale`, {
         method: 'POST',
         body: { version: input.version, rationale: input.rationale },
       }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: keys.allDecisions(ws) }),
+    meta: { invalidates: invalidates.rationaleAmended(ws) },
   });
 }
 
 /** What waits on whom: per person, what waits on their decision. */
 export function useWaitsOnWhom(ws: string) {
   return useQuery({
-    queryKey: [...keys.inbox(ws), 'everyone'],
+    queryKey: keys.waitsOnWhom(ws),
     queryFn: () => requestApi<WaitsOnWhom>(`/workspaces/${ws}/waiting`),
   });
 }

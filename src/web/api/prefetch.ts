@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { mayHaveSession, setCsrfToken } from './client';
-import { itemsQuery, meQuery, sessionQuery } from './hooks';
+import { itemsQuery } from './item-hooks';
+import { meQuery, sessionQuery } from './session-hooks';
 import type { Session } from './types';
 
 const LAST_SLUG = 'headway.workspace';

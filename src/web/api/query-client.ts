@@ -1,9 +1,16 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './client';
+import { invalidateDeclared } from './invalidation';
 
-/** One query client for the app: no retries on answers the server meant (4xx). */
+/**
+ * One query client for the app: no retries on answers the server meant (4xx), and one place
+ * where a successful write makes the queries it declares (`meta.invalidates`) stale.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _variables, _context, mutation) => invalidateDeclared(client, mutation.meta),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -14,4 +21,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

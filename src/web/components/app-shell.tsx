@@ -1,8 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../domain/decision-rights';
-import { useInbox, useMe, useSignOut } from '../api/hooks';
+import { useInbox } from '../api/item-hooks';
 import { rememberWorkspace } from '../api/prefetch';
+import { useMe, useSignOut } from '../api/session-hooks';
 import type { Workspace } from '../api/types';
 import { ItemSaveProvider } from '../features/item/conflict-provider';
 import { useWorkspace, WorkspaceProvider } from '../features/workspaces/workspace-context';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import { describeError, isApiError } from '../../api/client';
-import { useDecisionRights } from '../../api/hooks';
+import { useDecisionRights } from '../../api/team-hooks';
 import { Dialog } from '../../components/dialog';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { AREA_LABELS } from '../../../domain/assessment/types';
-import { useDecisionRights } from '../../api/hooks';
+import { useDecisionRights } from '../../api/team-hooks';
 import { ErrorState, Loading } from '../../components/states';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { ApplyRights } from './apply-rights';

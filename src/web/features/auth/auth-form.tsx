@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { describeError } from '../../api/client';
-import { useAuthenticate } from '../../api/hooks';
+import { useAuthenticate } from '../../api/session-hooks';
 
 interface AuthFormProps {
   mode: 'signin' | 'signup';

@@ -1,6 +1,6 @@
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
-import { useAcceptInvitation, useSession } from '../../api/hooks';
+import { useAcceptInvitation, useSession } from '../../api/session-hooks';
 import { Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { AuthForm } from './auth-form';

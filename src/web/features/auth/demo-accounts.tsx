@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
-import { useAuthenticate } from '../../api/hooks';
 import { useInstance } from '../../api/instance';
+import { useAuthenticate } from '../../api/session-hooks';
 
 /**
  * On a server that runs the demo, the demo people to sign in as with one click; nothing on any

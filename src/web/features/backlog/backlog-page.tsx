@@ -1,8 +1,10 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { describeScoreKey } from '../../../domain/prioritization';
 import { describeError } from '../../api/client';
-import { useCreateItem, useItems, useMembers, useMoveItem } from '../../api/hooks';
-import type { MoveTarget } from '../../api/types';
+import { useItems } from '../../api/item-hooks';
+import { useCreateItem, useMoveItem } from '../../api/item-write-hooks';
+import { useMembers } from '../../api/team-hooks';
+import type { Item, MoveTarget } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useSaveItem } from '../item/conflict-provider';

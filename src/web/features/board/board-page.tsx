@@ -9,7 +9,8 @@ import {
 } from '@dnd-kit/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useItems, useMembers } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
+import { useMembers } from '../../api/team-hooks';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';

@@ -4,7 +4,7 @@ import { DECISION_INFO, DECISIONS, type Decision } from '../../../domain/decisio
 import { MS_PER_DAY } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { decisionsCsvUrl, useAmendRationale, useDecisionLog } from '../../api/decision-hooks';
-import { useMembers } from '../../api/hooks';
+import { useMembers } from '../../api/team-hooks';
 import type { DecisionLogEntry, DecisionLogFilters } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';

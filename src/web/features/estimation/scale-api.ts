@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EstimationScale, UpdateEstimationScale } from '../../../contract';
 import { requestApi } from '../../api/client';
+import { invalidates } from '../../api/invalidation';
+import { keys } from '../../api/query-keys';
 
-const scaleKey = (ws: string) => ['estimation-scale', ws] as const;
+const scaleKey = keys.estimationScale;
 
 /** The workspace's t-shirt ranges, or the default ones (`isDefault`). */
 export function useEstimationScale(ws: string) {
@@ -18,9 +20,7 @@ export function useSaveEstimationScale(ws: string) {
   return useMutation({
     mutationFn: (input: UpdateEstimationScale) =>
       requestApi<EstimationScale>(`/workspaces/${ws}/estimation-scale`, { method: 'PUT', body: input }),
-    onSuccess: (scale) => {
-      client.setQueryData(scaleKey(ws), scale);
-      void client.invalidateQueries({ queryKey: ['decisions', ws] });
-    },
+    onSuccess: (scale) => client.setQueryData(scaleKey(ws), scale),
+    meta: { invalidates: invalidates.estimationScaleSaved(ws) },
   });
 }

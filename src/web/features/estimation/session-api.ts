@@ -7,10 +7,11 @@ import type {
   EstimationSessionSummary,
 } from '../../../contract';
 import { requestApi } from '../../api/client';
-import { keys } from '../../api/hooks';
+import { invalidates } from '../../api/invalidation';
+import { keys } from '../../api/query-keys';
 
-const sessionsKey = (ws: string) => ['estimation-sessions', ws] as const;
-const sessionKey = (ws: string, id: string) => ['estimation-sessions', ws, id] as const;
+const sessionsKey = keys.estimationSessions.all;
+const sessionKey = keys.estimationSessions.one;
 
 /** The workspace's estimation sessions, newest first. */
 export function useEstimationSessions(ws: string) {
@@ -45,10 +46,8 @@ function useSessionWrite<TInput>(
         method: 'POST',
         body: body ? body(input) : {},
       }),
-    onSuccess: (session) => {
-      client.setQueryData(sessionKey(ws, session.id), session);
-      void client.invalidateQueries({ queryKey: sessionsKey(ws), exact: true });
-    },
+    onSuccess: (session) => client.setQueryData(sessionKey(ws, session.id), session),
+    meta: { invalidates: invalidates.estimationSessionChanged(ws) },
   });
 }
 
@@ -84,13 +83,8 @@ export function useAcceptEstimate(ws: string, sessionId: string) {
         method: 'POST',
         body: input,
       }),
-    onSuccess: (session, input) => {
-      client.setQueryData(sessionKey(ws, session.id), session);
-      void client.invalidateQueries({ queryKey: sessionsKey(ws), exact: true });
-      void client.invalidateQueries({ queryKey: keys.items(ws) });
-      void client.invalidateQueries({ queryKey: keys.item(ws, input.itemId) });
-      void client.invalidateQueries({ queryKey: keys.decisions(ws, input.itemId) });
-    },
+    onSuccess: (session) => client.setQueryData(sessionKey(ws, session.id), session),
+    meta: { invalidates: invalidates.estimateAccepted(ws) },
     // A stale item version: reload the session so the next try uses the current one.
     onError: () => void client.invalidateQueries({ queryKey: sessionKey(ws, sessionId) }),
   });

@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
-import { useItems } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { PrioritizeTabs } from '../prioritization/prioritize-tabs';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';

@@ -6,7 +6,9 @@ import type {
   TrackRecord,
 } from '../../../contract';
 import { requestApi } from '../../api/client';
-import { keys, storeItem } from '../../api/hooks';
+import { invalidates } from '../../api/invalidation';
+import { storeItem } from '../../api/item-hooks';
+import { keys } from '../../api/query-keys';
 import type { Item } from '../../api/types';
 
 // Types only: the zod schemas stay out of the browser bundle.
@@ -21,15 +23,6 @@ export type PlanSubject = { milestone: string } | { items: string[] };
 /** A throughput question: when will N items be done, or how many by a day. */
 export type ThroughputQuestion = { items: number } | { by: string };
 
-export const forecastKeys = {
-  all: (ws: string) => ['forecasts', ws] as const,
-  plan: (ws: string, subject: PlanSubject, target: string | null) =>
-    ['forecasts', ws, 'plan', subject, target] as const,
-  throughput: (ws: string, question: ThroughputQuestion, excludeBulk: boolean) =>
-    ['forecasts', ws, 'throughput', question, excludeBulk] as const,
-  trackRecord: (ws: string) => ['forecasts', ws, 'track-record'] as const,
-};
-
 // Every answer is stored server-side as a forecast of record, so a page does not ask again
 // for the same question within half a minute just because it re-rendered or regained focus.
 const STALE_MS = 30_000;
@@ -41,7 +34,7 @@ const STALE_MS = 30_000;
  */
 export function usePlanForecast(ws: string, subject: PlanSubject | null, target: string | null) {
   return useQuery({
-    queryKey: forecastKeys.plan(ws, subject ?? { items: [] }, target),
+    queryKey: keys.forecasts.plan(ws, subject ?? { items: [] }, target),
     queryFn: ({ signal }) =>
       requestApi<PlanForecastView>(`/workspaces/${ws}/forecasts/plan`, {
         query: {
@@ -62,7 +55,7 @@ export function usePlanForecast(ws: string, subject: PlanSubject | null, target:
 /** The throughput forecast: date percentiles for N items, or count percentiles by a day. */
 export function useThroughputForecast(ws: string, question: ThroughputQuestion | null, excludeBulk: boolean) {
   return useQuery({
-    queryKey: forecastKeys.throughput(ws, question ?? { items: 0 }, excludeBulk),
+    queryKey: keys.forecasts.throughput(ws, question ?? { items: 0 }, excludeBulk),
     queryFn: ({ signal }) =>
       requestApi<ThroughputForecastView>(`/workspaces/${ws}/forecasts/throughput`, {
         query: {
@@ -81,7 +74,7 @@ export function useThroughputForecast(ws: string, question: ThroughputQuestion |
 /** Stored forecasts whose work has finished, scored, with the calibration summary. */
 export function useTrackRecord(ws: string) {
   return useQuery({
-    queryKey: forecastKeys.trackRecord(ws),
+    queryKey: keys.forecasts.trackRecord(ws),
     queryFn: () => requestApi<TrackRecord>(`/workspaces/${ws}/forecasts/track-record`),
   });
 }
@@ -101,12 +94,8 @@ export function useChangeScope(ws: string) {
         body: { state: input.state, rationale: input.rationale, version: current.version },
       });
     },
-    onSuccess: (item) => {
-      storeItem(client, ws, item);
-      void client.invalidateQueries({ queryKey: keys.items(ws) });
-      void client.invalidateQueries({ queryKey: keys.inbox(ws) });
-      void client.invalidateQueries({ queryKey: forecastKeys.all(ws) });
-    },
+    onSuccess: (item) => storeItem(client, ws, item),
+    meta: { invalidates: invalidates.scopeChanged(ws) },
   });
 }
 

@@ -1,6 +1,6 @@
 import './forecasts.css';
 import { NavLink, useSearchParams } from 'react-router';
-import { useItems } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { PlanForecastView } from './plan-forecast-view';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useInbox } from '../../api/hooks';
+import { useInbox } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 

@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { describeError, isApiError } from '../../api/client';
-import { storeItem, useMembers, usePatchItem } from '../../api/hooks';
+import { storeItem } from '../../api/item-hooks';
+import { usePatchItem } from '../../api/item-write-hooks';
+import { useMembers } from '../../api/team-hooks';
 import type { Item, ItemPatch } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { useToast } from '../../components/toast';

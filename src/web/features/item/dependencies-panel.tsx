@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
-import { useAddDependency, useItems, useRemoveDependency } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
+import { useAddDependency, useRemoveDependency } from '../../api/item-write-hooks';
 import type { Item } from '../../api/types';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
-import { useAddComment, useChildren, useComments, useItemDecisions, useItemHistory } from '../../api/hooks';
+import { useChildren, useComments, useItemDecisions, useItemHistory } from '../../api/item-hooks';
+import { useAddComment } from '../../api/item-write-hooks';
 import { SafeMarkdown } from '../../components/markdown';
 import { STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 import { useWorkspace } from '../workspaces/workspace-context';

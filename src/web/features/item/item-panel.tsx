@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useItem, useMembers } from '../../api/hooks';
+import { useItem } from '../../api/item-hooks';
+import { useMembers } from '../../api/team-hooks';
 import type { Item } from '../../api/types';
 import { InlineEdit } from '../../components/inline-edit';
 import { SafeMarkdown } from '../../components/markdown';

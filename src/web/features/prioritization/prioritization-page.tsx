@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useItems } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
 import { ErrorState, Loading } from '../../components/states';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { ApplyOrder } from './apply-order';

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import { keys } from '../../api/hooks';
+import { keys } from '../../api/query-keys';
 import type { Item } from '../../api/types';
 import { useSaveItem } from '../item/conflict-provider';
-import { refreshRankings } from './prioritization-api';
 
 /**
  * Saves one score input of an item. Saves of the same item run one after another, each on the
@@ -35,9 +34,8 @@ export function useScoreEditor(ws: string) {
         const scores = { ...item.scores };
         if (value === null) delete scores[scoreKey];
         else scores[scoreKey] = value;
-        const saved = await save(item, { scores });
-        refreshRankings(client, ws);
-        return saved;
+        // A saved score makes the rankings stale (declared by the item's patch).
+        return save(item, { scores });
       });
       queues.current.set(
         itemId,
@@ -45,6 +43,6 @@ export function useScoreEditor(ws: string) {
       );
       return next;
     },
-    [client, findItem, save, ws],
+    [findItem, save],
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
   Roadmap,
   RoadmapItem,
@@ -7,6 +7,8 @@ import type {
   ScenarioResult,
 } from '../../../contract';
 import { requestApi } from '../../api/client';
+import { invalidates } from '../../api/invalidation';
+import { keys } from '../../api/query-keys';
 
 // Shapes of the roadmap API, from the shared contract (types only: no zod in the bundle).
 export type { Roadmap, RoadmapItem, RoadmapSnapshotSummary, ScenarioChange, ScenarioResult };
@@ -14,16 +16,10 @@ export type RoadmapMilestone = Roadmap['milestones'][number];
 export type RoadmapComparison = NonNullable<Roadmap['comparison']>;
 export type PlanProblem = Roadmap['problems'][number];
 
-export const roadmapKeys = {
-  all: (ws: string) => ['roadmap', ws] as const,
-  plan: (ws: string, compareTo: string | null) => ['roadmap', ws, 'plan', compareTo] as const,
-  snapshots: (ws: string) => ['roadmap', ws, 'snapshots'] as const,
-};
-
 /** The current plan of the workspace, with slips since a published version when `compareTo` is set. */
 export function useRoadmap(ws: string, compareTo: string | null) {
   return useQuery({
-    queryKey: roadmapKeys.plan(ws, compareTo),
+    queryKey: keys.roadmap.plan(ws, compareTo),
     queryFn: ({ signal }) =>
       requestApi<Roadmap>(`/workspaces/${ws}/roadmap`, { query: { compareTo }, signal }),
     staleTime: 15_000,
@@ -34,7 +30,7 @@ export function useRoadmap(ws: string, compareTo: string | null) {
 /** Published plan versions, newest first. */
 export function useSnapshots(ws: string) {
   return useQuery({
-    queryKey: roadmapKeys.snapshots(ws),
+    queryKey: keys.roadmap.snapshots(ws),
     queryFn: async () =>
       (await requestApi<{ data: RoadmapSnapshotSummary[] }>(`/workspaces/${ws}/roadmap/snapshots`)).data,
   });
@@ -42,11 +38,10 @@ export function useSnapshots(ws: string) {
 
 /** Publishes the current plan as a new version (the roadmap decision). */
 export function usePublishSnapshot(ws: string) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { note?: string }) =>
       requestApi<RoadmapSnapshotSummary>(`/workspaces/${ws}/roadmap/snapshots`, { method: 'POST', body }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: roadmapKeys.snapshots(ws) }),
+    meta: { invalidates: invalidates.snapshotPublished(ws) },
   });
 }
 

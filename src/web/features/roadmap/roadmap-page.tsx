@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSlips } from '../../api/decision-hooks';
-import { useItems } from '../../api/hooks';
+import { useItems } from '../../api/item-hooks';
 import type { Item, TargetDateSlip } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { describeSlipDates } from '../item/target-date';

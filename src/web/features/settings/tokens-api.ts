@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiToken, CreatedToken, CreateToken } from '../../../contract';
 import { requestApi } from '../../api/client';
+import { invalidates } from '../../api/invalidation';
+import { keys } from '../../api/query-keys';
 
-const tokensKey = ['api-tokens'] as const;
+const tokensKey = keys.tokens;
 
 /** My API tokens (never their secrets), newest first. */
 export function useApiTokens() {
@@ -14,18 +16,16 @@ export function useApiTokens() {
 
 /** Creates a token; the answer holds its secret, which is never shown again. */
 export function useCreateApiToken() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateToken) => requestApi<CreatedToken>('/tokens', { method: 'POST', body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    meta: { invalidates: invalidates.tokensChanged() },
   });
 }
 
 /** Revokes one of my tokens; it stops working at once. */
 export function useRevokeApiToken() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => requestApi<void>(`/tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    meta: { invalidates: invalidates.tokensChanged() },
   });
 }

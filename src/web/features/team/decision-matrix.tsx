@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type Decision, LETTERS, type Letter, ROLE_LABELS, ROLES } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
-import { useDecisionRights, useUpdateDecisionRights } from '../../api/hooks';
+import { useDecisionRights, useUpdateDecisionRights } from '../../api/team-hooks';
 import type { DecisionRights } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
-import { useCreateInvitation, useMembers, useUpdateMember } from '../../api/hooks';
+import { useCreateInvitation, useMembers, useUpdateMember } from '../../api/team-hooks';
 import type { Member } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';

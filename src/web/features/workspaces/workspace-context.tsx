@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { type Decision, describeRefusal } from '../../../domain/decision-rights';
-import { useDecisionRights } from '../../api/hooks';
+import { useDecisionRights } from '../../api/team-hooks';
 import type { DecisionRights, User, Workspace } from '../../api/types';
 
 interface WorkspaceValue {

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
-import { useCreateWorkspace, useMe } from '../../api/hooks';
 import { lastWorkspaceSlug } from '../../api/prefetch';
+import { useCreateWorkspace, useMe } from '../../api/session-hooks';
 import { ErrorState, Loading } from '../../components/states';
 
 /** / : the first workspace's backlog, or the workspace list when there is none. */

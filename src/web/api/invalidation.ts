@@ -1,0 +1,90 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { keys } from './query-keys';
+
+/** What a mutation may declare in its `meta`: the queries its success makes stale. */
+export type MutationMeta = { invalidates?: readonly QueryKey[] };
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: MutationMeta;
+  }
+}
+
+/**
+ * Plans and forecasts depend on the order, the scope, the estimates, the dependencies and the
+ * team: any write to those makes every cached roadmap and forecast of the workspace stale.
+ */
+function plans(ws: string): QueryKey[] {
+  return [keys.roadmap.all(ws), keys.forecasts.all(ws)];
+}
+
+/** What an item's own write can change around it: history, decisions, inbox, slips, children. */
+function aroundItems(ws: string): QueryKey[] {
+  return [keys.anyHistory(ws), keys.allDecisions(ws), keys.inbox(ws), keys.slips(ws), keys.anyChildren(ws)];
+}
+
+/**
+ * Every write of the web app and the queries it makes stale, declared once. A mutation puts
+ * one of these in `meta.invalidates`; the query client's mutation cache invalidates them after
+ * the write succeeds (see `query-client.ts`). Data the answer already carries (the item, the
+ * session) is stored by the mutation itself.
+ */
+export const invalidates = {
+  workspaceJoined: (): QueryKey[] => [keys.me],
+  memberChanged: (ws: string): QueryKey[] => [keys.members(ws), keys.rights(ws), ...plans(ws)],
+  commentAdded: (ws: string): QueryKey[] => [keys.anyComments(ws)],
+  sampleDataAdded: (ws: string): QueryKey[] => [
+    keys.items(ws),
+    keys.inbox(ws),
+    keys.gettingStarted(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
+  itemCreated: (ws: string): QueryKey[] => [
+    keys.items(ws),
+    keys.inbox(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
+  // The answer carries the item, which the mutation stores in every cached list itself.
+  itemChanged: (ws: string): QueryKey[] => [...aroundItems(ws), keys.prioritization.all(ws), ...plans(ws)],
+  // Cutting an item or bringing it back changes which lists hold it.
+  scopeChanged: (ws: string): QueryKey[] => [
+    ...aroundItems(ws),
+    keys.items(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
+  // The inbox is refreshed once a burst of moves is over (see useMoveItem).
+  itemMoved: (ws: string): QueryKey[] => [keys.allDecisions(ws), keys.prioritization.all(ws), ...plans(ws)],
+  dependencyChanged: (ws: string): QueryKey[] => [...aroundItems(ws), ...plans(ws)],
+  rankingApplied: (ws: string): QueryKey[] => [
+    keys.prioritization.all(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.allDecisions(ws),
+    keys.inbox(ws),
+    ...plans(ws),
+  ],
+  formulaChanged: (ws: string): QueryKey[] => [keys.prioritization.all(ws)],
+  estimationSessionChanged: (ws: string): QueryKey[] => [keys.estimationSessions.all(ws)],
+  estimateAccepted: (ws: string): QueryKey[] => [
+    keys.estimationSessions.all(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.allDecisions(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
+  estimationScaleSaved: (ws: string): QueryKey[] => [keys.allDecisions(ws)],
+  rationaleAmended: (ws: string): QueryKey[] => [keys.allDecisions(ws)],
+  snapshotPublished: (ws: string): QueryKey[] => [keys.roadmap.snapshots(ws)],
+  assessmentCreated: (ws: string): QueryKey[] => [keys.assessments.list(ws)],
+  assessmentRightsApplied: (ws: string): QueryKey[] => [keys.rights(ws), keys.assessments.log(ws)],
+  tokensChanged: (): QueryKey[] => [keys.tokens],
+};
+
+/** Marks every query under the declared keys stale; the ones on screen are fetched again. */
+export function invalidateDeclared(client: QueryClient, meta: MutationMeta | undefined): void {
+  for (const queryKey of meta?.invalidates ?? []) void client.invalidateQueries({ queryKey });
+}

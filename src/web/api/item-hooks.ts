@@ -1,0 +1,105 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { requestApi } from './client';
+import { takeEarlyFirstPage } from './early';
+import { keys } from './query-keys';
+import type { Comment, DecisionLogEntry, Inbox, Item, ItemFilters, Page, StateChange } from './types';
+
+export function useInbox(ws: string) {
+  return useQuery({
+    queryKey: keys.inbox(ws),
+    queryFn: () => requestApi<Inbox>(`/workspaces/${ws}/inbox`),
+    staleTime: 5_000,
+  });
+}
+
+const FIRST_PAGE = 100;
+const NEXT_PAGES = 2000;
+
+/**
+ * The query for every item matching the filters, in product order. The first small page is
+ * shown as soon as it arrives (so a 5,000-item backlog renders quickly); later pages are
+ * appended as they come.
+ */
+export function itemsQuery(client: QueryClient, ws: string, filters: ItemFilters) {
+  const queryKey = keys.itemList(ws, filters);
+  return {
+    queryKey,
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
+      let all: Item[] = [];
+      let cursor: string | null = null;
+      let first = true;
+      const early = await takeEarlyFirstPage(ws, filters);
+      do {
+        const page: Page<Item> =
+          first && early
+            ? early
+            : await requestApi<Page<Item>>(`/workspaces/${ws}/items`, {
+                query: { ...filters, limit: first ? FIRST_PAGE : NEXT_PAGES, cursor },
+                signal,
+              });
+        all = all.concat(page.data);
+        cursor = page.nextCursor;
+        if (cursor) client.setQueryData(queryKey, all);
+        first = false;
+      } while (cursor);
+      return all;
+    },
+  };
+}
+
+export function useItems(ws: string, filters: ItemFilters) {
+  const client = useQueryClient();
+  return useQuery(itemsQuery(client, ws, filters));
+}
+
+export function useItem(ws: string, id: string | null) {
+  return useQuery({
+    queryKey: keys.item(ws, id ?? ''),
+    queryFn: () => requestApi<Item>(`/workspaces/${ws}/items/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useChildren(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.children(ws, id),
+    queryFn: async () =>
+      (await requestApi<Page<Item>>(`/workspaces/${ws}/items`, { query: { parentId: id, limit: 500 } })).data,
+  });
+}
+
+export function useItemHistory(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.history(ws, id),
+    queryFn: async () =>
+      (await requestApi<{ data: StateChange[] }>(`/workspaces/${ws}/items/${id}/history`)).data,
+  });
+}
+
+export function useItemDecisions(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.decisions(ws, id),
+    queryFn: async () =>
+      (
+        await requestApi<Page<DecisionLogEntry>>(`/workspaces/${ws}/decisions`, {
+          query: { itemId: id, limit: 50 },
+        })
+      ).data,
+  });
+}
+
+export function useComments(ws: string, id: string) {
+  return useQuery({
+    queryKey: keys.comments(ws, id),
+    queryFn: async () =>
+      (await requestApi<{ data: Comment[] }>(`/workspaces/${ws}/items/${id}/comments`)).data,
+  });
+}
+
+/** Puts a fresh copy of an item into every cached list and its own query. */
+export function storeItem(client: QueryClient, ws: string, item: Item): void {
+  client.setQueryData(keys.item(ws, item.id), item);
+  client.setQueriesData<Item[]>({ queryKey: keys.items(ws) }, (list) =>
+    list?.map((it) => (it.id === item.id ? item : it)),
+  );
+}

@@ -1,0 +1,73 @@
+import type { AssessmentVariant } from '../../contract';
+import type { DecisionLogFilters, ItemFilters } from './types';
+
+/**
+ * Every query key of the web app, in one place. A key starts with its resource and the
+ * workspace, so a shorter key (`keys.roadmap.all(ws)`) matches every longer one below it when
+ * a write makes them stale (see `invalidation.ts`).
+ */
+export const keys = {
+  session: ['session'] as const,
+  instance: ['instance'] as const,
+  me: ['me'] as const,
+  tokens: ['api-tokens'] as const,
+  members: (ws: string) => ['members', ws] as const,
+  gettingStarted: (ws: string) => ['getting-started', ws] as const,
+  rights: (ws: string) => ['rights', ws] as const,
+  inbox: (ws: string) => ['inbox', ws] as const,
+  waitsOnWhom: (ws: string) => ['inbox', ws, 'everyone'] as const,
+  items: (ws: string) => ['items', ws] as const,
+  itemList: (ws: string, filters: ItemFilters) => ['items', ws, filters] as const,
+  /** Every single-item query of a workspace. */
+  anyItem: (ws: string) => ['item', ws] as const,
+  item: (ws: string, id: string) => ['item', ws, id] as const,
+  anyChildren: (ws: string) => ['children', ws] as const,
+  children: (ws: string, id: string) => ['children', ws, id] as const,
+  anyHistory: (ws: string) => ['history', ws] as const,
+  history: (ws: string, id: string) => ['history', ws, id] as const,
+  /** Every decision-log query of a workspace: the item panels' and the log page's. */
+  allDecisions: (ws: string) => ['decisions', ws] as const,
+  decisions: (ws: string, id: string) => ['decisions', ws, id] as const,
+  decisionLog: (ws: string, filters: DecisionLogFilters) => ['decisions', ws, 'log', filters] as const,
+  slips: (ws: string) => ['slips', ws] as const,
+  anyComments: (ws: string) => ['comments', ws] as const,
+  comments: (ws: string, id: string) => ['comments', ws, id] as const,
+  estimationScale: (ws: string) => ['estimation-scale', ws] as const,
+  calibration: (ws: string, by: string) => ['calibration', ws, by] as const,
+  calibratedEstimate: (ws: string, itemId: string) => ['calibrated-estimate', ws, itemId] as const,
+  estimationSessions: {
+    all: (ws: string) => ['estimation-sessions', ws] as const,
+    one: (ws: string, id: string) => ['estimation-sessions', ws, id] as const,
+  },
+  prioritization: {
+    all: (ws: string) => ['prioritization', ws] as const,
+    ranking: (ws: string, framework: string) => ['prioritization', ws, 'ranking', framework] as const,
+    compare: (ws: string, a: string, b: string) => ['prioritization', ws, 'compare', a, b] as const,
+    sensitivity: (ws: string, framework: string) => ['prioritization', ws, 'sensitivity', framework] as const,
+    formulas: (ws: string) => ['prioritization', ws, 'formulas'] as const,
+    log: (ws: string) => ['prioritization', ws, 'log'] as const,
+  },
+  roadmap: {
+    all: (ws: string) => ['roadmap', ws] as const,
+    plan: (ws: string, compareTo: string | null) => ['roadmap', ws, 'plan', compareTo] as const,
+    snapshots: (ws: string) => ['roadmap', ws, 'snapshots'] as const,
+  },
+  forecasts: {
+    all: (ws: string) => ['forecasts', ws] as const,
+    /** `subject`: a milestone or items; `question`: N items or a day (see forecasts-api.ts). */
+    plan: (ws: string, subject: object, target: string | null) =>
+      ['forecasts', ws, 'plan', subject, target] as const,
+    throughput: (ws: string, question: object, excludeBulk: boolean) =>
+      ['forecasts', ws, 'throughput', question, excludeBulk] as const,
+    trackRecord: (ws: string) => ['forecasts', ws, 'track-record'] as const,
+  },
+  assessments: {
+    all: (ws: string) => ['assessments', ws] as const,
+    list: (ws: string) => ['assessments', ws, 'list'] as const,
+    one: (ws: string, n: number) => ['assessments', ws, 'one', n] as const,
+    compare: (ws: string, from: number, to: number) => ['assessments', ws, 'compare', from, to] as const,
+    questionnaire: (ws: string, v: AssessmentVariant) => ['assessments', ws, 'questionnaire', v] as const,
+    prefill: (ws: string, v: AssessmentVariant) => ['assessments', ws, 'prefill', v] as const,
+    log: (ws: string) => ['assessments', ws, 'decision-log'] as const,
+  },
+};
