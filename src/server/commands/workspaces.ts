@@ -3,17 +3,7 @@ import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Member, Workspace } from '../../contract';
 import type { Database } from '../../db/client';
 import { invitations, memberships, users, workspaces } from '../../db/schema';
-import {
-  DECISION_INFO,
-  DECISIONS,
-  type DecisionMatrix,
-  defaultDecisionMatrix,
-  describeInterimHold,
-  findDecisionsHeld,
-  findEffectiveHolders,
-  findMatrixProblems,
-  type Role,
-} from '../../domain/decision-rights';
+import { type DecisionMatrix, defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { AppError, notFound } from '../errors';

@@ -4,7 +4,7 @@ import { describeError } from '../../api/client';
 import { useItems } from '../../api/item-hooks';
 import { useCreateItem, useMoveItem } from '../../api/item-write-hooks';
 import { useMembers } from '../../api/team-hooks';
-import type { Item, MoveTarget } from '../../api/types';
+import type { MoveTarget } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useSaveItem } from '../item/conflict-provider';
