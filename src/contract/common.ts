@@ -81,11 +81,9 @@ export const TimestampInputSchema = z.iso
  */
 export function findJsonProblem(value: unknown, maxDepth = JSON_FIELD_MAX_DEPTH): string | undefined {
   const stack: { node: unknown; depth: number; path: string }[] = [{ node: value, depth: 0, path: '' }];
-  let seen = 0;
+  let found = 1;
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop() as (typeof stack)[number];
-    seen += 1;
-    if (seen > JSON_FIELD_MAX_VALUES) return `send at most ${JSON_FIELD_MAX_VALUES} values in one field`;
     const at = path ? ` at ${path}` : '';
     if (typeof node === 'string') {
       const problem = findTextProblem(node);
@@ -94,7 +92,10 @@ export function findJsonProblem(value: unknown, maxDepth = JSON_FIELD_MAX_DEPTH)
       if (!Number.isFinite(node)) return `send a finite number${at}`;
     } else if (node && typeof node === 'object') {
       if (depth >= maxDepth) return `nest at most ${maxDepth} levels deep${at}`;
-      for (const [key, child] of Object.entries(node)) {
+      const entries = Object.entries(node);
+      found += entries.length;
+      if (found > JSON_FIELD_MAX_VALUES) return `send at most ${JSON_FIELD_MAX_VALUES} values in one field`;
+      for (const [key, child] of entries) {
         const keyProblem = findTextProblem(key);
         if (keyProblem) return `${keyProblem} (in a field name${at})`;
         stack.push({ node: child, depth: depth + 1, path: path ? `${path}.${key}` : key });
