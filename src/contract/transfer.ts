@@ -18,6 +18,12 @@ import { DecisionSchema, RoleSchema, WorkspaceSchema } from './workspace';
 const Timestamp = TimestampInputSchema;
 const Email = z.email().max(200);
 const Num = int4().min(1);
+/**
+ * A JSON document of the file. The import checks each again against its own schema, naming the
+ * path of a problem (decision details may nest 8 deep); this bound only turns away what no
+ * document could be, before anything walks it.
+ */
+const FileJsonSchema = jsonField(z.record(text(), z.unknown()), 64);
 
 /**
  * Headway JSON: a whole workspace, lossless. People are referred to by email and items by their
@@ -113,7 +119,7 @@ export const HeadwayExportSchema = z.strictObject({
       actor: Email.nullable(),
       summary: text().max(2000),
       rationale: text().max(4000).nullable(),
-      details: jsonField(z.record(text(), z.unknown())),
+      details: FileJsonSchema,
       at: Timestamp,
       /** Bumped each time the author gave or changed the why; absent in older files (1). */
       version: Num.optional(),
@@ -150,8 +156,8 @@ export const HeadwayExportSchema = z.strictObject({
         questionnaireVersion: int4(),
         variant: z.enum(['short', 'full']),
         doraYear: int4(),
-        answers: jsonField(z.record(text(), z.unknown())),
-        report: jsonField(z.record(text(), z.unknown())),
+        answers: FileJsonSchema,
+        report: FileJsonSchema,
         createdBy: Email.nullable(),
         createdAt: Timestamp,
       }),
@@ -163,7 +169,7 @@ export const HeadwayExportSchema = z.strictObject({
         version: Num,
         note: text().max(2000).nullable(),
         startDate: DateOnlySchema,
-        plan: jsonField(z.record(text(), z.unknown())),
+        plan: FileJsonSchema,
         publishedBy: Email.nullable(),
         publishedAt: Timestamp,
       }),
@@ -173,15 +179,15 @@ export const HeadwayExportSchema = z.strictObject({
     .array(
       z.strictObject({
         kind: z.enum(['throughput_when', 'throughput_count', 'plan']),
-        subject: jsonField(z.record(text(), z.unknown())),
+        subject: FileJsonSchema,
         method: text().max(100),
-        inputs: jsonField(z.record(text(), z.unknown())),
+        inputs: FileJsonSchema,
         startDate: DateOnlySchema,
-        percentiles: z.array(jsonField(z.record(text(), z.unknown()))),
-        distribution: jsonField(z.record(text(), z.unknown())).nullable(),
+        percentiles: z.array(FileJsonSchema),
+        distribution: FileJsonSchema.nullable(),
         madeBy: Email.nullable(),
         madeAt: Timestamp,
-        outcome: jsonField(z.record(text(), z.unknown())).nullable(),
+        outcome: FileJsonSchema.nullable(),
         scoredAt: Timestamp.nullable(),
       }),
     )
