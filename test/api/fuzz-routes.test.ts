@@ -39,7 +39,7 @@ let doc: OpenApiDocument;
 /** A real row for every path parameter, so requests reach their handler. */
 let rows: Record<string, string>;
 
-async function seed({ founder, developer, workspaceId }: Team) {
+async function seed({ founder, workspaceId }: Team) {
   const base = `/api/workspaces/${workspaceId}`;
   const created = async (path: string, body: unknown, by: TestClient = founder) => {
     const res = await by.post<Record<string, unknown>>(path, body);
@@ -48,22 +48,18 @@ async function seed({ founder, developer, workspaceId }: Team) {
   };
   const first = (await created(`${base}/items`, { type: 'feature', title: 'Checkout' })) as unknown as Item;
   const second = (await created(`${base}/items`, { type: 'task', title: 'Invoices' })) as unknown as Item;
-  await created(`${base}/items/${second.id}/dependencies`, { dependsOnId: first.id }, developer);
+  await created(`${base}/items/${second.id}/dependencies`, { dependsOnId: first.id });
   const moved = await created(`${base}/items/${second.id}/move`, { afterId: null });
   const snapshot = await created(`${base}/roadmap/snapshots`, { note: 'baseline' });
   const formula = await created(`${base}/formulas`, { name: 'Value', expression: 'rice_reach * 2' });
-  const session = await created(
-    `${base}/estimation-sessions`,
-    { title: 'Sizing', itemIds: [first.id] },
-    developer,
-  );
+  const session = await created(`${base}/estimation-sessions`, { title: 'Sizing', itemIds: [first.id] });
   const assessment = await created(`${base}/assessments`, { answers: {} });
   const token = await created('/api/tokens', { name: 'ci' });
   return {
     workspaceId,
     itemId: first.id,
     dependsOnId: first.id,
-    userId: developer.userId,
+    userId: founder.userId,
     decisionId: String((moved.decision as { id: string }).id),
     snapshotId: String(snapshot.id),
     formulaId: String(formula.id),
@@ -75,7 +71,8 @@ async function seed({ founder, developer, workspaceId }: Team) {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  team = await createTeam(ctx.app, ['founder', 'developer']);
+  // A founder alone holds every decision, so hostile values that pass validation reach the database.
+  team = await createTeam(ctx.app, ['founder']);
   doc = await (await ctx.app.request('/api/openapi.json')).json();
   rows = await seed(team);
 });

@@ -179,7 +179,10 @@ export function hostileValues(raw: JsonSchema, components: Record<string, JsonSc
   const primitives: unknown[] = [...HOSTILE_TEXTS, ...HOSTILE_NUMBERS, deeplyNested(5000)];
   if (s.anyOf || s.oneOf || s.allOf || types.length > 1) return primitives;
   if (isOpenJson(s)) return [deeplyNested(5000), deeplyNested(5000, 'array'), { deep: deeplyNested(40) }];
-  const wrongType = [42, true, 'text', [], {}, null].filter((v) => !types.includes(jsonTypeOf(v)));
+  // A whole number is a number too: only values of no accepted type are wrong.
+  const accepts = (v: unknown) =>
+    types.includes(jsonTypeOf(v)) || (jsonTypeOf(v) === 'integer' && types.includes('number'));
+  const wrongType = [42, true, 'text', [], {}, null].filter((v) => !accepts(v));
   const refused: unknown[] = [...wrongType];
   switch (types[0]) {
     case 'string':
