@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DORA_BENCHMARKS } from '../domain/assessment';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, int4, int4FromText, jsonField, text } from './common';
 import { DecisionSchema, LetterSchema, RoleSchema } from './workspace';
 
 export const ASSESSMENT_VARIANTS = ['short', 'full'] as const;
@@ -21,8 +21,8 @@ const HorizonSchema = z.enum(['now', '3-months', '12-months']);
 const TriggerStatusSchema = z.enum(['due', 'watch', 'satisfied', 'unknown']);
 
 /** One answer: an option id, a number, or a list of option ids. */
-export const AnswerValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
-export const AnswersSchema = z.record(z.string(), AnswerValueSchema);
+export const AnswerValueSchema = z.union([text(), z.number().min(-1e9).max(1e9), z.array(text())]);
+export const AnswersSchema = z.record(text(), AnswerValueSchema);
 
 // ---- the questionnaire --------------------------------------------------------------------
 
@@ -219,9 +219,9 @@ const doraYears = DORA_BENCHMARKS.map((b) => b.year);
 
 export const CreateAssessmentSchema = z.strictObject({
   variant: AssessmentVariantSchema.default('short'),
-  answers: z
-    .record(z.string(), z.unknown())
-    .describe('answers keyed by question id; each is checked against its question'),
+  answers: jsonField(z.record(text(), z.unknown())).describe(
+    'answers keyed by question id; each is checked against its question',
+  ),
   doraYear: z
     .number()
     .int()
@@ -231,8 +231,8 @@ export const CreateAssessmentSchema = z.strictObject({
 export type CreateAssessment = z.infer<typeof CreateAssessmentSchema>;
 
 export const AssessmentParamsSchema = z.object({
-  workspaceId: z.string(),
-  number: z.coerce.number().int().min(1),
+  workspaceId: text(),
+  number: int4FromText().min(1),
 });
 
 export const AssessmentReportQuerySchema = z.object({
@@ -240,8 +240,8 @@ export const AssessmentReportQuerySchema = z.object({
 });
 
 export const AssessmentCompareQuerySchema = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: int4FromText().min(1),
+  to: int4FromText().min(1),
 });
 
 export const AssessmentComparisonSchema = z.object({
@@ -276,8 +276,8 @@ export const AssessmentComparisonSchema = z.object({
 export type AssessmentComparisonView = z.infer<typeof AssessmentComparisonSchema>;
 
 export const ApplyAssessmentRightsSchema = z.strictObject({
-  version: z.number().int().min(1).describe('the decision-rights version you reviewed'),
-  rationale: z.string().trim().max(2000).optional(),
+  version: int4().min(1).describe('the decision-rights version you reviewed'),
+  rationale: text().trim().max(2000).optional(),
 });
 
 export const ApplyAssessmentRightsQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, text } from './common';
 import { LIMITS } from './limits';
 import { findPasswordWeakness } from './password-policy';
 
@@ -16,11 +16,10 @@ export const EmailSchema = z
 export const SignUpSchema = z
   .strictObject({
     email: EmailSchema,
-    password: z
-      .string()
+    password: text()
       .min(LIMITS.passwordMinChars, `use at least ${LIMITS.passwordMinChars} characters`)
       .max(200),
-    name: z.string().trim().min(1, 'say what colleagues call you').max(100),
+    name: text().trim().min(1, 'say what colleagues call you').max(100),
   })
   .superRefine((input, ctx) => {
     const weakness = findPasswordWeakness(input.password, { email: input.email, name: input.name });
@@ -30,7 +29,7 @@ export type SignUp = z.infer<typeof SignUpSchema>;
 
 export const SignInSchema = z.strictObject({
   email: EmailSchema,
-  password: z.string().min(1).max(200),
+  password: text().min(1).max(200),
 });
 
 export const UserSchema = z.object({ id: IdSchema, email: z.string(), name: z.string() });
@@ -39,7 +38,7 @@ export type User = z.infer<typeof UserSchema>;
 export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
 export const CreateTokenSchema = z.strictObject({
-  name: z.string().trim().min(1, 'say what the token is for, e.g. "ci" or "laptop"').max(100),
+  name: text().trim().min(1, 'say what the token is for, e.g. "ci" or "laptop"').max(100),
   expiresInDays: z
     .number('a whole number of days')
     .int('a whole number of days')

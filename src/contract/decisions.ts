@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnlySchema, IdSchema, IsoDateTimeSchema } from './common';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, text } from './common';
 import { DecisionSchema, RoleSchema } from './workspace';
 
 export const DecisionLogEntrySchema = z.object({
@@ -25,25 +25,24 @@ export type DecisionLogEntry = z.infer<typeof DecisionLogEntrySchema>;
 
 /** Filters of the decision log; every one optional, all combined with "and". */
 export const DecisionLogQuerySchema = z.object({
-  decision: z
-    .string()
+  decision: text()
     .max(300)
     .optional()
     .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
   actorId: IdSchema.optional().describe(
     'only decisions by this person, or that an imported file attributes to their address',
   ),
-  itemId: z.string().max(40).optional().describe('only decisions about this item'),
-  itemNumber: z.coerce.number().int().min(1).max(1_000_000_000).optional().describe('the item by its number'),
+  itemId: text().max(40).optional().describe('only decisions about this item'),
+  itemNumber: int4FromText().min(1).max(1_000_000_000).optional().describe('the item by its number'),
   from: DateOnlySchema.optional().describe('first day, inclusive (UTC)'),
   to: DateOnlySchema.optional().describe('last day, inclusive (UTC)'),
-  q: z.string().trim().max(200).optional().describe('text in the summary or the why'),
+  q: text().trim().max(200).optional().describe('text in the summary or the why'),
   workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
 });
 
 export const AmendRationaleSchema = z.strictObject({
-  version: z.number().int().min(1).describe('the version of the entry you saw'),
-  rationale: z.string().trim().min(1, 'write the why: one sentence is enough').max(2000),
+  version: int4().min(1).describe('the version of the entry you saw'),
+  rationale: text().trim().min(1, 'write the why: one sentence is enough').max(2000),
 });
 
 /** The ordering decision a move made, so its why can be given right after (see AmendRationale). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common';
 import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 
 /** One t-shirt size with the range of working days it stands for. */
@@ -13,7 +14,7 @@ export type TShirtRange = z.infer<typeof TShirtRangeSchema>;
 /** Replaces the workspace's t-shirt ranges (the estimates decision); sizes smallest first. */
 export const UpdateEstimationScaleSchema = z.strictObject({
   sizes: z.array(TShirtRangeSchema).min(1).max(SESSION_TSHIRT_SIZES.length),
-  rationale: z.string().trim().max(2000).optional(),
+  rationale: text().trim().max(2000).optional(),
 });
 export type UpdateEstimationScale = z.infer<typeof UpdateEstimationScaleSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, int4, text } from './common';
 import { EstimateInputSchema, EstimateSchema, STORY_POINT_DECK, StoryPointsInputSchema } from './items';
 
 export const ESTIMATION_SESSION_STATES = ['open', 'revealed', 'closed'] as const;
@@ -18,7 +18,7 @@ export type EstimationSessionUnit = z.infer<typeof EstimationSessionUnitSchema>;
 export const SESSION_POINT_DECK = STORY_POINT_DECK;
 
 export const CreateEstimationSessionSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: text().trim().min(1).max(200),
   unit: EstimationSessionUnitSchema.default('days').describe('days (the default) or story points'),
   itemIds: z
     .array(IdSchema)
@@ -52,11 +52,11 @@ export type CastEstimationVote = z.infer<typeof CastEstimationVoteSchema>;
 export const AcceptSessionEstimateSchema = z
   .strictObject({
     itemId: IdSchema,
-    version: z.number().int().min(1).describe("the item's version you last loaded"),
+    version: int4().min(1).describe("the item's version you last loaded"),
     estimate: EstimateInputSchema.optional(),
     size: z.enum(SESSION_TSHIRT_SIZES).optional(),
     points: StoryPointsInputSchema.optional(),
-    rationale: z.string().trim().max(2000).optional(),
+    rationale: text().trim().max(2000).optional(),
   })
   .refine((v) => [v.estimate, v.size, v.points].filter((x) => x !== undefined).length === 1, {
     message: 'send one of an estimate, a size or points',

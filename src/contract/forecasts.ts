@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, text } from './common';
 
 export const FORECAST_KINDS = ['throughput_when', 'throughput_count', 'plan'] as const;
 export const ForecastKindSchema = z.enum(FORECAST_KINDS);
 
 const wholeNumber = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+  text().regex(/^\d+$/, 'a whole number').transform(Number).pipe(int4().min(min).max(max));
 
 export const ThroughputQuerySchema = z.object({
   items: wholeNumber(1, 100_000).optional().describe('when will this many items be done?'),
-  by: z.iso.date().optional().describe('how many items by the end of this day?'),
+  by: DateOnlySchema.optional().describe('how many items by the end of this day?'),
   window: wholeNumber(7, 3650).optional().describe('calendar days of history to learn from (default 90)'),
   trials: wholeNumber(100, 100_000).optional().describe('Monte Carlo trials (default 10,000)'),
   seed: wholeNumber(0, 2 ** 31).optional(),
-  start: z.iso.date().optional().describe('first forecast day; its work counts (default today, UTC)'),
+  start: DateOnlySchema.optional().describe('first forecast day; its work counts (default today, UTC)'),
   excludeBulk: z
     .enum(['true', 'false'])
     .optional()
@@ -115,12 +115,12 @@ export const ThroughputForecastSchema = z.discriminatedUnion('status', [
 export type ThroughputForecastView = z.infer<typeof ThroughputForecastSchema>;
 
 export const PlanForecastQuerySchema = z.object({
-  milestone: z.string().optional().describe('an initiative or epic: forecast its open work'),
-  items: z.string().optional().describe('comma-separated item ids'),
+  milestone: text().optional().describe('an initiative or epic: forecast its open work'),
+  items: text().optional().describe('comma-separated item ids'),
   trials: wholeNumber(50, 5000).optional().describe('Monte Carlo trials (default 500)'),
   seed: wholeNumber(0, 2 ** 31).optional(),
-  start: z.iso.date().optional(),
-  target: z.iso.date().optional().describe('the date to hit (default: the milestone’s target date)'),
+  start: DateOnlySchema.optional(),
+  target: DateOnlySchema.optional().describe('the date to hit (default: the milestone’s target date)'),
 });
 
 export const FinishForecastSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTRA_LABEL_FIELDS, GENERIC_FIELDS, IMPORT_FORMATS } from '../domain/import';
+import { text } from './common';
 import { ITEM_STATES, ITEM_TYPES } from './items';
 import { ImportResultSchema } from './transfer';
 
@@ -32,14 +33,14 @@ const TimeEstimateRuleSchema = z.discriminatedUnion(
   [
     z.strictObject({
       mode: z.literal('likely-only'),
-      basis: z.string().max(300).default('likely value only, as set in the mapping'),
+      basis: text().max(300).default('likely value only, as set in the mapping'),
     }),
     z
       .strictObject({
         mode: z.literal('spread'),
         optimisticRatio: z.number().gt(0).max(1),
         pessimisticRatio: z.number().min(1).max(100),
-        basis: z.string().max(300).default('range stated in the mapping'),
+        basis: text().max(300).default('range stated in the mapping'),
       })
       .describe('optimistic = likely × optimisticRatio (≤ 1), pessimistic = likely × pessimisticRatio (≥ 1)'),
   ],
@@ -56,23 +57,21 @@ const TimeEstimateRuleSchema = z.discriminatedUnion(
  */
 export const ImportMappingEditsSchema = z.strictObject({
   format: z.enum(IMPORT_FORMATS).optional(),
-  dateFormat: z.string().trim().min(1).max(40).nullable().optional(),
-  timeZone: z.string().trim().max(12).nullable().optional(),
+  dateFormat: text().trim().min(1).max(40).nullable().optional(),
+  timeZone: text().trim().max(12).nullable().optional(),
   hoursPerDay: z.number().gt(0).max(24).optional(),
-  states: z.record(z.string().max(200), z.enum(ITEM_STATES)).optional(),
-  resolutions: z.record(z.string().max(200), z.enum(['done', 'cancelled'])).optional(),
-  types: z.record(z.string().max(200), z.enum(ITEM_TYPES)).optional(),
-  priorities: z.record(z.string().max(200), z.string().trim().min(1).max(40).nullable()).optional(),
-  people: z.record(z.string().max(320), PersonMatchSchema).optional(),
+  states: z.record(text().max(200), z.enum(ITEM_STATES)).optional(),
+  resolutions: z.record(text().max(200), z.enum(['done', 'cancelled'])).optional(),
+  types: z.record(text().max(200), z.enum(ITEM_TYPES)).optional(),
+  priorities: z.record(text().max(200), text().trim().min(1).max(40).nullable()).optional(),
+  people: z.record(text().max(320), PersonMatchSchema).optional(),
   points: z.enum(['story-points', 'ignore']).optional(),
   timeEstimates: TimeEstimateRuleSchema.optional(),
   labelsFrom: z.array(z.enum(EXTRA_LABEL_FIELDS)).max(EXTRA_LABEL_FIELDS.length).optional(),
   milestones: z.enum(['initiatives', 'labels', 'ignore']).optional(),
   columns: z
     .strictObject(
-      Object.fromEntries(
-        GENERIC_FIELDS.map((field) => [field, z.string().trim().min(1).max(200).optional()]),
-      ),
+      Object.fromEntries(GENERIC_FIELDS.map((field) => [field, text().trim().min(1).max(200).optional()])),
     )
     .nullable()
     .optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkStoryPoints, MODIFIED_FIBONACCI_DECK } from '../domain/estimation';
-import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, SkillSchema, text } from './common';
 import { LIMITS } from './limits';
 
 export const ITEM_TYPES = ['initiative', 'epic', 'feature', 'task', 'bug'] as const;
@@ -43,8 +43,8 @@ export const StoryPointsInputSchema = z
 
 /** Framework inputs and scores, e.g. { rice_reach: 500, rice_impact: 2, moscow: "must" }. */
 export const ScoresSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'score names are lower_snake_case'),
-  z.union([z.number().finite(), z.string().max(40)]),
+  text().regex(/^[a-z][a-z0-9_]{0,39}$/, 'score names are lower_snake_case'),
+  z.union([z.number().min(-1e9).max(1e9), text().max(40)]),
 );
 
 export const DependencyRefSchema = z.object({ itemId: IdSchema, lagDays: z.number().int() });
@@ -91,13 +91,13 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
-const TitleSchema = z.string().trim().min(1, 'an item needs a title').max(LIMITS.titleChars);
-const LabelSchema = z.string().trim().min(1).max(40);
+const TitleSchema = text().trim().min(1, 'an item needs a title').max(LIMITS.titleChars);
+const LabelSchema = text().trim().min(1).max(40);
 
 export const CreateItemSchema = z.strictObject({
   type: ItemTypeSchema,
   title: TitleSchema,
-  description: z.string().max(LIMITS.descriptionChars).optional(),
+  description: text().max(LIMITS.descriptionChars).optional(),
   parentId: IdSchema.nullable().optional(),
   state: ItemStateSchema.optional(),
   estimate: EstimateInputSchema.optional(),
@@ -107,15 +107,15 @@ export const CreateItemSchema = z.strictObject({
   labels: z.array(LabelSchema).max(LIMITS.labelsPerItem).optional(),
   assigneeId: IdSchema.nullable().optional(),
   targetDate: DateOnlySchema.nullable().optional(),
-  scopeQuestion: z.string().trim().min(1).max(2000).nullable().optional(),
+  scopeQuestion: text().trim().min(1).max(2000).nullable().optional(),
 });
 export type CreateItem = z.infer<typeof CreateItemSchema>;
 
 export const UpdateItemSchema = z.strictObject({
-  version: z.number().int().min(1).optional().describe('or send it in the If-Match header'),
+  version: int4().min(1).optional().describe('or send it in the If-Match header'),
   type: ItemTypeSchema.optional(),
   title: TitleSchema.optional(),
-  description: z.string().max(LIMITS.descriptionChars).optional(),
+  description: text().max(LIMITS.descriptionChars).optional(),
   parentId: IdSchema.nullable().optional(),
   state: ItemStateSchema.optional(),
   estimate: EstimateInputSchema.nullable().optional(),
@@ -126,9 +126,8 @@ export const UpdateItemSchema = z.strictObject({
   labels: z.array(LabelSchema).max(LIMITS.labelsPerItem).optional(),
   assigneeId: IdSchema.nullable().optional(),
   targetDate: DateOnlySchema.nullable().optional(),
-  scopeQuestion: z.string().trim().min(1).max(2000).nullable().optional(),
-  rationale: z
-    .string()
+  scopeQuestion: text().trim().min(1).max(2000).nullable().optional(),
+  rationale: text()
     .trim()
     .max(2000)
     .optional()
@@ -139,10 +138,10 @@ export type UpdateItem = z.infer<typeof UpdateItemSchema>;
 /** Place an item directly after `afterId` (or at the top when null), or directly before `beforeId`. */
 export const MoveItemSchema = z
   .strictObject({
-    version: z.number().int().min(1).optional(),
+    version: int4().min(1).optional(),
     afterId: IdSchema.nullable().optional(),
     beforeId: IdSchema.nullable().optional(),
-    rationale: z.string().trim().max(2000).optional(),
+    rationale: text().trim().max(2000).optional(),
   })
   .refine((m) => m.afterId !== undefined || m.beforeId !== undefined, {
     message: 'say where the item goes: afterId (null for the top) or beforeId (null for the bottom)',
@@ -158,18 +157,18 @@ export type MovedItem = z.infer<typeof MovedItemSchema>;
 
 export const AddDependencySchema = z.strictObject({
   dependsOnId: IdSchema,
-  lagDays: z.number().int().min(0).max(365).default(0),
-  rationale: z.string().trim().max(2000).optional(),
+  lagDays: int4().min(0).max(365).default(0),
+  rationale: text().trim().max(2000).optional(),
 });
 
 export const ItemListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(500).optional(),
+  limit: int4FromText().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: text().max(500).optional(),
   type: ItemTypeSchema.optional(),
   state: ItemStateSchema.optional(),
   assigneeId: IdSchema.optional(),
-  label: z.string().max(40).optional(),
-  q: z.string().max(200).optional(),
+  label: text().max(40).optional(),
+  q: text().max(200).optional(),
   parentId: IdSchema.optional(),
 });
 
@@ -196,5 +195,5 @@ export const CommentSchema = z.object({
   createdAt: IsoDateTimeSchema,
 });
 export const CreateCommentSchema = z.strictObject({
-  body: z.string().trim().min(1, 'write something').max(LIMITS.commentChars),
+  body: text().trim().min(1, 'write something').max(LIMITS.commentChars),
 });

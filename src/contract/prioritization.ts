@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FRAMEWORK_IDS, type FrameworkId } from '../domain/prioritization';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, int4, int4FromText, text } from './common';
 import { ItemStateSchema, ItemTypeSchema } from './items';
 
 /**
@@ -30,14 +30,12 @@ const FRAMEWORK_REF = new RegExp(
 );
 
 /** A built-in framework id, or `formula:<id>` for one of the workspace's formulas. */
-export const FrameworkRefSchema = z
-  .string()
+export const FrameworkRefSchema = text()
   .trim()
   .regex(FRAMEWORK_REF, `use one of ${RANKING_FRAMEWORKS.join(', ')} or formula:<formula id>`);
 
 /** A framework ref, or `manual` for the current manual order (for comparisons). */
-export const OrderRefSchema = z
-  .string()
+export const OrderRefSchema = text()
   .trim()
   .regex(
     new RegExp(`^manual$|${FRAMEWORK_REF.source}`),
@@ -48,11 +46,11 @@ export const RankingQuerySchema = z.object({ framework: FrameworkRefSchema });
 export const CompareQuerySchema = z.object({
   a: OrderRefSchema,
   b: OrderRefSchema,
-  movers: z.coerce.number().int().min(1).max(100).default(10),
+  movers: int4FromText().min(1).max(100).default(10),
 });
 export const SensitivityQuerySchema = z.object({
   framework: FrameworkRefSchema,
-  top: z.coerce.number().int().min(1).max(50).default(10),
+  top: int4FromText().min(1).max(50).default(10),
 });
 
 const InputValueSchema = z.union([z.number(), z.string()]);
@@ -158,9 +156,8 @@ export type RankSensitivityReport = z.infer<typeof RankSensitivitySchema>;
 
 export const ApplyRankingSchema = z.strictObject({
   framework: FrameworkRefSchema,
-  rationale: z.string().trim().max(2000).optional().describe('why; recorded in the decision log'),
-  expectedOrderVersion: z
-    .string()
+  rationale: text().trim().max(2000).optional().describe('why; recorded in the decision log'),
+  expectedOrderVersion: text()
     .max(64)
     .optional()
     .describe('the orderVersion of the ranking you reviewed; a changed backlog answers 409'),
@@ -192,9 +189,8 @@ export const ScoringFormulaSchema = z.object({
 });
 export type ScoringFormula = z.infer<typeof ScoringFormulaSchema>;
 
-const FormulaNameSchema = z.string().trim().min(1, 'a formula needs a name').max(80);
-const ExpressionSchema = z
-  .string()
+const FormulaNameSchema = text().trim().min(1, 'a formula needs a name').max(80);
+const ExpressionSchema = text()
   .trim()
   .min(1, 'write an expression, e.g. wsjf_value * 2 - rice_effort')
   .max(2000);
@@ -202,14 +198,14 @@ const ExpressionSchema = z
 export const CreateScoringFormulaSchema = z.strictObject({
   name: FormulaNameSchema,
   expression: ExpressionSchema,
-  rationale: z.string().trim().max(2000).optional(),
+  rationale: text().trim().max(2000).optional(),
 });
 export type CreateScoringFormula = z.infer<typeof CreateScoringFormulaSchema>;
 
 export const UpdateScoringFormulaSchema = z.strictObject({
-  version: z.number().int().min(1).optional().describe('or send it in the If-Match header'),
+  version: int4().min(1).optional().describe('or send it in the If-Match header'),
   name: FormulaNameSchema.optional(),
   expression: ExpressionSchema.optional(),
-  rationale: z.string().trim().max(2000).optional(),
+  rationale: text().trim().max(2000).optional(),
 });
 export type UpdateScoringFormula = z.infer<typeof UpdateScoringFormulaSchema>;

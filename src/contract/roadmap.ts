@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema, text } from './common';
 
 /** now: starts within two weeks of the plan start (or is under way); next: within eight weeks; later: after. */
 export const ROADMAP_BUCKETS = ['now', 'next', 'later'] as const;
@@ -138,23 +138,23 @@ export const RoadmapSchema = z.object({
 export type Roadmap = z.infer<typeof RoadmapSchema>;
 
 export const RoadmapQuerySchema = z.object({
-  start: z.iso.date().optional().describe('first plan day (default today, UTC)'),
-  compareTo: z.string().optional().describe('a snapshot id: show slips since it was published'),
+  start: DateOnlySchema.optional().describe('first plan day (default today, UTC)'),
+  compareTo: text().optional().describe('a snapshot id: show slips since it was published'),
 });
 
 export const ScenarioChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('add_person'),
-    name: z.string().trim().min(1).max(100),
+    name: text().trim().min(1).max(100),
     fte: z.number().gt(0).max(1),
     skills: z.array(SkillSchema).max(30),
   }),
-  z.strictObject({ kind: z.literal('remove_person'), userId: z.string() }),
-  z.strictObject({ kind: z.literal('move_item'), itemId: z.string(), afterId: z.string().nullable() }),
-  z.strictObject({ kind: z.literal('cut_item'), itemId: z.string() }),
+  z.strictObject({ kind: z.literal('remove_person'), userId: text() }),
+  z.strictObject({ kind: z.literal('move_item'), itemId: text(), afterId: text().nullable() }),
+  z.strictObject({ kind: z.literal('cut_item'), itemId: text() }),
   z.strictObject({
     kind: z.literal('set_estimate'),
-    itemId: z.string(),
+    itemId: text(),
     optimistic: z.number().min(0).max(10_000),
     likely: z.number().min(0).max(10_000),
     pessimistic: z.number().min(0).max(10_000),
@@ -164,7 +164,7 @@ export type ScenarioChange = z.infer<typeof ScenarioChangeSchema>;
 
 export const ScenarioRequestSchema = z.strictObject({
   changes: z.array(ScenarioChangeSchema).min(1).max(50),
-  start: z.iso.date().optional(),
+  start: DateOnlySchema.optional(),
 });
 
 export const MilestoneDifferenceSchema = z.object({
@@ -188,8 +188,8 @@ export const ScenarioResultSchema = z.object({
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 
 export const PublishSnapshotSchema = z.strictObject({
-  note: z.string().trim().max(2000).optional(),
-  start: z.iso.date().optional(),
+  note: text().trim().max(2000).optional(),
+  start: DateOnlySchema.optional(),
 });
 
 export const RoadmapSnapshotSummarySchema = z.object({

@@ -7,19 +7,20 @@
  * answers (see AssessmentReportSchema for reading them back).
  */
 import { z } from 'zod';
-import { DateOnlySchema } from './common';
+import { DateOnlySchema, jsonField, text } from './common';
 import { ForecastPercentileSchema } from './forecasts';
 import { LIMITS } from './limits';
 
 /** How an item is referred to: its id in the database, "item:#<number>" in a Headway JSON file. */
 export const StoredItemRefSchema = z.uuid('an item id');
-export const FileItemRefSchema = z
-  .string()
-  .regex(/^item:#[1-9]\d{0,9}$/, 'an item reference such as "item:#12" (a number of this file)');
+export const FileItemRefSchema = text().regex(
+  /^item:#[1-9]\d{0,9}$/,
+  'an item reference such as "item:#12" (a number of this file)',
+);
 
 /** A person in a stored document: a user id, or "user:<email>" for someone known only from a file. */
-const PersonRefSchema = z.string().max(260).nullable();
-const TitleSchema = z.string().max(LIMITS.titleChars);
+const PersonRefSchema = text().max(260).nullable();
+const TitleSchema = text().max(LIMITS.titleChars);
 const MAX_PLAN_ITEMS = 20_000;
 
 /** A published roadmap version's plan, with item references of the given kind. */
@@ -67,19 +68,8 @@ export function forecastSubjectSchema(itemRef: z.ZodType<string>) {
   ]);
 }
 
-const JSON_DEPTH = 8;
-/** True when a JSON value nests no deeper than `depth` and holds only JSON values. */
-function isShallowJson(value: unknown, depth: number): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (depth === 0 || typeof value !== 'object') return false;
-  return Object.values(value).every((v) => isShallowJson(v, depth - 1));
-}
-
 /** Free-form JSON that is only ever shown as data (a forecast's inputs, a decision's details). */
-export const ShallowJsonObjectSchema = z
-  .record(z.string().max(100), z.unknown())
-  .refine((v) => isShallowJson(v, JSON_DEPTH), `plain JSON nested at most ${JSON_DEPTH} deep`);
+export const ShallowJsonObjectSchema = jsonField(z.record(text().max(100), z.unknown()), 8);
 
 export const ForecastDistributionSchema = z.object({
   histogram: z.array(z.number().int().min(0)).max(100_000),

@@ -1,17 +1,29 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import {
+  DateOnlySchema,
+  IdSchema,
+  IsoDateTimeSchema,
+  int4,
+  jsonField,
+  SkillSchema,
+  TimestampInputSchema,
+  text,
+} from './common';
 import { TShirtRangeSchema } from './estimation-scale';
 import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 import { ItemStateSchema, ItemTypeSchema, ScoresSchema } from './items';
 import { LIMITS } from './limits';
 import { DecisionSchema, RoleSchema, WorkspaceSchema } from './workspace';
 
-const Timestamp = z.iso.datetime({
-  offset: true,
-  message: 'an ISO 8601 timestamp such as 2026-03-01T09:00:00.000Z',
-});
+const Timestamp = TimestampInputSchema;
 const Email = z.email().max(200);
-const Num = z.number().int().min(1);
+const Num = int4().min(1);
+/**
+ * A JSON document of the file. The import checks each again against its own schema, naming the
+ * path of a problem (decision details may nest 8 deep); this bound only turns away what no
+ * document could be, before anything walks it.
+ */
+const FileJsonSchema = jsonField(z.record(text(), z.unknown()), 64);
 
 /**
  * Headway JSON: a whole workspace, lossless. People are referred to by email and items by their
@@ -21,8 +33,8 @@ export const HeadwayExportSchema = z.strictObject({
   format: z.literal('headway', 'format must be "headway"'),
   formatVersion: z.literal(1, 'this server reads formatVersion 1'),
   workspace: z.strictObject({
-    name: z.string().trim().min(1).max(100),
-    decisionRights: z.record(z.string(), z.record(z.string(), z.string())),
+    name: text().trim().min(1).max(100),
+    decisionRights: z.record(text(), z.record(text(), text())),
     nextItemNumber: Num,
     /**
      * The workspace's t-shirt ranges in working days; null or absent means the default scale.
@@ -36,7 +48,7 @@ export const HeadwayExportSchema = z.strictObject({
   members: z.array(
     z.strictObject({
       email: Email,
-      name: z.string().trim().min(1).max(100),
+      name: text().trim().min(1).max(100),
       role: RoleSchema,
       fte: z.number().min(0).max(1),
       skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson),
@@ -47,17 +59,17 @@ export const HeadwayExportSchema = z.strictObject({
     z.strictObject({
       number: Num,
       type: ItemTypeSchema,
-      title: z.string().trim().min(1).max(LIMITS.titleChars),
-      description: z.string().max(LIMITS.descriptionChars),
+      title: text().trim().min(1).max(LIMITS.titleChars),
+      description: text().max(LIMITS.descriptionChars),
       parent: Num.nullable(),
       state: ItemStateSchema,
-      rank: z.string().min(1).max(200),
+      rank: text().min(1).max(200),
       orderedAt: Timestamp.nullable(),
       estimate: z
         .strictObject({
-          optimistic: z.number().min(0),
-          likely: z.number().min(0),
-          pessimistic: z.number().min(0),
+          optimistic: z.number().min(0).max(100_000),
+          likely: z.number().min(0).max(100_000),
+          pessimistic: z.number().min(0).max(100_000),
           estimatedBy: Email.nullable(),
           estimatedAt: Timestamp.nullable(),
         })
@@ -65,16 +77,16 @@ export const HeadwayExportSchema = z.strictObject({
           message: 'an estimate needs optimistic ≤ likely ≤ pessimistic',
         })
         .nullable(),
-      actualEffort: z.number().min(0).nullable(),
-      storyPoints: z.number().min(0).nullable().optional(),
+      actualEffort: z.number().min(0).max(100_000).nullable(),
+      storyPoints: z.number().min(0).max(100_000).nullable().optional(),
       scores: ScoresSchema,
       skills: z.array(SkillSchema),
-      labels: z.array(z.string().max(40)),
+      labels: z.array(text().max(40)),
       assignee: Email.nullable(),
-      targetDate: z.iso.date().nullable(),
+      targetDate: DateOnlySchema.nullable(),
       /** When the target date was committed by publishing a roadmap version; absent in older files. */
       targetDateCommittedAt: Timestamp.nullable().optional(),
-      scopeQuestion: z.string().max(2000).nullable(),
+      scopeQuestion: text().max(2000).nullable(),
       scopeQuestionAt: Timestamp.nullable(),
       createdBy: Email.nullable(),
       createdAt: Timestamp,
@@ -87,7 +99,7 @@ export const HeadwayExportSchema = z.strictObject({
     z.strictObject({
       item: Num,
       dependsOn: Num,
-      lagDays: z.number().int().min(0).max(365),
+      lagDays: int4().min(0).max(365),
       createdAt: Timestamp,
     }),
   ),
@@ -105,21 +117,21 @@ export const HeadwayExportSchema = z.strictObject({
       decision: DecisionSchema,
       item: Num.nullable(),
       actor: Email.nullable(),
-      summary: z.string().max(2000),
-      rationale: z.string().max(4000).nullable(),
-      details: z.record(z.string(), z.unknown()),
+      summary: text().max(2000),
+      rationale: text().max(4000).nullable(),
+      details: FileJsonSchema,
       at: Timestamp,
       /** Bumped each time the author gave or changed the why; absent in older files (1). */
       version: Num.optional(),
       /** On an amendment: the index, in this list, of the entry whose why it gave or changed. */
-      amends: z.number().int().min(0).nullable().optional(),
+      amends: int4().min(0).nullable().optional(),
     }),
   ),
   comments: z.array(
     z.strictObject({
       item: Num,
       author: Email.nullable(),
-      body: z.string().max(LIMITS.commentChars),
+      body: text().max(LIMITS.commentChars),
       at: Timestamp,
     }),
   ),
@@ -128,8 +140,8 @@ export const HeadwayExportSchema = z.strictObject({
   formulas: z
     .array(
       z.strictObject({
-        name: z.string().min(1).max(100),
-        expression: z.string().min(1).max(2000),
+        name: text().min(1).max(100),
+        expression: text().min(1).max(2000),
         createdBy: Email.nullable(),
         version: Num,
         createdAt: Timestamp,
@@ -141,11 +153,11 @@ export const HeadwayExportSchema = z.strictObject({
     .array(
       z.strictObject({
         number: Num,
-        questionnaireVersion: z.number().int(),
+        questionnaireVersion: int4(),
         variant: z.enum(['short', 'full']),
-        doraYear: z.number().int(),
-        answers: z.record(z.string(), z.unknown()),
-        report: z.record(z.string(), z.unknown()),
+        doraYear: int4(),
+        answers: FileJsonSchema,
+        report: FileJsonSchema,
         createdBy: Email.nullable(),
         createdAt: Timestamp,
       }),
@@ -155,9 +167,9 @@ export const HeadwayExportSchema = z.strictObject({
     .array(
       z.strictObject({
         version: Num,
-        note: z.string().max(2000).nullable(),
-        startDate: z.iso.date(),
-        plan: z.record(z.string(), z.unknown()),
+        note: text().max(2000).nullable(),
+        startDate: DateOnlySchema,
+        plan: FileJsonSchema,
         publishedBy: Email.nullable(),
         publishedAt: Timestamp,
       }),
@@ -167,15 +179,15 @@ export const HeadwayExportSchema = z.strictObject({
     .array(
       z.strictObject({
         kind: z.enum(['throughput_when', 'throughput_count', 'plan']),
-        subject: z.record(z.string(), z.unknown()),
-        method: z.string().max(100),
-        inputs: z.record(z.string(), z.unknown()),
-        startDate: z.iso.date(),
-        percentiles: z.array(z.record(z.string(), z.unknown())),
-        distribution: z.record(z.string(), z.unknown()).nullable(),
+        subject: FileJsonSchema,
+        method: text().max(100),
+        inputs: FileJsonSchema,
+        startDate: DateOnlySchema,
+        percentiles: z.array(FileJsonSchema),
+        distribution: FileJsonSchema.nullable(),
         madeBy: Email.nullable(),
         madeAt: Timestamp,
-        outcome: z.record(z.string(), z.unknown()).nullable(),
+        outcome: FileJsonSchema.nullable(),
         scoredAt: Timestamp.nullable(),
       }),
     )
@@ -185,13 +197,13 @@ export const HeadwayExportSchema = z.strictObject({
     .array(
       z.strictObject({
         item: Num,
-        from: z.iso.date(),
-        to: z.iso.date().nullable(),
-        reason: z.string().trim().min(1).max(2000),
+        from: DateOnlySchema,
+        to: DateOnlySchema.nullable(),
+        reason: text().trim().min(1).max(2000),
         by: Email.nullable(),
         at: Timestamp,
         /** The index, in `decisions`, of the entry that recorded the move. */
-        decision: z.number().int().min(0).nullable(),
+        decision: int4().min(0).nullable(),
       }),
     )
     .default([]),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISIONS, LETTERS, ROLES } from '../domain/decision-rights';
-import { IdSchema, IsoDateTimeSchema, SkillSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, int4, SkillSchema, text } from './common';
 import { LIMITS } from './limits';
 
 export const RoleSchema = z.enum(ROLES);
@@ -22,7 +22,7 @@ export const MeSchema = z.object({
 });
 
 export const CreateWorkspaceSchema = z.strictObject({
-  name: z.string().trim().min(1, 'give the workspace a name').max(100),
+  name: text().trim().min(1, 'give the workspace a name').max(100),
 });
 
 const FteSchema = z
@@ -43,7 +43,7 @@ export const MemberSchema = z.object({
 export type Member = z.infer<typeof MemberSchema>;
 
 export const UpdateMemberSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: int4().min(1),
   role: RoleSchema.optional(),
   fte: FteSchema.optional(),
   skills: z.array(SkillSchema).max(LIMITS.skillsPerPerson).optional(),
@@ -66,9 +66,9 @@ export const InvitationSchema = z.object({
   expiresAt: IsoDateTimeSchema,
 });
 
-export const AcceptInvitationSchema = z.strictObject({ token: z.string().min(10).max(200) });
+export const AcceptInvitationSchema = z.strictObject({ token: text().min(10).max(200) });
 
-const MatrixRowSchema = z.record(z.string(), z.string());
+const MatrixRowSchema = z.record(text(), text());
 export const DecisionRightsSchema = z.object({
   version: z.number().int(),
   matrix: z.record(DecisionSchema, z.record(RoleSchema, LetterSchema)),
@@ -102,7 +102,7 @@ export const DecisionRightsSchema = z.object({
 export type DecisionRights = z.infer<typeof DecisionRightsSchema>;
 
 export const UpdateDecisionRightsSchema = z.strictObject({
-  version: z.number().int().min(1),
-  matrix: z.record(z.string(), MatrixRowSchema),
-  rationale: z.string().trim().max(2000).optional(),
+  version: int4().min(1),
+  matrix: z.record(text(), MatrixRowSchema),
+  rationale: text().trim().max(2000).optional(),
 });

@@ -45,6 +45,13 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+function notJson(): AppError {
+  return new AppError(
+    'unsupported_media_type',
+    'Send the body as JSON with "Content-Type: application/json"',
+  );
+}
+
 function fail(c: Context<AppEnv>, error: AppError) {
   if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(errorBody(error), statusFor(error.code));
@@ -70,15 +77,9 @@ export function createApp(deps: ServerDeps) {
   app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-      const type = c.req.header('content-type');
-      if (type && !type.toLowerCase().startsWith('application/json')) {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the body as JSON with "Content-Type: application/json"',
-        );
-      }
-    }
+    const carriesBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
+    const type = c.req.header('content-type');
+    if (carriesBody && type && !type.toLowerCase().startsWith('application/json')) throw notJson();
     const isImport = c.req.path.endsWith('/import') || c.req.path.endsWith('/import/foreign');
     const limit = isImport ? importLimitsOf(deps).maxBytes : LIMITS.bodyBytes;
     return bodyLimit({
@@ -89,7 +90,12 @@ export function createApp(deps: ServerDeps) {
           `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
         );
       },
-    })(c, next);
+    })(c, async () => {
+      // Without a content type the validator would read the body as {}: refuse it instead of
+      // acting on a request whose fields were never read. The text is cached for the validator.
+      if (carriesBody && !type && (await c.req.text()).trim() !== '') throw notJson();
+      await next();
+    });
   });
   app.use('/api/*', requireWellFormedText());
   app.use('/api/*', authenticate());

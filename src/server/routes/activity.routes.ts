@@ -9,6 +9,7 @@ import {
   pageOf,
   SlipListQuerySchema,
   TargetDateSlipSchema,
+  text,
   WaitsOnWhomSchema,
 } from '../../contract';
 import { amendRationale, findAllDecisions, findDecisions } from '../commands/decision-log';
@@ -20,7 +21,7 @@ import { requireMember } from '../policies/access';
 import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 const DecisionPage = pageOf(DecisionLogEntrySchema);
-const DecisionParams = z.object({ workspaceId: z.string(), decisionId: z.string().max(40) });
+const DecisionParams = z.object({ workspaceId: text(), decisionId: text().max(40) });
 /** The most rows one CSV export holds; the newest are kept. */
 const CSV_MAX_ROWS = 50_000;
 

@@ -6,6 +6,7 @@ import {
   CreateEstimationSessionSchema,
   EstimationSessionListSchema,
   EstimationSessionSchema,
+  text,
 } from '../../contract';
 import { findEstimationSessions, getEstimationSession } from '../commands/estimation-session-view';
 import {
@@ -18,7 +19,7 @@ import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
-const SessionParams = z.object({ workspaceId: z.string(), sessionId: z.string() });
+const SessionParams = z.object({ workspaceId: text(), sessionId: text() });
 const S = '/api/workspaces/{workspaceId}/estimation-sessions';
 
 /** Estimation sessions: vote hidden, reveal together, accept an estimate per item. */

@@ -11,6 +11,7 @@ import {
   MoveItemSchema,
   pageOf,
   StateChangeSchema,
+  text,
   UpdateItemSchema,
 } from '../../contract';
 import { addComment, findComments, findStateHistory } from '../commands/activity';
@@ -22,7 +23,7 @@ import { requireMember } from '../policies/access';
 import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 const ItemPage = pageOf(ItemSchema);
-const DependencyParams = z.object({ workspaceId: z.string(), itemId: z.string(), dependsOnId: z.string() });
+const DependencyParams = z.object({ workspaceId: text(), itemId: text(), dependsOnId: text() });
 
 export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(

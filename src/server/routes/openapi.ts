@@ -1,7 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { ErrorBodySchema } from '../../contract';
+import { ErrorBodySchema, text } from '../../contract';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 
@@ -45,8 +45,8 @@ export function tooManyRequests(description: string): Responses {
   };
 }
 
-export const WorkspaceParams = z.object({ workspaceId: z.string() });
-export const ItemParams = z.object({ workspaceId: z.string(), itemId: z.string() });
+export const WorkspaceParams = z.object({ workspaceId: text() });
+export const ItemParams = z.object({ workspaceId: text(), itemId: text() });
 
 /** Sends a response after checking it against its schema, so the document never lies. */
 export function send<T extends z.ZodType>(

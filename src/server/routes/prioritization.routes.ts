@@ -14,6 +14,7 @@ import {
   RankSensitivitySchema,
   ScoringFormulaSchema,
   SensitivityQuerySchema,
+  text,
   UpdateScoringFormulaSchema,
 } from '../../contract';
 import { buildCalibration, getCalibratedEstimate } from '../commands/calibration';
@@ -30,7 +31,7 @@ import { requireMember } from '../policies/access';
 import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 const FormulaList = z.object({ data: z.array(ScoringFormulaSchema) });
-const FormulaParams = z.object({ workspaceId: z.string(), formulaId: z.string() });
+const FormulaParams = z.object({ workspaceId: text(), formulaId: text() });
 const W = '/api/workspaces/{workspaceId}';
 // The error responses every route documents, for the one route that answers 204 on success.
 const { 200: _ok, ...errorResponses } = jsonResponses(200, z.null(), 'unused');

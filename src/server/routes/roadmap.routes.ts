@@ -7,6 +7,7 @@ import {
   RoadmapSnapshotSummarySchema,
   ScenarioRequestSchema,
   ScenarioResultSchema,
+  text,
 } from '../../contract';
 import { getRoadmap } from '../commands/roadmap';
 import { runScenario } from '../commands/roadmap-scenarios';
@@ -101,7 +102,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/workspaces/{workspaceId}/roadmap/snapshots/{snapshotId}',
       tags: ['roadmap'],
       summary: 'Delete a published roadmap version (the roadmap decision, logged)',
-      request: { params: z.object({ workspaceId: z.string(), snapshotId: z.string() }) },
+      request: { params: z.object({ workspaceId: text(), snapshotId: text() }) },
       responses: { ...noContent, ...errorResponses },
     }),
     async (c) => {

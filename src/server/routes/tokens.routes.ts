@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ApiTokenListSchema, CreatedTokenSchema, CreateTokenSchema } from '../../contract';
+import { ApiTokenListSchema, CreatedTokenSchema, CreateTokenSchema, text } from '../../contract';
 import { takeAttempts } from '../auth/throttle';
 import { LIMIT_POLICIES } from '../auth/throttle-policy';
 import { createApiToken, findApiTokens, revokeApiToken } from '../commands/api-tokens';
@@ -60,7 +60,7 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/tokens/{tokenId}',
       tags: ['auth'],
       summary: 'Revoke one of my API tokens; it stops working at once',
-      request: { params: z.object({ tokenId: z.string() }) },
+      request: { params: z.object({ tokenId: text() }) },
       responses: { ...errorResponses, 204: { description: 'Revoked' } },
     }),
     async (c) => {

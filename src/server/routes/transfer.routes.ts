@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { HeadwayExportSchema, ImportJobSchema, ImportResultSchema, LIMITS } from '../../contract';
+import { HeadwayExportSchema, ImportJobSchema, ImportResultSchema, LIMITS, text } from '../../contract';
 import { getImportJob, startImportJob } from '../commands/import-jobs';
 import { exportWorkspace } from '../commands/transfer';
 import { importWorkspace } from '../commands/transfer-import';
@@ -87,7 +87,7 @@ export function registerTransferRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/imports/{importId}',
       tags: ['import and export'],
       summary: 'A background import of yours: status, progress, and the result once done',
-      request: { params: z.object({ importId: z.string() }) },
+      request: { params: z.object({ importId: text() }) },
       responses: jsonResponses(200, ImportJobSchema, 'The import job'),
     }),
     async (c) => {

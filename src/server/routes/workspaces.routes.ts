@@ -7,6 +7,7 @@ import {
   DecisionRightsSchema,
   InvitationSchema,
   MemberSchema,
+  text,
   UpdateDecisionRightsSchema,
   UpdateMemberSchema,
   WorkspaceSchema,
@@ -25,7 +26,7 @@ import type { AppEnv } from '../context';
 import { requireMember, requireUser } from '../policies/access';
 import { jsonBody, jsonResponses, noContent, send, WorkspaceParams } from './openapi';
 
-const MemberParams = z.object({ workspaceId: z.string(), userId: z.string() });
+const MemberParams = z.object({ workspaceId: text(), userId: text() });
 
 export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
