@@ -399,3 +399,18 @@ describe('assessments across workspaces', () => {
     expect(results.map((r) => r.body.number).sort()).toEqual([2, 3, 4]);
   });
 });
+
+describe('deleting an assessment', () => {
+  it('should let only who holds the team decision delete one, and 404 from another workspace', async () => {
+    const made = await team.founder.post<Assessment>(base, { variant: 'short', answers: CTO_RUNS_DELIVERY });
+    expect(made.status).toBe(201);
+    const path = `${base}/${made.body.number}`;
+    for (const role of ['cto', 'developer', 'product_manager', 'cpo', 'viewer'] as const) {
+      expect((await team[role].delete(path)).status, role).toBe(403);
+    }
+    expect((await other.founder.delete(path)).status).toBe(404);
+    expect((await team.viewer.get(path)).status).toBe(200);
+    expect((await team.founder.delete(path)).status).toBe(204);
+    expect((await team.viewer.get(path)).status).toBe(404);
+  });
+});

@@ -295,3 +295,19 @@ describe('roadmap', () => {
     ]);
   });
 });
+
+describe('deleting a published roadmap version', () => {
+  it('should refuse a developer with who decides, and let the roadmap decision holder delete it', async () => {
+    const published = await dana.post<RoadmapSnapshotSummary>(`${base}/roadmap/snapshots`, {
+      note: 'To drop',
+    });
+    expect(published.status).toBe(201);
+    const path = `${base}/roadmap/snapshots/${published.body.id}`;
+    const refused = await jonas.delete<{ error: { code: string; details: { decision: string } } }>(path);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.decision).toBe('roadmap');
+    expect((await dana.delete(path)).status).toBe(204);
+    const list = await jonas.get<{ data: RoadmapSnapshotSummary[] }>(`${base}/roadmap/snapshots`);
+    expect(list.body.data.map((s) => s.id)).not.toContain(published.body.id);
+  });
+});
