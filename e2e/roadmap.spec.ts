@@ -1,3 +1,4 @@
+import { isPlannedMember } from '../src/domain/planning';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
 import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
@@ -51,6 +52,13 @@ test('a product manager adds a developer in a what-if scenario and sees a milest
   await test.step('the product manager opens the timeline by person and reads why an item starts', async () => {
     await pm.getByRole('link', { name: 'Roadmap' }).click();
     await expect(pm.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible();
+    // The summary counts the people the planning rules plan on, as `headway plan` does.
+    const workspaceId = (await pm.request.get('/api/me').then((r) => r.json())).workspaces[0].id as string;
+    const members = (await pm.request.get(`/api/workspaces/${workspaceId}/members`).then((r) => r.json()))
+      .data as Array<{ role: string; fte: number; skills: string[] }>;
+    const planned = members.filter(isPlannedMember).length;
+    expect(planned).toBeLessThan(members.length);
+    await expect(pm.locator('.roadmap-summary')).toContainText(` items on ${planned} people, `);
     const timeline = pm.getByTestId('timeline-person');
     await expect(timeline.getByTestId('timeline-bar').first()).toBeVisible();
     expect(await pm.getByTestId('milestone-card').count()).toBeGreaterThan(0);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isPlannedMember } from '../../src/domain/planning';
+import { DEMO_PEOPLE } from '../../src/server/demo/demo-workspace';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -85,5 +87,46 @@ describe('headway plan --psplib --exact', () => {
     expect(out).toMatchObject({ makespan: 8, optimal: out.lowerBound === 8 });
     expect(['schedules', 'lower-bound']).toContain(out.stoppedBy);
     expect(a.stderr).toBe('');
+  });
+});
+
+/** Where each cell of a padded table line starts: after two spaces, or at the indent. */
+const columnStarts = (header: string) => [...header.matchAll(/(?<=^ {2}| {2})\S/g)].map((m) => m.index);
+
+describe('headway plan --workspace', () => {
+  it('should align every roadmap row under its header and count the people the planning rules plan on', async () => {
+    const dataDir = join(dir, 'demo-data');
+    const env = { ...process.env, DATABASE_URL: '' };
+    const demo = await run(process.execPath, ['bin/headway.js', 'demo', '--data-dir', dataDir], {
+      cwd: ROOT,
+      env,
+    });
+    const workspace = /\(([a-z0-9-]+)\)\. Sign in/.exec(demo.stdout)?.[1] ?? '';
+    expect(workspace).not.toBe('');
+    const { stdout } = await run(
+      process.execPath,
+      ['bin/headway.js', 'plan', '-w', workspace, '--start', '2026-01-05', '--data-dir', dataDir],
+      { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout.split('\n');
+    const planned = DEMO_PEOPLE.filter(isPlannedMember).length;
+    // Alex is a founder who lists a skill, Dana works at 0.2 FTE: both count.
+    expect(planned).toBe(DEMO_PEOPLE.length);
+    expect(lines[0]).toMatch(new RegExp(`^Roadmap of ".+": \\d+ items on ${planned} people, `));
+    const header = lines[2]!;
+    expect(header).toMatch(/^ +# {2}item +who +start +finish +when {2}why$/);
+    const starts = columnStarts(header);
+    expect(starts).toHaveLength(7);
+    const end = lines.indexOf('  (* on the critical chain)');
+    const rows = lines.slice(3, end);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      for (const start of starts.slice(1)) {
+        expect(row.slice(start! - 2, start), row).toBe('  ');
+        expect(row[start!], row).not.toBe(' ');
+      }
+      expect(row.slice(starts[3], starts[3]! + 10)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row.slice(starts[5]).split(' ')[0]).toMatch(/^(now|next|later)$/);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { getRoadmap } from '../../server/commands/roadmap';
 import { solveRcpspExactly } from '../../server/solvers/highs-rcpsp';
 import { solveRcpspInParallel } from '../../server/solvers/parallel-rcpsp';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { formatTable } from '../table';
 import { resolveWorkspace } from '../workspace-ref';
 
 interface PlanFlags extends Partial<DatabaseFlags> {
@@ -184,12 +185,14 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
   }
 }
 
-const cell = (text: string, width: number) =>
-  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+const truncate = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text;
 
 /**
  * Renders a roadmap as a plain-text table: items in product order with who, when and why, then
- * milestones, load and what could not be planned.
+ * milestones, load and what could not be planned. Columns are as wide as their widest cell.
+ * People are the members the roadmap plans on (the planning rules' isPlannedMember), as on the
+ * web's roadmap.
  * @param roadmap the roadmap from the server's roadmap command
  * @param name the workspace name
  * @returns the text to print
@@ -201,33 +204,52 @@ export function renderRoadmapTable(roadmap: Roadmap, name: string): string {
     out.push(
       `Roadmap of "${name}": ${roadmap.items.length} items on ${roadmap.people.length} people, ${roadmap.startDate} → ${roadmap.endDate}`,
       '',
-      `  ${cell('#', 6)}${cell('item', 34)}${cell('who', 16)}${cell('start', 12)}${cell('finish', 12)}${cell('when', 7)}why`,
-      ...roadmap.items.map(
-        (it) =>
-          `  ${cell(String(it.number), 6)}${cell(it.title, 34)}${cell(it.personName ?? '-', 16)}${cell(it.start, 12)}${cell(it.finish, 12)}${cell(it.bucket, 7)}${it.critical ? '* ' : ''}${it.reason.text}`,
+      ...formatTable(
+        ['#', 'item', 'who', 'start', 'finish', 'when', 'why'],
+        roadmap.items.map((it) => [
+          String(it.number),
+          truncate(it.title, 40),
+          it.personName ?? '-',
+          it.start,
+          it.finish,
+          it.bucket,
+          `${it.critical ? '* ' : ''}${it.reason.text}`,
+        ]),
+        { alignRight: [0], indent: '  ' },
       ),
       '  (* on the critical chain)',
     );
   }
   if (roadmap.milestones.length > 0) {
-    out.push('', 'Milestones');
-    for (const m of roadmap.milestones) {
-      const slip =
-        m.slipDays === null
-          ? ''
-          : m.slipDays > 0
-            ? `, ${m.slipDays} days late`
-            : `, ${-m.slipDays} days to spare`;
-      out.push(`  ${cell(m.title, 34)}target ${m.targetDate ?? '-'}  planned ${m.date ?? '-'}${slip}`);
-    }
+    out.push(
+      '',
+      'Milestones',
+      ...formatTable(
+        ['milestone', 'target', 'planned', 'slip'],
+        roadmap.milestones.map((m) => [
+          truncate(m.title, 40),
+          m.targetDate ?? '-',
+          m.date ?? '-',
+          m.slipDays === null
+            ? ''
+            : m.slipDays > 0
+              ? `${m.slipDays} days late`
+              : `${-m.slipDays} days to spare`,
+        ]),
+        { indent: '  ' },
+      ),
+    );
   }
   if (roadmap.load.length > 0) {
-    out.push('', 'Load');
-    for (const l of roadmap.load) {
-      out.push(
-        `  ${cell(l.name, 22)}${String(Math.round(l.utilisation * 100)).padStart(3)}%  ${l.itemIds.length} items`,
-      );
-    }
+    out.push(
+      '',
+      'Load',
+      ...formatTable(
+        ['person', 'load', 'items'],
+        roadmap.load.map((l) => [l.name, `${Math.round(l.utilisation * 100)}%`, String(l.itemIds.length)]),
+        { alignRight: [1, 2], indent: '  ' },
+      ),
+    );
   }
   if (roadmap.problems.length > 0) {
     out.push('', 'Not planned or assumed');

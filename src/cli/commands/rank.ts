@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { FrameworkRefSchema, type Ranking } from '../../contract';
 import { computeRanking } from '../../server/commands/prioritization';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { formatTable } from '../table';
 import { resolveWorkspace } from '../workspace-ref';
 
 interface RankFlags extends DatabaseFlags {
@@ -55,23 +56,10 @@ export function renderRankingTable(ranking: Ranking, limit: number): string {
       .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value) : value}`)
       .join(' '),
   ]);
-  const header = ['rank', 'item', 'title', 'score', 'inputs'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 0 || column === 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
   const lines = [
     `${ranking.framework.name}: ${ranking.framework.summary || ranking.framework.formula}`,
     '',
-    line(header),
-    line(widths.map((width) => '-'.repeat(width))),
-    ...rows.map(line),
+    ...formatTable(['rank', 'item', 'title', 'score', 'inputs'], rows, { alignRight: [0, 3], rule: true }),
   ];
   if (ranking.ranked.length === 0) lines.push(`No open item has every ${ranking.framework.name} input yet.`);
   if (ranking.ranked.length > limit) lines.push(`… ${ranking.ranked.length - limit} more ranked items`);

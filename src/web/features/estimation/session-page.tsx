@@ -7,6 +7,7 @@ import { PrioritizeTabs } from '../prioritization/prioritize-tabs';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { useCreateEstimationSession, useEstimationSessions } from './session-api';
 import { SessionDetail } from './session-detail';
+import { groupForPicking } from './session-picker';
 import { EstimationTabs } from './session-tabs';
 import '../prioritization/prioritization.css';
 import './session.css';
@@ -77,6 +78,9 @@ export function EstimationSessionsPage() {
   );
 }
 
+/** How many items the picker lists before asking to narrow the search. */
+const PICKER_LIMIT = 60;
+
 /** Picks open items and starts a session: the estimates decision. */
 function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
   const { workspace } = useWorkspace();
@@ -93,6 +97,7 @@ function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
       .filter((i) => i.state !== 'done' && i.state !== 'cancelled' && i.type !== 'initiative')
       .filter((i) => !q || i.title.toLowerCase().includes(q) || String(i.number) === q.replace('#', ''));
   }, [items.data, filter]);
+  const offered = useMemo(() => groupForPicking(candidates, unit, PICKER_LIMIT), [candidates, unit]);
   const reason = !gate.allowed ? gate.reason : null;
 
   const submit = (event: FormEvent) => {
@@ -165,22 +170,34 @@ function StartSession({ onStarted }: { onStarted: (id: string) => void }) {
         ) : (
           <fieldset className="session-pick" aria-label="Items to estimate" disabled={reason !== null}>
             {candidates.length === 0 && <p className="muted small">No open item matches.</p>}
-            {candidates.slice(0, 60).map((i) => (
-              <label key={i.id} className="session-pick-row">
-                <input
-                  type="checkbox"
-                  checked={picked.includes(i.id)}
-                  onChange={(e) =>
-                    setPicked((p) => (e.target.checked ? [...p, i.id] : p.filter((id) => id !== i.id)))
-                  }
-                />
-                <span className="muted">#{i.number}</span>{' '}
-                <span className="session-pick-title">{i.title}</span>
-                {i.estimate && <span className="badge badge-muted">{i.estimate.likely} d</span>}
-              </label>
+            {offered.groups.map((group) => (
+              <fieldset key={group.key} className="session-pick-group">
+                <legend className="session-pick-heading">{group.label}</legend>
+                {group.items.map((i) => (
+                  <label key={i.id} className="session-pick-row">
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(i.id)}
+                      onChange={(e) =>
+                        setPicked((p) => (e.target.checked ? [...p, i.id] : p.filter((id) => id !== i.id)))
+                      }
+                    />
+                    <span className="muted">#{i.number}</span>{' '}
+                    <span className="session-pick-title" title={i.title}>
+                      {i.title}
+                    </span>
+                    {unit === 'days' && i.estimate && (
+                      <span className="badge badge-muted">{i.estimate.likely} d</span>
+                    )}
+                    {unit === 'points' && i.storyPoints !== null && (
+                      <span className="badge badge-muted">{i.storyPoints} pt</span>
+                    )}
+                  </label>
+                ))}
+              </fieldset>
             ))}
-            {candidates.length > 60 && (
-              <p className="muted small">{candidates.length - 60} more: narrow the search to see them.</p>
+            {offered.hidden > 0 && (
+              <p className="muted small">{offered.hidden} more: narrow the search to see them.</p>
             )}
           </fieldset>
         )}

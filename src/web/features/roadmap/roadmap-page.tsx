@@ -115,7 +115,7 @@ export function RoadmapPage() {
           <h1>Roadmap</h1>
           <p className="muted roadmap-summary">
             {plan.status === 'planned'
-              ? `${plan.items.length} items on ${new Set(plan.items.map((i) => i.personId)).size} people, ${formatShortDate(plan.startDate)} to ${formatShortDate(plan.endDate)}. Planned in the product order with the team’s skills, FTE and dependencies.`
+              ? `${plan.items.length} items on ${plan.people.length} people, ${formatShortDate(plan.startDate)} to ${formatShortDate(plan.endDate)}. Planned in the product order with the team’s skills, FTE and dependencies.`
               : 'Nothing to plan yet.'}
           </p>
         </div>
