@@ -198,13 +198,14 @@ export function BacklogPage() {
         scoreKeys={scoreKeys}
         members={members.data ?? []}
         onChange={setParams}
-      />
-      <ClosedToggle
-        shown={params.showClosed}
-        hidden={hidden}
-        stateFiltered={params.filters.state !== undefined}
-        onChange={(show) => setParams({ closed: show ? 'show' : null })}
-      />
+      >
+        <ClosedToggle
+          shown={params.showClosed}
+          hidden={hidden}
+          stateFiltered={params.filters.state !== undefined}
+          onChange={(show) => setParams({ closed: show ? 'show' : null })}
+        />
+      </BacklogToolbar>
       {!order.allowed && (
         <p className="notice" role="note" data-testid="order-refusal">
           <strong>Reordering is not yours to decide.</strong> {order.reason}.
