@@ -90,6 +90,8 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     await expect(page.getByText('Pick a milestone')).toBeVisible();
     // From the backlog: the initiative's panel opens its forecast.
     await page.getByRole('link', { name: 'Backlog' }).click();
+    // Only open work is listed and only the rows in view are drawn: search brings the initiative up.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Team workspaces');
     await page.getByRole('button', { name: 'Team workspaces', exact: true }).click();
     await page.getByTestId('item-panel').getByRole('link', { name: 'Forecast when it is done' }).click();
     await expect(page).toHaveURL(/\/forecasts\?mode=milestone&milestone=/);

@@ -103,3 +103,22 @@ export function storeItem(client: QueryClient, ws: string, item: Item): void {
     list?.map((it) => (it.id === item.id ? item : it)),
   );
 }
+
+const SEARCH_LIMIT = 8;
+
+/** The first few items whose number, title or description match `q`; idle while `q` is blank. */
+export function useItemSearch(ws: string, q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: keys.itemSearch(ws, query),
+    queryFn: async ({ signal }) =>
+      (
+        await requestApi<Page<Item>>(`/workspaces/${ws}/items`, {
+          query: { q: query, limit: SEARCH_LIMIT },
+          signal,
+        })
+      ).data,
+    enabled: query.length > 0,
+    staleTime: 5_000,
+  });
+}

@@ -18,6 +18,8 @@ export const keys = {
   waitsOnWhom: (ws: string) => ['inbox', ws, 'everyone'] as const,
   items: (ws: string) => ['items', ws] as const,
   itemList: (ws: string, filters: ItemFilters) => ['items', ws, filters] as const,
+  /** The first few items matching a search, for the command palette. */
+  itemSearch: (ws: string, q: string) => ['items', ws, 'search', q] as const,
   /** Every single-item query of a workspace. */
   anyItem: (ws: string) => ['item', ws] as const,
   item: (ws: string, id: string) => ['item', ws, id] as const,

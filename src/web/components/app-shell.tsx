@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../domain/decision-rights';
 import { useInbox } from '../api/item-hooks';
@@ -7,22 +7,12 @@ import { useMe, useSignOut } from '../api/session-hooks';
 import type { Workspace } from '../api/types';
 import { ItemSaveProvider } from '../features/item/conflict-provider';
 import { useWorkspace, WorkspaceProvider } from '../features/workspaces/workspace-context';
+import { CommandPalette } from './command-palette';
 import { ShortcutHelp, useShortcut } from './shortcuts';
 import { ErrorState, Loading } from './states';
+import { WORKSPACE_PAGES as NAV } from './workspace-pages';
 
-/** The pages of a workspace. Later capabilities (roadmap, forecasts, assessment, metrics) add rows. */
-const NAV: { to: string; label: string; key: string }[] = [
-  { to: 'backlog', label: 'Backlog', key: 'b' },
-  { to: 'board', label: 'Board', key: 'o' },
-  { to: 'inbox', label: 'Inbox', key: 'i' },
-  { to: 'estimation', label: 'Estimation', key: 'e' },
-  { to: 'decisions', label: 'Decisions', key: 'd' },
-  { to: 'team', label: 'Team', key: 't' },
-  { to: 'roadmap', label: 'Roadmap', key: 'r' },
-  { to: 'forecasts', label: 'Forecasts', key: 'f' },
-  { to: 'prioritize', label: 'Prioritize', key: 'p' },
-  { to: 'assessment', label: 'Assessment', key: 'a' },
-];
+const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K';
 
 /** /w/:slug/* : the frame around every workspace page. */
 export function WorkspaceLayout() {
@@ -58,6 +48,7 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const [help, setHelp] = useState(false);
+  const [palette, setPalette] = useState(false);
   // On a phone the sidebar folds into a menu button; choosing a page closes it.
   const [menuOpen, setMenuOpen] = useState(false);
   const pendingG = useRef(0);
@@ -94,6 +85,18 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
   );
   useShortcut(onKey);
 
+  // ⌘K / Ctrl+K opens the palette from anywhere, text fields included.
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k' && !event.altKey) {
+        event.preventDefault();
+        if (!document.querySelector('dialog[open]')) setPalette(true);
+      }
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -123,6 +126,13 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             ))}
             <option value="__new">New workspace…</option>
           </select>
+          <button
+            type="button"
+            className="button button-ghost search-button"
+            onClick={() => setPalette(true)}
+          >
+            Search… <kbd>{SHORTCUT_LABEL}</kbd>
+          </button>
           <button
             type="button"
             className="button button-ghost menu-button"
@@ -186,6 +196,9 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
         <Outlet />
       </main>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {palette && (
+        <CommandPalette workspaceId={workspace.id} slug={workspace.slug} onClose={() => setPalette(false)} />
+      )}
     </div>
   );
 }

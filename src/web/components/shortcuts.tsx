@@ -24,6 +24,7 @@ export function useShortcut(handler: (event: KeyboardEvent) => void): void {
 
 const SHORTCUTS: [string, string][] = [
   ['?', 'Show this help'],
+  ['⌘K / Ctrl+K', 'Go to a page or an item by number or title'],
   ['g then b', 'Go to the backlog'],
   ['g then o', 'Go to the board'],
   ['g then i', 'Go to the inbox'],

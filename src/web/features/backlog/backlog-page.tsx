@@ -15,6 +15,7 @@ import type { RowActions } from './backlog-row';
 import { buildRows, describeEdge, findDropMove, findStepMove } from './backlog-rows';
 import { BacklogToolbar, NewItemForm } from './backlog-toolbar';
 import { BulkBar } from './bulk-bar';
+import { ClosedToggle, isClosed } from './closed-toggle';
 import { GettingStarted } from './getting-started';
 import { MoveToastBody } from './move-toast';
 import { useBacklogParams } from './use-backlog-filters';
@@ -42,7 +43,13 @@ export function BacklogPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lastSelected = useRef<string | null>(null);
 
-  const rows = useMemo(() => buildRows(items.data ?? [], params.view), [items.data, params.view]);
+  const showClosed = params.showClosed || params.filters.state !== undefined;
+  const visible = useMemo(
+    () => (showClosed ? (items.data ?? []) : (items.data ?? []).filter((it) => !isClosed(it.state))),
+    [items.data, showClosed],
+  );
+  const hidden = (items.data?.length ?? 0) - visible.length;
+  const rows = useMemo(() => buildRows(visible, params.view), [visible, params.view]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const memberNames = useMemo(
@@ -149,7 +156,7 @@ export function BacklogPage() {
     [params.view, runMove, notify],
   );
 
-  const selectedItems = (items.data ?? []).filter((it) => selected.has(it.id));
+  const selectedItems = visible.filter((it) => selected.has(it.id));
   const bulkMove = async (where: 'top' | 'bottom') => {
     // Keep the selection's own order: to the top, place the last first.
     const list = where === 'top' ? [...selectedItems].reverse() : selectedItems;
@@ -169,7 +176,7 @@ export function BacklogPage() {
           Backlog{' '}
           {items.data && (
             <span className="muted count" data-testid="backlog-count">
-              {items.data.length}
+              {visible.length}
               {items.isFetching && !items.isPending ? '…' : ''} items
             </span>
           )}
@@ -191,7 +198,14 @@ export function BacklogPage() {
         scoreKeys={scoreKeys}
         members={members.data ?? []}
         onChange={setParams}
-      />
+      >
+        <ClosedToggle
+          shown={params.showClosed}
+          hidden={hidden}
+          stateFiltered={params.filters.state !== undefined}
+          onChange={(show) => setParams({ closed: show ? 'show' : null })}
+        />
+      </BacklogToolbar>
       {!order.allowed && (
         <p className="notice" role="note" data-testid="order-refusal">
           <strong>Reordering is not yours to decide.</strong> {order.reason}.
@@ -222,11 +236,17 @@ export function BacklogPage() {
       ) : items.isError ? (
         <ErrorState error={items.error} onRetry={() => void items.refetch()} />
       ) : rows.length === 0 ? (
-        <Empty title={filtered ? 'No items match these filters' : 'The backlog is empty'}>
+        <Empty
+          title={
+            filtered ? 'No items match these filters' : hidden > 0 ? 'No open work' : 'The backlog is empty'
+          }
+        >
           <p className="muted">
             {filtered
               ? 'Clear a filter to see more.'
-              : 'Add the first item above: an initiative, an epic, or a feature.'}
+              : hidden > 0
+                ? 'Every item is done or cancelled: show them with the switch above.'
+                : 'Add the first item above: an initiative, an epic, or a feature.'}
           </p>
         </Empty>
       ) : (

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { describeScoreKey } from '../../../domain/prioritization';
 import type { Item, ItemFilters, Member } from '../../api/types';
 import type { BacklogView } from './backlog-rows';
@@ -11,6 +11,8 @@ interface ToolbarProps {
   scoreKeys: string[];
   members: Member[];
   onChange: (changes: Record<string, string | null>) => void;
+  /** Shown after the state filter: the switch for done and cancelled items. */
+  children?: ReactNode;
 }
 
 /** Filters (type, state, assignee, label, text), the view and the score column. */
@@ -77,6 +79,7 @@ export function BacklogToolbar(props: ToolbarProps) {
           </option>
         ))}
       </select>
+      {props.children}
       <select
         aria-label="Assignee"
         value={filters.assigneeId ?? ''}

@@ -9,6 +9,8 @@ export interface BacklogParams {
   view: BacklogView;
   scoreKey: string;
   openId: string | null;
+  /** Done and cancelled items are hidden unless asked for, or unless the state filter picks one. */
+  showClosed: boolean;
 }
 
 /** Filters, view and the open item, kept in the URL so a view can be shared and survives reload. */
@@ -28,6 +30,7 @@ export function useBacklogParams(): [BacklogParams, (changes: Record<string, str
       view: params.get('view') === 'grouped' ? 'grouped' : 'flat',
       scoreKey: params.get('score') ?? 'rice_reach',
       openId: params.get('item'),
+      showClosed: params.get('closed') === 'show',
     };
   }, [params]);
   const update = useCallback(

@@ -1,0 +1,13 @@
+/** The pages of a workspace, as the sidebar and the command palette list them; `key` follows `g`. */
+export const WORKSPACE_PAGES: readonly { to: string; label: string; key: string }[] = [
+  { to: 'backlog', label: 'Backlog', key: 'b' },
+  { to: 'board', label: 'Board', key: 'o' },
+  { to: 'inbox', label: 'Inbox', key: 'i' },
+  { to: 'estimation', label: 'Estimation', key: 'e' },
+  { to: 'decisions', label: 'Decisions', key: 'd' },
+  { to: 'team', label: 'Team', key: 't' },
+  { to: 'roadmap', label: 'Roadmap', key: 'r' },
+  { to: 'forecasts', label: 'Forecasts', key: 'f' },
+  { to: 'prioritize', label: 'Prioritize', key: 'p' },
+  { to: 'assessment', label: 'Assessment', key: 'a' },
+];
