@@ -9,7 +9,6 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import {
   AREA_LABELS,
-  type AreaId,
   type AssessmentReport,
   describeRightsChange,
   findQuestion,
@@ -68,6 +67,15 @@ function barWidth(score: unknown): string {
   return `${n}%`;
 }
 
+/**
+ * A label from a fixed table, or the value as text: own keys only, so a stored value such as
+ * "__proto__" reads as text instead of reaching the prototype.
+ */
+function labelOf(labels: Readonly<Record<string, string>>, key: unknown): string {
+  const text = String(key);
+  return Object.hasOwn(labels, text) ? (labels[text] as string) : text;
+}
+
 function List({ items }: { items: readonly ReactNode[] }) {
   if (items.length === 0) return null;
   return (
@@ -83,7 +91,7 @@ function List({ items }: { items: readonly ReactNode[] }) {
 /** A source link when its URL is safe, otherwise the title as plain text. */
 function SourceTitle({ title, url }: { title: string; url: string | undefined }) {
   const href = safeLinkUrl(url);
-  return href ? <a href={href}>{title}</a> : <>{title}</>;
+  return href ? <a href={href}>{title}</a> : title;
 }
 
 function Scores({ report }: { report: AssessmentReport }) {
@@ -102,7 +110,7 @@ function Scores({ report }: { report: AssessmentReport }) {
         <tbody>
           {report.scores.areas.map((a) => (
             <tr key={a.area}>
-              <td>{AREA_LABELS[a.area as AreaId] ?? String(a.area)}</td>
+              <td>{labelOf(AREA_LABELS, a.area)}</td>
               <td>{numberText(a.score)}</td>
               <td>{a.band ?? 'not answered'}</td>
               <td>
@@ -223,7 +231,7 @@ function GrowthPlan({ report }: { report: AssessmentReport }) {
       <h2>Growth plan</h2>
       {report.plan.horizons.map(({ horizon, actions }) => (
         <div key={horizon}>
-          <h3>{HORIZON_LABELS[horizon] ?? String(horizon)}</h3>
+          <h3>{labelOf(HORIZON_LABELS, horizon)}</h3>
           {actions.length === 0 ? <p>Nothing for this horizon.</p> : null}
           {actions.map((a, i) => {
             const lines: ReactNode[] = [
@@ -278,7 +286,7 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat in a stored report
             <tr key={i}>
               <td>{t.text}</td>
-              <td>{TRIGGER_LABELS[t.status] ?? String(t.status)}</td>
+              <td>{labelOf(TRIGGER_LABELS, t.status)}</td>
             </tr>
           ))}
         </tbody>
@@ -298,8 +306,12 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
             {rights.map((r, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a static list, never reordered
               <tr key={i}>
-                <td>{DECISION_INFO[r.decision]?.label ?? String(r.decision)}</td>
-                <td>{ROLE_LABELS[r.role] ?? String(r.role)}</td>
+                <td>
+                  {Object.hasOwn(DECISION_INFO, r.decision)
+                    ? DECISION_INFO[r.decision].label
+                    : String(r.decision)}
+                </td>
+                <td>{labelOf(ROLE_LABELS, r.role)}</td>
                 <td>{r.letter}</td>
                 <td>{r.actionId}</td>
               </tr>
