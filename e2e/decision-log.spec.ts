@@ -41,7 +41,7 @@ test('a founder sees what waits on whom, then filters and exports the decision l
     await expect(rows).toHaveCount(3);
     await expect(page.getByTestId('decision-table')).toContainText('Moved the committed target date');
     await page.getByLabel('Search the decisions').fill('payment provider');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('“The payment provider moved the launch of its invoicing API');
     await expect(page).toHaveURL(/decision=delivery_dates/);
