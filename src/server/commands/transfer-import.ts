@@ -13,7 +13,8 @@ import { AppError } from '../errors';
 import { checkTShirtScale } from './estimation-scale';
 import { findImportProblems } from './transfer-checks';
 import { type CheckedDocuments, checkDocuments } from './transfer-documents';
-import { IMPORT_CHUNK_ROWS, type ImportPlan, importedPerson, planImport } from './transfer-plan';
+import { importedPerson } from './transfer-people';
+import { IMPORT_CHUNK_ROWS, type ImportPlan, planImport } from './transfer-plan';
 
 export type ImportResult = ImportPlan['result'];
 

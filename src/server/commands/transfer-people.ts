@@ -1,0 +1,106 @@
+/**
+ * Who a Headway JSON file names, and who they become in the new workspace: the importer its
+ * founder, everyone else an invitation bound to their e-mail (or, for the server's own demo
+ * only, the account with that e-mail).
+ */
+import type { HeadwayExport } from '../../contract';
+import type { invitations, memberships } from '../../db/schema';
+import type { Role } from '../../domain/decision-rights';
+import { MS_PER_DAY } from '../../domain/shared';
+import { createSecret, hashSecret } from '../auth/secrets';
+
+const INVITATION_DAYS = 14;
+
+/** Who a person named by the file is here: an account (trusted demo only) or an imported e-mail. */
+export interface PersonRef {
+  id: string | null;
+  imported: string | null;
+}
+export type ResolvePerson = (email: string | null) => PersonRef;
+
+/** Every person named by the file as an imported e-mail, never an account. */
+export const importedPerson: ResolvePerson = (email) => ({
+  id: null,
+  imported: email?.toLowerCase() ?? null,
+});
+
+/** An invitation an import created, with its link (shown once). */
+export interface ImportInvitation {
+  email: string;
+  name: string;
+  role: Role;
+  path: string;
+  expiresAt: string;
+}
+
+export /**
+ * Memberships and invitations of the new workspace. The importer is its founder (keeping the
+ * FTE, skills and joining date the file gives them); with `members: 'invite'` everyone else the
+ * file lists gets an invitation bound to their e-mail.
+ */
+function planPeople(
+  doc: HeadwayExport,
+  workspaceId: string,
+  options: {
+    importerId: string | null;
+    importerEmail: string | null;
+    person: ResolvePerson;
+    members: 'invite' | 'trusted';
+  },
+) {
+  const importerEmail = options.importerEmail?.toLowerCase() ?? null;
+  const mine = doc.members.find((m) => m.email.toLowerCase() === importerEmail);
+  const memberRows: (typeof memberships.$inferInsert)[] = [];
+  const invitationRows: (typeof invitations.$inferInsert)[] = [];
+  const links: ImportInvitation[] = [];
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * MS_PER_DAY);
+  for (const m of doc.members) {
+    if (m === mine) continue;
+    const id = options.members === 'trusted' ? options.person(m.email).id : null;
+    if (id) {
+      memberRows.push({
+        workspaceId,
+        userId: id,
+        role: m.role,
+        fte: m.fte,
+        skills: m.skills,
+        joinedAt: new Date(m.joinedAt),
+      });
+      continue;
+    }
+    const token = createSecret('hwi');
+    const email = m.email.toLowerCase();
+    invitationRows.push({
+      workspaceId,
+      tokenHash: hashSecret(token),
+      email,
+      role: m.role,
+      fte: m.fte,
+      skills: m.skills,
+      createdBy: options.importerId,
+      expiresAt,
+      importedName: m.name,
+      importedJoinedAt: new Date(m.joinedAt),
+    });
+    links.push({
+      email,
+      name: m.name,
+      role: m.role,
+      path: `/join/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+  if (options.importerId) {
+    memberRows.push({
+      workspaceId,
+      userId: options.importerId,
+      role: 'founder',
+      fte: mine?.fte ?? 1,
+      skills: mine?.skills ?? [],
+      joinedAt: mine ? new Date(mine.joinedAt) : new Date(),
+    });
+  }
+  // Without an importer (the CLI without --as, the demo) nobody holds a role yet; founder as before.
+  const role: Role = 'founder';
+  return { memberRows, invitationRows, links, role };
+}
