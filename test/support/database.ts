@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client';
+import { openFromTemplate } from './pglite-template';
 
 /** Which database the integration tests run on: PGlite (default) or the server in DATABASE_URL. */
 export const TEST_DB: 'pglite' | 'pg' = process.env.HEADWAY_TEST_DB === 'pg' ? 'pg' : 'pglite';
@@ -10,7 +11,7 @@ export const TEST_DB: 'pglite' | 'pg' = process.env.HEADWAY_TEST_DB === 'pg' ? '
  * PostgreSQL server named by DATABASE_URL (dropped again by `drop`).
  */
 export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
-  if (TEST_DB === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (TEST_DB === 'pglite') return (await openFromTemplate()) ?? openDatabase({ dataDir: 'memory://' });
   const url = await createServerDatabase();
   const handle = await openDatabase({ databaseUrl: url });
   return { ...handle, url };
