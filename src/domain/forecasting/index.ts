@@ -47,6 +47,14 @@ export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentil
 export { scoreForecast, summarizeCalibration } from './scoring';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
 export { DEFAULT_CALIBRATION } from './self-calibration';
+export type { DeliveredItem, EffortRatios, EffortRecord, FocusFactor, RatioLookup } from './team-record';
+export {
+  buildRatioLookup,
+  learnFocusFactor,
+  MIN_FOCUS_ITEMS,
+  MIN_RATIOS,
+  medianRatioBefore,
+} from './team-record';
 export type { PertDistribution, ThreePointEstimate } from './three-point';
 export { fitPert, samplePert } from './three-point';
 export {

@@ -16,8 +16,14 @@ import { fitPert, samplePert, type ThreePointEstimate } from './three-point';
 /** One piece of planned work, in the order the scheduler expects. */
 export interface PlanItem {
   id: string;
-  /** Duration estimate in days (calibrated by the caller when calibration is available). */
+  /** Duration estimate in days. */
   estimate: ThreePointEstimate;
+  /**
+   * actual / likely ratios of completed items like this one, ascending (see team-record.ts).
+   * When given, a trial draws the effort as the likely estimate times one of them instead of
+   * from the three-point range.
+   */
+  ratios?: Float64Array | undefined;
 }
 
 /** A group of items whose last finish is the milestone's finish. */
@@ -117,6 +123,8 @@ function summarize(options: {
  * @param options.milestones groups of items to report, each with an optional target date.
  * @param options.targetDate the date the whole plan should be done by.
  * @param options.levels confidence levels in percent (default 50, 70, 85, 95).
+ * @param options.focus the share of capacity that goes to planned work (0 < focus ≤ 1, default
+ *   1): every drawn effort is divided by it before it is scheduled.
  * @returns percentiles per item, per milestone and for the plan, with on-time probabilities.
  */
 export function runPlanForecast(options: {
@@ -128,6 +136,7 @@ export function runPlanForecast(options: {
   milestones?: readonly PlanMilestone[];
   targetDate?: string;
   levels?: readonly number[];
+  focus?: number;
 }): PlanForecast {
   const {
     items,
@@ -138,7 +147,9 @@ export function runPlanForecast(options: {
     milestones = [],
     targetDate,
     levels = DEFAULT_LEVELS,
+    focus = 1,
   } = options;
+  if (!(focus > 0 && focus <= 1)) throw new RangeError(`focus must be in (0, 1]: ${focus}`);
   if (!Number.isInteger(trials) || trials < 1)
     throw new RangeError(`trials must be a positive integer: ${trials}`);
   const n = items.length;
@@ -161,7 +172,14 @@ export function runPlanForecast(options: {
   let incompleteTrials = 0;
 
   for (let t = 0; t < trials; t++) {
-    for (let i = 0; i < n; i++) durations[i] = samplePert(distributions[i]!, random);
+    for (let i = 0; i < n; i++) {
+      const ratios = items[i]!.ratios;
+      const effort =
+        ratios && ratios.length > 0
+          ? items[i]!.estimate.likely * ratios[random.nextIndex(ratios.length)]!
+          : samplePert(distributions[i]!, random);
+      durations[i] = effort / focus;
+    }
     const finish = schedule(durations);
     let latest = 0;
     let incomplete = false;
