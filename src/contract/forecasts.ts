@@ -149,6 +149,15 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     milestones: z.array(FinishForecastSchema),
     unplanned: z.array(z.object({ itemId: z.string(), reason: z.string() })),
     incompleteTrials: z.number().int(),
+    /** What the forecast learned from the team's record (the notes say it in words). */
+    record: z.object({
+      /** Share of capacity that goes to planned work; efforts are divided by it. */
+      focus: z.number(),
+      focusStatus: z.enum(['learned', 'assumed']),
+      /** Planned items whose effort is drawn from actual/estimate ratios of completed work. */
+      effortsFromRecord: z.number().int(),
+      effortsFromEstimate: z.number().int(),
+    }),
     notes: z.array(z.string()),
   }),
   z.object({

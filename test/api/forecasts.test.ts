@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Item,
@@ -7,7 +7,7 @@ import type {
   ThroughputForecastView,
   TrackRecord,
 } from '../../src/contract';
-import { forecasts } from '../../src/db/schema';
+import { forecasts, items } from '../../src/db/schema';
 import { MS_PER_DAY } from '../../src/domain/shared';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
@@ -177,6 +177,41 @@ describe('plan forecasts', () => {
       p.find((x) => x.level === 95)!.date!;
     for (const item of res.body.items) expect(p95(item.percentiles) <= p95(subject.percentiles)).toBe(true);
     expect(res.body.milestones.find((m) => m.id === milestone.id)?.percentiles).toEqual(subject.percentiles);
+  });
+
+  it('should draw efforts from the team record and divide them by the focus it delivered, and say so', async () => {
+    const milestone = roadmap.milestones.find((m) => m.plannedItems >= 2)!;
+    const res = await dana.get<Ok<PlanForecastView>>(
+      `${base}/forecasts/plan?milestone=${milestone.id}&trials=200&seed=5`,
+    );
+    expect(res.status).toBe(200);
+    const { record, notes } = res.body;
+    // Recomputed here from the rows: done items of the last 90 days against the team's FTE.
+    const start = today();
+    const from = Date.parse(start) - 90 * MS_PER_DAY;
+    const done = await ctx.handle.db
+      .select({ completedAt: items.completedAt, actual: items.actualEffort })
+      .from(items)
+      .where(and(eq(items.workspaceId, base.split('/').at(-1)!), eq(items.state, 'done')));
+    const recent = done.filter(
+      (d) => d.completedAt && d.completedAt.getTime() >= from && d.completedAt.getTime() < Date.parse(start),
+    );
+    expect(recent.every((d) => d.actual !== null)).toBe(true);
+    expect(recent.length).toBeGreaterThanOrEqual(10);
+    let weekdays = 0;
+    for (let t = from; t < Date.parse(start); t += MS_PER_DAY) {
+      const w = new Date(t).getUTCDay();
+      if (w !== 0 && w !== 6) weekdays++;
+    }
+    const fte = roadmap.people.reduce((sum, p) => sum + p.fte, 0);
+    const measured = recent.reduce((sum, d) => sum + (d.actual ?? 0), 0) / (fte * weekdays);
+    expect(record.focusStatus).toBe('learned');
+    expect(record.focus).toBeCloseTo(Math.min(1, Math.max(0.1, measured)), 6);
+    // Every item the roadmap plans draws its effort one way or the other.
+    expect(record.effortsFromRecord + record.effortsFromEstimate).toBe(roadmap.items.length);
+    expect(record.effortsFromRecord).toBeGreaterThan(0);
+    expect(notes.join(' ')).toMatch(/Focus factor \d+ %/);
+    expect(notes.join(' ')).toMatch(/actual\/estimate ratio of completed items/);
   });
 
   it('should answer 404 for a milestone that is not in the workspace', async () => {

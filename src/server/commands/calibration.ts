@@ -20,7 +20,7 @@ import { isUuid } from '../policies/access';
 const UNKNOWN_ESTIMATOR = 'unknown';
 
 /** Completed items with a three-point estimate and an actual effort, as the engine reads them. */
-async function loadHistory(
+export async function loadEstimateHistory(
   db: Database,
   workspaceId: string,
 ): Promise<{ records: CompletedEstimate[]; names: Map<string, string> }> {
@@ -109,7 +109,7 @@ export async function buildCalibration(
   workspaceId: string,
   options: { by: 'workspace' | 'estimator' | 'type'; reference: EstimateReference },
 ): Promise<CalibrationReportView> {
-  const { records, names } = await loadHistory(db, workspaceId);
+  const { records, names } = await loadEstimateHistory(db, workspaceId);
   const report = buildCalibrationReport({ records, reference: options.reference });
   const drift = measureCalibrationDrift({
     records,
@@ -162,7 +162,7 @@ export async function getCalibratedEstimate(
       `#${item.number} has no estimate yet: estimate it first, then compare with the calibrated one`,
     );
   }
-  const { records, names } = await loadHistory(db, workspaceId);
+  const { records, names } = await loadEstimateHistory(db, workspaceId);
   const report = buildCalibrationReport({ records });
   const profile = pickCalibrationProfile({
     report,

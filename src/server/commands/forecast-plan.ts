@@ -10,13 +10,17 @@ import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
 import { loadPlanSource, todayIso } from './plan-input';
+import { loadPlanRecord } from './plan-record';
 
 const DEFAULT_PLAN_TRIALS = 500;
 
 /**
- * A plan forecast: each trial draws every planned item's effort from its three-point estimate
- * (PERT, right-skewed) and runs the roadmap scheduler, so the dates follow the product order,
- * the dependencies and the people. Stored for the track record.
+ * A plan forecast: each trial draws every planned item's effort and runs the roadmap scheduler,
+ * so the dates follow the product order, the dependencies and the people. An effort is the
+ * likely estimate × the actual/estimate ratio of a completed item like it when the team's record
+ * has enough of them, else a draw from the three-point estimate (PERT); every effort is divided
+ * by the focus factor learned from the work delivered in the last 90 days. Stored for the track
+ * record.
  * @param ctx the database and the member asking
  * @param query milestone (an initiative or epic) or items (ids, comma-separated); trials
  *   (default 500), seed, start, target
@@ -108,13 +112,24 @@ export async function forecastPlan(
       return { id, itemIds, ...(target ? { targetDate: target } : {}) };
     }),
   ];
+  const record = await loadPlanRecord(db, {
+    workspaceId: actor.workspaceId,
+    start,
+    planned: planned.map((it) => ({ id: it.id, type: byId.get(it.id)?.type ?? 'task' })),
+    totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
+  });
   const finishes = new Float64Array(planned.length);
   const result = runPlanForecast({
-    items: planned.map((it) => ({ id: it.id, estimate: prepared.estimates.get(it.id)! })),
+    items: planned.map((it) => ({
+      id: it.id,
+      estimate: prepared.estimates.get(it.id)!,
+      ratios: record.ratiosOf.get(it.id),
+    })),
     trials,
     seed,
     start,
     milestones,
+    focus: record.focus.value,
     schedule: (durations) => {
       const plan = buildSchedule({
         ...prepared.input,
@@ -142,7 +157,14 @@ export async function forecastPlan(
     kind: 'plan',
     subject: { milestoneId, itemIds: subjectIds, title, targetDate },
     method: result.method,
-    inputs: { trials, seed, plannedItems: planned.length, people: prepared.input.people.length },
+    inputs: {
+      trials,
+      seed,
+      plannedItems: planned.length,
+      people: prepared.input.people.length,
+      focus: record.focus.value,
+      effortsFromRecord: record.efforts.fromRecord,
+    },
     startDate: start,
     percentiles: subjectPercentiles,
     distribution: null,
@@ -183,8 +205,16 @@ export async function forecastPlan(
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
+    record: {
+      focus: record.focus.value,
+      focusStatus: record.focus.status,
+      effortsFromRecord: record.efforts.fromRecord,
+      effortsFromEstimate: record.efforts.fromEstimate,
+    },
     notes: [
-      `${trials} trials; each draws every planned item's effort from its three-point estimate (PERT) and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,
+      `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,
+      record.efforts.note,
+      record.focus.note,
       ...(unplanned.length > 0
         ? [`${unplanned.length} item(s) of this work cannot be planned and are not in the dates.`]
         : []),

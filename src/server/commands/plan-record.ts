@@ -1,0 +1,106 @@
+/**
+ * Loads what a plan forecast learns from the team's record (see domain/forecasting/team-record):
+ * the actual/estimate ratios of completed items and the effort delivered in the recent window,
+ * and turns them into each planned item's ratios and the focus factor, with a sentence for each.
+ */
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { items } from '../../db/schema';
+import { referenceValue } from '../../domain/estimation';
+import {
+  buildRatioLookup,
+  type EffortRecord,
+  type FocusFactor,
+  learnFocusFactor,
+  medianRatioBefore,
+} from '../../domain/forecasting';
+import { addDays } from '../../domain/shared';
+import { loadEstimateHistory } from './calibration';
+
+/** The window the focus factor is learned over, in calendar days before the start. */
+const FOCUS_WINDOW_DAYS = 90;
+
+export interface PlanRecord {
+  /** actual/likely ratios per planned item that has enough comparable history. */
+  ratiosOf: Map<string, Float64Array>;
+  focus: FocusFactor;
+  /** How many planned items draw their effort from the record, and from which groups. */
+  efforts: { fromRecord: number; fromEstimate: number; note: string };
+}
+
+/**
+ * Learns the effort ratios and focus factor from work completed before `start`.
+ * @param db the database
+ * @param options.workspaceId the workspace
+ * @param options.start the forecast's first day
+ * @param options.planned the planned items (id and type) the ratios are for
+ * @param options.totalFte the FTE of the people the plan places work on
+ */
+export async function loadPlanRecord(
+  db: Database,
+  options: {
+    workspaceId: string;
+    start: string;
+    planned: readonly { id: string; type: string }[];
+    totalFte: number;
+  },
+): Promise<PlanRecord> {
+  const { workspaceId, start, planned, totalFte } = options;
+  const { records } = await loadEstimateHistory(db, workspaceId);
+  const effortRecords: EffortRecord[] = records.map((r) => ({
+    estimator: r.estimator === 'unknown' ? null : r.estimator,
+    itemType: r.itemType,
+    likely: referenceValue(r.estimate, 'likely'),
+    actual: r.actual,
+    completedOn: r.completedOn,
+  }));
+  const lookup = buildRatioLookup(effortRecords, start);
+  const ids = planned.map((p) => p.id);
+  const estimators = ids.length
+    ? await db
+        .select({ id: items.id, estimatedBy: items.estimatedBy })
+        .from(items)
+        .where(and(eq(items.workspaceId, workspaceId), inArray(items.id, ids)))
+    : [];
+  const estimatorOf = new Map(estimators.map((e) => [e.id, e.estimatedBy]));
+  const ratiosOf = new Map<string, Float64Array>();
+  const groups = new Map<string, number>();
+  for (const p of planned) {
+    const found = lookup(estimatorOf.get(p.id) ?? null, p.type);
+    if (!found) continue;
+    ratiosOf.set(p.id, found.ratios);
+    groups.set(found.group, (groups.get(found.group) ?? 0) + 1);
+  }
+  const windowStart = new Date(`${addDays(start, -FOCUS_WINDOW_DAYS)}T00:00:00Z`);
+  const windowEnd = new Date(`${start}T00:00:00Z`);
+  const delivered = await db
+    .select({ completedAt: items.completedAt, actual: items.actualEffort, likely: items.estimateLikely })
+    .from(items)
+    .where(
+      and(
+        eq(items.workspaceId, workspaceId),
+        eq(items.state, 'done'),
+        gte(items.completedAt, windowStart),
+        lt(items.completedAt, windowEnd),
+      ),
+    );
+  const focus = learnFocusFactor({
+    delivered: delivered.map((d) => ({
+      completedOn: (d.completedAt as Date).toISOString().slice(0, 10),
+      actual: d.actual,
+      likely: d.likely,
+    })),
+    totalFte,
+    medianRatio: medianRatioBefore(effortRecords, start),
+    start,
+    windowDays: FOCUS_WINDOW_DAYS,
+  });
+  const fromRecord = ratiosOf.size;
+  const fromEstimate = planned.length - fromRecord;
+  const by = [...groups].map(([group, n]) => `${n} by ${group === 'type' ? 'item type' : group}`).join(', ');
+  const note =
+    fromRecord === 0
+      ? `Efforts are drawn from the three-point estimates as stated: fewer than 10 completed items with an estimate and an actual effort, so the team's record cannot correct them yet.`
+      : `${fromRecord} of ${planned.length} planned item(s) draw their effort as the likely estimate × the actual/estimate ratio of completed items like them (${by})${fromEstimate > 0 ? `; ${fromEstimate} from their three-point estimate` : ''}.`;
+  return { ratiosOf, focus, efforts: { fromRecord, fromEstimate, note } };
+}
