@@ -211,6 +211,14 @@ describe('calendar feeds', () => {
     expect((await own.founder.delete(`${base}/calendar-feeds/${feed.id}`)).status).toBe(404);
   });
 
+  it('should open nothing but the feed: its secret is no API token', async () => {
+    const feed = await createFeed(own.founder, 'not a token');
+    const client = anonymous();
+    client.token = feed.token;
+    expect((await client.get(`${base}/roadmap`)).status).toBe(401);
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
   it('should answer 404 to a wrong or malformed token', async () => {
     const feed = await createFeed(own.founder, 'real');
     const wrong = `${feed.token.slice(0, -1)}${feed.token.endsWith('A') ? 'B' : 'A'}`;
