@@ -6,6 +6,7 @@ export * from './decisions';
 export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';
+export * from './exports';
 export * from './forecasts';
 export * from './getting-started';
 export * from './imports';

@@ -17,6 +17,10 @@ export const LIMITS = {
   /** An API token expires this many days after it is made, unless asked otherwise. */
   tokenDefaultDays: 90,
   tokenMaxDays: 365,
+  /** Calendar feeds one member may keep open per workspace; revoke one to make another. */
+  calendarFeedsPerMember: 20,
+  /** The most items one backlog CSV export holds; the first in the product order are kept. */
+  backlogExportRows: 50_000,
   skillsPerPerson: 30,
   labelsPerItem: 30,
 } as const;

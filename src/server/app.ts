@@ -20,6 +20,7 @@ import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
+import { registerExportRoutes } from './routes/exports.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
@@ -109,6 +110,8 @@ export function createApp(deps: ServerDeps) {
   registerTokenRoutes(app);
   registerWorkspaceRoutes(app);
   registerGettingStartedRoutes(app);
+  // Before the item routes, so `items/export.csv` is not read as an item id.
+  registerExportRoutes(app);
   registerItemRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);

@@ -60,6 +60,7 @@ const LEFT_OUT = new Map<string, string>([
   ['POST /api/workspaces/{}/decisions/{}/rationale', "the entry's author only: decision-whys.test.ts"],
   ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],
   ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
+  ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
   [
     'POST /api/workspaces/{}/assessments/{}/apply-decision-rights',
     'the team decision, with a preview: assessments.test.ts',
@@ -81,6 +82,16 @@ const CASES: RouteCase[] = [
   { name: 'slips', method: 'GET', path: (t) => `${W(t)}/slips`, allowed: ALL },
   { name: 'getting started', method: 'GET', path: (t) => `${W(t)}/getting-started`, allowed: ALL },
   { name: 'export', method: 'GET', path: (t) => `${W(t)}/export`, allowed: ALL },
+  { name: 'backlog CSV', method: 'GET', path: (t) => `${W(t)}/items/export.csv?type=task`, allowed: ALL },
+  { name: 'roadmap Markdown', method: 'GET', path: (t) => `${W(t)}/roadmap/export.md`, allowed: ALL },
+  { name: 'list calendar feeds', method: 'GET', path: (t) => `${W(t)}/calendar-feeds`, allowed: ALL },
+  {
+    name: 'create calendar feed',
+    method: 'POST',
+    path: (t) => `${W(t)}/calendar-feeds`,
+    body: () => ({ name: 'work calendar' }),
+    allowed: ALL,
+  },
   {
     name: 'create item',
     method: 'POST',

@@ -1,5 +1,6 @@
 export * from './assessments';
 export * from './auth-throttles';
+export * from './calendar-feeds';
 export * from './decisions';
 export * from './estimation-sessions';
 export * from './import-jobs';

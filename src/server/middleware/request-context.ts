@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, ServerDeps } from '../context';
 
+/** A calendar feed's address is its credential: the log keeps the route, not the secret. */
+export function redactSecrets(path: string): string {
+  return path.replace(/^\/api\/calendar\/[^/]+\.ics$/, '/api/calendar/[secret].ics');
+}
+
 /**
  * Gives every request an id (kept from X-Request-Id when sane), a child logger and an access log
  * line (server errors at error level; see ServerDeps.accessLog for the rest).
@@ -25,7 +30,7 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<AppEnv> {
       logger[level](
         {
           method: c.req.method,
-          path: c.req.path,
+          path: redactSecrets(c.req.path),
           status,
           ms: Math.round((performance.now() - started) * 10) / 10,
         },

@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { requestApi } from './client';
+import { buildUrl, requestApi } from './client';
 import { takeEarlyFirstPage } from './early';
 import { keys } from './query-keys';
 import type { Comment, DecisionLogEntry, Inbox, Item, ItemFilters, Page, StateChange } from './types';
@@ -120,5 +120,16 @@ export function useItemSearch(ws: string, q: string) {
       ).data,
     enabled: query.length > 0,
     staleTime: 5_000,
+  });
+}
+
+/**
+ * The address of the CSV export of a backlog view: its filters, and done and cancelled items
+ * when the view shows them (a plain GET with the session, saved under the server's file name).
+ */
+export function backlogCsvUrl(ws: string, filters: ItemFilters, showClosed: boolean): string {
+  return buildUrl(`/workspaces/${ws}/items/export.csv`, {
+    ...filters,
+    closed: showClosed ? 'show' : undefined,
   });
 }

@@ -11,6 +11,7 @@ export const keys = {
   instance: ['instance'] as const,
   me: ['me'] as const,
   tokens: ['api-tokens'] as const,
+  calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,
   rights: (ws: string) => ['rights', ws] as const,

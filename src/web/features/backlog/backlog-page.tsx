@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { describeScoreKey } from '../../../domain/prioritization';
 import { describeError } from '../../api/client';
-import { useItems } from '../../api/item-hooks';
+import { backlogCsvUrl, useItems } from '../../api/item-hooks';
 import { useCreateItem, useMoveItem } from '../../api/item-write-hooks';
 import { useMembers } from '../../api/team-hooks';
 import type { MoveTarget } from '../../api/types';
@@ -198,6 +198,7 @@ export function BacklogPage() {
         scoreKeys={scoreKeys}
         members={members.data ?? []}
         onChange={setParams}
+        exportUrl={backlogCsvUrl(workspace.id, params.filters, params.showClosed)}
       >
         <ClosedToggle
           shown={params.showClosed}

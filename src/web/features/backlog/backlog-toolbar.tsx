@@ -11,11 +11,13 @@ interface ToolbarProps {
   scoreKeys: string[];
   members: Member[];
   onChange: (changes: Record<string, string | null>) => void;
+  /** The CSV download of the view as filtered now. */
+  exportUrl: string;
   /** Shown after the state filter: the switch for done and cancelled items. */
   children?: ReactNode;
 }
 
-/** Filters (type, state, assignee, label, text), the view and the score column. */
+/** Filters (type, state, assignee, label, text), the view, the score column and the CSV export. */
 export function BacklogToolbar(props: ToolbarProps) {
   const { filters, onChange } = props;
   const [q, setQ] = useState(filters.q ?? '');
@@ -139,6 +141,14 @@ export function BacklogToolbar(props: ToolbarProps) {
           </option>
         ))}
       </select>
+      <a
+        className="button"
+        href={props.exportUrl}
+        download
+        title="Download the items shown, with these filters, as a spreadsheet"
+      >
+        Export CSV
+      </a>
     </search>
   );
 }

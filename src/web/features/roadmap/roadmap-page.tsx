@@ -1,11 +1,13 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { buildUrl } from '../../api/client';
 import { useSlips } from '../../api/decision-hooks';
 import { useItems } from '../../api/item-hooks';
 import type { Item, TargetDateSlip } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { describeSlipDates } from '../item/target-date';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { CalendarFeedsPanel } from './calendar-feeds-panel';
 import { describeSlip, formatShortDate, todayLocal } from './dates';
 import { NowNextLater } from './now-next-later';
 import { ProblemsPanel } from './problems-panel';
@@ -119,13 +121,23 @@ export function RoadmapPage() {
               : 'Nothing to plan yet.'}
           </p>
         </div>
-        <Segmented
-          legend="View"
-          name="roadmap-view"
-          value={view}
-          options={VIEWS}
-          onChange={(v) => setParam('view', v === 'timeline' ? null : v)}
-        />
+        <div className="roadmap-header-actions">
+          <Segmented
+            legend="View"
+            name="roadmap-view"
+            value={view}
+            options={VIEWS}
+            onChange={(v) => setParam('view', v === 'timeline' ? null : v)}
+          />
+          <a
+            className="button"
+            href={buildUrl(`/workspaces/${workspace.id}/roadmap/export.md`)}
+            download
+            title="Download this plan as Markdown, to paste into a wiki or an email"
+          >
+            Export Markdown
+          </a>
+        </div>
       </header>
 
       {plan.status === 'planned' && view !== 'whatif' && (
@@ -217,6 +229,7 @@ export function RoadmapPage() {
           </ul>
         </details>
       )}
+      {view !== 'whatif' && <CalendarFeedsPanel workspaceId={workspace.id} />}
       {openId && (
         <Suspense fallback={null}>
           <ItemPanel itemId={openId} onClose={() => open(null)} onOpen={open} />

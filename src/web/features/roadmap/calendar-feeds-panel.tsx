@@ -1,0 +1,171 @@
+import { type FormEvent, useState } from 'react';
+import { describeError } from '../../api/client';
+import { Dialog } from '../../components/dialog';
+import { ErrorState, Loading } from '../../components/states';
+import { useToast } from '../../components/toast';
+import {
+  type CalendarFeed,
+  type CreatedCalendarFeed,
+  useCalendarFeeds,
+  useCreateCalendarFeed,
+  useRevokeCalendarFeed,
+} from './calendar-feeds-api';
+import './calendar-feeds.css';
+
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
+
+/**
+ * "Subscribe in a calendar": my feeds of this workspace's milestones. A new feed's address is
+ * shown once, with a copy button; revoking one stops it at once.
+ */
+export function CalendarFeedsPanel({ workspaceId }: { workspaceId: string }) {
+  const feeds = useCalendarFeeds(workspaceId);
+  const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
+  const [revoking, setRevoking] = useState<CalendarFeed | null>(null);
+  return (
+    <section className="card-section calendar-feeds" aria-labelledby="calendar-feeds-heading">
+      <h2 id="calendar-feeds-heading">Subscribe in a calendar</h2>
+      <p className="muted">
+        Add the milestones of this roadmap to Google Calendar, Outlook or Apple Calendar: each milestone is an
+        all-day event on its planned date, updated as the plan changes. The address works without signing in,
+        so keep it to yourself; revoke it here when you no longer need it.
+      </p>
+      <CreateFeedForm workspaceId={workspaceId} onCreated={setCreated} />
+      {created && <NewFeed feed={created} onDone={() => setCreated(null)} />}
+      {feeds.isPending ? (
+        <Loading label="Loading your calendar feeds" />
+      ) : feeds.isError ? (
+        <ErrorState error={feeds.error} onRetry={() => void feeds.refetch()} />
+      ) : feeds.data.length === 0 ? (
+        <p className="muted">You have no calendar feeds of this workspace.</p>
+      ) : (
+        <ul className="calendar-feed-list" aria-label="Your calendar feeds">
+          {feeds.data.map((feed) => (
+            <li key={feed.id}>
+              <span>
+                <strong>{feed.name}</strong>{' '}
+                <span className="muted small">since {dateOf(feed.createdAt)}</span>
+              </span>
+              <button
+                type="button"
+                className="button"
+                aria-label={`Revoke ${feed.name}`}
+                onClick={() => setRevoking(feed)}
+              >
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {revoking && (
+        <RevokeFeedDialog workspaceId={workspaceId} feed={revoking} onClose={() => setRevoking(null)} />
+      )}
+    </section>
+  );
+}
+
+function CreateFeedForm(props: { workspaceId: string; onCreated: (feed: CreatedCalendarFeed) => void }) {
+  const create = useCreateCalendarFeed(props.workspaceId);
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(name, {
+      onSuccess: (feed) => {
+        setName('');
+        props.onCreated(feed);
+      },
+    });
+  };
+  return (
+    <>
+      <form className="inline-form" onSubmit={submit}>
+        <label className="field">
+          <span>Feed name</span>
+          <input
+            required
+            maxLength={100}
+            placeholder="e.g. work calendar"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          Create calendar feed
+        </button>
+      </form>
+      {create.isError && (
+        <p className="form-error" role="alert">
+          {describeError(create.error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The address of a feed just made: shown here once, with a copy button. */
+function NewFeed({ feed, onDone }: { feed: CreatedCalendarFeed; onDone: () => void }) {
+  const { notify } = useToast();
+  const url = `${window.location.origin}${feed.path}`;
+  const copy = () => {
+    navigator.clipboard?.writeText(url).then(
+      () => notify('Calendar address copied'),
+      () => notify('Copying failed: select the address and copy it by hand', 'error'),
+    );
+  };
+  return (
+    <div className="new-token">
+      <p className="notice" role="note">
+        Copy the address of “{feed.name}” now and paste it where your calendar subscribes to a calendar from a
+        URL: it will not be shown again.
+      </p>
+      <div className="invite-link">
+        <label className="field">
+          <span>Calendar address</span>
+          <input readOnly value={url} data-testid="calendar-feed-url" onFocus={(e) => e.target.select()} />
+        </label>
+        <button type="button" className="button" onClick={copy}>
+          Copy address
+        </button>
+        <button type="button" className="button button-ghost" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RevokeFeedDialog(props: { workspaceId: string; feed: CalendarFeed; onClose: () => void }) {
+  const revoke = useRevokeCalendarFeed(props.workspaceId);
+  const { notify } = useToast();
+  return (
+    <Dialog title={`Revoke “${props.feed.name}”?`} onClose={props.onClose}>
+      <p>Calendars subscribed to this address stop getting the milestones at once. This cannot be undone.</p>
+      {revoke.isError && (
+        <p className="form-error" role="alert">
+          {describeError(revoke.error)}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={revoke.isPending}
+          onClick={() =>
+            revoke.mutate(props.feed.id, {
+              onSuccess: () => {
+                notify(`Calendar feed “${props.feed.name}” revoked`);
+                props.onClose();
+              },
+            })
+          }
+        >
+          Revoke feed
+        </button>
+      </div>
+    </Dialog>
+  );
+}
