@@ -27,6 +27,7 @@ import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
+import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
@@ -110,6 +111,7 @@ export function createApp(deps: ServerDeps) {
   registerWorkspaceRoutes(app);
   registerGettingStartedRoutes(app);
   registerItemRoutes(app);
+  registerSavedViewRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
   registerActivityRoutes(app);
