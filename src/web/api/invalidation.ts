@@ -82,6 +82,7 @@ export const invalidates = {
   assessmentCreated: (ws: string): QueryKey[] => [keys.assessments.list(ws)],
   assessmentRightsApplied: (ws: string): QueryKey[] => [keys.rights(ws), keys.assessments.log(ws)],
   tokensChanged: (): QueryKey[] => [keys.tokens],
+  savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],
 };
 
 /** Marks every query under the declared keys stale; the ones on screen are fetched again. */
