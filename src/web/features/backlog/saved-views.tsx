@@ -57,7 +57,7 @@ export function SavedViews({ members, onApply }: SavedViewsProps) {
     <fieldset className="saved-views">
       <legend className="sr-only">Saved views</legend>
       <label className="saved-views-pick">
-        <span>View</span>
+        <span>Saved view</span>
         <select
           value={active?.id ?? (filtered ? UNSAVED : '')}
           disabled={views.isPending}
