@@ -54,7 +54,13 @@ test('a founder saves a shared view of the backlog; a developer applies it and i
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(rows).toHaveCount(4);
     await expect(picker.locator('option:checked')).toHaveText('All items');
+    // A search typed before picking the view gives way to the view's filters, and stays gone.
+    await page.getByLabel('Search', { exact: true }).fill('Dark');
+    await expect(rows).toHaveCount(1);
     await picker.selectOption({ label: 'Bugs to fix' });
+    await expect(rows).toHaveCount(2);
+    await expect(page.getByLabel('Search', { exact: true })).toHaveValue('');
+    await page.waitForTimeout(600);
     await expect(rows).toHaveCount(2);
     await expect(rows.getByRole('button', { name: /^(Crash on save|Login loops)$/ })).toHaveText(bugsOnly);
     await expect(page.getByLabel('Type', { exact: true })).toHaveValue('bug');
