@@ -165,7 +165,7 @@ export async function updateSavedView(
     if (!updated) {
       throw new AppError(
         'version_conflict',
-        `Someone changed the view “${current.name}” since you loaded it (now version ${current.version}): reload the views, then try again`,
+        `Someone changed the view “${current.name}” since you loaded it (now version ${current.version}): load it again, then retry`,
         { details: { current: presentView(actor, current) } },
       );
     }

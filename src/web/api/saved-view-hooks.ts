@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { requestApi } from './client';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError, requestApi } from './client';
 import { invalidates } from './invalidation';
 import { keys } from './query-keys';
 import type { SavedView, SavedViewQuery } from './types';
@@ -12,6 +12,13 @@ export function useSavedViews(ws: string) {
   });
 }
 
+/** A view changed or deleted by someone else meanwhile: the list on screen is stale, load it again. */
+function refreshWhenStale(client: QueryClient, ws: string, error: unknown): void {
+  if (isApiError(error, 'version_conflict', 'not_found')) {
+    void client.invalidateQueries({ queryKey: keys.savedViews(ws) });
+  }
+}
+
 export function useCreateSavedView(ws: string) {
   return useMutation({
     mutationFn: (body: { name: string; shared: boolean; query: SavedViewQuery }) =>
@@ -21,19 +28,23 @@ export function useCreateSavedView(ws: string) {
 }
 
 export function useRenameSavedView(ws: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; version: number; name: string }) =>
       requestApi<SavedView>(`/workspaces/${ws}/saved-views/${input.id}`, {
         method: 'PATCH',
         body: { version: input.version, name: input.name },
       }),
+    onError: (error) => refreshWhenStale(client, ws, error),
     meta: { invalidates: invalidates.savedViewsChanged(ws) },
   });
 }
 
 export function useDeleteSavedView(ws: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => requestApi<void>(`/workspaces/${ws}/saved-views/${id}`, { method: 'DELETE' }),
+    onError: (error) => refreshWhenStale(client, ws, error),
     meta: { invalidates: invalidates.savedViewsChanged(ws) },
   });
 }
