@@ -16,6 +16,7 @@ export * from './limits';
 export * from './password-policy';
 export * from './prioritization';
 export * from './roadmap';
+export * from './saved-views';
 export * from './stored-documents';
 export * from './transfer';
 export * from './workspace';

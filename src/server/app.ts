@@ -28,6 +28,7 @@ import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
+import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
@@ -113,6 +114,7 @@ export function createApp(deps: ServerDeps) {
   // Before the item routes, so `items/export.csv` is not read as an item id.
   registerExportRoutes(app);
   registerItemRoutes(app);
+  registerSavedViewRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
   registerActivityRoutes(app);

@@ -30,6 +30,7 @@ interface Target {
   rightsVersion: number;
   formulaId: string;
   sessionId: string;
+  viewId: string;
 }
 
 interface RouteCase {
@@ -46,7 +47,8 @@ interface RouteCase {
     | 'assessment'
     | 'session'
     | 'revealed-session'
-    | 'cancelled-item';
+    | 'cancelled-item'
+    | 'shared-view';
 }
 
 const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -342,6 +344,30 @@ const CASES: RouteCase[] = [
     }),
     allowed: TECH,
   },
+  // Saved views: any member saves one; a shared one is changed by its owner (the CTO) or a founder.
+  { name: 'list saved views', method: 'GET', path: (t) => `${W(t)}/saved-views`, allowed: ALL },
+  {
+    name: 'save a shared view',
+    method: 'POST',
+    path: (t) => `${W(t)}/saved-views`,
+    body: () => ({ name: `V ${Math.random()}`, shared: true, query: { type: 'bug' } }),
+    allowed: ALL,
+  },
+  {
+    name: 'rename a shared view',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/saved-views/${t.viewId}`,
+    body: () => ({ version: 1, name: `Renamed ${Math.random()}` }),
+    allowed: ['cto', 'founder'],
+    needs: 'shared-view',
+  },
+  {
+    name: 'delete a shared view',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/saved-views/${t.viewId}`,
+    allowed: ['cto', 'founder'],
+    needs: 'shared-view',
+  },
   // Roadmap and forecasts.
   { name: 'roadmap', method: 'GET', path: (t) => `${W(t)}/roadmap`, allowed: ALL },
   {
@@ -520,6 +546,16 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
       await team.cto.post(`/api/workspaces/${ws}/estimation-sessions/${sessionId}/reveal`);
     }
   }
+  let viewId = '00000000-0000-4000-8000-000000000000';
+  if (needs === 'shared-view') {
+    const view = await team.cto.post<{ id: string }>(`/api/workspaces/${ws}/saved-views`, {
+      name: `View ${Math.random()}`,
+      shared: true,
+      query: { state: 'ready' },
+    });
+    if (view.status !== 201) throw new Error(`setup failed: ${JSON.stringify(view.body)}`);
+    viewId = view.body.id;
+  }
   const rights = await team.founder.get<{ version: number }>(`/api/workspaces/${ws}/decision-rights`);
   return {
     ws,
@@ -529,6 +565,7 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
     rightsVersion: rights.body.version,
     formulaId,
     sessionId,
+    viewId,
   };
 }
 

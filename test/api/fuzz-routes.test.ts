@@ -55,6 +55,7 @@ async function seed({ founder, workspaceId }: Team) {
   const session = await created(`${base}/estimation-sessions`, { title: 'Sizing', itemIds: [first.id] });
   const assessment = await created(`${base}/assessments`, { answers: {} });
   const token = await created('/api/tokens', { name: 'ci' });
+  const view = await created(`${base}/saved-views`, { name: 'Bugs', shared: true, query: { type: 'bug' } });
   return {
     workspaceId,
     itemId: first.id,
@@ -66,6 +67,7 @@ async function seed({ founder, workspaceId }: Team) {
     sessionId: String(session.id),
     number: String(assessment.number),
     tokenId: String(token.id),
+    viewId: String(view.id),
   };
 }
 
@@ -82,7 +84,7 @@ afterAll(() => ctx.close());
 async function fingerprint(): Promise<string> {
   const base = `/api/workspaces/${team.workspaceId}`;
   const parts = await Promise.all(
-    [`${base}/export`, '/api/workspaces', '/api/tokens', `${base}/members`].map(
+    [`${base}/export`, '/api/workspaces', '/api/tokens', `${base}/members`, `${base}/saved-views`].map(
       async (path) => (await team.founder.get(path)).body,
     ),
   );

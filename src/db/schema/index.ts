@@ -7,5 +7,6 @@ export * from './import-jobs';
 export * from './items';
 export * from './prioritization';
 export * from './roadmap';
+export * from './saved-views';
 export * from './users';
 export * from './workspaces';

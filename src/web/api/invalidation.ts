@@ -83,6 +83,7 @@ export const invalidates = {
   assessmentRightsApplied: (ws: string): QueryKey[] => [keys.rights(ws), keys.assessments.log(ws)],
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
+  savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],
 };
 
 /** Marks every query under the declared keys stale; the ones on screen are fetched again. */

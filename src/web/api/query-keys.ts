@@ -24,6 +24,8 @@ export const keys = {
   /** Every single-item query of a workspace. */
   anyItem: (ws: string) => ['item', ws] as const,
   item: (ws: string, id: string) => ['item', ws, id] as const,
+  /** The backlog's saved views the signed-in member can pick: theirs and the shared ones. */
+  savedViews: (ws: string) => ['saved-views', ws] as const,
   anyChildren: (ws: string) => ['children', ws] as const,
   children: (ws: string, id: string) => ['children', ws, id] as const,
   anyHistory: (ws: string) => ['history', ws] as const,

@@ -18,6 +18,7 @@ import { BulkBar } from './bulk-bar';
 import { ClosedToggle, isClosed } from './closed-toggle';
 import { GettingStarted } from './getting-started';
 import { MoveToastBody } from './move-toast';
+import { SavedViews } from './saved-views';
 import { useBacklogParams } from './use-backlog-filters';
 
 // The detail panel brings Markdown rendering with it: load it when an item is opened.
@@ -191,6 +192,7 @@ export function BacklogPage() {
         />
       </header>
       <GettingStarted refreshKey={items.dataUpdatedAt} />
+      <SavedViews members={members.data ?? []} onApply={setParams} />
       <BacklogToolbar
         filters={params.filters}
         view={params.view}

@@ -23,11 +23,24 @@ export function BacklogToolbar(props: ToolbarProps) {
   const [q, setQ] = useState(filters.q ?? '');
   const [label, setLabel] = useState(filters.label ?? '');
   const searchRef = useRef<HTMLInputElement>(null);
+  // What the fields last put in the URL: any other value there came from elsewhere.
+  const sent = useRef({ q: filters.q ?? '', label: filters.label ?? '' });
+
+  // A saved view or the browser's history changed the URL: the fields show what it says now.
+  useEffect(() => {
+    const inUrl = { q: filters.q ?? '', label: filters.label ?? '' };
+    if (inUrl.q !== sent.current.q) setQ(inUrl.q);
+    if (inUrl.label !== sent.current.label) setLabel(inUrl.label);
+    sent.current = inUrl;
+  }, [filters.q, filters.label]);
 
   // Typing updates the URL after a short pause, not on every key.
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      if ((filters.q ?? '') !== q || (filters.label ?? '') !== label) onChange({ q, label });
+      if ((filters.q ?? '') !== q || (filters.label ?? '') !== label) {
+        sent.current = { q, label };
+        onChange({ q, label });
+      }
     }, 250);
     return () => window.clearTimeout(timer);
   }, [q, label, filters.q, filters.label, onChange]);
