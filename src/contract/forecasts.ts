@@ -132,6 +132,16 @@ export const FinishForecastSchema = z.object({
   probabilityOnTime: z.number().nullable(),
 });
 
+/** What a plan forecast learned from the team's record. */
+export const PlanRecordSchema = z.object({
+  /** Share of capacity that goes to planned work; efforts are divided by it. */
+  focus: z.number(),
+  focusStatus: z.enum(['learned', 'assumed']),
+  /** Planned items whose effort is drawn from actual/estimate ratios of completed work. */
+  effortsFromRecord: z.number().int(),
+  effortsFromEstimate: z.number().int(),
+});
+
 export const PlanForecastSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
@@ -150,14 +160,7 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     unplanned: z.array(z.object({ itemId: z.string(), reason: z.string() })),
     incompleteTrials: z.number().int(),
     /** What the forecast learned from the team's record (the notes say it in words). */
-    record: z.object({
-      /** Share of capacity that goes to planned work; efforts are divided by it. */
-      focus: z.number(),
-      focusStatus: z.enum(['learned', 'assumed']),
-      /** Planned items whose effort is drawn from actual/estimate ratios of completed work. */
-      effortsFromRecord: z.number().int(),
-      effortsFromEstimate: z.number().int(),
-    }),
+    record: PlanRecordSchema,
     notes: z.array(z.string()),
   }),
   z.object({
@@ -207,3 +210,28 @@ export const TrackRecordSchema = z.object({
   }),
 });
 export type TrackRecord = z.infer<typeof TrackRecordSchema>;
+
+export const MilestoneForecastsQuerySchema = z.object({
+  trials: wholeNumber(50, 2000).optional().describe('Monte Carlo trials (default 300)'),
+  seed: wholeNumber(0, 2 ** 31).optional(),
+});
+
+/** Every roadmap milestone's plan forecast, from one simulation of the whole plan; not stored. */
+export const MilestoneForecastsSchema = z.object({
+  start: z.string(),
+  trials: z.number().int(),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      targetDate: z.string().nullable(),
+      /** The dates by whose end the milestone is done in 50 % and 85 % of trials. */
+      p50: z.string().nullable(),
+      p85: z.string().nullable(),
+      /** Share of trials done by the end of the target date; null without a target. */
+      probabilityOnTime: z.number().nullable(),
+    }),
+  ),
+  record: PlanRecordSchema,
+  notes: z.array(z.string()),
+});
+export type MilestoneForecastsView = z.infer<typeof MilestoneForecastsSchema>;

@@ -398,6 +398,12 @@ const CASES: RouteCase[] = [
     allowed: ALL,
   },
   {
+    name: 'milestone forecasts',
+    method: 'GET',
+    path: (t) => `${W(t)}/forecasts/milestones?trials=50`,
+    allowed: ALL,
+  },
+  {
     name: 'forecast track record',
     method: 'GET',
     path: (t) => `${W(t)}/forecasts/track-record`,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Item,
+  MilestoneForecastsView,
   PlanForecastView,
   Roadmap,
   ThroughputForecastView,
@@ -212,6 +213,32 @@ describe('plan forecasts', () => {
     expect(record.effortsFromRecord).toBeGreaterThan(0);
     expect(notes.join(' ')).toMatch(/Focus factor \d+ %/);
     expect(notes.join(' ')).toMatch(/actual\/estimate ratio of completed items/);
+  });
+
+  it('should give every roadmap milestone the same dates as its own plan forecast, without storing them', async () => {
+    const milestone = roadmap.milestones.find((m) => m.plannedItems >= 2 && m.targetDate)!;
+    const before = await ctx.handle.db.select({ id: forecasts.id }).from(forecasts);
+    const all = await dana.get<MilestoneForecastsView>(`${base}/forecasts/milestones?trials=200&seed=5`);
+    expect(all.status).toBe(200);
+    expect(await ctx.handle.db.select({ id: forecasts.id }).from(forecasts)).toHaveLength(before.length);
+    expect(all.body.milestones.map((m) => m.id).sort()).toEqual(
+      roadmap.milestones
+        .filter((m) => m.plannedItems > 0)
+        .map((m) => m.id)
+        .sort(),
+    );
+    const one = await dana.get<Ok<PlanForecastView>>(
+      `${base}/forecasts/plan?milestone=${milestone.id}&trials=200&seed=5`,
+    );
+    const card = all.body.milestones.find((m) => m.id === milestone.id)!;
+    const at = (level: number) => one.body.subject.percentiles.find((p) => p.level === level)?.date;
+    expect(card).toMatchObject({
+      targetDate: milestone.targetDate,
+      p50: at(50),
+      p85: at(85),
+      probabilityOnTime: one.body.subject.probabilityOnTime,
+    });
+    expect(all.body.record).toEqual(one.body.record);
   });
 
   it('should answer 404 for a milestone that is not in the workspace', async () => {

@@ -1,16 +1,15 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 
 import type { PlanForecastView } from '../../contract';
-import { type PlanMilestone, runPlanForecast } from '../../domain/forecasting';
-import { findOpenLeaves, prepareRoadmapInput, scheduleRoadmap } from '../../domain/planning';
-import { buildSchedule } from '../../domain/scheduling';
+import type { PlanMilestone } from '../../domain/forecasting';
+import { findOpenLeaves } from '../../domain/planning';
 import { readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
 import { loadPlanSource, todayIso } from './plan-input';
-import { loadPlanRecord } from './plan-record';
+import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
 
 const DEFAULT_PLAN_TRIALS = 500;
 
@@ -77,7 +76,7 @@ export async function forecastPlan(
     title =
       ids.length === 1 ? `#${byId.get(ids[0]!)!.number} ${byId.get(ids[0]!)!.title}` : `${ids.length} items`;
   }
-  const { prepared } = scheduleRoadmap(prepareRoadmapInput(source));
+  const prepared = prepareSimulation(source);
   const planned = prepared.input.items;
   const plannedIds = new Set(planned.map((it) => it.id));
   const reasonOf = new Map(prepared.unplanned.map((u) => [u.itemId, u.reason]));
@@ -100,48 +99,18 @@ export async function forecastPlan(
     const it = byId.get(id);
     return it ? `#${it.number} ${it.title}` : id;
   };
-  const milestoneGroups = new Map<string, string[]>();
-  for (const it of planned) {
-    const m = prepared.milestoneOf.get(it.id);
-    if (m) milestoneGroups.set(m, [...(milestoneGroups.get(m) ?? []), it.id]);
-  }
   const milestones: PlanMilestone[] = [
     { id: 'subject', itemIds: subjectIds, ...(targetDate ? { targetDate } : {}) },
-    ...[...milestoneGroups].map(([id, itemIds]) => {
-      const target = byId.get(id)?.targetDate;
-      return { id, itemIds, ...(target ? { targetDate: target } : {}) };
-    }),
+    ...groupMilestones(prepared, (id) => byId.get(id)?.targetDate),
   ];
-  const record = await loadPlanRecord(db, {
+  const { record, result } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
+    source,
+    prepared,
     start,
-    planned: planned.map((it) => ({ id: it.id, type: byId.get(it.id)?.type ?? 'task' })),
-    totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
-  });
-  const finishes = new Float64Array(planned.length);
-  const result = runPlanForecast({
-    items: planned.map((it) => ({
-      id: it.id,
-      estimate: prepared.estimates.get(it.id)!,
-      ratios: record.ratiosOf.get(it.id),
-    })),
     trials,
     seed,
-    start,
     milestones,
-    focus: record.focus.value,
-    schedule: (durations) => {
-      const plan = buildSchedule({
-        ...prepared.input,
-        items: planned.map((it, i) => ({ ...it, effortDays: durations[i]! })),
-      });
-      if (plan.status !== 'planned') finishes.fill(Number.NaN);
-      else
-        plan.items.forEach((s, i) => {
-          finishes[i] = s.endDay;
-        });
-      return finishes;
-    },
   });
   const startDay = readDayNumber(start);
   const present = (p: { level: number; date: string | null }) => ({

@@ -1,5 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
+  MilestoneForecastsQuerySchema,
+  MilestoneForecastsSchema,
   PlanForecastQuerySchema,
   PlanForecastSchema,
   ThroughputForecastSchema,
@@ -9,6 +11,7 @@ import {
 import { forecastPlan } from '../commands/forecast-plan';
 import { getTrackRecord } from '../commands/forecast-track-record';
 import { forecastThroughput } from '../commands/forecasts';
+import { forecastMilestones } from '../commands/milestone-forecasts';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { jsonResponses, send, WorkspaceParams } from './openapi';
@@ -54,6 +57,26 @@ export function registerForecastRoutes(app: OpenAPIHono<AppEnv>): void {
         c,
         PlanForecastSchema,
         await forecastPlan({ db: c.get('deps').db, actor }, c.req.valid('query')),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/forecasts/milestones',
+      tags: ['forecasts'],
+      summary:
+        'P50, P85 and P(on time) of every roadmap milestone from one plan simulation, for the roadmap; not stored',
+      request: { params: WorkspaceParams, query: MilestoneForecastsQuerySchema },
+      responses: jsonResponses(200, MilestoneForecastsSchema, 'The milestone forecasts'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(
+        c,
+        MilestoneForecastsSchema,
+        await forecastMilestones({ db: c.get('deps').db, actor }, c.req.valid('query')),
       );
     },
   );

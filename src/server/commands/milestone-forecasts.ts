@@ -1,0 +1,56 @@
+/** Every roadmap milestone's forecast at once, for the roadmap's cards: one simulation, not stored. */
+import type { MilestoneForecastsView } from '../../contract';
+import type { CommandContext } from './context';
+import { loadPlanSource, todayIso } from './plan-input';
+import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
+
+const DEFAULT_TRIALS = 300;
+
+/**
+ * The P50, P85 and P(on time) of every roadmap milestone, from one Monte Carlo over the whole
+ * plan (the same simulation as the plan forecast, so the roadmap and the forecast page agree).
+ * Not stored in the track record: it is a view of the plan, not a forecast someone made.
+ * @param ctx the database and the member asking
+ * @param query trials (default 300) and seed (default 1)
+ */
+export async function forecastMilestones(
+  ctx: CommandContext,
+  query: { trials?: number | undefined; seed?: number | undefined },
+): Promise<MilestoneForecastsView> {
+  const { db, actor } = ctx;
+  const start = todayIso();
+  const trials = query.trials ?? DEFAULT_TRIALS;
+  const source = await loadPlanSource(db, actor.workspaceId, start);
+  const targetOf = new Map(source.items.map((it) => [it.id, it.targetDate]));
+  const prepared = prepareSimulation(source);
+  const milestones = groupMilestones(prepared, (id) => targetOf.get(id));
+  const { record, result } = await simulatePlan(db, {
+    workspaceId: actor.workspaceId,
+    source,
+    prepared,
+    start,
+    trials,
+    seed: query.seed ?? 1,
+    milestones,
+  });
+  const dateAt = (percentiles: { level: number; date: string | null }[], level: number) =>
+    percentiles.find((p) => p.level === level)?.date ?? null;
+  return {
+    start,
+    trials,
+    milestones: result.milestones.map((m) => ({
+      id: m.id,
+      targetDate: targetOf.get(m.id) ?? null,
+      p50: dateAt(m.percentiles, 50),
+      p85: dateAt(m.percentiles, 85),
+      probabilityOnTime: m.probabilityOnTime,
+    })),
+    record: {
+      focus: record.focus.value,
+      focusStatus: record.focus.status,
+      effortsFromRecord: record.efforts.fromRecord,
+      effortsFromEstimate: record.efforts.fromEstimate,
+    },
+    notes: [record.efforts.note, record.focus.note],
+  };
+}
