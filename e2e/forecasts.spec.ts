@@ -108,6 +108,22 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
       .screenshot({ path: 'test-results/screenshots/forecasts-panel.png' });
   });
 
+  await test.step('the roadmap card of the milestone tells the same story as its forecast', async () => {
+    // The forecast says what it learned from the team's record, in words.
+    await expect(page.getByText(/Focus factor \d+ %/)).toBeVisible();
+    const p85 = /85% likely by (\w{3} \d{1,2} \w{3}(?: \d{4})?)/.exec(before)?.[1];
+    expect(p85).toBeTruthy();
+    const chance = (await page.getByTestId('target-chance').textContent()) ?? '';
+    await page.getByRole('link', { name: 'Roadmap' }).click();
+    const card = page.getByTestId('milestone-card').filter({ hasText: 'Team workspaces' });
+    await expect(card.getByTestId('milestone-forecast')).toContainText(`85% likely by ${p85}`);
+    const share = /([<>]?\d+%)/.exec(chance)?.[1];
+    expect(share).toBeTruthy();
+    await expect(card.getByTestId('milestone-forecast')).toContainText(`${share} likely by the target`);
+    await card.screenshot({ path: 'test-results/screenshots/roadmap-milestone-forecast.png' });
+    await page.goBack();
+  });
+
   await test.step('a developer sees the cut disabled, with who decides scope', async () => {
     const dev = await signUpInNewContext({
       browser,

@@ -212,7 +212,7 @@ export const TrackRecordSchema = z.object({
 export type TrackRecord = z.infer<typeof TrackRecordSchema>;
 
 export const MilestoneForecastsQuerySchema = z.object({
-  trials: wholeNumber(50, 2000).optional().describe('Monte Carlo trials (default 300)'),
+  trials: wholeNumber(50, 5000).optional().describe('Monte Carlo trials (default 500)'),
   seed: wholeNumber(0, 2 ** 31).optional(),
 });
 

@@ -9,9 +9,7 @@ import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
 import { loadPlanSource, todayIso } from './plan-input';
-import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
-
-const DEFAULT_PLAN_TRIALS = 500;
+import { DEFAULT_PLAN_TRIALS, groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
 
 /**
  * A plan forecast: each trial draws every planned item's effort and runs the roadmap scheduler,

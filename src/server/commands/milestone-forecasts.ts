@@ -2,16 +2,14 @@
 import type { MilestoneForecastsView } from '../../contract';
 import type { CommandContext } from './context';
 import { loadPlanSource, todayIso } from './plan-input';
-import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
-
-const DEFAULT_TRIALS = 300;
+import { DEFAULT_PLAN_TRIALS, groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
 
 /**
  * The P50, P85 and P(on time) of every roadmap milestone, from one Monte Carlo over the whole
  * plan (the same simulation as the plan forecast, so the roadmap and the forecast page agree).
  * Not stored in the track record: it is a view of the plan, not a forecast someone made.
  * @param ctx the database and the member asking
- * @param query trials (default 300) and seed (default 1)
+ * @param query trials (default 500, as the plan forecast) and seed (default 1)
  */
 export async function forecastMilestones(
   ctx: CommandContext,
@@ -19,7 +17,7 @@ export async function forecastMilestones(
 ): Promise<MilestoneForecastsView> {
   const { db, actor } = ctx;
   const start = todayIso();
-  const trials = query.trials ?? DEFAULT_TRIALS;
+  const trials = query.trials ?? DEFAULT_PLAN_TRIALS;
   const source = await loadPlanSource(db, actor.workspaceId, start);
   const targetOf = new Map(source.items.map((it) => [it.id, it.targetDate]));
   const prepared = prepareSimulation(source);

@@ -65,6 +65,8 @@ export const keys = {
     throughput: (ws: string, question: object, excludeBulk: boolean) =>
       ['forecasts', ws, 'throughput', question, excludeBulk] as const,
     trackRecord: (ws: string) => ['forecasts', ws, 'track-record'] as const,
+    /** Every roadmap milestone's P50/P85/P(on time), for the roadmap's cards. */
+    milestones: (ws: string) => ['forecasts', ws, 'milestones'] as const,
   },
   assessments: {
     all: (ws: string) => ['assessments', ws] as const,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
+  MilestoneForecastsView,
   Roadmap,
   RoadmapItem,
   RoadmapSnapshotSummary,
@@ -24,6 +25,16 @@ export function useRoadmap(ws: string, compareTo: string | null) {
       requestApi<Roadmap>(`/workspaces/${ws}/roadmap`, { query: { compareTo }, signal }),
     staleTime: 15_000,
     placeholderData: (previous) => previous,
+  });
+}
+
+/** Every milestone's forecast from one simulation of the plan (the same as the forecast page's). */
+export function useMilestoneForecasts(ws: string) {
+  return useQuery({
+    queryKey: keys.forecasts.milestones(ws),
+    queryFn: ({ signal }) =>
+      requestApi<MilestoneForecastsView>(`/workspaces/${ws}/forecasts/milestones`, { signal }),
+    staleTime: 15_000,
   });
 }
 

@@ -5,13 +5,14 @@ import { useSlips } from '../../api/decision-hooks';
 import { useItems } from '../../api/item-hooks';
 import type { Item, TargetDateSlip } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { formatDay, formatShare } from '../forecasts/forecast-format';
 import { describeSlipDates } from '../item/target-date';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { CalendarFeedsPanel } from './calendar-feeds-panel';
 import { describeSlip, formatShortDate, todayLocal } from './dates';
 import { NowNextLater } from './now-next-later';
 import { ProblemsPanel } from './problems-panel';
-import { type Roadmap, useRoadmap } from './roadmap-api';
+import { type Roadmap, useMilestoneForecasts, useRoadmap } from './roadmap-api';
 import { RoadmapTimeline, type Zoom } from './roadmap-timeline';
 import { ScenarioPanel } from './scenario-panel';
 import type { TimelineGrouping } from './timeline-layout';
@@ -240,8 +241,9 @@ export function RoadmapPage() {
 }
 
 /**
- * One card per milestone: planned date against the target, late ones marked, whether the target
- * is committed, and its latest slip with the reason it was given.
+ * One card per milestone: the scheduled date, the forecast's P85 and its chance of meeting the
+ * target (late when that is under one half), whether the target is committed, and its latest
+ * slip with the reason it was given.
  */
 function MilestoneStrip({
   plan,
@@ -267,23 +269,48 @@ function MilestoneStrip({
     () => new Set((items ?? []).filter((it) => it.targetDateCommittedAt).map((it) => it.id)),
     [items],
   );
+  const forecasts = useMilestoneForecasts(workspace.id);
+  const forecastOf = useMemo(
+    () => new Map((forecasts.data?.milestones ?? []).map((f) => [f.id, f] as const)),
+    [forecasts.data],
+  );
   if (plan.milestones.length === 0) return null;
   return (
     <section aria-label="Milestones">
       <ul className="milestones">
         {plan.milestones.map((m) => {
-          const late = (m.slipDays ?? 0) > 0;
+          const forecast = forecastOf.get(m.id);
+          // Late is what the forecast says: more likely than not to miss the target.
+          const late =
+            forecast && forecast.probabilityOnTime !== null
+              ? forecast.probabilityOnTime < 0.5
+              : (m.slipDays ?? 0) > 0;
           return (
             <li key={m.id} className={`milestone-card${late ? ' is-late' : ''}`} data-testid="milestone-card">
               <button type="button" className="milestone-title" onClick={() => onOpen(m.id)}>
                 <span aria-hidden="true" className="milestone-diamond" /> {m.title}
               </button>
               <span className="small">
-                Planned <strong>{m.date ? formatShortDate(m.date) : 'not planned'}</strong>
+                Scheduled <strong>{m.date ? formatShortDate(m.date) : 'not planned'}</strong>
                 {m.targetDate && <> · target {formatShortDate(m.targetDate)}</>}
                 {m.targetDate && committed.has(m.id) && <span className="committed-badge">committed</span>}
               </span>
-              {m.targetDate && (
+              {forecast?.p85 && (
+                <span className="small" data-testid="milestone-forecast">
+                  Forecast: 85% likely by{' '}
+                  <strong>
+                    {formatDay(forecast.p85, { today: forecasts.data?.start ?? forecast.p85, weekday: true })}
+                  </strong>
+                  {forecast.probabilityOnTime !== null && (
+                    <span className={late ? 'slip-late' : 'slip-ok'}>
+                      {' '}
+                      · {late ? '⚠ ' : ''}
+                      {formatShare(forecast.probabilityOnTime)} likely by the target
+                    </span>
+                  )}
+                </span>
+              )}
+              {m.targetDate && !forecast && (
                 <span className={`small ${late ? 'slip-late' : 'slip-ok'}`}>
                   {late ? '⚠ ' : ''}
                   {describeSlip(m.slipDays)}
