@@ -81,4 +81,26 @@ test('a founder reaches items and pages with Ctrl+K, and the backlog shows open 
     await expect(page.getByRole('button', { name: /Search…/ })).toBeFocused();
     await snap(page, 'palette-closed-on-roadmap');
   });
+
+  await test.step('typing a title searches at the first letter and after a pause, not on every key', async () => {
+    const onboarding = created[0];
+    if (!onboarding) throw new Error('four items were created');
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const q = url.searchParams.get('q');
+      if (url.pathname.endsWith('/items') && q !== null) searches.push(q);
+    });
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Go to a page or an item' });
+    const input = palette.getByRole('combobox');
+    await input.pressSequentially('onboarding', { delay: 20 });
+    // Enter at once, before the last search has answered, opens what the whole word finds.
+    await input.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`item=${onboarding.id}`));
+    expect(searches[0]).toBe('o');
+    expect(searches.at(-1)).toBe('onboarding');
+    expect(searches.length).toBeLessThan('onboarding'.length);
+  });
 });
