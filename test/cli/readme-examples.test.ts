@@ -3,7 +3,7 @@
  * ```shell or ```console block that starts with `headway `, `npx headway` or `npm run headway`.
  *
  * - A data directory an example names (`--data-dir /tmp/hw`) is a directory of its own under a
- *   throwaway one, the same for every example that names it.
+ *   throwaway one, the same for every example that names it; so is the default one.
  * - `headway serve` runs in the background, as in a second terminal, from when it answers on
  *   /api/health until the end of its code block; the port is a free one, given as PORT.
  * - Each example must exit 0. In a ```console block, the lines after `$ command` are what it must
@@ -83,7 +83,12 @@ async function runExample(example: ReadmeExample): Promise<void> {
   const portFlag = words.indexOf('--port');
   const port = portFlag >= 0 ? Number(words[portFlag + 1]) : await findFreePort();
   // npm_config_offline: `npx headway` must find this checkout's own bin, never fetch a package.
-  const env = cliEnv({ PORT: String(port), HEADWAY_PASSWORD: DEMO_PASSWORD, npm_config_offline: 'true' });
+  const env = cliEnv({
+    PORT: String(port),
+    HEADWAY_DATA_DIR: join(scratch, 'default'),
+    HEADWAY_PASSWORD: DEMO_PASSWORD,
+    npm_config_offline: 'true',
+  });
   const { file, args } = commandLine(words);
   if (verbOf(words) === 'serve') {
     const server = await startServer({ command: file, args, port, env, timeoutMs: 180_000 });

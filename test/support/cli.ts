@@ -24,11 +24,13 @@ export interface ProcessResult {
 }
 
 /**
- * The environment a CLI process gets: the test's own, but never a developer's database or
- * password, so every command uses the data directory it is given.
+ * The environment a CLI process gets: the test's own, but never a developer's database, data
+ * directory or password, so every command uses the data directory it is given.
  */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: '', HEADWAY_DATA_DIR: '', HEADWAY_PASSWORD: '', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '', HEADWAY_PASSWORD: '', ...extra };
+  if (extra.HEADWAY_DATA_DIR === undefined) delete env.HEADWAY_DATA_DIR;
+  return env;
 }
 
 /** Runs a program to its end; never throws, so a failure can be asserted on. */
