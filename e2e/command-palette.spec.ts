@@ -1,6 +1,6 @@
 import { openAs, post, signUp } from './api-accounts';
 import { expect, test } from './csp';
-import { snap } from './helpers';
+import { flexLines, snap } from './helpers';
 
 const TITLES = ['Onboarding checklist', 'Billing page', 'Weekly digest e-mail', 'Shipped launch post'];
 
@@ -30,7 +30,16 @@ test('a founder reaches items and pages with Ctrl+K, and the backlog shows open 
     await expect(page.getByTestId('backlog-row')).toHaveCount(3);
     await expect(page.getByTestId('backlog-row').filter({ hasText: 'Shipped launch post' })).toHaveCount(0);
     await expect(page.getByTestId('closed-hidden')).toHaveText('(1 hidden)');
+    // At 1280 px the filters, the switch and the view controls fit on one line; on a phone they
+    // wrap onto several, each control whole and none past the edge.
+    const toolbar = page.getByRole('search', { name: 'Filter the backlog' });
+    expect(await flexLines(toolbar)).toBe(1);
     await snap(page, 'palette-backlog-open-work');
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await flexLines(toolbar)).toBeGreaterThan(1);
+    expect(await toolbar.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await snap(page, 'palette-backlog-toolbar-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByLabel('Show done and cancelled').click();
     await expect(page.getByLabel('Show done and cancelled')).toBeChecked();
     await expect(page.getByTestId('backlog-row')).toHaveCount(4);
@@ -80,5 +89,27 @@ test('a founder reaches items and pages with Ctrl+K, and the backlog shows open 
     await expect(palette).toBeHidden();
     await expect(page.getByRole('button', { name: /Search…/ })).toBeFocused();
     await snap(page, 'palette-closed-on-roadmap');
+  });
+
+  await test.step('typing a title searches at the first letter and after a pause, not on every key', async () => {
+    const onboarding = created[0];
+    if (!onboarding) throw new Error('four items were created');
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const q = url.searchParams.get('q');
+      if (url.pathname.endsWith('/items') && q !== null) searches.push(q);
+    });
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Go to a page or an item' });
+    const input = palette.getByRole('combobox');
+    await input.pressSequentially('onboarding', { delay: 20 });
+    // Enter at once, before the last search has answered, opens what the whole word finds.
+    await input.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`item=${onboarding.id}`));
+    expect(searches[0]).toBe('o');
+    expect(searches.at(-1)).toBe('onboarding');
+    expect(searches.length).toBeLessThan('onboarding'.length);
   });
 });

@@ -90,3 +90,23 @@ export async function snapFull(page: Page, name: string): Promise<void> {
   });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * How many lines a wrapping flex container lays its visible children on: a child starts a new
+ * line when its top is below the bottom of every child on the current one.
+ */
+export async function flexLines(container: Locator): Promise<number> {
+  return container.evaluate((element) => {
+    const boxes = [...element.children]
+      .map((child) => child.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let lines = 0;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const box of boxes) {
+      if (box.top >= bottom) lines++;
+      bottom = box.top >= bottom ? box.bottom : Math.max(bottom, box.bottom);
+    }
+    return lines;
+  });
+}

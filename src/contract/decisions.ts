@@ -45,9 +45,6 @@ export const AmendRationaleSchema = z.strictObject({
   rationale: text().trim().min(1, 'write the why: one sentence is enough').max(2000),
 });
 
-/** The ordering decision a move made, so its why can be given right after (see AmendRationale). */
-export const DecisionRefSchema = z.object({ id: z.string(), version: z.number().int() });
-
 export const INBOX_KINDS = ['order', 'estimate', 'scope'] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export const InboxEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, int4, text } from './common';
-import { EstimateInputSchema, EstimateSchema, STORY_POINT_DECK, StoryPointsInputSchema } from './items';
+import { EstimateInputSchema, EstimateSchema, StoryPointsInputSchema } from './items';
 
 export const ESTIMATION_SESSION_STATES = ['open', 'revealed', 'closed'] as const;
 export const EstimationSessionStateSchema = z.enum(ESTIMATION_SESSION_STATES);
@@ -13,9 +13,6 @@ export const SESSION_TSHIRT_SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const;
 export const ESTIMATION_SESSION_UNITS = ['days', 'points'] as const;
 export const EstimationSessionUnitSchema = z.enum(ESTIMATION_SESSION_UNITS);
 export type EstimationSessionUnit = z.infer<typeof EstimationSessionUnitSchema>;
-
-/** The cards a points session votes with. */
-export const SESSION_POINT_DECK = STORY_POINT_DECK;
 
 export const CreateEstimationSessionSchema = z.strictObject({
   title: text().trim().min(1).max(200),

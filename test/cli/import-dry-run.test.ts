@@ -1,29 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DryRunSummary } from '../../src/domain/import';
+import { makeTempDir, runHeadway } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'headway.js');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 let dataDir: string;
 let workspace: string;
 
-async function headway(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args, '--data-dir', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const headway = (...args: string[]) => runHeadway(dataDir, args);
 
 async function itemCount(): Promise<number> {
   const exported = await headway('export', '-w', workspace);
@@ -31,7 +16,7 @@ async function itemCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'headway-import-'));
+  dataDir = makeTempDir('import');
   const demo = await headway('demo');
   expect(demo.code, demo.stderr).toBe(0);
   workspace = /\(([a-z0-9-]+)\)\. Sign in/.exec(demo.stdout)?.[1] ?? '';

@@ -1,32 +1,16 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalibrationReportView, Ranking } from '../../src/contract';
+import { makeTempDir, runHeadway } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'headway.js');
 let dataDir: string;
 let workspace: string;
 
 /** Runs the CLI against the temporary data directory; never throws, so failures can be asserted. */
-async function headway(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args, '--data-dir', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const headway = (...args: string[]) => runHeadway(dataDir, args);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'headway-rank-'));
+  dataDir = makeTempDir('rank');
   const demo = await headway('demo');
   expect(demo.code, demo.stderr).toBe(0);
   // "Loaded "Acme Analytics (demo)" (acme-analytics-demo). Sign in as …"

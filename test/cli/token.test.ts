@@ -2,40 +2,25 @@
  * `headway user create` and `headway token …`, straight on the embedded database and — the
  * README's sequence — while `headway serve` holds it, through the running server.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../src/contract';
+import { BIN, findFreePort, makeTempDir, type RunningServer, runHeadway, startServer } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'headway.js');
 const EMAIL = 'tess.cli@example.com';
 const PASSWORD = 'granite orchard lantern';
 let dataDir: string;
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 
-async function headway(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args, '--data-dir', dataDir], {
-      env: { ...process.env, DATABASE_URL: '', HEADWAY_PASSWORD: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const headway = (args: string[], env: Record<string, string> = {}) => runHeadway(dataDir, args, env);
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'headway-token-'));
+  dataDir = makeTempDir('token');
 });
-afterAll(() => {
-  if (server?.pid) process.kill(server.pid, 'SIGTERM');
+afterAll(async () => {
+  await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -115,23 +100,10 @@ describe('headway token on the embedded database', () => {
 describe('headway token while headway serve holds the data directory', () => {
   let url = '';
   beforeAll(async () => {
-    server = spawn('node', [BIN, 'serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'warn'], {
-      env: { ...process.env, DATABASE_URL: '', HEADWAY_PASSWORD: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /running at http:\/\/localhost:(\d+)/.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${match[1]}`);
-        }
-      });
-      server?.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-    });
+    const port = await findFreePort();
+    const args = [BIN, 'serve', '--data-dir', dataDir, '--port', String(port), '--log-level', 'warn'];
+    server = await startServer({ command: process.execPath, args, port });
+    url = server.url;
   }, 240_000);
 
   it('should create a token through the running server and revoke it there', async () => {

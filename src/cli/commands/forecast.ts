@@ -1,7 +1,7 @@
 /**
  * `headway forecast`: Monte Carlo delivery forecasts from a daily throughput history.
  *
- *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv [--weekly] | --workspace W)
+ *   headway forecast (--items N | --by YYYY-MM-DD) (--history FILE.csv [--weekly] | -w, --workspace W)
  *                    [--start YYYY-MM-DD] [--window DAYS] [--trials T] [--seed S] [--block-days D]
  *                    [--level-uncertainty] [--no-calibrate] [--json]
  *
@@ -307,7 +307,7 @@ export function register(program: Command): void {
         'daily history: header "date,done", one row per day (missing days count as 0); see --weekly',
       )
       .option(
-        '--workspace <W>',
+        '-w, --workspace <W>',
         'learn from a workspace’s completions over the 90 days before the start (id, slug or name)',
       )
       .option(

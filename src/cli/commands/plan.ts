@@ -51,20 +51,18 @@ const DEFAULT_MAX_SCHEDULES = 50_000;
 /** Default wall-clock cap of the heuristic, and default HiGHS time limit with --exact. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 
-function describeDefects(defects: RcpspDefect[]): string[] {
-  return defects.map((d) => {
-    switch (d.kind) {
-      case 'cycle':
-        return 'the precedence relations form a cycle';
-      case 'demand-exceeds-capacity':
-        return `job ${d.job + 1} needs more of resource R${d.resource + 1} than is available`;
-      case 'bad-number':
-        return `job ${d.job + 1} has a ${d.field} that is not a whole number ≥ 0`;
-      case 'bad-successor':
-        return `job ${d.job + 1} has an unknown successor ${d.successor + 1}`;
-    }
-    return 'unknown defect';
-  });
+/** What is wrong with an instance, in words; a new kind of defect does not compile until it is here. */
+function describeDefect(d: RcpspDefect): string {
+  switch (d.kind) {
+    case 'cycle':
+      return 'the precedence relations form a cycle';
+    case 'demand-exceeds-capacity':
+      return `job ${d.job + 1} needs more of resource R${d.resource + 1} than is available`;
+    case 'bad-number':
+      return `job ${d.job + 1} has a ${d.field} that is not a whole number ≥ 0`;
+    case 'bad-successor':
+      return `job ${d.job + 1} has an unknown successor ${d.successor + 1}`;
+  }
 }
 
 function startsByJob(starts: readonly number[]): Record<string, number> {
@@ -116,7 +114,7 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
       return;
     }
     if (exact.status === 'infeasible') {
-      fail(`${file} cannot be scheduled:\n  ${describeDefects(exact.defects).join('\n  ')}`);
+      fail(`${file} cannot be scheduled:\n  ${exact.defects.map(describeDefect).join('\n  ')}`);
       return;
     }
     if (exact.heuristic.wallClockCapHit) {
@@ -157,7 +155,7 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
     flags.threads,
   );
   if (heuristic.status === 'infeasible') {
-    fail(`${file} cannot be scheduled:\n  ${describeDefects(heuristic.defects).join('\n  ')}`);
+    fail(`${file} cannot be scheduled:\n  ${heuristic.defects.map(describeDefect).join('\n  ')}`);
     return;
   }
   const capHit = heuristic.islands.some((island) => island.stoppedBy === 'time');

@@ -33,12 +33,12 @@ export interface ImportInvitation {
   expiresAt: string;
 }
 
-export /**
+/**
  * Memberships and invitations of the new workspace. The importer is its founder (keeping the
  * FTE, skills and joining date the file gives them); with `members: 'invite'` everyone else the
  * file lists gets an invitation bound to their e-mail.
  */
-function planPeople(
+export function planPeople(
   doc: HeadwayExport,
   workspaceId: string,
   options: {

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useItemSearch } from '../api/item-hooks';
 import type { Item } from '../api/types';
+import { searchDelay, useDebouncedValue } from './use-debounced-value';
 import { WORKSPACE_PAGES } from './workspace-pages';
 
 interface Choice {
@@ -49,7 +50,11 @@ export function CommandPalette({ workspaceId, slug, onClose }: PaletteProps) {
   const [active, setActive] = useState(0);
   const navigate = useNavigate();
   const listId = useId();
-  const search = useItemSearch(workspaceId, query);
+  // Pages filter on every keystroke; the item search waits for a pause in typing.
+  const [searched, searchNow] = useDebouncedValue(query, searchDelay);
+  const search = useItemSearch(workspaceId, searched);
+  const settled = searched.trim() === query.trim() && !search.isFetching;
+  const [enterPending, setEnterPending] = useState(false);
   const choices = useMemo(() => buildChoices(slug, query, search.data ?? []), [slug, query, search.data]);
   const current = choices[Math.min(active, choices.length - 1)];
 
@@ -70,6 +75,13 @@ export function CommandPalette({ workspaceId, slug, onClose }: PaletteProps) {
     void navigate(choice.to);
   };
 
+  // Enter typed before the results of the last keystrokes came: take the first choice once they have.
+  useEffect(() => {
+    if (!enterPending || !settled) return;
+    setEnterPending(false);
+    choose(current);
+  });
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -79,7 +91,12 @@ export function CommandPalette({ workspaceId, slug, onClose }: PaletteProps) {
       );
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(current);
+      // A choice picked with the arrows is the one meant, even among the previous results.
+      if (settled || active > 0) choose(current);
+      else {
+        searchNow();
+        setEnterPending(true);
+      }
     } else if (event.key === 'Tab') {
       // The input is the only stop: Tab stays in it.
       event.preventDefault();
@@ -132,7 +149,7 @@ export function CommandPalette({ workspaceId, slug, onClose }: PaletteProps) {
           </div>
         ))}
         {choices.length === 0 && (
-          <p className="muted palette-empty">{search.isFetching ? 'Searching…' : 'Nothing matches'}</p>
+          <p className="muted palette-empty">{settled ? 'Nothing matches' : 'Searching…'}</p>
         )}
       </div>
     </dialog>

@@ -127,8 +127,7 @@ export function BacklogToolbar(props: ToolbarProps) {
           Clear filters
         </button>
       )}
-      <span className="toolbar-spacer" />
-      <fieldset className="segmented">
+      <fieldset className="segmented toolbar-end">
         <legend className="sr-only">View</legend>
         {(['flat', 'grouped'] as const).map((v) => (
           <label key={v} className={props.view === v ? 'is-active' : ''}>

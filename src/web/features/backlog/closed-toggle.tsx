@@ -13,17 +13,24 @@ interface ClosedToggleProps {
   onChange: (show: boolean) => void;
 }
 
-/** One click away from the finished work, with a count of what is hidden. */
+/**
+ * One click away from the finished work, with a count of what is hidden. It reads "Done and
+ * cancelled (3)" so the filter bar keeps to one line; a screen reader hears "Show done and
+ * cancelled (3 hidden)" from the same label.
+ */
 export function ClosedToggle({ shown, hidden, stateFiltered, onChange }: ClosedToggleProps) {
   if (stateFiltered) return null;
+  const counted = !shown && hidden > 0;
   return (
-    <label className="closed-toggle">
+    <label className="closed-toggle" title={counted ? `${hidden} hidden: done or cancelled` : undefined}>
       <input type="checkbox" checked={shown} onChange={(e) => onChange(e.target.checked)} />
-      Show done and cancelled
-      {!shown && hidden > 0 && (
+      <span>
+        <span className="sr-only">Show </span>Done and cancelled
+      </span>
+      {counted && (
         <span className="muted" data-testid="closed-hidden">
-          {' '}
-          ({hidden} hidden)
+          ({hidden}
+          <span className="sr-only"> hidden</span>)
         </span>
       )}
     </label>

@@ -17,23 +17,11 @@ export function findMondays(options: { from: number; to: number }): number[] {
 }
 
 const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const LONG = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 /** "26 Nov" for a YYYY-MM-DD date (or a day number). */
 export function formatShortDate(date: string | number): string {
   const day = typeof date === 'number' ? date : readDayNumber(date);
   return SHORT.format(new Date(day * MS_PER_DAY));
-}
-
-/** "Thu, 26 Nov 2026" for a YYYY-MM-DD date. */
-export function formatLongDate(date: string): string {
-  return LONG.format(new Date(readDayNumber(date) * MS_PER_DAY));
 }
 
 /** "3 days later", "1 day earlier", "no change" for a signed difference in days. */
