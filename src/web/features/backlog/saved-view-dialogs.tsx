@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
 import { useCreateSavedView, useDeleteSavedView, useRenameSavedView } from '../../api/saved-view-hooks';
 import type { SavedView, SavedViewQuery } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { useToast } from '../../components/toast';
 
@@ -136,37 +137,26 @@ export function DeleteViewDialog({ ws, view, onClose }: ViewProps) {
   const remove = useDeleteSavedView(ws);
   const { notify } = useToast();
   return (
-    <Dialog title={`Delete the view “${view.name}”?`} onClose={onClose}>
+    <ConfirmDialog
+      title={`Delete the view “${view.name}”?`}
+      confirmLabel="Delete view"
+      pending={remove.isPending}
+      error={remove.error}
+      onClose={onClose}
+      onConfirm={() =>
+        remove.mutate(view.id, {
+          onSuccess: () => {
+            notify(`Deleted the view “${view.name}”`);
+            onClose();
+          },
+        })
+      }
+    >
       <p>
         {view.shared
           ? 'It disappears for everyone in the workspace. The items it showed stay as they are.'
           : 'The items it showed stay as they are.'}
       </p>
-      {remove.isError && (
-        <p className="form-error" role="alert">
-          {describeError(remove.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(view.id, {
-              onSuccess: () => {
-                notify(`Deleted the view “${view.name}”`);
-                onClose();
-              },
-            })
-          }
-        >
-          Delete view
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import {
@@ -139,33 +139,22 @@ function RevokeFeedDialog(props: { workspaceId: string; feed: CalendarFeed; onCl
   const revoke = useRevokeCalendarFeed(props.workspaceId);
   const { notify } = useToast();
   return (
-    <Dialog title={`Revoke “${props.feed.name}”?`} onClose={props.onClose}>
+    <ConfirmDialog
+      title={`Revoke “${props.feed.name}”?`}
+      confirmLabel="Revoke feed"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onClose={props.onClose}
+      onConfirm={() =>
+        revoke.mutate(props.feed.id, {
+          onSuccess: () => {
+            notify(`Calendar feed “${props.feed.name}” revoked`);
+            props.onClose();
+          },
+        })
+      }
+    >
       <p>Calendars subscribed to this address stop getting the milestones at once. This cannot be undone.</p>
-      {revoke.isError && (
-        <p className="form-error" role="alert">
-          {describeError(revoke.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(props.feed.id, {
-              onSuccess: () => {
-                notify(`Calendar feed “${props.feed.name}” revoked`);
-                props.onClose();
-              },
-            })
-          }
-        >
-          Revoke feed
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../../contract';
 import { describeError } from '../../api/client';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './tokens-api';
@@ -183,33 +183,22 @@ function RevokeDialog({ token, onClose }: { token: ApiToken; onClose: () => void
   const revoke = useRevokeApiToken();
   const { notify } = useToast();
   return (
-    <Dialog title={`Revoke “${token.name}”?`} onClose={onClose}>
+    <ConfirmDialog
+      title={`Revoke “${token.name}”?`}
+      confirmLabel="Revoke token"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onClose={onClose}
+      onConfirm={() =>
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            notify(`Token “${token.name}” revoked`);
+            onClose();
+          },
+        })
+      }
+    >
       <p>Anything using this token stops working at once. This cannot be undone.</p>
-      {revoke.isError && (
-        <p className="form-error" role="alert">
-          {describeError(revoke.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(token.id, {
-              onSuccess: () => {
-                notify(`Token “${token.name}” revoked`);
-                onClose();
-              },
-            })
-          }
-        >
-          Revoke token
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
