@@ -1,0 +1,239 @@
+/**
+ * The authorization matrix's declared table, part one: who may call each workspace, team, item
+ * and decision route (written from the product's rules, not derived from the server's code).
+ * Part two is authorization-cases-planning.ts.
+ */
+import type { Item } from '../../src/contract';
+import { ROLES, type Role } from '../../src/domain/decision-rights';
+
+export const ALL: readonly Role[] = ROLES;
+export const CONTRIBUTORS: readonly Role[] = ROLES.filter((r) => r !== 'viewer');
+export const ORDER: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'designer'];
+export const REQUIREMENTS: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'designer'];
+export const SCOPE: readonly Role[] = ['cpo', 'founder', 'ctpo', 'product_manager', 'designer'];
+export const DATES: readonly Role[] = ['product_manager', 'cpo', 'ctpo'];
+export const ASSIGN: readonly Role[] = ['product_manager', 'cpo', 'ctpo', 'cto', 'developer'];
+export const TECH: readonly Role[] = ['cto', 'ctpo', 'developer'];
+export const FOUNDER: readonly Role[] = ['founder'];
+export const METHOD: readonly Role[] = ['cpo', 'ctpo', 'product_manager'];
+export const ROADMAP: readonly Role[] = ['cpo', 'ctpo', 'product_manager', 'founder'];
+
+export interface Target {
+  ws: string;
+  item: Item;
+  other: Item;
+  memberId: string;
+  rightsVersion: number;
+  formulaId: string;
+  sessionId: string;
+  viewId: string;
+  /** The workspace's decision-rights matrix, to write it back unchanged. */
+  rightsMatrix: Record<string, Record<string, string>>;
+}
+
+export interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: (t: Target) => string;
+  body?: (t: Target) => unknown;
+  allowed: readonly Role[];
+  /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
+  needs?:
+    | 'dependency'
+    | 'member'
+    | 'formula'
+    | 'assessment'
+    | 'session'
+    | 'revealed-session'
+    | 'cancelled-item'
+    | 'shared-view';
+}
+
+export const W = (t: Target) => `/api/workspaces/${t.ws}`;
+export const I = (t: Target) => `${W(t)}/items/${t.item.id}`;
+
+/**
+ * Workspace routes the matrix does not call, each with the test that covers its rights instead.
+ */
+export const LEFT_OUT = new Map<string, string>([
+  ['POST /api/workspaces/{}/sample-data', 'founder only, once: getting-started.test.ts'],
+  ['POST /api/workspaces/{}/decisions/{}/rationale', "the entry's author only: decision-whys.test.ts"],
+  ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],
+  ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
+  ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
+  [
+    'POST /api/workspaces/{}/assessments/{}/apply-decision-rights',
+    'the team decision, with a preview: assessments.test.ts',
+  ],
+]);
+
+/** Workspace, team, items, comments and decision routes. */
+export const WORKSPACE_CASES: RouteCase[] = [
+  { name: 'get workspace', method: 'GET', path: W, allowed: ALL },
+  { name: 'list members', method: 'GET', path: (t) => `${W(t)}/members`, allowed: ALL },
+  { name: 'get decision rights', method: 'GET', path: (t) => `${W(t)}/decision-rights`, allowed: ALL },
+  { name: 'list items', method: 'GET', path: (t) => `${W(t)}/items`, allowed: ALL },
+  { name: 'get item', method: 'GET', path: I, allowed: ALL },
+  { name: 'item history', method: 'GET', path: (t) => `${I(t)}/history`, allowed: ALL },
+  { name: 'list comments', method: 'GET', path: (t) => `${I(t)}/comments`, allowed: ALL },
+  { name: 'inbox', method: 'GET', path: (t) => `${W(t)}/inbox`, allowed: ALL },
+  { name: 'decision log', method: 'GET', path: (t) => `${W(t)}/decisions`, allowed: ALL },
+  { name: 'decision log CSV', method: 'GET', path: (t) => `${W(t)}/decisions.csv`, allowed: ALL },
+  { name: 'what waits on whom', method: 'GET', path: (t) => `${W(t)}/waiting`, allowed: ALL },
+  { name: 'slips', method: 'GET', path: (t) => `${W(t)}/slips`, allowed: ALL },
+  { name: 'getting started', method: 'GET', path: (t) => `${W(t)}/getting-started`, allowed: ALL },
+  { name: 'export', method: 'GET', path: (t) => `${W(t)}/export`, allowed: ALL },
+  { name: 'backlog CSV', method: 'GET', path: (t) => `${W(t)}/items/export.csv?type=task`, allowed: ALL },
+  { name: 'roadmap Markdown', method: 'GET', path: (t) => `${W(t)}/roadmap/export.md`, allowed: ALL },
+  { name: 'list calendar feeds', method: 'GET', path: (t) => `${W(t)}/calendar-feeds`, allowed: ALL },
+  {
+    name: 'create calendar feed',
+    method: 'POST',
+    path: (t) => `${W(t)}/calendar-feeds`,
+    body: () => ({ name: 'work calendar' }),
+    allowed: ALL,
+  },
+  {
+    name: 'create item',
+    method: 'POST',
+    path: (t) => `${W(t)}/items`,
+    body: () => ({ type: 'task', title: 'x' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'comment',
+    method: 'POST',
+    path: (t) => `${I(t)}/comments`,
+    body: () => ({ body: 'hi' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'move state along',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'in_progress' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'edit title',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, title: 'New title' }),
+    allowed: REQUIREMENTS,
+  },
+  {
+    name: 'cancel item',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'cancelled' }),
+    allowed: SCOPE,
+  },
+  {
+    name: 'bring a cancelled item back',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, state: 'ready' }),
+    allowed: SCOPE,
+    needs: 'cancelled-item',
+  },
+  {
+    name: 'set scores',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, scores: { rice_reach: 10 } }),
+    allowed: ORDER,
+  },
+  {
+    name: 'set target date',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, targetDate: '2027-01-15' }),
+    allowed: DATES,
+  },
+  {
+    name: 'assign',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, assigneeId: t.memberId }),
+    allowed: ASSIGN,
+  },
+  {
+    name: 'set skills',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, skills: ['backend'] }),
+    allowed: TECH,
+  },
+  {
+    name: 'estimate',
+    method: 'PATCH',
+    path: I,
+    body: (t) => ({ version: t.item.version, estimate: { optimistic: 1, likely: 2, pessimistic: 4 } }),
+    allowed: TECH,
+  },
+  {
+    name: 'reorder',
+    method: 'POST',
+    path: (t) => `${I(t)}/move`,
+    body: () => ({ afterId: null }),
+    allowed: ORDER,
+  },
+  {
+    name: 'add dependency',
+    method: 'POST',
+    path: (t) => `${I(t)}/dependencies`,
+    body: (t) => ({ dependsOnId: t.other.id }),
+    allowed: TECH,
+  },
+  {
+    name: 'remove dependency',
+    method: 'DELETE',
+    path: (t) => `${I(t)}/dependencies/${t.other.id}`,
+    allowed: TECH,
+    needs: 'dependency',
+  },
+  {
+    name: 'invite',
+    method: 'POST',
+    path: (t) => `${W(t)}/invitations`,
+    body: () => ({ role: 'developer' }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'invite a founder',
+    method: 'POST',
+    path: (t) => `${W(t)}/invitations`,
+    body: () => ({ role: 'founder' }),
+    allowed: FOUNDER,
+  },
+  {
+    name: 'make a member founder',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    body: () => ({ version: 1, role: 'founder' }),
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
+    name: 'update member',
+    method: 'PATCH',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    body: () => ({ version: 1, fte: 0.5 }),
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
+    name: 'remove member',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/members/${t.memberId}`,
+    allowed: FOUNDER,
+    needs: 'member',
+  },
+  {
+    name: 'edit decision rights',
+    method: 'PUT',
+    path: (t) => `${W(t)}/decision-rights`,
+    body: (t) => ({ version: t.rightsVersion, matrix: t.rightsMatrix }),
+    allowed: FOUNDER,
+  },
+];
