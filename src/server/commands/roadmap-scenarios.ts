@@ -1,8 +1,9 @@
 import type { ScenarioChange, ScenarioResult } from '../../contract';
+import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { isOpenLeaf, type PlanSource } from '../../domain/planning';
 import { AppError } from '../errors';
-import { loadPlanSource, todayIso } from './plan-input';
+import { loadPlanSource } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { daysBetween } from './roadmap-compare';
 
