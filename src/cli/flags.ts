@@ -48,7 +48,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Readonly<Record<string, unk
   const value = raw[key];
   if (value === undefined && issue.code === 'invalid_type') return `${nameOf(key)} is required`;
   const shown = typeof value === 'string' && !naming.secret?.includes(key) ? `, got "${value}"` : '';
-  return `${nameOf(key)}: ${issue.message}${shown}`;
+  // "--items must be a whole number …" reads as a sentence; other messages follow a colon.
+  const joiner = issue.message.startsWith('must ') ? ' ' : ': ';
+  return `${nameOf(key)}${joiner}${issue.message}${shown}`;
 }
 
 /**
