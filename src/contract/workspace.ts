@@ -21,9 +21,6 @@ export const MeSchema = z.object({
   workspaces: z.array(WorkspaceSchema),
 });
 
-/** A workspace's name: what people call it. */
-export const WorkspaceNameSchema = text().trim().min(1, 'give the workspace a name').max(100);
-
 /**
  * How a person names a workspace outside a URL (the CLI's --workspace): its id, its slug or its
  * name, as typed.
@@ -34,7 +31,7 @@ export const WorkspaceRefSchema = text()
   .max(100, 'a workspace id, slug or name has at most 100 characters');
 
 export const CreateWorkspaceSchema = z.strictObject({
-  name: WorkspaceNameSchema,
+  name: text().trim().min(1, 'give the workspace a name').max(100),
 });
 
 const FteSchema = z
