@@ -47,7 +47,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Readonly<Record<string, unk
   if (typeof key !== 'string') return issue.message;
   const value = raw[key];
   if (value === undefined && issue.code === 'invalid_type') return `${nameOf(key)} is required`;
-  const shown = typeof value === 'string' && !naming.secret?.includes(key) ? `, got "${value}"` : '';
+  const echo = typeof value === 'string' && !naming.secret?.includes(key) && !issue.message.includes(value);
+  const shown = echo ? `, got "${value}"` : '';
   // "--items must be a whole number …" reads as a sentence; other messages follow a colon.
   const joiner = issue.message.startsWith('must ') ? ' ' : ': ';
   return `${nameOf(key)}${joiner}${issue.message}${shown}`;

@@ -10,7 +10,7 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type ApiToken, CreateTokenSchema, EmailSchema, exactlyOneOf, LIMITS } from '../../contract';
+import { type ApiToken, CreateTokenSchema, EmailSchema, exactlyOneOf, LIMITS, text } from '../../contract';
 import { DATABASE_FLAGS, withDatabaseOptions } from '../config';
 import { parseFlags, SwitchSchema, wholeNumberFlag } from '../flags';
 import { withTokenAccess } from '../token-access';
@@ -31,7 +31,7 @@ const ListFlagsSchema = z.strictObject({ ...PERSON_FLAGS, json: SwitchSchema });
 const RevokeFlagsSchema = z
   .strictObject({
     ...PERSON_FLAGS,
-    id: CreateTokenSchema.shape.name.optional(),
+    id: text().trim().min(1).optional(),
     name: CreateTokenSchema.shape.name.optional(),
   })
   .check(exactlyOneOf({ id: '(see `headway token list`)', name: 'N' }));
