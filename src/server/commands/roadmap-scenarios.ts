@@ -87,12 +87,6 @@ export function applyScenario(
       }
       case 'set_estimate': {
         const item = requireOpenItem(current(), change.itemId, `${at}.itemId`);
-        if (!(change.optimistic <= change.likely && change.likely <= change.pessimistic)) {
-          throw new AppError(
-            'validation_failed',
-            `${at}: an estimate needs optimistic ≤ likely ≤ pessimistic`,
-          );
-        }
         const estimate = {
           optimistic: change.optimistic,
           likely: change.likely,
