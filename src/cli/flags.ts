@@ -47,7 +47,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Readonly<Record<string, unk
   if (typeof key !== 'string') return issue.message;
   const value = raw[key];
   if (value === undefined && issue.code === 'invalid_type') return `${nameOf(key)} is required`;
-  const echo = typeof value === 'string' && !naming.secret?.includes(key) && !issue.message.includes(value);
+  // A message that already quotes the value (e.g. "2026-01-01 is before the start …") is not repeated.
+  const quoted = typeof value === 'string' && value.trim() !== '' && issue.message.includes(value);
+  const echo = typeof value === 'string' && !naming.secret?.includes(key) && !quoted;
   const shown = echo ? `, got "${value}"` : '';
   // "--items must be a whole number …" reads as a sentence; other messages follow a colon.
   const joiner = issue.message.startsWith('must ') ? ' ' : ': ';
