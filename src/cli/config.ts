@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { text, wholeNumberText } from '../contract/common';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 
 /** Database options shared by every verb that touches data. */
@@ -15,6 +17,12 @@ export function withDatabaseOptions(command: Command): Command {
       process.env.DATABASE_URL,
     );
 }
+
+/** The database flags every verb that touches data takes, for its flag schema. */
+export const DATABASE_FLAGS = {
+  dataDir: text().min(1, 'give a directory for the embedded database'),
+  databaseUrl: text().optional(),
+};
 
 export interface DatabaseFlags {
   dataDir: string;
@@ -34,43 +42,59 @@ export async function withDatabase<T>(
   }
 }
 
-/** Parses a TCP port flag or says what is wrong. */
-export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`--port must be a number from 0 to 65535, not "${value}"`);
-  return n;
-}
+/** `--port`: a TCP port (0 picks a free one). */
+export const PortFlagSchema = wholeNumberText(0, 65535);
 
 /**
- * Parses `--public-url`: the https or http origin people use to reach Headway. The app is served
- * at the root (the `__Host-` cookies need Path=/), so a path is refused.
+ * `--public-url`: the https or http origin people use to reach Headway, read as that origin;
+ * empty means none. The app is served at the root (the `__Host-` cookies need Path=/), so a
+ * path is refused.
  */
-export function parsePublicUrl(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`--public-url must be a URL such as https://headway.example.com, not "${value}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error(`--public-url must start with https:// (or http://), not "${url.protocol}"`);
-  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
-    throw new Error(`--public-url must be an origin such as ${url.origin}: Headway is served at the root`);
-  return url.origin;
-}
+export const PublicUrlFlagSchema = text()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL such as https://headway.example.com' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must start with https:// (or http://), not "${url.protocol}"`,
+      });
+      return z.NEVER;
+    }
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an origin such as ${url.origin}: Headway is served at the root`,
+      });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+const TRUST_PROXY_MESSAGE = 'must be true, false or a number of proxies from 0 to 10';
 
 /**
- * Parses `--trust-proxy`: how many reverse proxies in front of Headway may be believed about
- * the client's address (X-Forwarded-For). `true` means one; `false` or `0` none.
+ * `--trust-proxy`: how many reverse proxies in front of Headway may be believed about the
+ * client's address (X-Forwarded-For), read as a number. `true` (or the bare flag) means one;
+ * `false` or `0` none.
  */
-export function parseTrustProxy(value: string | boolean | undefined): number {
-  if (value === undefined || value === false) return 0;
-  if (value === true) return 1;
-  const text = value.trim().toLowerCase();
-  if (['', 'false', 'no', 'off', '0'].includes(text)) return 0;
-  if (['true', 'yes', 'on'].includes(text)) return 1;
-  if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
-  throw new Error(`--trust-proxy must be true, false or a number of proxies from 0 to 10, not "${value}"`);
-}
+export const TrustProxyFlagSchema = z
+  .union([z.boolean(), text()])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === false) return 0;
+    if (value === true) return 1;
+    const word = value.trim().toLowerCase();
+    if (['', 'false', 'no', 'off', '0'].includes(word)) return 0;
+    if (['true', 'yes', 'on'].includes(word)) return 1;
+    if (/^\d+$/.test(word) && Number(word) <= 10) return Number(word);
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  });

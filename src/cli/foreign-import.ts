@@ -7,12 +7,16 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { z } from 'zod';
 import {
+  EmailSchema,
   FOREIGN_IMPORT_MAX_BYTES,
+  ForeignImportRequestSchema,
   HeadwayExportSchema,
   type ImportMappingEdits,
   ImportMappingEditsSchema,
   ImportSourceSchema,
+  WorkspaceRefSchema,
 } from '../contract';
 import { type DryRunSummary, detectFormatFromText, type ImportFormat } from '../domain/import';
 import { findUserByEmail } from '../server/commands/auth';
@@ -21,21 +25,28 @@ import { AppError } from '../server/errors';
 import { planImport } from '../server/imports/plan-import';
 import { decodeImportBytes } from '../server/imports/read-csv';
 import { findWorkspaceMembers } from '../server/imports/workspace-members';
-import { type DatabaseFlags, withDatabase } from './config';
+import { DATABASE_FLAGS, withDatabase } from './config';
+import { FilePathSchema, SwitchSchema } from './flags';
 import { resolveWorkspace } from './workspace-ref';
 
-/** The flags of `headway import`. */
-export interface ImportFlags extends DatabaseFlags {
-  as?: string;
-  from?: string;
-  workspace?: string;
-  dryRun?: boolean;
-  mapping?: string;
-  mappingOut?: string;
-  dateFormat?: string;
-  json?: boolean;
-  name?: string;
-}
+/** The argument and flags of `headway import`. */
+export const ImportFlagsSchema = z.strictObject({
+  ...DATABASE_FLAGS,
+  file: FilePathSchema,
+  as: EmailSchema.optional(),
+  from: z.preprocess(
+    (value) => (typeof value === 'string' ? value.toLowerCase() : value),
+    ImportSourceSchema.optional(),
+  ),
+  workspace: WorkspaceRefSchema.optional(),
+  dryRun: SwitchSchema,
+  mapping: FilePathSchema.optional(),
+  mappingOut: FilePathSchema.optional(),
+  dateFormat: ForeignImportRequestSchema.shape.dateFormat,
+  name: ForeignImportRequestSchema.shape.name.optional(),
+  json: SwitchSchema,
+});
+export type ImportFlags = z.output<typeof ImportFlagsSchema>;
 
 const MAX_PROBLEMS_SHOWN = 40;
 
@@ -129,9 +140,8 @@ function summarizeHeadwayFile(text: string, file: string): DryRunSummary | strin
  * its existing path).
  * @returns true when handled here; false when the caller should import Headway JSON as before
  */
-export async function runImportCommand(file: string, flags: ImportFlags): Promise<boolean> {
-  const from = flags.from === undefined ? undefined : ImportSourceSchema.safeParse(flags.from.toLowerCase());
-  if (from && !from.success) throw new Error(from.error.issues[0]?.message ?? '--from is not a known format');
+export async function runImportCommand(flags: ImportFlags): Promise<boolean> {
+  const { file, from } = flags;
   let size: number;
   try {
     size = statSync(file).size;
@@ -150,13 +160,13 @@ export async function runImportCommand(file: string, flags: ImportFlags): Promis
     planImport({
       text,
       fileName,
-      ...(from?.data ? { from: from.data } : {}),
+      ...(from ? { from } : {}),
       ...(edits ? { edits } : {}),
       ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
       members,
       notes: note ? [note] : [],
     });
-  const format = from?.data ?? detectFormatFromText(text.slice(0, 4096));
+  const format = from ?? detectFormatFromText(text.slice(0, 4096));
   if (format === 'headway') {
     if (!flags.dryRun) return false;
     const summary = summarizeHeadwayFile(text, file);
@@ -165,7 +175,7 @@ export async function runImportCommand(file: string, flags: ImportFlags): Promis
     return true;
   }
   if (!flags.dryRun) {
-    await writeForeignImport(text, fileName, file, flags, from?.data, edits);
+    await writeForeignImport(text, fileName, file, flags, from, edits);
     return true;
   }
   if (!flags.workspace) {
@@ -206,8 +216,7 @@ async function writeForeignImport(
       'importing from another tool creates a new workspace: give it --name "Workspace name" and --as EMAIL (its founder), or check the file with --dry-run -w WORKSPACE',
     );
   }
-  const name = flags.name.trim();
-  if (name.length === 0 || name.length > 100) throw new Error('--name must be 1 to 100 characters');
+  const name = flags.name;
   const email = flags.as;
   const outcome = await withDatabase(flags, async ({ db }) => {
     const importer = await findUserByEmail(db, email);

@@ -52,6 +52,34 @@ export function int4FromText() {
     .max(INT4_MAX, `send a number of at most ${INT4_MAX}`);
 }
 
+/**
+ * A whole number written as text (a query parameter, a command-line flag) from `min` to `max`,
+ * read as a number; every refusal says the range.
+ */
+export function wholeNumberText(min: number, max: number) {
+  const message = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
+  return text().regex(/^\d+$/, message).transform(Number).pipe(int4().min(min, message).max(max, message));
+}
+
+/**
+ * A rule of a request: exactly one of these fields is given. `fields` maps each field to what it
+ * takes (e.g. `{ items: 'N', by: 'YYYY-MM-DD' }`); the issue keeps them in `params.exactlyOne`,
+ * so each surface can name them its own way (query parameters, command-line flags).
+ */
+export function exactlyOneOf(fields: Readonly<Record<string, string>>) {
+  const names = Object.keys(fields);
+  return (ctx: z.core.ParsePayload<object>) => {
+    const value = ctx.value as Record<string, unknown>;
+    if (names.filter((name) => value[name] !== undefined).length === 1) return;
+    ctx.issues.push({
+      code: 'custom',
+      message: `give exactly one of ${names.map((name) => `${name}=${fields[name]}`).join(' or ')}`,
+      input: ctx.value,
+      params: { exactlyOne: fields },
+    });
+  };
+}
+
 /** Refuses a YYYY-MM-DD… value whose year is outside FIRST_YEAR..LAST_YEAR. */
 function saneYear(ctx: { value: string; issues: z.core.$ZodRawIssue[] }) {
   if (!/^\d{4}-/.test(ctx.value)) return; // the format check already says what is wrong
@@ -66,9 +94,16 @@ function saneYear(ctx: { value: string; issues: z.core.$ZodRawIssue[] }) {
 }
 
 export const IdSchema = z.uuid();
+/** Today's calendar day in UTC (YYYY-MM-DD): the default start of plans and forecasts. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
 export const IsoDateTimeSchema = z.string().describe('ISO 8601 timestamp');
 /** A calendar day a person can mean: YYYY-MM-DD in FIRST_YEAR..LAST_YEAR. */
-export const DateOnlySchema = z.iso.date().check(saneYear).describe('YYYY-MM-DD');
+export const DateOnlySchema = z.iso
+  .date('must be a calendar date written YYYY-MM-DD')
+  .check(saneYear)
+  .describe('YYYY-MM-DD');
 /** A timestamp sent by a client (imports): ISO 8601 with an offset, in FIRST_YEAR..LAST_YEAR. */
 export const TimestampInputSchema = z.iso
   .datetime({ offset: true, message: 'an ISO 8601 timestamp such as 2026-03-01T09:00:00.000Z' })

@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { DECISIONS } from '../domain/decision-rights';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, text } from './common';
 import { DecisionSchema, RoleSchema } from './workspace';
+
+/** Decisions written "backlog_order,estimates" (a query parameter): trimmed, blanks dropped. */
+export function splitDecisionList(list: string): string[] {
+  return list
+    .split(',')
+    .map((decision) => decision.trim())
+    .filter(Boolean);
+}
 
 export const DecisionLogEntrySchema = z.object({
   id: z.string(),
@@ -24,21 +33,43 @@ export const DecisionLogEntrySchema = z.object({
 export type DecisionLogEntry = z.infer<typeof DecisionLogEntrySchema>;
 
 /** Filters of the decision log; every one optional, all combined with "and". */
-export const DecisionLogQuerySchema = z.object({
-  decision: text()
-    .max(300)
-    .optional()
-    .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
-  actorId: IdSchema.optional().describe(
-    'only decisions by this person, or that an imported file attributes to their address',
-  ),
-  itemId: text().max(40).optional().describe('only decisions about this item'),
-  itemNumber: int4FromText().min(1).max(1_000_000_000).optional().describe('the item by its number'),
-  from: DateOnlySchema.optional().describe('first day, inclusive (UTC)'),
-  to: DateOnlySchema.optional().describe('last day, inclusive (UTC)'),
-  q: text().trim().max(200).optional().describe('text in the summary or the why'),
-  workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
-});
+export const DecisionLogQuerySchema = z
+  .object({
+    decision: text()
+      .max(300)
+      .check((ctx) => {
+        const unknown = splitDecisionList(ctx.value).filter(
+          (d) => !(DECISIONS as readonly string[]).includes(d),
+        );
+        if (unknown.length === 0) return;
+        ctx.issues.push({
+          code: 'custom',
+          message: `unknown ${unknown.join(', ')}; known: ${DECISIONS.join(', ')}`,
+          input: ctx.value,
+        });
+      })
+      .optional()
+      .describe('only these decisions, comma-separated, e.g. backlog_order,prioritization_method'),
+    actorId: IdSchema.optional().describe(
+      'only decisions by this person, or that an imported file attributes to their address',
+    ),
+    itemId: text().max(40).optional().describe('only decisions about this item'),
+    itemNumber: int4FromText().min(1).max(1_000_000_000).optional().describe('the item by its number'),
+    from: DateOnlySchema.optional().describe('first day, inclusive (UTC)'),
+    to: DateOnlySchema.optional().describe('last day, inclusive (UTC)'),
+    q: text().trim().max(200).optional().describe('text in the summary or the why'),
+    workspaceWide: z.enum(['true', 'false']).optional().describe('only decisions not about one item'),
+  })
+  .check((ctx) => {
+    const { from, to } = ctx.value;
+    if (from === undefined || to === undefined || from <= to) return;
+    ctx.issues.push({
+      code: 'custom',
+      message: `${from} is after to: ${to}; swap them`,
+      input: from,
+      path: ['from'],
+    });
+  });
 
 export const AmendRationaleSchema = z.strictObject({
   version: int4().min(1).describe('the version of the entry you saw'),

@@ -1,30 +1,85 @@
 import { z } from 'zod';
-import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, text } from './common';
+import {
+  DateOnlySchema,
+  exactlyOneOf,
+  IdSchema,
+  IsoDateTimeSchema,
+  text,
+  todayIso,
+  wholeNumberText,
+} from './common';
 
 export const FORECAST_KINDS = ['throughput_when', 'throughput_count', 'plan'] as const;
 export const ForecastKindSchema = z.enum(FORECAST_KINDS);
 
-const wholeNumber = (min: number, max: number) =>
-  text().regex(/^\d+$/, 'a whole number').transform(Number).pipe(int4().min(min).max(max));
+/** What a forecast assumes when it is not told: the same for the API, the web app and the CLI. */
+export const FORECAST_DEFAULTS = {
+  /** Calendar days of history a throughput forecast learns from. */
+  windowDays: 90,
+  throughputTrials: 10_000,
+  planTrials: 500,
+  seed: 1,
+} as const;
 
-export const ThroughputQuerySchema = z.object({
-  items: wholeNumber(1, 100_000).optional().describe('when will this many items be done?'),
+/**
+ * The question of a throughput forecast, as text (query parameters, command-line flags): the API
+ * and `headway forecast` / `headway backtest` build their schemas from these fields and check
+ * them with checkThroughputQuestion.
+ */
+export const ThroughputQuestionFields = {
+  items: wholeNumberText(1, 100_000).optional().describe('when will this many items be done?'),
   by: DateOnlySchema.optional().describe('how many items by the end of this day?'),
-  window: wholeNumber(7, 3650).optional().describe('calendar days of history to learn from (default 90)'),
-  trials: wholeNumber(100, 100_000).optional().describe('Monte Carlo trials (default 10,000)'),
-  seed: wholeNumber(0, 2 ** 31).optional(),
+  window: wholeNumberText(7, 3650)
+    .default(FORECAST_DEFAULTS.windowDays)
+    .describe(`calendar days of history to learn from (default ${FORECAST_DEFAULTS.windowDays})`),
+  trials: wholeNumberText(100, 100_000)
+    .default(FORECAST_DEFAULTS.throughputTrials)
+    .describe('Monte Carlo trials (default 10,000)'),
+  seed: wholeNumberText(0, 2 ** 31)
+    .default(FORECAST_DEFAULTS.seed)
+    .describe('random seed; the same seed gives the same answer (default 1)'),
   start: DateOnlySchema.optional().describe('first forecast day; its work counts (default today, UTC)'),
-  excludeBulk: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe('leave out bulk clean-ups (10 or more closures each within 5 minutes of the last)'),
-  calibrate: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe(
-      'calibrate on the team’s own past forecasts (default true); false gives plain resampling, for comparison',
-    ),
-});
+};
+
+/**
+ * The rules of a throughput question: exactly one of items ("when?") or by ("how many?"), and
+ * a `by` day not before the start (today, UTC, when none is given).
+ */
+export function checkThroughputQuestion(
+  ctx: z.core.ParsePayload<{ by?: string | undefined; start?: string | undefined }>,
+) {
+  exactlyOneOf({
+    items: 'N (when will N items be done?)',
+    by: 'YYYY-MM-DD (how many by then?)',
+  })(ctx);
+  const { by } = ctx.value;
+  const start = ctx.value.start ?? todayIso();
+  if (by !== undefined && by < start) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `${by} is before the start ${start}`,
+      input: by,
+      path: ['by'],
+    });
+  }
+}
+
+export const ThroughputQuerySchema = z
+  .object({
+    ...ThroughputQuestionFields,
+    excludeBulk: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('leave out bulk clean-ups (10 or more closures each within 5 minutes of the last)'),
+    calibrate: z
+      .enum(['true', 'false'])
+      .default('true')
+      .describe(
+        'calibrate on the team’s own past forecasts (default true); false gives plain resampling, for comparison',
+      ),
+  })
+  .check(checkThroughputQuestion);
+export type ThroughputQuery = z.output<typeof ThroughputQuerySchema>;
 
 export const CALIBRATION_STATUSES = ['calibrated', 'calibrating', 'insufficient', 'off'] as const;
 
@@ -114,14 +169,45 @@ export const ThroughputForecastSchema = z.discriminatedUnion('status', [
 ]);
 export type ThroughputForecastView = z.infer<typeof ThroughputForecastSchema>;
 
-export const PlanForecastQuerySchema = z.object({
-  milestone: text().optional().describe('an initiative or epic: forecast its open work'),
-  items: text().optional().describe('comma-separated item ids'),
-  trials: wholeNumber(50, 5000).optional().describe('Monte Carlo trials (default 500)'),
-  seed: wholeNumber(0, 2 ** 31).optional(),
-  start: DateOnlySchema.optional(),
-  target: DateOnlySchema.optional().describe('the date to hit (default: the milestone’s target date)'),
-});
+/** The most items one plan forecast follows. */
+export const PLAN_FORECAST_MAX_ITEMS = 500;
+
+/** Item ids written "id,id,…" (a query parameter): trimmed, blanks and repeats dropped, in order. */
+export function splitIdList(list: string): string[] {
+  return [
+    ...new Set(
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export const PlanForecastQuerySchema = z
+  .object({
+    milestone: text().optional().describe('an initiative or epic: forecast its open work'),
+    items: text()
+      .check((ctx) => {
+        const count = splitIdList(ctx.value).length;
+        if (count >= 1 && count <= PLAN_FORECAST_MAX_ITEMS) return;
+        ctx.issues.push({
+          code: 'custom',
+          message: `give 1 to ${PLAN_FORECAST_MAX_ITEMS} item ids, separated by commas`,
+          input: ctx.value,
+        });
+      })
+      .optional()
+      .describe('comma-separated item ids'),
+    trials: wholeNumberText(50, 5000)
+      .default(FORECAST_DEFAULTS.planTrials)
+      .describe(`Monte Carlo trials (default ${FORECAST_DEFAULTS.planTrials})`),
+    seed: wholeNumberText(0, 2 ** 31).default(FORECAST_DEFAULTS.seed),
+    start: DateOnlySchema.optional().describe('first forecast day (default today, UTC)'),
+    target: DateOnlySchema.optional().describe('the date to hit (default: the milestone’s target date)'),
+  })
+  .check(exactlyOneOf({ milestone: '<itemId>', items: '<id>,<id>,…' }));
+export type PlanForecastQuery = z.output<typeof PlanForecastQuerySchema>;
 
 export const FinishForecastSchema = z.object({
   id: z.string(),
@@ -212,8 +298,10 @@ export const TrackRecordSchema = z.object({
 export type TrackRecord = z.infer<typeof TrackRecordSchema>;
 
 export const MilestoneForecastsQuerySchema = z.object({
-  trials: wholeNumber(50, 5000).optional().describe('Monte Carlo trials (default 500)'),
-  seed: wholeNumber(0, 2 ** 31).optional(),
+  trials: wholeNumberText(50, 5000)
+    .default(FORECAST_DEFAULTS.planTrials)
+    .describe(`Monte Carlo trials (default ${FORECAST_DEFAULTS.planTrials}, as the plan forecast)`),
+  seed: wholeNumberText(0, 2 ** 31).default(FORECAST_DEFAULTS.seed),
 });
 
 /** Every roadmap milestone's plan forecast, from one simulation of the whole plan; not stored. */
@@ -234,4 +322,5 @@ export const MilestoneForecastsSchema = z.object({
   record: PlanRecordSchema,
   notes: z.array(z.string()),
 });
+export type MilestoneForecastsQuery = z.output<typeof MilestoneForecastsQuerySchema>;
 export type MilestoneForecastsView = z.infer<typeof MilestoneForecastsSchema>;

@@ -10,7 +10,7 @@ export const FOREIGN_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 /** Formats `--from` accepts. */
 export const IMPORT_SOURCES = [...IMPORT_FORMATS, 'headway'] as const;
 export const ImportSourceSchema = z.enum(IMPORT_SOURCES, {
-  message: `--from must be one of ${IMPORT_SOURCES.join(', ')}`,
+  message: `must be one of ${IMPORT_SOURCES.join(', ')}`,
 });
 
 const Email = z.email('an email address such as dana@example.com').max(200);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, SkillSchema, text } from './common';
+import { EstimateInputSchema } from './items';
 
 /** now: starts within two weeks of the plan start (or is under way); next: within eight weeks; later: after. */
 export const ROADMAP_BUCKETS = ['now', 'next', 'later'] as const;
@@ -152,13 +153,8 @@ export const ScenarioChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('remove_person'), userId: text() }),
   z.strictObject({ kind: z.literal('move_item'), itemId: text(), afterId: text().nullable() }),
   z.strictObject({ kind: z.literal('cut_item'), itemId: text() }),
-  z.strictObject({
-    kind: z.literal('set_estimate'),
-    itemId: text(),
-    optimistic: z.number().min(0).max(10_000),
-    likely: z.number().min(0).max(10_000),
-    pessimistic: z.number().min(0).max(10_000),
-  }),
+  // The same three-point rule as an item's estimate (optimistic ≤ likely ≤ pessimistic).
+  EstimateInputSchema.extend({ kind: z.literal('set_estimate'), itemId: text() }),
 ]);
 export type ScenarioChange = z.infer<typeof ScenarioChangeSchema>;
 

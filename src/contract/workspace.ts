@@ -21,6 +21,15 @@ export const MeSchema = z.object({
   workspaces: z.array(WorkspaceSchema),
 });
 
+/**
+ * How a person names a workspace outside a URL (the CLI's --workspace): its id, its slug or its
+ * name, as typed.
+ */
+export const WorkspaceRefSchema = text()
+  .trim()
+  .min(1, 'give a workspace id, slug or name')
+  .max(100, 'a workspace id, slug or name has at most 100 characters');
+
 export const CreateWorkspaceSchema = z.strictObject({
   name: text().trim().min(1, 'give the workspace a name').max(100),
 });

@@ -202,6 +202,48 @@ describe('bad input', () => {
     expect([200, 400]).toContain(res.status);
   });
 
+  it('should refuse a forecast question its rules refuse, saying which parameter and why', async () => {
+    const refused = async (path: string, message: RegExp) => {
+      const res = await team.cto.get<ErrorBody>(`${base}/forecasts/${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.message).toMatch(message);
+    };
+    await refused('throughput', /^give exactly one of items=N .* or by=YYYY-MM-DD/);
+    await refused('throughput?items=abc', /^items: must be a whole number from 1 to 100,000$/);
+    await refused(
+      'throughput?by=2026-01-01&start=2026-02-01',
+      /^by: 2026-01-01 is before the start 2026-02-01$/,
+    );
+    await refused(
+      `throughput?items=5&start=2026-02-30`,
+      /^start: must be a calendar date written YYYY-MM-DD$/,
+    );
+    await refused(
+      `plan?milestone=${item.id}&items=${item.id}`,
+      /^give exactly one of milestone=<itemId> or items=/,
+    );
+    await refused('plan?items=,,', /^items: give 1 to 500 item ids, separated by commas$/);
+    await refused('plan?items=x&trials=10', /^trials: must be a whole number from 50 to 5,000$/);
+  });
+
+  it('should refuse a scenario estimate out of order and a decision filter that cannot match', async () => {
+    await expectRefused(
+      () =>
+        team.cto.post(`${base}/roadmap/scenarios`, {
+          changes: [{ kind: 'set_estimate', itemId: item.id, optimistic: 5, likely: 2, pessimistic: 9 }],
+        }),
+      400,
+      /^changes\.0: an estimate needs optimistic ≤ likely ≤ pessimistic$/,
+    );
+    const unknown = await team.cto.get<ErrorBody>(`${base}/decisions?decision=backlog_order,vibes`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/^decision: unknown vibes; known: backlog_order, /);
+    const backwards = await team.cto.get<ErrorBody>(`${base}/decisions.csv?from=2026-03-01&to=2026-02-01`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toBe('from: 2026-03-01 is after to: 2026-02-01; swap them');
+  });
+
   it('should answer unknown API paths with the error shape', async () => {
     const res = await team.founder.get<ErrorBody>('/api/nope');
     expect(res.status).toBe(404);

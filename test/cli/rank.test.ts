@@ -51,7 +51,7 @@ describe('headway rank', () => {
 
   it('should refuse an unknown framework and list the known ones', async () => {
     const result = await headway('rank', '-w', workspace, '-f', 'rise');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('--framework: use one of rice, ice');
   });
 });

@@ -36,7 +36,7 @@ describe('headway user create', () => {
       '--password',
       'password12',
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--password: it is one of the most common passwords/);
   }, 240_000);
 
@@ -89,7 +89,7 @@ describe('headway token on the embedded database', () => {
 
   it('should say what is wrong with a bad expiry or an unknown token', async () => {
     const bad = await headway(['token', 'create', '--email', EMAIL, '--expires-in-days', '400']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--expires-in-days: at most 365 days/);
     const missing = await headway(['token', 'revoke', '--name', 'nope', '--email', EMAIL]);
     expect(missing.code).toBe(1);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import {
   type AssessmentReport,
   assessSetup,
@@ -13,15 +14,39 @@ import {
 } from '../../domain/assessment';
 import { renderReportHtml } from '../../render/assessment-report-html';
 import { printHtmlToPdf } from '../../server/pdf';
+import { FilePathSchema, parseFlags, SwitchSchema } from '../flags';
 
-interface AssessOptions {
-  answers: string;
-  format: 'md' | 'json' | 'html' | 'pdf';
-  short?: boolean;
-  doraYear: string;
-  compare?: string;
-  out?: string;
-}
+const FORMATS = ['md', 'json', 'html', 'pdf'] as const;
+const DORA_YEARS = DORA_BENCHMARKS.map((b) => String(b.year));
+
+/** The flags of `headway assess`. */
+const AssessFlagsSchema = z
+  .strictObject({
+    answers: FilePathSchema,
+    format: z.enum(FORMATS, `must be one of ${FORMATS.join(', ')}`).default('md'),
+    short: SwitchSchema,
+    doraYear: z
+      .string()
+      .refine((year) => DORA_YEARS.includes(year), `must be one of ${DORA_YEARS.join(', ')}`)
+      .default('2024')
+      .transform(Number),
+    compare: FilePathSchema.optional(),
+    out: FilePathSchema.optional(),
+  })
+  .check((ctx) => {
+    const { compare, format, out } = ctx.value;
+    if (compare !== undefined && (format === 'html' || format === 'pdf')) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'works with --format md or json',
+        input: compare,
+        path: ['compare'],
+      });
+    }
+    if (format === 'pdf' && out === undefined) {
+      ctx.issues.push({ code: 'custom', message: '--format pdf needs --out FILE.pdf', input: format });
+    }
+  });
 
 /**
  * Reads an answers file (YAML or JSON): either `{ company?, answers: {...} }` or a flat mapping
@@ -77,23 +102,14 @@ export function register(program: Command): void {
       '--answers <file>',
       'answers file (YAML or JSON), e.g. examples/assessment/seed-cto-runs-delivery.yaml',
     )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['md', 'json', 'html', 'pdf']).default('md'),
-    )
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'md')
     .option('--short', 'use the short questionnaire (answers to other questions are ignored)')
-    .addOption(
-      new Option('--dora-year <year>', 'DORA report year to benchmark against')
-        .choices(DORA_BENCHMARKS.map((b) => String(b.year)))
-        .default('2024'),
-    )
+    .option('--dora-year <year>', `DORA report year to benchmark against: ${DORA_YEARS.join(', ')}`, '2024')
     .option('--compare <file>', 'an earlier answers file: add what changed since then (md and json only)')
     .option('--out <file>', 'write the report to a file instead of standard output')
-    .action(async (options: AssessOptions) => {
-      const settings = { short: options.short ?? false, doraYear: Number(options.doraYear) };
-      if (options.compare && (options.format === 'html' || options.format === 'pdf')) {
-        throw new Error('--compare works with --format md or json');
-      }
-      if (options.format === 'pdf' && !options.out) throw new Error('--format pdf needs --out FILE.pdf');
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseFlags(AssessFlagsSchema, raw);
+      const settings = { short: options.short, doraYear: options.doraYear };
       const report = assessFile(options.answers, settings);
       if (options.format === 'pdf') {
         writeFileSync(options.out as string, await printHtmlToPdf(renderReportHtml(report)));

@@ -11,6 +11,9 @@
  */
 
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { DateOnlySchema, exactlyOneOf, wholeNumberText } from '../../contract/common';
+import { FORECAST_DEFAULTS, ThroughputQuestionFields } from '../../contract/forecasts';
 import {
   type CalibrationStatus,
   type DailyThroughput,
@@ -18,21 +21,37 @@ import {
   forecastCountCalibrated,
 } from '../../domain/forecasting';
 import { formatIsoDay, parseIsoDay } from '../../domain/shared';
+import { FilePathSchema, parseFlags, SwitchSchema } from '../flags';
 import { readHistoryCsv } from '../history-csv';
-import { buildForecastOptions, ForecastInputError, type ForecastQuestion, parseQuestion } from './forecast';
+import { buildForecastOptions, ForecastInputError, type ForecastQuestion } from './forecast';
 
-interface BacktestFlags {
-  history?: string;
-  items?: string;
-  days?: string;
-  every?: string;
-  from?: string;
-  window?: string;
-  trials?: string;
-  seed?: string;
-  calibrate?: boolean;
-  json?: boolean;
-}
+const MAX_DAYS = 3650;
+const MAX_EVERY = 3650;
+const DEFAULT_EVERY = 7;
+
+/** The flags of `headway backtest`: `headway forecast`'s question, asked at every origin. */
+const BacktestFlagsSchema = z
+  .strictObject({
+    history: FilePathSchema,
+    items: ThroughputQuestionFields.items,
+    days: wholeNumberText(1, MAX_DAYS).optional(),
+    every: wholeNumberText(1, MAX_EVERY).default(DEFAULT_EVERY),
+    from: DateOnlySchema.optional(),
+    window: ThroughputQuestionFields.window,
+    trials: ThroughputQuestionFields.trials,
+    seed: ThroughputQuestionFields.seed,
+    calibrate: z.boolean().default(true),
+    json: SwitchSchema,
+  })
+  .check(
+    exactlyOneOf({
+      items: 'N (when will N items be done?)',
+      days: 'H (how many in H days?)',
+    }),
+  );
+
+/** The flags of `headway backtest`, as commander gives them. */
+type BacktestFlags = Partial<Record<keyof z.input<typeof BacktestFlagsSchema>, string | boolean>>;
 
 /** One origin of a backtest: the forecast made as of `start`. */
 export interface BacktestRow {
@@ -43,17 +62,6 @@ export interface BacktestRow {
   dates?: Record<string, string | null>;
   /** "How many" rows: the count per level (null when there was no answer). */
   counts?: Record<string, number | null>;
-}
-
-const MAX_DAYS = 3650;
-const MAX_EVERY = 3650;
-const DEFAULT_EVERY = 7;
-
-function parseWhole(flag: string, text: string, max: number): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > max) {
-    throw new ForecastInputError(`${flag} must be a whole number from 1 to ${max} (got "${text}")`);
-  }
-  return Number(text);
 }
 
 const levelsOf = <T>(entries: Array<{ level: number; value: T }>) =>
@@ -94,46 +102,36 @@ function forecastRow(question: ForecastQuestion, history: DailyThroughput): Back
 
 /**
  * Runs the backtest described by the flags.
- * @param flags the parsed command-line flags.
- * @returns the rows, oldest origin first; throws ForecastInputError on bad input.
+ * @param raw commander's options.
+ * @returns the rows, oldest origin first; throws UsageError on a bad flag and
+ *   ForecastInputError on a bad history.
  */
-export function runBacktest(flags: BacktestFlags): BacktestRow[] {
-  if (flags.history === undefined) throw new ForecastInputError('give --history FILE.csv');
-  if ((flags.items === undefined) === (flags.days === undefined)) {
-    throw new ForecastInputError(
-      'give exactly one of --items N (when will N items be done?) or --days H (how many in H days?)',
-    );
-  }
-  const days = flags.days === undefined ? undefined : parseWhole('--days', flags.days, MAX_DAYS);
-  const every = flags.every === undefined ? DEFAULT_EVERY : parseWhole('--every', flags.every, MAX_EVERY);
+export function runBacktest(raw: BacktestFlags): BacktestRow[] {
+  const flags = parseFlags(BacktestFlagsSchema, raw);
   const history = readHistoryCsv(flags.history);
   const first = parseIsoDay(history.firstDate)!;
   const last = first + history.counts.length - 1;
-  let from = first + 1;
-  if (flags.from !== undefined) {
-    const day = parseIsoDay(flags.from.trim());
-    if (day === null)
-      throw new ForecastInputError(`--from must be a calendar date as YYYY-MM-DD (got "${flags.from}")`);
-    from = day;
-  }
+  const from = flags.from === undefined ? first + 1 : parseIsoDay(flags.from)!;
   if (from > last) {
     throw new ForecastInputError(
       `--from ${formatIsoDay(from)} is after the history's last day ${formatIsoDay(last)}`,
     );
   }
   const rows: BacktestRow[] = [];
-  for (let day = from; day <= last; day += every) {
-    const question = parseQuestion(
-      {
-        ...(flags.items !== undefined ? { items: flags.items } : { by: formatIsoDay(day + days! - 1) }),
-        start: formatIsoDay(day),
-        ...(flags.window !== undefined ? { window: flags.window } : {}),
-        ...(flags.trials !== undefined ? { trials: flags.trials } : {}),
-        ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-        calibrate: flags.calibrate !== false,
-      },
-      formatIsoDay(day),
-    );
+  for (let day = from; day <= last; day += flags.every) {
+    const start = formatIsoDay(day);
+    const question: ForecastQuestion = {
+      start,
+      items: flags.items,
+      by: flags.days === undefined ? undefined : formatIsoDay(day + flags.days - 1),
+      window: flags.window,
+      trials: flags.trials,
+      seed: flags.seed,
+      calibrate: flags.calibrate,
+      levelUncertainty: false,
+      weekly: false,
+      json: flags.json,
+    };
     rows.push(forecastRow(question, history));
   }
   return rows;
@@ -160,8 +158,14 @@ export function register(program: Command): void {
     .option('--days <H>', 'how many items in the H days from each origin (the origin is day 1)?')
     .option('--every <D>', `days between origins (default ${DEFAULT_EVERY})`)
     .option('--from <YYYY-MM-DD>', 'first origin (default: the day after the history’s first day)')
-    .option('--window <DAYS>', 'calendar days before each origin to learn from (default 90)')
-    .option('--trials <T>', 'Monte Carlo trials per forecast (default 10000)')
+    .option(
+      '--window <DAYS>',
+      `calendar days before each origin to learn from, 7 to 3650 (default ${FORECAST_DEFAULTS.windowDays})`,
+    )
+    .option(
+      '--trials <T>',
+      `Monte Carlo trials per forecast, 100 to 100,000 (default ${FORECAST_DEFAULTS.throughputTrials})`,
+    )
     .option('--seed <S>', 'random seed, as for `headway forecast` (default 1)')
     .option('--no-calibrate', 'plain resampling, as `headway forecast --no-calibrate`')
     .option('--json', 'print {"rows": [...]} as one JSON object')

@@ -8,17 +8,19 @@ import {
   type CalibrationProfileView,
   CalibrationQuerySchema,
   type CalibrationReportView,
+  WorkspaceRefSchema,
 } from '../../contract';
 import { buildCalibration } from '../../server/commands/calibration';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
+import { parseFlags, SwitchSchema } from '../flags';
 import { resolveWorkspace } from '../workspace-ref';
 
-interface CalibrationFlags extends DatabaseFlags {
-  workspace: string;
-  by: string;
-  reference: string;
-  json?: boolean;
-}
+/** The flags of `headway calibration`: the API's query (by, reference) and a workspace. */
+const CalibrationFlagsSchema = CalibrationQuerySchema.extend({
+  ...DATABASE_FLAGS,
+  workspace: WorkspaceRefSchema,
+  json: SwitchSchema,
+}).strict();
 
 const ratio = (value: number): string => `×${value.toFixed(2)}`;
 
@@ -126,14 +128,10 @@ export function register(program: Command): void {
         'likely',
       )
       .option('--json', 'print the report as JSON'),
-  ).action(async (flags: CalibrationFlags) => {
-    const query = CalibrationQuerySchema.safeParse({ by: flags.by, reference: flags.reference });
-    if (!query.success) {
-      const issue = query.error.issues[0];
-      throw new Error(`--${String(issue?.path[0] ?? 'by')}: ${issue?.message ?? 'invalid value'}`);
-    }
+  ).action(async (raw: Record<string, unknown>) => {
+    const { workspace, by, reference, ...flags } = parseFlags(CalibrationFlagsSchema, raw);
     const report = await withDatabase(flags, async ({ db }) =>
-      buildCalibration(db, (await resolveWorkspace(db, flags.workspace)).id, query.data),
+      buildCalibration(db, (await resolveWorkspace(db, workspace)).id, { by, reference }),
     );
     process.stdout.write(
       flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderCalibrationTable(report),

@@ -10,6 +10,14 @@
  */
 
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { exactlyOneOf, wholeNumberText } from '../../contract/common';
+import {
+  checkThroughputQuestion,
+  FORECAST_DEFAULTS,
+  ThroughputQuestionFields,
+} from '../../contract/forecasts';
+import { WorkspaceRefSchema } from '../../contract/workspace';
 import {
   type CompletionForecast,
   type CountForecast,
@@ -22,55 +30,73 @@ import {
 } from '../../domain/forecasting';
 import { formatIsoDay, parseIsoDay } from '../../domain/shared';
 import { loadDailyHistory } from '../../server/commands/forecasts';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
+import { FilePathSchema, parseFlags, SwitchSchema, UsageError } from '../flags';
 import { readHistoryCsv, readWeeklyHistoryCsv } from '../history-csv';
 import { resolveWorkspace } from '../workspace-ref';
 
-const DEFAULT_TRIALS = 10_000;
-const MAX_TRIALS = 1_000_000;
-const DEFAULT_SEED = 1;
-/** Calendar days of history a forecast learns from by default, as in the API. */
-const DEFAULT_WINDOW_DAYS = 90;
-const MAX_WINDOW_DAYS = 3650;
 const MAX_BLOCK_DAYS = 365;
 
-/** The flags of `headway forecast`, as commander gives them. */
-export interface ForecastFlags {
-  items?: string;
-  by?: string;
-  history?: string;
-  workspace?: string;
-  start?: string;
-  trials?: string;
-  seed?: string;
-  blockDays?: string;
-  levelUncertainty?: boolean;
-  weekly?: boolean;
-  window?: string;
-  /** false with --no-calibrate. */
-  calibrate?: boolean;
-  json?: boolean;
-}
+/**
+ * The flags of `headway forecast`: the API's question (items or by, start, window, trials,
+ * seed, with its rules and defaults) and where the history comes from.
+ */
+export const ForecastFlagsSchema = z
+  .strictObject({
+    ...ThroughputQuestionFields,
+    history: FilePathSchema.optional(),
+    workspace: WorkspaceRefSchema.optional(),
+    blockDays: wholeNumberText(1, MAX_BLOCK_DAYS).optional(),
+    levelUncertainty: SwitchSchema,
+    weekly: SwitchSchema,
+    /** false with --no-calibrate. */
+    calibrate: z.boolean().default(true),
+    json: SwitchSchema,
+    ...DATABASE_FLAGS,
+    dataDir: DATABASE_FLAGS.dataDir.optional(),
+  })
+  .check(checkThroughputQuestion)
+  .check(exactlyOneOf({ history: 'FILE.csv', workspace: 'W' }))
+  .check((ctx) => {
+    const { weekly, history, blockDays } = ctx.value;
+    if (weekly && history === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'describes the --history CSV; a workspace is read day by day',
+        input: weekly,
+        path: ['weekly'],
+      });
+    }
+    if (weekly && blockDays !== undefined && blockDays % 7 !== 0) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'must be a multiple of 7 with --weekly',
+        input: blockDays,
+        path: ['blockDays'],
+      });
+    }
+  });
 
-/** A mistake in the command line or the input file, reported as `headway: <message>`, exit 1. */
+/** The flags of `headway forecast`, as commander gives them (text, switches). */
+export type ForecastFlags = Partial<Record<keyof z.input<typeof ForecastFlagsSchema>, string | boolean>>;
+
+/** A question of `headway forecast`, checked. */
+export type ForecastQuestion = z.output<typeof ForecastFlagsSchema> & { start: string };
+
+/** A mistake in the input file or too little history in it, reported as `headway: <message>`, exit 1. */
 export class ForecastInputError extends Error {
   override name = 'ForecastInputError';
 }
 
-function parsePositiveInteger(flag: string, text: string, max: number): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > max) {
-    throw new ForecastInputError(
-      `${flag} must be a whole number from 1 to ${max.toLocaleString('en')} (got "${text}")`,
-    );
-  }
-  return Number(text);
-}
-
-function parseDateFlag(flag: string, text: string): number {
-  const day = parseIsoDay(text.trim());
-  if (day === null)
-    throw new ForecastInputError(`${flag} must be a calendar date as YYYY-MM-DD (got "${text}")`);
-  return day;
+/**
+ * Checks the flags of `headway forecast` and turns them into the question asked.
+ * @param flags commander's options.
+ * @param today the default start (YYYY-MM-DD).
+ * @returns the question; throws UsageError naming a refused flag.
+ */
+export function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
+  const question = parseFlags(ForecastFlagsSchema, { ...flags, start: flags.start ?? today });
+  return { ...question, start: question.start ?? today };
 }
 
 function explainInsufficient(result: InsufficientHistory, advice: string): ForecastInputError {
@@ -130,78 +156,6 @@ function renderCount(forecast: Calibrated<CountForecast>, json: boolean): string
   return `${lines.join('\n')}\n`;
 }
 
-/** A question of `headway forecast`, checked. */
-export interface ForecastQuestion {
-  start: string;
-  trials: number;
-  seed: number;
-  items?: number | undefined;
-  by?: string | undefined;
-  blockDays?: number | undefined;
-  levelUncertainty: boolean;
-  windowDays: number;
-  calibrate: boolean;
-  json: boolean;
-}
-
-/** Checks the flags shared by both history sources and turns them into the question asked. */
-export function parseQuestion(flags: ForecastFlags, today: string): ForecastQuestion {
-  const startDay = parseDateFlag('--start', flags.start ?? today);
-  const start = formatIsoDay(startDay);
-  const trials =
-    flags.trials === undefined ? DEFAULT_TRIALS : parsePositiveInteger('--trials', flags.trials, MAX_TRIALS);
-  const seedText = flags.seed ?? String(DEFAULT_SEED);
-  if (!/^-?\d+$/.test(seedText.trim()) || !Number.isSafeInteger(Number(seedText))) {
-    throw new ForecastInputError(`--seed must be a whole number (got "${seedText}")`);
-  }
-  const seed = Number(seedText);
-  const items =
-    flags.items === undefined ? undefined : parsePositiveInteger('--items', flags.items, 10_000_000);
-  let by: string | undefined;
-  if (flags.by !== undefined) {
-    const byDay = parseDateFlag('--by', flags.by);
-    if (byDay < startDay) throw new ForecastInputError(`--by ${flags.by} is before the start ${start}`);
-    by = formatIsoDay(byDay);
-  }
-  const blockDays =
-    flags.blockDays === undefined
-      ? undefined
-      : parsePositiveInteger('--block-days', flags.blockDays, MAX_BLOCK_DAYS);
-  if (flags.weekly && blockDays !== undefined && blockDays % 7 !== 0) {
-    throw new ForecastInputError(`with --weekly, --block-days must be a multiple of 7 (got ${blockDays})`);
-  }
-  const windowDays =
-    flags.window === undefined
-      ? DEFAULT_WINDOW_DAYS
-      : parsePositiveInteger('--window', flags.window, MAX_WINDOW_DAYS);
-  return {
-    start,
-    trials,
-    seed,
-    items,
-    by,
-    blockDays,
-    levelUncertainty: flags.levelUncertainty === true,
-    windowDays,
-    calibrate: flags.calibrate !== false,
-    json: flags.json === true,
-  };
-}
-
-function checkSource(flags: ForecastFlags): void {
-  if ((flags.items === undefined) === (flags.by === undefined)) {
-    throw new ForecastInputError(
-      'give exactly one of --items N (when will N items be done?) or --by YYYY-MM-DD',
-    );
-  }
-  if ((flags.history === undefined) === (flags.workspace === undefined)) {
-    throw new ForecastInputError('give exactly one of --history FILE.csv or --workspace W');
-  }
-  if (flags.weekly && flags.history === undefined) {
-    throw new ForecastInputError('--weekly describes the --history CSV; a workspace is read day by day');
-  }
-}
-
 /**
  * The options of `headway forecast` for a question, as the engine takes them: the same for a
  * CSV, a workspace and every row of `headway backtest`.
@@ -213,13 +167,13 @@ export function buildForecastOptions(
   question: ForecastQuestion,
   history: DailyThroughput | WeeklyThroughput,
 ) {
-  const { start, trials, seed, blockDays, levelUncertainty, windowDays, calibrate } = question;
+  const { start, trials, seed, blockDays, levelUncertainty, window, calibrate } = question;
   return {
     history,
     start,
     trials,
     seed,
-    window: { days: windowDays },
+    window: { days: window },
     ...(blockDays !== undefined ? { blockDays } : {}),
     ...(levelUncertainty ? { levelUncertainty: {} } : {}),
     calibration: calibrate ? {} : (false as const),
@@ -251,19 +205,18 @@ function answer(options: {
  * @returns the text to print; throws ForecastInputError on bad input.
  */
 export function runForecast(flags: ForecastFlags, today: string): string {
-  checkSource(flags);
-  if (flags.workspace !== undefined) {
-    throw new ForecastInputError(
+  const question = parseQuestion(flags, today);
+  if (question.history === undefined) {
+    throw new UsageError(
       'this function reads a CSV: use --history FILE.csv here, or runWorkspaceForecast for --workspace',
     );
   }
-  const question = parseQuestion(flags, today);
   return answer({
     question,
-    history: flags.weekly ? readWeeklyHistoryCsv(flags.history!) : readHistoryCsv(flags.history!),
-    advice: flags.weekly
-      ? `Give more history in the CSV (one row per week with the items done that week) in the ${question.windowDays} days before the start, or a longer --window.`
-      : `Give more history in the CSV (one row per day with the items done that day) in the ${question.windowDays} days before the start, or a longer --window.`,
+    history: question.weekly ? readWeeklyHistoryCsv(question.history) : readHistoryCsv(question.history),
+    advice: question.weekly
+      ? `Give more history in the CSV (one row per week with the items done that week) in the ${question.window} days before the start, or a longer --window.`
+      : `Give more history in the CSV (one row per day with the items done that day) in the ${question.window} days before the start, or a longer --window.`,
   });
 }
 
@@ -275,22 +228,22 @@ export function runForecast(flags: ForecastFlags, today: string): string {
  * @param today the default start date (YYYY-MM-DD).
  * @returns the text to print; throws ForecastInputError on bad input.
  */
-export async function runWorkspaceForecast(
-  flags: ForecastFlags & DatabaseFlags,
-  today: string,
-): Promise<string> {
-  checkSource(flags);
+export async function runWorkspaceForecast(flags: ForecastFlags, today: string): Promise<string> {
   const question = parseQuestion(flags, today);
+  const { workspace, dataDir, databaseUrl } = question;
+  if (workspace === undefined || dataDir === undefined) {
+    throw new UsageError('this function reads a workspace: give --workspace W and --data-dir DIR');
+  }
   const startDay = parseIsoDay(question.start)!;
-  const { history, name } = await withDatabase(flags, async ({ db }) => {
-    const ws = await resolveWorkspace(db, flags.workspace!);
+  const { history, name } = await withDatabase({ dataDir, databaseUrl }, async ({ db }) => {
+    const ws = await resolveWorkspace(db, workspace);
     const daily = await loadDailyHistory(db, ws.id, { to: formatIsoDay(startDay - 1) });
     return { history: daily.history, name: ws.name };
   });
   return answer({
     question,
     history,
-    advice: `"${name}" needs more finished work in the ${question.windowDays} days before ${question.start}: move items to done as they finish, or use --history FILE.csv.`,
+    advice: `"${name}" needs more finished work in the ${question.window} days before ${question.start}: move items to done as they finish, or use --history FILE.csv.`,
   });
 }
 
@@ -300,7 +253,7 @@ export function register(program: Command): void {
     program
       .command('forecast')
       .description('forecast delivery by Monte Carlo from a daily throughput history or a workspace')
-      .option('--items <N>', 'when will N items be done?')
+      .option('--items <N>', 'when will N items be done? (1 to 100,000)')
       .option('--by <YYYY-MM-DD>', 'how many items by the end of this day?')
       .option(
         '--history <FILE.csv>',
@@ -316,10 +269,16 @@ export function register(program: Command): void {
       )
       .option(
         '--window <DAYS>',
-        `calendar days before the start to learn from (default ${DEFAULT_WINDOW_DAYS})`,
+        `calendar days before the start to learn from, 7 to 3650 (default ${FORECAST_DEFAULTS.windowDays})`,
       )
-      .option('--trials <T>', `Monte Carlo trials (default ${DEFAULT_TRIALS})`)
-      .option('--seed <S>', `random seed; the same seed gives the same answer (default ${DEFAULT_SEED})`)
+      .option(
+        '--trials <T>',
+        `Monte Carlo trials, 100 to 100,000 (default ${FORECAST_DEFAULTS.throughputTrials})`,
+      )
+      .option(
+        '--seed <S>',
+        `random seed; the same seed gives the same answer (default ${FORECAST_DEFAULTS.seed})`,
+      )
       .option(
         '--block-days <D>',
         'replay runs of D consecutive past days instead of single days (a block bootstrap: keeps ' +
@@ -342,7 +301,7 @@ export function register(program: Command): void {
           'set by how far off the same forecaster was, weekly over the two years before the start)',
       )
       .option('--json', 'print one JSON object'),
-  ).action(async (flags: ForecastFlags & DatabaseFlags) => {
+  ).action(async (flags: ForecastFlags) => {
     const today = new Date().toISOString().slice(0, 10);
     process.stdout.write(
       flags.workspace === undefined ? runForecast(flags, today) : await runWorkspaceForecast(flags, today),

@@ -1,55 +1,53 @@
 import { readFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError } from 'commander';
-import type { Roadmap } from '../../contract';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import {
+  exactlyOneOf,
+  INT4_MAX,
+  type Roadmap,
+  RoadmapQuerySchema,
+  WorkspaceRefSchema,
+  wholeNumberText,
+} from '../../contract';
 import { parsePsplib, type RcpspDefect } from '../../domain/scheduling/index';
 import { getRoadmap } from '../../server/commands/roadmap';
 import { solveRcpspExactly } from '../../server/solvers/highs-rcpsp';
 import { solveRcpspInParallel } from '../../server/solvers/parallel-rcpsp';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { DATABASE_FLAGS, type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { FilePathSchema, parseFlags, SwitchSchema } from '../flags';
 import { formatTable } from '../table';
 import { resolveWorkspace } from '../workspace-ref';
-
-interface PlanFlags extends Partial<DatabaseFlags> {
-  psplib?: string;
-  workspace?: string;
-  start?: string;
-  json?: boolean;
-  timeLimitMs?: number;
-  maxSchedules?: number;
-  threads: number;
-  seed: number;
-  exact?: boolean;
-}
-
-function parseNonNegativeInteger(name: string) {
-  return (raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0) {
-      throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${raw}".`);
-    }
-    return value;
-  };
-}
-
-function parsePositiveInteger(name: string) {
-  return (raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > 64) {
-      throw new InvalidArgumentError(`${name} must be a whole number from 1 to 64, got "${raw}".`);
-    }
-    return value;
-  };
-}
-
-function fail(message: string): void {
-  process.stderr.write(`headway plan: ${message}\n`);
-  process.exitCode = 1;
-}
 
 /** Default schedule budget of the heuristic: the largest budget the RCPSP literature compares at. */
 const DEFAULT_MAX_SCHEDULES = 50_000;
 /** Default wall-clock cap of the heuristic, and default HiGHS time limit with --exact. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
+const MAX_THREADS = 64;
+
+/**
+ * The flags of `headway plan`: a workspace's roadmap (the API's roadmap start) or one PSPLIB
+ * instance with the search's budget.
+ */
+const PlanFlagsSchema = z
+  .strictObject({
+    ...DATABASE_FLAGS,
+    psplib: FilePathSchema.optional(),
+    workspace: WorkspaceRefSchema.optional(),
+    start: RoadmapQuerySchema.shape.start,
+    exact: SwitchSchema,
+    json: SwitchSchema,
+    maxSchedules: wholeNumberText(0, INT4_MAX).default(DEFAULT_MAX_SCHEDULES),
+    timeLimitMs: wholeNumberText(0, INT4_MAX).default(DEFAULT_TIME_LIMIT_MS),
+    threads: wholeNumberText(1, MAX_THREADS).default(1),
+    seed: wholeNumberText(0, INT4_MAX).default(1),
+  })
+  .check(exactlyOneOf({ workspace: 'W (a workspace roadmap)', psplib: 'FILE.sm (one PSPLIB instance)' }));
+type PlanFlags = z.output<typeof PlanFlagsSchema>;
+
+function fail(message: string): void {
+  process.stderr.write(`headway plan: ${message}\n`);
+  process.exitCode = 1;
+}
 
 /** What is wrong with an instance, in words; a new kind of defect does not compile until it is here. */
 function describeDefect(d: RcpspDefect): string {
@@ -99,8 +97,7 @@ async function planPsplib(file: string, flags: PlanFlags): Promise<void> {
     return;
   }
   const instance = parsed.value.instance;
-  const timeLimitMs = flags.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const maxSchedules = flags.maxSchedules ?? DEFAULT_MAX_SCHEDULES;
+  const { timeLimitMs, maxSchedules } = flags;
   if (flags.exact) {
     const exact = await solveRcpspExactly(instance, {
       seed: flags.seed,
@@ -256,13 +253,9 @@ export function renderRoadmapTable(roadmap: Roadmap, name: string): string {
   return `${out.join('\n')}\n`;
 }
 
-async function planWorkspace(flags: PlanFlags & DatabaseFlags): Promise<void> {
-  if (flags.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.start)) {
-    fail(`--start must be a date written YYYY-MM-DD, got "${flags.start}".`);
-    return;
-  }
+async function planWorkspace(workspace: string, flags: PlanFlags & DatabaseFlags): Promise<void> {
   const { roadmap, name } = await withDatabase(flags, async ({ db }) => {
-    const ws = await resolveWorkspace(db, flags.workspace!);
+    const ws = await resolveWorkspace(db, workspace);
     return { roadmap: await getRoadmap(db, ws.id, { start: flags.start }), name: ws.name };
   });
   process.stdout.write(flags.json ? `${JSON.stringify(roadmap)}\n` : renderRoadmapTable(roadmap, name));
@@ -290,38 +283,19 @@ export function register(program: Command): void {
       .option(
         '--max-schedules <n>',
         `with --psplib: schedules the heuristic may generate (default ${DEFAULT_MAX_SCHEDULES}); the same seed and budget give the same plan on any machine`,
-        parseNonNegativeInteger('--max-schedules'),
       )
       .option(
         '--time-limit-ms <ms>',
         `with --psplib: wall-clock cap of the heuristic, reported when it ends the search; with --exact: HiGHS's time limit (default ${DEFAULT_TIME_LIMIT_MS})`,
-        parseNonNegativeInteger('--time-limit-ms'),
       )
       .option(
         '--threads <n>',
-        'with --psplib: independent search islands on this many worker threads (seeds seed, seed + 1, …), the best wins',
-        parsePositiveInteger('--threads'),
-        1,
+        `with --psplib: independent search islands on this many worker threads, 1 to ${MAX_THREADS} (seeds seed, seed + 1, …), the best wins`,
       )
-      .option(
-        '--seed <n>',
-        'random seed (same seed and budget, same plan)',
-        parseNonNegativeInteger('--seed'),
-        1,
-      ),
-  ).action(async (flags: PlanFlags & DatabaseFlags) => {
-    if (flags.psplib !== undefined && flags.workspace !== undefined) {
-      fail('give either --psplib FILE.sm or --workspace W, not both.');
-      return;
-    }
-    if (flags.psplib !== undefined) {
-      await planPsplib(flags.psplib, flags);
-      return;
-    }
-    if (flags.workspace !== undefined) {
-      await planWorkspace(flags);
-      return;
-    }
-    fail('nothing to plan: pass --workspace W (a workspace roadmap) or --psplib FILE.sm.');
+      .option('--seed <n>', 'random seed (same seed and budget, same plan)'),
+  ).action(async (raw: Record<string, unknown>) => {
+    const flags = parseFlags(PlanFlagsSchema, raw);
+    if (flags.psplib !== undefined) await planPsplib(flags.psplib, flags);
+    else await planWorkspace(flags.workspace!, flags);
   });
 }

@@ -4,35 +4,27 @@
  *   headway rank --workspace W --framework rice|ice|wsjf|…|formula:<id> [--limit N] [--json]
  */
 import type { Command } from 'commander';
-import { FrameworkRefSchema, type Ranking } from '../../contract';
+import { z } from 'zod';
+import { FrameworkRefSchema, type Ranking, WorkspaceRefSchema, wholeNumberText } from '../../contract';
 import { computeRanking } from '../../server/commands/prioritization';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
+import { parseFlags, SwitchSchema } from '../flags';
 import { formatTable } from '../table';
 import { resolveWorkspace } from '../workspace-ref';
 
-interface RankFlags extends DatabaseFlags {
-  workspace: string;
-  framework: string;
-  limit?: string;
-  json?: boolean;
-}
-
-/** Accepts `value-effort` for `value_effort`; formula ids keep their hyphens. */
-function parseFramework(text: string): string {
-  const lower = text.trim().toLowerCase();
-  const normal = lower.startsWith('formula:') ? lower : lower.replace(/-/g, '_');
-  const parsed = FrameworkRefSchema.safeParse(normal);
-  if (!parsed.success)
-    throw new Error(`--framework: ${parsed.error.issues[0]?.message ?? 'unknown framework'}`);
-  return parsed.data;
-}
-
-function parseLimit(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    throw new Error(`--limit must be a whole number ≥ 1 (got "${text}")`);
-  return Number(text);
-}
+/** The flags of `headway rank`. */
+const RankFlagsSchema = z.strictObject({
+  ...DATABASE_FLAGS,
+  workspace: WorkspaceRefSchema,
+  // `value-effort` is accepted for `value_effort`; formula ids keep their hyphens.
+  framework: z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    const lower = value.trim().toLowerCase();
+    return lower.startsWith('formula:') ? lower : lower.replace(/-/g, '_');
+  }, FrameworkRefSchema),
+  limit: wholeNumberText(1, 1_000_000).optional(),
+  json: SwitchSchema,
+});
 
 const formatNumber = (value: number): string =>
   Number.isInteger(value) ? String(value) : String(Number(value.toFixed(Math.abs(value) < 10 ? 2 : 1)));
@@ -89,9 +81,9 @@ export function register(program: Command): void {
       )
       .option('-n, --limit <n>', 'show only the first N ranked items')
       .option('--json', 'print the ranking as JSON'),
-  ).action(async (flags: RankFlags) => {
-    const framework = parseFramework(flags.framework);
-    const limit = parseLimit(flags.limit);
+  ).action(async (raw: Record<string, unknown>) => {
+    const flags = parseFlags(RankFlagsSchema, raw);
+    const { framework, limit } = flags;
     const ranking = await withDatabase(flags, async ({ db }) =>
       computeRanking(db, (await resolveWorkspace(db, flags.workspace)).id, framework),
     );

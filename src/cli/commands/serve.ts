@@ -1,36 +1,31 @@
 import type { Command } from 'commander';
-import { LOG_FORMATS, type LogFormat } from '../../server/logger';
+import { z } from 'zod';
+import { text } from '../../contract/common';
+import { LOG_FORMATS } from '../../server/logger';
 import { describeStartup, startServer } from '../../server/main';
 import {
-  type DatabaseFlags,
-  parsePort,
-  parsePublicUrl,
-  parseTrustProxy,
+  DATABASE_FLAGS,
+  PortFlagSchema,
+  PublicUrlFlagSchema,
+  TrustProxyFlagSchema,
   withDatabaseOptions,
 } from '../config';
+import { parseFlags, SwitchSchema } from '../flags';
 
-interface ServeFlags extends DatabaseFlags {
-  port: string;
-  host: string;
-  demo?: boolean;
-  webRoot?: string;
-  logLevel: string;
-  logFormat: string;
-  publicUrl?: string;
-  trustProxy?: string | boolean;
-}
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function parseLogFormat(value: string): LogFormat {
-  if ((LOG_FORMATS as readonly string[]).includes(value)) return value as LogFormat;
-  throw new Error(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${value}"`);
-}
-
-function parseLogLevel(value: string): string {
-  if (LOG_LEVELS.includes(value)) return value;
-  throw new Error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
-}
+/** The flags of `headway serve`. */
+const ServeFlagsSchema = z.strictObject({
+  ...DATABASE_FLAGS,
+  port: PortFlagSchema,
+  host: text().trim().min(1, 'give an interface such as 127.0.0.1 or 0.0.0.0'),
+  demo: SwitchSchema,
+  webRoot: text().min(1).optional(),
+  logLevel: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
+  logFormat: z.enum(LOG_FORMATS, `must be one of ${LOG_FORMATS.join(', ')}`),
+  publicUrl: PublicUrlFlagSchema,
+  trustProxy: TrustProxyFlagSchema,
+});
 
 /** `headway serve`: the API and the web app, on the embedded database or a PostgreSQL server. */
 export function register(program: Command): void {
@@ -62,20 +57,12 @@ export function register(program: Command): void {
         'believe X-Forwarded-For from this many reverse proxies (default 1 when given; env HEADWAY_TRUST_PROXY)',
         process.env.HEADWAY_TRUST_PROXY,
       ),
-  ).action(async (flags: ServeFlags) => {
-    const publicUrl = parsePublicUrl(flags.publicUrl);
-    const trustProxy = parseTrustProxy(flags.trustProxy);
+  ).action(async (raw: Record<string, unknown>) => {
+    const flags = parseFlags(ServeFlagsSchema, raw);
+    const { publicUrl } = flags;
     const server = await startServer({
-      publicUrl,
-      trustProxy,
-      port: parsePort(flags.port),
-      host: flags.host,
+      ...flags,
       databaseUrl: flags.databaseUrl || undefined,
-      dataDir: flags.dataDir,
-      demo: flags.demo ?? false,
-      webRoot: flags.webRoot,
-      logLevel: parseLogLevel(flags.logLevel),
-      logFormat: parseLogFormat(flags.logFormat),
     });
     process.stdout.write(`${describeStartup({ ...server, publicUrl })}\n`);
     let stopping = false;

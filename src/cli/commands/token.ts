@@ -9,30 +9,32 @@
  * (with the person's password, from HEADWAY_PASSWORD or the terminal).
  */
 import type { Command } from 'commander';
-import { type ApiToken, CreateTokenSchema, LIMITS } from '../../contract';
-import { type DatabaseFlags, withDatabaseOptions } from '../config';
+import { z } from 'zod';
+import { type ApiToken, CreateTokenSchema, EmailSchema, exactlyOneOf, LIMITS, text } from '../../contract';
+import { DATABASE_FLAGS, withDatabaseOptions } from '../config';
+import { parseFlags, SwitchSchema, wholeNumberFlag } from '../flags';
 import { withTokenAccess } from '../token-access';
 
-interface CreateFlags extends DatabaseFlags {
-  email: string;
-  name: string;
-  expiresInDays?: string;
-}
+/** Whose tokens: every `headway token` verb names the person by email. */
+const PERSON_FLAGS = { ...DATABASE_FLAGS, email: EmailSchema };
 
-function parseCreate(flags: CreateFlags) {
-  const days = flags.expiresInDays;
-  if (days !== undefined && !/^\d+$/.test(days))
-    throw new Error(`--expires-in-days must be a whole number of days, not "${days}"`);
-  const parsed = CreateTokenSchema.safeParse({
-    name: flags.name,
-    ...(days === undefined ? {} : { expiresInDays: Number(days) }),
-  });
-  if (!parsed.success) {
-    const flag = (key: unknown) => (key === 'expiresInDays' ? '--expires-in-days' : `--${String(key)}`);
-    throw new Error(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('; '));
-  }
-  return parsed.data;
-}
+/** The flags of `headway token create`: the API's new token (name, expiry) and whose it is. */
+const CreateFlagsSchema = CreateTokenSchema.extend({
+  ...PERSON_FLAGS,
+  expiresInDays: wholeNumberFlag(CreateTokenSchema.shape.expiresInDays.unwrap()).optional(),
+});
+
+/** The flags of `headway token list`. */
+const ListFlagsSchema = z.strictObject({ ...PERSON_FLAGS, json: SwitchSchema });
+
+/** The flags and argument of `headway token revoke`: the token by id or by name. */
+const RevokeFlagsSchema = z
+  .strictObject({
+    ...PERSON_FLAGS,
+    id: text().trim().min(1).optional(),
+    name: CreateTokenSchema.shape.name.optional(),
+  })
+  .check(exactlyOneOf({ id: '(see `headway token list`)', name: 'N' }));
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'never');
 const minute = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
@@ -69,8 +71,9 @@ export function register(program: Command): void {
         '--expires-in-days <days>',
         `days until it stops working, 1 to ${LIMITS.tokenMaxDays} (default ${LIMITS.tokenDefaultDays})`,
       ),
-  ).action(async (flags: CreateFlags) => {
-    const input = parseCreate(flags);
+  ).action(async (raw: Record<string, unknown>) => {
+    const { email, dataDir, databaseUrl, ...input } = parseFlags(CreateFlagsSchema, raw);
+    const flags = { email, dataDir, databaseUrl };
     const created = await withTokenAccess(flags, (access) => access.create(input));
     process.stdout.write(
       `API token "${created.name}" created, valid until ${day(created.expiresAt)}. Send it as "Authorization: Bearer <token>"; it is shown only once:\n`,
@@ -84,7 +87,8 @@ export function register(program: Command): void {
       .description("a user's API tokens: name, created, last used, expiry (never the secret)")
       .requiredOption('--email <email>', 'whose tokens')
       .option('--json', 'print JSON'),
-  ).action(async (flags: DatabaseFlags & { email: string; json?: boolean }) => {
+  ).action(async (raw: Record<string, unknown>) => {
+    const flags = parseFlags(ListFlagsSchema, raw);
     const tokens = await withTokenAccess(flags, (access) => access.list());
     process.stdout.write(
       flags.json ? `${JSON.stringify({ data: tokens }, null, 2)}\n` : `${renderTokenTable(tokens)}\n`,
@@ -98,8 +102,13 @@ export function register(program: Command): void {
       .argument('[id]', 'the token id (see `headway token list`)')
       .option('--name <name>', 'the token name instead of its id')
       .requiredOption('--email <email>', 'whose token'),
-  ).action(async (id: string | undefined, flags: DatabaseFlags & { email: string; name?: string }) => {
-    if (!id === !flags.name) throw new Error('Say which token: give its id or --name, not both');
+  ).action(async (givenId: string | undefined, raw: Record<string, unknown>) => {
+    const flags = parseFlags(
+      RevokeFlagsSchema,
+      { ...raw, id: givenId },
+      { arguments: { id: 'the token id' } },
+    );
+    const { id } = flags;
     const revoked = await withTokenAccess(flags, async (access) => {
       const tokens = await access.list();
       const matches = id ? tokens.filter((t) => t.id === id) : tokens.filter((t) => t.name === flags.name);

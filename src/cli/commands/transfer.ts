@@ -1,13 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { HeadwayExportSchema } from '../../contract';
+import { z } from 'zod';
+import { HeadwayExportSchema, WorkspaceRefSchema } from '../../contract';
 import { findUserByEmail } from '../../server/commands/auth';
 import { exportWorkspace } from '../../server/commands/transfer';
 import { importWorkspace } from '../../server/commands/transfer-import';
 import { AppError } from '../../server/errors';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
-import { type ImportFlags, runImportCommand } from '../foreign-import';
+import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
+import { FilePathSchema, parseFlags } from '../flags';
+import { ImportFlagsSchema, runImportCommand } from '../foreign-import';
 import { resolveWorkspace } from '../workspace-ref';
+
+/** The flags of `headway export`. */
+const ExportFlagsSchema = z.strictObject({
+  ...DATABASE_FLAGS,
+  workspace: WorkspaceRefSchema,
+  out: FilePathSchema.optional(),
+});
 
 /** `headway export` and `headway import`: a workspace as Headway JSON, lossless, all or nothing. */
 export function register(program: Command): void {
@@ -17,7 +26,8 @@ export function register(program: Command): void {
       .description('write a workspace as Headway JSON')
       .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
       .option('-o, --out <file>', 'write to a file instead of stdout'),
-  ).action(async (flags: DatabaseFlags & { workspace: string; out?: string }) => {
+  ).action(async (raw: Record<string, unknown>) => {
+    const flags = parseFlags(ExportFlagsSchema, raw);
     const doc = await withDatabase(flags, async ({ db }) =>
       exportWorkspace(db, (await resolveWorkspace(db, flags.workspace)).id),
     );
@@ -53,8 +63,14 @@ export function register(program: Command): void {
       .option('--date-format <format>', 'dates of the file, e.g. "DD/MMM/YY h:mm A" or "MM/DD/YYYY H:mm"')
       .option('--name <name>', 'name of the new workspace (imports from Jira, Linear, GitHub or CSV)')
       .option('--json', 'print the report as JSON'),
-  ).action(async (file: string, flags: ImportFlags) => {
-    if (await runImportCommand(file, flags)) return;
+  ).action(async (givenFile: string, options: Record<string, unknown>) => {
+    const flags = parseFlags(
+      ImportFlagsSchema,
+      { ...options, file: givenFile },
+      { arguments: { file: 'FILE' } },
+    );
+    if (await runImportCommand(flags)) return;
+    const { file } = flags;
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));

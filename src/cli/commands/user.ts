@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { SignUpSchema } from '../../contract';
 import { createUser } from '../../server/commands/auth';
-import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../config';
+import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
+import { parseFlags } from '../flags';
+
+/** The flags of `headway user create`: the API's sign-up, with its password rule. */
+const CreateUserFlagsSchema = SignUpSchema.extend(DATABASE_FLAGS);
 
 /** `headway user create`: an account that can sign in (for servers without open sign-up flows). */
 export function register(program: Command): void {
@@ -17,17 +21,14 @@ export function register(program: Command): void {
         'password, at least 10 characters (env HEADWAY_PASSWORD)',
         process.env.HEADWAY_PASSWORD,
       ),
-  ).action(async (flags: DatabaseFlags & { email: string; name: string; password?: string }) => {
-    const parsed = SignUpSchema.safeParse({
-      email: flags.email,
-      name: flags.name,
-      password: flags.password ?? '',
-    });
-    if (!parsed.success) {
-      throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
-    }
+  ).action(async (raw: Record<string, unknown>) => {
+    const { email, name, password, ...flags } = parseFlags(
+      CreateUserFlagsSchema,
+      { ...raw, password: raw.password ?? '' },
+      { secret: ['password'] },
+    );
     const created = await withDatabase(flags, ({ db }) =>
-      createUser(db, parsed.data, { setPasswordOfImported: true }),
+      createUser(db, { email, name, password }, { setPasswordOfImported: true }),
     );
     process.stdout.write(`Created ${created.name} <${created.email}> (${created.id})\n`);
   });

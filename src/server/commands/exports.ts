@@ -4,13 +4,12 @@
  * domain/export, which neutralise spreadsheet formulas and escape Markdown.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { type BacklogExportQuery, type Item, LIMITS } from '../../contract';
+import { type BacklogExportQuery, type Item, LIMITS, todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, memberships, users, workspaces } from '../../db/schema';
 import { type BacklogCsvItem, renderBacklogCsv, renderMarkdownRoadmap } from '../../domain/export';
 import { notFound } from '../errors';
 import { findItems } from './items';
-import { todayIso } from './plan-input';
 import { getRoadmap } from './roadmap';
 
 /** A file to send: its text and the name a browser saves it under. */

@@ -1,6 +1,6 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 
-import type { PlanForecastView } from '../../contract';
+import { type PlanForecastQuery, type PlanForecastView, splitIdList, todayIso } from '../../contract';
 import type { PlanMilestone } from '../../domain/forecasting';
 import { findOpenLeaves } from '../../domain/planning';
 import { readDayNumber } from '../../domain/shared';
@@ -8,8 +8,8 @@ import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
-import { loadPlanSource, todayIso } from './plan-input';
-import { DEFAULT_PLAN_TRIALS, groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
+import { loadPlanSource } from './plan-input';
+import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
 
 /**
  * A plan forecast: each trial draws every planned item's effort and runs the roadmap scheduler,
@@ -19,28 +19,14 @@ import { DEFAULT_PLAN_TRIALS, groupMilestones, prepareSimulation, simulatePlan }
  * by the focus factor learned from the work delivered in the last 90 days. Stored for the track
  * record.
  * @param ctx the database and the member asking
- * @param query milestone (an initiative or epic) or items (ids, comma-separated); trials
- *   (default 500), seed, start, target
+ * @param query the parsed question (PlanForecastQuerySchema holds its rules): milestone (an
+ *   initiative or epic) or items (ids, comma-separated); trials, seed, start, target
  * @returns date percentiles for the subject, its items and every milestone, with P(on time)
  */
-export async function forecastPlan(
-  ctx: CommandContext,
-  query: {
-    milestone?: string | undefined;
-    items?: string | undefined;
-    trials?: number | undefined;
-    seed?: number | undefined;
-    start?: string | undefined;
-    target?: string | undefined;
-  },
-): Promise<PlanForecastView> {
+export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery): Promise<PlanForecastView> {
   const { db, actor } = ctx;
-  if ((query.milestone === undefined) === (query.items === undefined)) {
-    throw new AppError('validation_failed', 'give exactly one of milestone=<itemId> or items=<id>,<id>,…');
-  }
   const start = query.start ?? todayIso();
-  const trials = query.trials ?? DEFAULT_PLAN_TRIALS;
-  const seed = query.seed ?? 1;
+  const { trials, seed } = query;
   const source = await loadPlanSource(db, actor.workspaceId, start);
   const byId = new Map(source.items.map((it) => [it.id, it]));
   let title: string;
@@ -55,17 +41,7 @@ export async function forecastPlan(
     targetDate ??= root.targetDate;
     leaves = findOpenLeaves(source, root.id).map((it) => it.id);
   } else {
-    const ids = [
-      ...new Set(
-        query
-          .items!.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-    ];
-    if (ids.length === 0 || ids.length > 500) {
-      throw new AppError('validation_failed', 'items: give 1 to 500 item ids, separated by commas');
-    }
+    const ids = splitIdList(query.items!);
     const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length > 0) {
       throw new AppError('validation_failed', `items: no such item in this workspace: ${unknown.join(', ')}`);

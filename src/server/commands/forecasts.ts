@@ -6,7 +6,12 @@
  */
 
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { ForecastCalibrationView, ThroughputForecastView } from '../../contract';
+import {
+  type ForecastCalibrationView,
+  type ThroughputForecastView,
+  type ThroughputQuery,
+  todayIso,
+} from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, itemStateChanges, items } from '../../db/schema';
 import {
@@ -20,13 +25,9 @@ import {
   measureCalibratedChance,
 } from '../../domain/forecasting';
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
-import { AppError } from '../errors';
 import type { CommandContext } from './context';
-import { todayIso } from './plan-input';
 
 const LEAF_TYPES = ['feature', 'task', 'bug'];
-const DEFAULT_WINDOW_DAYS = 90;
-const DEFAULT_THROUGHPUT_TRIALS = 10_000;
 /** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
 const BULK_RULE = { minItems: 10, withinMinutes: 5 };
 
@@ -133,39 +134,21 @@ export function presentCalibration(
 /**
  * "When will N items be done?" or "how many by D?" from the workspace's own throughput,
  * calibrated on its own past forecasts unless `calibrate=false`. A forecast is stored; too
- * little history answers with what is needed and stores nothing.
+ * little history answers with what is needed and stores nothing. The question's rules (one of
+ * items or by, by not before the start, ranges and defaults) are ThroughputQuerySchema's.
  * @param ctx the database and the member asking
- * @param query items or by, and window (days, default 90), trials, seed, start, excludeBulk, calibrate
+ * @param query the parsed question: items or by, window, trials, seed, start, excludeBulk, calibrate
  * @returns the forecast, or what history is missing
  */
 export async function forecastThroughput(
   ctx: CommandContext,
-  query: {
-    items?: number | undefined;
-    by?: string | undefined;
-    window?: number | undefined;
-    trials?: number | undefined;
-    seed?: number | undefined;
-    start?: string | undefined;
-    excludeBulk?: 'true' | 'false' | undefined;
-    calibrate?: 'true' | 'false' | undefined;
-  },
+  query: ThroughputQuery,
 ): Promise<ThroughputForecastView> {
   const { db, actor } = ctx;
-  if ((query.items === undefined) === (query.by === undefined)) {
-    throw new AppError(
-      'validation_failed',
-      'give exactly one of items=N (when will N items be done?) or by=YYYY-MM-DD (how many by then?)',
-    );
-  }
   const start = query.start ?? todayIso();
   const startDay = readDayNumber(start);
-  if (query.by !== undefined && readDayNumber(query.by) < startDay) {
-    throw new AppError('validation_failed', `by: ${query.by} is before the start ${start}`);
-  }
-  const windowDays = query.window ?? DEFAULT_WINDOW_DAYS;
-  const trials = query.trials ?? DEFAULT_THROUGHPUT_TRIALS;
-  const seed = query.seed ?? 1;
+  const windowDays = query.window;
+  const { trials, seed } = query;
   const excludeBulk = query.excludeBulk === 'true';
   const { history, report } = await loadDailyHistory(db, actor.workspaceId, {
     to: formatIsoDay(startDay - 1),

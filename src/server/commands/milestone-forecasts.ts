@@ -1,23 +1,24 @@
 /** Every roadmap milestone's forecast at once, for the roadmap's cards: one simulation, not stored. */
-import type { MilestoneForecastsView } from '../../contract';
+import type { MilestoneForecastsQuery, MilestoneForecastsView } from '../../contract';
+import { todayIso } from '../../contract';
 import type { CommandContext } from './context';
-import { loadPlanSource, todayIso } from './plan-input';
-import { DEFAULT_PLAN_TRIALS, groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
+import { loadPlanSource } from './plan-input';
+import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
 
 /**
  * The P50, P85 and P(on time) of every roadmap milestone, from one Monte Carlo over the whole
  * plan (the same simulation as the plan forecast, so the roadmap and the forecast page agree).
  * Not stored in the track record: it is a view of the plan, not a forecast someone made.
  * @param ctx the database and the member asking
- * @param query trials (default 500, as the plan forecast) and seed (default 1)
+ * @param query trials and seed (defaults in MilestoneForecastsQuerySchema, as the plan forecast's)
  */
 export async function forecastMilestones(
   ctx: CommandContext,
-  query: { trials?: number | undefined; seed?: number | undefined },
+  query: MilestoneForecastsQuery,
 ): Promise<MilestoneForecastsView> {
   const { db, actor } = ctx;
   const start = todayIso();
-  const trials = query.trials ?? DEFAULT_PLAN_TRIALS;
+  const { trials, seed } = query;
   const source = await loadPlanSource(db, actor.workspaceId, start);
   const targetOf = new Map(source.items.map((it) => [it.id, it.targetDate]));
   const prepared = prepareSimulation(source);
@@ -28,7 +29,7 @@ export async function forecastMilestones(
     prepared,
     start,
     trials,
-    seed: query.seed ?? 1,
+    seed,
     milestones,
   });
   const dateAt = (percentiles: { level: number; date: string | null }[], level: number) =>

@@ -3,14 +3,10 @@
  * estimate and dependencies, in product order. The planning rules live in domain/planning.
  */
 import { asc, eq } from 'drizzle-orm';
+import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, items, memberships, users } from '../../db/schema';
 import { isPlannedMember, type PlanSource } from '../../domain/planning';
-
-/** Today as YYYY-MM-DD in UTC, the default plan start. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * Loads the people, items and dependencies of a workspace.

@@ -15,9 +15,6 @@ import {
 import { buildSchedule } from '../../domain/scheduling';
 import { loadPlanRecord, type PlanRecord } from './plan-record';
 
-/** Trials of a plan forecast unless asked otherwise: the forecast page and the roadmap agree. */
-export const DEFAULT_PLAN_TRIALS = 500;
-
 export interface PlanSimulation {
   prepared: PreparedRoadmap;
   record: PlanRecord;

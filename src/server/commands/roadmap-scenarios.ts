@@ -1,8 +1,9 @@
 import type { ScenarioChange, ScenarioResult } from '../../contract';
+import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { isOpenLeaf, type PlanSource } from '../../domain/planning';
 import { AppError } from '../errors';
-import { loadPlanSource, todayIso } from './plan-input';
+import { loadPlanSource } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { daysBetween } from './roadmap-compare';
 
@@ -86,12 +87,6 @@ export function applyScenario(
       }
       case 'set_estimate': {
         const item = requireOpenItem(current(), change.itemId, `${at}.itemId`);
-        if (!(change.optimistic <= change.likely && change.likely <= change.pessimistic)) {
-          throw new AppError(
-            'validation_failed',
-            `${at}: an estimate needs optimistic ≤ likely ≤ pessimistic`,
-          );
-        }
         const estimate = {
           optimistic: change.optimistic,
           likely: change.likely,

@@ -1,12 +1,13 @@
 /** Published roadmap versions (the roadmap decision), so later plans show slips. */
 import { and, desc, eq } from 'drizzle-orm';
 import type { RoadmapSnapshotSummary } from '../../contract';
+import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { roadmapSnapshots } from '../../db/schema';
 import { requireDecision } from '../policies/access';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import { loadPlanSource, todayIso } from './plan-input';
+import { loadPlanSource } from './plan-input';
 import { planRoadmap } from './roadmap';
 import { freeze, loadSnapshot, readSnapshotPlan } from './roadmap-compare';
 import { commitTargetDates } from './slips';

@@ -4,6 +4,7 @@
  * now/next/later and everything set aside. The roadmap, scenario and snapshot commands share it.
  */
 import type { Roadmap, RoadmapItem } from '../../contract';
+import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   describeReason,
@@ -17,7 +18,7 @@ import {
 } from '../../domain/planning';
 import type { TeamPlanResult } from '../../domain/scheduling';
 import { AppError } from '../errors';
-import { loadPlanSource, todayIso } from './plan-input';
+import { loadPlanSource } from './plan-input';
 import {
   compareDates,
   describeComparison,
