@@ -10,7 +10,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ESTIMATION_SESSION_STATES, ESTIMATION_SESSION_UNITS } from '../../contract/estimation-sessions';
 import { items } from './items';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -34,9 +36,9 @@ export const estimationSessions = pgTable(
     title: text('title').notNull(),
     /** The items, in the order they were picked; checked against the workspace on creation. */
     itemIds: jsonb('item_ids').$type<string[]>().notNull(),
-    state: text('state').notNull().default('open'),
+    state: text('state', { enum: ESTIMATION_SESSION_STATES }).notNull().default('open'),
     /** What the votes count: working days (or t-shirt sizes), or story points from the deck. */
-    unit: text('unit').notNull().default('days'),
+    unit: text('unit', { enum: ESTIMATION_SESSION_UNITS }).notNull().default('days'),
     /** Item id → the estimate accepted for it in this session. */
     accepted: jsonb('accepted').$type<Record<string, AcceptedSessionEstimate>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -46,8 +48,8 @@ export const estimationSessions = pgTable(
   },
   (t) => [
     index('estimation_sessions_workspace_idx').on(t.workspaceId, t.createdAt),
-    check('estimation_sessions_state_known', sql`${t.state} in ('open','revealed','closed')`),
-    check('estimation_sessions_unit_known', sql`${t.unit} in ('days','points')`),
+    check('estimation_sessions_state_known', oneOf(t.state, ESTIMATION_SESSION_STATES)),
+    check('estimation_sessions_unit_known', oneOf(t.unit, ESTIMATION_SESSION_UNITS)),
   ],
 );
 

@@ -10,6 +10,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../domain/decision-rights';
+import { oneOf } from './one-of';
 import { users } from './users';
 
 /** A stored t-shirt scale: sizes smallest first with their range in working days. */
@@ -33,7 +35,7 @@ export const workspaces = pgTable(
      * 'importing' while a large import is still writing it: it has no members yet, so nobody sees
      * it; null once it is complete. A workspace left importing by a crash is deleted at start-up.
      */
-    importStatus: text('import_status'),
+    importStatus: text('import_status', { enum: ['importing'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -53,7 +55,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     fte: doublePrecision('fte').notNull().default(1),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
@@ -62,10 +64,7 @@ export const memberships = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     check('memberships_fte_range', sql`${t.fte} >= 0 and ${t.fte} <= 1`),
-    check(
-      'memberships_role_known',
-      sql`${t.role} in ('founder','cto','ctpo','cpo','product_manager','designer','developer','viewer')`,
-    ),
+    check('memberships_role_known', oneOf(t.role, ROLES)),
   ],
 );
 
@@ -76,7 +75,7 @@ export const invitations = pgTable('invitations', {
     .references(() => workspaces.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
   email: text('email'),
-  role: text('role').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   fte: doublePrecision('fte').notNull(),
   skills: jsonb('skills').$type<string[]>().notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

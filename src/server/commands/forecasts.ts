@@ -6,7 +6,7 @@
  */
 
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { ForecastCalibrationView, ThroughputForecastView } from '../../contract';
+import type { ForecastCalibrationView, ItemType, ThroughputForecastView } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, itemStateChanges, items } from '../../db/schema';
 import {
@@ -24,7 +24,7 @@ import { AppError } from '../errors';
 import type { CommandContext } from './context';
 import { todayIso } from './plan-input';
 
-const LEAF_TYPES = ['feature', 'task', 'bug'];
+const LEAF_TYPES: ItemType[] = ['feature', 'task', 'bug'];
 const DEFAULT_WINDOW_DAYS = 90;
 const DEFAULT_THROUGHPUT_TRIALS = 10_000;
 /** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { GettingStarted, GettingStartedStep } from '../../contract';
+import type { GettingStarted, GettingStartedStep, ItemState } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   decisionLog,
@@ -142,7 +142,7 @@ export async function addSampleData(ctx: CommandContext, now = new Date()): Prom
     await tx.insert(itemStateChanges).values(
       sample.flatMap((it, i) => {
         const itemId = ids[i] as string;
-        const change = (from: string | null, to: string, at: Date) => ({
+        const change = (from: ItemState | null, to: ItemState, at: Date) => ({
           workspaceId: actor.workspaceId,
           itemId,
           fromState: from,

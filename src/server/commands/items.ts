@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { generateKeyBetween } from 'fractional-indexing';
-import type { CreateItem, Item, ItemType, UpdateItem } from '../../contract';
+import type { CreateItem, Item, ItemState, ItemType, UpdateItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
@@ -48,8 +48,8 @@ export async function getItem(db: Database, workspaceId: string, itemId: string)
 export interface ItemFilter {
   limit: number;
   cursor?: string | undefined;
-  type?: string | undefined;
-  state?: string | undefined;
+  type?: ItemType | undefined;
+  state?: ItemState | undefined;
   assigneeId?: string | undefined;
   label?: string | undefined;
   q?: string | undefined;
@@ -119,7 +119,7 @@ async function checkParent(
     .where(and(eq(items.id, parentId), eq(items.workspaceId, workspaceId)))
     .limit(1);
   if (!parent) throw new AppError('validation_failed', 'parentId: no such item in this workspace');
-  if (LEVEL[parent.type as ItemType] >= LEVEL[type]) {
+  if (LEVEL[parent.type] >= LEVEL[type]) {
     throw new AppError(
       'validation_failed',
       `parentId: a ${type} cannot sit under a ${parent.type} (${label(parent)}); the levels are initiative › epic › feature, task or bug`,
@@ -260,7 +260,7 @@ export async function updateItem(
   const slips = movesCommittedDate(current, input.targetDate);
 
   return inTransaction(ctx, async ({ db: tx }) => {
-    const type = input.type ?? (current.type as ItemType);
+    const type = input.type ?? current.type;
     if (input.parentId !== undefined || input.type !== undefined) {
       await checkParent(
         tx,
@@ -275,7 +275,7 @@ export async function updateItem(
         .select({ type: items.type, number: items.number, title: items.title })
         .from(items)
         .where(eq(items.parentId, current.id));
-      const clash = children.find((ch) => LEVEL[ch.type as ItemType] <= LEVEL[type]);
+      const clash = children.find((ch) => LEVEL[ch.type] <= LEVEL[type]);
       if (clash) {
         throw new AppError(
           'validation_failed',

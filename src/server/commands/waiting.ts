@@ -7,14 +7,14 @@
  */
 
 import { and, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
-import type { Inbox, InboxEntry, WaitsOnWhom } from '../../contract';
+import type { Inbox, InboxEntry, ItemState, WaitsOnWhom } from '../../contract';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { type Actor, findTeam } from '../policies/access';
 
-const CLOSED_STATES = ['done', 'cancelled'];
+const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 /** How many of the oldest entries each group of "what waits on whom" lists. */
 const OLDEST_SHOWN = 5;
 
