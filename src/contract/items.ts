@@ -9,6 +9,14 @@ export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export const ItemStateSchema = z.enum(ITEM_STATES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;
 export type ItemState = z.infer<typeof ItemStateSchema>;
+/** How deep each type sits: an item's parent must sit at a smaller level (an epic under an initiative). */
+export const ITEM_LEVELS: Readonly<Record<ItemType, number>> = {
+  initiative: 0,
+  epic: 1,
+  feature: 2,
+  task: 2,
+  bug: 2,
+};
 
 /** Three-point estimate in working days (optimistic ≤ likely ≤ pessimistic). */
 export const EstimateInputSchema = z

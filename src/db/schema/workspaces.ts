@@ -10,14 +10,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../domain/decision-rights';
+import type { TShirtRange } from '../../contract/estimation-scale';
+import { type DecisionMatrix, ROLES } from '../../domain/decision-rights';
 import { oneOf } from './one-of';
 import { users } from './users';
 
 /** A stored t-shirt scale: sizes smallest first with their range in working days. */
-export type WorkspaceTShirtScale = {
-  sizes: { size: string; min: number; max: number; mustSplit?: boolean }[];
-};
+export type WorkspaceTShirtScale = { sizes: TShirtRange[] };
 
 export const workspaces = pgTable(
   'workspaces',
@@ -26,7 +25,7 @@ export const workspaces = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull().unique(),
     /** The decisions × roles table (see src/domain/decision-rights). */
-    decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
+    decisionRights: jsonb('decision_rights').$type<DecisionMatrix>().notNull(),
     decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
     nextItemNumber: integer('next_item_number').notNull().default(1),
     /** The workspace's t-shirt ranges (see src/domain/estimation); null means the default scale. */

@@ -107,6 +107,17 @@ export function findMatrixProblems(candidate: Record<string, Record<string, stri
   return problems;
 }
 
+/**
+ * Whether a candidate is a sound matrix (see findMatrixProblems), so it can be used as one.
+ * @param candidate the proposed matrix, e.g. from a request or an imported file
+ * @returns true when it has no problems
+ */
+export function isDecisionMatrix(
+  candidate: Record<string, Record<string, string>>,
+): candidate is DecisionMatrix {
+  return findMatrixProblems(candidate).length === 0;
+}
+
 export interface Holder {
   userId: string;
   name: string;

@@ -228,7 +228,7 @@ export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Pr
           rank: keys[index] as string,
           orderedAt: now,
           updatedAt: now,
-          version: sql`${items.version} + 1` as never,
+          version: sql`${items.version} + 1`,
         })
         .where(eq(items.id, entry.itemId));
     }

@@ -125,7 +125,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       decisionRights: ws.decisionRights,
       nextItemNumber: ws.nextItemNumber,
       // Written only through the checked scale route, so the size names are the contract's.
-      tshirtScale: (ws.tshirtScale as HeadwayExport['workspace']['tshirtScale']) ?? null,
+      tshirtScale: ws.tshirtScale,
     },
     members: team.map((m) => ({
       email: m.email,

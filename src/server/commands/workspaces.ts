@@ -311,7 +311,7 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       .from(workspaces)
       .where(eq(workspaces.id, inv.workspaceId));
     if (!target) throw notFound('Workspace');
-    await requireInviterStillEntitled(tx, inv, target.matrix as DecisionMatrix);
+    await requireInviterStillEntitled(tx, inv, target.matrix);
     const [existing] = await tx
       .select({ role: memberships.role })
       .from(memberships)

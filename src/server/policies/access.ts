@@ -71,7 +71,7 @@ export async function requireMember(c: Context<AppEnv>, workspaceId: string): Pr
     workspaceId,
     workspaceName: row.name,
     role: row.role,
-    matrix: row.matrix as DecisionMatrix,
+    matrix: row.matrix,
     matrixVersion: row.matrixVersion,
   };
 }
