@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { checkStoryPoints, MODIFIED_FIBONACCI_DECK } from '../domain/estimation';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, SkillSchema, text } from './common';
+import { ITEM_STATES, ITEM_TYPES } from './item-values';
 import { LIMITS } from './limits';
 
-export const ITEM_TYPES = ['initiative', 'epic', 'feature', 'task', 'bug'] as const;
-export const ITEM_STATES = ['new', 'ready', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
+export { ITEM_LEVELS, ITEM_STATES, ITEM_TYPES } from './item-values';
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export const ItemStateSchema = z.enum(ITEM_STATES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;
 export type ItemState = z.infer<typeof ItemStateSchema>;
-/** How deep each type sits: an item's parent must sit at a smaller level (an epic under an initiative). */
-export const ITEM_LEVELS: Readonly<Record<ItemType, number>> = {
-  initiative: 0,
-  epic: 1,
-  feature: 2,
-  task: 2,
-  bug: 2,
-};
 
 /** Three-point estimate in working days (optimistic ≤ likely ≤ pessimistic). */
 export const EstimateInputSchema = z

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isOneOf } from '../../domain/shared';
 import { LOG_FORMATS, type LogFormat } from '../../server/logger';
 import { describeStartup, startServer } from '../../server/main';
 import {
@@ -23,7 +24,7 @@ interface ServeFlags extends DatabaseFlags {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function parseLogFormat(value: string): LogFormat {
-  if ((LOG_FORMATS as readonly string[]).includes(value)) return value as LogFormat;
+  if (isOneOf(LOG_FORMATS, value)) return value;
   throw new Error(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${value}"`);
 }
 
