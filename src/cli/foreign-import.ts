@@ -39,9 +39,12 @@ export interface ImportFlags extends DatabaseFlags {
 
 const MAX_PROBLEMS_SHOWN = 40;
 
+/** The dry-run summary of any file the CLI reads, Headway JSON included. */
+type FileSummary = Omit<DryRunSummary, 'format'> & { format: DryRunSummary['format'] | 'headway' };
+
 /** Renders the dry-run summary for a terminal. */
 export function renderDryRun(
-  summary: DryRunSummary,
+  summary: FileSummary,
   file: string,
   heading = `Dry run of ${file} (${summary.format}): nothing was written.`,
 ): string {
@@ -93,7 +96,7 @@ function readMappingFile(path: string): ImportMappingEdits {
 }
 
 /** Counts what a Headway JSON file holds, in the dry-run shape, without writing it. */
-function summarizeHeadwayFile(text: string, file: string): DryRunSummary | string {
+function summarizeHeadwayFile(text: string, file: string): FileSummary | string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -109,7 +112,7 @@ function summarizeHeadwayFile(text: string, file: string): DryRunSummary | strin
   }
   const doc = parsed.data;
   return {
-    format: 'headway' as ImportFormat,
+    format: 'headway',
     items: doc.items.length,
     done: doc.items.filter((i) => i.state === 'done').length,
     cancelled: doc.items.filter((i) => i.state === 'cancelled').length,

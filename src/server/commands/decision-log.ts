@@ -10,7 +10,7 @@ import type { DecisionLogEntry } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, items, users } from '../../db/schema';
 import { DECISIONS, type Decision } from '../../domain/decision-rights';
-import { MS_PER_DAY } from '../../domain/shared';
+import { isOneOf, MS_PER_DAY } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireContributor } from '../policies/access';
 import { importedName } from '../presenters/item';
@@ -75,14 +75,14 @@ export function parseDecisionList(text: string | undefined): Decision[] | undefi
     .split(',')
     .map((d) => d.trim())
     .filter(Boolean);
-  const unknown = asked.filter((d) => !(DECISIONS as readonly string[]).includes(d));
+  const unknown = asked.filter((d) => !isOneOf(DECISIONS, d));
   if (unknown.length > 0) {
     throw new AppError(
       'validation_failed',
       `decision: unknown ${unknown.join(', ')}; known: ${DECISIONS.join(', ')}`,
     );
   }
-  return asked as Decision[];
+  return asked.filter((d) => isOneOf(DECISIONS, d));
 }
 
 /** The SQL conditions of a filter; bad values answer 400 (or 404 for an item not in the workspace). */

@@ -11,7 +11,6 @@ import {
   findEffectiveHolders,
   type Holder,
   holdsDecision,
-  ROLES,
   type Role,
 } from '../../domain/decision-rights';
 import type { AppEnv } from '../context';
@@ -128,8 +127,4 @@ export async function requireDecision(db: Database, actor: Actor, decision: Deci
       holders,
     },
   });
-}
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
 }
