@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { DECISIONS } from '../../domain/decision-rights';
 import { items } from './items';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -50,6 +51,7 @@ export const decisionLog = pgTable(
     index('decision_log_workspace_idx').on(t.workspaceId, t.createdAt),
     index('decision_log_item_idx').on(t.itemId),
     index('decision_log_actor_idx').on(t.workspaceId, t.actorId),
+    check('decision_log_decision_known', oneOf(t.decision, DECISIONS)),
   ],
 );
 

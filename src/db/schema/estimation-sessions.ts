@@ -10,7 +10,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ESTIMATION_SESSION_STATES, ESTIMATION_SESSION_UNITS } from '../../contract/estimation-sessions';
+import {
+  ESTIMATION_SESSION_STATES,
+  ESTIMATION_SESSION_UNITS,
+  SESSION_TSHIRT_SIZES,
+} from '../../contract/estimation-sessions';
 import { items } from './items';
 import { oneOf } from './one-of';
 import { users } from './users';
@@ -69,12 +73,13 @@ export const estimationVotes = pgTable(
     /** In the session's unit: working days (for a size vote, the size's most likely effort), or story points. */
     days: doublePrecision('days').notNull(),
     /** The t-shirt size voted, when the vote was a size. */
-    size: text('size'),
+    size: text('size', { enum: SESSION_TSHIRT_SIZES }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.itemId, t.voterId] }),
     check('estimation_votes_days_positive', sql`${t.days} >= 0`),
+    check('estimation_votes_size_known', oneOf(t.size, SESSION_TSHIRT_SIZES)),
   ],
 );

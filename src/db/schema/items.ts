@@ -123,7 +123,12 @@ export const itemStateChanges = pgTable(
     importedChangedBy: text('imported_changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('item_state_changes_item_idx').on(t.itemId, t.changedAt)],
+  (t) => [
+    index('item_state_changes_item_idx').on(t.itemId, t.changedAt),
+    // A null from_state (the first state of an item) passes: a CHECK refuses only what is false.
+    check('item_state_changes_from_state_known', oneOf(t.fromState, ITEM_STATES)),
+    check('item_state_changes_to_state_known', oneOf(t.toState, ITEM_STATES)),
+  ],
 );
 
 export const comments = pgTable(

@@ -67,25 +67,29 @@ export const memberships = pgTable(
   ],
 );
 
-export const invitations = pgTable('invitations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
-  email: text('email'),
-  role: text('role', { enum: ROLES }).notNull(),
-  fte: doublePrecision('fte').notNull(),
-  skills: jsonb('skills').$type<string[]>().notNull(),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-  acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-  /**
-   * Set when an import created the invitation for a member its file named: the name and the
-   * joining date from the file, kept so an export still lists the team as the file had it.
-   */
-  importedName: text('imported_name'),
-  importedJoinedAt: timestamp('imported_joined_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email'),
+    role: text('role', { enum: ROLES }).notNull(),
+    fte: doublePrecision('fte').notNull(),
+    skills: jsonb('skills').$type<string[]>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set when an import created the invitation for a member its file named: the name and the
+     * joining date from the file, kept so an export still lists the team as the file had it.
+     */
+    importedName: text('imported_name'),
+    importedJoinedAt: timestamp('imported_joined_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('invitations_role_known', oneOf(t.role, ROLES))],
+);
