@@ -50,9 +50,12 @@ export type ImportFlags = z.output<typeof ImportFlagsSchema>;
 
 const MAX_PROBLEMS_SHOWN = 40;
 
+/** The dry-run summary of any file the CLI reads, Headway JSON included. */
+type FileSummary = Omit<DryRunSummary, 'format'> & { format: DryRunSummary['format'] | 'headway' };
+
 /** Renders the dry-run summary for a terminal. */
 export function renderDryRun(
-  summary: DryRunSummary,
+  summary: FileSummary,
   file: string,
   heading = `Dry run of ${file} (${summary.format}): nothing was written.`,
 ): string {
@@ -104,7 +107,7 @@ function readMappingFile(path: string): ImportMappingEdits {
 }
 
 /** Counts what a Headway JSON file holds, in the dry-run shape, without writing it. */
-function summarizeHeadwayFile(text: string, file: string): DryRunSummary | string {
+function summarizeHeadwayFile(text: string, file: string): FileSummary | string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -120,7 +123,7 @@ function summarizeHeadwayFile(text: string, file: string): DryRunSummary | strin
   }
   const doc = parsed.data;
   return {
-    format: 'headway' as ImportFormat,
+    format: 'headway',
     items: doc.items.length,
     done: doc.items.filter((i) => i.state === 'done').length,
     cancelled: doc.items.filter((i) => i.state === 'cancelled').length,

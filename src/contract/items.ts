@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { checkStoryPoints, MODIFIED_FIBONACCI_DECK } from '../domain/estimation';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, SkillSchema, text } from './common';
+import { ITEM_STATES, ITEM_TYPES } from './item-values';
 import { LIMITS } from './limits';
 
-export const ITEM_TYPES = ['initiative', 'epic', 'feature', 'task', 'bug'] as const;
-export const ITEM_STATES = ['new', 'ready', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
+export { ITEM_LEVELS, ITEM_STATES, ITEM_TYPES } from './item-values';
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export const ItemStateSchema = z.enum(ITEM_STATES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;

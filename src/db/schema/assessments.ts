@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ASSESSMENT_VARIANTS } from '../../contract/assessment';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -17,7 +19,7 @@ export const assessments = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
-    variant: text('variant').notNull(),
+    variant: text('variant', { enum: ASSESSMENT_VARIANTS }).notNull(),
     doraYear: integer('dora_year').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     /** The engine's report: scores, DORA tiers per year, findings and the growth plan. */
@@ -30,6 +32,6 @@ export const assessments = pgTable(
   (t) => [
     unique('assessments_workspace_number').on(t.workspaceId, t.number),
     check('assessments_number_positive', sql`${t.number} >= 1`),
-    check('assessments_variant_known', sql`${t.variant} in ('short','full')`),
+    check('assessments_variant_known', oneOf(t.variant, ASSESSMENT_VARIANTS)),
   ],
 );

@@ -13,7 +13,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DECISIONS } from '../../domain/decision-rights';
 import { items } from './items';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -29,7 +31,7 @@ export const decisionLog = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    decision: text('decision').notNull(),
+    decision: text('decision', { enum: DECISIONS }).notNull(),
     itemId: uuid('item_id').references(() => items.id, { onDelete: 'set null' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** Who decided, when the entry was imported from a Headway JSON file: the e-mail the file named, never a local account. */
@@ -49,6 +51,7 @@ export const decisionLog = pgTable(
     index('decision_log_workspace_idx').on(t.workspaceId, t.createdAt),
     index('decision_log_item_idx').on(t.itemId),
     index('decision_log_actor_idx').on(t.workspaceId, t.actorId),
+    check('decision_log_decision_known', oneOf(t.decision, DECISIONS)),
   ],
 );
 

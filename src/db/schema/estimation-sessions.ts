@@ -10,7 +10,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  ESTIMATION_SESSION_STATES,
+  ESTIMATION_SESSION_UNITS,
+  SESSION_TSHIRT_SIZES,
+} from '../../contract/estimation-sessions';
 import { items } from './items';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -34,9 +40,9 @@ export const estimationSessions = pgTable(
     title: text('title').notNull(),
     /** The items, in the order they were picked; checked against the workspace on creation. */
     itemIds: jsonb('item_ids').$type<string[]>().notNull(),
-    state: text('state').notNull().default('open'),
+    state: text('state', { enum: ESTIMATION_SESSION_STATES }).notNull().default('open'),
     /** What the votes count: working days (or t-shirt sizes), or story points from the deck. */
-    unit: text('unit').notNull().default('days'),
+    unit: text('unit', { enum: ESTIMATION_SESSION_UNITS }).notNull().default('days'),
     /** Item id → the estimate accepted for it in this session. */
     accepted: jsonb('accepted').$type<Record<string, AcceptedSessionEstimate>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -46,8 +52,8 @@ export const estimationSessions = pgTable(
   },
   (t) => [
     index('estimation_sessions_workspace_idx').on(t.workspaceId, t.createdAt),
-    check('estimation_sessions_state_known', sql`${t.state} in ('open','revealed','closed')`),
-    check('estimation_sessions_unit_known', sql`${t.unit} in ('days','points')`),
+    check('estimation_sessions_state_known', oneOf(t.state, ESTIMATION_SESSION_STATES)),
+    check('estimation_sessions_unit_known', oneOf(t.unit, ESTIMATION_SESSION_UNITS)),
   ],
 );
 
@@ -67,12 +73,13 @@ export const estimationVotes = pgTable(
     /** In the session's unit: working days (for a size vote, the size's most likely effort), or story points. */
     days: doublePrecision('days').notNull(),
     /** The t-shirt size voted, when the vote was a size. */
-    size: text('size'),
+    size: text('size', { enum: SESSION_TSHIRT_SIZES }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.itemId, t.voterId] }),
     check('estimation_votes_days_positive', sql`${t.days} >= 0`),
+    check('estimation_votes_size_known', oneOf(t.size, SESSION_TSHIRT_SIZES)),
   ],
 );

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { IMPORT_JOB_STATUSES } from '../../contract/transfer';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -16,7 +17,7 @@ export const importJobs = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** queued → running → done | failed */
-    status: text('status').notNull().default('queued'),
+    status: text('status', { enum: IMPORT_JOB_STATUSES }).notNull().default('queued'),
     bytes: integer('bytes').notNull(),
     /** Rows written so far, of `total`. */
     done: integer('done').notNull().default(0),
@@ -28,5 +29,5 @@ export const importJobs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [check('import_jobs_status_known', sql`${t.status} in ('queued','running','done','failed')`)],
+  (t) => [check('import_jobs_status_known', oneOf(t.status, IMPORT_JOB_STATUSES))],
 );

@@ -15,6 +15,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ITEM_STATES, ITEM_TYPES } from '../../contract/items';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -26,11 +28,11 @@ export const items = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: ITEM_TYPES }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'set null' }),
-    state: text('state').notNull().default('new'),
+    state: text('state', { enum: ITEM_STATES }).notNull().default('new'),
     /** Fractional index (fractional-indexing): the manual product order, no renumbering. Collated "C" in the migration so the database sorts ranks byte by byte, as the library does. */
     rank: text('rank').notNull(),
     /** When the product function last placed the item; null means it waits to be ordered. */
@@ -71,11 +73,8 @@ export const items = pgTable(
     unique('items_workspace_number').on(t.workspaceId, t.number),
     unique('items_workspace_rank').on(t.workspaceId, t.rank),
     index('items_parent_idx').on(t.parentId),
-    check('items_type_known', sql`${t.type} in ('initiative','epic','feature','task','bug')`),
-    check(
-      'items_state_known',
-      sql`${t.state} in ('new','ready','in_progress','in_review','done','cancelled')`,
-    ),
+    check('items_type_known', oneOf(t.type, ITEM_TYPES)),
+    check('items_state_known', oneOf(t.state, ITEM_STATES)),
     check(
       'items_estimate_ordered',
       sql`${t.estimateLikely} is null or (${t.estimateOptimistic} <= ${t.estimateLikely} and ${t.estimateLikely} <= ${t.estimatePessimistic})`,
@@ -117,14 +116,19 @@ export const itemStateChanges = pgTable(
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
-    fromState: text('from_state'),
-    toState: text('to_state').notNull(),
+    fromState: text('from_state', { enum: ITEM_STATES }),
+    toState: text('to_state', { enum: ITEM_STATES }).notNull(),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
     /** Who moved it, when the change was imported from a Headway JSON file: the e-mail the file named, never a local account. */
     importedChangedBy: text('imported_changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('item_state_changes_item_idx').on(t.itemId, t.changedAt)],
+  (t) => [
+    index('item_state_changes_item_idx').on(t.itemId, t.changedAt),
+    // A null from_state (the first state of an item) passes: a CHECK refuses only what is false.
+    check('item_state_changes_from_state_known', oneOf(t.fromState, ITEM_STATES)),
+    check('item_state_changes_to_state_known', oneOf(t.toState, ITEM_STATES)),
+  ],
 );
 
 export const comments = pgTable(

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   check,
   date,
@@ -11,6 +10,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { FORECAST_KINDS } from '../../contract/forecasts';
+import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -52,7 +53,7 @@ export const forecasts = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     /** throughput_when: when will N items be done; throughput_count: how many by a date; plan: through the scheduler. */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: FORECAST_KINDS }).notNull(),
     /** What the forecast is about: { items: N } | { by } | { milestoneId?, itemIds, title }. */
     subject: jsonb('subject').$type<Record<string, unknown>>().notNull(),
     method: text('method').notNull(),
@@ -73,6 +74,6 @@ export const forecasts = pgTable(
   },
   (t) => [
     index('forecasts_workspace_idx').on(t.workspaceId, t.madeAt),
-    check('forecasts_kind_known', sql`${t.kind} in ('throughput_when','throughput_count','plan')`),
+    check('forecasts_kind_known', oneOf(t.kind, FORECAST_KINDS)),
   ],
 );

@@ -10,12 +10,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TShirtRange } from '../../contract/estimation-scale';
+import { type DecisionMatrix, ROLES } from '../../domain/decision-rights';
+import { oneOf } from './one-of';
 import { users } from './users';
 
 /** A stored t-shirt scale: sizes smallest first with their range in working days. */
-export type WorkspaceTShirtScale = {
-  sizes: { size: string; min: number; max: number; mustSplit?: boolean }[];
-};
+export type WorkspaceTShirtScale = { sizes: TShirtRange[] };
 
 export const workspaces = pgTable(
   'workspaces',
@@ -24,7 +25,7 @@ export const workspaces = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull().unique(),
     /** The decisions × roles table (see src/domain/decision-rights). */
-    decisionRights: jsonb('decision_rights').$type<Record<string, Record<string, string>>>().notNull(),
+    decisionRights: jsonb('decision_rights').$type<DecisionMatrix>().notNull(),
     decisionRightsVersion: integer('decision_rights_version').notNull().default(1),
     nextItemNumber: integer('next_item_number').notNull().default(1),
     /** The workspace's t-shirt ranges (see src/domain/estimation); null means the default scale. */
@@ -33,7 +34,7 @@ export const workspaces = pgTable(
      * 'importing' while a large import is still writing it: it has no members yet, so nobody sees
      * it; null once it is complete. A workspace left importing by a crash is deleted at start-up.
      */
-    importStatus: text('import_status'),
+    importStatus: text('import_status', { enum: ['importing'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -53,7 +54,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     fte: doublePrecision('fte').notNull().default(1),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
@@ -62,32 +63,33 @@ export const memberships = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     check('memberships_fte_range', sql`${t.fte} >= 0 and ${t.fte} <= 1`),
-    check(
-      'memberships_role_known',
-      sql`${t.role} in ('founder','cto','ctpo','cpo','product_manager','designer','developer','viewer')`,
-    ),
+    check('memberships_role_known', oneOf(t.role, ROLES)),
   ],
 );
 
-export const invitations = pgTable('invitations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
-  email: text('email'),
-  role: text('role').notNull(),
-  fte: doublePrecision('fte').notNull(),
-  skills: jsonb('skills').$type<string[]>().notNull(),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-  acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-  /**
-   * Set when an import created the invitation for a member its file named: the name and the
-   * joining date from the file, kept so an export still lists the team as the file had it.
-   */
-  importedName: text('imported_name'),
-  importedJoinedAt: timestamp('imported_joined_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email'),
+    role: text('role', { enum: ROLES }).notNull(),
+    fte: doublePrecision('fte').notNull(),
+    skills: jsonb('skills').$type<string[]>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set when an import created the invitation for a member its file named: the name and the
+     * joining date from the file, kept so an export still lists the team as the file had it.
+     */
+    importedName: text('imported_name'),
+    importedJoinedAt: timestamp('imported_joined_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('invitations_role_known', oneOf(t.role, ROLES))],
+);

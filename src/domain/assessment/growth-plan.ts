@@ -2,7 +2,7 @@
  * Builds the staged growth plan (now / 3 months / 12 months) from the findings, and derives
  * the decision-rights changes the plan implies so they can be applied to a workspace at once.
  */
-import { type DecisionMatrix, ROLES, type Role } from '../decision-rights';
+import { type DecisionMatrix, ROLES } from '../decision-rights';
 import { type ConditionContext, evaluateCondition } from './conditions';
 import { evaluateHiringTriggers } from './hiring-triggers';
 import { ACTION_TEMPLATES, type ActionTemplate } from './plan-actions';
@@ -115,7 +115,7 @@ export function applyDecisionRightsChanges(options: {
   matrix: DecisionMatrix;
   changes: readonly DecisionRightsChange[];
 }): { matrix: DecisionMatrix; skipped: DecisionRightsChange[] } {
-  const matrix = structuredClone(options.matrix) as DecisionMatrix;
+  const matrix = structuredClone(options.matrix);
   const skipped: DecisionRightsChange[] = [];
   for (const change of options.changes.filter((c) => c.letter === 'A')) {
     const row = matrix[change.decision];
@@ -128,7 +128,7 @@ export function applyDecisionRightsChanges(options: {
       skipped.push(change);
       continue;
     }
-    row[change.role as Role] = change.letter;
+    row[change.role] = change.letter;
   }
   return { matrix, skipped };
 }

@@ -13,6 +13,7 @@
 import {
   agreeWith,
   DECISION_INFO,
+  DECISIONS,
   type Decision,
   FUNCTION_LABELS,
   ROLE_LABELS,
@@ -80,7 +81,7 @@ export function findDecisionsHeld(
   member: TeamMember,
   members: readonly Holder[],
 ): Decision[] {
-  return (Object.keys(DECISION_INFO) as Decision[]).filter((d) => holdsDecision(matrix, d, member, members));
+  return DECISIONS.filter((d) => holdsDecision(matrix, d, member, members));
 }
 
 /**

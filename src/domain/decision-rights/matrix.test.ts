@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DECISIONS, type Decision, LETTERS, ROLES, type Role } from './catalogue';
 import { describeRefusal } from './holders';
-import { accountableRole, canDecide, defaultDecisionMatrix, findHolders, findMatrixProblems } from './matrix';
+import {
+  accountableRole,
+  canDecide,
+  defaultDecisionMatrix,
+  findHolders,
+  findMatrixProblems,
+  isDecisionMatrix,
+} from './matrix';
 
 const productDecisions: Decision[] = ['backlog_order', 'scope', 'delivery_dates', 'roadmap'];
 const techDecisions: Decision[] = ['estimates', 'technical_approach', 'dependencies'];
@@ -73,6 +80,22 @@ describe('findMatrixProblems', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('isDecisionMatrix', () => {
+  it('should accept the default matrix', () => {
+    expect(isDecisionMatrix(defaultDecisionMatrix())).toBe(true);
+  });
+
+  it('should refuse a matrix missing a role, or naming an unknown one', () => {
+    const missing: Record<string, Record<string, string>> = defaultDecisionMatrix();
+    const { viewer: _, ...withoutViewer } = defaultDecisionMatrix().scope;
+    missing.scope = withoutViewer;
+    expect(isDecisionMatrix(missing)).toBe(false);
+    const extra: Record<string, Record<string, string>> = defaultDecisionMatrix();
+    extra.scope = { ...extra.scope, intern: 'I' };
+    expect(isDecisionMatrix(extra)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isOneOf } from '../shared';
 import {
   agreeWith,
   DECISION_INFO,
@@ -71,7 +72,7 @@ export interface MatrixProblem {
 export function findMatrixProblems(candidate: Record<string, Record<string, string>>): MatrixProblem[] {
   const problems: MatrixProblem[] = [];
   for (const key of Object.keys(candidate)) {
-    if (!(DECISIONS as readonly string[]).includes(key)) {
+    if (!isOneOf(DECISIONS, key)) {
       problems.push({ decision: key, message: `unknown decision "${key}"; known: ${DECISIONS.join(', ')}` });
     }
   }
@@ -82,7 +83,7 @@ export function findMatrixProblems(candidate: Record<string, Record<string, stri
       continue;
     }
     for (const key of Object.keys(cells)) {
-      if (!(ROLES as readonly string[]).includes(key)) {
+      if (!isOneOf(ROLES, key)) {
         problems.push({ decision, message: `unknown role "${key}"; known: ${ROLES.join(', ')}` });
       }
     }
@@ -105,6 +106,17 @@ export function findMatrixProblems(candidate: Record<string, Record<string, stri
     }
   }
   return problems;
+}
+
+/**
+ * Whether a candidate is a sound matrix (see findMatrixProblems), so it can be used as one.
+ * @param candidate the proposed matrix, e.g. from a request or an imported file
+ * @returns true when it has no problems
+ */
+export function isDecisionMatrix(
+  candidate: Record<string, Record<string, string>>,
+): candidate is DecisionMatrix {
+  return findMatrixProblems(candidate).length === 0;
 }
 
 export interface Holder {

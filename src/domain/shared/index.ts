@@ -1,5 +1,6 @@
 /**
- * What every engine shares: the UTC day calendar, seeded random numbers and the median.
+ * What every engine shares: the UTC day calendar, seeded random numbers, the median and the
+ * check that a string is one of a closed list.
  */
 
 export {
@@ -15,5 +16,6 @@ export {
   toIsoDay,
   weekdayOf,
 } from './calendar';
+export { isOneOf } from './one-of';
 export { createRandom, createSmallRandom, type Random } from './random';
 export { computeMedian, computeQuantile } from './stats';

@@ -27,8 +27,8 @@ export async function findStateHistory(db: Database, workspaceId: string, itemId
   return rows.map((r) => ({
     id: String(r.id),
     itemId: r.itemId,
-    fromState: r.fromState as never,
-    toState: r.toState as never,
+    fromState: r.fromState,
+    toState: r.toState,
     changedBy: r.changedBy,
     importedChangedBy: r.importedChangedBy,
     changedAt: r.changedAt.toISOString(),

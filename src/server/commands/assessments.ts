@@ -57,7 +57,7 @@ function summarise(row: Row, createdByName: string | null): AssessmentSummary {
     return {
       id: row.id,
       number: row.number,
-      variant: row.variant as AssessmentVariant,
+      variant: row.variant,
       questionnaireVersion: row.questionnaireVersion,
       doraYear: row.doraYear,
       overall: null,
@@ -73,7 +73,7 @@ function summarise(row: Row, createdByName: string | null): AssessmentSummary {
   return {
     id: row.id,
     number: row.number,
-    variant: row.variant as AssessmentVariant,
+    variant: row.variant,
     questionnaireVersion: row.questionnaireVersion,
     doraYear: row.doraYear,
     overall: report.scores.overall,

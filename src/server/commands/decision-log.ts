@@ -123,7 +123,7 @@ function presentEntry(r: EntryRow): DecisionLogEntry {
   return {
     ...r,
     id: String(r.id),
-    decision: r.decision as Decision,
+    decision: r.decision,
     actorName: r.actorName ?? (r.importedActor ? importedName(r.importedActor) : 'someone who left'),
     createdAt: r.createdAt.toISOString(),
     amendsId: r.amendsId === null ? null : String(r.amendsId),
@@ -255,7 +255,7 @@ export async function amendRationale(
     }
     await recordDecision(tx, {
       workspaceId: actor.workspaceId,
-      decision: entry.decision as Decision,
+      decision: entry.decision,
       itemId: entry.itemId,
       actorId: actor.userId,
       summary: `${entry.rationale ? 'Changed the why of' : 'Gave the why of'}: ${entry.summary}`,

@@ -4,12 +4,12 @@ import { workspaces } from '../../db/schema';
 import {
   DECISION_INFO,
   DECISIONS,
-  type DecisionMatrix,
   describeInterimHold,
   findDecisionsHeld,
   findEffectiveHolders,
   findMatrixProblems,
-  type Role,
+  isDecisionMatrix,
+  ROLES,
 } from '../../domain/decision-rights';
 import { AppError } from '../errors';
 import { findTeam } from '../policies/access';
@@ -54,13 +54,13 @@ export async function updateDecisionRights(
 ): Promise<DecisionRights> {
   const { actor } = ctx;
   await requireFounderTo(ctx.db, actor, 'change who decides what');
-  const problems = findMatrixProblems(input.matrix);
-  if (problems.length > 0) {
+  const { matrix } = input;
+  if (!isDecisionMatrix(matrix)) {
+    const problems = findMatrixProblems(matrix);
     throw new AppError('validation_failed', problems.map((p) => `${p.decision}: ${p.message}`).join('; '), {
       details: { problems },
     });
   }
-  const matrix = input.matrix as DecisionMatrix;
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
     const [row] = await tx
@@ -76,9 +76,9 @@ export async function updateDecisionRights(
       );
     }
     const changes = DECISIONS.flatMap((d) =>
-      Object.keys(matrix[d]).flatMap((role) => {
-        const before = actor.matrix[d]?.[role as Role];
-        const after = matrix[d][role as Role];
+      ROLES.flatMap((role) => {
+        const before = actor.matrix[d][role];
+        const after = matrix[d][role];
         return before === after ? [] : [{ decision: d, role, before, after }];
       }),
     );

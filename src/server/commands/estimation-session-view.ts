@@ -42,8 +42,8 @@ export async function findEstimationSessions(
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    state: row.state as EstimationSessionSummary['state'],
-    unit: row.unit as EstimationSessionSummary['unit'],
+    state: row.state,
+    unit: row.unit,
     itemCount: row.itemIds.length,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -123,8 +123,8 @@ export async function presentSession(
   return {
     id: session.id,
     title: session.title,
-    state: session.state as EstimationSession['state'],
-    unit: session.unit as EstimationSession['unit'],
+    state: session.state,
+    unit: session.unit,
     createdBy: session.createdBy,
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),

@@ -156,7 +156,7 @@ export async function getTrackRecord(
     if (outcome.void) continue;
     scored.push({
       id: row.id,
-      kind: row.kind as TrackRecord['forecasts'][number]['kind'],
+      kind: row.kind,
       method: row.method,
       subject: row.subject,
       startDate: row.startDate,

@@ -8,6 +8,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import {
   type ForecastCalibrationView,
+  type ItemType,
   type ThroughputForecastView,
   type ThroughputQuery,
   todayIso,
@@ -27,7 +28,7 @@ import {
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
 import type { CommandContext } from './context';
 
-const LEAF_TYPES = ['feature', 'task', 'bug'];
+const LEAF_TYPES: ItemType[] = ['feature', 'task', 'bug'];
 /** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
 const BULK_RULE = { minItems: 10, withinMinutes: 5 };
 

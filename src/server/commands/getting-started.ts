@@ -5,7 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { GettingStarted, GettingStartedStep } from '../../contract';
+import {
+  GETTING_STARTED_STEPS,
+  type GettingStarted,
+  type GettingStartedStep,
+  type ItemState,
+} from '../../contract';
 import type { Database } from '../../db/client';
 import {
   decisionLog,
@@ -75,7 +80,7 @@ export async function getGettingStarted(db: Database, actor: Actor): Promise<Get
   };
   return {
     itemCount,
-    steps: (Object.keys(done) as GettingStartedStep[]).map((id) => ({ id, done: done[id] })),
+    steps: GETTING_STARTED_STEPS.map((id) => ({ id, done: done[id] })),
   };
 }
 
@@ -142,7 +147,7 @@ export async function addSampleData(ctx: CommandContext, now = new Date()): Prom
     await tx.insert(itemStateChanges).values(
       sample.flatMap((it, i) => {
         const itemId = ids[i] as string;
-        const change = (from: string | null, to: string, at: Date) => ({
+        const change = (from: ItemState | null, to: ItemState, at: Date) => ({
           workspaceId: actor.workspaceId,
           itemId,
           fromState: from,

@@ -27,7 +27,7 @@ function present(row: JobRow): ImportJob {
   const kept = results.get(row.id);
   return {
     id: row.id,
-    status: row.status as ImportJob['status'],
+    status: row.status,
     bytes: row.bytes,
     done: row.done,
     total: row.total,

@@ -104,7 +104,7 @@ export async function moveItem(
           rank,
           orderedAt: new Date(),
           updatedAt: new Date(),
-          version: sql`${items.version} + 1` as never,
+          version: sql`${items.version} + 1`,
         })
         .where(and(...conditions))
         .returning();

@@ -1,6 +1,14 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { generateKeyBetween } from 'fractional-indexing';
-import type { CreateItem, Item, ItemType, UpdateItem } from '../../contract';
+import {
+  type CreateItem,
+  ITEM_LEVELS,
+  type Item,
+  type ItemState,
+  type ItemType,
+  type UpdateItem,
+} from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
@@ -14,7 +22,6 @@ import { movesCommittedDate, recordSlip, requireSlipReason } from './slips';
 export type { CommandContext } from './context';
 
 /** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
-const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 
 export async function loadDeps(db: Database, itemIds: string[]) {
   if (itemIds.length === 0) return [];
@@ -48,8 +55,8 @@ export async function getItem(db: Database, workspaceId: string, itemId: string)
 export interface ItemFilter {
   limit: number;
   cursor?: string | undefined;
-  type?: string | undefined;
-  state?: string | undefined;
+  type?: ItemType | undefined;
+  state?: ItemState | undefined;
   assigneeId?: string | undefined;
   label?: string | undefined;
   q?: string | undefined;
@@ -119,7 +126,7 @@ async function checkParent(
     .where(and(eq(items.id, parentId), eq(items.workspaceId, workspaceId)))
     .limit(1);
   if (!parent) throw new AppError('validation_failed', 'parentId: no such item in this workspace');
-  if (LEVEL[parent.type as ItemType] >= LEVEL[type]) {
+  if (ITEM_LEVELS[parent.type] >= ITEM_LEVELS[type]) {
     throw new AppError(
       'validation_failed',
       `parentId: a ${type} cannot sit under a ${parent.type} (${label(parent)}); the levels are initiative › epic › feature, task or bug`,
@@ -260,7 +267,7 @@ export async function updateItem(
   const slips = movesCommittedDate(current, input.targetDate);
 
   return inTransaction(ctx, async ({ db: tx }) => {
-    const type = input.type ?? (current.type as ItemType);
+    const type = input.type ?? current.type;
     if (input.parentId !== undefined || input.type !== undefined) {
       await checkParent(
         tx,
@@ -275,7 +282,7 @@ export async function updateItem(
         .select({ type: items.type, number: items.number, title: items.title })
         .from(items)
         .where(eq(items.parentId, current.id));
-      const clash = children.find((ch) => LEVEL[ch.type as ItemType] <= LEVEL[type]);
+      const clash = children.find((ch) => ITEM_LEVELS[ch.type] <= ITEM_LEVELS[type]);
       if (clash) {
         throw new AppError(
           'validation_failed',
@@ -285,9 +292,9 @@ export async function updateItem(
     }
     await checkAssignee(tx, actor.workspaceId, input.assigneeId);
     const now = new Date();
-    const set: Partial<typeof items.$inferInsert> = {
+    const set: PgUpdateSetSource<typeof items> = {
       updatedAt: now,
-      version: sql`${items.version} + 1` as never,
+      version: sql`${items.version} + 1`,
     };
     if (input.type !== undefined) set.type = input.type;
     if (input.title !== undefined) set.title = input.title;

@@ -5,7 +5,6 @@
  * an import records today: imported attribution by e-mail and invitations nobody can use.
  */
 import { and, eq } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import {
   assessments,
@@ -22,18 +21,44 @@ import {
 } from '../../db/schema';
 import { createSecret, hashSecret } from '../auth/secrets';
 
-/** Each account reference that has an imported twin: [table, account column, imported column key]. */
-const ATTRIBUTIONS: [PgTable, AnyPgColumn, string, string][] = [
-  [items, items.estimatedBy, 'estimatedBy', 'importedEstimatedBy'],
-  [items, items.assigneeId, 'assigneeId', 'importedAssignee'],
-  [items, items.createdBy, 'createdBy', 'importedCreatedBy'],
-  [itemStateChanges, itemStateChanges.changedBy, 'changedBy', 'importedChangedBy'],
-  [decisionLog, decisionLog.actorId, 'actorId', 'importedActor'],
-  [comments, comments.authorId, 'authorId', 'importedAuthor'],
-  [scoringFormulas, scoringFormulas.createdBy, 'createdBy', 'importedCreatedBy'],
-  [assessments, assessments.createdBy, 'createdBy', 'importedCreatedBy'],
-  [roadmapSnapshots, roadmapSnapshots.publishedBy, 'publishedBy', 'importedPublishedBy'],
-  [forecasts, forecasts.madeBy, 'madeBy', 'importedMadeBy'],
+/**
+ * Each account reference that has an imported twin, as the update that moves it there: the
+ * account column goes null and the imported column takes the e-mail. Written out per table so
+ * the compiler checks every column name.
+ */
+const ATTRIBUTIONS: ((tx: Database, userId: string, email: string) => Promise<unknown>)[] = [
+  (tx, id, email) =>
+    tx.update(items).set({ estimatedBy: null, importedEstimatedBy: email }).where(eq(items.estimatedBy, id)),
+  (tx, id, email) =>
+    tx.update(items).set({ assigneeId: null, importedAssignee: email }).where(eq(items.assigneeId, id)),
+  (tx, id, email) =>
+    tx.update(items).set({ createdBy: null, importedCreatedBy: email }).where(eq(items.createdBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(itemStateChanges)
+      .set({ changedBy: null, importedChangedBy: email })
+      .where(eq(itemStateChanges.changedBy, id)),
+  (tx, id, email) =>
+    tx.update(decisionLog).set({ actorId: null, importedActor: email }).where(eq(decisionLog.actorId, id)),
+  (tx, id, email) =>
+    tx.update(comments).set({ authorId: null, importedAuthor: email }).where(eq(comments.authorId, id)),
+  (tx, id, email) =>
+    tx
+      .update(scoringFormulas)
+      .set({ createdBy: null, importedCreatedBy: email })
+      .where(eq(scoringFormulas.createdBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(assessments)
+      .set({ createdBy: null, importedCreatedBy: email })
+      .where(eq(assessments.createdBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(roadmapSnapshots)
+      .set({ publishedBy: null, importedPublishedBy: email })
+      .where(eq(roadmapSnapshots.publishedBy, id)),
+  (tx, id, email) =>
+    tx.update(forecasts).set({ madeBy: null, importedMadeBy: email }).where(eq(forecasts.madeBy, id)),
 ];
 
 /**
@@ -45,12 +70,7 @@ const ATTRIBUTIONS: [PgTable, AnyPgColumn, string, string][] = [
 export async function retirePlaceholderUser(tx: Database, userId: string): Promise<boolean> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
   if (!user || user.passwordHash) return false;
-  for (const [table, column, key, importedKey] of ATTRIBUTIONS) {
-    await tx
-      .update(table)
-      .set({ [key]: null, [importedKey]: user.email } as never)
-      .where(eq(column, userId));
-  }
+  for (const moveToImported of ATTRIBUTIONS) await moveToImported(tx, userId, user.email);
   const joined = await tx.select().from(memberships).where(eq(memberships.userId, userId));
   const now = new Date();
   for (const m of joined) {

@@ -26,8 +26,8 @@ export interface BacklogRow {
   id: string;
   number: number;
   title: string;
-  type: string;
-  state: string;
+  type: ItemType;
+  state: ItemState;
   rank: string;
   scores: Record<string, number | string>;
   estimateLikely: number | null;
@@ -40,7 +40,7 @@ interface ResolvedScoring {
   readInputs: (scores: BacklogRow['scores']) => InputValues;
 }
 
-const CLOSED_STATES = ['done', 'cancelled'];
+const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 export const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
   itemId: row.id,
   number: row.number,
@@ -141,7 +141,7 @@ export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScorin
   const byId = new Map(backlog.map((row) => [row.id, row]));
   const entry = (id: string) => {
     const row = byId.get(id) as BacklogRow;
-    return { ...ref(row), type: row.type as ItemType, state: row.state as ItemState };
+    return { ...ref(row), type: row.type, state: row.state };
   };
   return {
     framework: describeFramework(scoring),
@@ -228,7 +228,7 @@ export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Pr
           rank: keys[index] as string,
           orderedAt: now,
           updatedAt: now,
-          version: sql`${items.version} + 1` as never,
+          version: sql`${items.version} + 1`,
         })
         .where(eq(items.id, entry.itemId));
     }

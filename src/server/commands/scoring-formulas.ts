@@ -131,7 +131,7 @@ export async function updateScoringFormula(
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.expression === undefined ? {} : { expression: input.expression }),
           updatedAt: new Date(),
-          version: sql`${scoringFormulas.version} + 1` as never,
+          version: sql`${scoringFormulas.version} + 1`,
         })
         .where(and(eq(scoringFormulas.id, current.id), eq(scoringFormulas.version, input.version)))
         .returning();

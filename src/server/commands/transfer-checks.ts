@@ -1,9 +1,8 @@
-import type { HeadwayExport, ItemType } from '../../contract';
+import { type HeadwayExport, ITEM_LEVELS } from '../../contract';
 import { findMatrixProblems } from '../../domain/decision-rights';
 import { parseFormula } from '../../domain/prioritization';
 import { findCyclePath } from './dependencies';
 
-const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 /** Every reference in an import file checked before anything is written; each problem names its row. */
 export function findImportProblems(doc: HeadwayExport): string[] {
   const problems: string[] = [];
@@ -34,7 +33,7 @@ export function findImportProblems(doc: HeadwayExport): string[] {
     if (it.parent !== null) {
       const parent = byNumber.get(it.parent);
       if (!parent) problems.push(`items[${i}].parent: there is no item #${it.parent} in this file`);
-      else if (LEVEL[parent.type] >= LEVEL[it.type]) {
+      else if (ITEM_LEVELS[parent.type] >= ITEM_LEVELS[it.type]) {
         problems.push(
           `items[${i}].parent: a ${it.type} (#${it.number}) cannot sit under a ${parent.type} (#${parent.number})`,
         );

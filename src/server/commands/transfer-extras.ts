@@ -95,7 +95,7 @@ export async function exportExtras(
     });
 
   const forecastList = forecastRows.map((r) => ({
-    kind: r.kind as HeadwayExport['forecasts'][number]['kind'],
+    kind: r.kind,
     subject: portable(r.subject),
     method: r.method,
     inputs: portable(r.inputs),

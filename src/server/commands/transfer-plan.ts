@@ -12,7 +12,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { HeadwayExport, ItemType, Workspace } from '../../contract';
+import { type HeadwayExport, ITEM_LEVELS, type Workspace } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   assessments,
@@ -29,13 +29,13 @@ import {
   targetDateSlips,
   workspaces,
 } from '../../db/schema';
-import type { DecisionMatrix } from '../../domain/decision-rights';
+import { isDecisionMatrix } from '../../domain/decision-rights';
+import { AppError } from '../errors';
 import type { CheckedDocuments } from './transfer-documents';
 import { mapStrings } from './transfer-extras';
 import { type ImportInvitation, planPeople, type ResolvePerson } from './transfer-people';
 import { slugFor } from './workspaces';
 
-const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 /** Rows per insert statement, and per transaction when a large import writes in chunks. */
 export const IMPORT_CHUNK_ROWS = 100;
 type Json = Record<string, unknown>;
@@ -84,6 +84,14 @@ export function planImport(
     members: 'invite' | 'trusted';
   },
 ): ImportPlan {
+  const { decisionRights } = doc.workspace;
+  // checkImport has listed this matrix's problems already; the guard keeps an unchecked file out.
+  if (!isDecisionMatrix(decisionRights)) {
+    throw new AppError(
+      'validation_failed',
+      'workspace.decisionRights: the matrix is not sound; nothing was imported',
+    );
+  }
   const workspaceId = randomUUID();
   const slug = slugFor(doc.workspace.name);
   const { person } = options;
@@ -108,7 +116,9 @@ export function planImport(
     });
 
   const logIds: number[] = [];
-  const ordered = [...doc.items].sort((a, b) => LEVEL[a.type] - LEVEL[b.type] || a.number - b.number);
+  const ordered = [...doc.items].sort(
+    (a, b) => ITEM_LEVELS[a.type] - ITEM_LEVELS[b.type] || a.number - b.number,
+  );
   const itemRows = ordered.map((it) => {
     const estimator = by(it.estimate?.estimatedBy ?? null);
     const assignee = by(it.assignee);
@@ -330,7 +340,7 @@ export function planImport(
         id: workspaceId,
         name: doc.workspace.name,
         slug,
-        decisionRights: doc.workspace.decisionRights as DecisionMatrix,
+        decisionRights,
         nextItemNumber: doc.workspace.nextItemNumber,
         tshirtScale: doc.workspace.tshirtScale ?? null,
         importStatus: importing ? 'importing' : null,

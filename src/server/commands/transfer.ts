@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { HeadwayExport, ItemType } from '../../contract';
+import type { HeadwayExport } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   comments,
@@ -13,7 +13,6 @@ import {
   users,
   workspaces,
 } from '../../db/schema';
-import type { Role } from '../../domain/decision-rights';
 import { notFound } from '../errors';
 import { exportExtras } from './transfer-extras';
 
@@ -126,23 +125,23 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       decisionRights: ws.decisionRights,
       nextItemNumber: ws.nextItemNumber,
       // Written only through the checked scale route, so the size names are the contract's.
-      tshirtScale: (ws.tshirtScale as HeadwayExport['workspace']['tshirtScale']) ?? null,
+      tshirtScale: ws.tshirtScale,
     },
     members: team.map((m) => ({
       email: m.email,
       name: m.name,
-      role: m.role as Role,
+      role: m.role,
       fte: m.fte,
       skills: m.skills,
       joinedAt: m.joinedAt.toISOString(),
     })),
     items: itemRows.map((r) => ({
       number: r.number,
-      type: r.type as ItemType,
+      type: r.type,
       title: r.title,
       description: r.description,
       parent: num(r.parentId),
-      state: r.state as HeadwayExport['items'][number]['state'],
+      state: r.state,
       rank: r.rank,
       orderedAt: iso(r.orderedAt),
       estimate:
@@ -181,13 +180,13 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       .sort((a, b) => a.item - b.item || a.dependsOn - b.dependsOn),
     stateHistory: history.map((h) => ({
       item: num(h.itemId) as number,
-      from: h.fromState as HeadwayExport['stateHistory'][number]['from'],
-      to: h.toState as HeadwayExport['stateHistory'][number]['to'],
+      from: h.fromState,
+      to: h.toState,
       by: email(h.changedBy, h.importedChangedBy),
       at: h.changedAt.toISOString(),
     })),
     decisions: log.map((d) => ({
-      decision: d.decision as HeadwayExport['decisions'][number]['decision'],
+      decision: d.decision,
       item: num(d.itemId),
       actor: email(d.actorId, d.importedActor),
       summary: d.summary,

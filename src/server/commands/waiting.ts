@@ -7,14 +7,16 @@
  */
 
 import { and, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
-import type { Inbox, InboxEntry, WaitsOnWhom } from '../../contract';
+import type { Inbox, InboxEntry, ItemState, WaitsOnWhom } from '../../contract';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { type Actor, findTeam } from '../policies/access';
 
-const CLOSED_STATES = ['done', 'cancelled'];
+const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
+/** The decisions whose waiting work an inbox lists. */
+const INBOX_DECISIONS: Decision[] = ['backlog_order', 'estimates', 'scope'];
 /** How many of the oldest entries each group of "what waits on whom" lists. */
 const OLDEST_SHOWN = 5;
 
@@ -85,7 +87,7 @@ export async function findWaitingEntries(
 export async function findInbox(db: Database, actor: Actor, now = new Date()): Promise<Inbox> {
   const team = await findTeam(db, actor.workspaceId);
   const mine = new Set(
-    (['backlog_order', 'estimates', 'scope'] as Decision[]).filter((d) =>
+    INBOX_DECISIONS.filter((d) =>
       findEffectiveHolders(actor.matrix, d, team).some((h) => h.userId === actor.userId),
     ),
   );

@@ -72,7 +72,7 @@ export async function findWorkspacesOf(db: Database, userId: string): Promise<Wo
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.name));
-  return rows.map((r) => ({ ...r, role: r.role as Role, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 /** The team of a workspace. */
@@ -92,7 +92,7 @@ export async function findMembers(db: Database, workspaceId: string): Promise<Me
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(asc(users.name));
-  return rows.map((r) => ({ ...r, role: r.role as Role, joinedAt: r.joinedAt.toISOString() }));
+  return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
 }
 
 /**
@@ -311,7 +311,7 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       .from(workspaces)
       .where(eq(workspaces.id, inv.workspaceId));
     if (!target) throw notFound('Workspace');
-    await requireInviterStillEntitled(tx, inv, target.matrix as DecisionMatrix);
+    await requireInviterStillEntitled(tx, inv, target.matrix);
     const [existing] = await tx
       .select({ role: memberships.role })
       .from(memberships)
@@ -343,7 +343,7 @@ export async function acceptInvitation(db: Database, userId: string, token: stri
       id: ws.id,
       name: ws.name,
       slug: ws.slug,
-      role: inv.role as Role,
+      role: inv.role,
       createdAt: ws.createdAt.toISOString(),
     };
   });

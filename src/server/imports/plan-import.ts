@@ -64,7 +64,7 @@ function parseFile(
   } else if (format === 'jira') parse = parseJiraCsv(csv.table, options);
   else if (format === 'linear') parse = parseLinearCsv(csv.table, options);
   else {
-    columns = edits?.columns ? (edits.columns as GenericColumns) : guessGenericColumns(csv.table.headers);
+    columns = edits?.columns ? edits.columns : guessGenericColumns(csv.table.headers);
     parse = parseGenericCsv(csv.table, columns, options);
   }
   // A broken quote swallows the rest of the file: whatever the parser made of it is not trusted.
@@ -120,7 +120,7 @@ export function planImport(input: PlanImportInput): PlanImportResult {
     hoursPerDay: options.hoursPerDay ?? 8,
   });
   const mapping = mergeMapping(proposal.mapping, {
-    ...(edits as Partial<ImportMapping> | undefined),
+    ...edits,
     dateFormat: options.dateFormat ?? null,
     timeZone: edits?.timeZone ?? null,
     columns,

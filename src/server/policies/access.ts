@@ -69,8 +69,8 @@ export async function requireMember(c: Context<AppEnv>, workspaceId: string): Pr
     userId,
     workspaceId,
     workspaceName: row.name,
-    role: row.role as Role,
-    matrix: row.matrix as DecisionMatrix,
+    role: row.role,
+    matrix: row.matrix,
     matrixVersion: row.matrixVersion,
   };
 }
@@ -103,7 +103,7 @@ export async function findTeam(db: Database, workspaceId: string): Promise<Holde
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(users.name);
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows;
 }
 
 /**

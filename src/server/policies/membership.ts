@@ -107,7 +107,7 @@ export async function requireInviterStillEntitled(
         )
         .limit(1)
     : [];
-  const role = inviter?.role as Role | undefined;
+  const role = inviter?.role;
   const entitled =
     role !== undefined &&
     canDecide(matrix, role, 'team') &&

@@ -1,4 +1,4 @@
-import type { Item, ItemState, ItemType } from '../../contract';
+import type { Item } from '../../contract';
 import type { items } from '../../db/schema';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -22,11 +22,11 @@ export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item 
   return {
     id: row.id,
     number: row.number,
-    type: row.type as ItemType,
+    type: row.type,
     title: row.title,
     description: row.description,
     parentId: row.parentId,
-    state: row.state as ItemState,
+    state: row.state,
     rank: row.rank,
     orderedAt: iso(row.orderedAt),
     estimate: hasEstimate

@@ -1,3 +1,4 @@
+import { isOneOf } from '../../shared';
 import {
   defineFormulaFramework,
   type FrameworkInput,
@@ -98,6 +99,14 @@ const kanoAnswer = (key: string, label: string, description: string): FrameworkI
   description,
   options: KANO_ANSWERS.map((answer) => ({ key: answer, label: KANO_ANSWER_LABELS[answer] })),
 });
+
+/** A validated Kano choice: validation lets only the options' keys through, so anything else is a bug. */
+function readKanoChoice(choices: Readonly<Record<string, string>>, key: string): KanoAnswer {
+  const answer = choices[key];
+  if (answer === undefined || !isOneOf(KANO_ANSWERS, answer))
+    throw new Error(`${key} is not a validated Kano answer`);
+  return answer;
+}
 
 function formulaFramework(options: Parameters<typeof defineFormulaFramework>[0]): ScoringFramework {
   const built = defineFormulaFramework(options);
@@ -293,8 +302,8 @@ const kano: ScoringFramework = {
   ],
   evaluate: (inputs) => {
     const category = classifyKanoAnswers({
-      functional: inputs.choices.kano_functional as KanoAnswer,
-      dysfunctional: inputs.choices.kano_dysfunctional as KanoAnswer,
+      functional: readKanoChoice(inputs.choices, 'kano_functional'),
+      dysfunctional: readKanoChoice(inputs.choices, 'kano_dysfunctional'),
     });
     return { ok: true, score: KANO_PRIORITY[category], label: category };
   },
@@ -356,5 +365,5 @@ export const SCORING_FRAMEWORKS: Readonly<Record<FrameworkId, ScoringFramework>>
  * @returns the framework, or undefined when the id is not a built-in one
  */
 export function findFramework(id: string): ScoringFramework | undefined {
-  return Object.hasOwn(SCORING_FRAMEWORKS, id) ? SCORING_FRAMEWORKS[id as FrameworkId] : undefined;
+  return isOneOf(FRAMEWORK_IDS, id) ? SCORING_FRAMEWORKS[id] : undefined;
 }

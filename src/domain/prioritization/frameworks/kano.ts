@@ -2,13 +2,15 @@
 export type KanoAnswer = 'like' | 'expect' | 'neutral' | 'live-with' | 'dislike';
 
 /** Kano categories: must-be, one-dimensional (performance), attractive, indifferent, reverse, questionable. */
-export type KanoCategory =
-  | 'must-be'
-  | 'one-dimensional'
-  | 'attractive'
-  | 'indifferent'
-  | 'reverse'
-  | 'questionable';
+export const KANO_CATEGORIES = [
+  'must-be',
+  'one-dimensional',
+  'attractive',
+  'indifferent',
+  'reverse',
+  'questionable',
+] as const;
+export type KanoCategory = (typeof KANO_CATEGORIES)[number];
 
 /** The answers in the order of the questionnaire (most to least pleased). */
 export const KANO_ANSWERS: readonly KanoAnswer[] = ['like', 'expect', 'neutral', 'live-with', 'dislike'];
@@ -90,7 +92,7 @@ export function summarizeKanoSurvey(
     counts[classifyKanoAnswers(response)] += 1;
   }
   let dominant: KanoCategory | null = null;
-  for (const category of Object.keys(KANO_PRIORITY) as KanoCategory[]) {
+  for (const category of KANO_CATEGORIES) {
     if (counts[category] > 0 && (dominant === null || counts[category] > counts[dominant])) {
       dominant = category;
     }

@@ -1,5 +1,6 @@
 /** MoSCoW categories (DSDM): must, should, could, won't have this time. */
-export type MoscowCategory = 'must' | 'should' | 'could' | 'wont';
+export const MOSCOW_CATEGORIES = ['must', 'should', 'could', 'wont'] as const;
+export type MoscowCategory = (typeof MOSCOW_CATEGORIES)[number];
 
 /** A finding about the balance of a timebox's scope. */
 export type MoscowFinding = {

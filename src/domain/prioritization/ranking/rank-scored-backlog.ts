@@ -1,6 +1,12 @@
+import { isOneOf } from '../../shared';
 import type { ExpressionError } from '../expression/expression-error';
 import type { InputValues, ScoringFramework } from '../frameworks/framework';
-import { checkMoscowEffort, type MoscowCategory, type MoscowEffortCheck } from '../frameworks/moscow';
+import {
+  checkMoscowEffort,
+  MOSCOW_CATEGORIES,
+  type MoscowCategory,
+  type MoscowEffortCheck,
+} from '../frameworks/moscow';
 import type { StoredScores } from '../frameworks/score-keys';
 import { type RankedItem, rankBacklog, type UnscoredItem } from './rank-backlog';
 
@@ -31,10 +37,12 @@ export function checkMoscowBacklog(
   ranked: readonly { id: string; label?: string }[],
 ): MoscowBacklogCheck {
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const categorised = ranked.map((entry) => ({
-    category: entry.label as MoscowCategory,
-    effort: byId.get(entry.id)?.estimateLikely ?? null,
-  }));
+  // Every MoSCoW-ranked item carries its category as its label; anything else is not categorised.
+  const categorised = ranked.flatMap((entry) =>
+    entry.label !== undefined && isOneOf(MOSCOW_CATEGORIES, entry.label)
+      ? [{ category: entry.label, effort: byId.get(entry.id)?.estimateLikely ?? null }]
+      : [],
+  );
   const estimated = categorised.filter(
     (entry): entry is { category: MoscowCategory; effort: number } => entry.effort !== null,
   );

@@ -1,5 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { memo, useRef, useState } from 'react';
+import { isOneOf } from '../../../domain/shared';
 import type { Item } from '../../api/types';
 import { InlineEdit } from '../../components/inline-edit';
 import type { Gate } from '../workspaces/workspace-context';
@@ -133,7 +134,7 @@ export const BacklogRow = memo(function BacklogRow(props: BacklogRowProps) {
           aria-label={`State of ${label}`}
           value={item.state}
           className={`state-select state-${item.state}`}
-          onChange={(e) => actions.setState(item, e.target.value as Item['state'])}
+          onChange={(e) => isOneOf(ITEM_STATES, e.target.value) && actions.setState(item, e.target.value)}
         >
           {ITEM_STATES.map((s) => (
             <option key={s} value={s}>

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { describeScoreKey } from '../../../domain/prioritization';
+import { isOneOf } from '../../../domain/shared';
 import type { Item, ItemFilters, Member } from '../../api/types';
 import type { BacklogView } from './backlog-rows';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from './labels';
@@ -204,7 +205,7 @@ export function NewItemForm({ onCreate }: NewItemProps) {
       <select
         aria-label="New item type"
         value={type}
-        onChange={(e) => setType(e.target.value as Item['type'])}
+        onChange={(e) => isOneOf(ITEM_TYPES, e.target.value) && setType(e.target.value)}
       >
         {ITEM_TYPES.map((t) => (
           <option key={t} value={t}>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { isOneOf } from '../../../domain/shared';
 import type { Item, Member } from '../../api/types';
 import { useToast } from '../../components/toast';
 import { useSaveItem } from '../item/conflict-provider';
@@ -69,7 +70,8 @@ export function BulkBar(props: {
         aria-label="Set state of selected items"
         value=""
         onChange={(e) => {
-          const state = e.target.value as Item['state'];
+          const state = e.target.value;
+          if (!isOneOf(ITEM_STATES, state)) return;
           void saveAll((it) => (it.state === state ? null : { state }), `{n} set to ${STATE_LABELS[state]}`);
         }}
       >

@@ -1,4 +1,7 @@
 import type { ItemState, ItemType } from '../../../contract';
+import { ITEM_STATES, ITEM_TYPES } from '../../../contract/item-values';
+
+export { ITEM_STATES, ITEM_TYPES };
 
 // Records keyed by the contract's unions: a new state or type does not compile until labelled here.
 export const STATE_LABELS: Record<ItemState, string> = {
@@ -17,6 +20,3 @@ export const TYPE_LABELS: Record<ItemType, string> = {
   task: 'Task',
   bug: 'Bug',
 };
-
-export const ITEM_STATES = Object.keys(STATE_LABELS) as ItemState[];
-export const ITEM_TYPES = Object.keys(TYPE_LABELS) as ItemType[];

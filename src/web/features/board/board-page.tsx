@@ -58,7 +58,7 @@ export function BoardPage() {
 
   const onDragEnd = (event: DragEndEvent) => {
     const item = (items.data ?? []).find((it) => it.id === event.active.id);
-    const state = event.over?.id as Item['state'] | undefined;
+    const state = ITEM_STATES.find((s) => s === event.over?.id);
     if (item && state && item.state !== state) void save(item, { state });
   };
 

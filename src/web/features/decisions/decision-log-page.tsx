@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DECISION_INFO, DECISIONS, type Decision } from '../../../domain/decision-rights';
+import { DECISION_INFO, DECISIONS } from '../../../domain/decision-rights';
 import { MS_PER_DAY } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { decisionsCsvUrl, useAmendRationale, useDecisionLog } from '../../api/decision-hooks';
@@ -207,7 +207,7 @@ function DecisionRow({ entry }: { entry: DecisionLogEntry }) {
   return (
     <tr data-testid="decision-row">
       <td className="nowrap muted">{when.format(new Date(entry.createdAt))}</td>
-      <td>{DECISION_INFO[entry.decision as Decision].label}</td>
+      <td>{DECISION_INFO[entry.decision].label}</td>
       <td>{entry.actorName}</td>
       <td>
         {entry.itemId && entry.itemNumber !== null ? (

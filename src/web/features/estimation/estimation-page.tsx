@@ -102,8 +102,7 @@ function ProfileCard({ profile, title }: { profile: CalibrationProfileView; titl
 export function EstimationPage() {
   const { workspace } = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const by = (GROUPINGS.find((g) => g.value === params.get('by'))?.value ??
-    'workspace') as CalibrationGrouping;
+  const by: CalibrationGrouping = GROUPINGS.find((g) => g.value === params.get('by'))?.value ?? 'workspace';
   const report = useCalibration(workspace.id, by);
 
   return (

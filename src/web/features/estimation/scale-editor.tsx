@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { EstimationScale } from '../../../contract';
+import { isOneOf } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { ErrorState, Loading } from '../../components/states';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
@@ -8,11 +9,11 @@ import { insertScaleSize, parseScaleDraft, SCALE_SIZES, type ScaleDraftRow } fro
 import './scale.css';
 
 function toRows(scale: EstimationScale): ScaleDraftRow[] {
-  return scale.sizes
-    .filter((s): s is typeof s & { size: ScaleDraftRow['size'] } =>
-      (SCALE_SIZES as readonly string[]).includes(s.size),
-    )
-    .map((s) => ({ size: s.size, min: String(s.min), max: String(s.max), mustSplit: s.mustSplit }));
+  return scale.sizes.flatMap((s) =>
+    isOneOf(SCALE_SIZES, s.size)
+      ? [{ size: s.size, min: String(s.min), max: String(s.max), mustSplit: s.mustSplit }]
+      : [],
+  );
 }
 
 /** The workspace's t-shirt ranges in days, editable by holders of the estimates decision. */

@@ -1,5 +1,6 @@
+import { isOneOf } from '../../../domain/shared';
 import type { Item, ItemPatch } from '../../api/types';
-import { STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
+import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Title',
@@ -45,8 +46,10 @@ export function formatField(
   value: unknown,
   nameOf?: (userId: string) => string | undefined,
 ): string {
-  if (field === 'state' && typeof value === 'string') return STATE_LABELS[value as Item['state']] ?? value;
-  if (field === 'type' && typeof value === 'string') return TYPE_LABELS[value as Item['type']] ?? value;
+  if (field === 'state' && typeof value === 'string')
+    return isOneOf(ITEM_STATES, value) ? STATE_LABELS[value] : value;
+  if (field === 'type' && typeof value === 'string')
+    return isOneOf(ITEM_TYPES, value) ? TYPE_LABELS[value] : value;
   if (field === 'assigneeId' && typeof value === 'string') return nameOf?.(value) ?? formatValue(value);
   return formatValue(value);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { isOneOf } from '../../../domain/shared';
 import { useItem } from '../../api/item-hooks';
 import { useMembers } from '../../api/team-hooks';
 import type { Item } from '../../api/types';
@@ -91,7 +92,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
             value={item.type}
             disabled={!scope.allowed}
             title={scope.reason ?? undefined}
-            onChange={(e) => void save(item, { type: e.target.value as Item['type'] })}
+            onChange={(e) => isOneOf(ITEM_TYPES, e.target.value) && void save(item, { type: e.target.value })}
           >
             {ITEM_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -105,7 +106,9 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
           <select
             aria-label="State"
             value={item.state}
-            onChange={(e) => void save(item, { state: e.target.value as Item['state'] })}
+            onChange={(e) =>
+              isOneOf(ITEM_STATES, e.target.value) && void save(item, { state: e.target.value })
+            }
           >
             {ITEM_STATES.map((s) => (
               <option key={s} value={s}>

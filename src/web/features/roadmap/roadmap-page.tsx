@@ -58,7 +58,7 @@ function Segmented<T extends string>(props: {
 export function RoadmapPage() {
   const { workspace } = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const view = (VIEWS.find((v) => v.key === params.get('view'))?.key ?? 'timeline') as View;
+  const view: View = VIEWS.find((v) => v.key === params.get('view'))?.key ?? 'timeline';
   const grouping: TimelineGrouping = params.get('group') === 'initiative' ? 'initiative' : 'person';
   const zoom: Zoom = params.get('zoom') === 'months' ? 'months' : 'weeks';
   const compareTo = params.get('compare');

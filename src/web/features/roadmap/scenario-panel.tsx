@@ -15,6 +15,8 @@ const KIND_LABELS: Record<ChangeKind, string> = {
   cut_item: 'Cut an item',
   set_estimate: 'Change an estimate',
 };
+const isChangeKind = (value: string): value is ChangeKind => Object.hasOwn(KIND_LABELS, value);
+const CHANGE_KINDS = Object.keys(KIND_LABELS).filter(isChangeKind);
 
 export interface ItemOption {
   id: string;
@@ -122,8 +124,8 @@ export function ScenarioPanel({ workspaceId, roadmap, itemOptions, onOpen }: Sce
         <form className="scenario-form" onSubmit={addChange}>
           <label className="field">
             <span>Change</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as ChangeKind)}>
-              {(Object.keys(KIND_LABELS) as ChangeKind[]).map((k) => (
+            <select value={kind} onChange={(e) => isChangeKind(e.target.value) && setKind(e.target.value)}>
+              {CHANGE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
                 </option>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type Decision, LETTERS, type Letter, ROLE_LABELS, ROLES } from '../../../domain/decision-rights';
+import { isOneOf } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { useDecisionRights, useUpdateDecisionRights } from '../../api/team-hooks';
 import type { DecisionRights } from '../../api/types';
@@ -84,7 +85,9 @@ function MatrixTable({ rights, editable }: { rights: DecisionRights; editable: b
                         <select
                           aria-label={`${d.label}: ${ROLE_LABELS[r]}`}
                           value={letter}
-                          onChange={(e) => setCell(d.id, r, e.target.value as Letter)}
+                          onChange={(e) =>
+                            isOneOf(LETTERS, e.target.value) && setCell(d.id, r, e.target.value)
+                          }
                         >
                           {LETTERS.map((l) => (
                             <option key={l} value={l}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/decision-rights';
+import { isOneOf } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import { useCreateInvitation, useMembers, useUpdateMember } from '../../api/team-hooks';
 import type { Member } from '../../api/types';
@@ -118,7 +119,7 @@ function MemberRow({ member, gate }: { member: Member; gate: Gate }) {
           value={role}
           disabled={!gate.allowed || choice.lockedBecause !== null}
           title={gate.reason ?? choice.lockedBecause ?? undefined}
-          onChange={(e) => setRole(e.target.value as Role)}
+          onChange={(e) => isOneOf(ROLES, e.target.value) && setRole(e.target.value)}
         >
           {choice.roles.map((r) => (
             <option key={r} value={r}>
@@ -183,7 +184,7 @@ function InviteForm() {
       <form className="inline-form" onSubmit={submit}>
         <label className="field">
           <span>Role</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select value={role} onChange={(e) => isOneOf(ROLES, e.target.value) && setRole(e.target.value)}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

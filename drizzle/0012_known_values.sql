@@ -1,0 +1,5 @@
+ALTER TABLE "decision_log" ADD CONSTRAINT "decision_log_decision_known" CHECK ("decision_log"."decision" in ('backlog_order','scope','requirements','delivery_dates','roadmap','prioritization_method','assignment','estimates','technical_approach','dependencies','team'));--> statement-breakpoint
+ALTER TABLE "estimation_votes" ADD CONSTRAINT "estimation_votes_size_known" CHECK ("estimation_votes"."size" in ('XS','S','M','L','XL','XXL'));--> statement-breakpoint
+ALTER TABLE "item_state_changes" ADD CONSTRAINT "item_state_changes_from_state_known" CHECK ("item_state_changes"."from_state" in ('new','ready','in_progress','in_review','done','cancelled'));--> statement-breakpoint
+ALTER TABLE "item_state_changes" ADD CONSTRAINT "item_state_changes_to_state_known" CHECK ("item_state_changes"."to_state" in ('new','ready','in_progress','in_review','done','cancelled'));--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_role_known" CHECK ("invitations"."role" in ('founder','cto','ctpo','cpo','product_manager','designer','developer','viewer'));
