@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../shared/calendar';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
 import type { CompletionForecast, CountForecast } from './throughput-types';
 
@@ -222,8 +223,10 @@ describe('properties of the block and weekly options', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 20 }),
         (counts, blockDays, asWeeks, n, extra) => {
+          // Every generated week ends before the start, so the forecast reads all of them (weeks
+          // after the start would be the future, and the history before it could fall short).
           const history = asWeeks
-            ? { firstWeekStart: '2026-01-05', weeklyCounts: counts }
+            ? { firstWeekStart: addDays('2026-03-01', -7 * counts.length), weeklyCounts: counts }
             : { firstDate: '2026-01-01', counts };
           const base = {
             history,
