@@ -155,7 +155,7 @@ export async function updateSavedView(
           shared,
           ...(input.query === undefined ? {} : { query: storedQuery(input.query) }),
           updatedAt: new Date(),
-          version: sql`${savedViews.version} + 1` as never,
+          version: sql`${savedViews.version} + 1`,
         })
         .where(and(eq(savedViews.id, current.id), eq(savedViews.version, input.version)))
         .returning({ id: savedViews.id });
