@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
@@ -66,9 +67,18 @@ export const items = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /** The tool a foreign import read the item from (jira, linear, github, csv); null for items made here. */
+    externalSource: text('external_source'),
+    /** The item's key in that tool (PROJ-12, the Linear identifier): a re-import updates the item it names. */
+    externalKey: text('external_key'),
+    /** The item's version right after an import last wrote it: a higher version means it changed here since. */
+    externalVersion: integer('external_version'),
   },
   (t) => [
     unique('items_workspace_number').on(t.workspaceId, t.number),
+    uniqueIndex('items_external_key')
+      .on(t.workspaceId, t.externalSource, t.externalKey)
+      .where(sql`${t.externalKey} is not null`),
     unique('items_workspace_rank').on(t.workspaceId, t.rank),
     index('items_parent_idx').on(t.parentId),
     check('items_type_known', sql`${t.type} in ('initiative','epic','feature','task','bug')`),

@@ -14,6 +14,7 @@ import {
   workspaces,
 } from '../../db/schema';
 import type { Role } from '../../domain/decision-rights';
+import type { ImportFormat } from '../../domain/import';
 import { notFound } from '../errors';
 import { exportExtras } from './transfer-extras';
 
@@ -170,6 +171,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       updatedAt: r.updatedAt.toISOString(),
       completedAt: iso(r.completedAt),
       version: r.version,
+      ...(r.externalSource && r.externalKey
+        ? {
+            external: {
+              source: r.externalSource as ImportFormat,
+              key: r.externalKey,
+              version: r.externalVersion,
+            },
+          }
+        : {}),
     })),
     dependencies: deps
       .map((d) => ({
