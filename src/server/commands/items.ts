@@ -14,7 +14,7 @@ import { movesCommittedDate, recordSlip, requireSlipReason } from './slips';
 export type { CommandContext } from './context';
 
 /** initiative › epic › feature / task / bug: a parent sits on a strictly higher level. */
-const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
+export const LEVEL: Record<ItemType, number> = { initiative: 0, epic: 1, feature: 2, task: 2, bug: 2 };
 
 export async function loadDeps(db: Database, itemIds: string[]) {
   if (itemIds.length === 0) return [];
