@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ForeignImportResult, Item, WorkspaceImportResult } from '../../src/contract';
+import type { ForeignImportResult, HeadwayExport, Item, WorkspaceImportResult } from '../../src/contract';
 import { createTestApp } from '../support/app';
 import { createTeam, type Team } from '../support/team';
 
@@ -274,6 +274,16 @@ describe('POST /api/workspaces/{id}/import', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body).toMatchObject({ created: [], updated: [], unchanged: 3 });
     expect(again.body.dependencies).toMatchObject({ added: 0, existing: 1 });
+    // Exported as Headway JSON and imported again, the workspace keeps its keys.
+    const exported = await team.ctpo.get<HeadwayExport>(`/api/workspaces/${ws}/export`);
+    expect(exported.body.items.map((i) => i.external?.key)).toEqual(['WEB-1', 'WEB-2', 'WEB-3']);
+    const copy = await team.ctpo.post<{ id: string }>('/api/workspaces/import', {
+      ...exported.body,
+      workspace: { ...exported.body.workspace, name: 'Copy of From Jira' },
+    });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const intoCopy = await importFile(FIRST, { ws: copy.body.id, dryRun: true });
+    expect(intoCopy.body).toMatchObject({ created: [], updated: [], unchanged: 3 });
     const edited = await importFile(EDITED, { ws, dryRun: true });
     expect(edited.body.created.map((c) => c.key)).toEqual(['WEB-4']);
     expect(edited.body.updated.map((u) => [u.key, u.fields])).toEqual([
