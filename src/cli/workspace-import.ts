@@ -45,6 +45,9 @@ export function renderWorkspaceImport(
         `    ${u.key} #${u.number}: ${u.fields.join(', ')}${u.changedHere ? ' (changed in Headway since the last import: the file wins)' : ''}`,
     ),
     `  unchanged        ${result.unchanged}`,
+    ...result.withheld.map(
+      (w) => `  not applied      ${w.key} #${w.number}: ${w.fields.join(', ')} — ${w.reason}`,
+    ),
     `  dependencies     ${result.dependencies.added} added, ${result.dependencies.existing} already there, ${result.dependencies.refused.length} not imported`,
     ...result.dependencies.refused.map((d) => `    ${d.item} waits on ${d.dependsOn}: ${d.reason}`),
   ];

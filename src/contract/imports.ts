@@ -162,6 +162,16 @@ export const WorkspaceImportResultSchema = z.object({
     )
     .describe('items whose listed fields the file changes'),
   unchanged: z.number().int().describe('items the file has with the same values'),
+  withheld: z
+    .array(
+      z.object({
+        key: z.string(),
+        number: z.number().int(),
+        fields: z.array(z.enum(REIMPORT_FIELDS)),
+        reason: z.string().describe('whose decision these fields are'),
+      }),
+    )
+    .describe('changes the file makes that were not applied: the decision is not yours'),
   dependencies: z.object({
     added: z.number().int(),
     existing: z.number().int(),

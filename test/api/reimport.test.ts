@@ -121,7 +121,7 @@ describe('POST /api/workspaces/{id}/import', () => {
     const res = await importFile(FIRST);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.created.map((c) => c.key)).toEqual(['WEB-1', 'WEB-2', 'WEB-3']);
-    expect(res.body).toMatchObject({ dryRun: false, updated: [], unchanged: 0 });
+    expect(res.body).toMatchObject({ dryRun: false, updated: [], unchanged: 0, withheld: [] });
     expect(res.body.dependencies).toEqual({ added: 1, existing: 0, refused: [] });
     const list = await items(team.workspaceId);
     expect(list.map((i) => [i.number, i.title, i.state])).toEqual([
@@ -260,6 +260,24 @@ describe('POST /api/workspaces/{id}/import', () => {
       reason: expect.stringContaining('Jonas'),
     });
     expect(await count('item_dependencies', team.workspaceId)).toBe(before);
+  });
+
+  it("should not apply, but report, a change whose decision is not the importer's", async () => {
+    const rows = EDITED.map((r) =>
+      r.key === 'WEB-1' ? { ...r, points: '8', title: 'Checkout, all wallets' } : r,
+    );
+    const res = await team.cpo.post<WorkspaceImportResult>(path(team.workspaceId), {
+      format: 'jira',
+      text: jiraCsv(rows),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Titles are the CPO's to change; story points belong to the tech side.
+    expect(res.body.updated).toEqual([{ key: 'WEB-1', number: 1, fields: ['title'], changedHere: false }]);
+    expect(res.body.withheld).toEqual([
+      { key: 'WEB-1', number: 1, fields: ['storyPoints'], reason: expect.stringMatching(/Robin|Jonas/) },
+    ]);
+    const one = (await items(team.workspaceId)).find((i) => i.number === 1) as Item;
+    expect([one.title, one.storyPoints]).toEqual(['Checkout, all wallets', 3]);
   });
 
   it('should match the items of a workspace made from the same file, so a re-import finds them unchanged', async () => {

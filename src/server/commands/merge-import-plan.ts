@@ -9,6 +9,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type { HeadwayExport, ItemType } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, workspaces } from '../../db/schema';
+import type { Decision } from '../../domain/decision-rights';
 import {
   findChangedFields,
   type ImportFormat,
@@ -67,6 +68,7 @@ export interface MergePlan {
   dependencies: MergeDependency[];
   existingDependencies: number;
   refusedDependencies: RefusedDependency[];
+  withheld: WithheldUpdate[];
   nextItemNumber: number;
 }
 
@@ -80,8 +82,30 @@ export interface PlanMergeInput {
   /** The plan's state history, to date a state the file moved an item to. */
   history: readonly PlannedHistoryEntry[];
   now: Date;
-  /** Why the importer may not add dependencies (the decision is someone else's), or null. */
-  dependencyRefusal: string | null;
+  /**
+   * Why the importer may not make a decision the file touches (it is someone else's), by decision:
+   * dependencies are then not added, and fields of that decision are not updated (`withheld`).
+   */
+  refusals: Partial<Record<FieldDecision | 'dependencies', string>>;
+}
+
+/** The decision each field belongs to, beyond the scope and order an import needs anyway. */
+const FIELD_DECISION = {
+  title: 'requirements',
+  description: 'requirements',
+  labels: 'requirements',
+  storyPoints: 'estimates',
+  estimate: 'estimates',
+  targetDate: 'delivery_dates',
+} as const satisfies Partial<Record<ReimportField, Decision>>;
+export type FieldDecision = (typeof FIELD_DECISION)[keyof typeof FIELD_DECISION];
+
+/** Fields of an item the file changes that the importer may not decide, and who decides them. */
+export interface WithheldUpdate {
+  key: string;
+  number: number;
+  fields: ReimportField[];
+  reason: string;
 }
 
 function valuesOf(row: ItemRow): ReimportValues {
@@ -189,6 +213,7 @@ export async function planMerge(db: Database, input: PlanMergeInput): Promise<Me
   let nextItemNumber = ws.nextItemNumber;
   const creates: MergeCreate[] = [];
   const changes: Omit<MergeUpdate, 'movedAt'>[] = [];
+  const withheld: WithheldUpdate[] = [];
   let unchanged = 0;
   document.items.forEach((it, i) => {
     const key = keys[i] as string;
@@ -207,11 +232,20 @@ export async function planMerge(db: Database, input: PlanMergeInput): Promise<Me
       nextItemNumber += 1;
       return;
     }
-    const fields = findChangedFields(valuesOf(row), next);
-    if (fields.length === 0) {
+    const changed = findChangedFields(valuesOf(row), next);
+    if (changed.length === 0) {
       unchanged += 1;
       return;
     }
+    const refusalOf = (f: ReimportField) =>
+      f in FIELD_DECISION ? input.refusals[FIELD_DECISION[f as keyof typeof FIELD_DECISION]] : undefined;
+    const refused = changed.filter((f) => refusalOf(f) !== undefined);
+    if (refused.length > 0) {
+      const reason = [...new Set(refused.map(refusalOf))].join(' ');
+      withheld.push({ key, number: row.number, fields: refused, reason });
+    }
+    const fields = changed.filter((f) => refusalOf(f) === undefined);
+    if (fields.length === 0) return;
     const changedHere = row.externalVersion !== null && row.version !== row.externalVersion;
     changes.push({ key, row, fields, next, changedHere });
   });
@@ -248,11 +282,11 @@ export async function planMerge(db: Database, input: PlanMergeInput): Promise<Me
       existingDependencies += 1;
       continue;
     }
-    if (input.dependencyRefusal !== null) {
+    if (input.refusals.dependencies !== undefined) {
       refusedDependencies.push({
         item: keyOf(d.item),
         dependsOn: keyOf(d.dependsOn),
-        reason: input.dependencyRefusal,
+        reason: input.refusals.dependencies,
       });
       continue;
     }
@@ -278,6 +312,7 @@ export async function planMerge(db: Database, input: PlanMergeInput): Promise<Me
     dependencies,
     existingDependencies,
     refusedDependencies,
+    withheld,
     nextItemNumber,
   };
 }

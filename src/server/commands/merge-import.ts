@@ -8,7 +8,6 @@ import { eq } from 'drizzle-orm';
 import type { ImportMappingEdits, WorkspaceImportResult } from '../../contract';
 import type { Database } from '../../db/client';
 import { memberships, users } from '../../db/schema';
-import type { Decision } from '../../domain/decision-rights';
 import { type ImportFormat, planToHeadway } from '../../domain/import';
 import { AppError } from '../errors';
 import { planImport } from '../imports/plan-import';
@@ -16,7 +15,7 @@ import { type Actor, requireContributor, requireDecision } from '../policies/acc
 import { type CommandContext, inTransaction } from './context';
 import { checkBuiltDocument, refuse } from './foreign-import';
 import { lockWorkspaceOrder } from './item-order';
-import { type MergePlan, planMerge } from './merge-import-plan';
+import { type MergePlan, type PlanMergeInput, planMerge } from './merge-import-plan';
 import { writeMerge } from './merge-import-write';
 
 /** The file and the user's choices, as for a new workspace, without the name. */
@@ -42,6 +41,7 @@ function reportOf(plan: MergePlan | null): Omit<WorkspaceImportResult, 'summary'
         changedHere: u.changedHere,
       })) ?? [],
     unchanged: plan?.unchanged ?? 0,
+    withheld: plan?.withheld ?? [],
     dependencies: {
       added: plan?.dependencies.length ?? 0,
       existing: plan?.existingDependencies ?? 0,
@@ -50,15 +50,18 @@ function reportOf(plan: MergePlan | null): Omit<WorkspaceImportResult, 'summary'
   };
 }
 
-/** The message of the refusal the actor would get for a decision, or null when it is theirs. */
-async function refusalOf(db: Database, actor: Actor, decision: Decision): Promise<string | null> {
-  try {
-    await requireDecision(db, actor, decision);
-    return null;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'decision_not_yours') return error.message;
-    throw error;
+/** The refusal the actor would get for each decision a file touches that is not theirs. */
+async function findRefusals(db: Database, actor: Actor): Promise<PlanMergeInput['refusals']> {
+  const refusals: PlanMergeInput['refusals'] = {};
+  for (const decision of ['requirements', 'estimates', 'delivery_dates', 'dependencies'] as const) {
+    try {
+      await requireDecision(db, actor, decision);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'decision_not_yours') throw error;
+      refusals[decision] = error.message;
+    }
   }
+  return refusals;
 }
 
 /**
@@ -81,8 +84,11 @@ async function refusalOf(db: Database, actor: Actor, decision: Decision): Promis
  *   first, and its decision-log entry says that the file's values replaced a change made here.
  *   An item saved while the import runs makes the whole import a 409, and nothing is written.
  * - Dependencies the file states are added when missing, skipped when present, and reported
- *   (never imported) when they would close a cycle with the workspace's dependencies, or when
- *   the dependencies decision is not the importer's (the reason names who holds it).
+ *   (never imported) when they would close a cycle with the workspace's dependencies.
+ * - Decision rights hold field by field, as for an edit: a change to the text, the estimates or
+ *   the target date, or a new dependency, whose decision is not the importer's is not applied
+ *   but reported (`withheld`, `dependencies.refused`) with who decides. New items are created
+ *   with all the file's values, as a new workspace would be.
  * - Everything is one transaction: any error writes nothing.
  *
  * Importing decides what is built and in which order, so it needs the scope and backlog-order
@@ -138,7 +144,7 @@ export async function mergeForeignImport(
     keys: plan.items.map((it) => it.key),
     history: plan.history,
     now,
-    dependencyRefusal: await refusalOf(db, actor, 'dependencies'),
+    refusals: await findRefusals(db, actor),
   };
   if (dryRun) return { dryRun, summary, ...reportOf(await planMerge(db, mergeInput)) };
   const merged = await inTransaction(ctx, async ({ db: tx }) => {
