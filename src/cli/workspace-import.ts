@@ -26,6 +26,14 @@ export interface WorkspaceImportRequest {
   dateFormat?: string;
 }
 
+/** Items listed by name in the terminal report; --json lists them all. */
+const LISTED = 20;
+
+function shown(names: readonly string[]): string {
+  const more = names.length - LISTED;
+  return `${names.slice(0, LISTED).join(', ')}${more > 0 ? `, … and ${more} more` : ''}`;
+}
+
 /** The report for a terminal: the summary, then what changed. */
 export function renderWorkspaceImport(
   result: WorkspaceImportResult,
@@ -38,12 +46,17 @@ export function renderWorkspaceImport(
   const lines = [
     renderDryRun(result.summary, file, heading).trimEnd(),
     '',
-    `  created          ${result.created.length}${result.created.length > 0 ? ` (${result.created.map((c) => `${c.key} #${c.number}`).join(', ')})` : ''}`,
+    `  created          ${result.created.length}${result.created.length > 0 ? ` (${shown(result.created.map((c) => `${c.key} #${c.number}`))})` : ''}`,
     `  updated          ${result.updated.length}`,
-    ...result.updated.map(
-      (u) =>
-        `    ${u.key} #${u.number}: ${u.fields.join(', ')}${u.changedHere ? ' (changed in Headway since the last import: the file wins)' : ''}`,
-    ),
+    ...result.updated
+      .slice(0, LISTED)
+      .map(
+        (u) =>
+          `    ${u.key} #${u.number}: ${u.fields.join(', ')}${u.changedHere ? ' (changed in Headway since the last import: the file wins)' : ''}`,
+      ),
+    ...(result.updated.length > LISTED
+      ? [`    … and ${result.updated.length - LISTED} more (--json lists them all)`]
+      : []),
     `  unchanged        ${result.unchanged}`,
     ...result.withheld.map(
       (w) => `  not applied      ${w.key} #${w.number}: ${w.fields.join(', ')} — ${w.reason}`,
