@@ -58,11 +58,19 @@ export function renderWorkspaceImport(
       ? [`    … and ${result.updated.length - LISTED} more (--json lists them all)`]
       : []),
     `  unchanged        ${result.unchanged}`,
-    ...result.withheld.map(
-      (w) => `  not applied      ${w.key} #${w.number}: ${w.fields.join(', ')} — ${w.reason}`,
-    ),
+    ...result.withheld
+      .slice(0, LISTED)
+      .map((w) => `  not applied      ${w.key} #${w.number}: ${w.fields.join(', ')} — ${w.reason}`),
+    ...(result.withheld.length > LISTED
+      ? [`  not applied      … and ${result.withheld.length - LISTED} more (--json lists them all)`]
+      : []),
     `  dependencies     ${result.dependencies.added} added, ${result.dependencies.existing} already there, ${result.dependencies.refused.length} not imported`,
-    ...result.dependencies.refused.map((d) => `    ${d.item} waits on ${d.dependsOn}: ${d.reason}`),
+    ...result.dependencies.refused
+      .slice(0, LISTED)
+      .map((d) => `    ${d.item} waits on ${d.dependsOn}: ${d.reason}`),
+    ...(result.dependencies.refused.length > LISTED
+      ? [`    … and ${result.dependencies.refused.length - LISTED} more (--json lists them all)`]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }
