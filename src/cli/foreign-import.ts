@@ -1,9 +1,10 @@
 /**
  * `headway import FILE --from jira|linear|github|csv --dry-run -w WORKSPACE`: reads the file,
  * matches the people it names against the workspace's members, and reports what an import would
- * create and every problem. Writes nothing. Without --dry-run, `--name N --as EMAIL` imports the
- * file as a new workspace through the Headway JSON import. Headway JSON files keep their own path
- * (transfer.ts).
+ * create and every problem. Writes nothing. With `-w WORKSPACE --as EMAIL` the file is imported
+ * into that workspace (or compared with it, with --dry-run; see workspace-import.ts); without
+ * -w, `--name N --as EMAIL` imports it as a new workspace through the Headway JSON import.
+ * Headway JSON files keep their own path (transfer.ts).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -27,6 +28,8 @@ import { decodeImportBytes } from '../server/imports/read-csv';
 import { findWorkspaceMembers } from '../server/imports/workspace-members';
 import { DATABASE_FLAGS, withDatabase } from './config';
 import { FilePathSchema, SwitchSchema } from './flags';
+import { type FileSummary, renderDryRun } from './import-report';
+import { runWorkspaceImport } from './workspace-import';
 import { resolveWorkspace } from './workspace-ref';
 
 /** The argument and flags of `headway import`. */
@@ -47,47 +50,6 @@ export const ImportFlagsSchema = z.strictObject({
   json: SwitchSchema,
 });
 export type ImportFlags = z.output<typeof ImportFlagsSchema>;
-
-const MAX_PROBLEMS_SHOWN = 40;
-
-/** The dry-run summary of any file the CLI reads, Headway JSON included. */
-type FileSummary = Omit<DryRunSummary, 'format'> & { format: DryRunSummary['format'] | 'headway' };
-
-/** Renders the dry-run summary for a terminal. */
-export function renderDryRun(
-  summary: FileSummary,
-  file: string,
-  heading = `Dry run of ${file} (${summary.format}): nothing was written.`,
-): string {
-  const lines = [
-    heading,
-    '',
-    `  items            ${summary.items} (${summary.done} done, ${summary.cancelled} cancelled)`,
-    `  dependencies     ${summary.dependencies}`,
-    `  people           ${summary.people} (${summary.peopleByMatch.members} members, ${summary.peopleByMatch.invitations} to invite, ${summary.peopleByMatch.unmatched} unmatched)`,
-    `  history entries  ${summary.historyEntries}`,
-  ];
-  const skipped = Object.entries(summary.skipped);
-  if (skipped.length > 0)
-    lines.push(`  skipped          ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
-  if (summary.assumptions.length > 0)
-    lines.push('', 'Assumptions:', ...summary.assumptions.map((a) => `  - ${a}`));
-  if (summary.problems.length > 0) {
-    lines.push(
-      '',
-      `Problems (${summary.errors} errors, ${summary.problems.length - summary.errors} warnings):`,
-    );
-    for (const p of summary.problems.slice(0, MAX_PROBLEMS_SHOWN)) {
-      const where = [p.row === null ? null : `row ${p.row}`, p.column].filter((x) => x !== null).join(', ');
-      lines.push(
-        `  ${p.severity === 'error' ? 'error' : 'warn '} ${where ? `${where}: ` : ''}${p.message} — ${p.why}`,
-      );
-    }
-    if (summary.problems.length > MAX_PROBLEMS_SHOWN)
-      lines.push(`  … and ${summary.problems.length - MAX_PROBLEMS_SHOWN} more (--json lists them all)`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function readMappingFile(path: string): ImportMappingEdits {
   let raw: unknown;
@@ -177,6 +139,30 @@ export async function runImportCommand(flags: ImportFlags): Promise<boolean> {
     process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderDryRun(summary, file));
     return true;
   }
+  if (flags.workspace && (flags.as || !flags.dryRun)) {
+    if (!flags.as) {
+      throw new Error(
+        '--as EMAIL is needed to import into a workspace: the member who imports (it needs the scope and backlog-order decisions)',
+      );
+    }
+    if (flags.name) throw new Error('--name names a new workspace: leave it out with -w, or leave -w out');
+    await runWorkspaceImport(
+      {
+        file,
+        fileName,
+        text,
+        workspace: flags.workspace,
+        as: flags.as,
+        dryRun: flags.dryRun === true,
+        json: flags.json === true,
+        ...(from && from !== 'headway' ? { format: from } : {}),
+        ...(edits ? { edits } : {}),
+        ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+      },
+      flags,
+    );
+    return true;
+  }
   if (!flags.dryRun) {
     await writeForeignImport(text, fileName, file, flags, from, edits);
     return true;
@@ -216,7 +202,7 @@ async function writeForeignImport(
 ): Promise<void> {
   if (!flags.name || !flags.as) {
     throw new Error(
-      'importing from another tool creates a new workspace: give it --name "Workspace name" and --as EMAIL (its founder), or check the file with --dry-run -w WORKSPACE',
+      'importing from another tool creates a new workspace: give it --name "Workspace name" and --as EMAIL (its founder); or import into a workspace with -w WORKSPACE --as EMAIL; or check the file with --dry-run -w WORKSPACE',
     );
   }
   const name = flags.name;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXTRA_LABEL_FIELDS, GENERIC_FIELDS, IMPORT_FORMATS } from '../domain/import';
+import { EXTRA_LABEL_FIELDS, GENERIC_FIELDS, IMPORT_FORMATS, REIMPORT_FIELDS } from '../domain/import';
 import { text } from './common';
 import { ITEM_STATES, ITEM_TYPES } from './items';
 import { ImportResultSchema } from './transfer';
@@ -135,3 +135,49 @@ export const ForeignImportResultSchema = z.object({
   workspace: ImportResultSchema.nullable(),
 });
 export type ForeignImportResult = z.infer<typeof ForeignImportResultSchema>;
+
+/** A Jira, Linear, GitHub or CSV file to import into an existing workspace (re-importing updates by key). */
+export const WorkspaceImportRequestSchema = ForeignImportRequestSchema.omit({ name: true });
+export type WorkspaceImportRequest = z.infer<typeof WorkspaceImportRequestSchema>;
+
+/** What an import into a workspace did, or would do on a dry run: matched by the file's keys. */
+export const WorkspaceImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  summary: ImportSummarySchema,
+  created: z
+    .array(z.object({ key: z.string(), number: z.number().int() }))
+    .describe('items the file has that the workspace did not (on a dry run, the numbers they would get)'),
+  updated: z
+    .array(
+      z.object({
+        key: z.string(),
+        number: z.number().int(),
+        fields: z.array(z.enum(REIMPORT_FIELDS)),
+        changedHere: z
+          .boolean()
+          .describe(
+            'the item changed in Headway since an import last wrote it: the file replaces that change',
+          ),
+      }),
+    )
+    .describe('items whose listed fields the file changes'),
+  unchanged: z.number().int().describe('items the file has with the same values'),
+  withheld: z
+    .array(
+      z.object({
+        key: z.string(),
+        number: z.number().int(),
+        fields: z.array(z.enum(REIMPORT_FIELDS)),
+        reason: z.string().describe('whose decision these fields are'),
+      }),
+    )
+    .describe('changes the file makes that were not applied: the decision is not yours'),
+  dependencies: z.object({
+    added: z.number().int(),
+    existing: z.number().int(),
+    refused: z
+      .array(z.object({ item: z.string(), dependsOn: z.string(), reason: z.string() }))
+      .describe('dependencies not imported, e.g. because they would close a cycle'),
+  }),
+});
+export type WorkspaceImportResult = z.infer<typeof WorkspaceImportResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_FORMATS } from '../domain/import';
 import {
   DateOnlySchema,
   IdSchema,
@@ -93,6 +94,20 @@ export const HeadwayExportSchema = z.strictObject({
       updatedAt: Timestamp,
       completedAt: Timestamp.nullable(),
       version: Num,
+      /**
+       * Where a foreign import read the item: the tool and its key there, so a later import of
+       * that tool's file updates this item instead of adding another. `version`: the item's
+       * version when the import last wrote it (the item's own version when absent). Absent in
+       * older files and on items made in Headway.
+       */
+      external: z
+        .strictObject({
+          source: z.enum(IMPORT_FORMATS),
+          key: text().min(1).max(200),
+          version: Num.nullable().optional(),
+        })
+        .nullable()
+        .optional(),
     }),
   ),
   dependencies: z.array(

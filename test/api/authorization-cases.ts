@@ -179,6 +179,17 @@ export const WORKSPACE_CASES: RouteCase[] = [
     allowed: ORDER,
   },
   {
+    // Adding to and changing the backlog needs scope and order; who holds both is ORDER here.
+    name: 'import a file into the workspace',
+    method: 'POST',
+    path: (t) => `${W(t)}/import`,
+    body: () => ({
+      format: 'jira',
+      text: 'Summary,Issue key,Issue Type,Status\nFrom Jira,AUTH-1,Task,To Do\n',
+    }),
+    allowed: ORDER,
+  },
+  {
     name: 'add dependency',
     method: 'POST',
     path: (t) => `${I(t)}/dependencies`,

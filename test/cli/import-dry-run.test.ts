@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkspaceImportResult } from '../../src/contract';
 import type { DryRunSummary } from '../../src/domain/import';
 import { makeTempDir, runHeadway } from '../support/cli';
 
@@ -157,6 +158,33 @@ describe('headway import --dry-run', { timeout: 180_000 }, () => {
     expect(doc.items.filter((i) => i.state === 'done')).toHaveLength(summary.done);
     expect(doc.stateHistory).toHaveLength(summary.historyEntries);
     expect(created.invitations.length).toBe(summary.peopleByMatch.invitations);
+  });
+
+  it('should import a Jira export into a workspace with -w and --as, then find it unchanged on a dry run', async () => {
+    const file = join(dataDir, 'reimport.csv');
+    writeFileSync(
+      file,
+      'Summary,Issue key,Issue Type,Status,Created\nExport to Sheets,CLI-1,Story,To Do,05/Jan/26 9:00 AM\nSSO,CLI-2,Task,Done,06/Jan/26 9:00 AM\n',
+    );
+    const args = [
+      'import',
+      file,
+      '--from',
+      'jira',
+      '-w',
+      workspace,
+      '--as',
+      'dana@demo.headway.dev',
+      '--json',
+    ];
+    const imported = await headway(...args);
+    expect(imported.code, imported.stderr).toBe(0);
+    const first = JSON.parse(imported.stdout) as WorkspaceImportResult;
+    expect(first.dryRun).toBe(false);
+    expect(first.created.map((c) => c.key)).toEqual(['CLI-1', 'CLI-2']);
+    const again = await headway(...args, '--dry-run');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, created: [], updated: [], unchanged: 2 });
   });
 
   it('should print the errors, write nothing and exit 1 when a file cannot be imported', async () => {

@@ -42,12 +42,12 @@ export function register(program: Command): void {
     program
       .command('import')
       .description(
-        'import Headway JSON, or a Jira, Linear, GitHub or CSV file, as a new workspace (all or nothing); check a file with --dry-run',
+        'import Headway JSON, or a Jira, Linear, GitHub or CSV file, as a new workspace or (with -w) into one, again and again (all or nothing); check a file with --dry-run',
       )
       .argument('<file>', 'Headway JSON, a Jira or Linear CSV export, GitHub issues JSON, or any CSV')
       .option(
         '--as <email>',
-        'make this user founder of the new workspace (the other members get invitations)',
+        'who imports: founder of the new workspace (the other members get invitations), or a member of -w WORKSPACE',
       )
       .option(
         '--from <format>',
@@ -55,7 +55,7 @@ export function register(program: Command): void {
       )
       .option(
         '-w, --workspace <ref>',
-        'the workspace to import into (id, slug or name); its members are matched',
+        'import into this workspace (id, slug or name) with --as; items are matched by key, so importing again updates them; its members are matched',
       )
       .option('--dry-run', 'report what would be created and every problem; write nothing (exit 1 if errors)')
       .option('--mapping <file>', 'a mapping file (JSON) laid over the proposed mapping')

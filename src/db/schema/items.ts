@@ -13,9 +13,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ITEM_STATES, ITEM_TYPES } from '../../contract/items';
+import { IMPORT_FORMATS } from '../../domain/import/types';
 import { oneOf } from './one-of';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -68,9 +70,18 @@ export const items = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /** The tool a foreign import read the item from (jira, linear, github, csv); null for items made here. */
+    externalSource: text('external_source', { enum: IMPORT_FORMATS }),
+    /** The item's key in that tool (PROJ-12, the Linear identifier): a re-import updates the item it names. */
+    externalKey: text('external_key'),
+    /** The item's version right after an import last wrote it: a higher version means it changed here since. */
+    externalVersion: integer('external_version'),
   },
   (t) => [
     unique('items_workspace_number').on(t.workspaceId, t.number),
+    uniqueIndex('items_external_key')
+      .on(t.workspaceId, t.externalSource, t.externalKey)
+      .where(sql`${t.externalKey} is not null`),
     unique('items_workspace_rank').on(t.workspaceId, t.rank),
     index('items_parent_idx').on(t.parentId),
     check('items_type_known', oneOf(t.type, ITEM_TYPES)),

@@ -108,6 +108,16 @@ export function applyImportMapping(parse: SourceParse, mapping: ImportMapping): 
       countSkipped(skipped, 'no title');
       continue;
     }
+    if (source.key.length > IMPORT_LIMITS.keyChars) {
+      problems.push({
+        row: source.row,
+        column: null,
+        message: `the key ${source.key.slice(0, 40)}… has ${source.key.length} characters`,
+        why: `Headway keeps keys of up to ${IMPORT_LIMITS.keyChars} characters to find the item again on the next import: map a shorter column as the key`,
+        severity: 'error',
+      });
+      continue;
+    }
     const first = firstRow.get(source.key);
     if (first !== undefined) {
       warn(

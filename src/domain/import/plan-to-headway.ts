@@ -7,7 +7,7 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import { defaultDecisionMatrix, type Role } from '../decision-rights';
 import { IMPORT_LIMITS, type ImportPlan, type PlannedItem, type PlannedPerson } from './plan-types';
-import type { ImportItemState, ImportItemType, ImportProblem } from './types';
+import type { ImportFormat, ImportItemState, ImportItemType, ImportProblem } from './types';
 
 /** A member of the document: the importer (founder) or someone the file named with an e-mail. */
 export interface HeadwayDocumentMember {
@@ -50,6 +50,8 @@ export interface HeadwayDocumentItem {
   updatedAt: string;
   completedAt: string | null;
   version: number;
+  /** The tool the item came from and its key there, so a later import of that tool's file finds it. */
+  external: { source: ImportFormat; key: string };
 }
 
 /** The parts of Headway JSON (formatVersion 1) an import from another tool fills. */
@@ -245,6 +247,7 @@ export function planToHeadway(plan: ImportPlan, options: PlanToHeadwayOptions): 
       updatedAt: latest([createdAt, item.updatedAt, item.startedAt, item.closedAt]) ?? createdAt,
       completedAt: item.state === 'done' ? (item.closedAt ?? item.updatedAt ?? createdAt) : null,
       version: 1,
+      external: { source: plan.format, key: item.key },
     };
   });
   const pairs = new Set<string>();

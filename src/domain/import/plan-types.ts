@@ -8,6 +8,8 @@ export const IMPORT_LIMITS = {
   descriptionChars: 50_000,
   labelsPerItem: 30,
   labelChars: 40,
+  /** An item's key in its tool, kept to match it on the next import. */
+  keyChars: 200,
 } as const;
 
 /** A three-point estimate in working days, with where its range came from. */

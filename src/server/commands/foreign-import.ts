@@ -5,11 +5,12 @@
  * errors, or a document the import refuses, writes nothing.
  */
 import { eq } from 'drizzle-orm';
-import { HeadwayExportSchema, type ImportMappingEdits } from '../../contract';
+import { type HeadwayExport, HeadwayExportSchema, type ImportMappingEdits } from '../../contract';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import {
   type DryRunSummary,
+  type HeadwayDocument,
   type ImportFormat,
   type ImportProblem,
   planToHeadway,
@@ -42,7 +43,8 @@ export function describeProblem(p: ImportProblem): string {
   return `${where ? `${where}: ` : ''}${p.message} — ${p.why}`;
 }
 
-function refuse(problems: readonly ImportProblem[], summary: DryRunSummary): never {
+/** A 400 listing the file's problems (and the dry-run summary in its details); nothing is written. */
+export function refuse(problems: readonly ImportProblem[], summary: DryRunSummary): never {
   const lines = problems.map(describeProblem);
   throw new AppError(
     'validation_failed',
@@ -92,17 +94,27 @@ export async function importForeignWorkspace(
     now: new Date().toISOString(),
   });
   if (!built.ok) refuse(built.problems, summary);
-  const parsed = HeadwayExportSchema.safeParse(built.document);
-  if (!parsed.success) {
-    // The plan keeps Headway's limits, so this is a gap between plan and format: say where.
-    const problems = parsed.error.issues
-      .slice(0, 20)
-      .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
-    throw new AppError(
-      'validation_failed',
-      `The file could not be turned into a workspace; nothing was imported. ${problems.join('; ')}`,
-      { details: { problems } },
-    );
-  }
-  return { kind: 'imported', summary, workspace: await importWorkspace(db, importerId, parsed.data) };
+  return {
+    kind: 'imported',
+    summary,
+    workspace: await importWorkspace(db, importerId, checkBuiltDocument(built.document)),
+  };
+}
+
+/**
+ * Checks a document built from an import plan against Headway JSON's schema.
+ * @throws AppError validation_failed naming the paths that do not fit
+ */
+export function checkBuiltDocument(document: HeadwayDocument): HeadwayExport {
+  const parsed = HeadwayExportSchema.safeParse(document);
+  if (parsed.success) return parsed.data;
+  // The plan keeps Headway's limits, so this is a gap between plan and format: say where.
+  const problems = parsed.error.issues
+    .slice(0, 20)
+    .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+  throw new AppError(
+    'validation_failed',
+    `The file could not be turned into items; nothing was imported. ${problems.join('; ')}`,
+    { details: { problems } },
+  );
 }

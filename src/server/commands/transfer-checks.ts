@@ -18,11 +18,18 @@ export function findImportProblems(doc: HeadwayExport): string[] {
     problems.push('members: the workspace needs at least one founder');
   const byNumber = new Map<number, HeadwayExport['items'][number]>();
   const ranks = new Set<string>();
+  const externals = new Set<string>();
   doc.items.forEach((it, i) => {
     if (byNumber.has(it.number)) problems.push(`items[${i}].number: #${it.number} appears twice`);
     byNumber.set(it.number, it);
     if (ranks.has(it.rank)) problems.push(`items[${i}].rank: "${it.rank}" is used by two items`);
     ranks.add(it.rank);
+    if (it.external) {
+      const external = `${it.external.source} ${it.external.key}`;
+      if (externals.has(external))
+        problems.push(`items[${i}].external: ${external} names two items; a key names one item`);
+      externals.add(external);
+    }
     if (it.number >= doc.workspace.nextItemNumber) {
       problems.push(
         `items[${i}].number: #${it.number} is not below workspace.nextItemNumber (${doc.workspace.nextItemNumber})`,

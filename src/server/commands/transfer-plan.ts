@@ -157,6 +157,9 @@ export function planImport(
       updatedAt: new Date(it.updatedAt),
       completedAt: date(it.completedAt),
       version: it.version,
+      externalSource: it.external?.source ?? null,
+      externalKey: it.external?.key ?? null,
+      externalVersion: it.external ? (it.external.version ?? it.version) : null,
     };
   });
 

@@ -169,6 +169,15 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       updatedAt: r.updatedAt.toISOString(),
       completedAt: iso(r.completedAt),
       version: r.version,
+      ...(r.externalSource && r.externalKey
+        ? {
+            external: {
+              source: r.externalSource,
+              key: r.externalKey,
+              version: r.externalVersion,
+            },
+          }
+        : {}),
     })),
     dependencies: deps
       .map((d) => ({

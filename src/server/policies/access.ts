@@ -52,7 +52,16 @@ export interface Actor {
 export async function requireMember(c: Context<AppEnv>, workspaceId: string): Promise<Actor> {
   const userId = requireUser(c);
   if (!isUuid(workspaceId)) throw notFound('Workspace');
-  const { db } = c.get('deps');
+  const actor = await findActor(c.get('deps').db, userId, workspaceId);
+  if (!actor) throw notFound('Workspace');
+  return actor;
+}
+
+/**
+ * A user as a member of a workspace, with their role and the workspace's decision rights.
+ * @returns null when the user is not a member (or the workspace does not exist)
+ */
+export async function findActor(db: Database, userId: string, workspaceId: string): Promise<Actor | null> {
   const [row] = await db
     .select({
       name: workspaces.name,
@@ -64,7 +73,7 @@ export async function requireMember(c: Context<AppEnv>, workspaceId: string): Pr
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     .limit(1);
-  if (!row) throw notFound('Workspace');
+  if (!row) return null;
   return {
     userId,
     workspaceId,

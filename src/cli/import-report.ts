@@ -1,0 +1,45 @@
+/**
+ * The dry-run report of an import, for a terminal.
+ */
+import type { DryRunSummary } from '../domain/import';
+
+const MAX_PROBLEMS_SHOWN = 40;
+
+/** The dry-run summary of any file the CLI reads, Headway JSON included. */
+export type FileSummary = Omit<DryRunSummary, 'format'> & { format: DryRunSummary['format'] | 'headway' };
+
+/** Renders the dry-run summary for a terminal. */
+export function renderDryRun(
+  summary: FileSummary,
+  file: string,
+  heading = `Dry run of ${file} (${summary.format}): nothing was written.`,
+): string {
+  const lines = [
+    heading,
+    '',
+    `  items            ${summary.items} (${summary.done} done, ${summary.cancelled} cancelled)`,
+    `  dependencies     ${summary.dependencies}`,
+    `  people           ${summary.people} (${summary.peopleByMatch.members} members, ${summary.peopleByMatch.invitations} to invite, ${summary.peopleByMatch.unmatched} unmatched)`,
+    `  history entries  ${summary.historyEntries}`,
+  ];
+  const skipped = Object.entries(summary.skipped);
+  if (skipped.length > 0)
+    lines.push(`  skipped          ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  if (summary.assumptions.length > 0)
+    lines.push('', 'Assumptions:', ...summary.assumptions.map((a) => `  - ${a}`));
+  if (summary.problems.length > 0) {
+    lines.push(
+      '',
+      `Problems (${summary.errors} errors, ${summary.problems.length - summary.errors} warnings):`,
+    );
+    for (const p of summary.problems.slice(0, MAX_PROBLEMS_SHOWN)) {
+      const where = [p.row === null ? null : `row ${p.row}`, p.column].filter((x) => x !== null).join(', ');
+      lines.push(
+        `  ${p.severity === 'error' ? 'error' : 'warn '} ${where ? `${where}: ` : ''}${p.message} — ${p.why}`,
+      );
+    }
+    if (summary.problems.length > MAX_PROBLEMS_SHOWN)
+      lines.push(`  … and ${summary.problems.length - MAX_PROBLEMS_SHOWN} more (--json lists them all)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
