@@ -1,5 +1,30 @@
-import { describe, expect, it } from 'vitest';
-import { PublicUrlFlagSchema, TrustProxyFlagSchema } from './config';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PublicUrlFlagSchema, TrustProxyFlagSchema, withDatabaseOptions } from './config';
+
+describe('withDatabaseOptions', () => {
+  const saved = { dataDir: process.env.HEADWAY_DATA_DIR, url: process.env.DATABASE_URL };
+  afterEach(() => {
+    process.env.HEADWAY_DATA_DIR = saved.dataDir;
+    process.env.DATABASE_URL = saved.url;
+    if (saved.dataDir === undefined) delete process.env.HEADWAY_DATA_DIR;
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+  });
+
+  it('should read an empty HEADWAY_DATA_DIR or DATABASE_URL as unset, not as an empty value', () => {
+    process.env.HEADWAY_DATA_DIR = '';
+    process.env.DATABASE_URL = '';
+    const options = withDatabaseOptions(new Command()).parse([], { from: 'user' }).opts();
+    expect(options).toEqual({ dataDir: './headway-data' });
+  });
+
+  it('should take the directory and server from the environment when they are set', () => {
+    process.env.HEADWAY_DATA_DIR = '/srv/headway';
+    process.env.DATABASE_URL = 'postgres://db.example/headway';
+    const options = withDatabaseOptions(new Command()).parse([], { from: 'user' }).opts();
+    expect(options).toEqual({ dataDir: '/srv/headway', databaseUrl: 'postgres://db.example/headway' });
+  });
+});
 
 describe('PublicUrlFlagSchema', () => {
   it('should keep the origin of an http or https URL', () => {

@@ -9,12 +9,12 @@ export function withDatabaseOptions(command: Command): Command {
     .option(
       '--data-dir <dir>',
       'embedded database directory (env HEADWAY_DATA_DIR)',
-      process.env.HEADWAY_DATA_DIR ?? './headway-data',
+      process.env.HEADWAY_DATA_DIR || './headway-data',
     )
     .option(
       '--database-url <url>',
       'PostgreSQL server instead of the embedded database (env DATABASE_URL)',
-      process.env.DATABASE_URL,
+      process.env.DATABASE_URL || undefined,
     );
 }
 
