@@ -8,7 +8,8 @@
 import Papa from 'papaparse';
 import { createSmallRandom, MS_PER_DAY } from '../../src/domain/shared';
 
-const HEADER = [
+/** The columns of a Jira Server CSV export, repeated ones included, in the order Jira writes them. */
+export const JIRA_SERVER_HEADER = [
   'Summary',
   'Issue key',
   'Issue id',
@@ -67,7 +68,8 @@ const STATUSES: [string, string][] = [
 ];
 const POINTS = ['1', '2', '3', '5', '8', '13', ''];
 
-function jiraDate(ms: number): string {
+/** A time as Jira Server writes it in a CSV export: `DD/MMM/YY h:mm A`, in UTC. */
+export function formatJiraDate(ms: number): string {
   const d = new Date(ms);
   const hour = d.getUTCHours();
   const h12 = hour % 12 === 0 ? 12 : hour % 12;
@@ -83,7 +85,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
   const random = createSmallRandom(seed).nextFloat;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const start = Date.UTC(2023, 0, 2, 9, 0);
-  const records: string[][] = [HEADER];
+  const records: string[][] = [JIRA_SERVER_HEADER];
   let epicKey = '';
   let storyId = '';
   for (let n = 1; n <= rows; n++) {
@@ -111,13 +113,13 @@ export function generateJiraExport(rows: number, seed = 1): string {
       pick(PEOPLE),
       pick(PEOPLE),
       pick(PEOPLE),
-      jiraDate(created),
-      jiraDate(resolved || created + 3_600_000),
-      resolved ? jiraDate(resolved) : '',
+      formatJiraDate(created),
+      formatJiraDate(resolved || created + 3_600_000),
+      resolved ? formatJiraDate(resolved) : '',
       pick(['Web', 'API', 'Mobile']),
       random() < 0.3 ? 'Backend' : '',
       random() < 0.5 ? '2025.1' : '',
-      random() < 0.2 ? jiraDate(created + 30 * MS_PER_DAY).split(' ')[0]! : '',
+      random() < 0.2 ? formatJiraDate(created + 30 * MS_PER_DAY).split(' ')[0]! : '',
       `h3. Context\nAs a user I want *${n}* done, with _care_.\n* point one, with a comma\n* point "two"\n{code}\nlet x = ${n};\n{code}\nSee [docs|https://example.com/${n}]`,
       estimate,
       '',
@@ -132,7 +134,7 @@ export function generateJiraExport(rows: number, seed = 1): string {
       kind !== 'Epic' && kind !== 'Sub-task' && epicKey ? epicKey : '',
       kind === 'Epic' ? `Epic ${n}` : '',
       kind === 'Sub-task' ? '' : pick(POINTS),
-      `${jiraDate(created)};someone;A comment, with commas`,
+      `${formatJiraDate(created)};someone;A comment, with commas`,
     ];
     if (kind === 'Epic') epicKey = key;
     if (kind === 'Story') storyId = id;
