@@ -192,7 +192,17 @@ export function BacklogPage() {
         />
       </header>
       <GettingStarted refreshKey={items.dataUpdatedAt} />
-      <SavedViews members={members.data ?? []} onApply={setParams} />
+      <div className="backlog-view-bar">
+        <SavedViews members={members.data ?? []} onApply={setParams} />
+        <a
+          className="button"
+          href={backlogCsvUrl(workspace.id, params.filters, params.showClosed)}
+          download
+          title="Download the items shown, with these filters, as a spreadsheet"
+        >
+          Export CSV
+        </a>
+      </div>
       <BacklogToolbar
         filters={params.filters}
         view={params.view}
@@ -200,7 +210,6 @@ export function BacklogPage() {
         scoreKeys={scoreKeys}
         members={members.data ?? []}
         onChange={setParams}
-        exportUrl={backlogCsvUrl(workspace.id, params.filters, params.showClosed)}
       >
         <ClosedToggle
           shown={params.showClosed}

@@ -12,8 +12,6 @@ interface ToolbarProps {
   scoreKeys: string[];
   members: Member[];
   onChange: (changes: Record<string, string | null>) => void;
-  /** The CSV download of the view as filtered now. */
-  exportUrl: string;
   /** Shown after the state filter: the switch for done and cancelled items. */
   children?: ReactNode;
 }
@@ -154,14 +152,6 @@ export function BacklogToolbar(props: ToolbarProps) {
           </option>
         ))}
       </select>
-      <a
-        className="button"
-        href={props.exportUrl}
-        download
-        title="Download the items shown, with these filters, as a spreadsheet"
-      >
-        Export CSV
-      </a>
     </search>
   );
 }
