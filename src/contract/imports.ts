@@ -4,8 +4,8 @@ import { text } from './common';
 import { ITEM_STATES, ITEM_TYPES } from './items';
 import { ImportResultSchema } from './transfer';
 
-/** Largest file `headway import` reads from Jira, Linear, GitHub or CSV (50,000 Jira rows fit). */
-export const FOREIGN_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+// Without zod, so the web app can check a file's size before sending it.
+export { FOREIGN_IMPORT_MAX_BYTES } from './import-limits';
 
 /** Formats `--from` accepts. */
 export const IMPORT_SOURCES = [...IMPORT_FORMATS, 'headway'] as const;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { ForeignImportResult, ImportMappingEdits, WorkspaceImportResult } from '../../../contract';
-import type { ImportFormat } from '../../../domain/import';
+import type { ImportFormat } from '../../../domain/import/types';
 import { requestApi } from '../../api/client';
 import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';

@@ -1,7 +1,7 @@
 import { type DragEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { ItemState } from '../../../contract';
-import type { ImportFormat } from '../../../domain/import';
+import type { ImportFormat } from '../../../domain/import/types';
 import { describeError } from '../../api/client';
 import { Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';

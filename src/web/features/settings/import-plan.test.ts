@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportMappingEditsSchema } from '../../../contract';
-import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/imports';
+import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/import-limits';
 import {
   buildImportEdits,
   dateFormatChoices,

@@ -1,5 +1,5 @@
 import type { ImportMappingEdits, ItemState } from '../../../contract';
-import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/imports';
+import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/import-limits';
 
 /** One problem of a dry run, as the API reports it. */
 export interface ImportProblemView {

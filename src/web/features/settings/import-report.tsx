@@ -1,5 +1,5 @@
 import type { ItemState } from '../../../contract';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../domain/import';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../domain/import/types';
 import { ITEM_STATES, STATE_LABELS } from '../backlog/labels';
 import type { DryRun } from './import-api';
 import { dateFormatChoices, sortProblems } from './import-plan';
