@@ -1,5 +1,6 @@
+import { openAs, post, signUp } from './api-accounts';
 import { expect, test } from './csp';
-import { PASSWORD, rowOf, snap, watchConsole } from './helpers';
+import { PASSWORD, rowOf, snap, snapFull, watchConsole } from './helpers';
 
 /** A small Jira export: a custom status to map, and a row whose points cannot be read (a warning). */
 const JIRA_CSV = [
@@ -50,7 +51,7 @@ test('a founder imports a Jira file into the workspace after adjusting the state
     await expect(problem).toContainText('Custom field (Story Points)');
     await expect(page.getByLabel('Headway state for Ready for QA')).toHaveValue('in_review');
     await expect(page.getByLabel('Headway state for Ready for sign-off')).toHaveValue('in_progress');
-    await snap(page, 'import-dry-run');
+    await snapFull(page, 'import-dry-run');
   });
 
   await test.step('mapping “Ready for sign-off” to In review runs the dry run again with the edit', async () => {
@@ -100,4 +101,35 @@ test('a founder imports a Jira file into the workspace after adjusting the state
   });
 
   expect(errors).toEqual([]);
+});
+
+test('a developer who does not decide the scope sees the refusal naming who does, in place', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Omar Founder', `omar-${run}@import.e2e.headway.dev`);
+  const workspace = (await post(founder, '/api/workspaces', { name: 'Omar Co' })) as {
+    id: string;
+    slug: string;
+  };
+  const invitation = (await post(founder, `/api/workspaces/${workspace.id}/invitations`, {
+    role: 'developer',
+  })) as { token: string };
+  const developer = await signUp(baseURL, 'Dev Eloper', `dev-${run}@import.e2e.headway.dev`);
+  await post(developer, '/api/invitations/accept', { token: invitation.token });
+
+  const page = await openAs(browser, baseURL, developer, `/w/${workspace.slug}/settings/import`);
+  await page.getByLabel('Choose a file, or drop it here').setInputFiles({
+    name: 'jira-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(JIRA_CSV),
+  });
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Omar Founder');
+  await expect(refusal).toContainText(/belongs? to/);
+  await expect(page.getByRole('button', { name: /^Import \d+ items?$/ })).toHaveCount(0);
+  await snap(page, 'import-refused');
+  await page.context().close();
 });
