@@ -133,3 +133,33 @@ test('a developer who does not decide the scope sees the refusal naming who does
   await snap(page, 'import-refused');
   await page.context().close();
 });
+
+test('a file becomes a new workspace with the name given, and its backlog opens', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Kai Founder', `kai-${run}@import.e2e.headway.dev`);
+  const workspace = (await post(founder, '/api/workspaces', { name: 'Kai Co' })) as { slug: string };
+  const page = await openAs(browser, baseURL, founder, `/w/${workspace.slug}/settings/import`);
+  await page.getByRole('radio', { name: 'A new workspace' }).check();
+  await page.getByLabel('Choose a file, or drop it here').setInputFiles({
+    name: 'jira-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(JIRA_CSV),
+  });
+  const confirm = page.getByRole('button', { name: 'Import 5 items' });
+  await expect(confirm).toBeDisabled();
+  await expect(page.getByText('Name the new workspace first.')).toBeVisible();
+  await page.getByLabel('Name of the new workspace').fill('Kai from Jira');
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(
+    page.getByRole('heading', { name: 'Workspace “Kai from Jira” created with 5 items' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Open the backlog' }).click();
+  await expect(page).toHaveURL(/\/w\/kai-from-jira[^/]*\/backlog/);
+  await expect(rowOf(page, 'Password reset')).toBeVisible();
+  await page.context().close();
+});

@@ -91,7 +91,14 @@ export function ImportPage() {
         )}
       </fieldset>
       {outcome ? (
-        <ImportDone outcome={outcome} slug={workspace.slug} onAnother={() => setOutcome(null)} />
+        <ImportDone
+          outcome={outcome}
+          slug={workspace.slug}
+          onAnother={() => {
+            setOutcome(null);
+            setFile(null);
+          }}
+        />
       ) : request === null ? null : dryRun.isPending ? (
         <Loading label="Reading the file" />
       ) : dryRun.isError ? (
