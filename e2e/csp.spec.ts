@@ -73,6 +73,7 @@ test('every page of the web app renders under the strict Content-Security-Policy
       [`${w}/assessment/new`, 'Assess your development setup'],
       [`${w}/assessment/2`, /Assessment #2/],
       [`${w}/assessment/compare?from=1&to=2`, /#1 → #2/],
+      [`${w}/settings/import`, 'Import'],
     ];
     for (const [path, heading] of pages) await visit(page, path, heading);
     expect(cspViolations).toEqual([]);

@@ -12,6 +12,7 @@ const PAGES = [
   '/w/some-workspace/forecasts',
   '/w/some-workspace/team',
   '/w/some-workspace/settings/tokens',
+  '/w/some-workspace/settings/import',
 ];
 
 async function visitAll(page: import('@playwright/test').Page, label: string): Promise<string[]> {

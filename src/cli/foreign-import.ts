@@ -97,6 +97,8 @@ function summarizeHeadwayFile(text: string, file: string): FileSummary | string 
     peopleByMatch: { members: doc.members.length, invitations: 0, unmatched: 0 },
     errors: 0,
     assumptions: ['Headway JSON imports as a new workspace (without --dry-run).'],
+    // Headway JSON needs no mapping: its states are Headway's.
+    mapping: { states: {}, dateFormat: null },
   };
 }
 

@@ -4,8 +4,8 @@ import { text } from './common';
 import { ITEM_STATES, ITEM_TYPES } from './items';
 import { ImportResultSchema } from './transfer';
 
-/** Largest file `headway import` reads from Jira, Linear, GitHub or CSV (50,000 Jira rows fit). */
-export const FOREIGN_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+// Without zod, so the web app can check a file's size before sending it.
+export { FOREIGN_IMPORT_MAX_BYTES } from './import-limits';
 
 /** Formats `--from` accepts. */
 export const IMPORT_SOURCES = [...IMPORT_FORMATS, 'headway'] as const;
@@ -86,6 +86,10 @@ export const ImportProblemSchema = z.object({
   message: z.string(),
   why: z.string().describe('what the import does about it, or what to change'),
   severity: z.enum(['error', 'warning']).describe('an error stops the import until it is fixed'),
+  dateFormats: z
+    .array(z.string())
+    .optional()
+    .describe('dates that read several ways: the formats that fit; send one as dateFormat'),
 });
 
 /** What an import would create and every problem: the dry run's report. */
@@ -106,6 +110,12 @@ export const ImportSummarySchema = z.object({
   }),
   errors: z.number().int(),
   assumptions: z.array(z.string()),
+  mapping: z
+    .object({
+      states: z.record(z.string(), z.enum(ITEM_STATES)),
+      dateFormat: z.string().nullable(),
+    })
+    .describe('the mapping applied: their status → our state (edit with mapping.states), the date format'),
 });
 
 /**

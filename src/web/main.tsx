@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a #root element');

@@ -39,6 +39,9 @@ const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
 
+const ImportPage = lazy(() =>
+  import('./features/settings/import-page').then((m) => ({ default: m.ImportPage })),
+);
 const TokensPage = lazy(() =>
   import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })),
 );
@@ -170,6 +173,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <AssessmentPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/import"
+            element={
+              <Page>
+                <ImportPage />
               </Page>
             }
           />

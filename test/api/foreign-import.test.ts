@@ -148,6 +148,44 @@ describe('POST /api/workspaces/import/foreign', () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it('should answer the state mapping it applied, with the edits laid over it', async () => {
+    const jira = 'Summary,Issue key,Issue Type,Status,Created\nA,X-1,Task,Ready for QA,2025-04-03 10:00\n';
+    const proposed = await client.post<ForeignImportResult>('/api/workspaces/import/foreign?dryRun=true', {
+      text: jira,
+      name: 'Mapped',
+    });
+    expect(proposed.status).toBe(200);
+    const guessed = proposed.body.summary.mapping.states['Ready for QA'];
+    expect(guessed).toBeDefined();
+    const edited = await client.post<ForeignImportResult>('/api/workspaces/import/foreign?dryRun=true', {
+      text: jira,
+      name: 'Mapped',
+      mapping: { states: { 'Ready for QA': guessed === 'in_review' ? 'ready' : 'in_review' } },
+    });
+    expect(edited.body.summary.mapping.states['Ready for QA']).toBe(
+      guessed === 'in_review' ? 'ready' : 'in_review',
+    );
+  });
+
+  it('should name the date formats that fit when dates read several ways, and read them once one is sent', async () => {
+    const ambiguous = 'Summary,Issue key,Issue Type,Status,Created\nA,X-1,Task,To Do,03/04/2025 10:00\n';
+    const res = await client.post<ForeignImportResult>('/api/workspaces/import/foreign?dryRun=true', {
+      format: 'jira',
+      text: ambiguous,
+      name: 'Dates',
+    });
+    const formats = res.body.summary.problems.flatMap((p) => p.dateFormats ?? []);
+    expect(formats).toEqual(expect.arrayContaining(['DD/MM/YYYY H:mm', 'MM/DD/YYYY H:mm']));
+    const chosen = await client.post<ForeignImportResult>('/api/workspaces/import/foreign?dryRun=true', {
+      format: 'jira',
+      text: ambiguous,
+      name: 'Dates',
+      dateFormat: 'DD/MM/YYYY H:mm',
+    });
+    expect(chosen.body.summary.errors).toBe(0);
+    expect(chosen.body.summary.mapping.dateFormat).toBe('DD/MM/YYYY H:mm');
+  });
+
   it('should refuse a missing name, an unknown format and Headway JSON with a 400', async () => {
     const before = await countRows();
     const noName = await client.post<ErrorBody>('/api/workspaces/import/foreign', {

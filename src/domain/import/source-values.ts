@@ -129,6 +129,7 @@ export function createDateReader(values: readonly string[], options: ParseOption
         message: `dates such as "${detection.example}" can be read day-first or month-first (${detection.formats.join(' or ')})`,
         why: 'guessing could move every date by months: say which with --date-format (for example --date-format "DD/MM/YYYY H:mm")',
         severity: 'error',
+        dateFormats: detection.formats,
       });
     } else if (detection.kind === 'unknown') {
       pattern = detection.best;

@@ -1,6 +1,6 @@
 /** The dry-run report of an import plan: counts, skipped rows by reason, and every problem. */
 import type { ImportPlan } from './plan-types';
-import type { ImportFormat } from './types';
+import type { ImportFormat, ImportItemState } from './types';
 
 /** One problem as the dry run reports it. */
 export interface DryRunProblem {
@@ -10,6 +10,8 @@ export interface DryRunProblem {
   message: string;
   why: string;
   severity: 'error' | 'warning';
+  /** Dates that read several ways: the formats that fit, one of which the user picks. */
+  dateFormats?: string[];
 }
 
 /** What `headway import --dry-run --json` prints. */
@@ -28,6 +30,8 @@ export interface DryRunSummary {
   /** Errors must be fixed (a setting, the mapping or the file) before the import can run. */
   errors: number;
   assumptions: string[];
+  /** The mapping applied: their status → our state, and the date format (null: detected). */
+  mapping: { states: Record<string, ImportItemState>; dateFormat: string | null };
 }
 
 /**
@@ -64,9 +68,11 @@ export function summarizeImportPlan(plan: ImportPlan, file?: string): DryRunSumm
       message: p.message,
       why: p.why,
       severity: p.severity,
+      ...(p.dateFormats ? { dateFormats: [...p.dateFormats] } : {}),
     })),
     peopleByMatch,
     errors: plan.problems.filter((p) => p.severity === 'error').length,
     assumptions: [...plan.assumptions],
+    mapping: { states: { ...plan.mapping.states }, dateFormat: plan.mapping.dateFormat },
   };
 }

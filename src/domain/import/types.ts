@@ -40,6 +40,8 @@ export interface ImportProblem {
   message: string;
   why: string;
   severity: 'error' | 'warning';
+  /** When the problem is dates that read several ways: the date formats that fit, to pick one. */
+  dateFormats?: string[];
 }
 
 /** A person as the file names them. Files carry an email, a display name, a login, or several. */

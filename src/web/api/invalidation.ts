@@ -81,6 +81,18 @@ export const invalidates = {
   snapshotPublished: (ws: string): QueryKey[] => [keys.roadmap.snapshots(ws)],
   assessmentCreated: (ws: string): QueryKey[] => [keys.assessments.list(ws)],
   assessmentRightsApplied: (ws: string): QueryKey[] => [keys.rights(ws), keys.assessments.log(ws)],
+  // An import adds and updates items, their history and decisions; a dry run of it is stale too.
+  workspaceImported: (ws: string): QueryKey[] => [
+    keys.anyImportDryRun(ws),
+    ...aroundItems(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.gettingStarted(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
+  // A new workspace from a file: the list of my workspaces gains it.
+  workspaceCreatedFromFile: (): QueryKey[] => [keys.me],
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
   savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],

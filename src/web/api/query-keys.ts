@@ -11,6 +11,9 @@ export const keys = {
   instance: ['instance'] as const,
   me: ['me'] as const,
   tokens: ['api-tokens'] as const,
+  /** A dry run of a file to import: its file, target and choices (see import-api.ts). */
+  anyImportDryRun: (ws: string) => ['import-dry-run', ws] as const,
+  importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,
   calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,

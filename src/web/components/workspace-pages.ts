@@ -10,4 +10,5 @@ export const WORKSPACE_PAGES: readonly { to: string; label: string; key: string 
   { to: 'forecasts', label: 'Forecasts', key: 'f' },
   { to: 'prioritize', label: 'Prioritize', key: 'p' },
   { to: 'assessment', label: 'Assessment', key: 'a' },
+  { to: 'settings/import', label: 'Import', key: 'm' },
 ];
