@@ -2,7 +2,16 @@ import { openAs, post, signUp } from './api-accounts';
 import { expect, test } from './csp';
 import { PASSWORD, rowOf, snap, snapFull, watchConsole } from './helpers';
 
-/** A small Jira export: a custom status to map, and a row whose points cannot be read (a warning). */
+const DAY = 86_400_000;
+const jiraTime = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** 24 stories finished over the last seven weeks: the history a throughput forecast learns from. */
+const HISTORY = Array.from({ length: 24 }, (_, i) => {
+  const resolved = Date.now() - (50 - 2 * i) * DAY;
+  return `Shipped story ${i + 1},WEB-${100 + i},${10100 + i},Story,Done,Done,Medium,${jiraTime(resolved - 3 * DAY)},${jiraTime(resolved)},2`;
+});
+
+/** A Jira export: a custom status to map, a row whose points cannot be read (a warning), and history. */
 const JIRA_CSV = [
   'Summary,Issue key,Issue id,Issue Type,Status,Status Category,Priority,Created,Resolved,Custom field (Story Points)',
   'Sign-in page,WEB-1,10001,Story,Done,Done,Medium,2025-03-03 09:00,2025-03-07 17:00,3',
@@ -10,7 +19,9 @@ const JIRA_CSV = [
   'Audit trail,WEB-3,10003,Task,To Do,To Do,Low,2025-03-05 09:00,,lots',
   'Export to PDF,WEB-4,10004,Bug,In Progress,In Progress,Medium,2025-03-06 09:00,,2',
   'Session timeout,WEB-5,10005,Story,Ready for QA,In Progress,Medium,2025-03-06 10:00,,1',
+  ...HISTORY,
 ].join('\n');
+const ITEMS = 5 + HISTORY.length;
 
 test('a founder imports a Jira file into the workspace after adjusting the state mapping', async ({
   page,
@@ -38,13 +49,15 @@ test('a founder imports a Jira file into the workspace after adjusting the state
       mimeType: 'text/csv',
       buffer: Buffer.from(JIRA_CSV),
     });
-    await expect(page.getByTestId('import-file')).toHaveText(`jira-export.csv (${JIRA_CSV.length} B)`);
+    await expect(page.getByTestId('import-file')).toHaveText(
+      `jira-export.csv (${(JIRA_CSV.length / 1024).toFixed(1)} KB)`,
+    );
     await expect(page.getByLabel('Read the file as')).toHaveValue('');
     await expect(page.getByLabel('Read the file as').locator('option:checked')).toHaveText(
       'Detected: Jira CSV',
     );
     const counts = page.getByTestId('import-counts');
-    await expect(counts.getByRole('definition').first()).toHaveText('5');
+    await expect(counts.getByRole('definition').first()).toHaveText(String(ITEMS));
     const problem = page.getByTestId('import-problems').getByRole('row', { name: /lots/ });
     await expect(problem).toContainText('Warning');
     await expect(problem).toContainText('4');
@@ -66,13 +79,13 @@ test('a founder imports a Jira file into the workspace after adjusting the state
     await rerun;
     await expect(page.getByLabel('Headway state for Ready for sign-off')).toHaveValue('in_review');
     // A warning does not block: the row is imported without its points.
-    await expect(page.getByRole('button', { name: 'Import 5 items' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: `Import ${ITEMS} items` })).toBeEnabled();
   });
 
   await test.step('the import reports what it created and links to the backlog and the forecast', async () => {
-    await page.getByRole('button', { name: 'Import 5 items' }).click();
+    await page.getByRole('button', { name: `Import ${ITEMS} items` }).click();
     await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
-    await expect(page.getByTestId('import-result')).toContainText('5 created');
+    await expect(page.getByTestId('import-result')).toContainText(`${ITEMS} created`);
     await expect(page.getByTestId('import-result')).toContainText('0 updated');
     await expect(page.getByRole('link', { name: 'See the throughput forecast' })).toHaveAttribute(
       'href',
@@ -91,12 +104,18 @@ test('a founder imports a Jira file into the workspace after adjusting the state
     await snap(page, 'import-backlog');
   });
 
-  await test.step('the forecast page opens on the imported history', async () => {
+  await test.step('the throughput forecast answers from the imported history', async () => {
     await page
       .getByRole('navigation', { name: 'Workspace' })
       .getByRole('link', { name: 'Forecasts' })
       .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Forecasts' })).toBeVisible();
+    await page.getByText('The next N items').click();
+    await page.getByRole('spinbutton', { name: 'When will this many items be done?' }).fill('10');
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await expect(page.getByTestId('forecast-headline')).toContainText('85% likely by');
+    // 24 imported completions in the last 90 days: enough to forecast, too few past forecasts to calibrate.
+    await expect(page.getByTestId('forecast-calibration')).toContainText(/^(Calibrating|Calibrated)/);
     await snap(page, 'import-forecasts');
   });
 
@@ -149,14 +168,14 @@ test('a file becomes a new workspace with the name given, and its backlog opens'
     mimeType: 'text/csv',
     buffer: Buffer.from(JIRA_CSV),
   });
-  const confirm = page.getByRole('button', { name: 'Import 5 items' });
+  const confirm = page.getByRole('button', { name: `Import ${ITEMS} items` });
   await expect(confirm).toBeDisabled();
   await expect(page.getByText('Name the new workspace first.')).toBeVisible();
   await page.getByLabel('Name of the new workspace').fill('Kai from Jira');
   await expect(confirm).toBeEnabled();
   await confirm.click();
   await expect(
-    page.getByRole('heading', { name: 'Workspace “Kai from Jira” created with 5 items' }),
+    page.getByRole('heading', { name: `Workspace “Kai from Jira” created with ${ITEMS} items` }),
   ).toBeVisible();
   await page.getByRole('link', { name: 'Open the backlog' }).click();
   await expect(page).toHaveURL(/\/w\/kai-from-jira[^/]*\/backlog/);
