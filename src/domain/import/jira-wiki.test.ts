@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { convertJiraWikiToMarkdown as md } from './jira-wiki';
 
 describe('Jira wiki markup to Markdown', () => {
+  it('should escape a "!" that meets a "[" only once link text and the rest of the line are joined', () => {
+    expect(md('[![]')).toBe('\\![');
+    expect(md('[x!][y|https://a.example]')).toBe('x\\![y](<https://a.example>)');
+  });
+
   it('should convert headings, bold, italic, strikethrough and monospace', () => {
     expect(md('h1. Title')).toBe('# Title');
     expect(md('h3. Smaller')).toBe('### Smaller');

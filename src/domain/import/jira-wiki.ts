@@ -104,11 +104,27 @@ function convertInline(line: string): string {
       (_all, before: string, content: string) => `${before}${replacement}${content}${replacement}`,
     );
   }
-  // A literal "!" right before a link would turn it into an image that loads when viewed.
-  text = text.replace(/!(?=\[|\uE000)/g, '\\!');
-  return stash.length === 0
-    ? text
-    : text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => stash[Number(index)] ?? '');
+  if (stash.length > 0) {
+    // Code spans go back last: what they show is verbatim and needs no escaping.
+    const code = new Map<number, string>();
+    text = text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => {
+      const kept = stash[Number(index)] ?? '';
+      if (!kept.startsWith('`')) return kept;
+      code.set(code.size, kept);
+      return `\uE000${code.size - 1}\uE000`;
+    });
+    text = escapeImageMarks(text);
+    return text.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => code.get(Number(index)) ?? '');
+  }
+  return escapeImageMarks(text);
+}
+
+/**
+ * A literal "!" right before "[" (or a code placeholder) would start a Markdown image that loads
+ * when viewed, even when the "!" and the "[" came from different pieces of the line: escape it.
+ */
+function escapeImageMarks(text: string): string {
+  return text.replace(/(^|[^\\])!(?=\[|\uE000)/g, '$1\\!');
 }
 
 function fenceFor(content: string): string {
