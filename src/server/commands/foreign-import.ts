@@ -37,6 +37,32 @@ export type ForeignImportOutcome =
   | { kind: 'dry-run'; summary: DryRunSummary }
   | { kind: 'imported'; summary: DryRunSummary; workspace: ImportResult };
 
+/**
+ * Plans a Jira, Linear, GitHub or CSV file from the user's choices, matching people against
+ * `members`. Both import paths (a new workspace, an existing one) read a file this way.
+ * @throws AppError validation_failed when the file is Headway JSON, which has its own import
+ */
+export function planForeignFile(
+  input: Pick<ForeignImportInput, 'text' | 'fileName' | 'format' | 'edits' | 'dateFormat'>,
+  members: { email: string; name: string }[],
+) {
+  const planned = planImport({
+    text: input.text,
+    ...(input.fileName ? { fileName: input.fileName } : {}),
+    ...(input.format ? { from: input.format } : {}),
+    ...(input.edits ? { edits: input.edits } : {}),
+    ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
+    members,
+  });
+  if (planned.kind === 'headway') {
+    throw new AppError(
+      'validation_failed',
+      'This is Headway JSON: import it as a new workspace with POST /api/workspaces/import (or `headway import FILE`), not as a foreign file',
+    );
+  }
+  return planned;
+}
+
 /** One line per problem, as the dry run prints them. */
 export function describeProblem(p: ImportProblem): string {
   const where = [p.row === null ? null : `row ${p.row}`, p.column].filter((x) => x !== null).join(', ');
@@ -71,22 +97,8 @@ export async function importForeignWorkspace(
     .from(users)
     .where(eq(users.id, importerId));
   if (!importer) throw new AppError('not_found', 'The importing account no longer exists');
-  const planned = planImport({
-    text: input.text,
-    ...(input.fileName ? { fileName: input.fileName } : {}),
-    ...(input.format ? { from: input.format } : {}),
-    ...(input.edits ? { edits: input.edits } : {}),
-    ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
-    // A new workspace: the importer is its only member so far.
-    members: [importer],
-  });
-  if (planned.kind === 'headway') {
-    throw new AppError(
-      'validation_failed',
-      'This is Headway JSON: import it with POST /api/workspaces/import (or `headway import FILE`), not as a foreign file',
-    );
-  }
-  const { plan, summary } = planned;
+  // A new workspace: the importer is its only member so far.
+  const { plan, summary } = planForeignFile(input, [importer]);
   if (input.dryRun) return { kind: 'dry-run', summary };
   const built = planToHeadway(plan, {
     workspaceName: input.name,

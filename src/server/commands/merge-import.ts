@@ -10,10 +10,9 @@ import type { Database } from '../../db/client';
 import { memberships, users } from '../../db/schema';
 import { type ImportFormat, planToHeadway } from '../../domain/import';
 import { AppError } from '../errors';
-import { planImport } from '../imports/plan-import';
 import { type Actor, requireContributor, requireDecision } from '../policies/access';
 import { type CommandContext, inTransaction } from './context';
-import { checkBuiltDocument, refuse } from './foreign-import';
+import { checkBuiltDocument, planForeignFile, refuse } from './foreign-import';
 import { lockWorkspaceOrder } from './item-order';
 import { type MergePlan, type PlanMergeInput, planMerge } from './merge-import-plan';
 import { writeMerge } from './merge-import-write';
@@ -113,21 +112,10 @@ export async function mergeForeignImport(
     .where(eq(memberships.workspaceId, actor.workspaceId));
   const importer = team.find((m) => m.id === actor.userId);
   if (!importer) throw new AppError('not_found', 'The importing account no longer exists');
-  const planned = planImport({
-    text: input.text,
-    ...(input.fileName ? { fileName: input.fileName } : {}),
-    ...(input.format ? { from: input.format } : {}),
-    ...(input.edits ? { edits: input.edits } : {}),
-    ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
-    members: team.map((m) => ({ email: m.email, name: m.name })),
-  });
-  if (planned.kind === 'headway') {
-    throw new AppError(
-      'validation_failed',
-      'This is Headway JSON: import it as a new workspace with POST /api/workspaces/import (or `headway import FILE`)',
-    );
-  }
-  const { plan, summary } = planned;
+  const { plan, summary } = planForeignFile(
+    input,
+    team.map((m) => ({ email: m.email, name: m.name })),
+  );
   const dryRun = input.dryRun === true;
   const now = new Date();
   const built = planToHeadway(plan, { workspaceName: actor.workspaceName, importer, now: now.toISOString() });
