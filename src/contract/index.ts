@@ -1,4 +1,5 @@
 export * from './assessment';
+export * from './assessment-links';
 export * from './auth';
 export * from './calibration';
 export * from './common';
