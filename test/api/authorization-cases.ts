@@ -27,6 +27,9 @@ export interface Target {
   formulaId: string;
   sessionId: string;
   viewId: string;
+  /** A published assessment link and a lead it brought, fresh for routes that need them. */
+  linkId: string;
+  leadId: string;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -46,7 +49,9 @@ export interface RouteCase {
     | 'session'
     | 'revealed-session'
     | 'cancelled-item'
-    | 'shared-view';
+    | 'shared-view'
+    | 'assessment-link'
+    | 'assessment-lead';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
