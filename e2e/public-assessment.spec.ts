@@ -71,6 +71,19 @@ test('a visitor without an account takes a published assessment and becomes a le
     await expect(page.getByTestId('link-table')).toContainText('Website');
   });
 
+  await test.step('the visitor creates a workspace prefilled from the answers', async () => {
+    await visitor.getByRole('button', { name: 'Create your workspace from these answers' }).click();
+    await visitor.getByLabel('Name').fill('Pat Prospect');
+    await visitor.getByLabel('Email').fill('pat@prospect.e2e.headway.dev');
+    await visitor.getByLabel('Password').fill(PASSWORD);
+    await visitor.getByRole('button', { name: 'Create account' }).click();
+    await visitor.getByLabel('Company workspace name').fill('Prospect Ltd');
+    await visitor.getByRole('button', { name: 'Create workspace from my answers' }).click();
+    await expect(visitor.getByRole('heading', { name: 'Prospect Ltd is ready' })).toBeVisible();
+    await visitor.getByRole('link', { name: 'Open the workspace' }).click();
+    await expect(visitor.getByRole('heading', { name: /Assessment #1/ })).toBeVisible();
+  });
+
   await test.step('a revoked link answers 404', async () => {
     await page.getByRole('button', { name: 'Revoke Website' }).click();
     await page.getByRole('button', { name: 'Revoke link' }).click();
