@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { HOSTILE_SINK } from '../test/support/hostile-strings';
 import { expect, test } from './csp';
 import { PASSWORD } from './helpers';
+
+/** Contact details a visitor may type: they must show as text wherever they appear. */
+const HOSTILE_NAME = `"><img src=x onerror=${HOSTILE_SINK}(2)>`;
+const HOSTILE_COMPANY = `<script>${HOSTILE_SINK}(1)</script>`;
 
 test('a visitor without an account takes a published assessment and becomes a lead of its publisher', async ({
   page,
@@ -9,6 +14,10 @@ test('a visitor without an account takes a published assessment and becomes a le
 }) => {
   if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
   let address = '';
+  const executions: string[] = [];
+  await page.context().exposeBinding(HOSTILE_SINK, (_source, n: unknown) => {
+    executions.push(`${HOSTILE_SINK}(${String(n)})`);
+  });
 
   await test.step('a fractional CPO publishes the assessment from the settings', async () => {
     await page.goto('/signup');
@@ -55,7 +64,8 @@ test('a visitor without an account takes a published assessment and becomes a le
 
   await test.step('the visitor agrees to share and gives an e-mail', async () => {
     await visitor.getByLabel('E-mail', { exact: true }).fill('founder@prospect.e2e.headway.dev');
-    await visitor.getByLabel('Company (optional)').fill('Prospect <b>Ltd</b>');
+    await visitor.getByLabel('Name (optional)').fill(HOSTILE_NAME);
+    await visitor.getByLabel('Company (optional)').fill(HOSTILE_COMPANY);
     await visitor.getByRole('checkbox', { name: /may keep my answers/ }).check();
     await visitor.getByRole('button', { name: /Share my answers/ }).click();
     await expect(visitor.getByRole('heading', { name: 'Shared with Northwind Advisory' })).toBeVisible();
@@ -65,7 +75,9 @@ test('a visitor without an account takes a published assessment and becomes a le
     await page.reload();
     const leads = page.getByTestId('lead-list');
     await expect(leads).toContainText('founder@prospect.e2e.headway.dev');
-    await expect(leads).toContainText('Prospect <b>Ltd</b>');
+    await expect(leads).toContainText(HOSTILE_NAME);
+    await expect(leads).toContainText(HOSTILE_COMPANY);
+    expect(executions).toEqual([]);
     await leads.getByText('founder@prospect.e2e.headway.dev').click();
     await expect(leads.locator('dt').first()).toBeVisible();
     await expect(page.getByTestId('link-table')).toContainText('Website');

@@ -224,6 +224,24 @@ describe('hostile text in a published assessment', () => {
     }
   });
 
+  it('should refuse hostile text given as an answer with a JSON 400 naming the question, keeping nothing', async () => {
+    const link = await publish();
+    const page = await visitor().get<PublicAssessment>(publicPath(link.token));
+    const choice = page.body.questionnaire.questions.find((q) => q.answer.kind === 'choice');
+    if (!choice) throw new Error('the short questionnaire has no choice question');
+    const before = await leadCount();
+    for (const text of HOSTILE) {
+      const res = await visitor().post<{ error: { details: { problems: { questionId: string }[] } } }>(
+        `${publicPath(link.token)}/report`,
+        { answers: { [choice.id]: text }, consent: true, email: 'hostile-answer@example.com' },
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.body.error.details.problems.map((p) => p.questionId)).toEqual([choice.id]);
+    }
+    expect(await leadCount()).toBe(before);
+  });
+
   it('should keep hostile contact details as plain data in the leads', async () => {
     const link = await publish();
     const res = await visitor().post<PublicAssessmentResult>(`${publicPath(link.token)}/report`, {
