@@ -27,6 +27,7 @@ import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
@@ -131,6 +132,7 @@ export function createApp(deps: ServerDeps) {
   registerForeignImportRoutes(app);
   registerAssessmentRoutes(app);
   registerAssessmentLinkRoutes(app);
+  registerPlanStartRoutes(app);
   registerPublicAssessmentRoutes(app);
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);

@@ -67,6 +67,10 @@ export const LEFT_OUT = new Map<string, string>([
   ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
   ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
   [
+    'POST /api/workspaces/{}/assessments/{}/start-plan',
+    'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
+  ],
+  [
     'POST /api/workspaces/{}/assessments/{}/apply-decision-rights',
     'the team decision, with a preview: assessments.test.ts',
   ],
