@@ -27,7 +27,8 @@ test('a visitor without an account takes a published assessment and becomes a le
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByLabel('New workspace name').fill('Northwind Advisory');
     await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByRole('link', { name: 'Published assessment' }).click();
+    await page.getByRole('link', { name: 'Public links' }).click();
+    await expect(page.getByRole('heading', { name: 'Published assessment' })).toBeVisible();
     await page.getByLabel('Where it goes').fill('Website');
     await page.getByRole('button', { name: 'Publish link' }).click();
     address = await page.getByTestId('new-link').inputValue();

@@ -173,7 +173,7 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             <span className="muted">{ROLE_LABELS[workspace.role]}</span>
           </div>
           <NavLink to={`/w/${workspace.slug}/settings/assessment-links`} className="button button-ghost">
-            Published assessment
+            Public links
           </NavLink>
           <NavLink to={`/w/${workspace.slug}/settings/tokens`} className="button button-ghost">
             API tokens
