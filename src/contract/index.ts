@@ -1,4 +1,5 @@
 export * from './assessment';
+export * from './assessment-links';
 export * from './auth';
 export * from './calibration';
 export * from './common';
@@ -14,6 +15,7 @@ export * from './instance';
 export * from './items';
 export * from './limits';
 export * from './password-policy';
+export * from './plan-start';
 export * from './prioritization';
 export * from './roadmap';
 export * from './saved-views';

@@ -19,6 +19,10 @@ export const LIMITS = {
   tokenMaxDays: 365,
   /** Calendar feeds one member may keep open per workspace; revoke one to make another. */
   calendarFeedsPerMember: 20,
+  /** Published assessment links a workspace may keep open; revoke one to make another. */
+  assessmentLinksPerWorkspace: 50,
+  /** Largest body a visitor may send to a published assessment: answers are options and numbers. */
+  publicAssessmentBytes: 64 * 1024,
   /** The most items one backlog CSV export holds; the first in the product order are kept. */
   backlogExportRows: 50_000,
   skillsPerPerson: 30,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISIONS, LETTERS, ROLES } from '../domain/decision-rights';
-import { IdSchema, IsoDateTimeSchema, int4, SkillSchema, text } from './common';
+import { IdSchema, IsoDateTimeSchema, int4, jsonField, SkillSchema, text } from './common';
 import { LIMITS } from './limits';
 
 export const RoleSchema = z.enum(ROLES);
@@ -15,6 +15,26 @@ export const WorkspaceSchema = z.object({
   createdAt: IsoDateTimeSchema,
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+/** A new workspace, with what an assessment prefilled when it was made from one. */
+export const CreatedWorkspaceSchema = WorkspaceSchema.extend({
+  fromAssessment: z
+    .object({
+      assessmentNumber: z.number().int(),
+      rightsChanged: z.number().int().describe('decision-rights cells the growth plan changed'),
+      invitations: z
+        .array(
+          z.object({
+            role: RoleSchema,
+            fte: z.number(),
+            path: z.string().describe('the invitation link, shown once'),
+          }),
+        )
+        .describe('one invitation link per person the answers describe'),
+    })
+    .optional(),
+});
+export type CreatedWorkspace = z.infer<typeof CreatedWorkspaceSchema>;
 
 export const MeSchema = z.object({
   user: z.object({ id: IdSchema, email: z.string(), name: z.string() }),
@@ -32,6 +52,16 @@ export const WorkspaceRefSchema = text()
 
 export const CreateWorkspaceSchema = z.strictObject({
   name: text().trim().min(1, 'give the workspace a name').max(100),
+  fromAssessment: z
+    .strictObject({
+      answers: jsonField(z.record(text(), z.unknown())).describe(
+        'answers to the short questionnaire, e.g. from a published assessment; each is checked against its question',
+      ),
+    })
+    .optional()
+    .describe(
+      'start from an assessment: its growth plan’s decision rights are applied, it is stored as assessment #1, and an invitation link is made for each person the answers describe',
+    ),
 });
 
 const FteSchema = z

@@ -16,6 +16,7 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { requireWellFormedText } from './middleware/well-formed-text';
 import { registerActivityRoutes } from './routes/activity.routes';
+import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
@@ -26,7 +27,9 @@ import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
+import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
@@ -83,13 +86,20 @@ export function createApp(deps: ServerDeps) {
     const type = c.req.header('content-type');
     if (carriesBody && type && !type.toLowerCase().startsWith('application/json')) throw notJson();
     const isImport = c.req.path.endsWith('/import') || c.req.path.endsWith('/import/foreign');
-    const limit = isImport ? importLimitsOf(deps).maxBytes : LIMITS.bodyBytes;
+    const isPublic = c.req.path.startsWith('/api/public/');
+    const limit = isImport
+      ? importLimitsOf(deps).maxBytes
+      : isPublic
+        ? LIMITS.publicAssessmentBytes
+        : LIMITS.bodyBytes;
     return bodyLimit({
       maxSize: limit,
       onError: () => {
         throw new AppError(
           'payload_too_large',
-          `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
+          isPublic
+            ? `Your answers are larger than ${Math.round(limit / 1024)} kB, far more than the questionnaire needs: send only the options and numbers it asks for`
+            : `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
         );
       },
     })(c, async () => {
@@ -121,6 +131,9 @@ export function createApp(deps: ServerDeps) {
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);
   registerAssessmentRoutes(app);
+  registerAssessmentLinkRoutes(app);
+  registerPlanStartRoutes(app);
+  registerPublicAssessmentRoutes(app);
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);
   registerEstimationScaleRoutes(app);

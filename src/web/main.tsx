@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/import.css';
+import './styles/published-assessment.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a #root element');

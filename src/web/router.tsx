@@ -39,6 +39,15 @@ const AssessmentPage = lazy(() =>
   import('./features/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
 );
 
+const PublicAssessmentPage = lazy(() =>
+  import('./features/public-assessment/public-assessment-page').then((m) => ({
+    default: m.PublicAssessmentPage,
+  })),
+);
+const AssessmentLinksPage = lazy(() =>
+  import('./features/settings/assessment-links-page').then((m) => ({ default: m.AssessmentLinksPage })),
+);
+
 const ImportPage = lazy(() =>
   import('./features/settings/import-page').then((m) => ({ default: m.ImportPage })),
 );
@@ -74,6 +83,15 @@ export function AppRoutes() {
       <Route path="/signin" element={<SignInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
       <Route path="/join/:token" element={<JoinPage />} />
+      {/* The free assessment of a published link: no account, outside the app shell. */}
+      <Route
+        path="/a/:token"
+        element={
+          <Page>
+            <PublicAssessmentPage />
+          </Page>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route path="/" element={<HomeRedirect />} />
         <Route path="/workspaces" element={<WorkspacesPage />} />
@@ -181,6 +199,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <ImportPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/assessment-links"
+            element={
+              <Page>
+                <AssessmentLinksPage />
               </Page>
             }
           />

@@ -229,4 +229,28 @@ export const PLANNING_CASES: RouteCase[] = [
     allowed: FOUNDER,
     needs: 'assessment',
   },
+  // The published assessment: publishing speaks for the product function, like the roadmap.
+  { name: 'list assessment links', method: 'GET', path: (t) => `${W(t)}/assessment-links`, allowed: ALL },
+  {
+    name: 'publish assessment link',
+    method: 'POST',
+    path: (t) => `${W(t)}/assessment-links`,
+    body: () => ({ name: 'Website' }),
+    allowed: ROADMAP,
+  },
+  {
+    name: 'revoke assessment link',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/assessment-links/${t.linkId}`,
+    allowed: ROADMAP,
+    needs: 'assessment-link',
+  },
+  { name: 'list assessment leads', method: 'GET', path: (t) => `${W(t)}/assessment-leads`, allowed: ALL },
+  {
+    name: 'delete assessment lead',
+    method: 'DELETE',
+    path: (t) => `${W(t)}/assessment-leads/${t.leadId}`,
+    allowed: ROADMAP,
+    needs: 'assessment-lead',
+  },
 ];

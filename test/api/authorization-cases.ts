@@ -27,6 +27,9 @@ export interface Target {
   formulaId: string;
   sessionId: string;
   viewId: string;
+  /** A published assessment link and a lead it brought, fresh for routes that need them. */
+  linkId: string;
+  leadId: string;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -46,7 +49,9 @@ export interface RouteCase {
     | 'session'
     | 'revealed-session'
     | 'cancelled-item'
-    | 'shared-view';
+    | 'shared-view'
+    | 'assessment-link'
+    | 'assessment-lead';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -61,6 +66,10 @@ export const LEFT_OUT = new Map<string, string>([
   ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],
   ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
   ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
+  [
+    'POST /api/workspaces/{}/assessments/{}/start-plan',
+    'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
+  ],
   [
     'POST /api/workspaces/{}/assessments/{}/apply-decision-rights',
     'the team decision, with a preview: assessments.test.ts',

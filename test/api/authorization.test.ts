@@ -110,6 +110,31 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
     if (view.status !== 201) throw new Error(`setup failed: ${JSON.stringify(view.body)}`);
     viewId = view.body.id;
   }
+  let linkId = '00000000-0000-4000-8000-000000000000';
+  let leadId = linkId;
+  if (needs === 'assessment-link' || needs === 'assessment-lead') {
+    const link = await team.founder.post<{ id: string; token: string }>(
+      `/api/workspaces/${ws}/assessment-links`,
+      {
+        name: 'Website',
+      },
+    );
+    if (link.status !== 201) throw new Error(`setup failed: ${JSON.stringify(link.body)}`);
+    linkId = link.body.id;
+    if (needs === 'assessment-lead') {
+      const visitor = new TestClient(ctx.app);
+      const email = `lead.${Math.random().toString(36).slice(2, 10)}@example.com`;
+      await visitor.post(`/api/public/assessments/${link.body.token}/report`, {
+        answers: {},
+        consent: true,
+        email,
+      });
+      const leads = await team.founder.get<{ data: { id: string; email: string }[] }>(
+        `/api/workspaces/${ws}/assessment-leads`,
+      );
+      leadId = leads.body.data.find((l) => l.email === email)?.id ?? leadId;
+    }
+  }
   const rights = await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${ws}/decision-rights`,
   );
@@ -123,6 +148,8 @@ async function prepare(team: Team, needs: RouteCase['needs']): Promise<Target> {
     formulaId,
     sessionId,
     viewId,
+    linkId,
+    leadId,
   };
 }
 

@@ -56,6 +56,13 @@ async function seed({ founder, workspaceId }: Team) {
   const assessment = await created(`${base}/assessments`, { answers: {} });
   const token = await created('/api/tokens', { name: 'ci' });
   const view = await created(`${base}/saved-views`, { name: 'Bugs', shared: true, query: { type: 'bug' } });
+  const link = await created(`${base}/assessment-links`, { name: 'Website' });
+  await created(`/api/public/assessments/${String(link.token)}/report`, {
+    answers: {},
+    consent: true,
+    email: 'lead@example.com',
+  });
+  const leads = (await founder.get<{ data: { id: string }[] }>(`${base}/assessment-leads`)).body.data;
   return {
     workspaceId,
     itemId: first.id,
@@ -68,6 +75,9 @@ async function seed({ founder, workspaceId }: Team) {
     number: String(assessment.number),
     tokenId: String(token.id),
     viewId: String(view.id),
+    token: String(link.token),
+    linkId: String(link.id),
+    leadId: String(leads[0]?.id),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './assessment-links';
 export * from './assessments';
 export * from './auth-throttles';
 export * from './calendar-feeds';

@@ -60,6 +60,24 @@ export const LIMIT_POLICIES = {
     maxLockMs: HOUR,
     what: 'API tokens created',
   },
+  /** 30 submissions of published assessments an hour from one address, then a doubling wait up to an hour. */
+  publicAssessmentAddress: {
+    scope: 'public_assessment_address',
+    free: 30,
+    windowMs: HOUR,
+    baseLockMs: MINUTE,
+    maxLockMs: HOUR,
+    what: 'assessments sent from your network address',
+  },
+  /** 500 submissions an hour through one published link (any addresses), then a doubling wait up to 15 minutes. */
+  publicAssessmentLink: {
+    scope: 'public_assessment_link',
+    free: 500,
+    windowMs: HOUR,
+    baseLockMs: MINUTE,
+    maxLockMs: 15 * MINUTE,
+    what: 'assessments sent through this link',
+  },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 /** A counter as stored. */

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   AcceptInvitationSchema,
+  CreatedWorkspaceSchema,
   CreateInvitationSchema,
   CreateWorkspaceSchema,
   DecisionRightsSchema,
@@ -13,6 +14,7 @@ import {
   WorkspaceSchema,
 } from '../../contract';
 import { getDecisionRights, updateDecisionRights } from '../commands/decision-rights';
+import { createWorkspaceFromAssessment } from '../commands/workspace-from-assessment';
 import {
   acceptInvitation,
   createInvitation,
@@ -51,15 +53,21 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/workspaces',
       tags: ['workspaces'],
       summary: 'Create a workspace; you become its founder',
+      description:
+        'With `fromAssessment`, the workspace starts from answers to the short questionnaire (a 400 names every bad answer and nothing is created): the decision rights its growth plan implies, the assessment as #1, and an invitation link (shown once) for each person the answers describe.',
       request: jsonBody(CreateWorkspaceSchema),
-      responses: jsonResponses(201, WorkspaceSchema, 'The new workspace'),
+      responses: jsonResponses(201, CreatedWorkspaceSchema, 'The new workspace'),
     }),
     async (c) => {
       const userId = requireUser(c);
+      const { db } = c.get('deps');
+      const { name, fromAssessment } = c.req.valid('json');
       return send(
         c,
-        WorkspaceSchema,
-        await createWorkspace(c.get('deps').db, userId, c.req.valid('json')),
+        CreatedWorkspaceSchema,
+        fromAssessment
+          ? await createWorkspaceFromAssessment(db, userId, { name, answers: fromAssessment.answers })
+          : await createWorkspace(db, userId, { name }),
         201,
       );
     },

@@ -95,6 +95,9 @@ export const invalidates = {
   workspaceCreatedFromFile: (): QueryKey[] => [keys.me],
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
+  assessmentLinksChanged: (ws: string): QueryKey[] => [keys.assessmentLinks(ws)],
+  // Forgetting a lead changes the list and the lead count of its link.
+  assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],
   savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],
 };
 

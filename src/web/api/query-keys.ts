@@ -15,6 +15,10 @@ export const keys = {
   anyImportDryRun: (ws: string) => ['import-dry-run', ws] as const,
   importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,
   calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
+  assessmentLinks: (ws: string) => ['assessment-links', ws] as const,
+  assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
+  /** A published assessment as a visitor sees it. */
+  publicAssessment: (token: string) => ['public-assessment', token] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,
   rights: (ws: string) => ['rights', ws] as const,

@@ -172,6 +172,9 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             <span className="me-name">{user.name}</span>
             <span className="muted">{ROLE_LABELS[workspace.role]}</span>
           </div>
+          <NavLink to={`/w/${workspace.slug}/settings/assessment-links`} className="button button-ghost">
+            Public links
+          </NavLink>
           <NavLink to={`/w/${workspace.slug}/settings/tokens`} className="button button-ghost">
             API tokens
           </NavLink>

@@ -8,6 +8,7 @@ import { reportUrl, useAssessment, useAssessments } from './assessment-api';
 import { BAND_LABELS, SEVERITY_LABELS, SEVERITY_ORDER } from './labels';
 import { Chip, DoraTable, FindingsList, GrowthPlan } from './report-sections';
 import { ScoreChart } from './score-chart';
+import { StartPlan } from './start-plan';
 
 /** /assessment/:number : the report of one assessment. */
 export function AssessmentReportPage() {
@@ -136,6 +137,7 @@ export function AssessmentReportPage() {
 
       <FindingsList findings={report.findings} areaLabels={AREA_LABELS} />
       <GrowthPlan plan={report.plan} decisionLabels={decisionLabels} />
+      <StartPlan number={a.number} plan={report.plan} />
       <ApplyRights assessment={a} />
       <DoraTable dora={report.dora} />
     </div>

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
 import { lastWorkspaceSlug } from '../../api/prefetch';
 import { useCreateWorkspace, useMe } from '../../api/session-hooks';
 import { ErrorState, Loading } from '../../components/states';
+import { FromAssessmentForm, readWorkspaceDraft } from './from-assessment';
 
 /** / : the first workspace's backlog, or the workspace list when there is none. */
 export function HomeRedirect() {
@@ -22,6 +23,8 @@ export function WorkspacesPage() {
   const create = useCreateWorkspace();
   const navigate = useNavigate();
   const [name, setName] = useState('');
+  const [params] = useSearchParams();
+  const [draft] = useState(() => (params.get('from') === 'assessment' ? readWorkspaceDraft() : null));
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
 
@@ -46,7 +49,8 @@ export function WorkspacesPage() {
             ))}
           </ul>
         )}
-        <form className="form" onSubmit={submit}>
+        {draft ? <FromAssessmentForm draft={draft} /> : null}
+        <form className="form" onSubmit={submit} hidden={draft !== null}>
           <label className="field">
             <span>New workspace name</span>
             <input
