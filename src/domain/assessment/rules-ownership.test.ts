@@ -42,8 +42,14 @@ describe('cto-owns-delivery', () => {
     expect(f?.severityReason).toMatch(/six or more/);
   });
 
-  it('should fire when the CTO spends 40–60% of the week on delivery even with a manager', () => {
-    expect(find('cto-owns-delivery', { 'cto-delivery-share': '40-60' })).toBeDefined();
+  it('should fire when the CTO spends 40–60% of the week on delivery and nobody else runs it', () => {
+    expect(
+      find('cto-owns-delivery', { 'cto-delivery-share': '40-60', 'delivery-owner': 'nobody' }),
+    ).toBeDefined();
+  });
+
+  it('should stay quiet when the answers name a manager as running delivery, whatever the share', () => {
+    expect(find('cto-owns-delivery', { 'cto-delivery-share': '40-60' })).toBeUndefined();
   });
 
   it('should stay quiet when a manager runs delivery and the CTO spends 20–40% on it', () => {
