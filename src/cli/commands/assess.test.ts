@@ -154,7 +154,7 @@ describe('headway assess', () => {
     expect(result.stdout).toMatch(/^# Development setup assessment: Seed-stage, CTO runs delivery/);
     expect(result.stdout).toMatch(/### 1\. The CTO owns delivery \(high\)/);
     expect(result.stdout).toMatch(/## Growth plan/);
-    expect(result.stdout).toMatch(/\| When the 4th developer joins.* \| due now \|/);
+    expect(result.stdout).toMatch(/\| When the 4th developer joins.* \| due \| Hire or assign a project/);
     expect(result.stdout).toMatch(/## DORA tiers \(2024 report\)/);
   });
 

@@ -49,6 +49,7 @@ describe('buildGrowthPlan', () => {
     // hiring a designer defaults to 3 months; with no product owner (critical) the fractional CPO
     // stays now, and the designer stays at 3 months because its finding is only high.
     const plan = planFor({
+      stage: 'mvp',
       'backlog-owner': 'nobody',
       'design-ownership': 'none',
       'product-leadership': 'none',
