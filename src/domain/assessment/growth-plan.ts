@@ -80,7 +80,12 @@ function planAction(options: {
     title: template.title,
     kind: template.kind,
     owner,
-    horizon: fixed.some((f) => f.severity === 'critical') ? 'now' : template.horizon,
+    horizon: fixed.some((f) => f.severity === 'critical')
+      ? 'now'
+      : // A due trigger is started within the quarter, never left for the year.
+        answered.some((t) => t.status === 'due') && template.horizon === '12-months'
+        ? '3-months'
+        : template.horizon,
     details,
     deliverables: [...(template.deliverables ?? [])],
     exitCriteria: [...template.exitCriteria],

@@ -62,15 +62,17 @@ export function isPresent(roles: CompanyRoles, role: Role): boolean {
 }
 
 /**
- * Who holds a decision until `role` arrives: the founder for product and leadership decisions;
- * for technical ones the most senior technical role present (CTO, CTPO, then the developers),
- * else the founder.
+ * Who holds a decision until `role` arrives: for product decisions the CTPO when there is one
+ * (they run them today), else the founder; for technical ones the most senior technical role
+ * present (CTO, CTPO, then the developers), else the founder; the founder for the rest.
  * @returns a present role, never `role` itself
  */
 export function interimHolder(roles: CompanyRoles, decision: Decision, role: Role): Role {
-  if (DECISION_INFO[decision].function === 'tech') {
-    const tech = (['cto', 'ctpo', 'developer'] as const).find((r) => r !== role && isPresent(roles, r));
-    if (tech) return tech;
-  }
-  return 'founder';
+  const candidates: readonly Role[] =
+    DECISION_INFO[decision].function === 'tech'
+      ? ['cto', 'ctpo', 'developer']
+      : DECISION_INFO[decision].function === 'product'
+        ? ['ctpo']
+        : [];
+  return candidates.find((r) => r !== role && isPresent(roles, r)) ?? 'founder';
 }
