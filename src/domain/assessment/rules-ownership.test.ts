@@ -251,3 +251,39 @@ describe('ctpo-bottleneck', () => {
     ).toBeUndefined();
   });
 });
+
+describe('no-strategy-owner', () => {
+  it('should fire as high when nobody owns product strategy in a small team', () => {
+    const f = find('no-strategy-owner', { 'strategy-owner': 'nobody' });
+    expect(f?.severity).toBe('high');
+    expect(f?.evidence.map((e) => e.questionId)).toContain('strategy-owner');
+  });
+
+  it('should be critical with two product managers', () => {
+    expect(find('no-strategy-owner', { 'strategy-owner': 'nobody', 'product-managers': 2 })?.severity).toBe(
+      'critical',
+    );
+  });
+
+  it('should stay quiet when a founder owns it, or when the question was not asked', () => {
+    expect(find('no-strategy-owner', { 'strategy-owner': 'founder' })).toBeUndefined();
+    expect(find('no-strategy-owner', { 'strategy-owner': undefined })).toBeUndefined();
+  });
+});
+
+describe('founder hats', () => {
+  it('should not say the CTO decides what is built when the CTO is a founder', () => {
+    expect(find('cto-sets-priorities', { 'backlog-owner': 'cto' })).toBeDefined();
+    expect(find('cto-sets-priorities', { 'backlog-owner': 'cto', 'founder-hats': ['tech'] })).toBeUndefined();
+  });
+
+  it('should not say nobody owns the design when a founder is the designer', () => {
+    const answers = { 'design-ownership': 'none', 'founder-hats': ['designer'] };
+    expect(find('no-design-ownership', answers)).toBeUndefined();
+  });
+
+  it('should treat a CTO who holds product as a CTPO for the bottleneck rule', () => {
+    const answers = { 'founder-hats': ['cto-product'], 'delivery-owner': 'ctpo', developers: 5 };
+    expect(find('ctpo-bottleneck', answers)).toBeDefined();
+  });
+});
