@@ -244,6 +244,8 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     when: {
       all: [
         { metric: 'senior-tech-role', op: 'eq', value: 'cto' },
+        // A founder-CTO already holds product as the founder; there is no second person to decide on.
+        CTO_IS_NOT_A_FOUNDER,
         { q: 'cto-product-appetite', op: 'eq', value: 'wants-both' },
         { q: 'developers', op: 'lte', value: 8 },
         { q: 'backlog-owner', op: 'in', value: ['nobody', 'loudest', 'developers', 'cto'] },
