@@ -62,9 +62,11 @@ function planAction(options: {
 }): { action: PlannedAction; hires?: Role } | undefined {
   const { template, findings, context } = options;
   const fixed = findings.filter((f) => template.fixes.includes(f.id));
-  const answered = triggersAnsweredBy(template.id, options.triggers);
+  const due = triggersAnsweredBy(template.id, options.triggers)
+    .filter((t) => t.status === 'due')
+    .map((t) => t.id);
   // A due trigger brings its action in even without a finding, so "due" always has a plan.
-  if (fixed.length === 0 && !answered.some((t) => t.status === 'due')) return undefined;
+  if (fixed.length === 0 && due.length === 0) return undefined;
   // An action is a proposal: it is dropped only when its situation is known not to apply.
   if (template.when && evaluateCondition(template.when, context) === false) return undefined;
   const owner =
@@ -83,7 +85,7 @@ function planAction(options: {
     horizon: fixed.some((f) => f.severity === 'critical')
       ? 'now'
       : // A due trigger is started within the quarter, never left for the year.
-        answered.some((t) => t.status === 'due') && template.horizon === '12-months'
+        due.length > 0 && template.horizon === '12-months'
         ? '3-months'
         : template.horizon,
     details,
@@ -92,7 +94,6 @@ function planAction(options: {
     rationale: fixed.map((f) => ({ findingId: f.id, title: f.title, severity: f.severity })),
     decisionRights: [],
   };
-  const due = answered.filter((t) => t.status === 'due' || t.status === 'unknown').map((t) => t.id);
   if (due.length > 0) action.answersTriggers = due;
   if (template.budget) action.budget = template.budget;
   return template.hires ? { action, hires: template.hires } : { action };

@@ -209,7 +209,7 @@ export interface PlannedAction {
   deliverables: string[];
   exitCriteria: string[];
   rationale: { findingId: string; title: string; severity: Severity }[];
-  /** The hiring triggers this action answers that are due (or not answered yet). */
+  /** The due hiring triggers this action answers. */
   answersTriggers?: string[];
   decisionRights: DecisionRightsChange[];
 }
