@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDecisionMatrix } from '../decision-rights';
+import { defaultDecisionMatrix, type Holder, holdsDecision } from '../decision-rights';
 import { assessSetup } from './assess';
 import { buildConditionContext } from './conditions';
 import { computeDoraTiers } from './dora';
@@ -107,5 +107,10 @@ describe('several hats in the plan', () => {
     const { matrix } = applyDecisionRightsChanges({ matrix: defaultDecisionMatrix(), changes });
     expect(matrix.backlog_order.product_manager).toBe('A');
     expect(matrix.backlog_order.founder).toBe('R');
+    // In a team of a founder and a designer, the founder may order (before: only the designer could).
+    const founder: Holder = { userId: 'f', name: 'Founder', role: 'founder' };
+    const members: Holder[] = [founder, { userId: 'd', name: 'Designer', role: 'designer' }];
+    expect(holdsDecision(matrix, 'backlog_order', founder, members)).toBe(true);
+    expect(holdsDecision(defaultDecisionMatrix(), 'backlog_order', founder, members)).toBe(false);
   });
 });
