@@ -111,7 +111,12 @@ const FindingSchema = z.object({
   sources: z.array(CitationSchema),
 });
 
-const RightsChangeSchema = z.object({ decision: DecisionSchema, role: RoleSchema, letter: LetterSchema });
+const RightsChangeSchema = z.object({
+  decision: DecisionSchema,
+  role: RoleSchema,
+  letter: LetterSchema,
+  interimRole: RoleSchema.optional().describe('who holds the decision until the role joins the company'),
+});
 
 const PlannedActionSchema = z.object({
   id: z.string(),
@@ -124,6 +129,7 @@ const PlannedActionSchema = z.object({
   deliverables: z.array(z.string()),
   exitCriteria: z.array(z.string()),
   rationale: z.array(z.object({ findingId: z.string(), title: z.string(), severity: SeveritySchema })),
+  answersTriggers: z.array(z.string()).optional().describe('the due hiring triggers this action answers'),
   decisionRights: z.array(RightsChangeSchema),
 });
 
@@ -145,6 +151,8 @@ export const AssessmentReportSchema = z.object({
         band: ScoreBandSchema.nullable(),
         answered: z.number().int(),
         scoredQuestions: z.number().int(),
+        questions: z.number().int().optional().describe('every question of the area, scored or context'),
+        answeredQuestions: z.number().int().optional().describe('how many of those were answered'),
       }),
     ),
     overall: z.number().nullable(),
@@ -174,9 +182,14 @@ export const AssessmentReportSchema = z.object({
         text: z.string(),
         status: TriggerStatusSchema,
         action: z.string(),
+        actionId: z.string().nullable().optional().describe('the plan action that answers the trigger'),
         sources: z.array(CitationSchema),
       }),
     ),
+    roles: z
+      .object({ present: z.array(RoleSchema), wornByFounder: z.array(RoleSchema) })
+      .optional()
+      .describe('who holds which role in the company, as the answers tell it'),
   }),
 });
 

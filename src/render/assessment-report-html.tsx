@@ -235,7 +235,7 @@ function GrowthPlan({ report }: { report: AssessmentReport }) {
           {actions.length === 0 ? <p>Nothing for this horizon.</p> : null}
           {actions.map((a, i) => {
             const lines: ReactNode[] = [
-              `Owner: ${a.owner}`,
+              `Owner: ${labelOf(ROLE_LABELS, a.owner)}`,
               <>
                 Because of:{' '}
                 {a.rationale.map((r, j) => (
@@ -270,6 +270,7 @@ function GrowthPlan({ report }: { report: AssessmentReport }) {
 
 function TriggersAndRights({ report }: { report: AssessmentReport }) {
   const rights = impliedDecisionRights(report.plan);
+  const actionTitles = new Map(report.plan.horizons.flatMap((h) => h.actions.map((a) => [a.id, a.title])));
   return (
     <>
       <h2>Hiring triggers</h2>
@@ -279,6 +280,7 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
           <tr>
             <th>Trigger</th>
             <th>Status</th>
+            <th>Answered by</th>
           </tr>
         </thead>
         <tbody>
@@ -287,6 +289,7 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
             <tr key={i}>
               <td>{t.text}</td>
               <td>{labelOf(TRIGGER_LABELS, t.status)}</td>
+              <td>{actionTitles.get(t.actionId ?? '') ?? '–'}</td>
             </tr>
           ))}
         </tbody>
@@ -299,6 +302,7 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
               <th>Decision</th>
               <th>Role</th>
               <th>New letter</th>
+              <th>Until the role joins</th>
               <th>From action</th>
             </tr>
           </thead>
@@ -313,6 +317,7 @@ function TriggersAndRights({ report }: { report: AssessmentReport }) {
                 </td>
                 <td>{labelOf(ROLE_LABELS, r.role)}</td>
                 <td>{r.letter}</td>
+                <td>{r.interimRole ? labelOf(ROLE_LABELS, r.interimRole) : '–'}</td>
                 <td>{r.actionId}</td>
               </tr>
             ))}

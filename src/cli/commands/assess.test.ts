@@ -90,7 +90,11 @@ describe('golden profiles', () => {
       expected({ 'wide-span-of-control': 'ten people report directly to the CTO' }),
     );
     expect(report.scores.band).toBe('strong');
-    expect(plannedIds(report, '12-months')).toEqual(['add-engineering-manager']);
+    // Its hiring trigger is due, so the engineering manager is started within the quarter.
+    expect(plannedIds(report, '3-months')).toEqual(['add-engineering-manager']);
+    expect(
+      report.plan.triggers.find((t) => t.id === 'engineering-manager-past-eight-reports')?.actionId,
+    ).toBe('add-engineering-manager');
   });
 
   it('should find the agency-built product weak everywhere, including the missing offshore lead', () => {
@@ -154,7 +158,7 @@ describe('headway assess', () => {
     expect(result.stdout).toMatch(/^# Development setup assessment: Seed-stage, CTO runs delivery/);
     expect(result.stdout).toMatch(/### 1\. The CTO owns delivery \(high\)/);
     expect(result.stdout).toMatch(/## Growth plan/);
-    expect(result.stdout).toMatch(/\| When the 4th developer joins.* \| due now \|/);
+    expect(result.stdout).toMatch(/\| When the 4th developer joins.* \| due \| Hire or assign a project/);
     expect(result.stdout).toMatch(/## DORA tiers \(2024 report\)/);
   });
 

@@ -23,6 +23,12 @@ function num(answers: Answers, id: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+/** Whether a founder wears a hat; an older answer file without the question means no. */
+function wearsHat(answers: Answers, hat: string): 'yes' | 'no' {
+  const hats = answers['founder-hats'];
+  return Array.isArray(hats) && (hats as readonly string[]).includes(hat) ? 'yes' : 'no';
+}
+
 function ratio(top: number | undefined, bottom: number | undefined): number | undefined {
   if (top === undefined || bottom === undefined || bottom <= 0) return undefined;
   return top / bottom;
@@ -60,6 +66,41 @@ export const METRICS: readonly MetricDefinition[] = [
     inputs: ['developers', 'teams'],
     // A small company has one team unless it says otherwise.
     compute: (a) => ratio(num(a, 'developers'), num(a, 'teams') ?? 1),
+  },
+  {
+    id: 'founder-is-tech',
+    label: 'a founder is the most senior technical person',
+    inputs: ['founder-hats'],
+    compute: (a) => wearsHat(a, 'tech'),
+  },
+  {
+    id: 'founder-is-designer',
+    label: 'a founder is the designer',
+    inputs: ['founder-hats'],
+    compute: (a) => wearsHat(a, 'designer'),
+  },
+  {
+    id: 'senior-tech-role',
+    label: 'the role the most senior technical person actually holds',
+    inputs: ['senior-tech', 'founder-hats'],
+    compute: (a) => {
+      const senior = a['senior-tech'];
+      if (typeof senior !== 'string') return undefined;
+      // A CTO who also holds product is a CTPO in all but name, and the rules treat them as one.
+      return senior === 'cto' && wearsHat(a, 'cto-product') === 'yes' ? 'ctpo' : senior;
+    },
+  },
+  {
+    id: 'dora-change-fail-rate-tier',
+    label: 'DORA tier of the change fail rate',
+    inputs: ['change-fail-rate'],
+    compute: (_a, dora) => dora.metrics['change-fail-rate'],
+  },
+  {
+    id: 'dora-recovery-time-tier',
+    label: 'DORA tier of the time to restore service',
+    inputs: ['recovery-time'],
+    compute: (_a, dora) => dora.metrics['recovery-time'],
   },
   {
     id: 'dora-throughput-tier',
@@ -181,4 +222,22 @@ export function listConditionQuestions(condition: Condition): string[] {
   };
   visit(condition);
   return [...seen];
+}
+
+/**
+ * Lists the questions that make a condition true: the parts of an `any` that hold (all of them
+ * when none is known to hold), every part of an `all` and of a `not`. A finding shows these as
+ * its evidence, so an answer that did not support the claim is not offered as if it did.
+ * @returns question ids without duplicates, in first-seen order
+ */
+export function listSupportingQuestions(condition: Condition, context: ConditionContext): string[] {
+  if ('any' in condition) {
+    const holding = condition.any.filter((c) => evaluateCondition(c, context) === true);
+    const parts = holding.length > 0 ? holding : condition.any;
+    return [...new Set(parts.flatMap((c) => listSupportingQuestions(c, context)))];
+  }
+  if ('all' in condition) {
+    return [...new Set(condition.all.flatMap((c) => listSupportingQuestions(c, context)))];
+  }
+  return listConditionQuestions(condition);
 }

@@ -2,7 +2,12 @@
  * Runs the rule catalogue over the answers and turns each rule that fires into a finding with
  * its evidence (the answers it read) and its sources.
  */
-import { type ConditionContext, evaluateCondition, listConditionQuestions } from './conditions';
+import {
+  type ConditionContext,
+  evaluateCondition,
+  listConditionQuestions,
+  listSupportingQuestions,
+} from './conditions';
 import { describeAnswer, findQuestion } from './questionnaire';
 import { OWNERSHIP_RULES } from './rules-ownership';
 import { PRACTICE_RULES } from './rules-practice';
@@ -56,7 +61,7 @@ export function collectEvidence(context: ConditionContext, questionIds: readonly
  */
 export function applyRule(rule: Rule, context: ConditionContext): Finding | undefined {
   if (evaluateCondition(rule.when, context) !== true) return undefined;
-  const read = listConditionQuestions(rule.when);
+  const read = listSupportingQuestions(rule.when, context);
   const override = rule.overrides?.find((o) => evaluateCondition(o.when, context) === true);
   if (override) read.push(...listConditionQuestions(override.when));
   read.push(...(rule.alsoShow ?? []));

@@ -49,6 +49,7 @@ describe('buildGrowthPlan', () => {
     // hiring a designer defaults to 3 months; with no product owner (critical) the fractional CPO
     // stays now, and the designer stays at 3 months because its finding is only high.
     const plan = planFor({
+      stage: 'mvp',
       'backlog-owner': 'nobody',
       'design-ownership': 'none',
       'product-leadership': 'none',
@@ -97,6 +98,38 @@ describe('hiring triggers', () => {
     expect(status('engineering-manager-past-eight-reports', { 'cto-direct-reports': undefined })).toBe(
       'unknown',
     );
+  });
+
+  it('should read a count answered as 0 as an answer: no designer yet is not yet another designer', () => {
+    expect(status('designer-per-ten-developers', { designers: 0, developers: 14 })).toBe('watch');
+    expect(status('pm-per-ten-developers', { 'product-managers': 0, developers: 14 })).toBe('watch');
+    expect(status('designer-per-ten-developers', { designers: 1, developers: 14 })).toBe('due');
+  });
+
+  it('should name the planned action that answers a due trigger, even without a finding', () => {
+    const plan = planFor({ developers: 14, designers: 1 });
+    expect(plan.triggers.find((t) => t.id === 'designer-per-ten-developers')?.actionId).toBe('add-designer');
+    const add = actions(plan).find((a) => a.id === 'add-designer');
+    expect(add?.rationale).toEqual([]);
+    expect(add?.answersTriggers).toEqual(['designer-per-ten-developers']);
+  });
+
+  it('should hire a full-time CPO, not contract a fractional one, after product–market fit', () => {
+    const plan = planFor({
+      stage: 'scaling',
+      developers: 14,
+      teams: 2,
+      designers: 2,
+      'product-managers': 2,
+      'product-leadership': 'none',
+      roadmap: 'wish-list',
+    });
+    expect(plan.triggers.find((t) => t.id === 'full-time-cpo')).toMatchObject({
+      status: 'due',
+      actionId: 'hire-cpo',
+    });
+    expect(plan.triggers.find((t) => t.id === 'fractional-cpo-early')?.status).toBe('watch');
+    expect(actions(plan).map((a) => a.id)).not.toContain('contract-fractional-cpo');
   });
 
   it('should phrase the PM trigger as the fourth developer joining', () => {

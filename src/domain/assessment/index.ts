@@ -10,6 +10,7 @@ export {
   type ConditionContext,
   evaluateCondition,
   listConditionQuestions,
+  listSupportingQuestions,
   METRICS,
 } from './conditions';
 export {
@@ -50,10 +51,12 @@ export {
   escapeMarkdown,
   HORIZON_LABELS,
   labelAnswer,
+  labelRole,
   renderComparisonMarkdown,
   renderMarkdown,
   TRIGGER_LABELS,
 } from './render-markdown';
+export { actingRole, describeCompanyRoles, interimHolder, isPresent } from './roles';
 export { LINK_SCHEMES, safeLinkUrl } from './safe-link';
 export { AREA_WEIGHTS, bandScore, scoreAssessment } from './scores';
 export { getSource, SOURCES, type Source } from './sources';

@@ -1,10 +1,21 @@
 /**
  * The growth-plan action catalogue, as data. An action is proposed when one of the findings it
- * fixes was raised and its `when` is not known to be false. Decision-rights changes are applied
- * in catalogue order, so a later action that names a new accountable role wins over an
- * earlier one (a project manager takes the backlog over from the founder).
+ * fixes was raised, or a hiring trigger it answers is due, and its `when` is not known to be
+ * false. Decision-rights changes are applied in catalogue order, so a later action that names a
+ * new accountable role wins over an earlier one (a project manager takes the backlog over from
+ * the founder). Product-function actions are here; practice actions in plan-actions-practice.ts.
  */
 import type { Role } from '../decision-rights';
+import { PRACTICE_ACTIONS } from './plan-actions-practice';
+import {
+  BEFORE_FIT,
+  CTPO_DOES_NOT_KEEP_WHAT,
+  CTPO_KEEPS_WHAT,
+  FOUNDER_OWNS_DELIVERY,
+  MANAGER_OWNS_DELIVERY,
+  MORE_THAN_THREE_DEVS,
+  NO_DELIVERY_MANAGER,
+} from './plan-conditions';
 import { HAS_DELIVERY_MANAGER } from './rules-ownership';
 import type { Condition, DecisionRightsChange, Horizon, PlannedAction } from './types';
 
@@ -16,23 +27,25 @@ export interface ActionTemplate {
   /** A different owner when the condition is true, e.g. the PM once there is one. */
   ownerIf?: { when: Condition; owner: Role };
   horizon: Horizon;
+  /** The findings it fixes; empty for an action only a due hiring trigger brings in. */
   fixes: readonly string[];
   when?: Condition;
   details: string;
+  /** Other wording when the condition is true, e.g. beside a CTPO. */
+  detailsIf?: { when: Condition; details: string };
   budget?: string;
   deliverables?: readonly string[];
   exitCriteria: readonly string[];
+  /** The role the action brings into the company, so it can own later actions before it arrives. */
+  hires?: Role;
   /** Each change applies only when its `when` is known to be true. */
-  decisionRights?: readonly (DecisionRightsChange & { when?: Condition })[];
+  decisionRights?: readonly (Omit<DecisionRightsChange, 'interimRole'> & { when?: Condition })[];
 }
 
-const NO_DELIVERY_MANAGER: Condition = { not: HAS_DELIVERY_MANAGER };
-const MORE_THAN_THREE_DEVS: Condition = { q: 'developers', op: 'gt', value: 3 };
-/** A manager owns delivery once the plan is in place: one exists, or the plan hires one now. */
-const MANAGER_OWNS_DELIVERY: Condition = { any: [HAS_DELIVERY_MANAGER, MORE_THAN_THREE_DEVS] };
-const FOUNDER_OWNS_DELIVERY: Condition = { not: MANAGER_OWNS_DELIVERY };
+const FOUNDER_ORDERS: Condition = { all: [FOUNDER_OWNS_DELIVERY, CTPO_DOES_NOT_KEEP_WHAT] };
+const MANAGER_ORDERS: Condition = { all: [MANAGER_OWNS_DELIVERY, CTPO_DOES_NOT_KEEP_WHAT] };
 
-export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
+const PRODUCT_ACTIONS: readonly ActionTemplate[] = [
   {
     id: 'name-product-owner',
     title: 'Name one product owner of record',
@@ -42,10 +55,16 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     fixes: ['no-product-owner', 'cto-sets-priorities'],
     details:
       'One person orders the backlog and answers for the roadmap: the founder until a product manager or CPO takes over. Everyone else, the CTO included, is consulted.',
+    detailsIf: {
+      when: CTPO_KEEPS_WHAT,
+      details:
+        'The CTPO orders the backlog and answers for what is built; a project or product manager runs delivery beside them. Everyone else is consulted.',
+    },
     exitCriteria: ['One named person orders the backlog every week', 'The CTO no longer orders the backlog'],
     decisionRights: [
-      { decision: 'backlog_order', role: 'founder', letter: 'A', when: FOUNDER_OWNS_DELIVERY },
-      { decision: 'backlog_order', role: 'product_manager', letter: 'A', when: MANAGER_OWNS_DELIVERY },
+      { decision: 'backlog_order', role: 'founder', letter: 'A', when: FOUNDER_ORDERS },
+      { decision: 'backlog_order', role: 'product_manager', letter: 'A', when: MANAGER_ORDERS },
+      { decision: 'backlog_order', role: 'ctpo', letter: 'A', when: CTPO_KEEPS_WHAT },
       { decision: 'roadmap', role: 'founder', letter: 'A' },
       { decision: 'backlog_order', role: 'cto', letter: 'C' },
       { decision: 'roadmap', role: 'cto', letter: 'C' },
@@ -101,6 +120,7 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     id: 'hire-delivery-manager',
     title: 'Hire or assign a project or product manager to run delivery',
     kind: 'hire',
+    hires: 'product_manager',
     owner: 'founder',
     horizon: 'now',
     when: { all: [MORE_THAN_THREE_DEVS, NO_DELIVERY_MANAGER] },
@@ -113,11 +133,18 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
       'The PM runs planning and status; the CTO attends but does not chase',
       'Every external commitment has a date range from a forecast',
     ],
+    detailsIf: {
+      when: CTPO_KEEPS_WHAT,
+      details:
+        'Beside the CTPO, a project or product manager owns plans, dependencies, status and dates; the CTPO keeps what is built and in which order.',
+    },
     decisionRights: [
-      { decision: 'backlog_order', role: 'product_manager', letter: 'A' },
+      { decision: 'backlog_order', role: 'product_manager', letter: 'A', when: CTPO_DOES_NOT_KEEP_WHAT },
+      { decision: 'requirements', role: 'product_manager', letter: 'A', when: CTPO_DOES_NOT_KEEP_WHAT },
+      { decision: 'backlog_order', role: 'ctpo', letter: 'A', when: CTPO_KEEPS_WHAT },
+      { decision: 'requirements', role: 'ctpo', letter: 'A', when: CTPO_KEEPS_WHAT },
       { decision: 'delivery_dates', role: 'product_manager', letter: 'A' },
       { decision: 'assignment', role: 'product_manager', letter: 'A' },
-      { decision: 'requirements', role: 'product_manager', letter: 'A' },
     ],
   },
   {
@@ -139,9 +166,16 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     id: 'contract-fractional-cpo',
     title: 'Contract a fractional CPO',
     kind: 'contract',
+    hires: 'cpo',
     owner: 'founder',
     horizon: 'now',
-    when: { q: 'product-leadership', op: 'notIn', value: ['fractional-cpo', 'full-time', 'ctpo'] },
+    // Before product–market fit only, like its hiring trigger: after it, a full-time CPO is the answer.
+    when: {
+      all: [
+        { q: 'product-leadership', op: 'notIn', value: ['fractional-cpo', 'full-time', 'ctpo'] },
+        BEFORE_FIT,
+      ],
+    },
     fixes: ['no-product-leadership', 'no-product-owner', 'no-roadmap', 'loudest-voice-prioritisation'],
     details:
       'Part-time senior product leadership for initial consulting, prioritisation, the roadmap and coaching the designer, with the founder willing to delegate product calls.',
@@ -154,6 +188,40 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     ],
     exitCriteria: ['The team keeps the weekly cadence for a month without the fractional CPO'],
     decisionRights: [{ decision: 'prioritization_method', role: 'cpo', letter: 'A' }],
+  },
+  {
+    id: 'own-product-strategy',
+    title: 'Name one owner of product strategy',
+    kind: 'assign',
+    owner: 'founder',
+    horizon: 'now',
+    fixes: ['no-strategy-owner'],
+    details:
+      'One person sets the goals the roadmap serves and says what not to build: a founder until a CPO or head of product arrives. PMs order their backlogs within those goals.',
+    exitCriteria: [
+      'The roadmap states the goal each item serves, and the strategy owner signs it off monthly',
+    ],
+    decisionRights: [
+      { decision: 'roadmap', role: 'founder', letter: 'A' },
+      { decision: 'prioritization_method', role: 'founder', letter: 'A' },
+    ],
+  },
+  {
+    id: 'hire-cpo',
+    title: 'Hire a CPO or head of product',
+    kind: 'hire',
+    hires: 'cpo',
+    owner: 'founder',
+    horizon: '3-months',
+    fixes: [],
+    details:
+      'Deciding what to build has become a full-time job: a product leader owns strategy, the roadmap and the product managers. A fractional CPO can help write the role and recruit.',
+    budget: 'A full-time senior hire; a fractional CPO for the search, 1 day a week',
+    exitCriteria: ['A CPO or head of product owns the roadmap and the prioritisation method'],
+    decisionRights: [
+      { decision: 'roadmap', role: 'cpo', letter: 'A' },
+      { decision: 'prioritization_method', role: 'cpo', letter: 'A' },
+    ],
   },
   {
     id: 'adopt-decision-rights',
@@ -182,6 +250,7 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     id: 'engage-designer',
     title: 'Engage an experienced UI/UX designer who owns day-to-day product decisions',
     kind: 'hire',
+    hires: 'designer',
     owner: 'founder',
     horizon: '3-months',
     fixes: ['no-design-ownership'],
@@ -199,18 +268,16 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     ],
   },
   {
-    id: 'calibrate-estimates',
-    title: 'Estimate in ranges and calibrate against actuals',
-    kind: 'process',
-    owner: 'cto',
+    id: 'add-designer',
+    title: 'Add a designer',
+    kind: 'hire',
+    hires: 'designer',
+    owner: 'founder',
     horizon: '3-months',
-    fixes: ['uncalibrated-estimation'],
-    details: 'Three-point estimates, actuals recorded, a monthly look at the actual/estimate ratio.',
-    exitCriteria: [
-      'Every started item has a three-point estimate',
-      'The median actual/estimate ratio of the last 20 items lies between 0.8 and 1.25',
-    ],
-    decisionRights: [{ decision: 'estimates', role: 'cto', letter: 'A' }],
+    fixes: [],
+    details:
+      'Keep at least one designer per ten developers, and one per product manager on user-facing work.',
+    exitCriteria: ['At most ten developers per designer'],
   },
   {
     id: 'forecast-commitments',
@@ -229,93 +296,10 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     ],
   },
   {
-    id: 'stabilise-releases',
-    title: 'Make releases safe',
-    kind: 'tooling',
-    owner: 'cto',
-    horizon: 'now',
-    fixes: ['instability'],
-    details: 'Tests in CI, review before merge, staging, rollback or feature flags, incident runbooks.',
-    exitCriteria: ['Change fail rate below 15% and service restored within a day'],
-  },
-  {
-    id: 'close-hygiene-gaps',
-    title: 'Put the engineering basics in place',
-    kind: 'tooling',
-    owner: 'cto',
-    horizon: 'now',
-    fixes: ['hygiene-gaps'],
-    details: 'Start with source control, CI and code review, then tests, tracking and staging.',
-    exitCriteria: ['At least 7 of the 8 basics are in place'],
-  },
-  {
-    id: 'improve-throughput',
-    title: 'Ship smaller batches, more often',
-    kind: 'tooling',
-    owner: 'cto',
-    horizon: '3-months',
-    fixes: ['low-throughput'],
-    details: 'Continuous integration and delivery, short-lived branches, automated deploys.',
-    exitCriteria: ['DORA throughput medium or better against the same benchmark year'],
-  },
-  {
-    id: 'spread-knowledge',
-    title: 'Remove single points of knowledge',
-    kind: 'process',
-    owner: 'cto',
-    horizon: '3-months',
-    fixes: ['bus-factor'],
-    details: 'Runbooks, pairing on changes to critical systems, a second person with deploy rights.',
-    exitCriteria: ['Every critical system has two people who deployed it in the last quarter'],
-  },
-  {
-    id: 'protect-focus',
-    title: 'Shield the team and answer questions within a day',
-    kind: 'process',
-    owner: 'founder',
-    ownerIf: { when: MANAGER_OWNS_DELIVERY, owner: 'product_manager' },
-    horizon: '3-months',
-    fixes: ['low-satisfaction', 'slow-feedback-loops'],
-    details: 'One channel for requests, a product owner reachable daily, focus time protected.',
-    exitCriteria: [
-      'Developers rarely wait more than a day for an answer',
-      'Team satisfaction at 4 out of 5 or more',
-    ],
-  },
-  {
-    id: 'add-distant-tech-lead',
-    title: 'Add a tech lead for the outsourced team',
-    kind: 'hire',
-    owner: 'cto',
-    horizon: '3-months',
-    fixes: ['distant-team-without-leads'],
-    details: 'A hands-on lead inside the distant team, with working hours that overlap yours.',
-    exitCriteria: ['At most six developers per tech lead, with four hours of overlap'],
-  },
-  {
-    id: 'add-engineering-manager',
-    title: 'Add an engineering manager',
-    kind: 'hire',
-    owner: 'cto',
-    horizon: '12-months',
-    fixes: ['wide-span-of-control'],
-    details: 'An engineering manager or more tech leads take over people management from the CTO.',
-    exitCriteria: ['No manager has more than eight direct reports'],
-  },
-  {
-    id: 'split-team',
-    title: 'Split into stream-aligned teams',
-    kind: 'process',
-    owner: 'cto',
-    horizon: '12-months',
-    fixes: ['team-too-large'],
-    details: 'Two teams of 5–9, each with a tech lead and a product owner or designer.',
-    exitCriteria: ['No team has more than nine developers'],
-  },
-  {
     id: 'add-product-managers',
     title: 'Add product managers per team or product area',
     kind: 'hire',
+    hires: 'product_manager',
     owner: 'founder',
     horizon: '12-months',
     fixes: ['thin-pm-coverage'],
@@ -346,3 +330,5 @@ export const ACTION_TEMPLATES: readonly ActionTemplate[] = [
     exitCriteria: ['The decision and its reason are recorded in the decision log'],
   },
 ];
+
+export const ACTION_TEMPLATES: readonly ActionTemplate[] = [...PRODUCT_ACTIONS, ...PRACTICE_ACTIONS];

@@ -64,14 +64,16 @@ describe('assessment properties', () => {
     );
   });
 
-  it('should link every planned action to a raised finding', () => {
+  it('should link every planned action to a raised finding or a due hiring trigger', () => {
     fc.assert(
       fc.property(arbitraryAnswers, (answers) => {
         const report = assessSetup({ answers });
         const raised = new Set(report.findings.map((f) => f.id));
+        const due = new Set(report.plan.triggers.filter((t) => t.status === 'due').map((t) => t.id));
         for (const { actions } of report.plan.horizons) {
           for (const action of actions) {
-            expect(action.rationale.length).toBeGreaterThan(0);
+            const byTrigger = (action.answersTriggers ?? []).some((id) => due.has(id));
+            expect(action.rationale.length > 0 || byTrigger).toBe(true);
             for (const r of action.rationale) expect(raised.has(r.findingId)).toBe(true);
           }
         }

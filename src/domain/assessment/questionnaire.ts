@@ -6,7 +6,7 @@ import { PRACTICE_QUESTIONS } from './questions-practice';
 import type { AnswerValue, Question } from './types';
 
 /** Bumped whenever questions or points change, so stored assessments say what they answered. */
-export const QUESTIONNAIRE_VERSION = 1;
+export const QUESTIONNAIRE_VERSION = 2;
 
 export const QUESTIONS: readonly Question[] = [...ORGANISATION_QUESTIONS, ...PRACTICE_QUESTIONS];
 

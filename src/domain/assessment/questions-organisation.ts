@@ -113,6 +113,23 @@ export const ORGANISATION_QUESTIONS: readonly Question[] = [
       ],
     },
   },
+  {
+    id: 'founder-hats',
+    area: 'leadership',
+    text: 'Which of these roles does a founder hold themselves?',
+    help: 'Tick none when each role is a different person. One person may wear several hats.',
+    short: true,
+    answer: {
+      kind: 'multi',
+      options: [
+        { id: 'tech', label: 'The most senior technical person (a founder-CTO or technical founder)' },
+        { id: 'designer', label: 'The designer (a designer-founder)' },
+        { id: 'cto-product', label: 'The CTO also holds product, a CTPO in all but name' },
+      ],
+      // Context only: who wears which hat changes what the rules say, not the score.
+      pointsByCount: [],
+    },
+  },
   // --- product ownership and decision rights ------------------------------------------------
   {
     id: 'backlog-owner',
@@ -181,6 +198,23 @@ export const ORGANISATION_QUESTIONS: readonly Question[] = [
         { id: 'discussion', label: 'Informal team discussion', points: 1 },
         { id: 'lightweight', label: 'A lightweight framework (MoSCoW, value vs effort)', points: 2 },
         { id: 'scored', label: 'A scored framework (RICE, ICE, WSJF, CD3) with written inputs', points: 3 },
+      ],
+    },
+  },
+  {
+    id: 'strategy-owner',
+    area: 'product',
+    text: 'Who owns product strategy: the goals the roadmap serves and what not to build?',
+    short: true,
+    answer: {
+      kind: 'choice',
+      options: [
+        { id: 'nobody', label: 'Nobody clearly', points: 0 },
+        { id: 'cto', label: 'The CTO, alongside technology', points: 1 },
+        { id: 'founder', label: 'A founder', points: 2 },
+        { id: 'product-manager', label: 'A product manager', points: 2 },
+        { id: 'cpo', label: 'A CPO or head of product (full-time or fractional)', points: 3 },
+        { id: 'ctpo', label: 'The CTPO', points: 3 },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessSetup } from './assess';
+import { QUESTIONNAIRE_VERSION } from './questionnaire';
 import { renderJson } from './render-json';
 import { escapeMarkdown, renderMarkdown } from './render-markdown';
 import { safeLinkUrl } from './safe-link';
@@ -79,7 +80,7 @@ describe('renderJson', () => {
   it('should round-trip the report with the implied decision rights', () => {
     const parsed = JSON.parse(renderJson(report));
     expect(parsed.findings.map((f: { id: string }) => f.id)).toEqual(report.findings.map((f) => f.id));
-    expect(parsed.questionnaireVersion).toBe(1);
+    expect(parsed.questionnaireVersion).toBe(QUESTIONNAIRE_VERSION);
     expect(parsed.impliedDecisionRights.length).toBeGreaterThan(0);
   });
 });

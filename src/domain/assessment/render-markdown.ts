@@ -1,7 +1,7 @@
 /**
  * Renders an assessment report (and a comparison of two) as Markdown: pure string functions.
  */
-import { DECISION_INFO, ROLE_LABELS } from '../decision-rights';
+import { DECISION_INFO, ROLE_LABELS, type Role } from '../decision-rights';
 import type { AssessmentComparison } from './compare';
 import { impliedDecisionRights } from './growth-plan';
 import { describeAnswer, findQuestion } from './questionnaire';
@@ -14,14 +14,22 @@ import {
   type TriggerStatus,
 } from './types';
 
-/** "Ordering the backlog → product manager: A", for people rather than programs. */
+/** The label of a role ("product manager"); a stored report naming something else shows the raw value. */
+export function labelRole(role: string): string {
+  return Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role;
+}
+
+/**
+ * "Ordering the backlog → product manager: A (the founder until then)", for people rather
+ * than programs.
+ */
 export function describeRightsChange(change: DecisionRightsChange): string {
   // Labels come from closed tables; a stored report naming something else shows the raw value.
   const decision = Object.hasOwn(DECISION_INFO, change.decision)
     ? DECISION_INFO[change.decision].label
     : String(change.decision);
-  const role = Object.hasOwn(ROLE_LABELS, change.role) ? ROLE_LABELS[change.role] : String(change.role);
-  return `${decision} → ${role}: ${change.letter}`;
+  const interim = change.interimRole ? ` (the ${labelRole(change.interimRole)} until then)` : '';
+  return `${decision} → ${labelRole(change.role)}: ${change.letter}${interim}`;
 }
 
 export const HORIZON_LABELS: Record<Horizon, string> = {
@@ -31,7 +39,7 @@ export const HORIZON_LABELS: Record<Horizon, string> = {
 };
 
 export const TRIGGER_LABELS: Record<TriggerStatus, string> = {
-  due: 'due now',
+  due: 'due',
   watch: 'not yet',
   satisfied: 'in place',
   unknown: 'not answered',
@@ -86,14 +94,16 @@ export function renderMarkdown(report: AssessmentReport): string {
     '',
   );
 
-  out.push('## Scores', '', '| Area | Score | Band |', '|---|---:|---|');
+  out.push('## Scores', '', '| Area | Score | Band | Answered |', '|---|---:|---|---:|');
   for (const area of report.scores.areas) {
+    // Counted as the questionnaire shows each area: every question, context ones included.
+    const answered = `${area.answeredQuestions ?? area.answered} of ${area.questions ?? area.scoredQuestions}`;
     out.push(
-      `| ${md(AREA_LABELS[area.area] ?? area.area)} | ${md(area.score ?? '–')} | ${md(area.band ?? 'not answered')} |`,
+      `| ${md(AREA_LABELS[area.area] ?? area.area)} | ${md(area.score ?? '–')} | ${md(area.band ?? 'not answered')} | ${md(answered)} |`,
     );
   }
   out.push(
-    `| **Overall** | **${md(report.scores.overall ?? '–')}** | **${md(report.scores.band ?? 'not answered')}** |`,
+    `| **Overall** | **${md(report.scores.overall ?? '–')}** | **${md(report.scores.band ?? 'not answered')}** | |`,
     '',
   );
 
@@ -139,10 +149,12 @@ export function renderMarkdown(report: AssessmentReport): string {
     out.push(`### ${md(HORIZON_LABELS[horizon] ?? horizon)}`, '');
     if (actions.length === 0) out.push('Nothing for this horizon.', '');
     for (const a of actions) {
-      out.push(`#### ${md(a.title)}`, '', `- Owner: ${md(a.owner)}`);
-      out.push(
-        `- Because of: ${a.rationale.map((r) => `${code(r.findingId)} (${md(r.severity)})`).join(', ')}`,
-      );
+      out.push(`#### ${md(a.title)}`, '', `- Owner: ${md(labelRole(a.owner))}`);
+      const because = [
+        ...a.rationale.map((r) => `${code(r.findingId)} (${md(r.severity)})`),
+        ...(a.answersTriggers ?? []).map((id) => `hiring trigger ${code(id)}`),
+      ];
+      out.push(`- Because of: ${because.join(', ')}`);
       out.push(`- What: ${md(a.details)}`);
       if (a.budget) out.push(`- Time or budget: ${md(a.budget)}`);
       if (a.deliverables.length > 0) out.push(`- Deliverables: ${a.deliverables.map(md).join('; ')}`);
@@ -159,21 +171,32 @@ export function renderMarkdown(report: AssessmentReport): string {
     '',
     'Checked again on every assessment.',
     '',
-    '| Trigger | Status |',
-    '|---|---|',
+    '| Trigger | Status | Answered by |',
+    '|---|---|---|',
   );
-  for (const t of report.plan.triggers)
-    out.push(`| ${md(t.text)} | ${md(TRIGGER_LABELS[t.status] ?? t.status)} |`);
+  const planned = new Map(
+    report.plan.horizons.flatMap(({ horizon, actions }) =>
+      actions.map((a) => [a.id, { a, horizon }] as const),
+    ),
+  );
+  for (const t of report.plan.triggers) {
+    const answer = t.actionId ? planned.get(t.actionId) : undefined;
+    const by = answer ? `${answer.a.title} (${HORIZON_LABELS[answer.horizon] ?? answer.horizon})` : '–';
+    out.push(`| ${md(t.text)} | ${md(TRIGGER_LABELS[t.status] ?? t.status)} | ${md(by)} |`);
+  }
   out.push('');
 
   const rights = impliedDecisionRights(report.plan);
   out.push('## Decision-rights changes this plan implies', '');
   if (rights.length === 0) out.push('None.', '');
   else {
-    out.push('| Decision | Role | New letter | From action |', '|---|---|---|---|');
+    out.push(
+      '| Decision | Role | New letter | Until the role joins | From action |',
+      '|---|---|---|---|---|',
+    );
     for (const r of rights)
       out.push(
-        `| ${md(DECISION_INFO[r.decision]?.label ?? r.decision)} | ${md(ROLE_LABELS[r.role] ?? r.role)} | ${md(r.letter)} | ${md(r.actionId)} |`,
+        `| ${md(DECISION_INFO[r.decision]?.label ?? r.decision)} | ${md(labelRole(r.role))} | ${md(r.letter)} | ${md(r.interimRole ? labelRole(r.interimRole) : '–')} | ${code(r.actionId)} |`,
       );
     out.push('');
   }

@@ -42,8 +42,14 @@ describe('cto-owns-delivery', () => {
     expect(f?.severityReason).toMatch(/six or more/);
   });
 
-  it('should fire when the CTO spends 40–60% of the week on delivery even with a manager', () => {
-    expect(find('cto-owns-delivery', { 'cto-delivery-share': '40-60' })).toBeDefined();
+  it('should fire when the CTO spends 40–60% of the week on delivery and nobody else runs it', () => {
+    expect(
+      find('cto-owns-delivery', { 'cto-delivery-share': '40-60', 'delivery-owner': 'nobody' }),
+    ).toBeDefined();
+  });
+
+  it('should stay quiet when the answers name a manager as running delivery, whatever the share', () => {
+    expect(find('cto-owns-delivery', { 'cto-delivery-share': '40-60' })).toBeUndefined();
   });
 
   it('should stay quiet when a manager runs delivery and the CTO spends 20–40% on it', () => {
@@ -243,5 +249,41 @@ describe('ctpo-bottleneck', () => {
     expect(
       find('ctpo-bottleneck', { 'senior-tech': 'ctpo', 'delivery-owner': 'ctpo', developers: 3 }),
     ).toBeUndefined();
+  });
+});
+
+describe('no-strategy-owner', () => {
+  it('should fire as high when nobody owns product strategy in a small team', () => {
+    const f = find('no-strategy-owner', { 'strategy-owner': 'nobody' });
+    expect(f?.severity).toBe('high');
+    expect(f?.evidence.map((e) => e.questionId)).toContain('strategy-owner');
+  });
+
+  it('should be critical with two product managers', () => {
+    expect(find('no-strategy-owner', { 'strategy-owner': 'nobody', 'product-managers': 2 })?.severity).toBe(
+      'critical',
+    );
+  });
+
+  it('should stay quiet when a founder owns it, or when the question was not asked', () => {
+    expect(find('no-strategy-owner', { 'strategy-owner': 'founder' })).toBeUndefined();
+    expect(find('no-strategy-owner', { 'strategy-owner': undefined })).toBeUndefined();
+  });
+});
+
+describe('founder hats', () => {
+  it('should not say the CTO decides what is built when the CTO is a founder', () => {
+    expect(find('cto-sets-priorities', { 'backlog-owner': 'cto' })).toBeDefined();
+    expect(find('cto-sets-priorities', { 'backlog-owner': 'cto', 'founder-hats': ['tech'] })).toBeUndefined();
+  });
+
+  it('should not say nobody owns the design when a founder is the designer', () => {
+    const answers = { 'design-ownership': 'none', 'founder-hats': ['designer'] };
+    expect(find('no-design-ownership', answers)).toBeUndefined();
+  });
+
+  it('should treat a CTO who holds product as a CTPO for the bottleneck rule', () => {
+    const answers = { 'founder-hats': ['cto-product'], 'delivery-owner': 'ctpo', developers: 5 };
+    expect(find('ctpo-bottleneck', answers)).toBeDefined();
   });
 });

@@ -21,6 +21,12 @@ export const NO_PRODUCT_OWNER: Condition = {
   value: ['nobody', 'loudest', 'developers'],
 };
 
+/** The CTO is a different person from the founders (true for older answer files, which do not say). */
+export const CTO_IS_NOT_A_FOUNDER: Condition = { metric: 'founder-is-tech', op: 'eq', value: 'no' };
+
+/** A CTPO holds product and technology, by title or in all but name. */
+export const HAS_CTPO: Condition = { metric: 'senior-tech-role', op: 'eq', value: 'ctpo' };
+
 const TRUSTSHORING = 'trustshoring-cto-role';
 
 export const OWNERSHIP_RULES: readonly Rule[] = [
@@ -28,13 +34,21 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     id: 'cto-owns-delivery',
     area: 'leadership',
     title: 'The CTO owns delivery',
+    // Only a CTO who is not a founder: a founder-CTO who runs delivery runs it as the founder.
+    // The share of the week counts only when delivery is not answered as someone else's job.
     when: {
-      any: [
-        { q: 'delivery-owner', op: 'eq', value: 'cto' },
+      all: [
+        CTO_IS_NOT_A_FOUNDER,
         {
-          all: [
-            { q: 'cto-delivery-share', op: 'pointsLte', value: 1 },
-            { q: 'senior-tech', op: 'notIn', value: ['ctpo'] },
+          any: [
+            { q: 'delivery-owner', op: 'eq', value: 'cto' },
+            {
+              all: [
+                { q: 'cto-delivery-share', op: 'pointsLte', value: 1 },
+                { q: 'delivery-owner', op: 'eq', value: 'nobody' },
+                { not: HAS_CTPO },
+              ],
+            },
           ],
         },
       ],
@@ -63,7 +77,7 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     id: 'cto-sets-priorities',
     area: 'product',
     title: 'The CTO decides what is built and in which order',
-    when: { q: 'backlog-owner', op: 'eq', value: 'cto' },
+    when: { all: [{ q: 'backlog-owner', op: 'eq', value: 'cto' }, CTO_IS_NOT_A_FOUNDER] },
     severity: 'high',
     why: 'Ordering the backlog is a product decision; when the CTO makes it, the "what" is chosen by the person accountable for the "how", and nobody speaks for customers and the business.',
     recommendation:
@@ -128,6 +142,8 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
       all: [
         { q: 'user-facing', op: 'eq', value: 'yes' },
         { q: 'design-ownership', op: 'pointsLte', value: 1 },
+        // A designer-founder owns the design.
+        { metric: 'founder-is-designer', op: 'eq', value: 'no' },
       ],
     },
     severity: 'high',
@@ -227,7 +243,9 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     title: 'A CTPO could hold the product function',
     when: {
       all: [
-        { q: 'senior-tech', op: 'eq', value: 'cto' },
+        { metric: 'senior-tech-role', op: 'eq', value: 'cto' },
+        // A founder-CTO already holds product as the founder; there is no second person to decide on.
+        CTO_IS_NOT_A_FOUNDER,
         { q: 'cto-product-appetite', op: 'eq', value: 'wants-both' },
         { q: 'developers', op: 'lte', value: 8 },
         { q: 'backlog-owner', op: 'in', value: ['nobody', 'loudest', 'developers', 'cto'] },
@@ -251,7 +269,7 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     title: 'The CTPO is becoming a bottleneck',
     when: {
       all: [
-        { q: 'senior-tech', op: 'eq', value: 'ctpo' },
+        HAS_CTPO,
         {
           any: [
             { q: 'developers', op: 'gt', value: 8 },
@@ -268,10 +286,40 @@ export const OWNERSHIP_RULES: readonly Rule[] = [
     severity: 'medium',
     why: 'One person holds product, technology and day-to-day delivery; decisions queue behind them as the team grows.',
     recommendation:
-      'Keep the CTPO accountable for what and how, give day-to-day delivery to a project manager, and add a tech lead under the CTPO once the team passes about eight developers.',
+      'Keep the CTPO accountable for what is built, in which order and how; give day-to-day delivery (plans, dates, status) to a project or product manager, and add a tech lead under the CTPO once the team passes about eight developers.',
     sources: [
       { source: 'cpto-role', point: 'the main risk of a combined role is bottlenecking' },
       { source: TRUSTSHORING, point: 'a project manager once there are more than three developers' },
+    ],
+  },
+  {
+    id: 'no-strategy-owner',
+    area: 'product',
+    title: 'Nobody owns product strategy',
+    when: { q: 'strategy-owner', op: 'eq', value: 'nobody' },
+    alsoShow: ['product-managers', 'product-leadership'],
+    severity: 'high',
+    overrides: [
+      {
+        when: {
+          any: [
+            { q: 'developers', op: 'gte', value: 12 },
+            { q: 'product-managers', op: 'gte', value: 2 },
+          ],
+        },
+        severity: 'critical',
+        reason: 'with two PMs or about twelve developers, every team builds without a shared direction',
+      },
+    ],
+    why: 'Product managers order their backlogs and designers shape flows, but nobody sets the goals the roadmap serves or says what not to build, so teams optimise locally and the roadmap becomes a list of requests.',
+    recommendation:
+      'Name one owner of product strategy now (a founder until a product leader arrives). After product–market fit with two PMs or about twelve developers, hire a full-time CPO or head of product; before that a fractional CPO can hold it.',
+    sources: [
+      { source: TRUSTSHORING, point: 'the product function needs one clear owner' },
+      {
+        source: 'fractional-cpo-practice',
+        point: 'a full-time CPO once deciding what to build is a full-time job, after product–market fit',
+      },
     ],
   },
   {

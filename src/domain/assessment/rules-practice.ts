@@ -2,7 +2,15 @@
  * Rules about how the team works: estimation and commitments, DORA throughput and stability,
  * engineering basics, and the shape and health of the team.
  */
-import type { Rule } from './types';
+import type { Condition, Rule } from './types';
+
+/** DORA stability in the medium or low cluster of the selected report year. */
+export const UNSTABLE: Condition = {
+  any: [
+    { metric: 'dora-change-fail-rate-tier', op: 'in', value: ['medium', 'low'] },
+    { metric: 'dora-recovery-time-tier', op: 'in', value: ['medium', 'low'] },
+  ],
+};
 
 export const PRACTICE_RULES: readonly Rule[] = [
   {
@@ -91,17 +99,9 @@ export const PRACTICE_RULES: readonly Rule[] = [
     id: 'instability',
     area: 'engineering',
     title: 'Releases are unstable',
-    when: {
-      any: [
-        { q: 'change-fail-rate', op: 'gt', value: 30 },
-        {
-          q: 'recovery-time',
-          op: 'in',
-          value: ['1-day-to-1-week', '1-week-to-1-month', '1-to-6-months', 'over-6-months'],
-        },
-        { q: 'rework-rate', op: 'gt', value: 20 },
-      ],
-    },
+    // Read from the DORA tiers of the selected report year, so the finding and the tier table
+    // never disagree: a measure in the medium or low cluster makes stability medium or low.
+    when: UNSTABLE,
     severity: 'high',
     why: 'Frequent failed deployments or slow recovery hurt users and eat the time planned for new work.',
     recommendation:
@@ -110,8 +110,20 @@ export const PRACTICE_RULES: readonly Rule[] = [
       {
         source: 'dora',
         point:
-          'change fail rate and recovery time measure instability; above 30% failures is the low cluster',
+          'change fail rate and recovery time measure instability; a measure in the medium or low cluster makes stability medium or low',
       },
+    ],
+  },
+  {
+    id: 'high-rework',
+    area: 'engineering',
+    title: 'Much of what is deployed is unplanned rework',
+    when: { q: 'rework-rate', op: 'gt', value: 20 },
+    severity: 'medium',
+    why: 'Deployments that only fix production incidents take the place of planned work and usually point to unclear requirements or missing tests.',
+    recommendation:
+      'Trace the last month of unplanned fixes to their cause (unclear requirements, missing tests, rushed releases) and fix the biggest cause first.',
+    sources: [
       { source: 'headway-judgement', point: 'a rework rate above 20% (DORA publishes no tiers for it yet)' },
     ],
   },

@@ -40,7 +40,7 @@ function isScored(question: Question): boolean {
   const spec = question.answer;
   if (spec.kind === 'choice') return spec.options.some((o) => o.points !== undefined);
   if (spec.kind === 'number') return spec.scoring !== undefined;
-  return true;
+  return spec.pointsByCount.length > 0;
 }
 
 /**
@@ -68,12 +68,16 @@ export function scoreAssessment(options: {
       answered += 1;
     }
     const score = answered === 0 ? null : Math.round((100 * points) / (MAX_POINTS * answered));
+    // Counted like the wizard counts a step: every question of the area, an answer of 0 included.
+    const all = options.questions.filter((q) => q.area === area);
     return {
       area,
       score,
       band: score === null ? null : bandScore(score),
       answered,
       scoredQuestions: scored.length,
+      questions: all.length,
+      answeredQuestions: all.filter((q) => options.answers[q.id] !== undefined).length,
     };
   });
   let weighted = 0;

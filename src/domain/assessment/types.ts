@@ -41,7 +41,7 @@ export type AnswerSpec =
   | {
       kind: 'multi';
       options: readonly { id: string; label: string }[];
-      /** Points by how many options are ticked: the first entry whose `atLeast` holds wins. */
+      /** Points by how many options are ticked: the first entry whose `atLeast` holds wins; empty for context. */
       pointsByCount: readonly { atLeast: number; points: number }[];
     }
   | { kind: 'number'; min: number; max: number; integer: boolean; unit: string; scoring?: NumberScoring };
@@ -159,6 +159,10 @@ export interface AreaScore {
   band: ScoreBand | null;
   answered: number;
   scoredQuestions: number;
+  /** Every question of the area in the questionnaire used, scored or context (as the wizard counts them). */
+  questions?: number;
+  /** How many of those were answered; an answer of 0 counts. */
+  answeredQuestions?: number;
 }
 
 export interface Scores {
@@ -190,6 +194,8 @@ export interface DecisionRightsChange {
   decision: Decision;
   role: Role;
   letter: Letter;
+  /** Set when `role` is not yet in the company: the present role that holds the decision until then. */
+  interimRole?: Role;
 }
 
 export interface PlannedAction {
@@ -203,6 +209,8 @@ export interface PlannedAction {
   deliverables: string[];
   exitCriteria: string[];
   rationale: { findingId: string; title: string; severity: Severity }[];
+  /** The due hiring triggers this action answers. */
+  answersTriggers?: string[];
   decisionRights: DecisionRightsChange[];
 }
 
@@ -214,12 +222,24 @@ export interface HiringTriggerResult {
   text: string;
   status: TriggerStatus;
   action: string;
+  /** The planned action that answers the trigger; always set when the trigger is due (absent only in old stored reports). */
+  actionId?: string | null;
   sources: ResolvedCitation[];
+}
+
+/** Who holds each role in the company, as the answers tell it. */
+export interface CompanyRoles {
+  /** Roles someone in the company holds today; the founder always. */
+  present: Role[];
+  /** Roles a founder holds themselves (founder-CTO, designer-founder): addressed as the founder. */
+  wornByFounder: Role[];
 }
 
 export interface GrowthPlan {
   horizons: { horizon: Horizon; actions: PlannedAction[] }[];
   triggers: HiringTriggerResult[];
+  /** Who holds which role; absent from reports stored before it was added. */
+  roles?: CompanyRoles;
 }
 
 export interface AssessmentReport {

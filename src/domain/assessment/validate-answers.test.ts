@@ -71,4 +71,11 @@ describe('questionnaire', () => {
       for (const o of q.answer.options) if (o.points !== undefined) expect([0, 1, 2, 3]).toContain(o.points);
     }
   });
+
+  it('should accept founder hats, none ticked included, and list the hats a bad one may be', () => {
+    expect(validateAnswers({ 'founder-hats': ['tech', 'designer'] }, { short: true }).problems).toEqual([]);
+    expect(validateAnswers({ 'founder-hats': [] }, { short: true }).answers).toEqual({ 'founder-hats': [] });
+    const [problem] = validateAnswers({ 'founder-hats': ['cpo'] }, { short: true }).problems;
+    expect(problem?.message).toMatch(/a list of any of: tech, designer, cto-product/);
+  });
 });

@@ -353,14 +353,17 @@ function staleRights(current: number): AppError {
 function diffMatrices(
   before: DecisionMatrix,
   after: DecisionMatrix,
-  implied: readonly { decision: string; role: string; actionId: string }[],
+  implied: readonly { decision: string; role: string; interimRole?: string; actionId: string }[],
 ): AppliedAssessmentRights['changes'] {
   return DECISIONS.flatMap((decision) =>
     ROLES.flatMap((role) => {
       const was = before[decision][role];
       const now = after[decision][role];
       if (was === now) return [];
-      const cause = implied.find((c) => c.decision === decision && c.role === role);
+      // An interim holder's cell is set by the change that names it.
+      const cause =
+        implied.find((c) => c.decision === decision && c.role === role) ??
+        implied.find((c) => c.decision === decision && c.interimRole === role);
       return [{ decision, role, before: was, after: now, actionId: cause?.actionId ?? null }];
     }),
   );

@@ -37,7 +37,7 @@ export const HORIZON_LABELS: Record<Horizon, string> = {
 };
 
 export const TRIGGER_LABELS: Record<TriggerStatus, string> = {
-  due: 'Due now',
+  due: 'Due',
   watch: 'Watch',
   satisfied: 'In place',
   unknown: 'Needs answers',

@@ -125,7 +125,7 @@ export function AssessmentReportPage() {
                       {s.band ? <Chip tone={`band-${s.band}`}>{BAND_LABELS[s.band]}</Chip> : 'not scored'}
                     </td>
                     <td className="muted">
-                      {s.answered} of {s.scoredQuestions}
+                      {s.answeredQuestions ?? s.answered} of {s.questions ?? s.scoredQuestions}
                     </td>
                   </tr>
                 ))}

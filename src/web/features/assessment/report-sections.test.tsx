@@ -8,8 +8,8 @@ import { findActiveContent } from '../../../../test/support/active-content';
 import { HOSTILE_STRINGS } from '../../../../test/support/hostile-strings';
 import { assessSetup } from '../../../domain/assessment';
 import { withAnswers } from '../../../domain/assessment/test-answers';
-import type { Finding } from './assessment-api';
-import { FindingsList } from './report-sections';
+import type { Finding, Report } from './assessment-api';
+import { FindingsList, GrowthPlan } from './report-sections';
 
 const report = assessSetup({
   answers: withAnswers({ 'backlog-owner': 'cto', 'delivery-owner': 'cto', developers: 6 }),
@@ -39,5 +39,21 @@ describe('FindingsList', () => {
       expect(findActiveContent(html, { extraTags: ['header', 'details', 'summary'] }), text).toEqual([]);
       if (!/^\s*(https?|mailto):/i.test(text)) expect(html, text).not.toContain('<a ');
     }
+  });
+});
+
+describe('GrowthPlan', () => {
+  it('should link each due trigger to the plan action that answers it and name interim holders', () => {
+    const plan = assessSetup({
+      answers: withAnswers({
+        'backlog-owner': 'loudest',
+        'delivery-owner': 'nobody',
+        'delivery-manager': 'none',
+        'product-managers': 0,
+      }),
+    }).plan as Report['plan'];
+    const html = renderToStaticMarkup(<GrowthPlan plan={plan} decisionLabels={{}} />);
+    expect(html).toContain('In the plan: <a href="#action-hire-delivery-manager">');
+    expect(html).toContain('(the founder until then)');
   });
 });

@@ -183,6 +183,7 @@ export function GrowthPlan({
   plan: Report['plan'];
   decisionLabels: Record<string, string>;
 }) {
+  const titles = new Map(plan.horizons.flatMap((h) => h.actions.map((a) => [a.id, a.title])));
   return (
     <section className="card-section" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Growth plan</h2>
@@ -211,6 +212,11 @@ export function GrowthPlan({
                 <p className="muted small">
                   {t.action} ({t.role})
                 </p>
+                {t.actionId && titles.has(t.actionId) && (
+                  <p className="small">
+                    In the plan: <a href={`#action-${t.actionId}`}>{titles.get(t.actionId)}</a>
+                  </p>
+                )}
               </div>
             </li>
           ))}
@@ -258,6 +264,9 @@ function ActionCard({
               <li key={`${c.decision}-${c.role}`}>
                 {decisionLabels[c.decision] ?? c.decision}: {ROLE_LABELS[c.role]} →{' '}
                 <strong>{c.letter}</strong>
+                {c.interimRole && (
+                  <span className="muted"> (the {ROLE_LABELS[c.interimRole]} until then)</span>
+                )}
               </li>
             ))}
           </ul>
