@@ -1,7 +1,7 @@
 /**
  * One judgement from findings to plan to rights, checked over generated companies: any valid
- * answers to any part of the questionnaire. The default run count keeps CI fast; raise it with
- * ASSESSMENT_PROPERTY_RUNS=2000 (or more) for a deeper run.
+ * answers to any part of the questionnaire: 2,000 generated companies per property by default;
+ * ASSESSMENT_PROPERTY_RUNS sets another count.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { renderMarkdown } from './render-markdown';
 import { arbitraryAnswers, arbitraryFullAnswers } from './test-answers';
 import type { Answers, AnswerValue, AssessmentReport, Evidence } from './types';
 
-const RUNS = { numRuns: Number(process.env.ASSESSMENT_PROPERTY_RUNS ?? 400) };
+const RUNS = { numRuns: Number(process.env.ASSESSMENT_PROPERTY_RUNS ?? 2000) };
 const companies = fc.oneof(arbitraryAnswers, arbitraryFullAnswers);
 
 function planned(report: AssessmentReport) {
