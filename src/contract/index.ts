@@ -13,6 +13,7 @@ export * from './imports';
 export * from './instance';
 export * from './items';
 export * from './limits';
+export * from './metrics';
 export * from './password-policy';
 export * from './prioritization';
 export * from './roadmap';

@@ -26,6 +26,7 @@ import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerMetricsRoutes } from './routes/metrics.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
@@ -117,6 +118,7 @@ export function createApp(deps: ServerDeps) {
   registerSavedViewRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
+  registerMetricsRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);
