@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import {
+  CYCLE_TIME_DEFINITION,
   type FlowMetricsView,
   ITEM_STATES,
   type ItemState,
@@ -8,7 +9,6 @@ import {
   type MetricsQuery,
   todayIso,
 } from '../../contract';
-import { CYCLE_TIME_DEFINITION } from '../../contract/metrics';
 import type { Database } from '../../db/client';
 import { itemStateChanges, items, memberships, users } from '../../db/schema';
 import { computeFlowMetrics, type FlowCategory, type FlowItem, type FlowWorkflow } from '../../domain/flow';
