@@ -31,27 +31,28 @@ export function buildCumulativeFlow(
   const days = toDay - fromDay + 1;
   const states = workflow.names.length;
   // One row of changes per state, with a spare slot for changes after the period.
-  const changes = new Int32Array(states * (days + 1));
-  const mark = (state: number, day: number, delta: number) => {
-    const offset = Math.min(Math.max(day - fromDay, 0), days);
-    changes[state * (days + 1) + offset]! += delta;
-  };
+  const stride = days + 1;
+  const changes = new Int32Array(states * stride);
+  // A day's offset in a row: days before the period count from its first day, days after it go to the spare slot.
+  const offsetOf = (day: number) => (day < fromDay ? 0 : day > toDay ? days : day - fromDay);
   for (const { item, seen } of timelines) {
+    const transitions = item.transitions;
+    let entered = seen > 0 ? toDayNumberOf(transitions[0]!.at) : 0;
     for (let i = 0; i < seen; i++) {
-      const transition = item.transitions[i]!;
-      const state = stateIndex(workflow, transition.state);
       // The state holds at the end of every day from its entry up to the day before the next entry.
-      const entered = toDayNumberOf(transition.at);
-      const left = i + 1 < seen ? toDayNumberOf(item.transitions[i + 1]!.at) : toDay + 1;
-      if (left <= entered || left <= fromDay || entered > toDay) continue;
-      mark(state, entered, 1);
-      mark(state, left, -1);
+      const left = i + 1 < seen ? toDayNumberOf(transitions[i + 1]!.at) : toDay + 1;
+      if (left > entered && left > fromDay && entered <= toDay) {
+        const row = stateIndex(workflow, transitions[i]!.state) * stride;
+        changes[row + offsetOf(entered)]! += 1;
+        changes[row + offsetOf(left)]! -= 1;
+      }
+      entered = left;
     }
   }
   const rows: CumulativeFlowDay[] = [];
   const running = new Array<number>(states).fill(0);
   for (let offset = 0; offset < days; offset++) {
-    for (let state = 0; state < states; state++) running[state]! += changes[state * (days + 1) + offset]!;
+    for (let state = 0; state < states; state++) running[state]! += changes[state * stride + offset]!;
     rows.push({ day: fromDay + offset, counts: [...running] });
   }
   return rows;
