@@ -125,12 +125,10 @@ describe('computeFlowMetrics', () => {
       { state: 'in_progress', count: 2 },
       { state: 'in_review', count: 1 },
     ]);
-    expect(new Map(metrics.wip.byPerson.map((p) => [p.assignee, p.count]))).toEqual(
-      new Map([
-        [null, 2],
-        ['ana', 1],
-      ]),
-    );
+    expect(metrics.wip.byPerson).toEqual([
+      { assignee: 'ana', count: 1 },
+      { assignee: null, count: 2 },
+    ]);
   });
 
   it('should say why blocked time and flow efficiency are unavailable when no state is marked', () => {

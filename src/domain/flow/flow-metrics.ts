@@ -171,7 +171,15 @@ export function computeFlowMetrics(options: {
       byState: workflow.names.flatMap((state, index) =>
         workflow.categories[index] === 'started' ? [{ state, count: byState.get(index) ?? 0 }] : [],
       ),
-      byPerson: [...byPerson].map(([assignee, count]) => ({ assignee, count })),
+      // Most loaded first; the unassigned last.
+      byPerson: [...byPerson]
+        .map(([assignee, count]) => ({ assignee, count }))
+        .sort(
+          (a, b) =>
+            Number(a.assignee === null) - Number(b.assignee === null) ||
+            b.count - a.count ||
+            (a.assignee ?? '').localeCompare(b.assignee ?? ''),
+        ),
     },
     blockedTime: workflow.blocked.some(Boolean)
       ? describeFlaggedTime(sumFlagged(workflow.blocked), cycleMs, finished.length)
