@@ -16,6 +16,7 @@ export const VERBS: ReadonlyArray<{ names: readonly string[]; load: () => Promis
   { names: ['calibration'], load: () => import('./commands/calibration') },
   { names: ['demo'], load: () => import('./commands/demo') },
   { names: ['forecast'], load: () => import('./commands/forecast') },
+  { names: ['metrics'], load: () => import('./commands/metrics') },
   { names: ['plan'], load: () => import('./commands/plan') },
   { names: ['rank'], load: () => import('./commands/rank') },
   { names: ['serve'], load: () => import('./commands/serve') },

@@ -27,6 +27,7 @@ import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerMetricsRoutes } from './routes/metrics.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
@@ -127,6 +128,7 @@ export function createApp(deps: ServerDeps) {
   registerSavedViewRoutes(app);
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
+  registerMetricsRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);

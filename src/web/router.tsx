@@ -17,6 +17,9 @@ const RoadmapPage = lazy(() =>
 const ForecastsPage = lazy(() =>
   import('./features/forecasts/forecasts-page').then((m) => ({ default: m.ForecastsPage })),
 );
+const DeliveryPage = lazy(() =>
+  import('./features/delivery/delivery-page').then((m) => ({ default: m.DeliveryPage })),
+);
 const TrackRecordPage = lazy(() =>
   import('./features/forecasts/track-record-page').then((m) => ({ default: m.TrackRecordPage })),
 );
@@ -151,6 +154,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <ForecastsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="delivery"
+            element={
+              <Page>
+                <DeliveryPage />
               </Page>
             }
           />

@@ -51,6 +51,12 @@ export const PLANNING_CASES: RouteCase[] = [
     needs: 'formula',
   },
   { name: 'calibration', method: 'GET', path: (t) => `${W(t)}/calibration`, allowed: ALL },
+  {
+    name: 'flow metrics',
+    method: 'GET',
+    path: (t) => `${W(t)}/metrics?from=2026-01-01&to=2026-03-31`,
+    allowed: ALL,
+  },
   { name: 'calibrated estimate', method: 'GET', path: (t) => `${I(t)}/calibrated-estimate`, allowed: ALL },
   {
     name: 'list estimation sessions',

@@ -40,6 +40,7 @@ export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayExport {
   // A seeded generator, so the demo is the same on every machine.
   const rnd = createSmallRandom(seed).nextFloat;
+  const wipRnd = createSmallRandom(seed + 1).nextFloat;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const start = now.getTime() - 182 * MS_PER_DAY;
   const at = (t: number) => new Date(Math.min(t, now.getTime() - 60_000)).toISOString();
@@ -142,8 +143,11 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
       completedAt: null,
       version: 1,
     };
-    // State history: walk the workflow up to the current state over realistic gaps.
-    let t = createdAt;
+    // State history: walk the workflow up to the current state over realistic gaps. Work still
+    // in progress was picked up in the last weeks, as on a real team, so its age can be read
+    // against finished work (its own generator keeps the rest of the demo as it was).
+    const started = state === 'in_progress' || state === 'in_review';
+    let t = started ? Math.max(createdAt, now.getTime() - (14 + wipRnd() * 20) * MS_PER_DAY) : createdAt;
     const by = assignee ? demoEmail(assignee.key) : demoEmail('dana');
     history.push({ item: item.number, from: null, to: 'new', by: item.createdBy, at: at(t) });
     const path: ItemState[] = ['ready', 'in_progress', 'in_review', 'done'];

@@ -12,10 +12,11 @@ declare module '@tanstack/react-query' {
 
 /**
  * Plans and forecasts depend on the order, the scope, the estimates, the dependencies and the
- * team: any write to those makes every cached roadmap and forecast of the workspace stale.
+ * team: any write to those makes every cached roadmap and forecast of the workspace stale, and
+ * the flow metrics too (an item's state or assignee, a member who leaves).
  */
 function plans(ws: string): QueryKey[] {
-  return [keys.roadmap.all(ws), keys.forecasts.all(ws)];
+  return [keys.roadmap.all(ws), keys.forecasts.all(ws), keys.metrics.all(ws)];
 }
 
 /** What an item's own write can change around it: history, decisions, inbox, slips, children. */

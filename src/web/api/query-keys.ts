@@ -64,6 +64,12 @@ export const keys = {
     plan: (ws: string, compareTo: string | null) => ['roadmap', ws, 'plan', compareTo] as const,
     snapshots: (ws: string) => ['roadmap', ws, 'snapshots'] as const,
   },
+  metrics: {
+    all: (ws: string) => ['metrics', ws] as const,
+    /** Flow metrics of a period (from, to) for everyone or one person (see delivery-api.ts). */
+    period: (ws: string, from: string, to: string, person: string | null) =>
+      ['metrics', ws, from, to, person] as const,
+  },
   forecasts: {
     all: (ws: string) => ['forecasts', ws] as const,
     /** `subject`: a milestone or items; `question`: N items or a day (see forecasts-api.ts). */

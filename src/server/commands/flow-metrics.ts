@@ -1,0 +1,203 @@
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import {
+  CYCLE_TIME_DEFINITION,
+  type FlowMetricsView,
+  ITEM_STATES,
+  type ItemState,
+  type ItemType,
+  METRICS_DEFAULTS,
+  type MetricsQuery,
+  todayIso,
+} from '../../contract';
+import type { Database } from '../../db/client';
+import { itemStateChanges, items, memberships, users } from '../../db/schema';
+import { computeFlowMetrics, type FlowCategory, type FlowItem, type FlowWorkflow } from '../../domain/flow';
+import { formatIsoDay, isOneOf, MS_PER_DAY, toDayNumber } from '../../domain/shared';
+import { AppError } from '../errors';
+
+/** Flow metrics count the work that flows: features, tasks and bugs, as throughput forecasts do. */
+const FLOW_TYPES: ItemType[] = ['feature', 'task', 'bug'];
+
+/** Headway's states in board order and the category each belongs to; none is marked waiting or blocked. */
+const STATE_CATEGORIES: Record<ItemState, FlowCategory> = {
+  new: 'backlog',
+  ready: 'unstarted',
+  in_progress: 'started',
+  in_review: 'started',
+  done: 'done',
+  cancelled: 'cancelled',
+};
+export const HEADWAY_WORKFLOW: FlowWorkflow = {
+  states: Object.entries(STATE_CATEGORIES).map(([name, category]) => ({ name, category })),
+};
+
+/** A state name the engine gives back, which is always one of Headway's (the workflow above). */
+function toItemState(name: string): ItemState {
+  if (!isOneOf(ITEM_STATES, name)) throw new Error(`${name} is not a Headway state`);
+  return name;
+}
+
+type Person = { key: string; name: string };
+
+/** A flow item with what the presenter shows of it. */
+type LoadedItem = FlowItem & { number: number; title: string };
+
+/**
+ * The people items can be assigned to: members by e-mail, and names imported files gave.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @returns by lower-cased key
+ */
+async function loadPeople(db: Database, workspaceId: string): Promise<Map<string, Person>> {
+  const members = await db
+    .select({ email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId));
+  const imported = await db
+    .selectDistinct({ name: items.importedAssignee })
+    .from(items)
+    .where(and(eq(items.workspaceId, workspaceId), inArray(items.type, FLOW_TYPES)));
+  const people = new Map<string, Person>();
+  for (const { name } of imported) if (name) people.set(name.toLowerCase(), { key: name, name });
+  for (const { email, name } of members) people.set(email.toLowerCase(), { key: email, name });
+  return people;
+}
+
+/**
+ * Features, tasks and bugs of a workspace with their state history up to a moment.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param asOf the last moment read
+ * @returns the items, transitions oldest first
+ */
+async function loadFlowItems(db: Database, workspaceId: string, asOf: Date): Promise<LoadedItem[]> {
+  const rows = await db
+    .select({
+      id: items.id,
+      number: items.number,
+      title: items.title,
+      email: users.email,
+      imported: items.importedAssignee,
+    })
+    .from(items)
+    .leftJoin(users, eq(users.id, items.assigneeId))
+    .where(and(eq(items.workspaceId, workspaceId), inArray(items.type, FLOW_TYPES)));
+  const byId = new Map<string, LoadedItem & { transitions: { state: string; at: number }[] }>();
+  for (const row of rows) {
+    const assignee = row.email ?? row.imported;
+    byId.set(row.id, { id: row.id, number: row.number, title: row.title, assignee, transitions: [] });
+  }
+  const changes = await db
+    .select({
+      itemId: itemStateChanges.itemId,
+      state: itemStateChanges.toState,
+      at: itemStateChanges.changedAt,
+    })
+    .from(itemStateChanges)
+    .where(and(eq(itemStateChanges.workspaceId, workspaceId), lte(itemStateChanges.changedAt, asOf)))
+    .orderBy(asc(itemStateChanges.changedAt), asc(itemStateChanges.id));
+  for (const change of changes) {
+    byId.get(change.itemId)?.transitions.push({ state: change.state, at: change.at.getTime() });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The flow metrics of a workspace over a period, optionally for one person's items.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param query the period (default: the 90 days up to today) and the person (e-mail)
+ * @param now the current moment (a period ending today is read up to it)
+ * @returns the metrics as the API shows them; a person nobody in the workspace is gives a 400
+ */
+export async function buildFlowMetrics(
+  db: Database,
+  workspaceId: string,
+  query: MetricsQuery,
+  now = new Date(),
+): Promise<FlowMetricsView> {
+  const to = query.to ?? todayIso(now);
+  const toDay = toDayNumber(to);
+  const fromDay = query.from ? toDayNumber(query.from) : toDay - (METRICS_DEFAULTS.periodDays - 1);
+  const asOf = Math.min(now.getTime(), (toDay + 1) * MS_PER_DAY - 1);
+  const people = await loadPeople(db, workspaceId);
+  const person = query.person === undefined ? null : people.get(query.person.trim().toLowerCase());
+  if (person === undefined) {
+    throw new AppError(
+      'validation_failed',
+      `person: nobody in this workspace is ${query.person}; give the e-mail of a member or an assignee name from an import`,
+      { details: { field: 'person' } },
+    );
+  }
+  const all = await loadFlowItems(db, workspaceId, new Date(asOf));
+  const chosen = person ? all.filter((i) => i.assignee?.toLowerCase() === person.key.toLowerCase()) : all;
+  const metrics = computeFlowMetrics({
+    items: chosen,
+    workflow: HEADWAY_WORKFLOW,
+    period: { fromDay, toDay, asOf },
+  });
+  const itemOf = new Map(chosen.map((i) => [i.id, i]));
+  const ref = (id: string) => ({ itemId: id, number: itemOf.get(id)!.number, title: itemOf.get(id)!.title });
+  const personOf = (key: string | null): Person | null =>
+    key === null ? null : (people.get(key.toLowerCase()) ?? { key, name: key });
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const p = metrics.cycleTime.percentiles;
+  return {
+    from: formatIsoDay(fromDay),
+    to,
+    asOf: iso(asOf),
+    person,
+    definition: CYCLE_TIME_DEFINITION,
+    cycleTimeDays: {
+      count: metrics.cycleTime.count,
+      '50': p?.[50] ?? null,
+      '70': p?.[70] ?? null,
+      '85': p?.[85] ?? null,
+      '95': p?.[95] ?? null,
+    },
+    cycleTimes: metrics.cycleTime.items.map((f) => ({
+      ...ref(f.id),
+      startedAt: iso(f.startedAt),
+      finishedAt: iso(f.finishedAt),
+      days: f.cycleTimeDays,
+    })),
+    finishedWithoutStart: metrics.cycleTime.finishedWithoutStart,
+    throughput: {
+      total: metrics.throughput.total,
+      daily: metrics.throughput.daily.map((d) => ({ date: formatIsoDay(d.day), count: d.count })),
+      weekly: metrics.throughput.weekly.map((w) => ({
+        weekStart: formatIsoDay(w.weekStart),
+        days: w.days,
+        count: w.count,
+      })),
+    },
+    cumulativeFlow: {
+      states: metrics.cumulativeFlow.states.map(toItemState),
+      days: metrics.cumulativeFlow.days.map((d) => ({ date: formatIsoDay(d.day), counts: d.counts })),
+    },
+    aging: metrics.aging.map((a) => ({
+      ...ref(a.id),
+      state: toItemState(a.state),
+      assignee: personOf(a.assignee),
+      startedAt: iso(a.startedAt),
+      ageDays: a.ageDays,
+      olderThanPercent: a.olderThanPercent,
+    })),
+    wip: {
+      total: metrics.wip.total,
+      byState: metrics.wip.byState.map((s) => ({ state: toItemState(s.state), count: s.count })),
+      byPerson: metrics.wip.byPerson.map((p) => ({ person: personOf(p.assignee), count: p.count })),
+    },
+    blockedTime: metrics.blockedTime.available
+      ? {
+          available: true,
+          items: metrics.blockedTime.items,
+          blockedDays: metrics.blockedTime.flaggedDays,
+          share: metrics.blockedTime.share,
+        }
+      : metrics.blockedTime,
+    flowEfficiency: metrics.flowEfficiency,
+    people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

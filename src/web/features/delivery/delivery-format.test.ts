@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ageLevel, describeAgingPercentile, formatDays } from './delivery-format';
+
+describe('delivery format', () => {
+  it('should round an aging percentile down so an item is never said to be older than it is', () => {
+    expect(describeAgingPercentile(84.99)).toBe('older than 84 % of finished work');
+    expect(describeAgingPercentile(null)).toBe('nothing finished in the period to compare with');
+  });
+
+  it('should call an item late from the 85th percentile and watched from the 50th', () => {
+    expect([ageLevel(85), ageLevel(84.9), ageLevel(50), ageLevel(49), ageLevel(null)]).toEqual([
+      'late',
+      'watch',
+      'watch',
+      'ok',
+      'ok',
+    ]);
+  });
+
+  it('should show one decimal below ten days and whole days above', () => {
+    expect([formatDays(3.25), formatDays(12.6), formatDays(null)]).toEqual(['3.3 d', '13 d', '—']);
+  });
+});
