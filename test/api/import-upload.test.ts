@@ -80,6 +80,21 @@ describe('POST /api/workspaces/{id}/import as multipart/form-data', () => {
     expect(edited.body.summary.mapping.states[status as string]).toBe('cancelled');
   });
 
+  it('should apply type and people overrides from the mapping field to the report', async () => {
+    const path = `/api/workspaces/${workspaceId}/import?dryRun=true`;
+    const first = await client.postBody<WorkspaceImportResult>(path, form(JIRA));
+    const [type] = Object.keys(first.body.summary.mapping.types);
+    const [person] = Object.keys(first.body.summary.mapping.people);
+    const mapping = JSON.stringify({
+      types: { [type as string]: 'bug' },
+      people: { [person as string]: { kind: 'unmatched' } },
+    });
+    const edited = await client.postBody<WorkspaceImportResult>(path, form(JIRA, { mapping }));
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.summary.mapping.types[type as string]).toBe('bug');
+    expect(edited.body.summary.mapping.people[person as string]).toEqual({ kind: 'unmatched' });
+  });
+
   it('should import an upload into the workspace when not a dry run', async () => {
     const res = await client.postBody<WorkspaceImportResult>(
       `/api/workspaces/${workspaceId}/import`,
