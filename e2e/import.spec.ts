@@ -69,12 +69,13 @@ test('a founder imports a Jira file into the workspace after adjusting the state
   });
 
   await test.step('mapping “Ready for sign-off” to In review runs the dry run again with the edit', async () => {
-    const rerun = page.waitForRequest(
-      (r) =>
+    // The file goes up as a multipart upload; the answer shows the mapping edit applied.
+    const rerun = page.waitForResponse(
+      async (r) =>
         r.url().includes('/import?dryRun=true') &&
-        // The file goes up as a multipart upload, the mapping as one of its fields.
-        (r.headers()['content-type'] ?? '').startsWith('multipart/form-data') &&
-        (r.postData() ?? '').includes('"Ready for sign-off":"in_review"'),
+        (r.request().headers()['content-type'] ?? '').startsWith('multipart/form-data') &&
+        ((await r.json()) as { summary: { mapping: { states: Record<string, string> } } }).summary.mapping
+          .states['Ready for sign-off'] === 'in_review',
     );
     await page.getByLabel('Headway state for Ready for sign-off').selectOption({ label: 'In review' });
     await rerun;
