@@ -64,16 +64,18 @@ test('a founder imports a Jira file into the workspace after adjusting the state
     await expect(problem).toContainText('Custom field (Story Points)');
     await expect(page.getByLabel('Headway state for Ready for QA')).toHaveValue('in_review');
     await expect(page.getByLabel('Headway state for Ready for sign-off')).toHaveValue('in_progress');
+    await expect(page.getByLabel('Headway type for Story')).toHaveValue('feature');
     await snapFull(page, 'import-dry-run');
   });
 
   await test.step('mapping “Ready for sign-off” to In review runs the dry run again with the edit', async () => {
-    const rerun = page.waitForRequest(
-      (r) =>
+    // The file goes up as a multipart upload; the answer shows the mapping edit applied.
+    const rerun = page.waitForResponse(
+      async (r) =>
         r.url().includes('/import?dryRun=true') &&
-        (r.postDataJSON() as { mapping?: { states?: Record<string, string> } }).mapping?.states?.[
-          'Ready for sign-off'
-        ] === 'in_review',
+        (r.request().headers()['content-type'] ?? '').startsWith('multipart/form-data') &&
+        ((await r.json()) as { summary: { mapping: { states: Record<string, string> } } }).summary.mapping
+          .states['Ready for sign-off'] === 'in_review',
     );
     await page.getByLabel('Headway state for Ready for sign-off').selectOption({ label: 'In review' });
     await rerun;
@@ -180,5 +182,32 @@ test('a file becomes a new workspace with the name given, and its backlog opens'
   await page.getByRole('link', { name: 'Open the backlog' }).click();
   await expect(page).toHaveURL(/\/w\/kai-from-jira[^/]*\/backlog/);
   await expect(rowOf(page, 'Password reset')).toBeVisible();
+  await page.context().close();
+});
+
+test('a large file shows the upload and the rows being checked, then its report', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Lea Founder', `lea-${run}@import.e2e.headway.dev`);
+  const workspace = (await post(founder, '/api/workspaces', { name: 'Lea Co' })) as { slug: string };
+  const page = await openAs(browser, baseURL, founder, `/w/${workspace.slug}/settings/import`);
+  const rows = Array.from(
+    { length: 8_000 },
+    (_, i) =>
+      `Story number ${i + 1} with a longer title,BIG-${i + 1},${20000 + i},Story,To Do,To Do,Medium,2025-03-03 09:00,,3`,
+  );
+  await page.getByLabel('Choose a file, or drop it here').setInputFiles({
+    name: 'large-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([JIRA_CSV.split('\n')[0], ...rows].join('\n')),
+  });
+  const bar = page.getByRole('progressbar', { name: 'Uploading the file' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  await expect(page.getByTestId('import-counts').getByRole('definition').first()).toHaveText('8000');
+  await expect(bar).toHaveCount(0);
   await page.context().close();
 });

@@ -98,7 +98,15 @@ function summarizeHeadwayFile(text: string, file: string): FileSummary | string 
     errors: 0,
     assumptions: ['Headway JSON imports as a new workspace (without --dry-run).'],
     // Headway JSON needs no mapping: its states are Headway's.
-    mapping: { states: {}, dateFormat: null },
+    mapping: {
+      states: {},
+      dateFormat: null,
+      types: {},
+      priorities: {},
+      people: {},
+      points: 'story-points',
+      timeEstimates: { mode: 'likely-only', basis: 'Headway JSON keeps its own three-point estimates' },
+    },
   };
 }
 

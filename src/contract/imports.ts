@@ -114,8 +114,21 @@ export const ImportSummarySchema = z.object({
     .object({
       states: z.record(z.string(), z.enum(ITEM_STATES)),
       dateFormat: z.string().nullable(),
+      types: z.record(z.string(), z.enum(ITEM_TYPES)).describe('their type → our type'),
+      priorities: z
+        .record(z.string(), z.string().nullable())
+        .describe('their priority → the label it becomes (null: dropped)'),
+      people: z
+        .record(z.string(), PersonMatchSchema)
+        .describe('person (email, or name as found) → member, invitation or unmatched'),
+      points: z.enum(['story-points', 'ignore']),
+      timeEstimates: TimeEstimateRuleSchema.describe(
+        "time estimates → three-point: a spread (from the file's estimate-vs-time-spent history, or stated) or likely only",
+      ),
     })
-    .describe('the mapping applied: their status → our state (edit with mapping.states), the date format'),
+    .describe(
+      'the mapping applied; send any table back, with entries changed, as `mapping` (states, types, priorities, people, points, timeEstimates) to override it',
+    ),
 });
 
 /**

@@ -7,10 +7,9 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
-import type { ZodError } from 'zod';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
-import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
+import { AppError, describeZodError, errorBody, sqlStateOf, statusFor } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
@@ -25,6 +24,12 @@ import { registerExportRoutes } from './routes/exports.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
+import {
+  IMPORT_FIELDS_ALLOWANCE,
+  importTooLarge,
+  isForeignImportPath,
+  isMultipart,
+} from './routes/import-upload';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerMetricsRoutes } from './routes/metrics.routes';
@@ -36,20 +41,6 @@ import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
-
-/** "title: an item needs a title; unknown field "colour": remove it" */
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-        return `${path ? `${path}: ` : ''}unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
-      }
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
 
 function notJson(): AppError {
   return new AppError(
@@ -85,17 +76,29 @@ export function createApp(deps: ServerDeps) {
     const method = c.req.method;
     const carriesBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     const type = c.req.header('content-type');
-    if (carriesBody && type && !type.toLowerCase().startsWith('application/json')) throw notJson();
-    const isImport = c.req.path.endsWith('/import') || c.req.path.endsWith('/import/foreign');
+    // A Jira, Linear, GitHub or CSV file may also come as a multipart upload.
+    const upload = isForeignImportPath(c.req.path);
+    if (carriesBody && type && !type.toLowerCase().startsWith('application/json')) {
+      if (!(upload && isMultipart(type))) throw notJson();
+    }
+    const isImport = upload || c.req.path.endsWith('/import');
     const isPublic = c.req.path.startsWith('/api/public/');
-    const limit = isImport
-      ? importLimitsOf(deps).maxBytes
-      : isPublic
-        ? LIMITS.publicAssessmentBytes
-        : LIMITS.bodyBytes;
+    const fileLimit = importLimitsOf(deps).maxBytes;
+    // An upload carries its fields and framing besides the file, which the route measures itself.
+    const limit = upload
+      ? fileLimit + IMPORT_FIELDS_ALLOWANCE
+      : isImport
+        ? fileLimit
+        : isPublic
+          ? LIMITS.publicAssessmentBytes
+          : LIMITS.bodyBytes;
     return bodyLimit({
       maxSize: limit,
       onError: () => {
+        if (upload) {
+          const length = Number(c.req.header('content-length'));
+          throw importTooLarge(fileLimit, Number.isFinite(length) ? length : null, 'The upload');
+        }
         throw new AppError(
           'payload_too_large',
           isPublic

@@ -61,6 +61,40 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /**
+   * POSTs a body as it is (a FormData sets its own multipart content type), for uploads and for
+   * bodies no JSON encoder would make.
+   */
+  async postBody<T = unknown>(
+    path: string,
+    body: FormData | string | Uint8Array,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    let bytes = body;
+    if (body instanceof FormData) {
+      // As a browser sends it: encoded, with its boundary and its length.
+      const encoded = new Response(body);
+      bytes = new Uint8Array(await encoded.arrayBuffer());
+      h['content-type'] ??= encoded.headers.get('content-type') ?? '';
+      h['content-length'] ??= String(bytes.byteLength);
+    }
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    else if (this.cookie) {
+      h.cookie = this.cookie;
+      h['x-csrf-token'] = this.csrf;
+    }
+    const res = await this.app.request(path, { method: 'POST', headers: h, body: bytes as BodyInit });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON.
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -59,7 +59,7 @@ export {
 } from './plan-types';
 export { findChangedFields, REIMPORT_FIELDS, type ReimportField, type ReimportValues } from './reimport';
 export { type ParseOptions, parseDurationHours, parseNumber, parsePerson } from './source-values';
-export { type DryRunProblem, type DryRunSummary, summarizeImportPlan } from './summary';
+export { type DryRunMapping, type DryRunProblem, type DryRunSummary, summarizeImportPlan } from './summary';
 export { type CsvTable, findColumns, findRepeatedHeaders, normaliseHeader } from './table';
 export {
   CATEGORY_OF_STATE,

@@ -1,6 +1,28 @@
 /** The dry-run report of an import plan: counts, skipped rows by reason, and every problem. */
+import type { PersonMatch, TimeEstimateRule } from './mapping';
 import type { ImportPlan } from './plan-types';
-import type { ImportFormat, ImportItemState } from './types';
+import type { ImportFormat, ImportItemState, ImportItemType } from './types';
+
+/**
+ * The mapping a dry run applied, in the tables a user can edit (each key is the file's own
+ * value, so an edit is the same object with one entry changed).
+ */
+export interface DryRunMapping {
+  /** Their status → our state. */
+  states: Record<string, ImportItemState>;
+  /** The date format (null: detected). */
+  dateFormat: string | null;
+  /** Their type → our type ("" for rows without one). */
+  types: Record<string, ImportItemType>;
+  /** Their priority → the label it becomes, or null when dropped. */
+  priorities: Record<string, string | null>;
+  /** Person key (email, or the name as found) → member, invitation or unmatched. */
+  people: Record<string, PersonMatch>;
+  /** Story points stay points, or are ignored. */
+  points: 'story-points' | 'ignore';
+  /** How time estimates become three-point estimates: a spread (and its basis) or likely only. */
+  timeEstimates: TimeEstimateRule;
+}
 
 /** One problem as the dry run reports it. */
 export interface DryRunProblem {
@@ -30,8 +52,8 @@ export interface DryRunSummary {
   /** Errors must be fixed (a setting, the mapping or the file) before the import can run. */
   errors: number;
   assumptions: string[];
-  /** The mapping applied: their status → our state, and the date format (null: detected). */
-  mapping: { states: Record<string, ImportItemState>; dateFormat: string | null };
+  /** The mapping applied, in the tables the user can edit. */
+  mapping: DryRunMapping;
 }
 
 /**
@@ -73,6 +95,19 @@ export function summarizeImportPlan(plan: ImportPlan, file?: string): DryRunSumm
     peopleByMatch,
     errors: plan.problems.filter((p) => p.severity === 'error').length,
     assumptions: [...plan.assumptions],
-    mapping: { states: { ...plan.mapping.states }, dateFormat: plan.mapping.dateFormat },
+    mapping: summarizeMapping(plan.mapping),
+  };
+}
+
+/** The editable tables of a mapping, copied so the summary never aliases the plan. */
+function summarizeMapping(mapping: ImportPlan['mapping']): DryRunMapping {
+  return {
+    states: { ...mapping.states },
+    dateFormat: mapping.dateFormat,
+    types: { ...mapping.types },
+    priorities: { ...mapping.priorities },
+    people: { ...mapping.people },
+    points: mapping.points,
+    timeEstimates: { ...mapping.timeEstimates },
   };
 }

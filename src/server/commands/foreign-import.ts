@@ -31,6 +31,8 @@ export interface ForeignImportInput {
   dateFormat?: string;
   /** Check and summarise only. */
   dryRun?: boolean;
+  /** Notes from reading the file's bytes (an encoding other than UTF-8), shown as assumptions. */
+  notes?: string[];
 }
 
 export type ForeignImportOutcome =
@@ -43,7 +45,7 @@ export type ForeignImportOutcome =
  * @throws AppError validation_failed when the file is Headway JSON, which has its own import
  */
 export function planForeignFile(
-  input: Pick<ForeignImportInput, 'text' | 'fileName' | 'format' | 'edits' | 'dateFormat'>,
+  input: Pick<ForeignImportInput, 'text' | 'fileName' | 'format' | 'edits' | 'dateFormat' | 'notes'>,
   members: { email: string; name: string }[],
 ) {
   const planned = planImport({
@@ -52,6 +54,7 @@ export function planForeignFile(
     ...(input.format ? { from: input.format } : {}),
     ...(input.edits ? { edits: input.edits } : {}),
     ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
     members,
   });
   if (planned.kind === 'headway') {

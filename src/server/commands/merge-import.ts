@@ -27,6 +27,8 @@ export interface MergeImportInput {
   dateFormat?: string;
   /** Compare and report only. */
   dryRun?: boolean;
+  /** Notes from reading the file's bytes (an encoding other than UTF-8), shown as assumptions. */
+  notes?: string[];
 }
 
 function reportOf(plan: MergePlan | null): Omit<WorkspaceImportResult, 'summary' | 'dryRun'> {

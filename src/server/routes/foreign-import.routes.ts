@@ -1,32 +1,56 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  FOREIGN_IMPORT_MAX_BYTES,
+  ErrorBodySchema,
   ForeignImportQuerySchema,
   ForeignImportRequestSchema,
   ForeignImportResultSchema,
   WorkspaceImportRequestSchema,
   WorkspaceImportResultSchema,
 } from '../../contract';
+import { IMPORT_FORMATS } from '../../domain/import';
 import { importForeignWorkspace } from '../commands/foreign-import';
 import { mergeForeignImport } from '../commands/merge-import';
 import type { AppEnv } from '../context';
-import { AppError } from '../errors';
 import { requireMember, requireUser } from '../policies/access';
-import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+import { readImportRequest } from './import-upload';
+import { jsonResponses, send, WorkspaceParams } from './openapi';
+import { importLimitsOf } from './transfer.routes';
 
 const TOO_LARGE = {
-  description: 'The file is larger than this server accepts',
-  content: { 'application/json': { schema: z.unknown() } },
+  description: 'The file is larger than this server imports: the message names the limit and the size',
+  content: { 'application/json': { schema: ErrorBodySchema } },
 };
 
-function refuseLargeFile(text: string): void {
-  if (Buffer.byteLength(text) > FOREIGN_IMPORT_MAX_BYTES) {
-    throw new AppError(
-      'payload_too_large',
-      `The file is larger than ${FOREIGN_IMPORT_MAX_BYTES / 1024 / 1024} MB: export fewer issues per file (for example by project or year)`,
-    );
-  }
+const UPLOAD_DOC =
+  'The file travels either as `text` in a JSON body or, better for large files, as `multipart/form-data`: a `file` part (its bytes are read as UTF-8, UTF-16 with a byte-order mark, or Windows-1252) and optional fields `format`, `mapping` (the JSON of the mapping edits, e.g. `{"states":{"In QA":"in_review"},"types":{"Story":"feature"}}`), `dateFormat` and `dryRun` (`true`/`false`, as the query). `curl -F file=@export.csv -F format=jira …`. A file over the limit is a 413 naming the limit and its size; a missing or second `file` part, an unknown or repeated field, or a mapping that is not JSON is a 400 saying what to fix. Nothing is written in either case.';
+
+/** The body of an import: JSON with the file as text, or a multipart upload. */
+function importBody<T extends z.ZodType>(schema: T, withName: boolean) {
+  const fields: Record<string, { type: 'string'; format?: string; description: string }> = {
+    file: { type: 'string', format: 'binary', description: 'the exported file' },
+    format: { type: 'string', description: `one of ${IMPORT_FORMATS.join(', ')}; detected when absent` },
+    ...(withName ? { name: { type: 'string', description: "the new workspace's name" } } : {}),
+    mapping: { type: 'string', description: 'mapping edits as JSON, laid over the proposed mapping' },
+    dateFormat: { type: 'string', description: 'e.g. "DD/MMM/YY h:mm A"' },
+    dryRun: { type: 'string', description: '"true": report only, write nothing' },
+  };
+  return {
+    body: {
+      // Not required as one type: a JSON body or a multipart upload.
+      required: false,
+      content: {
+        'application/json': { schema },
+        'multipart/form-data': {
+          schema: {
+            type: 'object' as const,
+            required: ['file', ...(withName ? ['name'] : [])],
+            properties: fields,
+          },
+        },
+      },
+    },
+  };
 }
 
 /**
@@ -41,8 +65,9 @@ export function registerForeignImportRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['import and export'],
       summary: 'Import a Jira, Linear, GitHub or CSV file as a new workspace, all or nothing',
       description:
-        'The file travels as `text`. With `?dryRun=true` the answer is the report of what would be created and every problem, and nothing is written. Otherwise the file is imported like Headway JSON: you become founder, people the file names with an e-mail get invitations (links shown once), and people with a name only stay as text. A file with errors is a 400 listing them (`details.problems`, `details.summary`); nothing is written.',
-      request: { query: ForeignImportQuerySchema, ...jsonBody(ForeignImportRequestSchema) },
+        `${UPLOAD_DOC} ` +
+        'With `?dryRun=true`` the answer is the report of what would be created and every problem, and nothing is written. Otherwise the file is imported like Headway JSON: you become founder, people the file names with an e-mail get invitations (links shown once), and people with a name only stay as text. A file with errors is a 400 listing them (`details.problems`, `details.summary`); nothing is written.',
+      request: { query: ForeignImportQuerySchema, ...importBody(ForeignImportRequestSchema, true) },
       responses: {
         ...jsonResponses(201, ForeignImportResultSchema, 'The new workspace, its invitations and the report'),
         200: {
@@ -54,11 +79,13 @@ export function registerForeignImportRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const userId = requireUser(c);
-      const body = c.req.valid('json');
-      refuseLargeFile(body.text);
-      const dryRun = c.req.valid('query').dryRun === 'true';
+      const { body, dryRun, notes } = await readImportRequest(c, ForeignImportRequestSchema, {
+        allowName: true,
+        limit: importLimitsOf(c.get('deps')).maxBytes,
+      });
       const outcome = await importForeignWorkspace(c.get('deps').db, userId, {
         text: body.text,
+        notes,
         name: body.name,
         dryRun,
         ...(body.fileName ? { fileName: body.fileName } : {}),
@@ -85,11 +112,12 @@ export function registerForeignImportRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['import and export'],
       summary: 'Import or re-import a Jira, Linear, GitHub or CSV file into this workspace, all or nothing',
       description:
-        "The file travels as `text`, as for a new workspace. Items are matched by the file's format and key (PROJ-12): a key the workspace does not hold is a new item at the bottom of the backlog; a key it holds updates the title, description, type, state, labels, story points, estimate, parent and target date that differ, each change recorded as yours with the import as its why (`changedHere` flags an item edited in Headway since the last import: the file's values replace that edit). Missing dependencies are added; one that would close a cycle is reported, not imported. A change whose decision is not yours (text, estimates, target date, dependencies) is reported in `withheld` or `dependencies.refused` with who decides, not applied. People are matched with the current members; nobody becomes a member. With `?dryRun=true` nothing is written. Needs the scope and backlog-order decisions (403 names who holds them). A file with errors is a 400 listing them; nothing is written.",
+        `${UPLOAD_DOC} ` +
+        "Items are matched by the file's format and key (PROJ-12): a key the workspace does not hold is a new item at the bottom of the backlog; a key it holds updates the title, description, type, state, labels, story points, estimate, parent and target date that differ, each change recorded as yours with the import as its why (`changedHere` flags an item edited in Headway since the last import: the file's values replace that edit). Missing dependencies are added; one that would close a cycle is reported, not imported. A change whose decision is not yours (text, estimates, target date, dependencies) is reported in `withheld` or `dependencies.refused` with who decides, not applied. People are matched with the current members; nobody becomes a member. With `?dryRun=true` nothing is written. Needs the scope and backlog-order decisions (403 names who holds them). A file with errors is a 400 listing them; nothing is written.",
       request: {
         params: WorkspaceParams,
         query: ForeignImportQuerySchema,
-        ...jsonBody(WorkspaceImportRequestSchema),
+        ...importBody(WorkspaceImportRequestSchema, false),
       },
       responses: {
         ...jsonResponses(200, WorkspaceImportResultSchema, 'What was created, updated and left unchanged'),
@@ -98,13 +126,16 @@ export function registerForeignImportRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      const body = c.req.valid('json');
-      refuseLargeFile(body.text);
+      const { body, dryRun, notes } = await readImportRequest(c, WorkspaceImportRequestSchema, {
+        allowName: false,
+        limit: importLimitsOf(c.get('deps')).maxBytes,
+      });
       const result = await mergeForeignImport(
         { db: c.get('deps').db, actor },
         {
           text: body.text,
-          dryRun: c.req.valid('query').dryRun === 'true',
+          notes,
+          dryRun,
           ...(body.fileName ? { fileName: body.fileName } : {}),
           ...(body.format ? { format: body.format } : {}),
           ...(body.mapping ? { edits: body.mapping } : {}),

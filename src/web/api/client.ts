@@ -64,7 +64,7 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
-    const token = csrfToken ?? readCsrfCookie();
+    const token = currentCsrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
   let response: Response;
@@ -92,17 +92,25 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}):
   } catch {
     body = undefined;
   }
-  if (!response.ok) {
-    const error = (body as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)
-      ?.error;
-    throw new ApiError({
-      status: response.status,
-      code: error?.code ?? 'internal',
-      message: error?.message ?? `The server answered ${response.status}`,
-      details: error?.details,
-    });
-  }
+  if (!response.ok) throw errorFromBody(response.status, body);
   return body as T;
+}
+
+/** The ApiError of an answer that is not a success, from its parsed body (if any). */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)
+    ?.error;
+  return new ApiError({
+    status,
+    code: error?.code ?? 'internal',
+    message: error?.message ?? `The server answered ${status}`,
+    details: error?.details,
+  });
+}
+
+/** The CSRF token to send on a write, if the session has one. */
+export function currentCsrfToken(): string | null {
+  return csrfToken ?? readCsrfCookie();
 }
 
 /** True when the error is an ApiError with one of the codes. */

@@ -1,9 +1,10 @@
 import { type DragEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { ItemState } from '../../../contract';
+import type { ItemState, ItemType } from '../../../contract';
 import type { ImportFormat } from '../../../domain/import/types';
 import { describeError } from '../../api/client';
-import { Loading } from '../../components/states';
+import { useMembers } from '../../api/team-hooks';
+import type { UploadProgress } from '../../api/upload';
 import { useWorkspace } from '../workspaces/workspace-context';
 import {
   type ImportOutcome,
@@ -12,7 +13,16 @@ import {
   useImportDryRun,
   useRunImport,
 } from './import-api';
-import { buildImportEdits, formatBytes, importBlockedReason, refuseFile } from './import-plan';
+import { EstimateAndPriorityRules, PeopleMapping, TypeMapping } from './import-mapping-tables';
+import {
+  buildImportEdits,
+  countCsvRows,
+  formatBytes,
+  importBlockedReason,
+  type PersonChoice,
+  refuseFile,
+} from './import-plan';
+import { ImportProgress, LARGE_FILE_BYTES } from './import-progress';
 import { FormatChoice, ImportCounts, ImportProblems, StateMapping } from './import-report';
 
 let nextFileId = 1;
@@ -29,8 +39,18 @@ export function ImportPage() {
   const [name, setName] = useState('');
   const [format, setFormat] = useState<ImportFormat | null>(null);
   const [states, setStates] = useState<Record<string, ItemState>>({});
+  const [types, setTypes] = useState<Record<string, ItemType>>({});
+  const [people, setPeople] = useState<Record<string, PersonChoice>>({});
   const [dateFormat, setDateFormat] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const members = useMembers(workspace.id);
+  // Another format names other statuses, types and people: start the tables again.
+  const resetMapping = () => {
+    setStates({});
+    setTypes({});
+    setPeople({});
+  };
 
   const pick = async (picked: File | undefined) => {
     if (!picked) return;
@@ -38,19 +58,19 @@ export function ImportPage() {
     const refused = refuseFile(picked);
     setRefusal(refused);
     if (refused) return setFile(null);
-    const text = await picked.text();
-    // Choices made for another file name other statuses: start again.
+    // Rows are counted only where the progress text shows them.
+    const rows = picked.size >= LARGE_FILE_BYTES ? countCsvRows(await picked.text()) : null;
     setFormat(null);
-    setStates({});
+    resetMapping();
     setDateFormat(null);
-    setFile({ id: nextFileId++, name: picked.name, size: picked.size, text });
+    setFile({ id: nextFileId++, name: picked.name, size: picked.size, blob: picked, rows });
   };
 
-  const request: ImportRequest | null = file
-    ? { file, target, name, format, edits: buildImportEdits({ states, dateFormat }), dateFormat }
-    : null;
-  const dryRun = useImportDryRun(workspace.id, outcome ? null : request);
-  const run = useRunImport(workspace.id);
+  const edits = buildImportEdits({ states, types, people, dateFormat });
+  const request: ImportRequest | null = file ? { file, target, name, format, edits, dateFormat } : null;
+  const dryRun = useImportDryRun(workspace.id, outcome ? null : request, setProgress);
+  const run = useRunImport(workspace.id, setProgress);
+  const sending = file !== null && (dryRun.isFetching || run.isPending);
 
   return (
     <div className="page page-import">
@@ -100,7 +120,7 @@ export function ImportPage() {
           }}
         />
       ) : request === null ? null : dryRun.isPending ? (
-        <Loading label="Reading the file" />
+        <ImportProgress file={request.file} progress={progress} importing={false} />
       ) : dryRun.isError ? (
         <p className="form-error" role="alert">
           {describeError(dryRun.error)}
@@ -114,10 +134,13 @@ export function ImportPage() {
               chosen={format}
               onChange={(f) => {
                 setFormat(f);
-                setStates({});
+                resetMapping();
               }}
             />
           </section>
+          {sending && file.size >= LARGE_FILE_BYTES && (
+            <ImportProgress file={file} progress={progress} importing={run.isPending} />
+          )}
           <ImportCounts summary={dryRun.data.summary} />
           <StateMapping
             states={dryRun.data.summary.mapping.states}
@@ -125,7 +148,21 @@ export function ImportPage() {
             dateFormat={dateFormat}
             onDateFormat={setDateFormat}
             problems={dryRun.data.summary.problems}
-          />
+          >
+            <h3>Types</h3>
+            <TypeMapping
+              types={dryRun.data.summary.mapping.types}
+              onChange={(theirs, ours) => setTypes((t) => ({ ...t, [theirs]: ours }))}
+            />
+            <h3>People</h3>
+            <PeopleMapping
+              people={dryRun.data.summary.mapping.people}
+              members={target === 'this' ? (members.data ?? []) : []}
+              onChange={(key, choice) => setPeople((p) => ({ ...p, [key]: choice }))}
+            />
+            <h3>Estimates and priorities</h3>
+            <EstimateAndPriorityRules mapping={dryRun.data.summary.mapping} />
+          </StateMapping>
           <ImportProblems problems={dryRun.data.summary.problems} />
           <Confirm
             request={request}

@@ -3,10 +3,13 @@ import { ImportMappingEditsSchema } from '../../../contract';
 import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/import-limits';
 import {
   buildImportEdits,
+  countCsvRows,
   dateFormatChoices,
   formatBytes,
   type ImportProblemView,
   importBlockedReason,
+  personChoiceOf,
+  personChoiceValue,
   refuseFile,
   sortProblems,
 } from './import-plan';
@@ -33,6 +36,20 @@ describe('buildImportEdits', () => {
     expect(edits).toEqual({
       states: { 'Ready for QA': 'in_review', Blocked: 'in_progress' },
       dateFormat: 'DD/MM/YYYY H:mm',
+    });
+    expect(ImportMappingEditsSchema.safeParse(edits).success).toBe(true);
+  });
+
+  it('should send the picked types and people in the shape the API validates', () => {
+    const edits = buildImportEdits({
+      states: {},
+      types: { Spike: 'task' },
+      people: { 'Kwame Mensah': { kind: 'member', email: 'kwame@example.com' } },
+      dateFormat: null,
+    });
+    expect(edits).toEqual({
+      types: { Spike: 'task' },
+      people: { 'Kwame Mensah': { kind: 'member', email: 'kwame@example.com' } },
     });
     expect(ImportMappingEditsSchema.safeParse(edits).success).toBe(true);
   });
@@ -110,5 +127,29 @@ describe('importBlockedReason', () => {
   it('should block a file without items and allow one with items and no error', () => {
     expect(importBlockedReason({ errors: 0, items: 0 })).not.toBeNull();
     expect(importBlockedReason({ errors: 0, items: 3 })).toBeNull();
+  });
+});
+
+describe('countCsvRows', () => {
+  it('should count records, not line breaks inside quoted cells, less the header', () => {
+    expect(countCsvRows('Summary,Key\nA,1\n"two\nlines",2\n')).toBe(2);
+    expect(countCsvRows('Summary,Key\nA,1\nB,2')).toBe(2);
+    expect(countCsvRows('Summary,Key\n')).toBe(0);
+  });
+
+  it('should not count rows in a JSON file', () => {
+    expect(countCsvRows('[{"number":1}]')).toBeNull();
+  });
+});
+
+describe('person choices', () => {
+  it('should read back each choice from its select value', () => {
+    for (const choice of [
+      { kind: 'member', email: 'a@example.com' },
+      { kind: 'invite', email: 'b@example.com' },
+      { kind: 'unmatched' },
+    ] as const) {
+      expect(personChoiceOf(personChoiceValue(choice))).toEqual(choice);
+    }
   });
 });

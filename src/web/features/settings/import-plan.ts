@@ -1,4 +1,4 @@
-import type { ImportMappingEdits, ItemState } from '../../../contract';
+import type { ImportMappingEdits, ItemState, ItemType } from '../../../contract';
 import { FOREIGN_IMPORT_MAX_BYTES } from '../../../contract/import-limits';
 
 /** One problem of a dry run, as the API reports it. */
@@ -15,19 +15,27 @@ export interface ImportProblemView {
 export interface ImportChoices {
   /** Their status → the Headway state the user picked instead of the proposal. */
   states: Readonly<Record<string, ItemState>>;
+  /** Their type → the Headway type the user picked. */
+  types?: Readonly<Record<string, ItemType>>;
+  /** Person key → who the user picked them to become. */
+  people?: Readonly<Record<string, PersonChoice>>;
   dateFormat: string | null;
 }
 
 /**
- * The mapping edits to send with a dry run or an import: the states the user picked and the date
- * format once chosen. Undefined when the user changed nothing, so the proposal applies as is.
+ * The mapping edits to send with a dry run or an import: the states, types and people the user
+ * picked and the date format once chosen. Undefined when the user changed nothing, so the proposal applies as is.
  * (A dry run answers the mapping it applied, edits included: the choices are kept apart from it,
  * or a second run would lose them.)
  */
 export function buildImportEdits(choices: ImportChoices): ImportMappingEdits | undefined {
   const states = { ...choices.states };
+  const types = { ...choices.types };
+  const people = { ...choices.people };
   const edits: ImportMappingEdits = {
     ...(Object.keys(states).length > 0 ? { states } : {}),
+    ...(Object.keys(types).length > 0 ? { types } : {}),
+    ...(Object.keys(people).length > 0 ? { people } : {}),
     ...(choices.dateFormat ? { dateFormat: choices.dateFormat } : {}),
   };
   return Object.keys(edits).length > 0 ? edits : undefined;
@@ -67,4 +75,42 @@ export function importBlockedReason(summary: { errors: number; items: number }):
   }
   if (summary.items === 0) return 'The file holds no item to import.';
   return null;
+}
+
+/**
+ * The records of a CSV file: its line breaks outside quotes, less the header (a quoted
+ * description may hold line breaks of its own). Null for JSON, which has no rows to count.
+ */
+export function countCsvRows(text: string): number | null {
+  if (/^\s*[[{]/.test(text.slice(0, 64))) return null;
+  let breaks = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (code === 10 && !quoted) breaks += 1;
+  }
+  // A last record without a line break after it still counts.
+  const trailing = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
+  return Math.max(0, breaks + trailing - 1);
+}
+
+/** Who a person of the file becomes, as the mapping says it. */
+export type PersonChoice =
+  | { kind: 'member'; email: string }
+  | { kind: 'invite'; email: string }
+  | { kind: 'unmatched' };
+
+/** A person choice as one select value: "member:ann@example.com", "invite:…", "unmatched". */
+export function personChoiceValue(choice: PersonChoice): string {
+  return choice.kind === 'unmatched' ? 'unmatched' : `${choice.kind}:${choice.email}`;
+}
+
+/** The person choice a select value names (see personChoiceValue). */
+export function personChoiceOf(value: string): PersonChoice {
+  const at = value.indexOf(':');
+  const kind = value.slice(0, at);
+  const email = value.slice(at + 1);
+  if (at > 0 && (kind === 'member' || kind === 'invite')) return { kind, email };
+  return { kind: 'unmatched' };
 }

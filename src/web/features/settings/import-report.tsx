@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ItemState } from '../../../contract';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../domain/import/types';
 import { ITEM_STATES, STATE_LABELS } from '../backlog/labels';
@@ -89,19 +90,24 @@ export function ImportCounts({ summary }: { summary: Summary }) {
   );
 }
 
-/** Their statuses and the Headway state each becomes; changing one runs the dry run again. */
+/**
+ * The mapping: their statuses and the Headway state each becomes (changing one runs the dry run
+ * again), then the other tables given as children.
+ */
 export function StateMapping({
   states,
   onChange,
   dateFormat,
   onDateFormat,
   problems,
+  children,
 }: {
   states: Record<string, ItemState>;
   onChange: (status: string, state: ItemState) => void;
   dateFormat: string | null;
   onDateFormat: (format: string | null) => void;
   problems: Summary['problems'];
+  children?: ReactNode;
 }) {
   const statuses = Object.keys(states).sort((a, b) => a.localeCompare(b));
   const dateChoices = dateFormatChoices(problems);
@@ -156,6 +162,7 @@ export function StateMapping({
           </table>
         </div>
       )}
+      {children}
     </section>
   );
 }
