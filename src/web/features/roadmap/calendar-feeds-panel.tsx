@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import {
@@ -105,32 +106,17 @@ function CreateFeedForm(props: { workspaceId: string; onCreated: (feed: CreatedC
 
 /** The address of a feed just made: shown here once, with a copy button. */
 function NewFeed({ feed, onDone }: { feed: CreatedCalendarFeed; onDone: () => void }) {
-  const { notify } = useToast();
-  const url = `${window.location.origin}${feed.path}`;
-  const copy = () => {
-    navigator.clipboard?.writeText(url).then(
-      () => notify('Calendar address copied'),
-      () => notify('Copying failed: select the address and copy it by hand', 'error'),
-    );
-  };
   return (
     <div className="new-token">
-      <p className="notice" role="note">
-        Copy the address of “{feed.name}” now and paste it where your calendar subscribes to a calendar from a
-        URL: it will not be shown again.
-      </p>
-      <div className="invite-link">
-        <label className="field">
-          <span>Calendar address</span>
-          <input readOnly value={url} data-testid="calendar-feed-url" onFocus={(e) => e.target.select()} />
-        </label>
-        <button type="button" className="button" onClick={copy}>
-          Copy address
-        </button>
-        <button type="button" className="button button-ghost" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <ShownOnce
+        noun="address"
+        label="Calendar address"
+        value={`${window.location.origin}${feed.path}`}
+        testId="calendar-feed-url"
+        copied="Calendar address copied"
+        notice={`Copy the address of “${feed.name}” now and paste it where your calendar subscribes to a calendar from a URL: it will not be shown again.`}
+        onDone={onDone}
+      />
     </div>
   );
 }

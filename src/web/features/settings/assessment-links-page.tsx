@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
@@ -137,32 +138,17 @@ function CreateLinkForm({ onCreated }: { onCreated: (link: CreatedAssessmentLink
 
 /** The address of a link just published: shown here once, with a copy button. */
 function NewLink({ link, onDone }: { link: CreatedAssessmentLink; onDone: () => void }) {
-  const { notify } = useToast();
-  const url = `${window.location.origin}${link.path}`;
-  const copy = () => {
-    navigator.clipboard?.writeText(url).then(
-      () => notify('Link copied'),
-      () => notify('Copying failed: select the link and copy it by hand', 'error'),
-    );
-  };
   return (
     <section className="card-section new-token" aria-labelledby="created-link-heading">
       <h2 id="created-link-heading">Link “{link.name}” published</h2>
-      <p className="notice" role="note">
-        Copy it now: it will not be shown again. Revoke it here when it should stop answering.
-      </p>
-      <div className="invite-link">
-        <label className="field">
-          <span>Public address</span>
-          <input readOnly value={url} data-testid="new-link" onFocus={(e) => e.target.select()} />
-        </label>
-        <button type="button" className="button" onClick={copy}>
-          Copy link
-        </button>
-        <button type="button" className="button button-ghost" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <ShownOnce
+        noun="link"
+        label="Public address"
+        value={`${window.location.origin}${link.path}`}
+        testId="new-link"
+        notice="Copy it now: it will not be shown again. Revoke it here when it should stop answering."
+        onDone={onDone}
+      />
     </section>
   );
 }

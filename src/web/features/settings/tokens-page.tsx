@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../../contract';
 import { describeError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './tokens-api';
@@ -143,32 +144,17 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
 
 /** The secret of a token just made: shown here once, with a copy button and a warning. */
 function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
-  const { notify } = useToast();
-  const copy = () => {
-    navigator.clipboard?.writeText(token.token).then(
-      () => notify('Token copied'),
-      () => notify('Copying failed: select the token and copy it by hand', 'error'),
-    );
-  };
   return (
     <section className="card-section new-token" aria-labelledby="created-heading">
       <h2 id="created-heading">Token “{token.name}” created</h2>
-      <p className="notice" role="note">
-        Copy it now and keep it somewhere safe: it will not be shown again. Anyone holding it can act as you
-        until {dateOf(token.expiresAt)}.
-      </p>
-      <div className="invite-link">
-        <label className="field">
-          <span>Your new token</span>
-          <input readOnly value={token.token} data-testid="new-token" onFocus={(e) => e.target.select()} />
-        </label>
-        <button type="button" className="button" onClick={copy}>
-          Copy token
-        </button>
-        <button type="button" className="button button-ghost" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <ShownOnce
+        noun="token"
+        label="Your new token"
+        value={token.token}
+        testId="new-token"
+        notice={`Copy it now and keep it somewhere safe: it will not be shown again. Anyone holding it can act as you until ${dateOf(token.expiresAt)}.`}
+        onDone={onDone}
+      />
       <p className="muted">
         Try it:{' '}
         <code>
