@@ -11,6 +11,7 @@ import type { ZodError } from 'zod';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
 import { AppError, errorBody, sqlStateOf, statusFor } from './errors';
+import { Metrics } from './metrics';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
@@ -26,6 +27,7 @@ import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
@@ -76,6 +78,8 @@ export function createApp(deps: ServerDeps) {
 
   app.use('*', securityHeaders({ publicUrl: deps.publicUrl }));
   app.use('*', requestContext(deps));
+  const metrics = deps.metrics ?? new Metrics();
+  app.use('*', measureRequests(metrics));
   app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
@@ -100,6 +104,7 @@ export function createApp(deps: ServerDeps) {
     });
   });
   app.use('/api/*', requireWellFormedText());
+  registerOperationsRoutes(app, metrics);
   app.use('/api/*', authenticate());
 
   app.get('/api/health', async (c) => {
