@@ -5,6 +5,7 @@ import { text } from '../../contract/common';
 import { backupDatabase, defaultBackupName } from '../../server/backup/backup';
 import type { TableFigure } from '../../server/backup/format';
 import { migrateToPostgres } from '../../server/backup/migrate-to-postgres';
+import { checkBackup } from '../../server/backup/read-backup';
 import { restoreDatabase } from '../../server/backup/restore';
 import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
 import { FilePathSchema, parseFlags, SwitchSchema } from '../flags';
@@ -53,6 +54,8 @@ export function register(program: Command): void {
       .option('--force', 'replace everything the database holds'),
   ).action(async (file: string, raw: Record<string, unknown>) => {
     const flags = parseFlags(RestoreFlagsSchema, { ...raw, file }, { arguments: { file: '<file>' } });
+    // A file that cannot be restored is refused before a data directory is even created.
+    await checkBackup(resolve(flags.file));
     const summary = await withDatabase(flags, ({ db }) => restoreDatabase(db, resolve(flags.file), flags));
     process.stdout.write(
       `Restored ${totalRows(summary.tables)} rows of ${Object.keys(summary.tables).length} tables (schema migration ${summary.migration}); every table's rows and checksum match the backup\n`,
