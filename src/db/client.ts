@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for logs and the start-up banner (no password). */
   location: string;
+  /** The pool's connections (PostgreSQL only; PGlite is one connection in the process). */
+  pool?: () => { total: number; idle: number; waiting: number };
   close: () => Promise<void>;
 }
 
@@ -49,7 +51,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // An idle client lost its connection; the pool replaces it on the next query.
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-    handle = { db, kind: 'postgres', location: redact(options.databaseUrl), close: () => pool.end() };
+    handle = {
+      db,
+      kind: 'postgres',
+      location: redact(options.databaseUrl),
+      pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => pool.end(),
+    };
   } else {
     const dataDir = options.dataDir ?? './headway-data';
     const inMemory = dataDir.startsWith('memory://');

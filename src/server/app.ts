@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
 import { AppError, describeZodError, errorBody, sqlStateOf, statusFor } from './errors';
+import { Metrics } from './metrics';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
@@ -33,6 +34,7 @@ import {
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerMetricsRoutes } from './routes/metrics.routes';
+import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
@@ -71,6 +73,8 @@ export function createApp(deps: ServerDeps) {
 
   app.use('*', securityHeaders({ publicUrl: deps.publicUrl }));
   app.use('*', requestContext(deps));
+  const metrics = deps.metrics ?? new Metrics();
+  app.use('*', measureRequests(metrics));
   app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
@@ -114,6 +118,7 @@ export function createApp(deps: ServerDeps) {
     });
   });
   app.use('/api/*', requireWellFormedText());
+  registerOperationsRoutes(app, metrics);
   app.use('/api/*', authenticate());
 
   app.get('/api/health', async (c) => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
+import type { Metrics, PoolFigures } from './metrics';
 
 /** What the server needs from the outside; tests pass their own. */
 export interface ServerDeps {
@@ -30,6 +31,14 @@ export interface ServerDeps {
    * background import at a time; the byte sizes override the defaults in LIMITS.
    */
   imports?: { embedded?: boolean; maxBytes?: number; syncBytes?: number };
+  /** Request and process figures for /api/metrics; the app makes its own when none is given. */
+  metrics?: Metrics;
+  /** The operator's token for /api/metrics (HEADWAY_METRICS_TOKEN); without one the endpoint does not exist. */
+  metricsToken?: string | undefined;
+  /** The database pool's connections, when the driver has a pool. */
+  databasePool?: (() => PoolFigures) | undefined;
+  /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
+  lifecycle?: { draining: boolean };
 }
 
 export interface Caller {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 
@@ -41,6 +42,21 @@ describe('createLogger', () => {
       }
       expect(text).toContain('[redacted]');
     }
+  });
+
+  it('should keep the SQL of a failed query but not its parameters', () => {
+    const { lines, destination } = capture();
+    const failed = new DrizzleQueryError(
+      'insert into "sessions" ("token_hash", "csrf_token") values ($1, $2)',
+      ['hash-of-session', 'csrf-in-clear'],
+      new Error('connection lost'),
+    );
+    createLogger({ format: 'json', destination }).logger.error({ err: failed }, 'unhandled error');
+    const text = lines.join('');
+    expect(text).toContain('insert into \\"sessions\\"');
+    expect(text).toContain('connection lost');
+    expect(text).not.toContain('hash-of-session');
+    expect(text).not.toContain('csrf-in-clear');
   });
 
   it('should write one JSON object a line when the format is json', () => {

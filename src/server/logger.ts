@@ -22,6 +22,26 @@ const REDACTED = [
   'headers.cookie',
 ];
 
+/** A failed query's message lists its parameters (hashes, CSRF tokens, e-mails): keep the SQL only. */
+function withoutParams(text: string): string {
+  return text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [redacted]');
+}
+
+/**
+ * pino's error serializer, minus the values of a failed query: drizzle's errors carry them in
+ * their message, their stack and a `params` field.
+ */
+function serializeError(error: unknown): unknown {
+  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown> | undefined;
+  if (!out || typeof out !== 'object') return out;
+  const cleaned: Record<string, unknown> = { ...out };
+  if ('params' in cleaned) cleaned.params = '[redacted]';
+  for (const key of ['message', 'stack']) {
+    if (typeof cleaned[key] === 'string') cleaned[key] = withoutParams(cleaned[key]);
+  }
+  return cleaned;
+}
+
 /**
  * The server's logger. `auto` writes readable lines when standard output is a terminal and JSON
  * otherwise (for log collectors); `pretty` and `json` force one or the other.
@@ -40,7 +60,11 @@ export function createLogger(
     options.format === 'pretty' || (options.format !== 'json' && process.stdout.isTTY === true)
       ? 'pretty'
       : 'json';
-  const settings = { level: options.level ?? 'info', redact: { paths: REDACTED, censor: '[redacted]' } };
+  const settings = {
+    level: options.level ?? 'info',
+    redact: { paths: REDACTED, censor: '[redacted]' },
+    serializers: { err: serializeError },
+  };
   if (format === 'json') {
     return { logger: options.destination ? pino(settings, options.destination) : pino(settings), format };
   }

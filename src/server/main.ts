@@ -13,6 +13,7 @@ import { abandonUnfinishedImports } from './commands/import-jobs';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
 import { createLogger, type LogFormat } from './logger';
+import { Metrics } from './metrics';
 
 export interface ServeOptions {
   port: number;
@@ -27,7 +28,12 @@ export interface ServeOptions {
   publicUrl?: string | undefined;
   /** Proxies in front of the server trusted to write X-Forwarded-For (0: none). */
   trustProxy?: number | undefined;
+  /** The operator's token for /api/metrics (HEADWAY_METRICS_TOKEN); none turns the endpoint off. */
+  metricsToken?: string | undefined;
 }
+
+/** How long a shutdown waits for requests in flight before it cuts their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -36,7 +42,11 @@ export interface RunningServer {
   demo: Instance['demo'];
   /** How logs are written, as resolved from the options and the terminal. */
   logFormat: 'pretty' | 'json';
-  close: () => Promise<void>;
+  /**
+   * Shuts down gracefully: readiness turns 503, the listener stops accepting, requests in flight
+   * finish (connections still busy after `graceMs` are cut), then the database closes.
+   */
+  close: (options?: { graceMs?: number }) => Promise<void>;
 }
 
 /** Where `npm run build` puts the web app. */
@@ -67,6 +77,8 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
   }
   const webRoot =
     options.webRoot ?? (existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : undefined);
+  const metrics = new Metrics();
+  const lifecycle = { draining: false };
   const app = createApp({
     db: database.db,
     logger,
@@ -76,6 +88,10 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     publicUrl: options.publicUrl,
     trustProxy: options.trustProxy,
     imports: { embedded: database.kind === 'pglite' },
+    metrics,
+    metricsToken: options.metricsToken,
+    databasePool: database.pool,
+    lifecycle,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -93,11 +109,33 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     database,
     demo,
     logFormat: created.format,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async ({ graceMs = SHUTDOWN_GRACE_MS } = {}) => {
+      lifecycle.draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection that finishes its request while the server closes goes idle and
+      // would hold the close open: end idle ones as they appear, and cut the rest at the cap.
+      const sweep = setInterval(() => closeIdle(server), 100);
+      const cap = setTimeout(() => closeAll(server), graceMs);
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(cap);
+      }
+      metrics.stop();
       await database.close();
     },
   };
+}
+
+type NodeServer = ReturnType<typeof serve>;
+
+function closeIdle(server: NodeServer): void {
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+
+function closeAll(server: NodeServer): void {
+  if ('closeAllConnections' in server) server.closeAllConnections();
 }
 
 /** An address on this machine that reaches a server listening on `host`. */

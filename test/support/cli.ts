@@ -89,6 +89,12 @@ export interface RunningServer {
   url: string;
   /** Stops the server and everything it started, and waits until they are gone. */
   stop: () => Promise<void>;
+  /** The server's process id. */
+  pid: number;
+  /** Settles with the exit code when the process ends (null when a signal ended it). */
+  exit: Promise<number | null>;
+  /** What it has printed so far. */
+  output: () => string;
 }
 
 /**
@@ -117,8 +123,11 @@ export async function startServer(options: {
     output += chunk.toString();
   });
   let exited: number | null | undefined;
-  child.once('exit', (code) => {
-    exited = code;
+  const exit = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      exited = code;
+      resolve(code);
+    });
   });
   const group = child.pid ?? 0;
   const url = `http://127.0.0.1:${options.port}`;
@@ -131,7 +140,7 @@ export async function startServer(options: {
     if (exited !== undefined)
       throw new Error(`the server exited with ${exited} before answering:\n${output}`);
     const health = await fetch(`${url}/api/health`).catch(() => undefined);
-    if (health?.status === 200) return { url, stop };
+    if (health?.status === 200) return { url, stop, pid: group, exit, output: () => output };
     await sleep(250);
   }
   await stop();

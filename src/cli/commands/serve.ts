@@ -10,7 +10,7 @@ import {
   TrustProxyFlagSchema,
   withDatabaseOptions,
 } from '../config';
-import { parseFlags, SwitchSchema } from '../flags';
+import { EXIT_CODES, parseFlags, SwitchSchema, UsageError } from '../flags';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +26,18 @@ const ServeFlagsSchema = z.strictObject({
   publicUrl: PublicUrlFlagSchema,
   trustProxy: TrustProxyFlagSchema,
 });
+
+/** The metrics token from HEADWAY_METRICS_TOKEN (never a flag: flags show in the process list). */
+function readMetricsToken(): string | undefined {
+  const token = process.env.HEADWAY_METRICS_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < 16) {
+    throw new UsageError(
+      'HEADWAY_METRICS_TOKEN must be at least 16 characters: use a random one (openssl rand -hex 32)',
+    );
+  }
+  return token;
+}
 
 /** `headway serve`: the API and the web app, on the embedded database or a PostgreSQL server. */
 export function register(program: Command): void {
@@ -63,16 +75,22 @@ export function register(program: Command): void {
     const server = await startServer({
       ...flags,
       databaseUrl: flags.databaseUrl || undefined,
+      metricsToken: readMetricsToken(),
     });
     process.stdout.write(`${describeStartup({ ...server, publicUrl })}\n`);
     let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
+    const stop = async (signal: string) => {
+      if (stopping) {
+        // A second Ctrl+C does not wait for requests in flight.
+        process.stdout.write(`${signal} again: stopping now\n`);
+        process.exit(EXIT_CODES.failed);
+      }
       stopping = true;
+      process.stdout.write(`${signal}: finishing the requests in flight, then stopping\n`);
       await server.close();
-      process.exit(0);
+      process.exit(EXIT_CODES.ok);
     };
-    process.on('SIGINT', () => void stop());
-    process.on('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 }
