@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client';
 import {
   apiTokens,
+  assessmentLeads,
+  assessmentLinks,
   assessments,
   authThrottles,
   calendarFeeds,
@@ -175,6 +177,20 @@ export async function fillEveryTable(db: Database) {
   await db
     .insert(savedViews)
     .values({ workspaceId: ws.id, ownerId: bob.id, name: 'Mine', query: { q: 'x' } });
+  const [link] = await db
+    .insert(assessmentLinks)
+    .values({ workspaceId: ws.id, name: 'website', tokenHash: 'link-hash', createdBy: alice.id })
+    .returning({ id: assessmentLinks.id });
+  await db.insert(assessmentLeads).values({
+    workspaceId: ws.id,
+    linkId: link?.id ?? null,
+    email: 'lead@example.com',
+    company: AWKWARD_TEXT,
+    answers: { developers: 4 },
+    report: { overall: 61 },
+    overall: 61,
+    consentedAt: MICROS,
+  });
   await db
     .insert(scoringFormulas)
     .values({ workspaceId: ws.id, name: 'Value', expression: 'rice_reach * 2' });
