@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CURVE_POINTS } from '../domain/forecasting/finish-curve';
 import {
   DateOnlySchema,
   exactlyOneOf,
@@ -226,7 +227,28 @@ export const PlanRecordSchema = z.object({
   /** Planned items whose effort is drawn from actual/estimate ratios of completed work. */
   effortsFromRecord: z.number().int(),
   effortsFromEstimate: z.number().int(),
+  /** Planned items nobody estimated, whose effort each trial draws from the team's sizes. */
+  unestimatedDrawn: z.number().int(),
+  /**
+   * Where those sizes come from: the efforts of work completed before the start (`learned`), the
+   * estimated open work when fewer than 10 items were completed (`estimates`), or nowhere
+   * (`none`: unestimated items stay out of the dates).
+   */
+  sizeSource: z.enum(['learned', 'estimates', 'none']),
 });
+
+/** The most points of a finish curve (see PlanForecastSchema's subject.distribution). */
+export const FINISH_CURVE_MAX_POINTS = MAX_CURVE_POINTS;
+
+/**
+ * The simulated distribution of a finish: the chance of being done by the end of each day on
+ * which some trial finished, ascending, at most FINISH_CURVE_MAX_POINTS points (a longer curve
+ * keeps evenly spaced days, first and last included). The last probability is the share of
+ * trials that finished at all.
+ */
+export const FinishCurveSchema = z
+  .array(z.object({ dayOffset: z.number().int(), date: z.string(), probability: z.number() }))
+  .max(FINISH_CURVE_MAX_POINTS);
 
 export const PlanForecastSchema = z.discriminatedUnion('status', [
   z.object({
@@ -240,6 +262,17 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     subject: FinishForecastSchema.extend({
       milestoneId: z.string().nullable(),
       itemIds: z.array(z.string()),
+      /** The whole simulated distribution of the subject's finish. */
+      distribution: FinishCurveSchema,
+    }),
+    /**
+     * The subject's items nobody estimated, drawn from the team's size distribution, and what
+     * they add: the subject's P85 with them and without them (null when there are none).
+     */
+    unestimated: z.object({
+      count: z.number().int(),
+      p85With: z.string().nullable(),
+      p85Without: z.string().nullable(),
     }),
     items: z.array(FinishForecastSchema),
     milestones: z.array(FinishForecastSchema),

@@ -10,10 +10,10 @@ export {
   forecastCountCalibrated,
   measureCalibratedChance,
 } from './calibrated-forecast';
-export type { FinishCurvePoint } from './finish-curve';
-export { buildFinishCurve, MAX_CURVE_POINTS } from './finish-curve';
 export type { BulkClosureRule, CompletionEvent, DailyCountsReport } from './daily-counts';
 export { buildDailyCounts } from './daily-counts';
+export type { FinishCurvePoint } from './finish-curve';
+export { buildFinishCurve, MAX_CURVE_POINTS } from './finish-curve';
 export type {
   DailyThroughput,
   HistoryWindow,
@@ -47,10 +47,10 @@ export type {
 export { runPlanForecast } from './plan-forecast';
 export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
 export { scoreForecast, summarizeCalibration } from './scoring';
-export type { CompletedSize, SizeDistribution } from './size-distribution';
-export { learnSizeDistribution, MIN_SIZES, typicalSize } from './size-distribution';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
 export { DEFAULT_CALIBRATION } from './self-calibration';
+export type { CompletedSize, SizeDistribution } from './size-distribution';
+export { learnSizeDistribution, MIN_SIZES, typicalSize } from './size-distribution';
 export type { DeliveredItem, EffortRatios, EffortRecord, FocusFactor, RatioLookup } from './team-record';
 export {
   buildRatioLookup,

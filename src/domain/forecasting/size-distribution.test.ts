@@ -69,7 +69,11 @@ describe('learnSizeDistribution', () => {
           const history = completedBefore(past);
           const poison = future.map((f) => ({ completedOn: addDays(START, f.after), effort: f.effort }));
           const clean = learnSizeDistribution({ completed: history, start: START, fallback });
-          const poisoned = learnSizeDistribution({ completed: [...poison, ...history], start: START, fallback });
+          const poisoned = learnSizeDistribution({
+            completed: [...poison, ...history],
+            start: START,
+            fallback,
+          });
           expect(poisoned).toEqual(clean);
           expect(clean.efforts.length >= MIN_SIZES || clean.status !== 'learned').toBe(true);
         },

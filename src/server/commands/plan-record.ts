@@ -3,7 +3,7 @@
  * the actual/estimate ratios of completed items and the effort delivered in the recent window,
  * and turns them into each planned item's ratios and the focus factor, with a sentence for each.
  */
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
@@ -12,7 +12,9 @@ import {
   type EffortRecord,
   type FocusFactor,
   learnFocusFactor,
+  learnSizeDistribution,
   medianRatioBefore,
+  type SizeDistribution,
 } from '../../domain/forecasting';
 import { addDays } from '../../domain/shared';
 import { loadEstimateHistory } from './calibration';
@@ -103,4 +105,39 @@ export async function loadPlanRecord(
       ? `Efforts are drawn from the three-point estimates as stated: fewer than 10 completed items with an estimate and an actual effort, so the team's record cannot correct them yet.`
       : `${fromRecord} of ${planned.length} planned item(s) draw their effort as the likely estimate × the actual/estimate ratio of completed items like them (${by})${fromEstimate > 0 ? `; ${fromEstimate} from their three-point estimate` : ''}.`;
   return { ratiosOf, focus, efforts: { fromRecord, fromEstimate, note } };
+}
+
+/**
+ * Loads the team's size distribution for unestimated items: the recorded efforts of features,
+ * tasks and bugs completed before `start` (see domain/forecasting/size-distribution).
+ * @param db the database
+ * @param options.workspaceId the workspace
+ * @param options.start the forecast's first day
+ * @param options.fallback the expected efforts of the estimated open work, used when the record
+ *   holds fewer than MIN_SIZES completed items
+ */
+export async function loadSizeDistribution(
+  db: Database,
+  options: { workspaceId: string; start: string; fallback: readonly number[] },
+): Promise<SizeDistribution> {
+  const rows = await db
+    .select({ completedAt: items.completedAt, effort: items.actualEffort })
+    .from(items)
+    .where(
+      and(
+        eq(items.workspaceId, options.workspaceId),
+        eq(items.state, 'done'),
+        inArray(items.type, ['feature', 'task', 'bug']),
+        isNotNull(items.actualEffort),
+        lt(items.completedAt, new Date(`${options.start}T00:00:00Z`)),
+      ),
+    );
+  return learnSizeDistribution({
+    completed: rows.map((r) => ({
+      completedOn: (r.completedAt as Date).toISOString().slice(0, 10),
+      effort: r.effort as number,
+    })),
+    start: options.start,
+    fallback: options.fallback,
+  });
 }
