@@ -4,9 +4,9 @@ import { describeError } from '../../api/client';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
-import { PercentileCurve } from './forecast-charts';
+import { DistributionCurve } from './forecast-charts';
 import {
-  buildPercentileCurve,
+  buildDistributionCurve,
   describeShift,
   findPercentile,
   formatDay,
@@ -73,8 +73,12 @@ function PlanResult(props: {
   const p85 = findPercentile(subject.percentiles, 85)?.date ?? null;
   const scope = useGate('scope');
   const curve = useMemo(
-    () => buildPercentileCurve({ percentiles: subject.percentiles, start }),
-    [subject, start],
+    () =>
+      buildDistributionCurve({
+        distribution: subject.distribution,
+        levels: subject.percentiles.map((p) => p.level),
+      }),
+    [subject],
   );
   const showChange = change && change.fromForecastId !== data.forecastId;
   return (
@@ -110,7 +114,7 @@ function PlanResult(props: {
           refreshing={refreshing}
           onTarget={onTarget}
         />
-        <PercentileCurve points={curve} start={start} target={target} />
+        <DistributionCurve points={curve} start={start} target={target} />
       </section>
       <ItemDates
         data={data}
