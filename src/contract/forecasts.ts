@@ -316,17 +316,46 @@ export const ScoredForecastSchema = z.object({
   scoredAt: IsoDateTimeSchema,
 });
 
+export const CalibrationSummarySchema = z.object({
+  forecasts: z.number().int(),
+  rows: z.array(
+    z.object({ level: z.number(), count: z.number().int(), observed: z.number(), gap: z.number() }),
+  ),
+  meanAbsoluteGap: z.number().nullable(),
+});
+
+/** The families of forecasts a track record is told apart by. */
+export const FORECAST_FAMILIES = ['throughput', 'plan'] as const;
+
+const CoverageWindowSchema = z.object({
+  forecasts: z.number().int(),
+  /** Share at or below the level, or null when none was scored. */
+  observed: z.number().nullable(),
+});
+
 export const TrackRecordSchema = z.object({
   forecasts: z.array(ScoredForecastSchema),
   /** Stored forecasts whose work has not finished yet. */
   pending: z.number().int(),
-  calibration: z.object({
-    forecasts: z.number().int(),
-    rows: z.array(
-      z.object({ level: z.number(), count: z.number().int(), observed: z.number(), gap: z.number() }),
-    ),
-    meanAbsoluteGap: z.number().nullable(),
-  }),
+  calibration: CalibrationSummarySchema,
+  /**
+   * The calibration of each family of forecast (throughput: "when" and "how many"; plan), and
+   * how it changed: the P85 coverage of its last `recentCount` scored forecasts against the ones
+   * before them.
+   */
+  byKind: z.array(
+    z.object({
+      family: z.enum(FORECAST_FAMILIES),
+      pending: z.number().int(),
+      calibration: CalibrationSummarySchema,
+      trend: z.object({
+        level: z.number(),
+        recentCount: z.number().int(),
+        recent: CoverageWindowSchema,
+        earlier: CoverageWindowSchema,
+      }),
+    }),
+  ),
 });
 export type TrackRecord = z.infer<typeof TrackRecordSchema>;
 

@@ -45,8 +45,14 @@ export type {
   PlanScheduler,
 } from './plan-forecast';
 export { runPlanForecast } from './plan-forecast';
-export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
-export { scoreForecast, summarizeCalibration } from './scoring';
+export type {
+  CalibrationRow,
+  CalibrationSummary,
+  CoverageTrend,
+  ForecastScore,
+  StoredPercentile,
+} from './scoring';
+export { measureCoverageTrend, scoreForecast, summarizeCalibration } from './scoring';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
 export { DEFAULT_CALIBRATION } from './self-calibration';
 export type { CompletedSize, SizeDistribution } from './size-distribution';
