@@ -250,6 +250,26 @@ export const FinishCurveSchema = z
   .array(z.object({ dayOffset: z.number().int(), date: z.string(), probability: z.number() }))
   .max(FINISH_CURVE_MAX_POINTS);
 
+/** A plan forecast beside the throughput forecast for the same work, and why they differ. */
+export const PlanComparisonSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('compared'),
+    /** Items throughput was asked for: the subject's and the others the plan finishes by then. */
+    items: z.number().int(),
+    planP85: z.string().nullable(),
+    throughputP85: z.string().nullable(),
+    /** Where the throughput forecast stands on the team's record ("calibrated on 96 past forecasts"). */
+    calibrationLabel: z.string(),
+    /** Within a week or 20 % of each other. */
+    agree: z.boolean(),
+    /** Days the plan's P85 lies after the throughput's (negative: before). */
+    differenceDays: z.number().int().nullable(),
+    reasons: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('unavailable'), reason: z.string() }),
+]);
+export type PlanComparison = z.infer<typeof PlanComparisonSchema>;
+
 export const PlanForecastSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
@@ -280,6 +300,8 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     incompleteTrials: z.number().int(),
     /** What the forecast learned from the team's record (the notes say it in words). */
     record: PlanRecordSchema,
+    /** The throughput forecast for the same work beside it, and why they differ. */
+    comparison: PlanComparisonSchema,
     notes: z.array(z.string()),
   }),
   z.object({

@@ -12,6 +12,8 @@ export {
 } from './calibrated-forecast';
 export type { BulkClosureRule, CompletionEvent, DailyCountsReport } from './daily-counts';
 export { buildDailyCounts } from './daily-counts';
+export type { Disagreement, DisagreementInput } from './disagreement';
+export { explainDisagreement } from './disagreement';
 export type { FinishCurvePoint } from './finish-curve';
 export { buildFinishCurve, MAX_CURVE_POINTS } from './finish-curve';
 export type {

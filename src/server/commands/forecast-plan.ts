@@ -17,6 +17,7 @@ import {
   presentPlanRecord,
   simulatePlan,
 } from './plan-simulation';
+import { comparePlanWithThroughput } from './plan-vs-throughput';
 
 /**
  * A plan forecast: each trial draws every planned item's effort and runs the roadmap scheduler,
@@ -116,6 +117,15 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
       p85Without = p85Of(without.result.milestones[0]!.percentiles);
     }
   }
+  const comparison = await comparePlanWithThroughput(db, {
+    workspaceId: actor.workspaceId,
+    start,
+    seed,
+    result,
+    subjectItems: subjectIds.length,
+    unestimated: drawnInSubject,
+    record,
+  });
   const startDay = readDayNumber(start);
   const present = (p: { level: number; date: string | null }) => ({
     level: p.level,
@@ -187,6 +197,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     unplanned,
     incompleteTrials: result.incompleteTrials,
     record: presentPlanRecord(record, drawn),
+    comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,
       record.efforts.note,

@@ -14,6 +14,7 @@ import {
 } from './forecast-format';
 import { Headline, PercentileRow } from './forecast-parts';
 import { type PlanForecastOk, type PlanSubject, useChangeScope, usePlanForecast } from './forecasts-api';
+import { PlanComparison } from './plan-comparison';
 import { ItemDates } from './plan-item-dates';
 
 const UNPLANNED_REASONS: Record<string, string> = {
@@ -116,6 +117,7 @@ function PlanResult(props: {
         />
         <DistributionCurve points={curve} start={start} target={target} />
       </section>
+      <PlanComparison comparison={data.comparison} start={start} />
       <ItemDates
         data={data}
         items={items}
