@@ -235,6 +235,8 @@ export const PlanRecordSchema = z.object({
    * (`none`: unestimated items stay out of the dates).
    */
   sizeSource: z.enum(['learned', 'estimates', 'none']),
+  /** How often scored plan forecasts held their P85, in one line ("P85 held in 9 of 12 …"). */
+  trackRecord: z.string(),
 });
 
 /** The most points of a finish curve (see PlanForecastSchema's subject.distribution). */

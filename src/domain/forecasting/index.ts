@@ -54,7 +54,12 @@ export type {
   ForecastScore,
   StoredPercentile,
 } from './scoring';
-export { measureCoverageTrend, scoreForecast, summarizeCalibration } from './scoring';
+export {
+  describePlanTrackRecord,
+  measureCoverageTrend,
+  scoreForecast,
+  summarizeCalibration,
+} from './scoring';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
 export { DEFAULT_CALIBRATION } from './self-calibration';
 export type { CompletedSize, SizeDistribution } from './size-distribution';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { measureCoverageTrend, scoreForecast, summarizeCalibration } from './scoring';
+import {
+  describePlanTrackRecord,
+  measureCoverageTrend,
+  scoreForecast,
+  summarizeCalibration,
+} from './scoring';
 
 const stored = [
   { level: 50, value: 10 },
@@ -86,5 +91,14 @@ describe('measureCoverageTrend', () => {
       recent: { forecasts: 2, observed: 0.5 },
       earlier: { forecasts: 0, observed: null },
     });
+  });
+});
+
+describe('describePlanTrackRecord', () => {
+  it('should say how often the P85 held, or that nothing has been scored yet', () => {
+    expect(describePlanTrackRecord({ scored: 12, withinP85: 9 })).toBe(
+      'P85 held in 9 of 12 scored plan forecasts',
+    );
+    expect(describePlanTrackRecord({ scored: 0, withinP85: 0 })).toMatch(/^not enough data/);
   });
 });

@@ -155,3 +155,15 @@ export function measureCoverageTrend(
     earlier: measureCoverage(scoresOldestFirst.slice(0, split), level),
   };
 }
+
+/**
+ * Where plan forecasts stand on the workspace's record, in one line for every surface that shows
+ * one (the roadmap's cards, the forecast page): how often the P85 of the scored ones held.
+ * @param options.scored plan forecasts scored against what happened
+ * @param options.withinP85 of those, the ones whose work finished by their P85
+ */
+export function describePlanTrackRecord(options: { scored: number; withinP85: number }): string {
+  const { scored, withinP85 } = options;
+  if (scored === 0) return 'not enough data: no plan forecast has been scored yet';
+  return `P85 held in ${withinP85} of ${scored} scored plan forecasts`;
+}

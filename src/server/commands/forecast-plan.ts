@@ -9,6 +9,7 @@ import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
 import { loadPlanSource } from './plan-input';
+import { loadPlanTrackRecord } from './plan-record';
 import {
   describeUnestimated,
   groupMilestones,
@@ -196,7 +197,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
-    record: presentPlanRecord(record, drawn),
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
     comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,

@@ -3,6 +3,7 @@ import type { MilestoneForecastsQuery, MilestoneForecastsView } from '../../cont
 import { todayIso } from '../../contract';
 import type { CommandContext } from './context';
 import { loadPlanSource } from './plan-input';
+import { loadPlanTrackRecord } from './plan-record';
 import { groupMilestones, prepareSimulation, presentPlanRecord, simulatePlan } from './plan-simulation';
 
 /**
@@ -45,7 +46,7 @@ export async function forecastMilestones(
       p85: dateAt(m.percentiles, 85),
       probabilityOnTime: m.probabilityOnTime,
     })),
-    record: presentPlanRecord(record, drawn),
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
     notes: [
       record.efforts.note,
       record.focus.note,

@@ -5,10 +5,11 @@
  */
 import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { items } from '../../db/schema';
+import { forecasts, items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
 import {
   buildRatioLookup,
+  describePlanTrackRecord,
   type EffortRecord,
   type FocusFactor,
   learnFocusFactor,
@@ -140,4 +141,31 @@ export async function loadSizeDistribution(
     start: options.start,
     fallback: options.fallback,
   });
+}
+
+/**
+ * The plan forecasts' track record in one line: how often the P85 of the scored ones held (see
+ * forecast-track-record.ts, which scores them).
+ * @param db the database
+ * @param workspaceId the workspace
+ */
+export async function loadPlanTrackRecord(db: Database, workspaceId: string): Promise<string> {
+  const rows = await db
+    .select({ percentiles: forecasts.percentiles, outcome: forecasts.outcome })
+    .from(forecasts)
+    .where(
+      and(eq(forecasts.workspaceId, workspaceId), eq(forecasts.kind, 'plan'), isNotNull(forecasts.scoredAt)),
+    );
+  let scored = 0;
+  let withinP85 = 0;
+  for (const row of rows) {
+    const outcome = row.outcome as { dayOffset?: number | null; void?: boolean } | null;
+    const p85 = (row.percentiles as Array<{ level?: number; dayOffset?: number | null }>).find(
+      (p) => p.level === 85,
+    );
+    if (!outcome || outcome.void || typeof outcome.dayOffset !== 'number') continue;
+    scored++;
+    if (typeof p85?.dayOffset === 'number' && outcome.dayOffset <= p85.dayOffset) withinP85++;
+  }
+  return describePlanTrackRecord({ scored, withinP85 });
 }

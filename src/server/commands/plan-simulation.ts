@@ -40,8 +40,9 @@ export interface PlanSimulation {
  * What a simulation learned from the team's record, as the API answers it.
  * @param record the team's record the simulation used
  * @param drawn the unestimated items it drew from the team's sizes
+ * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord)
  */
-export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes) {
+export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRecord: string) {
   return {
     focus: record.focus.value,
     focusStatus: record.focus.status,
@@ -49,6 +50,7 @@ export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes) {
     effortsFromEstimate: record.efforts.fromEstimate,
     unestimatedDrawn: drawn.itemIds.size,
     sizeSource: drawn.sizes.status,
+    trackRecord,
   };
 }
 

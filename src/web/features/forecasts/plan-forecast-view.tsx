@@ -106,6 +106,9 @@ function PlanResult(props: {
             )}
           </p>
         )}
+        <p className="muted small" data-testid="plan-track-record">
+          Plan forecasts’ track record: {data.record.trackRecord}.
+        </p>
         <PercentileRow start={start} percentiles={subject.percentiles} unit="date" />
         <TargetChance
           start={start}
