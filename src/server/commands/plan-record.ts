@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { forecasts, items } from '../../db/schema';
+import { items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
 import {
   buildRatioLookup,
@@ -19,6 +19,7 @@ import {
 } from '../../domain/forecasting';
 import { addDays } from '../../domain/shared';
 import { loadEstimateHistory } from './calibration';
+import { getTrackRecord } from './forecast-track-record';
 
 /** The window the focus factor is learned over, in calendar days before the start. */
 const FOCUS_WINDOW_DAYS = 90;
@@ -144,28 +145,16 @@ export async function loadSizeDistribution(
 }
 
 /**
- * The plan forecasts' track record in one line: how often the P85 of the scored ones held (see
- * forecast-track-record.ts, which scores them).
+ * The plan forecasts' track record in one line: how often the P85 of the scored ones held, as the
+ * track record page counts it (forecasts whose work has finished are scored first).
  * @param db the database
  * @param workspaceId the workspace
  */
 export async function loadPlanTrackRecord(db: Database, workspaceId: string): Promise<string> {
-  const rows = await db
-    .select({ percentiles: forecasts.percentiles, outcome: forecasts.outcome })
-    .from(forecasts)
-    .where(
-      and(eq(forecasts.workspaceId, workspaceId), eq(forecasts.kind, 'plan'), isNotNull(forecasts.scoredAt)),
-    );
-  let scored = 0;
-  let withinP85 = 0;
-  for (const row of rows) {
-    const outcome = row.outcome as { dayOffset?: number | null; void?: boolean } | null;
-    const p85 = (row.percentiles as Array<{ level?: number; dayOffset?: number | null }>).find(
-      (p) => p.level === 85,
-    );
-    if (!outcome || outcome.void || typeof outcome.dayOffset !== 'number') continue;
-    scored++;
-    if (typeof p85?.dayOffset === 'number' && outcome.dayOffset <= p85.dayOffset) withinP85++;
-  }
-  return describePlanTrackRecord({ scored, withinP85 });
+  const record = await getTrackRecord(db, workspaceId);
+  const p85 = record.byKind.find((k) => k.family === 'plan')?.calibration.rows.find((r) => r.level === 85);
+  return describePlanTrackRecord({
+    scored: p85?.count ?? 0,
+    withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
+  });
 }
