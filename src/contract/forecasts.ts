@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import {
-  DateOnlySchema,
-  exactlyOneOf,
-  IdSchema,
-  IsoDateTimeSchema,
-  text,
-  todayIso,
-  wholeNumberText,
-} from './common';
+import { MAX_CURVE_POINTS } from '../domain/forecasting/finish-curve';
+import { DateOnlySchema, exactlyOneOf, IdSchema, text, todayIso, wholeNumberText } from './common';
 
 export const FORECAST_KINDS = ['throughput_when', 'throughput_count', 'plan'] as const;
 export const ForecastKindSchema = z.enum(FORECAST_KINDS);
@@ -226,7 +219,50 @@ export const PlanRecordSchema = z.object({
   /** Planned items whose effort is drawn from actual/estimate ratios of completed work. */
   effortsFromRecord: z.number().int(),
   effortsFromEstimate: z.number().int(),
+  /** Planned items nobody estimated, whose effort each trial draws from the team's sizes. */
+  unestimatedDrawn: z.number().int(),
+  /**
+   * Where those sizes come from: the efforts of work completed before the start (`learned`), the
+   * estimated open work when fewer than 10 items were completed (`estimates`), or nowhere
+   * (`none`: unestimated items stay out of the dates).
+   */
+  sizeSource: z.enum(['learned', 'estimates', 'none']),
+  /** How often scored plan forecasts held their P85, in one line ("P85 held in 9 of 12 …"). */
+  trackRecord: z.string(),
 });
+
+/** The most points of a finish curve (see PlanForecastSchema's subject.distribution). */
+export const FINISH_CURVE_MAX_POINTS = MAX_CURVE_POINTS;
+
+/**
+ * The simulated distribution of a finish: the chance of being done by the end of each day on
+ * which some trial finished, ascending, at most FINISH_CURVE_MAX_POINTS points (a longer curve
+ * keeps evenly spaced days, first and last included). The last probability is the share of
+ * trials that finished at all.
+ */
+export const FinishCurveSchema = z
+  .array(z.object({ dayOffset: z.number().int(), date: z.string(), probability: z.number() }))
+  .max(FINISH_CURVE_MAX_POINTS);
+
+/** A plan forecast beside the throughput forecast for the same work, and why they differ. */
+export const PlanComparisonSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('compared'),
+    /** Items throughput was asked for: the subject's and the others the plan finishes by then. */
+    items: z.number().int(),
+    planP85: z.string().nullable(),
+    throughputP85: z.string().nullable(),
+    /** Where the throughput forecast stands on the team's record ("calibrated on 96 past forecasts"). */
+    calibrationLabel: z.string(),
+    /** Within a week or 20 % of each other. */
+    agree: z.boolean(),
+    /** Days the plan's P85 lies after the throughput's (negative: before). */
+    differenceDays: z.number().int().nullable(),
+    reasons: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('unavailable'), reason: z.string() }),
+]);
+export type PlanComparison = z.infer<typeof PlanComparisonSchema>;
 
 export const PlanForecastSchema = z.discriminatedUnion('status', [
   z.object({
@@ -240,6 +276,17 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     subject: FinishForecastSchema.extend({
       milestoneId: z.string().nullable(),
       itemIds: z.array(z.string()),
+      /** The whole simulated distribution of the subject's finish. */
+      distribution: FinishCurveSchema,
+    }),
+    /**
+     * The subject's items nobody estimated, drawn from the team's size distribution, and what
+     * they add: the subject's P85 with them and without them (null when there are none).
+     */
+    unestimated: z.object({
+      count: z.number().int(),
+      p85With: z.string().nullable(),
+      p85Without: z.string().nullable(),
     }),
     items: z.array(FinishForecastSchema),
     milestones: z.array(FinishForecastSchema),
@@ -247,6 +294,8 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
     incompleteTrials: z.number().int(),
     /** What the forecast learned from the team's record (the notes say it in words). */
     record: PlanRecordSchema,
+    /** The throughput forecast for the same work beside it, and why they differ. */
+    comparison: PlanComparisonSchema,
     notes: z.array(z.string()),
   }),
   z.object({
@@ -256,46 +305,6 @@ export const PlanForecastSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type PlanForecastView = z.infer<typeof PlanForecastSchema>;
-
-export const ForecastScoreSchema = z.object({
-  hits: z.array(z.object({ level: z.number(), hit: z.boolean() })),
-  withinP85: z.boolean().nullable(),
-  landedAtOrBelow: z.number().nullable(),
-  landedAbove: z.number(),
-  landedPercentile: z.number().nullable(),
-});
-
-export const ScoredForecastSchema = z.object({
-  id: IdSchema,
-  kind: ForecastKindSchema,
-  method: z.string(),
-  subject: z.record(z.string(), z.unknown()),
-  startDate: z.string(),
-  madeAt: IsoDateTimeSchema,
-  percentiles: z.array(ForecastPercentileSchema),
-  /** What happened: the day the work finished (offset from the start) or the count reached. */
-  outcome: z.object({
-    date: z.string().nullable(),
-    dayOffset: z.number().int().nullable(),
-    count: z.number().int().nullable(),
-  }),
-  score: ForecastScoreSchema,
-  scoredAt: IsoDateTimeSchema,
-});
-
-export const TrackRecordSchema = z.object({
-  forecasts: z.array(ScoredForecastSchema),
-  /** Stored forecasts whose work has not finished yet. */
-  pending: z.number().int(),
-  calibration: z.object({
-    forecasts: z.number().int(),
-    rows: z.array(
-      z.object({ level: z.number(), count: z.number().int(), observed: z.number(), gap: z.number() }),
-    ),
-    meanAbsoluteGap: z.number().nullable(),
-  }),
-});
-export type TrackRecord = z.infer<typeof TrackRecordSchema>;
 
 export const MilestoneForecastsQuerySchema = z.object({
   trials: wholeNumberText(50, 5000)

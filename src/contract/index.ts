@@ -21,5 +21,6 @@ export * from './prioritization';
 export * from './roadmap';
 export * from './saved-views';
 export * from './stored-documents';
+export * from './track-record';
 export * from './transfer';
 export * from './workspace';

@@ -28,16 +28,39 @@ describe('the demo workspace', () => {
     const record = await dana.get<TrackRecord>(`${base}/forecasts/track-record`);
     expect(record.status).toBe(200);
     expect(record.body.forecasts.length).toBeGreaterThanOrEqual(10);
-    // A recent one may still wait for its outcome, as a real track record does.
-    expect(record.body.pending).toBeLessThanOrEqual(2);
+    const [throughput, plan] = record.body.byKind;
+    // A recent one may still wait for its outcome, as a real track record does; plans whose work
+    // is still under way wait longer.
+    expect(throughput!.pending).toBeLessThanOrEqual(2);
+    expect(record.body.pending).toBe(throughput!.pending + plan!.pending);
     for (const f of record.body.forecasts) {
       expect(f.scoredAt).not.toBeNull();
       // The outcome lies after the day the forecast was made.
       if (f.outcome.date) expect(f.outcome.date >= f.startDate).toBe(true);
     }
     expect(new Set(record.body.forecasts.map((f) => f.kind))).toEqual(
-      new Set(['throughput_when', 'throughput_count']),
+      new Set(['throughput_when', 'throughput_count', 'plan']),
     );
+  });
+
+  it('should show the calibration of each kind of forecast and how it changed', async () => {
+    const record = (await dana.get<TrackRecord>(`${base}/forecasts/track-record`)).body;
+    expect(record.byKind.map((k) => k.family)).toEqual(['throughput', 'plan']);
+    for (const kind of record.byKind) {
+      const own = record.forecasts.filter((f) => (f.kind === 'plan') === (kind.family === 'plan'));
+      expect(kind.calibration.forecasts).toBe(own.length);
+      expect(own.length).toBeGreaterThanOrEqual(8);
+      // The P85 coverage of the latest forecasts against the earlier ones, recomputed here.
+      const hits = own.map((f) => f.score.hits.find((h) => h.level === 85)!.hit);
+      const recent = hits.slice(-kind.trend.recentCount);
+      const earlier = hits.slice(0, Math.max(0, hits.length - kind.trend.recentCount));
+      const share = (list: boolean[]) => (list.length ? list.filter(Boolean).length / list.length : null);
+      expect(kind.trend).toMatchObject({
+        level: 85,
+        recent: { forecasts: recent.length, observed: share(recent) },
+        earlier: { forecasts: earlier.length, observed: share(earlier) },
+      });
+    }
   });
 
   it('should show committed dates that slipped, each with its reason', async () => {

@@ -166,7 +166,8 @@ describe('plan forecasts', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
     const { subject } = res.body;
-    expect(subject.itemIds).toHaveLength(milestone.plannedItems);
+    // The roadmap plans the estimated items; the forecast adds the ones nobody estimated.
+    expect(subject.itemIds).toHaveLength(milestone.plannedItems + res.body.unestimated.count);
     expect(subject.targetDate).toBe(milestone.targetDate);
     const dates = subject.percentiles.map((p) => p.date!);
     expect([...dates].sort()).toEqual(dates);

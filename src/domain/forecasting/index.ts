@@ -12,6 +12,10 @@ export {
 } from './calibrated-forecast';
 export type { BulkClosureRule, CompletionEvent, DailyCountsReport } from './daily-counts';
 export { buildDailyCounts } from './daily-counts';
+export type { Disagreement, DisagreementInput } from './disagreement';
+export { explainDisagreement } from './disagreement';
+export type { FinishCurvePoint } from './finish-curve';
+export { buildFinishCurve, MAX_CURVE_POINTS } from './finish-curve';
 export type {
   DailyThroughput,
   HistoryWindow,
@@ -43,10 +47,23 @@ export type {
   PlanScheduler,
 } from './plan-forecast';
 export { runPlanForecast } from './plan-forecast';
-export type { CalibrationRow, CalibrationSummary, ForecastScore, StoredPercentile } from './scoring';
-export { scoreForecast, summarizeCalibration } from './scoring';
+export type {
+  CalibrationRow,
+  CalibrationSummary,
+  CoverageTrend,
+  ForecastScore,
+  StoredPercentile,
+} from './scoring';
+export {
+  describePlanTrackRecord,
+  measureCoverageTrend,
+  scoreForecast,
+  summarizeCalibration,
+} from './scoring';
 export type { CalibrationStatus, ForecastCalibration, SelfCalibrationOptions } from './self-calibration';
 export { DEFAULT_CALIBRATION } from './self-calibration';
+export type { CompletedSize, SizeDistribution } from './size-distribution';
+export { learnSizeDistribution, MIN_SIZES, typicalSize } from './size-distribution';
 export type { DeliveredItem, EffortRatios, EffortRecord, FocusFactor, RatioLookup } from './team-record';
 export {
   buildRatioLookup,

@@ -55,6 +55,22 @@ describe('runPlanForecast', () => {
     expect(result.plan.probabilityOnTime!).toBeLessThan(0.685);
   });
 
+  it('should draw an unestimated item from the sizes it is given, not from its placeholder estimate', () => {
+    const result = runPlanForecast({
+      items: [fixed('a', 2), { ...fixed('b', 1), sizes: Float64Array.of(3, 5) }],
+      trials: 2000,
+      seed: 3,
+      schedule: scheduleOneAfterAnother,
+      start: '2026-03-02',
+    });
+    // b ends at 2 + 3 = 5 or 2 + 5 = 7, about half the time each; never at its placeholder's 3.
+    const done = result.plan.curve;
+    expect(done.map((p) => p.dayOffset)).toEqual([4, 6]);
+    expect(done[0]!.probability).toBeGreaterThan(0.45);
+    expect(done[0]!.probability).toBeLessThan(0.55);
+    expect(done[1]!.probability).toBe(1);
+  });
+
   it('should report no date when the scheduler cannot place an item', () => {
     const result = runPlanForecast({
       items: [fixed('a', 1), fixed('b', 1)],

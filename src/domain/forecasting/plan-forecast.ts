@@ -10,6 +10,7 @@
 
 import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import { createRandom } from '../shared/random';
+import { buildFinishCurve, type FinishCurvePoint, finishDayOffset } from './finish-curve';
 import { DEFAULT_LEVELS, findSmallestCoveringForLevel } from './percentiles';
 import { fitPert, samplePert, type ThreePointEstimate } from './three-point';
 
@@ -24,6 +25,11 @@ export interface PlanItem {
    * from the three-point range.
    */
   ratios?: Float64Array | undefined;
+  /**
+   * Efforts in days to draw from directly, for an item nobody estimated (the team's size
+   * distribution, see size-distribution.ts); they take precedence over the estimate and ratios.
+   */
+  sizes?: Float64Array | undefined;
 }
 
 /** A group of items whose last finish is the milestone's finish. */
@@ -58,6 +64,8 @@ export interface FinishForecast {
   meanFinish: number;
   /** Share of trials finished by the target date, when one was given. */
   probabilityOnTime: number | null;
+  /** The chance of being done by the end of each day (see finish-curve.ts). */
+  curve: FinishCurvePoint[];
 }
 
 /** The answer of runPlanForecast. */
@@ -77,7 +85,7 @@ export interface PlanForecast {
 
 function dateOfFinish(startDay: number, finish: number): string {
   // Work finishing at time f is done by the end of day ceil(f) - 1 (day 0 = the start day).
-  return formatIsoDay(startDay + Math.max(0, Math.ceil(finish - 1e-9) - 1));
+  return formatIsoDay(startDay + finishDayOffset(finish));
 }
 
 function summarize(options: {
@@ -110,7 +118,13 @@ function summarize(options: {
       ? { level, finish, date: dateOfFinish(startDay, finish) }
       : { level, finish: null, date: null };
   });
-  return { id, percentiles, meanFinish: placed === 0 ? Number.NaN : sum / placed, probabilityOnTime };
+  return {
+    id,
+    percentiles,
+    meanFinish: placed === 0 ? Number.NaN : sum / placed,
+    probabilityOnTime,
+    curve: buildFinishCurve({ sortedFinishes: column }),
+  };
 }
 
 /**
@@ -173,11 +187,13 @@ export function runPlanForecast(options: {
 
   for (let t = 0; t < trials; t++) {
     for (let i = 0; i < n; i++) {
-      const ratios = items[i]!.ratios;
+      const { ratios, sizes } = items[i]!;
       const effort =
-        ratios && ratios.length > 0
-          ? items[i]!.estimate.likely * ratios[random.nextIndex(ratios.length)]!
-          : samplePert(distributions[i]!, random);
+        sizes && sizes.length > 0
+          ? sizes[random.nextIndex(sizes.length)]!
+          : ratios && ratios.length > 0
+            ? items[i]!.estimate.likely * ratios[random.nextIndex(ratios.length)]!
+            : samplePert(distributions[i]!, random);
       durations[i] = effort / focus;
     }
     const finish = schedule(durations);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scoreForecast, summarizeCalibration } from './scoring';
+import {
+  describePlanTrackRecord,
+  measureCoverageTrend,
+  scoreForecast,
+  summarizeCalibration,
+} from './scoring';
 
 const stored = [
   { level: 50, value: 10 },
@@ -63,5 +68,37 @@ describe('summarizeCalibration', () => {
 
   it('should give an empty summary when nothing was scored', () => {
     expect(summarizeCalibration([])).toEqual({ forecasts: 0, rows: [], meanAbsoluteGap: null });
+  });
+});
+
+describe('measureCoverageTrend', () => {
+  it('should set the coverage of the latest forecasts against the earlier ones', () => {
+    // Four early misses of P85 (actual 30 > 15), then three hits (actual 10).
+    const scores = [30, 30, 30, 30, 10, 10, 10].map((actual) =>
+      scoreForecast({ percentiles: stored, actual }),
+    );
+    expect(measureCoverageTrend(scores, { recent: 3 })).toEqual({
+      level: 85,
+      recent: { forecasts: 3, observed: 1 },
+      earlier: { forecasts: 4, observed: 0 },
+    });
+  });
+
+  it('should leave the earlier window empty when there are no more forecasts than the recent window', () => {
+    const scores = [10, 30].map((actual) => scoreForecast({ percentiles: stored, actual }));
+    expect(measureCoverageTrend(scores, { level: 95 })).toEqual({
+      level: 95,
+      recent: { forecasts: 2, observed: 0.5 },
+      earlier: { forecasts: 0, observed: null },
+    });
+  });
+});
+
+describe('describePlanTrackRecord', () => {
+  it('should say how often the P85 held, or that nothing has been scored yet', () => {
+    expect(describePlanTrackRecord({ scored: 12, withinP85: 9 })).toBe(
+      'P85 held in 9 of 12 scored plan forecasts',
+    );
+    expect(describePlanTrackRecord({ scored: 0, withinP85: 0 })).toMatch(/^not enough data/);
   });
 });

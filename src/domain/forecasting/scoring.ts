@@ -109,3 +109,61 @@ export function summarizeCalibration(scores: readonly ForecastScore[]): Calibrat
       rows.length === 0 ? null : rows.reduce((sum, r) => sum + Math.abs(r.gap), 0) / rows.length,
   };
 }
+
+/** How often outcomes fell at or below one level, over a run of forecasts. */
+export interface CoverageWindow {
+  forecasts: number;
+  /** Share of them at or below the level, or null when none was scored at it. */
+  observed: number | null;
+}
+
+/** Coverage of one level over the latest forecasts against the ones before them. */
+export interface CoverageTrend {
+  level: number;
+  recent: CoverageWindow;
+  earlier: CoverageWindow;
+}
+
+function measureCoverage(scores: readonly ForecastScore[], level: number): CoverageWindow {
+  let count = 0;
+  let hits = 0;
+  for (const score of scores) {
+    const found = score.hits.find((h) => h.level === level);
+    if (!found) continue;
+    count++;
+    if (found.hit) hits++;
+  }
+  return { forecasts: count, observed: count === 0 ? null : hits / count };
+}
+
+/**
+ * How calibration changed: the coverage of `level` over the last `recent` scored forecasts
+ * against all the earlier ones.
+ * @param scoresOldestFirst scores in the order the forecasts were made
+ * @param options.level the level (default 85)
+ * @param options.recent how many of the latest forecasts form the recent window (default 10)
+ */
+export function measureCoverageTrend(
+  scoresOldestFirst: readonly ForecastScore[],
+  options: { level?: number; recent?: number } = {},
+): CoverageTrend {
+  const { level = 85, recent = 10 } = options;
+  const split = Math.max(0, scoresOldestFirst.length - recent);
+  return {
+    level,
+    recent: measureCoverage(scoresOldestFirst.slice(split), level),
+    earlier: measureCoverage(scoresOldestFirst.slice(0, split), level),
+  };
+}
+
+/**
+ * Where plan forecasts stand on the workspace's record, in one line for every surface that shows
+ * one (the roadmap's cards, the forecast page): how often the P85 of the scored ones held.
+ * @param options.scored plan forecasts scored against what happened
+ * @param options.withinP85 of those, the ones whose work finished by their P85
+ */
+export function describePlanTrackRecord(options: { scored: number; withinP85: number }): string {
+  const { scored, withinP85 } = options;
+  if (scored === 0) return 'not enough data: no plan forecast has been scored yet';
+  return `P85 held in ${withinP85} of ${scored} scored plan forecasts`;
+}

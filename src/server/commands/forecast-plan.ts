@@ -3,21 +3,31 @@
 import { type PlanForecastQuery, type PlanForecastView, splitIdList, todayIso } from '../../contract';
 import type { PlanMilestone } from '../../domain/forecasting';
 import { findOpenLeaves } from '../../domain/planning';
-import { readDayNumber } from '../../domain/shared';
+import { addDays, readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
 import { storeForecast } from './forecasts';
 import { loadPlanSource } from './plan-input';
-import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
+import { loadPlanTrackRecord } from './plan-record';
+import {
+  describeUnestimated,
+  groupMilestones,
+  prepareEstimatedOnly,
+  prepareSimulation,
+  presentPlanRecord,
+  simulatePlan,
+} from './plan-simulation';
+import { comparePlanWithThroughput } from './plan-vs-throughput';
 
 /**
  * A plan forecast: each trial draws every planned item's effort and runs the roadmap scheduler,
  * so the dates follow the product order, the dependencies and the people. An effort is the
  * likely estimate × the actual/estimate ratio of a completed item like it when the team's record
  * has enough of them, else a draw from the three-point estimate (PERT); every effort is divided
- * by the focus factor learned from the work delivered in the last 90 days. Stored for the track
- * record.
+ * by the focus factor learned from the work delivered in the last 90 days. An item nobody
+ * estimated is drawn from the team's size distribution, and the answer says how many were and
+ * what they add (the subject's P85 with and without them). Stored for the track record.
  * @param ctx the database and the member asking
  * @param query the parsed question (PlanForecastQuerySchema holds its rules): milestone (an
  *   initiative or epic) or items (ids, comma-separated); trials, seed, start, target
@@ -50,7 +60,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     title =
       ids.length === 1 ? `#${byId.get(ids[0]!)!.number} ${byId.get(ids[0]!)!.title}` : `${ids.length} items`;
   }
-  const prepared = prepareSimulation(source);
+  const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
   const planned = prepared.input.items;
   const plannedIds = new Set(planned.map((it) => it.id));
   const reasonOf = new Map(prepared.unplanned.map((u) => [u.itemId, u.reason]));
@@ -81,10 +91,41 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     workspaceId: actor.workspaceId,
     source,
     prepared,
+    drawn,
     start,
     trials,
     seed,
     milestones,
+  });
+  const drawnInSubject = subjectIds.filter((id) => drawn.itemIds.has(id)).length;
+  const p85Of = (percentiles: readonly { level: number; date: string | null }[]) =>
+    percentiles.find((p) => p.level === 85)?.date ?? null;
+  const p85With = p85Of(result.milestones[0]!.percentiles);
+  let p85Without: string | null = null;
+  if (drawnInSubject > 0) {
+    // The same question without the unestimated items, so the answer can say what they add.
+    const estimated = subjectIds.filter((id) => !drawn.itemIds.has(id));
+    if (estimated.length > 0) {
+      const without = await simulatePlan(db, {
+        workspaceId: actor.workspaceId,
+        source,
+        prepared: prepareEstimatedOnly(source),
+        start,
+        trials,
+        seed,
+        milestones: [{ id: 'subject', itemIds: estimated }],
+      });
+      p85Without = p85Of(without.result.milestones[0]!.percentiles);
+    }
+  }
+  const comparison = await comparePlanWithThroughput(db, {
+    workspaceId: actor.workspaceId,
+    start,
+    seed,
+    result,
+    subjectItems: subjectIds.length,
+    unestimated: drawnInSubject,
+    record,
   });
   const startDay = readDayNumber(start);
   const present = (p: { level: number; date: string | null }) => ({
@@ -107,6 +148,8 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
       people: prepared.input.people.length,
       focus: record.focus.value,
       effortsFromRecord: record.efforts.fromRecord,
+      unestimatedDrawn: drawnInSubject,
+      sizeSource: drawn.sizes.status,
     },
     startDate: start,
     percentiles: subjectPercentiles,
@@ -129,7 +172,13 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
       targetDate,
       percentiles: subjectPercentiles,
       probabilityOnTime: subjectForecast!.probabilityOnTime,
+      distribution: subjectForecast!.curve.map((p) => ({
+        dayOffset: p.dayOffset,
+        date: addDays(start, p.dayOffset),
+        probability: p.probability,
+      })),
     },
+    unestimated: { count: drawnInSubject, p85With: drawnInSubject > 0 ? p85With : null, p85Without },
     items: result.items
       .filter((f) => subjectItems.has(f.id))
       .map((f) => ({
@@ -148,16 +197,13 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
-    record: {
-      focus: record.focus.value,
-      focusStatus: record.focus.status,
-      effortsFromRecord: record.efforts.fromRecord,
-      effortsFromEstimate: record.efforts.fromEstimate,
-    },
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,
       record.efforts.note,
       record.focus.note,
+      ...describeUnestimated({ drawn, count: drawnInSubject, p85With, p85Without }),
       ...(unplanned.length > 0
         ? [`${unplanned.length} item(s) of this work cannot be planned and are not in the dates.`]
         : []),

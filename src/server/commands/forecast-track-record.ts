@@ -1,12 +1,13 @@
 /** Forecast accountability: stored forecasts scored against what really happened. */
 
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { StoredForecastDocumentsSchema, type TrackRecord } from '../../contract';
+import { FORECAST_FAMILIES, StoredForecastDocumentsSchema, type TrackRecord } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, items } from '../../db/schema';
 import {
   type DailyThroughput,
   type ForecastScore,
+  measureCoverageTrend,
   type StoredPercentile,
   scoreForecast,
   summarizeCalibration,
@@ -15,6 +16,14 @@ import { formatIsoDay, readDayNumber, toDayNumberOf } from '../../domain/shared'
 import { loadDailyHistory } from './forecasts';
 
 type ForecastRow = typeof forecasts.$inferSelect;
+
+/** The scored forecasts whose calibration "recent" speaks of. */
+export const RECENT_FORECASTS = 10;
+
+/** The family a stored forecast's kind belongs to. */
+function familyOf(kind: ForecastRow['kind']): (typeof FORECAST_FAMILIES)[number] {
+  return kind === 'plan' ? 'plan' : 'throughput';
+}
 
 /** True when the row's JSON documents match the schemas this version reads them with. */
 function isReadable(row: ForecastRow): boolean {
@@ -147,10 +156,12 @@ export async function getTrackRecord(
   ).filter(isReadable);
   const scored: TrackRecord['forecasts'] = [];
   let pending = 0;
+  const pendingOf = new Map<string, number>();
   for (const row of rows) {
     const outcome = row.outcome as Outcome | null;
     if (!row.scoredAt || !outcome) {
       pending++;
+      pendingOf.set(familyOf(row.kind), (pendingOf.get(familyOf(row.kind)) ?? 0) + 1);
       continue;
     }
     if (outcome.void) continue;
@@ -167,5 +178,21 @@ export async function getTrackRecord(
       scoredAt: row.scoredAt.toISOString(),
     });
   }
-  return { forecasts: scored, pending, calibration: summarizeCalibration(scored.map((f) => f.score)) };
+  // Oldest first (made, then started), so "recent" means the latest forecasts made.
+  const byKind = FORECAST_FAMILIES.map((family) => {
+    const scores = scored.filter((f) => familyOf(f.kind) === family).map((f) => f.score);
+    const trend = measureCoverageTrend(scores, { level: 85, recent: RECENT_FORECASTS });
+    return {
+      family,
+      pending: pendingOf.get(family) ?? 0,
+      calibration: summarizeCalibration(scores),
+      trend: { ...trend, recentCount: RECENT_FORECASTS },
+    };
+  });
+  return {
+    forecasts: scored,
+    pending,
+    calibration: summarizeCalibration(scored.map((f) => f.score)),
+    byKind,
+  };
 }

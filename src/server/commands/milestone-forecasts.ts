@@ -3,7 +3,8 @@ import type { MilestoneForecastsQuery, MilestoneForecastsView } from '../../cont
 import { todayIso } from '../../contract';
 import type { CommandContext } from './context';
 import { loadPlanSource } from './plan-input';
-import { groupMilestones, prepareSimulation, simulatePlan } from './plan-simulation';
+import { loadPlanTrackRecord } from './plan-record';
+import { groupMilestones, prepareSimulation, presentPlanRecord, simulatePlan } from './plan-simulation';
 
 /**
  * The P50, P85 and P(on time) of every roadmap milestone, from one Monte Carlo over the whole
@@ -21,12 +22,13 @@ export async function forecastMilestones(
   const { trials, seed } = query;
   const source = await loadPlanSource(db, actor.workspaceId, start);
   const targetOf = new Map(source.items.map((it) => [it.id, it.targetDate]));
-  const prepared = prepareSimulation(source);
+  const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
   const milestones = groupMilestones(prepared, (id) => targetOf.get(id));
   const { record, result } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
     prepared,
+    drawn,
     start,
     trials,
     seed,
@@ -44,12 +46,15 @@ export async function forecastMilestones(
       p85: dateAt(m.percentiles, 85),
       probabilityOnTime: m.probabilityOnTime,
     })),
-    record: {
-      focus: record.focus.value,
-      focusStatus: record.focus.status,
-      effortsFromRecord: record.efforts.fromRecord,
-      effortsFromEstimate: record.efforts.fromEstimate,
-    },
-    notes: [record.efforts.note, record.focus.note],
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    notes: [
+      record.efforts.note,
+      record.focus.note,
+      ...(drawn.itemIds.size > 0
+        ? [
+            `${drawn.itemIds.size} planned item(s) have no estimate: every trial draws each one's effort from ${drawn.sizes.note}.`,
+          ]
+        : []),
+    ],
   };
 }

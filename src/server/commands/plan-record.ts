@@ -3,19 +3,23 @@
  * the actual/estimate ratios of completed items and the effort delivered in the recent window,
  * and turns them into each planned item's ratios and the focus factor, with a sentence for each.
  */
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
 import {
   buildRatioLookup,
+  describePlanTrackRecord,
   type EffortRecord,
   type FocusFactor,
   learnFocusFactor,
+  learnSizeDistribution,
   medianRatioBefore,
+  type SizeDistribution,
 } from '../../domain/forecasting';
 import { addDays } from '../../domain/shared';
 import { loadEstimateHistory } from './calibration';
+import { getTrackRecord } from './forecast-track-record';
 
 /** The window the focus factor is learned over, in calendar days before the start. */
 const FOCUS_WINDOW_DAYS = 90;
@@ -103,4 +107,54 @@ export async function loadPlanRecord(
       ? `Efforts are drawn from the three-point estimates as stated: fewer than 10 completed items with an estimate and an actual effort, so the team's record cannot correct them yet.`
       : `${fromRecord} of ${planned.length} planned item(s) draw their effort as the likely estimate × the actual/estimate ratio of completed items like them (${by})${fromEstimate > 0 ? `; ${fromEstimate} from their three-point estimate` : ''}.`;
   return { ratiosOf, focus, efforts: { fromRecord, fromEstimate, note } };
+}
+
+/**
+ * Loads the team's size distribution for unestimated items: the recorded efforts of features,
+ * tasks and bugs completed before `start` (see domain/forecasting/size-distribution).
+ * @param db the database
+ * @param options.workspaceId the workspace
+ * @param options.start the forecast's first day
+ * @param options.fallback the expected efforts of the estimated open work, used when the record
+ *   holds fewer than MIN_SIZES completed items
+ */
+export async function loadSizeDistribution(
+  db: Database,
+  options: { workspaceId: string; start: string; fallback: readonly number[] },
+): Promise<SizeDistribution> {
+  const rows = await db
+    .select({ completedAt: items.completedAt, effort: items.actualEffort })
+    .from(items)
+    .where(
+      and(
+        eq(items.workspaceId, options.workspaceId),
+        eq(items.state, 'done'),
+        inArray(items.type, ['feature', 'task', 'bug']),
+        isNotNull(items.actualEffort),
+        lt(items.completedAt, new Date(`${options.start}T00:00:00Z`)),
+      ),
+    );
+  return learnSizeDistribution({
+    completed: rows.map((r) => ({
+      completedOn: (r.completedAt as Date).toISOString().slice(0, 10),
+      effort: r.effort as number,
+    })),
+    start: options.start,
+    fallback: options.fallback,
+  });
+}
+
+/**
+ * The plan forecasts' track record in one line: how often the P85 of the scored ones held, as the
+ * track record page counts it (forecasts whose work has finished are scored first).
+ * @param db the database
+ * @param workspaceId the workspace
+ */
+export async function loadPlanTrackRecord(db: Database, workspaceId: string): Promise<string> {
+  const record = await getTrackRecord(db, workspaceId);
+  const p85 = record.byKind.find((k) => k.family === 'plan')?.calibration.rows.find((r) => r.level === 85);
+  return describePlanTrackRecord({
+    scored: p85?.count ?? 0,
+    withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
+  });
 }

@@ -5,20 +5,80 @@
  */
 
 import type { Database } from '../../db/client';
-import { type PlanForecast, type PlanMilestone, runPlanForecast } from '../../domain/forecasting';
 import {
+  type PlanForecast,
+  type PlanMilestone,
+  runPlanForecast,
+  type SizeDistribution,
+  typicalSize,
+} from '../../domain/forecasting';
+import {
+  expectedEffort,
+  isOpenLeaf,
   type PlanSource,
   type PreparedRoadmap,
   prepareRoadmapInput,
   scheduleRoadmap,
 } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
-import { loadPlanRecord, type PlanRecord } from './plan-record';
+import { loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
+
+/** Planned items nobody estimated, whose effort every trial draws from the team's sizes. */
+export interface DrawnSizes {
+  /** The planned items drawn this way. */
+  itemIds: ReadonlySet<string>;
+  sizes: SizeDistribution;
+}
 
 export interface PlanSimulation {
   prepared: PreparedRoadmap;
   record: PlanRecord;
   result: PlanForecast;
+}
+
+/**
+ * What a simulation learned from the team's record, as the API answers it.
+ * @param record the team's record the simulation used
+ * @param drawn the unestimated items it drew from the team's sizes
+ * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord)
+ */
+export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRecord: string) {
+  return {
+    focus: record.focus.value,
+    focusStatus: record.focus.status,
+    effortsFromRecord: record.efforts.fromRecord,
+    effortsFromEstimate: record.efforts.fromEstimate,
+    unestimatedDrawn: drawn.itemIds.size,
+    sizeSource: drawn.sizes.status,
+    trackRecord,
+  };
+}
+
+/**
+ * The sentences that say how a forecast counted the work nobody estimated.
+ * @param options.drawn the unestimated items drawn from the team's sizes, and where those come from
+ * @param options.count how many of them are in the forecast's subject
+ * @param options.p85With the subject's P85 with them
+ * @param options.p85Without the subject's P85 without them (null when nothing else is left)
+ * @returns no sentence when the subject has none; otherwise what was drawn and what it adds
+ */
+export function describeUnestimated(options: {
+  drawn: DrawnSizes;
+  count: number;
+  p85With: string | null;
+  p85Without: string | null;
+}): string[] {
+  const { drawn, count, p85With, p85Without } = options;
+  if (count === 0) return [];
+  const effect =
+    p85Without === null
+      ? 'all of this work is unestimated, so there is no date without it'
+      : p85With === p85Without
+        ? `they leave the P85 where it is without them (${p85Without})`
+        : `they move the P85 from ${p85Without ?? 'no date'} (without them) to ${p85With ?? 'no date'}`;
+  return [
+    `${count} item(s) of this work have no estimate: every trial draws each one's effort from ${drawn.sizes.note}; ${effect}.`,
+  ];
 }
 
 /**
@@ -42,11 +102,50 @@ export function groupMilestones(
 }
 
 /**
- * The roadmap's prepared input, as the roadmap scheduler leaves it (who is planned, on whom).
+ * The roadmap's prepared input, as the roadmap scheduler leaves it (who is planned, on whom),
+ * with only the estimated work: what the forecast answers without its unestimated items.
  * @param source the planning source, loaded for the plan's start
  */
-export function prepareSimulation(source: PlanSource): PreparedRoadmap {
+export function prepareEstimatedOnly(source: PlanSource): PreparedRoadmap {
   return scheduleRoadmap(prepareRoadmapInput(source)).prepared;
+}
+
+/**
+ * The prepared input a forecast simulates: the roadmap's, plus every open item nobody estimated,
+ * placed as a typical item of the team and drawn in each trial from the team's size
+ * distribution (completed work before the start; the estimated open work when the record is too
+ * short). With neither, unestimated items stay out, as the roadmap leaves them.
+ * @param db the database
+ * @param options.workspaceId the workspace
+ * @param options.source the planning source, loaded for the plan's start
+ * @param options.start the first plan day: only work completed before it is read
+ */
+export async function prepareSimulation(
+  db: Database,
+  options: { workspaceId: string; source: PlanSource; start: string },
+): Promise<{ prepared: PreparedRoadmap; drawn: DrawnSizes }> {
+  const { source } = options;
+  const fallback = source.items
+    .filter((it) => it.estimate !== null && isOpenLeaf(it))
+    .map((it) => expectedEffort(it.estimate!));
+  const sizes = await loadSizeDistribution(db, { ...options, fallback });
+  const unestimated = new Set<string>();
+  let filled = source;
+  if (sizes.efforts.length > 0) {
+    // The deterministic pass places each one as a typical item; the trials draw the real effort.
+    const typical = typicalSize(sizes);
+    filled = {
+      ...source,
+      items: source.items.map((it) => {
+        if (it.estimate !== null || !isOpenLeaf(it)) return it;
+        unestimated.add(it.id);
+        return { ...it, estimate: { optimistic: typical, likely: typical, pessimistic: typical } };
+      }),
+    };
+  }
+  const prepared = scheduleRoadmap(prepareRoadmapInput(filled)).prepared;
+  const itemIds = new Set(prepared.input.items.filter((it) => unestimated.has(it.id)).map((it) => it.id));
+  return { prepared, drawn: { itemIds, sizes } };
 }
 
 /**
@@ -55,6 +154,7 @@ export function prepareSimulation(source: PlanSource): PreparedRoadmap {
  * @param options.workspaceId the workspace
  * @param options.source the planning source the roadmap was prepared from
  * @param options.prepared its prepared input (see prepareSimulation)
+ * @param options.drawn the unestimated items prepareSimulation placed, drawn from the team's sizes
  * @param options.start the first plan day
  * @param options.trials trials
  * @param options.seed seed: the same seed and data give the same answer
@@ -66,19 +166,24 @@ export async function simulatePlan(
     workspaceId: string;
     source: PlanSource;
     prepared: PreparedRoadmap;
+    /** Items drawn from the team's sizes instead of their (placeholder) estimates. */
+    drawn?: DrawnSizes;
     start: string;
     trials: number;
     seed: number;
     milestones: readonly PlanMilestone[];
   },
 ): Promise<PlanSimulation> {
-  const { source, prepared, start, trials, seed } = options;
+  const { source, prepared, drawn, start, trials, seed } = options;
   const planned = prepared.input.items;
   const typeOf = new Map(source.items.map((it) => [it.id, it.type]));
   const record = await loadPlanRecord(db, {
     workspaceId: options.workspaceId,
     start,
-    planned: planned.map((it) => ({ id: it.id, type: typeOf.get(it.id) ?? 'task' })),
+    // Items drawn from the team's sizes have no estimate for the record to correct.
+    planned: planned
+      .filter((it) => !drawn?.itemIds.has(it.id))
+      .map((it) => ({ id: it.id, type: typeOf.get(it.id) ?? 'task' })),
     totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
   });
   const finishes = new Float64Array(planned.length);
@@ -87,6 +192,7 @@ export async function simulatePlan(
       id: it.id,
       estimate: prepared.estimates.get(it.id)!,
       ratios: record.ratiosOf.get(it.id),
+      sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
     })),
     trials,
     seed,

@@ -6,32 +6,36 @@ const NOW = new Date('2026-06-01T12:00:00.000Z');
 const doc = buildDemoWorkspace(NOW);
 
 describe('the demo’s past forecasts', () => {
-  it('should hold both kinds of forecast, made at past days and not scored yet', () => {
-    expect(doc.forecasts.length).toBeGreaterThanOrEqual(12);
+  const throughput = doc.forecasts.filter((f) => f.kind !== 'plan');
+
+  it('should hold throughput and plan forecasts, made at past days and not scored yet', () => {
+    expect(throughput.length).toBeGreaterThanOrEqual(12);
+    expect(doc.forecasts.length - throughput.length).toBeGreaterThanOrEqual(10);
     expect(new Set(doc.forecasts.map((f) => f.kind))).toEqual(
-      new Set(['throughput_when', 'throughput_count']),
+      new Set(['throughput_when', 'throughput_count', 'plan']),
     );
     for (const f of doc.forecasts) {
-      expect(f.startDate < '2026-05-01').toBe(true);
+      // Three weeks back at the latest, so most of their work has finished by "now".
+      expect(f.startDate <= '2026-05-11').toBe(true);
       expect(f.outcome).toBeNull();
       expect(f.scoredAt).toBeNull();
     }
   });
 
   it('should learn each forecast only from the history before its start day', () => {
-    for (const f of doc.forecasts) {
+    for (const f of throughput) {
       const history = f.inputs.history as { to: string };
       expect(history.to < f.startDate).toBe(true);
     }
   });
 
   it('should not change when the history after a forecast’s day is different', () => {
-    const origin = doc.forecasts[4]?.startDate as string;
+    const origin = throughput[4]?.startDate as string;
     // Another future: everything after the origin is dropped.
     const cut = { ...doc, stateHistory: doc.stateHistory.filter((h) => h.at.slice(0, 10) < origin) };
     const again = buildPastForecasts(cut, { now: NOW, madeBy: demoEmail('dana') });
     const pick = (list: typeof doc.forecasts) =>
-      list.filter((f) => f.startDate === origin).map((f) => [f.kind, f.percentiles]);
+      list.filter((f) => f.startDate === origin && f.kind !== 'plan').map((f) => [f.kind, f.percentiles]);
     expect(pick(again)).toEqual(pick(doc.forecasts));
     expect(pick(again).length).toBe(2);
   });

@@ -4,6 +4,7 @@ import { defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
 import { createSmallRandom, MS_PER_DAY } from '../../domain/shared';
 import { CUSTOMER_REQUESTS, describeWork, EXTRA_TASKS, PLAN } from './demo-content';
 import { buildPastForecasts } from './demo-forecasts';
+import { buildPastPlanForecasts } from './demo-plan-forecasts';
 import { addDecisionStory } from './demo-story';
 
 /** The password every demo person signs in with. */
@@ -342,6 +343,9 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   // The story the demo tells: committed dates that slipped with reasons, decisions with whys,
   // and past forecasts made with the real engine, scored when the demo loads.
   addDecisionStory(doc, { now, cpo: demoEmail('dana'), founder: demoEmail('alex') });
-  doc.forecasts = buildPastForecasts(doc, { now, madeBy: demoEmail('dana') });
+  doc.forecasts = [
+    ...buildPastForecasts(doc, { now, madeBy: demoEmail('dana') }),
+    ...buildPastPlanForecasts(doc, { now, madeBy: demoEmail('jonas') }),
+  ].sort((a, b) => a.madeAt.localeCompare(b.madeAt));
   return doc;
 }

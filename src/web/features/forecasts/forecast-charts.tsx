@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import { addDays, MS_PER_DAY } from '../../../domain/shared';
 import type { BurnUpPoint } from './burn-up';
-import { type FinishBar, formatDay } from './forecast-format';
+import { type CurvePoint, type FinishBar, formatDay } from './forecast-format';
 
 const ACCENT = '#4f46e5';
 const ACCENT_SOFT = '#c7c9fb';
@@ -90,28 +90,25 @@ export function FinishHistogram(props: {
 }
 
 /**
- * The chance of being done by each date, from a plan forecast's percentiles: a step that rises
- * at each percentile's date, with the target date marked.
+ * The chance of being done by each date, drawn from the whole simulated distribution of a plan
+ * forecast as a smooth cumulative curve, with the percentile levels written where they are
+ * reached and the target date marked.
  */
-export function PercentileCurve(props: {
-  points: Array<{ date: string; day: number; chance: number; label: string }>;
-  start: string;
-  target: string | null;
-}) {
+export function DistributionCurve(props: { points: CurvePoint[]; start: string; target: string | null }) {
   const { points, start, target } = props;
   const toDay = (iso: string) => Math.round((Date.parse(iso) - Date.parse(start)) / MS_PER_DAY);
   const first = points[0]?.day ?? 0;
   const last = points[points.length - 1]?.day ?? 0;
   const targetDay = target ? toDay(target) : null;
-  const from = Math.max(0, Math.min(first, targetDay ?? first) - 7);
-  const to = Math.max(last, targetDay ?? last) + 4;
-  // Hold the last level to the right edge, so the step reads to the end of the axis.
+  const from = Math.max(0, Math.min(first, targetDay ?? first) - 3);
+  const to = Math.max(last, targetDay ?? last) + 3;
+  // Hold the last level to the right edge, so the curve reads to the end of the axis.
   const data = [
     ...points,
     ...(points.length > 0 ? [{ ...points[points.length - 1]!, day: to, label: '' }] : []),
   ];
   return (
-    <figure className="chart" aria-label="Chance of being done by each date">
+    <figure className="chart" aria-label="Chance of being done by each date" data-testid="distribution-curve">
       <ResponsiveContainer width="100%" height={220}>
         <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
@@ -122,19 +119,20 @@ export function PercentileCurve(props: {
             allowDecimals={false}
             tick={TICK}
             tickFormatter={(d: number) => formatDay(addDays(start, Math.round(d)), { today: start })}
+            minTickGap={24}
           />
           <YAxis domain={[0, 100]} ticks={[0, 50, 70, 85, 95, 100]} tick={TICK} width={40} unit="%" />
           <Tooltip
             labelFormatter={(d) => formatDay(addDays(start, Math.round(Number(d))), { today: start })}
-            formatter={(value) => [`at least ${value}%`, 'likely done by then']}
+            formatter={(value) => [`${Number(value).toFixed(0)}%`, 'done by the end of that day']}
           />
           <Area
             dataKey="chance"
-            type="stepAfter"
+            type="monotone"
             stroke={ACCENT}
             fill={ACCENT_FAINT}
             strokeWidth={2}
-            dot={{ r: 3, fill: ACCENT }}
+            dot={false}
             isAnimationActive={false}
           >
             <LabelList dataKey="label" position="top" fontSize={11} fill={MUTED} />
@@ -150,8 +148,8 @@ export function PercentileCurve(props: {
         </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="muted small">
-        How likely the work is done by each date, from the percentiles of the simulated plans. Before the 50%
-        date, it is less likely than not.
+        How likely the work is done by each date, from every simulated plan. Before the 50% date, it is less
+        likely than not.
       </figcaption>
     </figure>
   );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBurnUp } from './burn-up';
 import {
+  buildDistributionCurve,
   buildFinishBars,
-  buildPercentileCurve,
   chanceDoneBy,
   describeCalibrationStatus,
   describeLanding,
@@ -85,19 +85,35 @@ describe('buildFinishBars', () => {
   });
 });
 
-describe('buildPercentileCurve', () => {
-  it('should give one point per date, merging levels that share a date', () => {
-    const curve = buildPercentileCurve({
-      start: '2026-01-01',
-      percentiles: [
-        { level: 95, date: '2026-01-11' },
-        { level: 50, date: '2026-01-06' },
-        { level: 85, date: '2026-01-11' },
+describe('buildDistributionCurve', () => {
+  it('should rise from 0 % the day before the first finish and write each level where it is reached', () => {
+    const curve = buildDistributionCurve({
+      distribution: [
+        { dayOffset: 5, probability: 0.5 },
+        { dayOffset: 7, probability: 0.9 },
+        { dayOffset: 10, probability: 1 },
       ],
+      levels: [95, 50, 85],
     });
     expect(curve).toEqual([
-      { date: '2026-01-06', day: 5, chance: 50, label: '50%' },
-      { date: '2026-01-11', day: 10, chance: 95, label: '85%/95%' },
+      { day: 4, chance: 0, label: '' },
+      { day: 5, chance: 50, label: '50%' },
+      { day: 7, chance: 90, label: '85%' },
+      { day: 10, chance: 100, label: '95%' },
+    ]);
+  });
+
+  it('should merge levels first reached on the same day, and start at the start day at the earliest', () => {
+    const curve = buildDistributionCurve({
+      distribution: [
+        { dayOffset: 0, probability: 0.2 },
+        { dayOffset: 3, probability: 0.97 },
+      ],
+      levels: [50, 85, 95],
+    });
+    expect(curve).toEqual([
+      { day: 0, chance: 20, label: '' },
+      { day: 3, chance: 97, label: '50%/85%/95%' },
     ]);
   });
 });

@@ -189,25 +189,36 @@ export function buildFinishBars(options: { histogram: readonly number[]; trials:
   return { bars, bucketDays };
 }
 
+/** One point of the "chance of being done by each date" curve. */
+export interface CurvePoint {
+  /** Days after the start. */
+  day: number;
+  /** Percent of the simulated plans done by the end of that day. */
+  chance: number;
+  /** The percentile levels reached first on that day ("50%", "85%/95%"), or "". */
+  label: string;
+}
+
 /**
- * Points of the "chance of being done by each date" chart of a plan forecast, which only has
- * percentiles: at each percentile's date the chance is at least its level. Nothing is drawn
- * before the first percentile, since the forecast does not say how the chance grows there.
+ * Points of a plan forecast's cumulative curve, from the whole simulated distribution the server
+ * answers: a point at 0 % the day before the first finish, then one per day a plan finished on,
+ * each percentile's level written on the day it is first reached.
+ * @param options.distribution the server's (dayOffset, probability) points, ascending
+ * @param options.levels the percentile levels to write on the curve
  */
-export function buildPercentileCurve(options: {
-  percentiles: readonly Percentile[];
-  start: string;
-}): Array<{ date: string; day: number; chance: number; label: string }> {
-  const startDay = readDayNumber(options.start);
-  const points: Array<{ date: string; day: number; chance: number; label: string }> = [];
-  for (const p of [...options.percentiles].sort((a, b) => a.level - b.level)) {
-    if (!p.date) continue;
-    const day = readDayNumber(p.date) - startDay;
-    const last = points[points.length - 1];
-    if (last && last.day === day) {
-      last.chance = p.level;
-      last.label = `${last.label}/${p.level}%`;
-    } else points.push({ date: p.date, day, chance: p.level, label: `${p.level}%` });
+export function buildDistributionCurve(options: {
+  distribution: readonly { dayOffset: number; probability: number }[];
+  levels: readonly number[];
+}): CurvePoint[] {
+  const { distribution, levels } = options;
+  const first = distribution[0];
+  if (!first) return [];
+  const points: CurvePoint[] = [{ day: Math.max(0, first.dayOffset - 1), chance: 0, label: '' }];
+  if (points[0]!.day === first.dayOffset) points.pop();
+  for (const d of distribution) points.push({ day: d.dayOffset, chance: 100 * d.probability, label: '' });
+  for (const level of [...levels].sort((a, b) => a - b)) {
+    const hit = points.find((p) => p.chance >= level - 1e-7);
+    if (hit) hit.label = hit.label ? `${hit.label}/${level}%` : `${level}%`;
   }
   return points;
 }

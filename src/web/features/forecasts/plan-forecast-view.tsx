@@ -4,9 +4,9 @@ import { describeError } from '../../api/client';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
-import { PercentileCurve } from './forecast-charts';
+import { DistributionCurve } from './forecast-charts';
 import {
-  buildPercentileCurve,
+  buildDistributionCurve,
   describeShift,
   findPercentile,
   formatDay,
@@ -14,6 +14,7 @@ import {
 } from './forecast-format';
 import { Headline, PercentileRow } from './forecast-parts';
 import { type PlanForecastOk, type PlanSubject, useChangeScope, usePlanForecast } from './forecasts-api';
+import { PlanComparison } from './plan-comparison';
 import { ItemDates } from './plan-item-dates';
 
 const UNPLANNED_REASONS: Record<string, string> = {
@@ -73,8 +74,12 @@ function PlanResult(props: {
   const p85 = findPercentile(subject.percentiles, 85)?.date ?? null;
   const scope = useGate('scope');
   const curve = useMemo(
-    () => buildPercentileCurve({ percentiles: subject.percentiles, start }),
-    [subject, start],
+    () =>
+      buildDistributionCurve({
+        distribution: subject.distribution,
+        levels: subject.percentiles.map((p) => p.level),
+      }),
+    [subject],
   );
   const showChange = change && change.fromForecastId !== data.forecastId;
   return (
@@ -101,6 +106,9 @@ function PlanResult(props: {
             )}
           </p>
         )}
+        <p className="muted small" data-testid="plan-track-record">
+          Plan forecasts’ track record: {data.record.trackRecord}.
+        </p>
         <PercentileRow start={start} percentiles={subject.percentiles} unit="date" />
         <TargetChance
           start={start}
@@ -110,8 +118,9 @@ function PlanResult(props: {
           refreshing={refreshing}
           onTarget={onTarget}
         />
-        <PercentileCurve points={curve} start={start} target={target} />
+        <DistributionCurve points={curve} start={start} target={target} />
       </section>
+      <PlanComparison comparison={data.comparison} start={start} />
       <ItemDates
         data={data}
         items={items}

@@ -5,6 +5,7 @@ import { CalibrationChart } from './forecast-charts';
 import { describeLanding, findPercentile, formatDay, formatShare } from './forecast-format';
 import { type TrackRecord, useTrackRecord } from './forecasts-api';
 import { ForecastTabs } from './forecasts-page';
+import { TrackRecordByKind } from './track-record-kinds';
 
 type Scored = TrackRecord['forecasts'][number];
 
@@ -128,6 +129,7 @@ function TrackRecordBody({ record }: { record: TrackRecord }) {
           </table>
         </div>
       </section>
+      <TrackRecordByKind byKind={record.byKind} />
       <section className="card-section" aria-labelledby="scored-heading">
         <h2 id="scored-heading">Finished forecasts</h2>
         <div className="table-wrap">

@@ -308,6 +308,12 @@ function MilestoneStrip({
                       {formatShare(forecast.probabilityOnTime)} likely by the target
                     </span>
                   )}
+                  {forecasts.data && (
+                    <span className="muted" data-testid="milestone-track-record">
+                      {' '}
+                      · {forecasts.data.record.trackRecord}
+                    </span>
+                  )}
                 </span>
               )}
               {m.targetDate && !forecast && (
