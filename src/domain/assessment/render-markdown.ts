@@ -1,7 +1,8 @@
 /**
  * Renders an assessment report (and a comparison of two) as Markdown: pure string functions.
  */
-import { DECISION_INFO, ROLE_LABELS, type Role } from '../decision-rights';
+import { DECISION_INFO, ROLE_LABELS, ROLES } from '../decision-rights';
+import { isOneOf } from '../shared';
 import type { AssessmentComparison } from './compare';
 import { impliedDecisionRights } from './growth-plan';
 import { describeAnswer, findQuestion } from './questionnaire';
@@ -16,7 +17,7 @@ import {
 
 /** The label of a role ("product manager"); a stored report naming something else shows the raw value. */
 export function labelRole(role: string): string {
-  return Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role;
+  return isOneOf(ROLES, role) ? ROLE_LABELS[role] : role;
 }
 
 /**

@@ -111,7 +111,7 @@ function valuesOf(row: ItemRow): ReimportValues {
   return {
     title: row.title,
     description: row.description,
-    type: row.type as ItemType,
+    type: row.type,
     state: row.state as ReimportValues['state'],
     labels: row.labels,
     storyPoints: row.storyPoints,
@@ -250,7 +250,7 @@ export async function planMerge(db: Database, input: PlanMergeInput): Promise<Me
   });
 
   const shape = new Map(
-    rows.map((r) => [r.id, { type: r.type as ItemType, parentId: r.parentId, name: `#${r.number}` }]),
+    rows.map((r) => [r.id, { type: r.type, parentId: r.parentId, name: `#${r.number}` }]),
   );
   for (const u of changes)
     shape.set(u.row.id, { type: u.next.type, parentId: u.next.parent, name: `${u.key} (#${u.row.number})` });

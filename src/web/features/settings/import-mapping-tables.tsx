@@ -1,4 +1,5 @@
 import type { ItemType } from '../../../contract';
+import { isOneOf } from '../../../domain/shared';
 import type { Member } from '../../api/types';
 import { ITEM_TYPES, TYPE_LABELS } from '../backlog/labels';
 import type { DryRun } from './import-api';
@@ -36,7 +37,10 @@ export function TypeMapping({
                 <select
                   aria-label={`Headway type for ${name === '' ? 'rows without a type' : name}`}
                   value={types[name]}
-                  onChange={(e) => onChange(name, e.target.value as ItemType)}
+                  onChange={(e) => {
+                    const type = e.target.value;
+                    if (isOneOf(ITEM_TYPES, type)) onChange(name, type);
+                  }}
                 >
                   {ITEM_TYPES.map((t) => (
                     <option key={t} value={t}>
