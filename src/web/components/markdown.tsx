@@ -4,6 +4,9 @@ import remarkGfm from 'remark-gfm';
 const components: Components = {
   // Links leave Headway in a new tab without handing it a reference to this window.
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
+  // An image whose address the URL filter dropped (javascript: and the like) keeps only its text.
+  img: ({ node: _node, src, alt, ...props }) =>
+    src ? <img src={src} alt={alt ?? ''} {...props} /> : <span>{alt}</span>,
 };
 
 // GitHub-flavoured Markdown: task lists (`- [ ] …`), tables, strikethrough and bare links, as
