@@ -37,6 +37,7 @@ export {
   prefillAnswers,
   type WorkspaceFacts,
 } from './prefill';
+export { type MeasuredFlow, MIN_MEASURED_ITEMS } from './prefill-measured';
 export {
   describeAnswer,
   findQuestion,
