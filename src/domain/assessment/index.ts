@@ -31,6 +31,14 @@ export {
 export { evaluateHiringTriggers, HIRING_TRIGGERS, type HiringTriggerTemplate } from './hiring-triggers';
 export { ACTION_TEMPLATES, type ActionTemplate } from './plan-actions';
 export {
+  type ActionProgress,
+  actionLabel,
+  describePlanProgress,
+  type PlanTask,
+  planLabel,
+  type StartedAction,
+} from './plan-progress';
+export {
   bandDeployFrequency,
   bandDuration,
   type Prefill,
