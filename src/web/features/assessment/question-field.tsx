@@ -69,7 +69,7 @@ export function QuestionField(props: QuestionFieldProps) {
             disabled={disabled}
             onClick={() => props.onChange(prefilled)}
           >
-            Use the team’s answer
+            {props.source?.startsWith('measured') ? 'Use the measured answer' : 'Use the team’s answer'}
           </button>
         </p>
       )}
