@@ -284,6 +284,17 @@ export const AssessmentComparisonSchema = z.object({
   triggers: z.array(
     z.object({ id: z.string(), text: z.string(), before: TriggerStatusSchema, after: TriggerStatusSchema }),
   ),
+  startedActions: z
+    .array(
+      z.object({
+        actionId: z.string(),
+        title: z.string(),
+        horizon: HorizonSchema,
+        itemNumber: z.number().int().describe('the task made for the action'),
+        progress: z.enum(['done', 'in_progress', 'not_started', 'cancelled']),
+      }),
+    )
+    .describe("the earlier assessment's started growth-plan actions, with the state of each one's task"),
   markdown: z.string().describe('the comparison as Markdown, ready to paste'),
 });
 export type AssessmentComparisonView = z.infer<typeof AssessmentComparisonSchema>;

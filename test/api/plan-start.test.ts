@@ -3,7 +3,7 @@
  * owned by the member in the action's owner role; started once; the roadmap decision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assessment, Item, Member, StartedPlan } from '../../src/contract';
+import type { Assessment, AssessmentComparisonView, Item, Member, StartedPlan } from '../../src/contract';
 import { createTestApp } from '../support/app';
 import { createTeam, type Team } from '../support/team';
 
@@ -11,6 +11,7 @@ let ctx: Awaited<ReturnType<typeof createTestApp>>;
 let team: Team;
 let base: string;
 let assessment: Assessment;
+let started: Item[] = [];
 
 /** A seed company whose CTO runs delivery without a product owner: the plan has work for now. */
 const ANSWERS = {
@@ -51,6 +52,7 @@ describe('starting a growth plan', () => {
     const res = await team.cpo.post<StartedPlan>(`${base}/assessments/1/start-plan`, { horizon: 'now' });
     expect(res.status).toBe(201);
     const { initiative, items } = res.body;
+    started = items;
     expect(initiative.type).toBe('initiative');
     expect(items.map((i) => i.title)).toEqual(actions.map((a) => a.title));
     const members = (await team.founder.get<{ data: Member[] }>(`${base}/members`)).body.data;
@@ -78,6 +80,38 @@ describe('starting a growth plan', () => {
     });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('decision_not_yours');
+  });
+
+  it('should show in a later comparison which started actions are done, in progress or not started', async () => {
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    const move = async (item: Item, states: string[]) => {
+      let version = item.version;
+      for (const state of states) {
+        const res = await team.cpo.patch<Item>(`${base}/items/${item.id}`, { version, state });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        version = res.body.version;
+      }
+    };
+    await move(started[0]!, ['in_progress', 'done']);
+    await move(started[1]!, ['in_progress']);
+    const later = await team.founder.post<Assessment>(`${base}/assessments`, {
+      variant: 'short',
+      answers: ANSWERS,
+    });
+    expect(later.status).toBe(201);
+    const res = await team.viewer.get<AssessmentComparisonView>(
+      `${base}/assessments/compare?from=1&to=${later.body.number}`,
+    );
+    expect(res.status).toBe(200);
+    const expected = actionsOf('now').map((action, index) => ({
+      actionId: action.id,
+      title: action.title,
+      horizon: 'now',
+      itemNumber: started[index]!.number,
+      progress: index === 0 ? 'done' : index === 1 ? 'in_progress' : 'not_started',
+    }));
+    expect(res.body.startedActions).toEqual(expected);
+    expect(res.body.markdown).toContain(`- ${started[0]!.title} (#${started[0]!.number}): done`);
   });
 
   it('should refuse an unknown horizon with a 400 naming the field', async () => {

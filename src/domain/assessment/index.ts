@@ -31,12 +31,21 @@ export {
 export { evaluateHiringTriggers, HIRING_TRIGGERS, type HiringTriggerTemplate } from './hiring-triggers';
 export { ACTION_TEMPLATES, type ActionTemplate } from './plan-actions';
 export {
+  type ActionProgress,
+  actionLabel,
+  describePlanProgress,
+  type PlanTask,
+  planLabel,
+  type StartedAction,
+} from './plan-progress';
+export {
   bandDeployFrequency,
   bandDuration,
   type Prefill,
   prefillAnswers,
   type WorkspaceFacts,
 } from './prefill';
+export { type MeasuredFlow, MIN_MEASURED_ITEMS } from './prefill-measured';
 export {
   describeAnswer,
   findQuestion,

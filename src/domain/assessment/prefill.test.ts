@@ -112,6 +112,12 @@ describe('prefill coverage', () => {
         recoveryTimeHours: 2,
         reworkRatePercent: 4,
       },
+      flow: {
+        from: '2026-09-03',
+        to: '2026-12-01',
+        finishedItems: 12,
+        cycleTimeDays: { count: 12, p50: 4, p85: 9 },
+      },
     });
     const marked = QUESTIONS.filter((q) => q.prefill !== undefined).map((q) => q.id);
     expect(Object.keys(answers).sort()).toEqual(marked.sort());

@@ -1,8 +1,9 @@
 /**
  * Prefills answers from what a workspace already knows (members with roles and FTE, head
- * counts, DORA measures from delivery events). Prefilled answers are suggestions: the founder
- * sees and may override every one of them.
+ * counts, DORA measures from delivery events, cycle times from the state history). Prefilled
+ * answers are suggestions: the founder sees and may override every one of them.
  */
+import { type MeasuredFlow, measureAnswers } from './prefill-measured';
 import type { AnswerValue } from './types';
 
 export interface WorkspaceFacts {
@@ -19,6 +20,8 @@ export interface WorkspaceFacts {
     recoveryTimeHours?: number;
     reworkRatePercent?: number;
   };
+  /** Finished items and their cycle times over a recent period, from the state history. */
+  flow?: MeasuredFlow;
 }
 
 export interface Prefill {
@@ -119,5 +122,6 @@ export function prefillAnswers(facts: WorkspaceFacts): Prefill {
     isCount(value) ? Math.round(Math.min(value, 100) * 10) / 10 : undefined;
   put('change-fail-rate', percent(dora.changeFailRatePercent), measured);
   put('rework-rate', percent(dora.reworkRatePercent), measured);
+  for (const answer of measureAnswers(facts.flow)) put(answer.questionId, answer.value, answer.note);
   return { answers, notes };
 }

@@ -68,6 +68,7 @@ export const PRACTICE_QUESTIONS: readonly Question[] = [
     area: 'delivery',
     text: 'How big is a typical work item when development starts?',
     short: false,
+    prefill: 'item-size',
     answer: {
       kind: 'choice',
       options: [

@@ -5,6 +5,7 @@ import { DECISION_INFO, ROLE_LABELS, ROLES } from '../decision-rights';
 import { isOneOf } from '../shared';
 import type { AssessmentComparison } from './compare';
 import { impliedDecisionRights } from './growth-plan';
+import type { ActionProgress, StartedAction } from './plan-progress';
 import { describeAnswer, findQuestion } from './questionnaire';
 import { safeLinkUrl } from './safe-link';
 import {
@@ -210,11 +211,22 @@ export function renderMarkdown(report: AssessmentReport): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+const PROGRESS_LABELS: Record<ActionProgress, string> = {
+  done: 'done',
+  in_progress: 'in progress',
+  not_started: 'not started',
+  cancelled: 'cancelled',
+};
+
 /**
  * Renders a comparison of two assessments as Markdown.
+ * @param startedActions the earlier assessment's started plan actions, with where each stands
  * @returns the document, ending with a newline
  */
-export function renderComparisonMarkdown(comparison: AssessmentComparison): string {
+export function renderComparisonMarkdown(
+  comparison: AssessmentComparison,
+  startedActions: readonly StartedAction[] = [],
+): string {
   const out: string[] = ['# What changed since the last assessment', ''];
   out.push(
     `Overall score: ${md(comparison.overall.before ?? '–')} → ${md(comparison.overall.after ?? '–')} (${md(signed(comparison.overall.delta))})`,
@@ -253,6 +265,11 @@ export function renderComparisonMarkdown(comparison: AssessmentComparison): stri
     out.push('', '## Hiring triggers that changed', '');
     for (const t of comparison.triggers)
       out.push(`- ${md(t.text)}: ${md(TRIGGER_LABELS[t.before])} → ${md(TRIGGER_LABELS[t.after])}`);
+  }
+  if (startedActions.length > 0) {
+    out.push('', '## The started growth plan', '');
+    for (const a of startedActions)
+      out.push(`- ${md(a.title)} (#${a.itemNumber}): ${md(PROGRESS_LABELS[a.progress])}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

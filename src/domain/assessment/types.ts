@@ -59,7 +59,8 @@ export type PrefillFact =
   | 'lead-time'
   | 'change-fail-rate'
   | 'recovery-time'
-  | 'rework-rate';
+  | 'rework-rate'
+  | 'item-size';
 
 export interface Question {
   id: string;

@@ -7,12 +7,15 @@ import {
   AREA_LABELS,
   AREAS,
   listQuestions,
+  type MeasuredFlow,
+  MIN_MEASURED_ITEMS,
   prefillAnswers,
   QUESTIONNAIRE_VERSION,
   validateAnswers,
   type WorkspaceFacts,
 } from '../../domain/assessment';
 import type { Actor } from '../policies/access';
+import { buildFlowMetrics } from './flow-metrics';
 
 /**
  * The questionnaire as data, for a wizard or another tool to render.
@@ -42,9 +45,10 @@ const DORA_PREFILLS = new Set([
 /**
  * Prefills the questionnaire from what the workspace knows: the answers of the latest
  * assessment as a starting point, overridden by today's team (members with their roles and FTE
- * give the head counts, the senior technical role and product leadership). DORA measures stay
- * unknown: Headway records no deploy or incident events yet, and guessing them would hide the
- * question the founder most needs to answer.
+ * give the head counts, the senior technical role and product leadership) and by what the
+ * state history measured over the last 90 days (the typical item size, from cycle times, once
+ * enough items finished). DORA measures stay unknown: Headway records no deploy or incident
+ * events yet, and guessing them would hide the question the founder most needs to answer.
  * @param options.variant which questions to prefill
  * @returns the answers, where each came from, and the prefillable questions left unknown
  */
@@ -52,6 +56,7 @@ export async function prefillAssessment(
   db: Database,
   actor: Actor,
   options: { variant: AssessmentVariant },
+  now = new Date(),
 ): Promise<AssessmentPrefill> {
   const questions = listQuestions({ short: options.variant === 'short' });
   const inUse = new Set(questions.map((q) => q.id));
@@ -78,7 +83,8 @@ export async function prefillAssessment(
     .from(memberships)
     .where(eq(memberships.workspaceId, actor.workspaceId));
   const team = describeTeam(members);
-  const facts = prefillAnswers(team);
+  const flow = await measureFlow(db, actor.workspaceId, now);
+  const facts = prefillAnswers({ ...team, flow });
   const today = `${members.length} member${members.length === 1 ? '' : 's'} today`;
   for (const [id, value] of Object.entries(facts.answers)) {
     if (!inUse.has(id)) continue;
@@ -87,7 +93,8 @@ export async function prefillAssessment(
       team.headcounts && (id === 'developers' || id === 'tech-leads')
         ? 'from the developers’ FTE, counting those with a tech-lead skill as tech leads'
         : (facts.notes[id] ?? 'from the workspace');
-    sources[id] = `${note} (${today})`;
+    // A measurement names its own period; the team's size is today's.
+    sources[id] = note.startsWith('measured') ? note : `${note} (${today})`;
   }
 
   const unknown = questions
@@ -96,9 +103,29 @@ export async function prefillAssessment(
       questionId: q.id,
       reason: DORA_PREFILLS.has(q.id)
         ? 'no deploy or incident events recorded in Headway yet: answer from your own figures'
-        : 'the team members do not tell this yet: answer it yourself',
+        : q.prefill === 'item-size'
+          ? `fewer than ${MIN_MEASURED_ITEMS} items finished in the last 90 days (${flow.finishedItems}) to measure it: answer it yourself`
+          : 'the team members do not tell this yet: answer it yourself',
     }));
   return { variant: options.variant, answers, sources, unknown };
+}
+
+/**
+ * Throughput and cycle times of the last 90 days, from the state history, as the flow metrics
+ * measure them.
+ */
+async function measureFlow(db: Database, workspaceId: string, now: Date): Promise<MeasuredFlow> {
+  const metrics = await buildFlowMetrics(db, workspaceId, {}, now);
+  const cycle = metrics.cycleTimeDays;
+  return {
+    from: metrics.from,
+    to: metrics.to,
+    finishedItems: metrics.throughput.total,
+    cycleTimeDays:
+      cycle['50'] === null || cycle['85'] === null
+        ? null
+        : { count: cycle.count, p50: cycle['50'], p85: cycle['85'] },
+  };
 }
 
 const LEAD_SKILLS = new Set(['tech-lead', 'tech lead', 'techlead', 'lead']);

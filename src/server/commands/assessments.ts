@@ -31,6 +31,7 @@ import { type Actor, requireDecision, requireFounder } from '../policies/access'
 import { importedName } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
+import { loadPlanProgress } from './plan-progress';
 
 type Row = typeof assessments.$inferSelect;
 
@@ -253,7 +254,8 @@ export async function deleteAssessment(ctx: CommandContext, input: { number: num
 
 /**
  * Compares two assessments of the workspace: findings closed, opened and persisting, score
- * deltas per area and overall, DORA tiers per report year and hiring triggers that changed.
+ * deltas per area and overall, DORA tiers per report year, hiring triggers that changed, and
+ * where each started action of the earlier assessment's growth plan stands.
  * @param options.from the earlier assessment's number
  * @param options.to the later assessment's number
  * @returns the comparison, with a Markdown rendering
@@ -266,9 +268,16 @@ export async function compareAssessmentNumbers(
   const before = await getAssessment(db, actor, options.from);
   const after = await getAssessment(db, actor, options.to);
   const comparison = compareAssessments({ before: before.report, after: after.report });
+  const startedActions = await loadPlanProgress(db, actor.workspaceId, before);
   const { report: _b, impliedDecisionRights: _bi, ...from } = before;
   const { report: _a, impliedDecisionRights: _ai, ...to } = after;
-  return { from, to, ...comparison, markdown: renderComparisonMarkdown(comparison) };
+  return {
+    from,
+    to,
+    ...comparison,
+    startedActions,
+    markdown: renderComparisonMarkdown(comparison, startedActions),
+  };
 }
 
 /**

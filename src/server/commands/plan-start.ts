@@ -8,18 +8,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { StartedPlan, StartPlan } from '../../contract';
 import { items } from '../../db/schema';
-import { HORIZON_LABELS } from '../../domain/assessment';
+import { actionLabel, HORIZON_LABELS, planLabel } from '../../domain/assessment';
 import { ROLE_LABELS } from '../../domain/decision-rights';
 import { AppError } from '../errors';
 import { findTeam, requireDecision } from '../policies/access';
 import { getAssessment } from './assessments';
 import { type CommandContext, inTransaction } from './context';
 import { createItem } from './items';
-
-/** The label every item of one started horizon carries, so a horizon is started once. */
-function planLabel(number: number, horizon: StartPlan['horizon']): string {
-  return `plan-${number}-${horizon}`;
-}
 
 /** A task's description: the action's details, deliverables and exit criteria, as Markdown. */
 function describeAction(action: { details: string; deliverables: string[]; exitCriteria: string[] }): string {
@@ -93,7 +88,7 @@ export async function startGrowthPlan(
           title: action.title,
           description: `${describeAction(action)}${ownerNote}`,
           parentId: initiative.id,
-          labels: ['growth-plan', label],
+          labels: ['growth-plan', label, actionLabel(action.id)],
           ...(owner ? { assigneeId: owner.userId } : {}),
         }),
       );

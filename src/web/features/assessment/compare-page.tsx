@@ -3,7 +3,14 @@ import { AREA_LABELS } from '../../../domain/assessment/types';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { type AssessmentComparisonView, useComparison } from './assessment-api';
-import { formatDelta, SEVERITY_LABELS, sortBySeverity, TIER_LABELS, TRIGGER_LABELS } from './labels';
+import {
+  formatDelta,
+  HORIZON_LABELS,
+  SEVERITY_LABELS,
+  sortBySeverity,
+  TIER_LABELS,
+  TRIGGER_LABELS,
+} from './labels';
 import { Chip } from './report-sections';
 
 /** /assessment/compare?from=&to= : what improved between two assessments. */
@@ -85,6 +92,8 @@ function ComparisonView({ view }: { view: AssessmentComparisonView }) {
           </button>
         </div>
       </section>
+
+      {view.startedActions.length > 0 && <StartedPlan view={view} />}
 
       <div className="compare-columns">
         <FindingGroup title="Closed" tone="closed" list={view.closed} empty="No finding closed." />
@@ -169,6 +178,41 @@ function ComparisonView({ view }: { view: AssessmentComparisonView }) {
         )}
       </section>
     </>
+  );
+}
+
+const PROGRESS: Record<StartedAction['progress'], { label: string; tone: string }> = {
+  done: { label: 'Done', tone: 'badge-team' },
+  in_progress: { label: 'In progress', tone: 'badge-muted' },
+  not_started: { label: 'Not started', tone: 'badge-muted' },
+  cancelled: { label: 'Cancelled', tone: 'badge-muted' },
+};
+
+type StartedAction = AssessmentComparisonView['startedActions'][number];
+
+/** The actions of the earlier assessment's plan that were started, with where each task stands. */
+function StartedPlan({ view }: { view: AssessmentComparisonView }) {
+  const done = view.startedActions.filter((a) => a.progress === 'done').length;
+  return (
+    <section className="card-section" aria-labelledby="cmp-plan">
+      <h2 id="cmp-plan">
+        The plan of #{view.from.number}{' '}
+        <span className="badge badge-muted">
+          {done} of {view.startedActions.length} done
+        </span>
+      </h2>
+      <ul className="plain-list" data-testid="started-actions">
+        {view.startedActions.map((a) => (
+          <li key={a.actionId}>
+            <span className={`badge ${PROGRESS[a.progress].tone}`}>{PROGRESS[a.progress].label}</span>{' '}
+            {a.title}{' '}
+            <span className="muted small">
+              (task #{a.itemNumber}, {HORIZON_LABELS[a.horizon].toLowerCase()})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

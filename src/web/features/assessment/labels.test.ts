@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from './assessment-api';
 import { describeAnswer, formatDelta, sortBySeverity } from './labels';
-import { toAnswer, toDraft } from './question-field';
+import { describePrefill, toAnswer, toDraft } from './question-field';
 
 const choice: Question = {
   id: 'delivery-owner',
@@ -84,5 +84,15 @@ describe('toAnswer', () => {
   it('should pass option ids through when the question is a choice', () => {
     expect(toAnswer(choice, 'cto')).toBe('cto');
     expect(toDraft(3.8)).toBe('3.8');
+  });
+});
+
+describe('describePrefill', () => {
+  it('should badge a measured answer apart from the team and the last answer', () => {
+    expect(describePrefill('measured: 12 items finished 3 Sep – 1 Dec 2026, cycle time median 4 days')).toBe(
+      'Measured',
+    );
+    expect(describePrefill('your answer in assessment #2')).toBe('Your last answer');
+    expect(describePrefill('from the head counts (4 members today)')).toBe('From your team');
   });
 });

@@ -60,7 +60,8 @@ export function QuestionField(props: QuestionFieldProps) {
         <p className="prefill-note">
           <span className="badge badge-muted">Changed by you</span>{' '}
           <span className="muted small">
-            Your team said: {describeAnswer(question, toAnswer(question, prefilled))}
+            {props.source?.startsWith('measured') ? 'Headway measured' : 'Your team said'}:{' '}
+            {describeAnswer(question, toAnswer(question, prefilled))}
           </span>{' '}
           <button
             type="button"
@@ -68,7 +69,7 @@ export function QuestionField(props: QuestionFieldProps) {
             disabled={disabled}
             onClick={() => props.onChange(prefilled)}
           >
-            Use the team’s answer
+            {props.source?.startsWith('measured') ? 'Use the measured answer' : 'Use the team’s answer'}
           </button>
         </p>
       )}
@@ -166,7 +167,11 @@ export function toDraft(value: string | number | string[] | undefined): Draft | 
   return typeof value === 'number' ? String(value) : value;
 }
 
-/** The badge of a prefilled answer: the team's facts, or the answer given in the last assessment. */
+/**
+ * The badge of a prefilled answer: measured from the delivery history, the answer given in the
+ * last assessment, or the team's facts.
+ */
 export function describePrefill(source: string | undefined): string {
+  if (source?.startsWith('measured')) return 'Measured';
   return source?.startsWith('your answer') ? 'Your last answer' : 'From your team';
 }
