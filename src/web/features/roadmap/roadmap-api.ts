@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   MilestoneForecastsView,
   Roadmap,
@@ -49,9 +49,17 @@ export function useSnapshots(ws: string) {
 
 /** Publishes the current plan as a new version (the roadmap decision). */
 export function usePublishSnapshot(ws: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { note?: string }) =>
       requestApi<RoadmapSnapshotSummary>(`/workspaces/${ws}/roadmap/snapshots`, { method: 'POST', body }),
+    // The new version is listed at once from the answer, newest first; the list is still fetched
+    // again, but a busy server's slower answer no longer leaves the page saying nothing was published.
+    onSuccess: (published) =>
+      client.setQueryData<RoadmapSnapshotSummary[]>(keys.roadmap.snapshots(ws), (list) => [
+        published,
+        ...(list ?? []).filter((s) => s.id !== published.id),
+      ]),
     meta: { invalidates: invalidates.snapshotPublished(ws) },
   });
 }
