@@ -9,42 +9,57 @@ type Mapping = DryRun['summary']['mapping'];
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 
-/** Their issue types and the Headway type each becomes; changing one runs the dry run again. */
-export function TypeMapping({
-  types,
+/**
+ * One of their values (a status, an issue type) per row and the Headway value each becomes, as a
+ * select; changing one runs the dry run again. `noun` names their column ("state", "type").
+ */
+export function ValueMapping<T extends string>({
+  noun,
+  empty,
+  mapping,
+  options,
+  labels,
+  testId,
   onChange,
 }: {
-  types: Mapping['types'];
-  onChange: (theirs: string, ours: ItemType) => void;
+  noun: string;
+  /** How rows without a value are named, e.g. "status" for "(no status)". */
+  empty: string;
+  mapping: Record<string, T>;
+  options: readonly T[];
+  labels: Record<T, string>;
+  testId: string;
+  onChange: (theirs: string, ours: T) => void;
 }) {
-  const names = Object.keys(types).sort(byName);
-  if (names.length === 0) return null;
+  const names = Object.keys(mapping).sort(byName);
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="type-mapping">
-        <caption className="sr-only">Their issue types and the Headway type each becomes</caption>
+      <table className="table" data-testid={testId}>
+        <caption className="sr-only">
+          Their {noun}s and the Headway {noun} each becomes
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Their type</th>
-            <th scope="col">Headway type</th>
+            <th scope="col">Their {noun}</th>
+            <th scope="col">Headway {noun}</th>
           </tr>
         </thead>
         <tbody>
           {names.map((name) => (
             <tr key={name}>
-              <th scope="row">{name === '' ? <em>(no type)</em> : name}</th>
+              <th scope="row">{name === '' ? <em>(no {empty})</em> : name}</th>
               <td>
                 <select
-                  aria-label={`Headway type for ${name === '' ? 'rows without a type' : name}`}
-                  value={types[name]}
+                  aria-label={`Headway ${noun} for ${name === '' ? `rows without a ${empty}` : name}`}
+                  value={mapping[name]}
                   onChange={(e) => {
-                    const type = e.target.value;
-                    if (isOneOf(ITEM_TYPES, type)) onChange(name, type);
+                    const value = e.target.value;
+                    if (isOneOf(options, value)) onChange(name, value);
                   }}
                 >
-                  {ITEM_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {TYPE_LABELS[t]}
+                  {options.map((option) => (
+                    <option key={option} value={option}>
+                      {labels[option]}
                     </option>
                   ))}
                 </select>
@@ -54,6 +69,28 @@ export function TypeMapping({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Their issue types and the Headway type each becomes; changing one runs the dry run again. */
+export function TypeMapping({
+  types,
+  onChange,
+}: {
+  types: Mapping['types'];
+  onChange: (theirs: string, ours: ItemType) => void;
+}) {
+  if (Object.keys(types).length === 0) return null;
+  return (
+    <ValueMapping
+      noun="type"
+      empty="type"
+      mapping={types}
+      options={ITEM_TYPES}
+      labels={TYPE_LABELS}
+      testId="type-mapping"
+      onChange={onChange}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { ItemState } from '../../../contract';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../domain/import/types';
 import { ITEM_STATES, STATE_LABELS } from '../backlog/labels';
 import type { DryRun } from './import-api';
+import { ValueMapping } from './import-mapping-tables';
 import { dateFormatChoices, sortProblems } from './import-plan';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -130,37 +131,15 @@ export function StateMapping({
       {statuses.length === 0 ? (
         <p className="muted">The file names no status.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="state-mapping">
-            <caption className="sr-only">Their states and the Headway state each becomes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Their state</th>
-                <th scope="col">Headway state</th>
-              </tr>
-            </thead>
-            <tbody>
-              {statuses.map((status) => (
-                <tr key={status}>
-                  <th scope="row">{status === '' ? <em>(no status)</em> : status}</th>
-                  <td>
-                    <select
-                      aria-label={`Headway state for ${status === '' ? 'rows without a status' : status}`}
-                      value={states[status]}
-                      onChange={(e) => onChange(status, e.target.value as ItemState)}
-                    >
-                      {ITEM_STATES.map((s) => (
-                        <option key={s} value={s}>
-                          {STATE_LABELS[s]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ValueMapping
+          noun="state"
+          empty="status"
+          mapping={states}
+          options={ITEM_STATES}
+          labels={STATE_LABELS}
+          testId="state-mapping"
+          onChange={onChange}
+        />
       )}
       {children}
     </section>
