@@ -6,7 +6,7 @@ import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { ApplyRights } from './apply-rights';
 import { reportUrl, useAssessment, useAssessments } from './assessment-api';
 import { BAND_LABELS, SEVERITY_LABELS, SEVERITY_ORDER } from './labels';
-import { Chip, DoraTable, FindingsList, GrowthPlan } from './report-sections';
+import { AreaTable, Chip, DoraTable, FindingsList, GrowthPlan } from './report-sections';
 import { ScoreChart } from './score-chart';
 import { StartPlan } from './start-plan';
 
@@ -106,31 +106,7 @@ export function AssessmentReportPage() {
           </div>
           <div className="areas">
             <ScoreChart areas={report.scores.areas} labels={AREA_LABELS} />
-            <table className="table area-table">
-              <caption className="sr-only">Scores per area</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Band</th>
-                  <th scope="col">Answered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.scores.areas.map((s) => (
-                  <tr key={s.area}>
-                    <th scope="row">{AREA_LABELS[s.area]}</th>
-                    <td>{s.score ?? '—'}</td>
-                    <td>
-                      {s.band ? <Chip tone={`band-${s.band}`}>{BAND_LABELS[s.band]}</Chip> : 'not scored'}
-                    </td>
-                    <td className="muted">
-                      {s.answeredQuestions ?? s.answered} of {s.questions ?? s.scoredQuestions}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AreaTable areas={report.scores.areas} bands />
           </div>
         </div>
       </section>

@@ -1,8 +1,10 @@
 import { safeLinkUrl } from '../../../domain/assessment/safe-link';
+import { AREA_LABELS } from '../../../domain/assessment/types';
 import { ROLE_LABELS } from '../../../domain/decision-rights';
 import type { Finding, PlannedAction, Report } from './assessment-api';
 import {
   ACTION_KIND_LABELS,
+  BAND_LABELS,
   DORA_METRIC_LABELS,
   HORIZON_LABELS,
   SEVERITY_LABELS,
@@ -10,6 +12,40 @@ import {
   TIER_LABELS,
   TRIGGER_LABELS,
 } from './labels';
+
+/**
+ * Each area's score and how many of its questions were answered, counted as the wizard counts
+ * them (every question of the area, context ones included); with `bands`, each area's band too.
+ */
+export function AreaTable({ areas, bands = false }: { areas: Report['scores']['areas']; bands?: boolean }) {
+  return (
+    <table className="table area-table">
+      <caption className="sr-only">Scores per area</caption>
+      <thead>
+        <tr>
+          <th scope="col">Area</th>
+          <th scope="col">Score</th>
+          {bands && <th scope="col">Band</th>}
+          <th scope="col">Answered</th>
+        </tr>
+      </thead>
+      <tbody>
+        {areas.map((s) => (
+          <tr key={s.area}>
+            <th scope="row">{AREA_LABELS[s.area]}</th>
+            <td>{s.score ?? '—'}</td>
+            {bands && (
+              <td>{s.band ? <Chip tone={`band-${s.band}`}>{BAND_LABELS[s.band]}</Chip> : 'not scored'}</td>
+            )}
+            <td className="muted">
+              {s.answeredQuestions ?? s.answered} of {s.questions ?? s.scoredQuestions}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** A coloured chip for a severity, band, tier or trigger status. */
 export function Chip({ tone, children }: { tone: string; children: string }) {

@@ -4,7 +4,7 @@ import { AREA_LABELS } from '../../../domain/assessment/types';
 import { DECISION_INFO } from '../../../domain/decision-rights';
 import { describeError } from '../../api/client';
 import { BAND_LABELS } from '../assessment/labels';
-import { Chip, FindingsList, GrowthPlan } from '../assessment/report-sections';
+import { AreaTable, Chip, FindingsList, GrowthPlan } from '../assessment/report-sections';
 import {
   type Answers,
   downloadReportPdf,
@@ -70,27 +70,7 @@ export function PublicReport({ token, publisher, answers, result, onEdit }: Publ
             <Chip tone={`band-${report.scores.band}`}>{BAND_LABELS[report.scores.band]}</Chip>
           )}
         </div>
-        <table className="table area-table">
-          <caption className="sr-only">Scores per area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              <th scope="col">Score</th>
-              <th scope="col">Answered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.scores.areas.map((s) => (
-              <tr key={s.area}>
-                <th scope="row">{AREA_LABELS[s.area]}</th>
-                <td>{s.score ?? '—'}</td>
-                <td className="muted">
-                  {s.answered} of {s.scoredQuestions}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AreaTable areas={report.scores.areas} />
       </section>
       <FindingsList findings={report.findings} areaLabels={AREA_LABELS} />
       <GrowthPlan plan={report.plan} decisionLabels={DECISION_LABELS} />
