@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { invalidates, type MutationMeta } from './invalidation';
 import { createQueryClient } from './query-client';
@@ -64,5 +64,26 @@ describe('invalidation declared on mutations', () => {
     const client = seededClient();
     await runMutation(client, {});
     expect(invalidated(client).every((flag) => flag === false)).toBe(true);
+  });
+
+  it('should fetch again a first read that was already on its way when the write succeeded', async () => {
+    // The read left before the write and answers after it with what it saw: the old list.
+    const client = createQueryClient();
+    const key = keys.roadmap.snapshots('w1');
+    const answers: ((list: string[]) => void)[] = [];
+    const observer = new QueryObserver<string[]>(client, {
+      queryKey: key,
+      queryFn: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    expect(answers).toHaveLength(1);
+    await runMutation(client, { invalidates: [key] });
+    answers[0]?.(['before the write']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answers).toHaveLength(2);
+    answers[1]?.(['after the write']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(client.getQueryData(key)).toEqual(['after the write']);
+    unsubscribe();
   });
 });

@@ -102,7 +102,15 @@ export const invalidates = {
   savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],
 };
 
-/** Marks every query under the declared keys stale; the ones on screen are fetched again. */
+/**
+ * Marks every query under the declared keys stale; the ones on screen are fetched again. A read
+ * already on its way may have been answered before the write, so it is cancelled first: left
+ * alone, a first read (one with nothing cached yet) would land after the write with the old
+ * answer and nothing would fetch it again.
+ */
 export function invalidateDeclared(client: QueryClient, meta: MutationMeta | undefined): void {
-  for (const queryKey of meta?.invalidates ?? []) void client.invalidateQueries({ queryKey });
+  for (const queryKey of meta?.invalidates ?? []) {
+    void client.cancelQueries({ queryKey, fetchStatus: 'fetching' });
+    void client.invalidateQueries({ queryKey });
+  }
 }
