@@ -1,7 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import { workspaceEvents } from '../../src/db/schema';
+import { createApp } from '../../src/server/app';
+import { Metrics } from '../../src/server/metrics';
 import { createTestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { EventStreamReader } from '../support/event-stream';
@@ -142,6 +145,60 @@ describe('GET /api/workspaces/{id}/events', () => {
     const res = await events(team.founder, { headers: { 'last-event-id': '12abc' } });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Last-Event-ID/);
+  });
+
+  it('should prune the workspace’s events older than a week as writes go, and keep the recent ones', async () => {
+    const db = ctx.handle.db;
+    const [old] = await db
+      .insert(workspaceEvents)
+      .values({
+        workspaceId: team.workspaceId,
+        kind: 'itemChanged',
+        createdAt: sql`now() - interval '8 days'`,
+      })
+      .returning({ id: workspaceEvents.id });
+    const [recent] = await db
+      .insert(workspaceEvents)
+      .values({
+        workspaceId: team.workspaceId,
+        kind: 'itemChanged',
+        createdAt: sql`now() - interval '6 days'`,
+      })
+      .returning({ id: workspaceEvents.id });
+    // Writes prune one time in 64, by their event id: make the next write's id such a one.
+    const next = Math.ceil(((recent?.id ?? 0) + 1) / 64) * 64;
+    await db.execute(sql`select setval(pg_get_serial_sequence('workspace_events', 'id'), ${next - 1})`);
+    await createItem('Prunes');
+    const ids = (await storedEvents()).map((e) => e.id);
+    expect(ids).not.toContain(old?.id);
+    expect(ids).toContain(recent?.id);
+    expect(ids).toContain(next);
+  });
+
+  it('should count the open streams in the operator’s metrics', async () => {
+    const metrics = new Metrics();
+    const token = 'live-metrics-token-0123456789';
+    const app = createApp({
+      db: ctx.handle.db,
+      logger: pino({ level: 'silent' }),
+      live: ctx.live,
+      metrics,
+      metricsToken: token,
+    });
+    const scrape = async () => {
+      const res = await app.request('/api/metrics', { headers: { authorization: `Bearer ${token}` } });
+      return /^headway_live_streams (\d+)$/m.exec(await res.text())?.[1];
+    };
+    expect(await scrape()).toBe('0');
+    const res = await app.request(`/api/workspaces/${team.workspaceId}/events`, {
+      headers: { cookie: team.cpo.cookie },
+    });
+    const reader = new EventStreamReader(res);
+    await reader.until('ready');
+    expect(await scrape()).toBe('1');
+    await reader.close();
+    await expect.poll(scrape).toBe('0');
+    metrics.stop();
   });
 
   it('should end every open stream when the server closes its live hub', async () => {
