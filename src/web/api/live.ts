@@ -8,6 +8,12 @@ import { keys } from './query-keys';
 const BATCH_MS = 100;
 /** How long to wait before opening a stream again that the server refused or ended for good. */
 const REOPEN_MS = 30_000;
+/**
+ * A tab hidden this long lets its stream go: over HTTP/1.1 a browser opens at most six connections
+ * to a server, and tabs left in the background must not hold them all. Shown again, it resumes
+ * from the last event it saw, so nothing is missed.
+ */
+const HIDDEN_CLOSE_MS = 60_000;
 
 /**
  * The queries another member's change makes stale in this tab: the ones the same write makes
@@ -83,6 +89,7 @@ export function useLiveUpdates(ws: string): void {
     let source: EventSource | undefined;
     let lastId: string | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
+    let hiddenSince: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
       const after = lastId === undefined ? '' : `?after=${encodeURIComponent(lastId)}`;
       source = new EventSource(`/api/workspaces/${encodeURIComponent(ws)}/events${after}`);
@@ -96,8 +103,23 @@ export function useLiveUpdates(ws: string): void {
         reopen = setTimeout(open, REOPEN_MS);
       };
     };
+    const onVisibility = () => {
+      clearTimeout(hiddenSince);
+      if (document.visibilityState === 'hidden') {
+        hiddenSince = setTimeout(() => {
+          clearTimeout(reopen);
+          source?.close();
+          source = undefined;
+        }, HIDDEN_CLOSE_MS);
+      } else if (source === undefined) {
+        open();
+      }
+    };
     open();
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(hiddenSince);
       clearTimeout(reopen);
       source?.close();
       queue.stop();
