@@ -201,13 +201,24 @@ describe('GET /api/workspaces/{id}/events', () => {
     metrics.stop();
   });
 
-  it('should end every open stream when the server closes its live hub', async () => {
+  it('should end the stream of someone removed from the workspace', async () => {
     const reader = await stream(team.developer);
+    await reader.until('ready');
+    const removed = await team.founder.delete(
+      `/api/workspaces/${team.workspaceId}/members/${team.developer.userId}`,
+    );
+    expect(removed.status).toBe(204);
+    await reader.ended();
+    expect((await events(team.developer)).status).toBe(404);
+  });
+
+  it('should end every open stream when the server closes its live hub', async () => {
+    const reader = await stream(team.cpo);
     await reader.until('ready');
     expect(ctx.live.streams).toBe(1);
     await ctx.live.close();
     await reader.ended();
-    const late = await events(team.developer);
+    const late = await events(team.cpo);
     expect(late.status).toBe(200);
     await new EventStreamReader(late).ended();
   });

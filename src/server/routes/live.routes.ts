@@ -4,12 +4,17 @@ import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 import type { Subscription } from '../live/hub';
 import type { Metrics } from '../metrics';
-import { requireMember } from '../policies/access';
+import { findActor, requireMember } from '../policies/access';
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 export const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before it reconnects a stream the server ended. */
 const RETRY_MS = 1000;
+/**
+ * A stream ends after this long and the browser reconnects, resuming after its last event: the
+ * new request is authenticated again, so a signed-out session or a revoked token stops receiving.
+ */
+export const STREAM_LIFETIME_MS = 5 * 60_000;
 
 const EVENT_ID = /^\d{1,15}$/;
 
@@ -37,7 +42,7 @@ export function registerLiveRoutes(app: OpenAPIHono<AppEnv>, metrics: Metrics): 
   app.get('/api/workspaces/:workspaceId/events', async (c) => {
     const actor = await requireMember(c, c.req.param('workspaceId'));
     const after = resumePoint(c.req.header('last-event-id'), c.req.query('after'));
-    const { live } = c.get('deps');
+    const { live, db } = c.get('deps');
     if (!live) throw new AppError('not_found', 'Live updates are not available on this server');
     const logger = c.get('logger');
     c.header('X-Accel-Buffering', 'no');
@@ -53,13 +58,23 @@ export function registerLiveRoutes(app: OpenAPIHono<AppEnv>, metrics: Metrics): 
       stream.onAbort(() => finish());
       let subscription: Subscription | undefined;
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const lifetime = setTimeout(() => finish(), STREAM_LIFETIME_MS);
+      // Someone who leaves the workspace stops receiving its events at once.
+      const stillMember = () =>
+        void findActor(db, actor.userId, actor.workspaceId).then(
+          (found) => found ?? finish(),
+          () => finish(),
+        );
       metrics.liveStreams += 1;
       try {
         await stream.write(`retry: ${RETRY_MS}\n\n`);
         subscription = await live.subscribe(
           actor.workspaceId,
           after,
-          (event) => void stream.writeSSE({ id: event.id, data: JSON.stringify(event) }),
+          (event) => {
+            void stream.writeSSE({ id: event.id, data: JSON.stringify(event) });
+            if (event.kind === 'memberChanged') stillMember();
+          },
           finish,
         );
         if (stream.aborted) return;
@@ -68,6 +83,7 @@ export function registerLiveRoutes(app: OpenAPIHono<AppEnv>, metrics: Metrics): 
         logger.error({ err: error }, 'live events: the stream failed');
       } finally {
         clearInterval(heartbeat);
+        clearTimeout(lifetime);
         subscription?.close();
         metrics.liveStreams -= 1;
       }
