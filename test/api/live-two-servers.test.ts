@@ -4,6 +4,7 @@
  * stream that reconnects to either misses nothing. Runs only on a PostgreSQL server
  * (HEADWAY_TEST_DB=pg): the embedded database is one process by design.
  */
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
@@ -133,7 +134,25 @@ describe.skipIf(TEST_DB !== 'pg')('live events on two servers sharing one Postgr
       expect(got.flatMap((m) => m.event.itemIds).sort()).toEqual(made.map((item) => item.id).sort());
       const ids = got.map((m) => Number(m.id));
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      await reader.close();
     }
+  });
+
+  it('should listen again when the database drops the listening connection, and miss nothing', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const reader = await stream(b);
+    await reader.until('ready');
+    const db = a.database.db;
+    const dropped = (await db.execute(
+      sql`select pg_terminate_backend(pid) as ended from pg_stat_activity where query ilike 'listen %'`,
+    )) as unknown as { rows: unknown[] };
+    expect(dropped.rows.length).toBeGreaterThanOrEqual(1);
+    // Made while server B has no LISTEN connection: its stream gets it once B listens again.
+    const item = await createItem(a, 'Made while B was deaf');
+    expect((await reader.next(5000)).event).toMatchObject({ kind: 'itemCreated', itemIds: [item.id] });
+    const later = await createItem(a, 'Made once B listens again');
+    expect((await reader.next(5000)).event.itemIds).toEqual([later.id]);
+    await reader.close();
   });
 
   it('should end its streams when a server shuts down, without waiting out the grace period', async () => {
@@ -141,9 +160,11 @@ describe.skipIf(TEST_DB !== 'pg')('live events on two servers sharing one Postgr
     const reader = await stream(b);
     await reader.until('ready');
     const started = performance.now();
-    await b.close({ graceMs: 10_000 });
-    expect(performance.now() - started).toBeLessThan(5000);
+    // An open stream never ends by itself: without being ended first it would hold the close
+    // for the whole grace period.
+    await b.close({ graceMs: 30_000 });
+    expect(performance.now() - started).toBeLessThan(10_000);
     await reader.ended();
     servers = servers.filter((server) => server !== b);
-  });
+  }, 40_000);
 });
