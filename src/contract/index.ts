@@ -14,6 +14,7 @@ export * from './imports';
 export * from './instance';
 export * from './items';
 export * from './limits';
+export * from './live';
 export * from './metrics';
 export * from './password-policy';
 export * from './plan-start';

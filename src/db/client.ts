@@ -16,7 +16,48 @@ export interface DatabaseHandle {
   location: string;
   /** The pool's connections (PostgreSQL only; PGlite is one connection in the process). */
   pool?: () => { total: number; idle: number; waiting: number };
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` until the returned function
+   * stops it. On a server this holds a connection of its own, outside the pool; `onLost` says
+   * that connection dropped (notifications sent since then were missed) and listening stopped.
+   */
+  listen: Listen;
   close: () => Promise<void>;
+}
+
+export type Listen = (
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost: (error: Error) => void,
+) => Promise<() => Promise<void>>;
+
+/** Listening on an embedded database: notifications of committed transactions, in this process. */
+export function listenOnPglite(client: PGlite): Listen {
+  return (channel, onNotify) => client.listen(channel, onNotify);
+}
+
+/** Listening on a PostgreSQL server, on a dedicated connection (a pooled one would be handed out). */
+function listenOnServer(databaseUrl: string): Listen {
+  return async (channel, onNotify, onLost) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    let stopped = false;
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    client.on('error', (error) => {
+      if (!stopped) onLost(error);
+    });
+    client.on('end', () => {
+      if (!stopped) onLost(new Error('the listening connection closed'));
+      stopped = true;
+    });
+    await client.connect();
+    await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+    return async () => {
+      stopped = true;
+      await client.end();
+    };
+  };
 }
 
 export interface OpenDatabaseOptions {
@@ -56,6 +97,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       kind: 'postgres',
       location: redact(options.databaseUrl),
       pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      listen: listenOnServer(options.databaseUrl),
       close: () => pool.end(),
     };
   } else {
@@ -74,6 +116,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       kind: 'pglite',
       location: inMemory ? 'in memory' : dataDir,
+      listen: listenOnPglite(client),
       close: async () => {
         await client.close();
         release();

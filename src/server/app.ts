@@ -33,6 +33,7 @@ import {
 } from './routes/import-upload';
 import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
+import { registerLiveRoutes } from './routes/live.routes';
 import { registerMetricsRoutes } from './routes/metrics.routes';
 import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
@@ -147,6 +148,7 @@ export function createApp(deps: ServerDeps) {
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);
   registerEstimationScaleRoutes(app);
+  registerLiveRoutes(app, metrics);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
+import type { LiveHub } from './live/hub';
 import type { Metrics, PoolFigures } from './metrics';
 
 /** What the server needs from the outside; tests pass their own. */
@@ -37,6 +38,8 @@ export interface ServerDeps {
   metricsToken?: string | undefined;
   /** The database pool's connections, when the driver has a pool. */
   databasePool?: (() => PoolFigures) | undefined;
+  /** The live event streams (`GET /api/workspaces/{id}/events`); without one the route answers 404. */
+  live?: LiveHub | undefined;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }

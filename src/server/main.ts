@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { abandonUnfinishedImports } from './commands/import-jobs';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
+import { LiveHub } from './live/hub';
 import { createLogger, type LogFormat } from './logger';
 import { Metrics } from './metrics';
 
@@ -43,8 +44,9 @@ export interface RunningServer {
   /** How logs are written, as resolved from the options and the terminal. */
   logFormat: 'pretty' | 'json';
   /**
-   * Shuts down gracefully: readiness turns 503, the listener stops accepting, requests in flight
-   * finish (connections still busy after `graceMs` are cut), then the database closes.
+   * Shuts down gracefully: readiness turns 503, live event streams end, the listener stops
+   * accepting, requests in flight finish (connections still busy after `graceMs` are cut), then
+   * the database closes.
    */
   close: (options?: { graceMs?: number }) => Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     options.webRoot ?? (existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : undefined);
   const metrics = new Metrics();
   const lifecycle = { draining: false };
+  const live = new LiveHub({ db: database.db, listen: database.listen, logger });
   const app = createApp({
     db: database.db,
     logger,
@@ -92,6 +95,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     metricsToken: options.metricsToken,
     databasePool: database.pool,
     lifecycle,
+    live,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -111,6 +115,8 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     logFormat: created.format,
     close: async ({ graceMs = SHUTDOWN_GRACE_MS } = {}) => {
       lifecycle.draining = true;
+      // Live streams never end on their own: end them first (browsers reconnect elsewhere).
+      await live.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection that finishes its request while the server closes goes idle and
       // would hold the close open: end idle ones as they appear, and cut the rest at the cap.

@@ -46,6 +46,8 @@ export class Metrics {
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
   /** Requests being answered right now. */
   inFlight = 0;
+  /** Live event streams open right now. */
+  liveStreams = 0;
 
   constructor() {
     this.loopDelay.enable();
@@ -108,6 +110,8 @@ export class Metrics {
     }
     family('headway_http_requests_in_flight', 'gauge', 'Requests being answered now.');
     out.push(`headway_http_requests_in_flight ${this.inFlight}`);
+    family('headway_live_streams', 'gauge', 'Live event streams (server-sent events) open now.');
+    out.push(`headway_live_streams ${this.liveStreams}`);
 
     if (pool) {
       family('headway_db_pool_connections', 'gauge', 'Connections of the PostgreSQL pool, by state.');

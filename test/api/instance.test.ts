@@ -72,7 +72,13 @@ describe('describeStartup', () => {
   it('should say where Headway runs, on which database and who to sign in as in the demo', () => {
     const text = describeStartup({
       url: 'http://localhost:3000',
-      database: { kind: 'pglite', location: './headway-data', db: handle.db, close: async () => {} },
+      database: {
+        kind: 'pglite',
+        location: './headway-data',
+        db: handle.db,
+        listen: handle.listen,
+        close: async () => {},
+      },
       demo: DEMO,
       logFormat: 'pretty',
     });

@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Database } from '../../src/db/client';
 import { createApp } from '../../src/server/app';
 import type { AppEnv } from '../../src/server/context';
+import { LiveHub } from '../../src/server/live/hub';
 import { createTestDatabase } from './database';
 
 const databases = new WeakMap<Hono<AppEnv>, Database>();
@@ -10,9 +11,20 @@ const databases = new WeakMap<Hono<AppEnv>, Database>();
 /** An in-process server on a fresh database, with quiet logs. */
 export async function createTestApp() {
   const handle = await createTestDatabase();
-  const app = createApp({ db: handle.db, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  // Listens only once a stream opens, so tests that open none pay nothing for it.
+  const live = new LiveHub({ db: handle.db, listen: handle.listen, logger });
+  const app = createApp({ db: handle.db, logger, live });
   databases.set(app, handle.db);
-  return { app, handle, close: () => handle.close() };
+  return {
+    app,
+    handle,
+    live,
+    close: async () => {
+      await live.close();
+      await handle.close();
+    },
+  };
 }
 
 /** The database behind an app made by createTestApp, for factories that write rows directly. */

@@ -28,6 +28,7 @@ import {
   scoringFormulas,
   sessions,
   targetDateSlips,
+  workspaceEvents,
 } from '../../src/db/schema';
 import { buildUser, buildWorkspace } from './factories';
 
@@ -194,5 +195,9 @@ export async function fillEveryTable(db: Database) {
   await db
     .insert(scoringFormulas)
     .values({ workspaceId: ws.id, name: 'Value', expression: 'rice_reach * 2' });
+  await db.insert(workspaceEvents).values([
+    { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },
+    { workspaceId: ws.id, kind: 'snapshotPublished' },
+  ]);
   return { workspaceId: ws.id, userIds: [alice.id, bob.id], parentId, childId };
 }

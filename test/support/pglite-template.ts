@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import type { DatabaseHandle } from '../../src/db/client';
+import { type DatabaseHandle, listenOnPglite } from '../../src/db/client';
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import * as schema from '../../src/db/schema';
@@ -44,5 +44,11 @@ export async function openFromTemplate(): Promise<DatabaseHandle | undefined> {
   const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
   const db = drizzle(client, { schema }) as unknown as Database;
   await migrate(db);
-  return { db, kind: 'pglite', location: 'in memory', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    location: 'in memory',
+    listen: listenOnPglite(client),
+    close: () => client.close(),
+  };
 }

@@ -10,4 +10,5 @@ export * from './prioritization';
 export * from './roadmap';
 export * from './saved-views';
 export * from './users';
+export * from './workspace-events';
 export * from './workspaces';

@@ -68,19 +68,23 @@ export async function findComments(db: Database, workspaceId: string, itemId: st
 export async function addComment(ctx: CommandContext, input: { itemId: string; body: string }) {
   const { actor } = ctx;
   requireContributor(actor);
-  return inTransaction(ctx, async ({ db }) => {
-    await requireItem(db, actor.workspaceId, input.itemId);
-    const [row] = await db
-      .insert(comments)
-      .values({
-        workspaceId: actor.workspaceId,
-        itemId: input.itemId,
-        authorId: actor.userId,
-        body: input.body,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-    return { ...row, authorName: user?.name ?? '', createdAt: row.createdAt.toISOString() };
-  });
+  return inTransaction(
+    ctx,
+    async ({ db }) => {
+      await requireItem(db, actor.workspaceId, input.itemId);
+      const [row] = await db
+        .insert(comments)
+        .values({
+          workspaceId: actor.workspaceId,
+          itemId: input.itemId,
+          authorId: actor.userId,
+          body: input.body,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+      return { ...row, authorName: user?.name ?? '', createdAt: row.createdAt.toISOString() };
+    },
+    () => ({ kind: 'commentAdded', itemIds: [input.itemId] }),
+  );
 }

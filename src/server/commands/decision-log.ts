@@ -217,54 +217,58 @@ export async function amendRationale(
   requireContributor(actor);
   if (!CURSOR.test(input.entryId)) throw notFound('Decision');
   const id = Number(input.entryId);
-  return inTransaction(ctx, async ({ db: tx }) => {
-    const [entry] = await tx
-      .select()
-      .from(decisionLog)
-      .where(and(eq(decisionLog.id, id), eq(decisionLog.workspaceId, actor.workspaceId)))
-      .for('update');
-    if (!entry) throw notFound('Decision');
-    if (entry.actorId !== actor.userId) {
-      throw new AppError('forbidden', 'Only the person who made a decision can give or change its why', {
-        details: { actorId: entry.actorId },
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      const [entry] = await tx
+        .select()
+        .from(decisionLog)
+        .where(and(eq(decisionLog.id, id), eq(decisionLog.workspaceId, actor.workspaceId)))
+        .for('update');
+      if (!entry) throw notFound('Decision');
+      if (entry.actorId !== actor.userId) {
+        throw new AppError('forbidden', 'Only the person who made a decision can give or change its why', {
+          details: { actorId: entry.actorId },
+        });
+      }
+      if (entry.amendsId !== null) {
+        throw new AppError(
+          'validation_failed',
+          `This entry is itself an amendment: give the why on the decision it amends (${entry.amendsId})`,
+        );
+      }
+      if (now.getTime() - entry.createdAt.getTime() > AMEND_WINDOW_DAYS * MS_PER_DAY) {
+        throw new AppError(
+          'validation_failed',
+          `The why of a decision can be given within ${AMEND_WINDOW_DAYS} days of it; this one is older: record a new decision with its why instead`,
+        );
+      }
+      const [row] = await tx
+        .update(decisionLog)
+        .set({ rationale: input.rationale, version: entry.version + 1 })
+        .where(and(eq(decisionLog.id, id), eq(decisionLog.version, input.version)))
+        .returning({ id: decisionLog.id });
+      if (!row) {
+        throw new AppError(
+          'version_conflict',
+          `This decision's why changed since you saw it (now version ${entry.version}): reload to see it`,
+          { details: { currentVersion: entry.version, rationale: entry.rationale } },
+        );
+      }
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: entry.decision,
+        itemId: entry.itemId,
+        actorId: actor.userId,
+        summary: `${entry.rationale ? 'Changed the why of' : 'Gave the why of'}: ${entry.summary}`,
+        rationale: input.rationale,
+        details: { amends: String(id), before: entry.rationale },
+        amendsId: id,
+        createdAt: now,
       });
-    }
-    if (entry.amendsId !== null) {
-      throw new AppError(
-        'validation_failed',
-        `This entry is itself an amendment: give the why on the decision it amends (${entry.amendsId})`,
-      );
-    }
-    if (now.getTime() - entry.createdAt.getTime() > AMEND_WINDOW_DAYS * MS_PER_DAY) {
-      throw new AppError(
-        'validation_failed',
-        `The why of a decision can be given within ${AMEND_WINDOW_DAYS} days of it; this one is older: record a new decision with its why instead`,
-      );
-    }
-    const [row] = await tx
-      .update(decisionLog)
-      .set({ rationale: input.rationale, version: entry.version + 1 })
-      .where(and(eq(decisionLog.id, id), eq(decisionLog.version, input.version)))
-      .returning({ id: decisionLog.id });
-    if (!row) {
-      throw new AppError(
-        'version_conflict',
-        `This decision's why changed since you saw it (now version ${entry.version}): reload to see it`,
-        { details: { currentVersion: entry.version, rationale: entry.rationale } },
-      );
-    }
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: entry.decision,
-      itemId: entry.itemId,
-      actorId: actor.userId,
-      summary: `${entry.rationale ? 'Changed the why of' : 'Gave the why of'}: ${entry.summary}`,
-      rationale: input.rationale,
-      details: { amends: String(id), before: entry.rationale },
-      amendsId: id,
-      createdAt: now,
-    });
-    const [updated] = await selectEntries(tx, [eq(decisionLog.id, id)]);
-    return presentEntry(updated as EntryRow);
-  });
+      const [updated] = await selectEntries(tx, [eq(decisionLog.id, id)]);
+      return presentEntry(updated as EntryRow);
+    },
+    () => ({ kind: 'rationaleAmended' }),
+  );
 }

@@ -61,35 +61,39 @@ export async function updateDecisionRights(
       details: { problems },
     });
   }
-  return inTransaction(ctx, async (txCtx) => {
-    const tx = txCtx.db;
-    const [row] = await tx
-      .update(workspaces)
-      .set({ decisionRights: matrix, decisionRightsVersion: input.version + 1 })
-      .where(and(eq(workspaces.id, actor.workspaceId), eq(workspaces.decisionRightsVersion, input.version)))
-      .returning({ id: workspaces.id });
-    if (!row) {
-      throw new AppError(
-        'version_conflict',
-        `Someone changed the decision rights since you loaded them (now version ${actor.matrixVersion}): reload and reapply`,
-        { details: { currentVersion: actor.matrixVersion } },
+  return inTransaction(
+    ctx,
+    async (txCtx) => {
+      const tx = txCtx.db;
+      const [row] = await tx
+        .update(workspaces)
+        .set({ decisionRights: matrix, decisionRightsVersion: input.version + 1 })
+        .where(and(eq(workspaces.id, actor.workspaceId), eq(workspaces.decisionRightsVersion, input.version)))
+        .returning({ id: workspaces.id });
+      if (!row) {
+        throw new AppError(
+          'version_conflict',
+          `Someone changed the decision rights since you loaded them (now version ${actor.matrixVersion}): reload and reapply`,
+          { details: { currentVersion: actor.matrixVersion } },
+        );
+      }
+      const changes = DECISIONS.flatMap((d) =>
+        ROLES.flatMap((role) => {
+          const before = actor.matrix[d][role];
+          const after = matrix[d][role];
+          return before === after ? [] : [{ decision: d, role, before, after }];
+        }),
       );
-    }
-    const changes = DECISIONS.flatMap((d) =>
-      ROLES.flatMap((role) => {
-        const before = actor.matrix[d][role];
-        const after = matrix[d][role];
-        return before === after ? [] : [{ decision: d, role, before, after }];
-      }),
-    );
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'team',
-      actorId: actor.userId,
-      summary: `Changed decision rights (${changes.length} cell${changes.length === 1 ? '' : 's'})`,
-      rationale: input.rationale,
-      details: { changes },
-    });
-    return getDecisionRights({ ...txCtx, actor: { ...actor, matrix, matrixVersion: input.version + 1 } });
-  });
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'team',
+        actorId: actor.userId,
+        summary: `Changed decision rights (${changes.length} cell${changes.length === 1 ? '' : 's'})`,
+        rationale: input.rationale,
+        details: { changes },
+      });
+      return getDecisionRights({ ...txCtx, actor: { ...actor, matrix, matrixVersion: input.version + 1 } });
+    },
+    () => ({ kind: 'memberChanged' }),
+  );
 }

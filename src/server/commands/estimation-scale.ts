@@ -107,21 +107,25 @@ export async function updateEstimationScale(
     })),
   };
   checkTShirtScale(stored);
-  return inTransaction(ctx, async ({ db: tx }) => {
-    const [row] = await tx
-      .update(workspaces)
-      .set({ tshirtScale: stored })
-      .where(eq(workspaces.id, actor.workspaceId))
-      .returning({ tshirtScale: workspaces.tshirtScale });
-    if (!row) throw notFound('Workspace');
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'estimates',
-      actorId: actor.userId,
-      summary: `Set the t-shirt ranges: ${stored.sizes.map((s) => `${s.size} ${s.min}–${s.max} days`).join(', ')}`,
-      rationale: input.rationale,
-      details: { tshirtScale: stored },
-    });
-    return presentScale(row.tshirtScale);
-  });
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      const [row] = await tx
+        .update(workspaces)
+        .set({ tshirtScale: stored })
+        .where(eq(workspaces.id, actor.workspaceId))
+        .returning({ tshirtScale: workspaces.tshirtScale });
+      if (!row) throw notFound('Workspace');
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'estimates',
+        actorId: actor.userId,
+        summary: `Set the t-shirt ranges: ${stored.sizes.map((s) => `${s.size} ${s.min}–${s.max} days`).join(', ')}`,
+        rationale: input.rationale,
+        details: { tshirtScale: stored },
+      });
+      return presentScale(row.tshirtScale);
+    },
+    () => ({ kind: 'estimationScaleSaved' }),
+  );
 }

@@ -57,16 +57,21 @@ export async function createEstimationSession(
       },
     );
   }
-  const [row] = await db
-    .insert(estimationSessions)
-    .values({
-      workspaceId: actor.workspaceId,
-      title: input.title,
-      unit: input.unit ?? 'days',
-      itemIds: input.itemIds,
-      createdBy: actor.userId,
-    })
-    .returning();
+  const [row] = await inTransaction(
+    ctx,
+    ({ db: tx }) =>
+      tx
+        .insert(estimationSessions)
+        .values({
+          workspaceId: actor.workspaceId,
+          title: input.title,
+          unit: input.unit ?? 'days',
+          itemIds: input.itemIds,
+          createdBy: actor.userId,
+        })
+        .returning(),
+    () => ({ kind: 'estimationSessionChanged', itemIds: input.itemIds }),
+  );
   if (!row) throw new Error('insert returned no session');
   return presentSession(db, actor, row);
 }
@@ -114,21 +119,26 @@ export async function castEstimationVote(
         ? (input.days ?? 0)
         : sizeToEstimate(input.size, await loadTShirtScale(db, actor.workspaceId)).likely;
   const now = new Date();
-  await db
-    .insert(estimationVotes)
-    .values({
-      sessionId: session.id,
-      itemId: input.itemId,
-      voterId: actor.userId,
-      days,
-      size: input.size ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [estimationVotes.sessionId, estimationVotes.itemId, estimationVotes.voterId],
-      set: { days, size: input.size ?? null, updatedAt: now },
-    });
+  await inTransaction(
+    ctx,
+    ({ db: tx }) =>
+      tx
+        .insert(estimationVotes)
+        .values({
+          sessionId: session.id,
+          itemId: input.itemId,
+          voterId: actor.userId,
+          days,
+          size: input.size ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [estimationVotes.sessionId, estimationVotes.itemId, estimationVotes.voterId],
+          set: { days, size: input.size ?? null, updatedAt: now },
+        }),
+    () => ({ kind: 'estimationSessionChanged', itemIds: [input.itemId] }),
+  );
   return presentSession(db, actor, session);
 }
 
@@ -148,11 +158,16 @@ export async function revealEstimationSession(
   await requireDecision(db, actor, 'estimates');
   if (session.state !== 'open') return presentSession(db, actor, session);
   const now = new Date();
-  const [row] = await db
-    .update(estimationSessions)
-    .set({ state: 'revealed', revealedAt: now, updatedAt: now })
-    .where(and(eq(estimationSessions.id, session.id), eq(estimationSessions.state, 'open')))
-    .returning();
+  const [row] = await inTransaction(
+    ctx,
+    ({ db: tx }) =>
+      tx
+        .update(estimationSessions)
+        .set({ state: 'revealed', revealedAt: now, updatedAt: now })
+        .where(and(eq(estimationSessions.id, session.id), eq(estimationSessions.state, 'open')))
+        .returning(),
+    () => ({ kind: 'estimationSessionChanged' }),
+  );
   return presentSession(db, actor, row ?? (await loadSession(db, actor.workspaceId, session.id)));
 }
 
@@ -221,31 +236,35 @@ export async function acceptSessionEstimate(
   }
   const accepted = value;
   // The item, its decision-log entry and the session change together or not at all.
-  return inTransaction(ctx, async (tx) => {
-    await updateItem(tx, {
-      itemId: input.itemId,
-      version: input.version,
-      ...('points' in accepted ? { storyPoints: accepted.points } : { estimate: accepted }),
-      rationale,
-    });
-    // Merged in the database, so two acceptances at once both stay.
-    const [row] = await tx.db
-      .update(estimationSessions)
-      .set({
-        accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: accepted })}::jsonb`,
-        updatedAt: new Date(),
-      })
-      .where(eq(estimationSessions.id, session.id))
-      .returning();
-    if (!row) throw notFound('Estimation session');
-    if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
-      const [closed] = await tx.db
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      await updateItem(tx, {
+        itemId: input.itemId,
+        version: input.version,
+        ...('points' in accepted ? { storyPoints: accepted.points } : { estimate: accepted }),
+        rationale,
+      });
+      // Merged in the database, so two acceptances at once both stay.
+      const [row] = await tx.db
         .update(estimationSessions)
-        .set({ state: 'closed' })
+        .set({
+          accepted: sql`${estimationSessions.accepted} || ${JSON.stringify({ [input.itemId]: accepted })}::jsonb`,
+          updatedAt: new Date(),
+        })
         .where(eq(estimationSessions.id, session.id))
         .returning();
-      return presentSession(tx.db, actor, closed ?? row);
-    }
-    return presentSession(tx.db, actor, row);
-  });
+      if (!row) throw notFound('Estimation session');
+      if (row.itemIds.every((id) => row.accepted[id] !== undefined)) {
+        const [closed] = await tx.db
+          .update(estimationSessions)
+          .set({ state: 'closed' })
+          .where(eq(estimationSessions.id, session.id))
+          .returning();
+        return presentSession(tx.db, actor, closed ?? row);
+      }
+      return presentSession(tx.db, actor, row);
+    },
+    () => ({ kind: 'estimateAccepted', itemIds: [input.itemId] }),
+  );
 }

@@ -25,7 +25,7 @@ import { DECISIONS, findEffectiveHolders } from '../../domain/decision-rights';
 import { buildSampleBacklog } from '../demo/sample-backlog';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, requireFounder } from '../policies/access';
-import type { CommandContext } from './items';
+import { type CommandContext, inTransaction } from './context';
 
 const DAY = 86_400_000;
 
@@ -92,82 +92,86 @@ export async function getGettingStarted(db: Database, actor: Actor): Promise<Get
  * @returns how many items were added
  */
 export async function addSampleData(ctx: CommandContext, now = new Date()): Promise<{ added: number }> {
-  const { db, actor } = ctx;
+  const { actor } = ctx;
   requireFounder(actor, 'add sample data');
   const sample = buildSampleBacklog();
-  return db.transaction(async (tx) => {
-    // Locking the workspace row serialises this with item creation, which takes the same lock.
-    const [ws] = await tx
-      .update(workspaces)
-      .set({ nextItemNumber: sql`${workspaces.nextItemNumber} + ${sample.length}` })
-      .where(eq(workspaces.id, actor.workspaceId))
-      .returning({ first: sql<number>`${workspaces.nextItemNumber} - ${sample.length}` });
-    if (!ws) throw notFound('Workspace');
-    const existing = await countOf(
-      tx.select({ n: count() }).from(items).where(eq(items.workspaceId, actor.workspaceId)),
-    );
-    if (existing > 0) {
-      throw new AppError(
-        'conflict',
-        `Sample data goes only into an empty workspace, and this one has ${existing} item${existing === 1 ? '' : 's'}: create a new workspace to try it`,
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      // Locking the workspace row serialises this with item creation, which takes the same lock.
+      const [ws] = await tx
+        .update(workspaces)
+        .set({ nextItemNumber: sql`${workspaces.nextItemNumber} + ${sample.length}` })
+        .where(eq(workspaces.id, actor.workspaceId))
+        .returning({ first: sql<number>`${workspaces.nextItemNumber} - ${sample.length}` });
+      if (!ws) throw notFound('Workspace');
+      const existing = await countOf(
+        tx.select({ n: count() }).from(items).where(eq(items.workspaceId, actor.workspaceId)),
       );
-    }
-    const ranks = generateNKeysBetween(null, null, sample.length);
-    const ago = (days: number) => new Date(now.getTime() - days * DAY);
-    const ids = sample.map(() => randomUUID());
-    await tx.insert(items).values(
-      sample.map((it, i) => ({
-        id: ids[i] as string,
-        parentId: it.parent === null ? null : (ids[it.parent] as string),
-        workspaceId: actor.workspaceId,
-        number: Number(ws.first) + i,
-        type: it.type,
-        title: it.title,
-        state: it.state,
-        rank: ranks[i] as string,
-        orderedAt: ago(it.createdDaysAgo - 1),
-        estimateOptimistic: it.estimate?.optimistic ?? null,
-        estimateLikely: it.estimate?.likely ?? null,
-        estimatePessimistic: it.estimate?.pessimistic ?? null,
-        estimatedBy: it.estimate ? actor.userId : null,
-        estimatedAt: it.estimate ? ago(it.createdDaysAgo - 1) : null,
-        scores: it.scores,
-        skills: it.skills,
-        labels: it.labels,
-        targetDate:
-          it.targetInDays === null
-            ? null
-            : new Date(now.getTime() + it.targetInDays * DAY).toISOString().slice(0, 10),
-        createdBy: actor.userId,
-        createdAt: ago(it.createdDaysAgo),
-        updatedAt: ago(it.doneDaysAgo ?? it.createdDaysAgo),
-        completedAt: it.doneDaysAgo === null ? null : ago(it.doneDaysAgo),
-      })),
-    );
-    await tx.insert(itemStateChanges).values(
-      sample.flatMap((it, i) => {
-        const itemId = ids[i] as string;
-        const change = (from: ItemState | null, to: ItemState, at: Date) => ({
+      if (existing > 0) {
+        throw new AppError(
+          'conflict',
+          `Sample data goes only into an empty workspace, and this one has ${existing} item${existing === 1 ? '' : 's'}: create a new workspace to try it`,
+        );
+      }
+      const ranks = generateNKeysBetween(null, null, sample.length);
+      const ago = (days: number) => new Date(now.getTime() - days * DAY);
+      const ids = sample.map(() => randomUUID());
+      await tx.insert(items).values(
+        sample.map((it, i) => ({
+          id: ids[i] as string,
+          parentId: it.parent === null ? null : (ids[it.parent] as string),
           workspaceId: actor.workspaceId,
-          itemId,
-          fromState: from,
-          toState: to,
-          changedBy: actor.userId,
-          changedAt: at,
-        });
-        const created = ago(it.createdDaysAgo);
-        if (it.state === 'new') return [change(null, 'new', created)];
-        if (it.state !== 'done')
-          return [change(null, 'new', created), change('new', it.state, ago(it.createdDaysAgo - 2))];
-        const finished = ago(it.doneDaysAgo ?? 0);
-        const started = new Date(finished.getTime() - (it.estimate?.likely ?? 1) * DAY);
-        return [
-          change(null, 'new', created),
-          change('new', 'in_progress', started),
-          change('in_progress', 'done', finished),
-        ];
-      }),
-    );
-    return { added: sample.length };
-  });
+          number: Number(ws.first) + i,
+          type: it.type,
+          title: it.title,
+          state: it.state,
+          rank: ranks[i] as string,
+          orderedAt: ago(it.createdDaysAgo - 1),
+          estimateOptimistic: it.estimate?.optimistic ?? null,
+          estimateLikely: it.estimate?.likely ?? null,
+          estimatePessimistic: it.estimate?.pessimistic ?? null,
+          estimatedBy: it.estimate ? actor.userId : null,
+          estimatedAt: it.estimate ? ago(it.createdDaysAgo - 1) : null,
+          scores: it.scores,
+          skills: it.skills,
+          labels: it.labels,
+          targetDate:
+            it.targetInDays === null
+              ? null
+              : new Date(now.getTime() + it.targetInDays * DAY).toISOString().slice(0, 10),
+          createdBy: actor.userId,
+          createdAt: ago(it.createdDaysAgo),
+          updatedAt: ago(it.doneDaysAgo ?? it.createdDaysAgo),
+          completedAt: it.doneDaysAgo === null ? null : ago(it.doneDaysAgo),
+        })),
+      );
+      await tx.insert(itemStateChanges).values(
+        sample.flatMap((it, i) => {
+          const itemId = ids[i] as string;
+          const change = (from: ItemState | null, to: ItemState, at: Date) => ({
+            workspaceId: actor.workspaceId,
+            itemId,
+            fromState: from,
+            toState: to,
+            changedBy: actor.userId,
+            changedAt: at,
+          });
+          const created = ago(it.createdDaysAgo);
+          if (it.state === 'new') return [change(null, 'new', created)];
+          if (it.state !== 'done')
+            return [change(null, 'new', created), change('new', it.state, ago(it.createdDaysAgo - 2))];
+          const finished = ago(it.doneDaysAgo ?? 0);
+          const started = new Date(finished.getTime() - (it.estimate?.likely ?? 1) * DAY);
+          return [
+            change(null, 'new', created),
+            change('new', 'in_progress', started),
+            change('in_progress', 'done', finished),
+          ];
+        }),
+      );
+      return { added: sample.length };
+    },
+    () => ({ kind: 'sampleDataAdded' }),
+  );
 }

@@ -180,62 +180,66 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
   const { db, actor } = ctx;
   requireContributor(actor);
   for (const decision of decisionsFor(input, null)) await requireDecision(db, actor, decision);
-  return inTransaction(ctx, async ({ db: tx }) => {
-    await checkParent(tx, actor.workspaceId, input.type, input.parentId);
-    await checkAssignee(tx, actor.workspaceId, input.assigneeId);
-    // Locking the workspace row serialises item numbers and bottom ranks per workspace.
-    const [ws] = await tx
-      .update(workspaces)
-      .set({ nextItemNumber: sql`${workspaces.nextItemNumber} + 1` })
-      .where(eq(workspaces.id, actor.workspaceId))
-      .returning({ number: sql<number>`${workspaces.nextItemNumber} - 1` });
-    if (!ws) throw notFound('Workspace');
-    const [last] = await tx
-      .select({ rank: items.rank })
-      .from(items)
-      .where(eq(items.workspaceId, actor.workspaceId))
-      .orderBy(sql`${items.rank} desc`)
-      .limit(1);
-    const now = new Date();
-    const state = input.state ?? 'new';
-    const [row] = await tx
-      .insert(items)
-      .values({
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      await checkParent(tx, actor.workspaceId, input.type, input.parentId);
+      await checkAssignee(tx, actor.workspaceId, input.assigneeId);
+      // Locking the workspace row serialises item numbers and bottom ranks per workspace.
+      const [ws] = await tx
+        .update(workspaces)
+        .set({ nextItemNumber: sql`${workspaces.nextItemNumber} + 1` })
+        .where(eq(workspaces.id, actor.workspaceId))
+        .returning({ number: sql<number>`${workspaces.nextItemNumber} - 1` });
+      if (!ws) throw notFound('Workspace');
+      const [last] = await tx
+        .select({ rank: items.rank })
+        .from(items)
+        .where(eq(items.workspaceId, actor.workspaceId))
+        .orderBy(sql`${items.rank} desc`)
+        .limit(1);
+      const now = new Date();
+      const state = input.state ?? 'new';
+      const [row] = await tx
+        .insert(items)
+        .values({
+          workspaceId: actor.workspaceId,
+          number: ws.number,
+          type: input.type,
+          title: input.title,
+          description: input.description ?? '',
+          parentId: input.parentId ?? null,
+          state,
+          rank: generateKeyBetween(last?.rank ?? null, null),
+          estimateOptimistic: input.estimate?.optimistic ?? null,
+          estimateLikely: input.estimate?.likely ?? null,
+          estimatePessimistic: input.estimate?.pessimistic ?? null,
+          estimatedBy: input.estimate ? actor.userId : null,
+          estimatedAt: input.estimate ? now : null,
+          storyPoints: input.storyPoints ?? null,
+          scores: input.scores ?? {},
+          skills: input.skills ?? [],
+          labels: input.labels ?? [],
+          assigneeId: input.assigneeId ?? null,
+          targetDate: input.targetDate ?? null,
+          scopeQuestion: input.scopeQuestion ?? null,
+          scopeQuestionAt: input.scopeQuestion ? now : null,
+          createdBy: actor.userId,
+          completedAt: state === 'done' ? now : null,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      await tx.insert(itemStateChanges).values({
         workspaceId: actor.workspaceId,
-        number: ws.number,
-        type: input.type,
-        title: input.title,
-        description: input.description ?? '',
-        parentId: input.parentId ?? null,
-        state,
-        rank: generateKeyBetween(last?.rank ?? null, null),
-        estimateOptimistic: input.estimate?.optimistic ?? null,
-        estimateLikely: input.estimate?.likely ?? null,
-        estimatePessimistic: input.estimate?.pessimistic ?? null,
-        estimatedBy: input.estimate ? actor.userId : null,
-        estimatedAt: input.estimate ? now : null,
-        storyPoints: input.storyPoints ?? null,
-        scores: input.scores ?? {},
-        skills: input.skills ?? [],
-        labels: input.labels ?? [],
-        assigneeId: input.assigneeId ?? null,
-        targetDate: input.targetDate ?? null,
-        scopeQuestion: input.scopeQuestion ?? null,
-        scopeQuestionAt: input.scopeQuestion ? now : null,
-        createdBy: actor.userId,
-        completedAt: state === 'done' ? now : null,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    await tx.insert(itemStateChanges).values({
-      workspaceId: actor.workspaceId,
-      itemId: row.id,
-      fromState: null,
-      toState: state,
-      changedBy: actor.userId,
-    });
-    return presentItem(row, []);
-  });
+        itemId: row.id,
+        fromState: null,
+        toState: state,
+        changedBy: actor.userId,
+      });
+      return presentItem(row, []);
+    },
+    (item) => ({ kind: 'itemCreated', itemIds: [item.id] }),
+  );
 }
 
 export function versionConflict(current: Item): AppError {
@@ -266,105 +270,109 @@ export async function updateItem(
   requireSlipReason(current, input.targetDate, input.rationale);
   const slips = movesCommittedDate(current, input.targetDate);
 
-  return inTransaction(ctx, async ({ db: tx }) => {
-    const type = input.type ?? current.type;
-    if (input.parentId !== undefined || input.type !== undefined) {
-      await checkParent(
-        tx,
-        actor.workspaceId,
-        type,
-        input.parentId === undefined ? current.parentId : input.parentId,
-        current.id,
-      );
-    }
-    if (input.type !== undefined) {
-      const children = await tx
-        .select({ type: items.type, number: items.number, title: items.title })
-        .from(items)
-        .where(eq(items.parentId, current.id));
-      const clash = children.find((ch) => ITEM_LEVELS[ch.type] <= ITEM_LEVELS[type]);
-      if (clash) {
-        throw new AppError(
-          'validation_failed',
-          `type: ${label(clash)} (a ${clash.type}) cannot stay under a ${type}`,
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      const type = input.type ?? current.type;
+      if (input.parentId !== undefined || input.type !== undefined) {
+        await checkParent(
+          tx,
+          actor.workspaceId,
+          type,
+          input.parentId === undefined ? current.parentId : input.parentId,
+          current.id,
         );
       }
-    }
-    await checkAssignee(tx, actor.workspaceId, input.assigneeId);
-    const now = new Date();
-    const set: PgUpdateSetSource<typeof items> = {
-      updatedAt: now,
-      version: sql`${items.version} + 1`,
-    };
-    if (input.type !== undefined) set.type = input.type;
-    if (input.title !== undefined) set.title = input.title;
-    if (input.description !== undefined) set.description = input.description;
-    if (input.parentId !== undefined) set.parentId = input.parentId;
-    if (input.labels !== undefined) set.labels = input.labels;
-    if (input.scores !== undefined) set.scores = input.scores;
-    if (input.skills !== undefined) set.skills = input.skills;
-    if (input.assigneeId !== undefined) {
-      // An assignment made here replaces the one an imported file named.
-      set.assigneeId = input.assigneeId;
-      set.importedAssignee = null;
-    }
-    if (input.targetDate !== undefined) {
-      set.targetDate = input.targetDate;
-      // A moved committed date stays committed (it is the new promise); a cleared one is not.
-      if (input.targetDate === null) set.targetDateCommittedAt = null;
-      else if (slips) set.targetDateCommittedAt = now;
-    }
-    if (input.actualEffort !== undefined) set.actualEffort = input.actualEffort;
-    if (input.storyPoints !== undefined) set.storyPoints = input.storyPoints;
-    if (input.scopeQuestion !== undefined) {
-      set.scopeQuestion = input.scopeQuestion;
-      set.scopeQuestionAt = input.scopeQuestion ? now : null;
-    }
-    if (input.estimate !== undefined) {
-      set.estimateOptimistic = input.estimate?.optimistic ?? null;
-      set.estimateLikely = input.estimate?.likely ?? null;
-      set.estimatePessimistic = input.estimate?.pessimistic ?? null;
-      set.estimatedBy = input.estimate ? actor.userId : null;
-      set.importedEstimatedBy = null;
-      set.estimatedAt = input.estimate ? now : null;
-    }
-    const stateChanged = input.state !== undefined && input.state !== current.state;
-    if (stateChanged && input.state) {
-      set.state = input.state;
-      set.completedAt = input.state === 'done' ? now : null;
-    }
-    const [row] = await tx
-      .update(items)
-      .set(set)
-      .where(and(eq(items.id, current.id), eq(items.version, input.version)))
-      .returning();
-    if (!row) {
-      const latest = await loadRow(tx, actor.workspaceId, current.id);
-      throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
-    }
-    if (stateChanged && input.state) {
-      await tx.insert(itemStateChanges).values({
-        workspaceId: actor.workspaceId,
-        itemId: row.id,
-        fromState: current.state,
-        toState: input.state,
-        changedBy: actor.userId,
-        changedAt: now,
-      });
-    }
-    const logged = await logItemDecisions(tx, actor, current, input, { slip: slips });
-    if (slips && current.targetDate) {
-      await recordSlip(tx, {
-        workspaceId: actor.workspaceId,
-        itemId: row.id,
-        fromDate: current.targetDate,
-        toDate: input.targetDate ?? null,
-        reason: input.rationale ?? '',
-        movedBy: actor.userId,
-        decisionId: logged.delivery_dates ?? null,
-        movedAt: now,
-      });
-    }
-    return presentItem(row, await loadDeps(tx, [row.id]));
-  });
+      if (input.type !== undefined) {
+        const children = await tx
+          .select({ type: items.type, number: items.number, title: items.title })
+          .from(items)
+          .where(eq(items.parentId, current.id));
+        const clash = children.find((ch) => ITEM_LEVELS[ch.type] <= ITEM_LEVELS[type]);
+        if (clash) {
+          throw new AppError(
+            'validation_failed',
+            `type: ${label(clash)} (a ${clash.type}) cannot stay under a ${type}`,
+          );
+        }
+      }
+      await checkAssignee(tx, actor.workspaceId, input.assigneeId);
+      const now = new Date();
+      const set: PgUpdateSetSource<typeof items> = {
+        updatedAt: now,
+        version: sql`${items.version} + 1`,
+      };
+      if (input.type !== undefined) set.type = input.type;
+      if (input.title !== undefined) set.title = input.title;
+      if (input.description !== undefined) set.description = input.description;
+      if (input.parentId !== undefined) set.parentId = input.parentId;
+      if (input.labels !== undefined) set.labels = input.labels;
+      if (input.scores !== undefined) set.scores = input.scores;
+      if (input.skills !== undefined) set.skills = input.skills;
+      if (input.assigneeId !== undefined) {
+        // An assignment made here replaces the one an imported file named.
+        set.assigneeId = input.assigneeId;
+        set.importedAssignee = null;
+      }
+      if (input.targetDate !== undefined) {
+        set.targetDate = input.targetDate;
+        // A moved committed date stays committed (it is the new promise); a cleared one is not.
+        if (input.targetDate === null) set.targetDateCommittedAt = null;
+        else if (slips) set.targetDateCommittedAt = now;
+      }
+      if (input.actualEffort !== undefined) set.actualEffort = input.actualEffort;
+      if (input.storyPoints !== undefined) set.storyPoints = input.storyPoints;
+      if (input.scopeQuestion !== undefined) {
+        set.scopeQuestion = input.scopeQuestion;
+        set.scopeQuestionAt = input.scopeQuestion ? now : null;
+      }
+      if (input.estimate !== undefined) {
+        set.estimateOptimistic = input.estimate?.optimistic ?? null;
+        set.estimateLikely = input.estimate?.likely ?? null;
+        set.estimatePessimistic = input.estimate?.pessimistic ?? null;
+        set.estimatedBy = input.estimate ? actor.userId : null;
+        set.importedEstimatedBy = null;
+        set.estimatedAt = input.estimate ? now : null;
+      }
+      const stateChanged = input.state !== undefined && input.state !== current.state;
+      if (stateChanged && input.state) {
+        set.state = input.state;
+        set.completedAt = input.state === 'done' ? now : null;
+      }
+      const [row] = await tx
+        .update(items)
+        .set(set)
+        .where(and(eq(items.id, current.id), eq(items.version, input.version)))
+        .returning();
+      if (!row) {
+        const latest = await loadRow(tx, actor.workspaceId, current.id);
+        throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
+      }
+      if (stateChanged && input.state) {
+        await tx.insert(itemStateChanges).values({
+          workspaceId: actor.workspaceId,
+          itemId: row.id,
+          fromState: current.state,
+          toState: input.state,
+          changedBy: actor.userId,
+          changedAt: now,
+        });
+      }
+      const logged = await logItemDecisions(tx, actor, current, input, { slip: slips });
+      if (slips && current.targetDate) {
+        await recordSlip(tx, {
+          workspaceId: actor.workspaceId,
+          itemId: row.id,
+          fromDate: current.targetDate,
+          toDate: input.targetDate ?? null,
+          reason: input.rationale ?? '',
+          movedBy: actor.userId,
+          decisionId: logged.delivery_dates ?? null,
+          movedAt: now,
+        });
+      }
+      return presentItem(row, await loadDeps(tx, [row.id]));
+    },
+    (item) => ({ kind: 'itemChanged', itemIds: [item.id] }),
+  );
 }

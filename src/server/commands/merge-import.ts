@@ -137,17 +137,21 @@ export async function mergeForeignImport(
     refusals: await findRefusals(db, actor),
   };
   if (dryRun) return { dryRun, summary, ...reportOf(await planMerge(db, mergeInput)) };
-  const merged = await inTransaction(ctx, async ({ db: tx }) => {
-    // New numbers and ranks are read and written under the lock that item captures take.
-    await lockWorkspaceOrder(tx, actor.workspaceId);
-    const merge = await planMerge(tx, mergeInput);
-    await writeMerge(tx, merge, {
-      actor,
-      memberIds: new Map(team.map((m) => [m.email.toLowerCase(), m.id])),
-      fileName: input.fileName ?? null,
-      now,
-    });
-    return merge;
-  });
+  const merged = await inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      // New numbers and ranks are read and written under the lock that item captures take.
+      await lockWorkspaceOrder(tx, actor.workspaceId);
+      const merge = await planMerge(tx, mergeInput);
+      await writeMerge(tx, merge, {
+        actor,
+        memberIds: new Map(team.map((m) => [m.email.toLowerCase(), m.id])),
+        fileName: input.fileName ?? null,
+        now,
+      });
+      return merge;
+    },
+    () => ({ kind: 'workspaceImported' }),
+  );
   return { dryRun, summary, ...reportOf(merged) };
 }

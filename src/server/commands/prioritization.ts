@@ -16,9 +16,9 @@ import {
 } from '../../domain/prioritization';
 import { AppError } from '../errors';
 import { requireContributor, requireDecision } from '../policies/access';
+import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { lockWorkspaceOrder } from './item-order';
-import type { CommandContext } from './items';
 import { formulaError } from './scoring-formulas';
 
 /** An open backlog item (not done or cancelled) in the manual order. */
@@ -193,85 +193,89 @@ export async function applyRanking(ctx: CommandContext, input: ApplyRanking): Pr
   const { db, actor } = ctx;
   requireContributor(actor);
   await requireDecision(db, actor, 'backlog_order');
-  return db.transaction(async (tx) => {
-    // Locking the workspace row serialises applies, moves and captures of new items.
-    await lockWorkspaceOrder(tx, actor.workspaceId);
-    const scoring = await resolveScoring(tx, actor.workspaceId, input.framework);
-    const backlog = await loadBacklog(tx, actor.workspaceId);
-    const ranking = rankRows(backlog, scoring);
-    if (input.expectedOrderVersion !== undefined && input.expectedOrderVersion !== ranking.orderVersion) {
-      throw new AppError(
-        'version_conflict',
-        'The backlog or its scores changed since you loaded this ranking: reload it, review, then apply again',
-        { details: { orderVersion: ranking.orderVersion } },
-      );
-    }
-    if (ranking.ranked.length === 0) {
-      throw new AppError(
-        'validation_failed',
-        `No open item has every ${ranking.framework.name} input (${ranking.framework.inputs.map((i) => i.scoreKey).join(', ')}): score items first`,
-      );
-    }
-    const [first] = await tx
-      .select({ rank: items.rank })
-      .from(items)
-      .where(eq(items.workspaceId, actor.workspaceId))
-      .orderBy(asc(items.rank))
-      .limit(1);
-    const keys = generateNKeysBetween(null, first?.rank ?? null, ranking.ranked.length);
-    const byId = new Map(backlog.map((row) => [row.id, row]));
-    const now = new Date();
-    for (const [index, entry] of ranking.ranked.entries()) {
-      await tx
-        .update(items)
-        .set({
-          rank: keys[index] as string,
-          orderedAt: now,
-          updatedAt: now,
-          version: sql`${items.version} + 1`,
-        })
-        .where(eq(items.id, entry.itemId));
-    }
-    const head = ranking.ranked
-      .slice(0, 3)
-      .map((entry) => `#${entry.number}`)
-      .join(', ');
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'backlog_order',
-      actorId: actor.userId,
-      summary: `Ordered the backlog by ${ranking.framework.name}: ${ranking.ranked.length} items, ${head} first`,
-      rationale: input.rationale,
-      details: {
-        framework: { ref: scoring.ref, name: ranking.framework.name, formula: ranking.framework.formula },
-        orderVersion: ranking.orderVersion,
-        order: ranking.ranked.map((entry, index) => ({
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      // Locking the workspace row serialises applies, moves and captures of new items.
+      await lockWorkspaceOrder(tx, actor.workspaceId);
+      const scoring = await resolveScoring(tx, actor.workspaceId, input.framework);
+      const backlog = await loadBacklog(tx, actor.workspaceId);
+      const ranking = rankRows(backlog, scoring);
+      if (input.expectedOrderVersion !== undefined && input.expectedOrderVersion !== ranking.orderVersion) {
+        throw new AppError(
+          'version_conflict',
+          'The backlog or its scores changed since you loaded this ranking: reload it, review, then apply again',
+          { details: { orderVersion: ranking.orderVersion } },
+        );
+      }
+      if (ranking.ranked.length === 0) {
+        throw new AppError(
+          'validation_failed',
+          `No open item has every ${ranking.framework.name} input (${ranking.framework.inputs.map((i) => i.scoreKey).join(', ')}): score items first`,
+        );
+      }
+      const [first] = await tx
+        .select({ rank: items.rank })
+        .from(items)
+        .where(eq(items.workspaceId, actor.workspaceId))
+        .orderBy(asc(items.rank))
+        .limit(1);
+      const keys = generateNKeysBetween(null, first?.rank ?? null, ranking.ranked.length);
+      const byId = new Map(backlog.map((row) => [row.id, row]));
+      const now = new Date();
+      for (const [index, entry] of ranking.ranked.entries()) {
+        await tx
+          .update(items)
+          .set({
+            rank: keys[index] as string,
+            orderedAt: now,
+            updatedAt: now,
+            version: sql`${items.version} + 1`,
+          })
+          .where(eq(items.id, entry.itemId));
+      }
+      const head = ranking.ranked
+        .slice(0, 3)
+        .map((entry) => `#${entry.number}`)
+        .join(', ');
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'backlog_order',
+        actorId: actor.userId,
+        summary: `Ordered the backlog by ${ranking.framework.name}: ${ranking.ranked.length} items, ${head} first`,
+        rationale: input.rationale,
+        details: {
+          framework: { ref: scoring.ref, name: ranking.framework.name, formula: ranking.framework.formula },
+          orderVersion: ranking.orderVersion,
+          order: ranking.ranked.map((entry, index) => ({
+            itemId: entry.itemId,
+            number: entry.number,
+            score: entry.score,
+            inputs: entry.inputs,
+            from: byId.get(entry.itemId)?.rank,
+            to: keys[index],
+          })),
+          unscored: ranking.unscored.map((entry) => ({
+            itemId: entry.itemId,
+            number: entry.number,
+            missing: entry.missing,
+          })),
+        },
+      });
+      const after = rankRows(await loadBacklog(tx, actor.workspaceId), scoring);
+      return {
+        framework: { ref: scoring.ref, name: ranking.framework.name },
+        applied: ranking.ranked.map((entry) => ({
           itemId: entry.itemId,
           number: entry.number,
-          score: entry.score,
-          inputs: entry.inputs,
-          from: byId.get(entry.itemId)?.rank,
-          to: keys[index],
+          title: entry.title,
         })),
-        unscored: ranking.unscored.map((entry) => ({
-          itemId: entry.itemId,
-          number: entry.number,
-          missing: entry.missing,
-        })),
-      },
-    });
-    const after = rankRows(await loadBacklog(tx, actor.workspaceId), scoring);
-    return {
-      framework: { ref: scoring.ref, name: ranking.framework.name },
-      applied: ranking.ranked.map((entry) => ({
-        itemId: entry.itemId,
-        number: entry.number,
-        title: entry.title,
-      })),
-      unscored: ranking.unscored.length,
-      orderVersion: after.orderVersion,
-    };
-  });
+        unscored: ranking.unscored.length,
+        orderVersion: after.orderVersion,
+      };
+    },
+    (applied) => ({ kind: 'rankingApplied', itemIds: applied.applied.map((item) => item.itemId) }),
+  );
 }
 
 // ── Custom formulas ───────────────────────────────────────────────────────────────────────────

@@ -59,37 +59,41 @@ export async function publishSnapshot(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
   const { roadmap } = planRoadmap(await loadPlanSource(db, actor.workspaceId, input.start ?? todayIso()));
-  return inTransaction(ctx, async ({ db: tx }) => {
-    const [last] = await tx
-      .select({ version: roadmapSnapshots.version })
-      .from(roadmapSnapshots)
-      .where(eq(roadmapSnapshots.workspaceId, actor.workspaceId))
-      .orderBy(desc(roadmapSnapshots.version))
-      .limit(1);
-    const version = (last?.version ?? 0) + 1;
-    const [row] = await tx
-      .insert(roadmapSnapshots)
-      .values({
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      const [last] = await tx
+        .select({ version: roadmapSnapshots.version })
+        .from(roadmapSnapshots)
+        .where(eq(roadmapSnapshots.workspaceId, actor.workspaceId))
+        .orderBy(desc(roadmapSnapshots.version))
+        .limit(1);
+      const version = (last?.version ?? 0) + 1;
+      const [row] = await tx
+        .insert(roadmapSnapshots)
+        .values({
+          workspaceId: actor.workspaceId,
+          version,
+          note: input.note ?? null,
+          startDate: roadmap.startDate,
+          plan: freeze(roadmap) as unknown as Record<string, unknown>,
+          publishedBy: actor.userId,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      const committed = await commitTargetDates(tx, actor.workspaceId, row.publishedAt);
+      await recordDecision(tx, {
         workspaceId: actor.workspaceId,
-        version,
-        note: input.note ?? null,
-        startDate: roadmap.startDate,
-        plan: freeze(roadmap) as unknown as Record<string, unknown>,
-        publishedBy: actor.userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    const committed = await commitTargetDates(tx, actor.workspaceId, row.publishedAt);
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'roadmap',
-      actorId: actor.userId,
-      summary: `Published roadmap version ${version}: ${roadmap.items.length} items, ending ${roadmap.endDate}${committed > 0 ? `; committed ${committed} new target date${committed === 1 ? '' : 's'}` : ''}`,
-      rationale: input.note ?? null,
-      details: { snapshotId: row.id, version, endDate: roadmap.endDate, committedTargetDates: committed },
-    });
-    return presentSnapshot(row);
-  });
+        decision: 'roadmap',
+        actorId: actor.userId,
+        summary: `Published roadmap version ${version}: ${roadmap.items.length} items, ending ${roadmap.endDate}${committed > 0 ? `; committed ${committed} new target date${committed === 1 ? '' : 's'}` : ''}`,
+        rationale: input.note ?? null,
+        details: { snapshotId: row.id, version, endDate: roadmap.endDate, committedTargetDates: committed },
+      });
+      return presentSnapshot(row);
+    },
+    () => ({ kind: 'snapshotPublished' }),
+  );
 }
 
 /**
@@ -117,16 +121,20 @@ export async function deleteSnapshot(ctx: CommandContext, input: { snapshotId: s
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
   const row = await loadSnapshot(db, actor.workspaceId, input.snapshotId);
-  await inTransaction(ctx, async ({ db: tx }) => {
-    await tx
-      .delete(roadmapSnapshots)
-      .where(and(eq(roadmapSnapshots.id, row.id), eq(roadmapSnapshots.workspaceId, actor.workspaceId)));
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'roadmap',
-      actorId: actor.userId,
-      summary: `Deleted roadmap version ${row.version}`,
-      details: { version: row.version, startDate: row.startDate, note: row.note },
-    });
-  });
+  await inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      await tx
+        .delete(roadmapSnapshots)
+        .where(and(eq(roadmapSnapshots.id, row.id), eq(roadmapSnapshots.workspaceId, actor.workspaceId)));
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'roadmap',
+        actorId: actor.userId,
+        summary: `Deleted roadmap version ${row.version}`,
+        details: { version: row.version, startDate: row.startDate, note: row.note },
+      });
+    },
+    () => ({ kind: 'snapshotPublished' }),
+  );
 }

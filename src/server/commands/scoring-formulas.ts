@@ -85,32 +85,36 @@ export async function createScoringFormula(
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
   const fields = checkExpression(input.expression);
-  return inTransaction(ctx, async ({ db: tx }) => {
-    let row: FormulaRow | undefined;
-    try {
-      [row] = await tx
-        .insert(scoringFormulas)
-        .values({
-          workspaceId: actor.workspaceId,
-          name: input.name,
-          expression: input.expression,
-          createdBy: actor.userId,
-        })
-        .returning();
-    } catch (error) {
-      throw nameTaken(input.name, error);
-    }
-    if (!row) throw new Error('insert returned no row');
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'prioritization_method',
-      actorId: actor.userId,
-      summary: `Added the scoring formula “${row.name}”: ${row.expression}`,
-      rationale: input.rationale,
-      details: { formulaId: row.id, expression: row.expression, fields },
-    });
-    return presentFormula(row);
-  });
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      let row: FormulaRow | undefined;
+      try {
+        [row] = await tx
+          .insert(scoringFormulas)
+          .values({
+            workspaceId: actor.workspaceId,
+            name: input.name,
+            expression: input.expression,
+            createdBy: actor.userId,
+          })
+          .returning();
+      } catch (error) {
+        throw nameTaken(input.name, error);
+      }
+      if (!row) throw new Error('insert returned no row');
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'prioritization_method',
+        actorId: actor.userId,
+        summary: `Added the scoring formula “${row.name}”: ${row.expression}`,
+        rationale: input.rationale,
+        details: { formulaId: row.id, expression: row.expression, fields },
+      });
+      return presentFormula(row);
+    },
+    () => ({ kind: 'formulaChanged' }),
+  );
 }
 
 /** Changes a formula's name or expression if the caller holds its current version. */
@@ -122,44 +126,48 @@ export async function updateScoringFormula(
   await requireDecision(db, actor, 'prioritization_method');
   const current = await loadFormula(db, actor.workspaceId, input.formulaId);
   if (input.expression !== undefined) checkExpression(input.expression);
-  return inTransaction(ctx, async ({ db: tx }) => {
-    let row: FormulaRow | undefined;
-    try {
-      [row] = await tx
-        .update(scoringFormulas)
-        .set({
-          ...(input.name === undefined ? {} : { name: input.name }),
-          ...(input.expression === undefined ? {} : { expression: input.expression }),
-          updatedAt: new Date(),
-          version: sql`${scoringFormulas.version} + 1`,
-        })
-        .where(and(eq(scoringFormulas.id, current.id), eq(scoringFormulas.version, input.version)))
-        .returning();
-    } catch (error) {
-      throw nameTaken(input.name ?? current.name, error);
-    }
-    if (!row) {
-      const latest = await loadFormula(tx, actor.workspaceId, current.id);
-      throw new AppError(
-        'version_conflict',
-        `Someone changed the formula “${latest.name}” since you loaded it (now version ${latest.version}): review, then reapply`,
-        { details: { current: presentFormula(latest) } },
-      );
-    }
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'prioritization_method',
-      actorId: actor.userId,
-      summary: `Changed the scoring formula “${row.name}”`,
-      rationale: input.rationale,
-      details: {
-        formulaId: row.id,
-        before: { name: current.name, expression: current.expression },
-        after: { name: row.name, expression: row.expression },
-      },
-    });
-    return presentFormula(row);
-  });
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      let row: FormulaRow | undefined;
+      try {
+        [row] = await tx
+          .update(scoringFormulas)
+          .set({
+            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.expression === undefined ? {} : { expression: input.expression }),
+            updatedAt: new Date(),
+            version: sql`${scoringFormulas.version} + 1`,
+          })
+          .where(and(eq(scoringFormulas.id, current.id), eq(scoringFormulas.version, input.version)))
+          .returning();
+      } catch (error) {
+        throw nameTaken(input.name ?? current.name, error);
+      }
+      if (!row) {
+        const latest = await loadFormula(tx, actor.workspaceId, current.id);
+        throw new AppError(
+          'version_conflict',
+          `Someone changed the formula “${latest.name}” since you loaded it (now version ${latest.version}): review, then reapply`,
+          { details: { current: presentFormula(latest) } },
+        );
+      }
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'prioritization_method',
+        actorId: actor.userId,
+        summary: `Changed the scoring formula “${row.name}”`,
+        rationale: input.rationale,
+        details: {
+          formulaId: row.id,
+          before: { name: current.name, expression: current.expression },
+          after: { name: row.name, expression: row.expression },
+        },
+      });
+      return presentFormula(row);
+    },
+    () => ({ kind: 'formulaChanged' }),
+  );
 }
 
 /** Removes a formula (the prioritization_method decision). */
@@ -167,14 +175,18 @@ export async function deleteScoringFormula(ctx: CommandContext, input: { formula
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'prioritization_method');
   const current = await loadFormula(db, actor.workspaceId, input.formulaId);
-  await inTransaction(ctx, async ({ db: tx }) => {
-    await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'prioritization_method',
-      actorId: actor.userId,
-      summary: `Removed the scoring formula “${current.name}”`,
-      details: { formulaId: current.id, expression: current.expression },
-    });
-  });
+  await inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      await tx.delete(scoringFormulas).where(eq(scoringFormulas.id, current.id));
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'prioritization_method',
+        actorId: actor.userId,
+        summary: `Removed the scoring formula “${current.name}”`,
+        details: { formulaId: current.id, expression: current.expression },
+      });
+    },
+    () => ({ kind: 'formulaChanged' }),
+  );
 }

@@ -142,69 +142,73 @@ export async function updateMember(
   const { userId } = input;
   await requireDecision(ctx.db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
-  return inTransaction(ctx, async ({ db: tx }) => {
-    await lockTeam(tx, actor.workspaceId);
-    const [current] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
-      .limit(1);
-    if (!current) throw notFound('Member');
-    await requireMayChangeMember(tx, actor, current, input.role);
-    if (input.role && input.role !== 'founder' && current.role === 'founder') {
-      if ((await countFounders(tx, actor.workspaceId, userId)) === 0) {
+  return inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      await lockTeam(tx, actor.workspaceId);
+      const [current] = await tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
+        .limit(1);
+      if (!current) throw notFound('Member');
+      await requireMayChangeMember(tx, actor, current, input.role);
+      if (input.role && input.role !== 'founder' && current.role === 'founder') {
+        if ((await countFounders(tx, actor.workspaceId, userId)) === 0) {
+          throw new AppError(
+            'validation_failed',
+            'role: a workspace needs a founder; make someone else founder first',
+          );
+        }
+      }
+      const [row] = await tx
+        .update(memberships)
+        .set({
+          ...(input.role ? { role: input.role } : {}),
+          ...(input.fte !== undefined ? { fte: input.fte } : {}),
+          ...(input.skills ? { skills: input.skills } : {}),
+          version: current.version + 1,
+        })
+        .where(
+          and(
+            eq(memberships.workspaceId, actor.workspaceId),
+            eq(memberships.userId, userId),
+            eq(memberships.version, input.version),
+          ),
+        )
+        .returning();
+      if (!row) {
         throw new AppError(
-          'validation_failed',
-          'role: a workspace needs a founder; make someone else founder first',
+          'version_conflict',
+          `Someone changed this member since you loaded it (now version ${current.version})`,
+          {
+            details: { currentVersion: current.version },
+          },
         );
       }
-    }
-    const [row] = await tx
-      .update(memberships)
-      .set({
-        ...(input.role ? { role: input.role } : {}),
-        ...(input.fte !== undefined ? { fte: input.fte } : {}),
-        ...(input.skills ? { skills: input.skills } : {}),
-        version: current.version + 1,
-      })
-      .where(
-        and(
-          eq(memberships.workspaceId, actor.workspaceId),
-          eq(memberships.userId, userId),
-          eq(memberships.version, input.version),
-        ),
-      )
-      .returning();
-    if (!row) {
-      throw new AppError(
-        'version_conflict',
-        `Someone changed this member since you loaded it (now version ${current.version})`,
-        {
-          details: { currentVersion: current.version },
+      const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'team',
+        actorId: actor.userId,
+        summary: `Updated ${user?.name ?? 'a member'}: ${[
+          input.role ? `role ${input.role}` : '',
+          input.fte !== undefined ? `FTE ${input.fte}` : '',
+          input.skills ? `skills ${input.skills.join(', ') || 'none'}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
+        details: {
+          userId,
+          before: { role: current.role, fte: current.fte, skills: current.skills },
+          after: input,
         },
-      );
-    }
-    const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'team',
-      actorId: actor.userId,
-      summary: `Updated ${user?.name ?? 'a member'}: ${[
-        input.role ? `role ${input.role}` : '',
-        input.fte !== undefined ? `FTE ${input.fte}` : '',
-        input.skills ? `skills ${input.skills.join(', ') || 'none'}` : '',
-      ]
-        .filter(Boolean)
-        .join(', ')}`,
-      details: {
-        userId,
-        before: { role: current.role, fte: current.fte, skills: current.skills },
-        after: input,
-      },
-    });
-    const members = await findMembers(tx, actor.workspaceId);
-    return members.find((m) => m.userId === userId) as Member;
-  });
+      });
+      const members = await findMembers(tx, actor.workspaceId);
+      return members.find((m) => m.userId === userId) as Member;
+    },
+    () => ({ kind: 'memberChanged' }),
+  );
 }
 
 /**
@@ -217,28 +221,35 @@ export async function removeMember(ctx: CommandContext, input: { userId: string 
   const { userId } = input;
   await requireDecision(ctx.db, actor, 'team');
   if (!isUuid(userId)) throw notFound('Member');
-  await inTransaction(ctx, async ({ db: tx }) => {
-    await lockTeam(tx, actor.workspaceId);
-    const [current] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
-    if (!current) throw notFound('Member');
-    await requireMayRemoveMember(tx, actor, current);
-    if (current.role === 'founder' && (await countFounders(tx, actor.workspaceId, userId)) === 0) {
-      throw new AppError('validation_failed', 'A workspace needs a founder: make someone else founder first');
-    }
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
-    await recordDecision(tx, {
-      workspaceId: actor.workspaceId,
-      decision: 'team',
-      actorId: actor.userId,
-      summary: 'Removed a member from the team',
-      details: { userId, role: current.role },
-    });
-  });
+  await inTransaction(
+    ctx,
+    async ({ db: tx }) => {
+      await lockTeam(tx, actor.workspaceId);
+      const [current] = await tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+      if (!current) throw notFound('Member');
+      await requireMayRemoveMember(tx, actor, current);
+      if (current.role === 'founder' && (await countFounders(tx, actor.workspaceId, userId)) === 0) {
+        throw new AppError(
+          'validation_failed',
+          'A workspace needs a founder: make someone else founder first',
+        );
+      }
+      await tx
+        .delete(memberships)
+        .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+      await recordDecision(tx, {
+        workspaceId: actor.workspaceId,
+        decision: 'team',
+        actorId: actor.userId,
+        summary: 'Removed a member from the team',
+        details: { userId, role: current.role },
+      });
+    },
+    () => ({ kind: 'memberChanged' }),
+  );
 }
 
 const INVITATION_DAYS = 14;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../domain/decision-rights';
 import { useInbox } from '../api/item-hooks';
+import { useLiveUpdates } from '../api/live';
 import { rememberWorkspace } from '../api/prefetch';
 import { useMe, useSignOut } from '../api/session-hooks';
 import type { Workspace } from '../api/types';
@@ -45,6 +46,7 @@ export function WorkspaceLayout() {
 function Shell({ workspaces }: { workspaces: Workspace[] }) {
   const { workspace, user } = useWorkspace();
   const inbox = useInbox(workspace.id);
+  useLiveUpdates(workspace.id);
   const navigate = useNavigate();
   const signOut = useSignOut();
   const [help, setHelp] = useState(false);
