@@ -37,6 +37,7 @@ import { registerMetricsRoutes } from './routes/metrics.routes';
 import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
+import { registerProposalRoutes } from './routes/proposals.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
@@ -138,6 +139,7 @@ export function createApp(deps: ServerDeps) {
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
   registerActivityRoutes(app);
+  registerProposalRoutes(app);
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);
   registerAssessmentRoutes(app);
