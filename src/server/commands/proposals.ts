@@ -6,104 +6,25 @@
  * given for it. Each answer bumps the proposal's version, so two answers never cross.
  */
 
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CreateProposal, Proposal, ProposalChange, ProposalStatus } from '../../contract';
+import type { CreateProposal, Proposal, ProposalStatus } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, items, proposals, users } from '../../db/schema';
-import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
+import { findEffectiveHolders } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, isUuid, requireContributor, requireDecision } from '../policies/access';
-import { label } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import { moveItem } from './item-order';
-import { checkParent, loadRow, updateItem } from './items';
-
-/** The decision a change belongs to: the order is the ordering decision, the rest is scope. */
-export function decisionOfChange(change: ProposalChange): Decision {
-  return change.kind === 'order' ? 'backlog_order' : 'scope';
-}
-
-type Labelled = { number: number; title: string };
-
-/** The change in words: "Move #12 “Export” before #7 “Import”". */
-export function describeChange(
-  change: ProposalChange,
-  item: Labelled,
-  others: Map<string, Labelled>,
-): string {
-  const name = label(item);
-  const other = (id: string) => {
-    const row = others.get(id);
-    return row ? label(row) : 'an item no longer in the workspace';
-  };
-  switch (change.kind) {
-    case 'order':
-      if (change.afterId === null) return `Move ${name} to the top`;
-      if (change.afterId !== undefined) return `Move ${name} after ${other(change.afterId)}`;
-      if (change.beforeId === null || change.beforeId === undefined) return `Move ${name} to the bottom`;
-      return `Move ${name} before ${other(change.beforeId)}`;
-    case 'cut':
-      return `Cut ${name} from scope`;
-    case 'restore':
-      return `Bring ${name} back into scope`;
-    case 'move_to':
-      return change.parentId === null
-        ? `Take ${name} out of its parent`
-        : `Move ${name} under ${other(change.parentId)}`;
-  }
-}
-
-function referencedIds(change: ProposalChange): string[] {
-  if (change.kind === 'order')
-    return [change.afterId, change.beforeId].filter((id) => typeof id === 'string');
-  if (change.kind === 'move_to' && change.parentId) return [change.parentId];
-  return [];
-}
-
-/** Refuses a change that could not be applied now, saying what to fix. */
-async function checkChange(
-  db: Database,
-  workspaceId: string,
-  item: Awaited<ReturnType<typeof loadRow>>,
-  change: ProposalChange,
-) {
-  const name = label(item);
-  switch (change.kind) {
-    case 'order':
-      for (const [field, id] of [
-        ['afterId', change.afterId],
-        ['beforeId', change.beforeId],
-      ] as const) {
-        if (!id) continue;
-        if (id === item.id)
-          throw new AppError('validation_failed', `change.${field}: an item cannot move next to itself`);
-        const [found] = await db
-          .select({ id: items.id })
-          .from(items)
-          .where(and(eq(items.id, id), eq(items.workspaceId, workspaceId)));
-        if (!found)
-          throw new AppError('validation_failed', `change.${field}: no such item in this workspace`);
-      }
-      return;
-    case 'cut':
-      if (item.state === 'cancelled')
-        throw new AppError('validation_failed', `${name} is already cut from scope`);
-      return;
-    case 'restore':
-      if (item.state !== 'cancelled')
-        throw new AppError(
-          'validation_failed',
-          `${name} is in scope: only a cut (cancelled) item can be brought back`,
-        );
-      return;
-    case 'move_to':
-      if (change.parentId === item.parentId)
-        throw new AppError('validation_failed', `change.parentId: ${name} already sits there`);
-      await checkParent(db, workspaceId, item.type, change.parentId, item.id);
-  }
-}
+import { loadRow } from './items';
+import {
+  applyChange,
+  checkChange,
+  decisionOfChange,
+  describeChange,
+  type Labelled,
+  referencedIds,
+} from './proposal-changes';
 
 const proposer = alias(users, 'proposer');
 const decider = alias(users, 'decider');
@@ -285,38 +206,12 @@ export async function acceptProposal(
   requireContributor(actor);
   return inTransaction(ctx, async (tx) => {
     const proposal = await loadOpenProposal(tx.db, actor, input.proposalId, input.version);
-    const rationale = proposal.reason;
-    const change = proposal.change;
     // The item may have changed since: a change that no longer applies is refused, the proposal stays open.
-    const item = await loadRow(tx.db, actor.workspaceId, proposal.itemId);
-    await checkChange(tx.db, actor.workspaceId, item, change);
-    let decisionId: number;
-    if (change.kind === 'order') {
-      const moved = await moveItem(tx, { itemId: item.id, ...change, rationale });
-      decisionId = Number(moved.decision.id);
-    } else {
-      const fields =
-        change.kind === 'cut'
-          ? { state: 'cancelled' as const }
-          : change.kind === 'restore'
-            ? { state: 'new' as const }
-            : { parentId: change.parentId };
-      await updateItem(tx, { itemId: item.id, version: item.version, ...fields, rationale });
-      const [entry] = await tx.db
-        .select({ id: decisionLog.id })
-        .from(decisionLog)
-        .where(
-          and(
-            eq(decisionLog.itemId, item.id),
-            eq(decisionLog.decision, 'scope'),
-            eq(decisionLog.actorId, actor.userId),
-          ),
-        )
-        .orderBy(desc(decisionLog.id))
-        .limit(1);
-      if (!entry) throw new Error('the scope change wrote no decision');
-      decisionId = entry.id;
-    }
+    const { decisionId } = await applyChange(tx, {
+      itemId: proposal.itemId,
+      change: proposal.change,
+      rationale: proposal.reason,
+    });
     // The change's entry says whose proposal it was.
     await tx.db
       .update(decisionLog)
