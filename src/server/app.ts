@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
 import { AppError, describeZodError, errorBody, sqlStateOf, statusFor } from './errors';
+import { registerMcpRoute } from './mcp/http';
 import { Metrics } from './metrics';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
@@ -171,6 +172,8 @@ export function createApp(deps: ServerDeps) {
         'The product function of a software company, as software. Errors are `{ error: { code, message, details? } }`. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <token>`.',
     },
   });
+
+  registerMcpRoute(app);
 
   app.all('/api/*', (c) =>
     fail(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}: see /api/openapi.json`)),
