@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DECISIONS } from '../domain/decision-rights';
 import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, text } from './common';
+import { ProposalSchema } from './proposals';
 import { DecisionSchema, RoleSchema } from './workspace';
 
 /** Decisions written "backlog_order,estimates" (a query parameter): trimmed, blanks dropped. */
@@ -92,6 +93,9 @@ export type InboxEntry = z.infer<typeof InboxEntrySchema>;
 export const InboxSchema = z.object({
   entries: z.array(InboxEntrySchema),
   counts: z.object({ order: z.number().int(), estimate: z.number().int(), scope: z.number().int() }),
+  proposals: z
+    .array(ProposalSchema)
+    .describe('open proposals of changes that are the caller’s decision, oldest first'),
 });
 export type Inbox = z.infer<typeof InboxSchema>;
 

@@ -19,6 +19,7 @@ export * from './metrics';
 export * from './password-policy';
 export * from './plan-start';
 export * from './prioritization';
+export * from './proposals';
 export * from './roadmap';
 export * from './saved-views';
 export * from './stored-documents';

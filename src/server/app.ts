@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { LIMITS } from '../contract';
 import type { AppEnv, ServerDeps } from './context';
 import { AppError, describeZodError, errorBody, sqlStateOf, statusFor } from './errors';
+import { registerMcpRoute } from './mcp/http';
 import { Metrics } from './metrics';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
@@ -38,6 +39,7 @@ import { registerMetricsRoutes } from './routes/metrics.routes';
 import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
+import { registerProposalRoutes } from './routes/proposals.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
 import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
@@ -139,6 +141,7 @@ export function createApp(deps: ServerDeps) {
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
   registerActivityRoutes(app);
+  registerProposalRoutes(app);
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);
   registerAssessmentRoutes(app);
@@ -171,6 +174,8 @@ export function createApp(deps: ServerDeps) {
         'The product function of a software company, as software. Errors are `{ error: { code, message, details? } }`. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <token>`.',
     },
   });
+
+  registerMcpRoute(app);
 
   app.all('/api/*', (c) =>
     fail(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}: see /api/openapi.json`)),

@@ -30,6 +30,8 @@ export interface Target {
   /** A published assessment link and a lead it brought, fresh for routes that need them. */
   linkId: string;
   leadId: string;
+  /** An open proposal (cut the target item), fresh for routes that answer it. */
+  proposalId: string;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -51,7 +53,8 @@ export interface RouteCase {
     | 'cancelled-item'
     | 'shared-view'
     | 'assessment-link'
-    | 'assessment-lead';
+    | 'assessment-lead'
+    | 'proposal';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -101,6 +104,37 @@ export const WORKSPACE_CASES: RouteCase[] = [
     path: (t) => `${W(t)}/calendar-feeds`,
     body: () => ({ name: 'work calendar' }),
     allowed: ALL,
+  },
+  { name: 'list proposals', method: 'GET', path: (t) => `${W(t)}/proposals`, allowed: ALL },
+  {
+    name: 'get proposal',
+    method: 'GET',
+    path: (t) => `${W(t)}/proposals/${t.proposalId}`,
+    allowed: ALL,
+    needs: 'proposal',
+  },
+  {
+    name: 'propose a change',
+    method: 'POST',
+    path: (t) => `${W(t)}/proposals`,
+    body: (t) => ({ itemId: t.item.id, change: { kind: 'cut' }, reason: 'Nobody uses it' }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'accept a proposal',
+    method: 'POST',
+    path: (t) => `${W(t)}/proposals/${t.proposalId}/accept`,
+    body: () => ({ version: 1 }),
+    allowed: SCOPE,
+    needs: 'proposal',
+  },
+  {
+    name: 'decline a proposal',
+    method: 'POST',
+    path: (t) => `${W(t)}/proposals/${t.proposalId}/decline`,
+    body: () => ({ version: 1, reason: 'Customers use it' }),
+    allowed: SCOPE,
+    needs: 'proposal',
   },
   {
     name: 'create item',

@@ -145,6 +145,16 @@ export async function prepare(
       leadId = leads.body.data.find((l) => l.email === email)?.id ?? leadId;
     }
   }
+  let proposalId = '00000000-0000-4000-8000-000000000000';
+  if (needs === 'proposal') {
+    const proposed = await team.cto.post<{ id: string }>(`/api/workspaces/${ws}/proposals`, {
+      itemId: item.id,
+      change: { kind: 'cut' },
+      reason: 'Nobody uses it',
+    });
+    if (proposed.status !== 201) throw new Error(`setup failed: ${JSON.stringify(proposed.body)}`);
+    proposalId = proposed.body.id;
+  }
   const rights = await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${ws}/decision-rights`,
   );
@@ -160,6 +170,7 @@ export async function prepare(
     viewId,
     linkId,
     leadId,
+    proposalId,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   itemDependencies,
   itemStateChanges,
   items,
+  proposals,
   roadmapSnapshots,
   savedViews,
   scoringFormulas,
@@ -109,6 +110,19 @@ export async function fillEveryTable(db: Database) {
     fromDate: '2026-01-01',
     reason: 'late',
     movedBy: alice.id,
+    decisionId: amendment?.id,
+  });
+  await db.insert(proposals).values({
+    workspaceId: ws.id,
+    itemId: childId,
+    decision: 'scope',
+    change: { kind: 'move_to', parentId: null },
+    reason: AWKWARD_TEXT,
+    status: 'declined',
+    proposedBy: alice.id,
+    decidedBy: alice.id,
+    decidedAt: MICROS,
+    response: 'no',
     decisionId: amendment?.id,
   });
   await db

@@ -57,6 +57,11 @@ async function seed({ founder, workspaceId }: Team) {
     consent: true,
     email: 'lead@example.com',
   });
+  const proposal = await created(`${base}/proposals`, {
+    itemId: first.id,
+    change: { kind: 'cut' },
+    reason: 'Too early',
+  });
   const leads = (await founder.get<{ data: { id: string }[] }>(`${base}/assessment-leads`)).body.data;
   return {
     workspaceId,
@@ -73,6 +78,7 @@ async function seed({ founder, workspaceId }: Team) {
     token: String(link.token),
     linkId: String(link.id),
     leadId: String(leads[0]?.id),
+    proposalId: String(proposal.id),
   };
 }
 

@@ -7,6 +7,7 @@ export * from './estimation-sessions';
 export * from './import-jobs';
 export * from './items';
 export * from './prioritization';
+export * from './proposals';
 export * from './roadmap';
 export * from './saved-views';
 export * from './users';

@@ -109,7 +109,8 @@ export async function findItems(
   };
 }
 
-async function checkParent(
+/** Refuses a parent that is missing, the item itself, or not on a higher level than the item. */
+export async function checkParent(
   db: Database,
   workspaceId: string,
   type: ItemType,

@@ -13,6 +13,7 @@ import { items } from '../../db/schema';
 import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { type Actor, findTeam } from '../policies/access';
+import { findProposalsToDecide } from './proposals';
 
 const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 /** The decisions whose waiting work an inbox lists. */
@@ -79,7 +80,8 @@ export async function findWaitingEntries(
 }
 
 /**
- * What waits on the caller's decision, oldest first, with counts per kind.
+ * What waits on the caller's decision, oldest first, with counts per kind, and the open proposals
+ * of changes the caller decides.
  * @param db the database
  * @param actor the member asking
  * @param now the current time (ages count from it)
@@ -93,7 +95,11 @@ export async function findInbox(db: Database, actor: Actor, now = new Date()): P
   );
   const entries = (await findWaitingEntries(db, actor.workspaceId, now)).filter((e) => mine.has(e.decision));
   const count = (kind: InboxEntry['kind']) => entries.filter((e) => e.kind === kind).length;
-  return { entries, counts: { order: count('order'), estimate: count('estimate'), scope: count('scope') } };
+  return {
+    entries,
+    counts: { order: count('order'), estimate: count('estimate'), scope: count('scope') },
+    proposals: await findProposalsToDecide(db, actor),
+  };
 }
 
 type Group = WaitsOnWhom['unheld'][number];

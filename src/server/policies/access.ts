@@ -137,3 +137,9 @@ export async function requireDecision(db: Database, actor: Actor, decision: Deci
     },
   });
 }
+
+/** True when the actor may make the decision in this team (see `requireDecision`), without refusing. */
+export async function mayDecide(db: Database, actor: Actor, decision: Decision): Promise<boolean> {
+  if (canDecide(actor.matrix, actor.role, decision)) return true;
+  return holdsDecision(actor.matrix, decision, actor, await findTeam(db, actor.workspaceId));
+}

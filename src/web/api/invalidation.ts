@@ -67,6 +67,15 @@ export const invalidates = {
     keys.inbox(ws),
     ...plans(ws),
   ],
+  proposalMade: (ws: string): QueryKey[] => [keys.inbox(ws)],
+  // An accepted proposal moves or cuts an item, as a direct change would.
+  proposalAnswered: (ws: string): QueryKey[] => [
+    ...aroundItems(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.prioritization.all(ws),
+    ...plans(ws),
+  ],
   formulaChanged: (ws: string): QueryKey[] => [keys.prioritization.all(ws)],
   estimationSessionChanged: (ws: string): QueryKey[] => [keys.estimationSessions.all(ws)],
   estimateAccepted: (ws: string): QueryKey[] => [

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useInbox } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { ProposalList } from './proposal-list';
 
 const KIND_TITLES = {
   order: 'To place in the order',
@@ -15,7 +16,7 @@ export function InboxPage() {
   const inbox = useInbox(workspace.id);
   if (inbox.isPending) return <Loading label="Loading the inbox" />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
-  const { entries, counts } = inbox.data;
+  const { entries, counts, proposals } = inbox.data;
   return (
     <div className="page page-inbox">
       <header className="page-header">
@@ -27,10 +28,11 @@ export function InboxPage() {
           What waits on whom
         </Link>
       </header>
-      {entries.length === 0 ? (
+      <ProposalList proposals={proposals} />
+      {entries.length === 0 && proposals.length === 0 ? (
         <Empty title="Nothing waits on you">
           <p className="muted">
-            New items, unestimated work and scope questions that are yours will appear here.
+            New items, unestimated work, scope questions and proposals that are yours will appear here.
           </p>
         </Empty>
       ) : (

@@ -16,6 +16,7 @@ import { useSaveItem } from './conflict-provider';
 import { DependenciesPanel } from './dependencies-panel';
 import { EstimatePanel } from './estimate-panel';
 import { ChildrenSection, CommentsSection, DecisionsSection, HistorySection } from './item-activity';
+import { ProposeChange } from './propose-change';
 import { SlipsSection, TargetDateField } from './target-date';
 
 interface ItemPanelProps {
@@ -75,6 +76,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
           { what: 'assignee', gate: assignment },
         ]}
       />
+      <ProposeChange item={item} />
       <h2 className="item-title">
         <InlineEdit
           value={item.title}
