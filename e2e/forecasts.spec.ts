@@ -1,4 +1,12 @@
-import { buildDailyCounts, forecastCompletion } from '../src/domain/forecasting';
+import type { MilestoneForecastsView, Roadmap } from '../src/contract';
+import {
+  buildDailyCounts,
+  describeMilestoneRisk,
+  explainScheduleGap,
+  forecastCompletion,
+  judgeMilestoneRisk,
+  MILESTONE_RISK_RULE,
+} from '../src/domain/forecasting';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
 import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
@@ -134,6 +142,36 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     expect(share).toBeTruthy();
     await expect(card.getByTestId('milestone-forecast')).toContainText(`${share} likely by the target`);
     await expect(card.getByTestId('milestone-track-record')).toContainText(label!);
+    // Late or at risk is the forecast's judgement, with its rule in the tooltip.
+    const views = await Promise.all([
+      page.request.get(`/api/workspaces/${workspace.id}/forecasts/milestones`),
+      page.request.get(`/api/workspaces/${workspace.id}/roadmap`),
+    ]);
+    const [cards, plan] = (await Promise.all(views.map((v) => v.json()))) as [
+      MilestoneForecastsView,
+      Roadmap,
+    ];
+    const forecast = cards.milestones.find((m) => m.id === milestoneId)!;
+    const risk = judgeMilestoneRisk(forecast.probabilityOnTime);
+    if (risk) {
+      await expect(card.getByTestId('milestone-risk')).toHaveText(new RegExp(describeMilestoneRisk(risk)));
+      await expect(card.getByTestId('milestone-risk')).toHaveAttribute('title', MILESTONE_RISK_RULE);
+    }
+    // Where the scheduled date and the P85 differ a lot, card and forecast page say why in the same words.
+    const gap = explainScheduleGap({
+      start: cards.start,
+      scheduled: plan.milestones.find((m) => m.id === milestoneId)?.date ?? null,
+      p85: forecast.p85,
+      basis: { ...cards.record, unestimated: forecast.unestimated },
+    });
+    if (gap.line) {
+      await expect(card.getByTestId('milestone-gap')).toHaveText(gap.line);
+      await page.goBack();
+      await expect(page.getByTestId('forecast-schedule-gap')).toContainText(gap.line);
+      await page.goForward();
+    } else {
+      await expect(card.getByTestId('milestone-gap')).toHaveCount(0);
+    }
     await card.screenshot({ path: 'test-results/screenshots/roadmap-milestone-forecast.png' });
     await page.goBack();
   });
