@@ -18,6 +18,7 @@ import {
   estimationSessions,
   estimationVotes,
   forecasts,
+  healthUpdates,
   importJobs,
   invitations,
   itemDependencies,
@@ -109,6 +110,15 @@ export async function fillEveryTable(db: Database) {
     reason: 'late',
     movedBy: alice.id,
     decisionId: amendment?.id,
+  });
+  await db.insert(healthUpdates).values({
+    workspaceId: ws.id,
+    itemId: parentId,
+    version: 1,
+    status: 'at_risk',
+    note: AWKWARD_TEXT,
+    authorId: alice.id,
+    createdAt: MICROS,
   });
   await db
     .insert(sessions)

@@ -29,11 +29,13 @@ export type { CensoredValue, DiscreteDistribution } from './kaplan-meier';
 export { estimateKaplanMeier, findDistributionQuantile, measureProbabilityBelow } from './kaplan-meier';
 export type { LevelSpread, LevelUncertaintyOptions } from './level-uncertainty';
 export { DEFAULT_LEVEL_PARTS, estimateLevelSpread } from './level-uncertainty';
-export type { MilestoneRisk } from './milestone-risk';
+export type { HealthStatus, MilestoneRisk } from './milestone-risk';
 export {
   AT_RISK_BELOW,
+  describeHealthStatus,
   describeMilestoneRisk,
   findHealthMismatch,
+  HEALTH_STATUSES,
   judgeMilestoneRisk,
   LATE_BELOW,
   MILESTONE_RISK_RULE,

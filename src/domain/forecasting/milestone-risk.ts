@@ -40,6 +40,15 @@ export function describeMilestoneRisk(risk: MilestoneRisk): string {
   }
 }
 
+/** A person's call on a milestone in a health update. */
+export const HEALTH_STATUSES = ['on_track', 'at_risk', 'off_track'] as const;
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+
+/** "on track", "at risk", "off track". */
+export function describeHealthStatus(status: HealthStatus): string {
+  return status.replace('_', ' ');
+}
+
 /**
  * Whether a person's call on a milestone contradicts its forecast: they say it is on track while
  * the forecast says it is more likely to miss the target than to make it.
@@ -48,7 +57,7 @@ export function describeMilestoneRisk(risk: MilestoneRisk): string {
  * @returns the hint to show beside the call, or null when they do not contradict each other
  */
 export function findHealthMismatch(
-  call: 'on_track' | 'at_risk' | 'off_track',
+  call: HealthStatus,
   probabilityOnTime: number | null,
 ): string | null {
   if (call !== 'on_track' || probabilityOnTime === null || probabilityOnTime >= LATE_BELOW) return null;

@@ -21,7 +21,7 @@ describe('explainScheduleGap', () => {
     expect(gap.differenceDays).toBe(42);
     expect(gap.farApart).toBe(true);
     expect(gap.line).toBe(
-      "The forecast's P85 is 42 days after the scheduled date because it counts 3 unestimated items the schedule leaves out; it divides effort by the 62 % focus factor learned from the team's record, where the schedule assumes full focus; and it allows for how much efforts vary, where the schedule takes each expected effort.",
+      "The forecast's P85 is 42 days after the scheduled date because it counts 3 unestimated items the schedule leaves out; it divides effort by the team's 62 % focus factor (the schedule assumes full focus); and it allows for how much efforts vary (the schedule takes each expected effort).",
     );
   });
 
@@ -62,7 +62,7 @@ describe('explainScheduleGap', () => {
 
   it('should always end the reasons with the spread of efforts', () => {
     expect(describePlanBasis(fresh)).toEqual([
-      'it allows for how much efforts vary, where the schedule takes each expected effort',
+      'it allows for how much efforts vary (the schedule takes each expected effort)',
     ]);
   });
 });

@@ -44,7 +44,7 @@ export function describePlanBasis(basis: PlanBasis): string[] {
   }
   if (basis.focusStatus === 'learned' && basis.focus !== 1) {
     reasons.push(
-      `it divides effort by the ${Math.round(basis.focus * 100)} % focus factor learned from the team's record, where the schedule assumes full focus`,
+      `it divides effort by the team's ${Math.round(basis.focus * 100)} % focus factor (the schedule assumes full focus)`,
     );
   }
   if (basis.effortsFromRecord > 0) {
@@ -52,7 +52,7 @@ export function describePlanBasis(basis: PlanBasis): string[] {
       `it corrects ${plural(basis.effortsFromRecord, 'estimate')} by the team's actual/estimate record`,
     );
   }
-  reasons.push('it allows for how much efforts vary, where the schedule takes each expected effort');
+  reasons.push('it allows for how much efforts vary (the schedule takes each expected effort)');
   return reasons;
 }
 
