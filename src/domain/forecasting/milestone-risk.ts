@@ -56,10 +56,7 @@ export function describeHealthStatus(status: HealthStatus): string {
  * @param probabilityOnTime the forecast's chance of meeting the target, or null
  * @returns the hint to show beside the call, or null when they do not contradict each other
  */
-export function findHealthMismatch(
-  call: HealthStatus,
-  probabilityOnTime: number | null,
-): string | null {
+export function findHealthMismatch(call: HealthStatus, probabilityOnTime: number | null): string | null {
   if (call !== 'on_track' || probabilityOnTime === null || probabilityOnTime >= LATE_BELOW) return null;
   return `Called on track, but the forecast gives it only ${Math.round(probabilityOnTime * 100)} % by the target: say what the forecast does not know, or change the call.`;
 }
