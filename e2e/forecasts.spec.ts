@@ -176,6 +176,29 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     await page.goBack();
   });
 
+  await test.step('the founder calls the milestone on track, and the card sets the forecast beside the call', async () => {
+    await page.getByRole('link', { name: 'Roadmap' }).click();
+    const card = page.getByTestId('milestone-card').filter({ hasText: 'Team workspaces' });
+    await card.getByRole('button', { name: 'Team workspaces' }).click();
+    const health = page.getByTestId('item-panel').getByTestId('item-health');
+    await health.getByLabel('Call').selectOption('on_track');
+    await health.getByLabel('Why').fill('The audit trail is the last piece');
+    await health.getByRole('button', { name: 'Post the call' }).click();
+    await expect(health.getByTestId('health-call')).toContainText('Fia Founder: on track');
+    const chance = await card.getByTestId('milestone-forecast').textContent();
+    const share = /· ([<>]?\d+)% likely by the target/.exec(chance ?? '')?.[1];
+    expect(share).toBeTruthy();
+    await expect(card.getByTestId('health-call')).toContainText(
+      `Fia Founder: on track · forecast ${share}% by target`,
+    );
+    // A call of on track against a forecast under 50 % is pointed out, on the card and in the detail.
+    const under = Number(share!.replace(/[<>]/, '')) < 50;
+    await expect(card.getByTestId('health-mismatch')).toHaveCount(under ? 1 : 0);
+    await expect(health.getByTestId('health-mismatch')).toHaveCount(under ? 1 : 0);
+    await page.goto(`/w/${workspace.slug}/forecasts?mode=milestone&milestone=${milestoneId}`);
+    await expect(page.getByTestId('forecast-headline')).toHaveText(before);
+  });
+
   await test.step('a developer sees the cut disabled, with who decides scope', async () => {
     const dev = await signUpInNewContext({
       browser,

@@ -12,6 +12,8 @@ import { formatDay, formatShare } from '../forecasts/forecast-format';
 import { describeSlipDates } from '../item/target-date';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { formatShortDate } from './dates';
+import type { HealthUpdate } from './health-api';
+import { HealthCallLine, useLatestCalls } from './health-updates';
 import { type Roadmap, type RoadmapMilestone, useMilestoneForecasts } from './roadmap-api';
 import './milestone-strip.css';
 
@@ -48,6 +50,7 @@ export function MilestoneStrip({
     [items],
   );
   const forecasts = useMilestoneForecasts(workspace.id);
+  const calls = useLatestCalls(workspace.id);
   const forecastOf = useMemo(
     () => new Map((forecasts.data?.milestones ?? []).map((f) => [f.id, f] as const)),
     [forecasts.data],
@@ -63,6 +66,7 @@ export function MilestoneStrip({
             forecast={forecastOf.get(m.id)}
             view={forecasts.data}
             committed={committed.has(m.id)}
+            call={calls.get(m.id)}
             slip={latest.get(m.id)}
             onOpen={onOpen}
           />
@@ -77,10 +81,11 @@ function MilestoneCard(props: {
   forecast: MilestoneForecast | undefined;
   view: MilestoneForecastsView | undefined;
   committed: boolean;
+  call: HealthUpdate | undefined;
   slip: { last: TargetDateSlip; count: number } | undefined;
   onOpen: (id: string) => void;
 }) {
-  const { milestone: m, forecast, view, committed, slip, onOpen } = props;
+  const { milestone: m, forecast, view, committed, call, slip, onOpen } = props;
   const risk = judgeMilestoneRisk(forecast?.probabilityOnTime ?? null);
   const gap =
     forecast && view
@@ -138,6 +143,7 @@ function MilestoneCard(props: {
           {gap.line}
         </span>
       )}
+      {call && <HealthCallLine update={call} probabilityOnTime={forecast?.probabilityOnTime ?? null} />}
       {slip && <SlipLine {...slip} />}
     </li>
   );
