@@ -1,4 +1,12 @@
-import { buildDailyCounts, forecastCompletion } from '../src/domain/forecasting';
+import type { MilestoneForecastsView, Roadmap } from '../src/contract';
+import {
+  buildDailyCounts,
+  describeMilestoneRisk,
+  explainScheduleGap,
+  forecastCompletion,
+  judgeMilestoneRisk,
+  MILESTONE_RISK_RULE,
+} from '../src/domain/forecasting';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
 import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
@@ -134,8 +142,61 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     expect(share).toBeTruthy();
     await expect(card.getByTestId('milestone-forecast')).toContainText(`${share} likely by the target`);
     await expect(card.getByTestId('milestone-track-record')).toContainText(label!);
+    // Late or at risk is the forecast's judgement, with its rule in the tooltip.
+    const views = await Promise.all([
+      page.request.get(`/api/workspaces/${workspace.id}/forecasts/milestones`),
+      page.request.get(`/api/workspaces/${workspace.id}/roadmap`),
+    ]);
+    const [cards, plan] = (await Promise.all(views.map((v) => v.json()))) as [
+      MilestoneForecastsView,
+      Roadmap,
+    ];
+    const forecast = cards.milestones.find((m) => m.id === milestoneId)!;
+    const risk = judgeMilestoneRisk(forecast.probabilityOnTime);
+    if (risk) {
+      await expect(card.getByTestId('milestone-risk')).toHaveText(new RegExp(describeMilestoneRisk(risk)));
+      await expect(card.getByTestId('milestone-risk')).toHaveAttribute('title', MILESTONE_RISK_RULE);
+    }
+    // Where the scheduled date and the P85 differ a lot, card and forecast page say why in the same words.
+    const gap = explainScheduleGap({
+      start: cards.start,
+      scheduled: plan.milestones.find((m) => m.id === milestoneId)?.date ?? null,
+      p85: forecast.p85,
+      basis: { ...cards.record, unestimated: forecast.unestimated },
+    });
+    if (gap.line) {
+      await expect(card.getByTestId('milestone-gap')).toHaveText(gap.line);
+      await page.goBack();
+      await expect(page.getByTestId('forecast-schedule-gap')).toContainText(gap.line);
+      await page.goForward();
+    } else {
+      await expect(card.getByTestId('milestone-gap')).toHaveCount(0);
+    }
     await card.screenshot({ path: 'test-results/screenshots/roadmap-milestone-forecast.png' });
     await page.goBack();
+  });
+
+  await test.step('the founder calls the milestone on track, and the card sets the forecast beside the call', async () => {
+    await page.getByRole('link', { name: 'Roadmap' }).click();
+    const card = page.getByTestId('milestone-card').filter({ hasText: 'Team workspaces' });
+    await card.getByRole('button', { name: 'Team workspaces' }).click();
+    const health = page.getByTestId('item-panel').getByTestId('item-health');
+    await health.getByLabel('Call').selectOption('on_track');
+    await health.getByLabel('Why').fill('The audit trail is the last piece');
+    await health.getByRole('button', { name: 'Post the call' }).click();
+    await expect(health.getByTestId('health-call')).toContainText('Fia Founder: on track');
+    const chance = await card.getByTestId('milestone-forecast').textContent();
+    const share = /· ([<>]?\d+)% likely by the target/.exec(chance ?? '')?.[1];
+    expect(share).toBeTruthy();
+    await expect(card.getByTestId('health-call')).toContainText(
+      `Fia Founder: on track · forecast ${share}% by target`,
+    );
+    // A call of on track against a forecast under 50 % is pointed out, on the card and in the detail.
+    const under = Number(share!.replace(/[<>]/, '')) < 50;
+    await expect(card.getByTestId('health-mismatch')).toHaveCount(under ? 1 : 0);
+    await expect(health.getByTestId('health-mismatch')).toHaveCount(under ? 1 : 0);
+    await page.goto(`/w/${workspace.slug}/forecasts?mode=milestone&milestone=${milestoneId}`);
+    await expect(page.getByTestId('forecast-headline')).toHaveText(before);
   });
 
   await test.step('a developer sees the cut disabled, with who decides scope', async () => {

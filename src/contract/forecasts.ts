@@ -326,6 +326,8 @@ export const MilestoneForecastsSchema = z.object({
       p85: z.string().nullable(),
       /** Share of trials done by the end of the target date; null without a target. */
       probabilityOnTime: z.number().nullable(),
+      /** Its planned items nobody estimated, drawn from the team's sizes (the schedule leaves them out). */
+      unestimated: z.number().int(),
     }),
   ),
   record: PlanRecordSchema,

@@ -10,6 +10,7 @@ export * from './estimation-sessions';
 export * from './exports';
 export * from './forecasts';
 export * from './getting-started';
+export * from './health-updates';
 export * from './imports';
 export * from './instance';
 export * from './items';

@@ -173,6 +173,18 @@ export const PLANNING_CASES: RouteCase[] = [
     allowed: ALL,
   },
   {
+    name: 'health updates of a milestone',
+    method: 'GET',
+    path: (t) => `${I(t)}/health-updates`,
+    allowed: ALL,
+  },
+  {
+    name: 'latest health updates',
+    method: 'GET',
+    path: (t) => `${W(t)}/health-updates/latest`,
+    allowed: ALL,
+  },
+  {
     name: 'milestone forecasts',
     method: 'GET',
     path: (t) => `${W(t)}/forecasts/milestones?trials=50`,

@@ -67,6 +67,10 @@ export const LEFT_OUT = new Map<string, string>([
   ['POST /api/workspaces/{}/sample-data', 'founder only, once: getting-started.test.ts'],
   ['POST /api/workspaces/{}/decisions/{}/rationale', "the entry's author only: decision-whys.test.ts"],
   ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],
+  [
+    'POST /api/workspaces/{}/items/{}/health-updates',
+    'the roadmap decision, on an initiative or epic only: health-updates.test.ts',
+  ],
   ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
   ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
   [

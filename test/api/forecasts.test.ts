@@ -238,6 +238,7 @@ describe('plan forecasts', () => {
       p50: at(50),
       p85: at(85),
       probabilityOnTime: one.body.subject.probabilityOnTime,
+      unestimated: one.body.unestimated.count,
     });
     expect(all.body.record).toEqual(one.body.record);
   });

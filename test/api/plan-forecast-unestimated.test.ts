@@ -1,6 +1,12 @@
 /** A plan forecast counts the work nobody estimated, says what it adds, and answers its whole distribution. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINISH_CURVE_MAX_POINTS, type Item, type PlanForecastView, type Roadmap } from '../../src/contract';
+import {
+  FINISH_CURVE_MAX_POINTS,
+  type Item,
+  type MilestoneForecastsView,
+  type PlanForecastView,
+  type Roadmap,
+} from '../../src/contract';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
@@ -76,6 +82,9 @@ describe('a plan forecast with unestimated work', () => {
     const drawn = subject.itemIds.filter((id) => unestimated.has(id));
     expect(drawn.length).toBeGreaterThan(0);
     expect(added.count).toBe(drawn.length);
+    // The roadmap's card counts the same unestimated items for this milestone.
+    const cards = await dana.get<MilestoneForecastsView>(`${base}/forecasts/milestones?trials=200&seed=5`);
+    expect(cards.body.milestones.find((m) => m.id === milestone!.id)?.unestimated).toBe(drawn.length);
     expect(unplanned.filter((u) => u.reason === 'unestimated')).toEqual([]);
     // The record speaks of the whole plan simulated, which holds this subject's and others'.
     expect(record.unestimatedDrawn).toBeGreaterThanOrEqual(drawn.length);

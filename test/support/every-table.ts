@@ -18,6 +18,7 @@ import {
   estimationSessions,
   estimationVotes,
   forecasts,
+  healthUpdates,
   importJobs,
   invitations,
   itemDependencies,
@@ -124,6 +125,15 @@ export async function fillEveryTable(db: Database) {
     decidedAt: MICROS,
     response: 'no',
     decisionId: amendment?.id,
+  });
+  await db.insert(healthUpdates).values({
+    workspaceId: ws.id,
+    itemId: parentId,
+    version: 1,
+    status: 'at_risk',
+    note: AWKWARD_TEXT,
+    authorId: alice.id,
+    createdAt: MICROS,
   });
   await db
     .insert(sessions)

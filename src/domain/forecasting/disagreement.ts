@@ -35,6 +35,17 @@ const AGREE_SHARE = 0.2;
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
+ * Whether two finish dates tell different stories: more than a week apart and more than 20 % of
+ * the later one (both in days after the start). Every screen that sets two dates side by side
+ * and says why they differ uses this one rule.
+ * @param a one date, in days after the start
+ * @param b the other, in days after the start
+ */
+export function isFarApart(a: number, b: number): boolean {
+  return Math.abs(a - b) > Math.max(AGREE_DAYS, AGREE_SHARE * Math.max(a, b));
+}
+
+/**
  * Compares a plan forecast with a throughput forecast for the same work and says why they differ.
  * @param input the two P85s and what the plan assumed
  * @returns whether they agree (within a week or 20 %), the difference, and the reasons
@@ -60,7 +71,7 @@ export function explainDisagreement(input: DisagreementInput): Disagreement {
     };
   }
   const difference = plan - throughput;
-  const agree = Math.abs(difference) <= Math.max(AGREE_DAYS, AGREE_SHARE * Math.max(plan, throughput));
+  const agree = !isFarApart(plan, throughput);
   if (agree) return { agree, differenceDays: difference, reasons: [] };
   const reasons: string[] = [];
   const others = comparedItems - subjectItems;

@@ -29,6 +29,18 @@ export type { CensoredValue, DiscreteDistribution } from './kaplan-meier';
 export { estimateKaplanMeier, findDistributionQuantile, measureProbabilityBelow } from './kaplan-meier';
 export type { LevelSpread, LevelUncertaintyOptions } from './level-uncertainty';
 export { DEFAULT_LEVEL_PARTS, estimateLevelSpread } from './level-uncertainty';
+export type { HealthStatus, MilestoneRisk } from './milestone-risk';
+export {
+  AT_RISK_BELOW,
+  describeHealthStatus,
+  describeMilestoneRisk,
+  findHealthMismatch,
+  HEALTH_STATUSES,
+  judgeMilestoneRisk,
+  LATE_BELOW,
+  MILESTONE_RISK_RULE,
+  MILESTONE_RISKS,
+} from './milestone-risk';
 export type { MovingBlocks } from './moving-block-bootstrap';
 export {
   buildMovingBlocks,
@@ -47,6 +59,8 @@ export type {
   PlanScheduler,
 } from './plan-forecast';
 export { runPlanForecast } from './plan-forecast';
+export type { PlanBasis, ScheduleGap } from './schedule-gap';
+export { describePlanBasis, explainScheduleGap } from './schedule-gap';
 export type {
   CalibrationRow,
   CalibrationSummary,

@@ -24,6 +24,7 @@ export async function forecastMilestones(
   const targetOf = new Map(source.items.map((it) => [it.id, it.targetDate]));
   const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
   const milestones = groupMilestones(prepared, (id) => targetOf.get(id));
+  const itemsOf = new Map(milestones.map((m) => [m.id, m.itemIds]));
   const { record, result } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
@@ -40,6 +41,7 @@ export async function forecastMilestones(
     start,
     trials,
     milestones: result.milestones.map((m) => ({
+      unestimated: itemsOf.get(m.id)?.filter((id) => drawn.itemIds.has(id)).length ?? 0,
       id: m.id,
       targetDate: targetOf.get(m.id) ?? null,
       p50: dateAt(m.percentiles, 50),

@@ -14,6 +14,7 @@ import { runScenario } from '../commands/roadmap-scenarios';
 import { deleteSnapshot, findSnapshots, publishSnapshot } from '../commands/roadmap-snapshots';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
+import { registerHealthUpdateRoutes } from './health-updates.routes';
 import { jsonBody, jsonResponses, noContent, send, WorkspaceParams } from './openapi';
 
 const { 200: _ok, ...errorResponses } = jsonResponses(200, z.null(), 'unused');
@@ -112,4 +113,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.body(null, 204);
     },
   );
+
+  // Health updates are calls on the roadmap's milestones: registered with the roadmap.
+  registerHealthUpdateRoutes(app);
 }

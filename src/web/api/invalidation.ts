@@ -89,6 +89,7 @@ export const invalidates = {
   estimationScaleSaved: (ws: string): QueryKey[] => [keys.allDecisions(ws)],
   rationaleAmended: (ws: string): QueryKey[] => [keys.allDecisions(ws)],
   snapshotPublished: (ws: string): QueryKey[] => [keys.roadmap.snapshots(ws)],
+  healthUpdatePosted: (ws: string): QueryKey[] => [keys.roadmap.health(ws), keys.allDecisions(ws)],
   assessmentCreated: (ws: string): QueryKey[] => [keys.assessments.list(ws)],
   assessmentRightsApplied: (ws: string): QueryKey[] => [keys.rights(ws), keys.assessments.log(ws)],
   // An import adds and updates items, their history and decisions; a dry run of it is stale too.

@@ -63,6 +63,9 @@ export const keys = {
     all: (ws: string) => ['roadmap', ws] as const,
     plan: (ws: string, compareTo: string | null) => ['roadmap', ws, 'plan', compareTo] as const,
     snapshots: (ws: string) => ['roadmap', ws, 'snapshots'] as const,
+    /** Health updates: the latest call per milestone, and one milestone's history below it. */
+    health: (ws: string) => ['roadmap', ws, 'health'] as const,
+    healthOf: (ws: string, itemId: string) => ['roadmap', ws, 'health', itemId] as const,
   },
   metrics: {
     all: (ws: string) => ['metrics', ws] as const,

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import { explainScheduleGap } from '../../../domain/forecasting/schedule-gap';
 import { readDayNumber } from '../../../domain/shared';
 import { describeError } from '../../api/client';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { useRoadmap } from '../roadmap/roadmap-api';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { DistributionCurve } from './forecast-charts';
 import {
@@ -109,6 +111,7 @@ function PlanResult(props: {
         <p className="muted small" data-testid="plan-track-record">
           Plan forecasts’ track record: {data.record.trackRecord}.
         </p>
+        {subject.milestoneId && <ScheduleGapLine data={data} milestoneId={subject.milestoneId} p85={p85} />}
         <PercentileRow start={start} percentiles={subject.percentiles} unit="date" />
         <TargetChance
           start={start}
@@ -144,6 +147,31 @@ function PlanResult(props: {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * Why the roadmap's scheduled date for this milestone and this forecast's P85 differ, in the same
+ * sentence the milestone's roadmap card shows (nothing when they tell the same story).
+ */
+function ScheduleGapLine(props: { data: PlanForecastOk; milestoneId: string; p85: string | null }) {
+  const { data, milestoneId, p85 } = props;
+  const { workspace } = useWorkspace();
+  const roadmap = useRoadmap(workspace.id, null);
+  const milestone = roadmap.data?.milestones.find((m) => m.id === milestoneId);
+  if (!milestone) return null;
+  const gap = explainScheduleGap({
+    start: data.start,
+    scheduled: milestone.date,
+    p85,
+    basis: { ...data.record, unestimated: data.unestimated.count },
+  });
+  if (!gap.line) return null;
+  return (
+    <p className="muted small" data-testid="forecast-schedule-gap">
+      Scheduled on the roadmap for{' '}
+      {milestone.date ? formatDay(milestone.date, { today: data.start }) : 'no date'}. {gap.line}
+    </p>
   );
 }
 

@@ -9,6 +9,7 @@ import { SafeMarkdown } from '../../components/markdown';
 import { ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
 import { CalibratedEstimate } from '../estimation/calibrated-estimate';
+import { HealthSection } from '../roadmap/health-updates';
 import { useExplainRefusal } from '../workspaces/refusals';
 import type { Gate } from '../workspaces/workspace-context';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
@@ -189,6 +190,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
       <EstimatePanel item={item} />
       <CalibratedEstimate item={item} />
       <DependenciesPanel item={item} onOpen={onOpen} />
+      {(item.type === 'initiative' || item.type === 'epic') && <HealthSection itemId={item.id} />}
       <SlipsSection itemId={item.id} />
       <ChildrenSection itemId={item.id} onOpen={onOpen} />
       <DecisionsSection itemId={item.id} />

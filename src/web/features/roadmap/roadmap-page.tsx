@@ -1,18 +1,15 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { buildUrl } from '../../api/client';
-import { useSlips } from '../../api/decision-hooks';
 import { useItems } from '../../api/item-hooks';
-import type { Item, TargetDateSlip } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { formatDay, formatShare } from '../forecasts/forecast-format';
-import { describeSlipDates } from '../item/target-date';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { CalendarFeedsPanel } from './calendar-feeds-panel';
-import { describeSlip, formatShortDate, todayLocal } from './dates';
+import { formatShortDate, todayLocal } from './dates';
+import { MilestoneStrip } from './milestone-strip';
 import { NowNextLater } from './now-next-later';
 import { ProblemsPanel } from './problems-panel';
-import { type Roadmap, useMilestoneForecasts, useRoadmap } from './roadmap-api';
+import { useRoadmap } from './roadmap-api';
 import { RoadmapTimeline, type Zoom } from './roadmap-timeline';
 import { ScenarioPanel } from './scenario-panel';
 import type { TimelineGrouping } from './timeline-layout';
@@ -237,111 +234,5 @@ export function RoadmapPage() {
         </Suspense>
       )}
     </div>
-  );
-}
-
-/**
- * One card per milestone: the scheduled date, the forecast's P85 and its chance of meeting the
- * target (late when that is under one half), whether the target is committed, and its latest
- * slip with the reason it was given.
- */
-function MilestoneStrip({
-  plan,
-  items,
-  onOpen,
-}: {
-  plan: Roadmap;
-  items: Item[] | undefined;
-  onOpen: (id: string) => void;
-}) {
-  const { workspace } = useWorkspace();
-  const slips = useSlips(workspace.id);
-  const latest = useMemo(() => {
-    const map = new Map<string, { last: TargetDateSlip; count: number }>();
-    // Newest first from the API: the first seen per item is its latest.
-    for (const s of slips.data ?? []) {
-      const seen = map.get(s.itemId);
-      map.set(s.itemId, seen ? { ...seen, count: seen.count + 1 } : { last: s, count: 1 });
-    }
-    return map;
-  }, [slips.data]);
-  const committed = useMemo(
-    () => new Set((items ?? []).filter((it) => it.targetDateCommittedAt).map((it) => it.id)),
-    [items],
-  );
-  const forecasts = useMilestoneForecasts(workspace.id);
-  const forecastOf = useMemo(
-    () => new Map((forecasts.data?.milestones ?? []).map((f) => [f.id, f] as const)),
-    [forecasts.data],
-  );
-  if (plan.milestones.length === 0) return null;
-  return (
-    <section aria-label="Milestones">
-      <ul className="milestones">
-        {plan.milestones.map((m) => {
-          const forecast = forecastOf.get(m.id);
-          // Late is what the forecast says: more likely than not to miss the target.
-          const late =
-            forecast && forecast.probabilityOnTime !== null
-              ? forecast.probabilityOnTime < 0.5
-              : (m.slipDays ?? 0) > 0;
-          return (
-            <li key={m.id} className={`milestone-card${late ? ' is-late' : ''}`} data-testid="milestone-card">
-              <button type="button" className="milestone-title" onClick={() => onOpen(m.id)}>
-                <span aria-hidden="true" className="milestone-diamond" /> {m.title}
-              </button>
-              <span className="small">
-                Scheduled <strong>{m.date ? formatShortDate(m.date) : 'not planned'}</strong>
-                {m.targetDate && <> · target {formatShortDate(m.targetDate)}</>}
-                {m.targetDate && committed.has(m.id) && <span className="committed-badge">committed</span>}
-              </span>
-              {forecast?.p85 && (
-                <span className="small" data-testid="milestone-forecast">
-                  Forecast: 85% likely by{' '}
-                  <strong>
-                    {formatDay(forecast.p85, { today: forecasts.data?.start ?? forecast.p85, weekday: true })}
-                  </strong>
-                  {forecast.probabilityOnTime !== null && (
-                    <span className={late ? 'slip-late' : 'slip-ok'}>
-                      {' '}
-                      · {late ? '⚠ ' : ''}
-                      {formatShare(forecast.probabilityOnTime)} likely by the target
-                    </span>
-                  )}
-                  {forecasts.data && (
-                    <span className="muted" data-testid="milestone-track-record">
-                      {' '}
-                      · {forecasts.data.record.trackRecord}
-                    </span>
-                  )}
-                </span>
-              )}
-              {m.targetDate && !forecast && (
-                <span className={`small ${late ? 'slip-late' : 'slip-ok'}`}>
-                  {late ? '⚠ ' : ''}
-                  {describeSlip(m.slipDays)}
-                </span>
-              )}
-              {latest.get(m.id) && (
-                <SlipLine {...(latest.get(m.id) as { last: TargetDateSlip; count: number })} />
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-/** The latest slip of a milestone's committed date, with its reason, on its card. */
-function SlipLine({ last, count }: { last: TargetDateSlip; count: number }) {
-  return (
-    <span className="small slip" data-testid="milestone-slip">
-      Slipped {describeSlipDates(last)}: <span className="slip-reason">“{last.reason}”</span>{' '}
-      <span className="muted">
-        — {last.movedByName}
-        {count > 1 ? ` · ${count} slips` : ''}
-      </span>
-    </span>
   );
 }
