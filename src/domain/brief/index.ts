@@ -16,4 +16,6 @@ export {
   ORDER_AND_SCOPE_DECISIONS,
 } from './build-brief';
 export { buildForecastMoves, explainMove, THROUGHPUT_FELL_BELOW } from './forecast-moves';
+export { resolveBriefLink } from './links';
+export { renderBriefMarkdown } from './render-markdown';
 export * from './types';
