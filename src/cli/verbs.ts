@@ -13,6 +13,7 @@ export interface CommandModule {
 export const VERBS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CommandModule> }> = [
   { names: ['assess'], load: () => import('./commands/assess') },
   { names: ['backup', 'restore', 'migrate-to-postgres'], load: () => import('./commands/backup') },
+  { names: ['brief'], load: () => import('./commands/brief') },
   { names: ['backtest'], load: () => import('./commands/backtest') },
   { names: ['calibration'], load: () => import('./commands/calibration') },
   { names: ['demo'], load: () => import('./commands/demo') },

@@ -1,6 +1,7 @@
 export * from './assessment';
 export * from './assessment-links';
 export * from './auth';
+export * from './brief';
 export * from './calibration';
 export * from './common';
 export * from './decisions';

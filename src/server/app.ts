@@ -20,6 +20,7 @@ import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerBriefRoutes } from './routes/brief.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerExportRoutes } from './routes/exports.routes';
@@ -140,6 +141,7 @@ export function createApp(deps: ServerDeps) {
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
+  registerBriefRoutes(app);
   registerActivityRoutes(app);
   registerProposalRoutes(app);
   registerTransferRoutes(app);

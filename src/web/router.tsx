@@ -10,6 +10,7 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 // Pages beyond the backlog load on demand, so the first screen ships less JavaScript.
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
+const BriefPage = lazy(() => import('./features/brief/brief-page').then((m) => ({ default: m.BriefPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
 const RoadmapPage = lazy(() =>
   import('./features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })),
@@ -106,6 +107,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <BoardPage />
+              </Page>
+            }
+          />
+          <Route
+            path="brief"
+            element={
+              <Page>
+                <BriefPage />
               </Page>
             }
           />

@@ -57,6 +57,7 @@ export const PLANNING_CASES: RouteCase[] = [
     path: (t) => `${W(t)}/metrics?from=2026-01-01&to=2026-03-31`,
     allowed: ALL,
   },
+  { name: 'weekly brief', method: 'GET', path: (t) => `${W(t)}/brief`, allowed: ALL },
   { name: 'calibrated estimate', method: 'GET', path: (t) => `${I(t)}/calibrated-estimate`, allowed: ALL },
   {
     name: 'list estimation sessions',

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import type { CalibratedEstimateView, CalibrationProfileView, CalibrationReportView } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, users } from '../../db/schema';
@@ -195,4 +195,71 @@ export async function getCalibratedEstimate(
         }
       : result,
   };
+}
+
+/**
+ * The likely estimate of each open, estimated item beside its calibrated value, for the items
+ * whose profile (estimator's, else type's, else workspace's) has enough data; the others are left out.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param itemIds the items to calibrate
+ * @returns one entry per calibrated item: its estimate, calibrated likely value and what calibrated it
+ */
+export async function calibrateOpenEstimates(
+  db: Database,
+  workspaceId: string,
+  itemIds: readonly string[],
+): Promise<
+  {
+    itemId: string;
+    number: number;
+    title: string;
+    estimateDays: number;
+    calibratedDays: number;
+    basedOn: string;
+  }[]
+> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(items)
+    .where(
+      and(
+        eq(items.workspaceId, workspaceId),
+        inArray(items.id, [...itemIds]),
+        isNotNull(items.estimateLikely),
+        notInArray(items.state, ['done', 'cancelled']),
+      ),
+    );
+  if (rows.length === 0) return [];
+  const { records, names } = await loadEstimateHistory(db, workspaceId);
+  const report = buildCalibrationReport({ records });
+  return rows.flatMap((item) => {
+    const likely = item.estimateLikely as number;
+    const profile = pickCalibrationProfile({
+      report,
+      estimator: item.estimatedBy ?? UNKNOWN_ESTIMATOR,
+      itemType: item.type,
+    });
+    const result = calibrateEstimate({ estimate: { kind: 'point', value: likely }, profile });
+    if (!result.ok) return [];
+    const group = presentGroup(result.basedOn.group, names);
+    const count = result.basedOn.count;
+    const basedOn =
+      group.kind === 'estimator'
+        ? `${group.name}'s ${count} completed items`
+        : group.kind === 'type'
+          ? `${count} completed items of type ${group.name}`
+          : `the workspace's ${count} completed items`;
+    return [
+      {
+        itemId: item.id,
+        number: item.number,
+        title: item.title,
+        estimateDays: likely,
+        calibratedDays: result.calibrated.likely,
+        basedOn,
+      },
+    ];
+  });
 }

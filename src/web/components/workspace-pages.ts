@@ -2,6 +2,7 @@
 export const WORKSPACE_PAGES: readonly { to: string; label: string; key: string }[] = [
   { to: 'backlog', label: 'Backlog', key: 'b' },
   { to: 'board', label: 'Board', key: 'o' },
+  { to: 'brief', label: 'Brief', key: 'w' },
   { to: 'inbox', label: 'Inbox', key: 'i' },
   { to: 'estimation', label: 'Estimation', key: 'e' },
   { to: 'decisions', label: 'Decisions', key: 'd' },
