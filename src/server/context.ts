@@ -37,6 +37,12 @@ export interface ServerDeps {
   metricsToken?: string | undefined;
   /** The database pool's connections, when the driver has a pool. */
   databasePool?: (() => PoolFigures) | undefined;
+  /**
+   * Check responses built by a presenter (items) against their schema before sending them
+   * (default true, as in tests). `headway serve` skips it unless HEADWAY_CHECK_RESPONSES=1: the
+   * presenter's type already fixes the shape, and the check cost grows with every item sent.
+   */
+  checkResponses?: boolean;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }
