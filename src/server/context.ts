@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
+import type { DecisionMatrix, Role } from '../domain/decision-rights';
 import type { Metrics, PoolFigures } from './metrics';
 
 /** What the server needs from the outside; tests pass their own. */
@@ -47,10 +48,23 @@ export interface ServerDeps {
   lifecycle?: { draining: boolean };
 }
 
+/** A caller's membership of a workspace, as read with their session or token. */
+export interface MemberRow {
+  role: Role;
+  workspaceName: string;
+  matrix: DecisionMatrix;
+  matrixVersion: number;
+}
+
 export interface Caller {
   userId: string;
   via: 'session' | 'token';
   csrfToken: string | null;
+  /**
+   * The caller's membership of the workspace the path names, read in the same query as the
+   * caller (null: not a member). Kept for this request only: another server may change it next.
+   */
+  member?: { workspaceId: string; row: MemberRow | null };
 }
 
 export interface AppEnv {

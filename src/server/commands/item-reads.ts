@@ -2,27 +2,26 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, getTableColumns, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Item, ItemState, ItemType } from '../../contract';
 import type { Database } from '../../db/client';
-import { itemDependencies, items } from '../../db/schema';
+import { items } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import { type DependencyRow, presentItem } from '../presenters/item';
 
 /**
  * An item's dependencies as one JSON array, read in the item's own query, so a page of items
- * costs one query however many of them wait for others.
+ * costs one query however many of them wait for others. Names are qualified by hand: drizzle
+ * leaves the columns of a one-table select unqualified, which inside a subquery is ambiguous.
  */
 const dependsOnJson = sql<DependencyRow[]>`coalesce((select json_agg(json_build_object(
-    'itemId', ${itemDependencies.itemId},
-    'dependsOnId', ${itemDependencies.dependsOnId},
-    'lagDays', ${itemDependencies.lagDays}
-  ) order by ${itemDependencies.createdAt}, ${itemDependencies.dependsOnId})
-  from ${itemDependencies} where ${itemDependencies.itemId} = ${items.id}), '[]'::json)`;
+    'itemId', d.item_id, 'dependsOnId', d.depends_on_id, 'lagDays', d.lag_days
+  ) order by d.created_at, d.depends_on_id)
+  from item_dependencies d where d.item_id = "items"."id"), '[]'::json)`;
 
 /**
  * A hash of everything an item's API shape is made of: its whole row and its dependencies. Any
  * write to either, including those that bump no version (a cascade, an import), changes it.
  */
-const rowTag = sql<string>`md5(${items}::text || ${dependsOnJson}::text)`;
+const rowTag = sql<string>`md5("items"::text || ${dependsOnJson}::text)`;
 
 /** An item row as read for the API: the row, its dependencies and the hash of both. */
 const readColumns = { ...getTableColumns(items), dependsOn: dependsOnJson, tag: rowTag };
