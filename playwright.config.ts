@@ -62,7 +62,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     // Always the embedded database, even when the shell points DATABASE_URL at a server.
-    env: { DATABASE_URL: '', HEADWAY_DATA_DIR: '' },
+    // Every presented response is checked against its schema, as in the API tests.
+    env: { DATABASE_URL: '', HEADWAY_DATA_DIR: '', HEADWAY_CHECK_RESPONSES: '1' },
     timeout: 90_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -36,6 +36,8 @@ interface Figures {
   errors: number;
   non2xx: number;
   conflicts: number;
+  /** Each other status outside 2xx with its count, e.g. "400×3", to say what the non-2xx were. */
+  others: string;
 }
 
 type Workload = (target: LoadTarget) => Request[];
@@ -43,6 +45,14 @@ type Workload = (target: LoadTarget) => Request[];
 const health: Workload = () => [{ method: 'GET', path: '/api/health' }];
 const backlogPage: Workload = (t) => [
   { method: 'GET', path: `/api/workspaces/${t.workspaceId}/items?limit=100` },
+];
+/** The backlog page as a browser revalidates its copy: If-None-Match, a 304 while unchanged. */
+const backlogRevalidated: Workload = (t) => [
+  {
+    method: 'GET',
+    path: `/api/workspaces/${t.workspaceId}/items?limit=100`,
+    headers: { 'if-none-match': t.pageEtag },
+  },
 ];
 const oneItem: Workload = (t) => [
   { method: 'GET', path: `/api/workspaces/${t.workspaceId}/items/${t.items[7]?.id}` },
@@ -109,18 +119,28 @@ async function drive(target: LoadTarget, workload: Workload, overallRate?: numbe
   const results = await Promise.all(runs);
   // Requests still queued in a server would be served during the next run: wait them out.
   await Promise.all(target.urls.map((url) => fetch(`${url}/api/health`).then((res) => res.body?.cancel())));
-  const conflicts = results.reduce(
-    (sum, r) => sum + ((r as unknown as Record<string, number>)['409'] ?? 0),
-    0,
-  );
+  const counts = new Map<string, number>();
+  for (const r of results) {
+    for (const [status, { count }] of Object.entries(r.statusCodeStats ?? {})) {
+      counts.set(status, (counts.get(status) ?? 0) + (count ?? 0));
+    }
+  }
+  const conflicts = counts.get('409') ?? 0;
+  // A 304 confirms a revalidated copy: a success, as a 200 is.
+  const notModified = counts.get('304') ?? 0;
+  const others = [...counts]
+    .filter(([status]) => !status.startsWith('2') && status !== '304' && status !== '409')
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ');
   return {
     rps: results.reduce((sum, r) => sum + r.requests.average, 0),
     // Per-server percentiles cannot be merged exactly: the slower server's are reported.
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
-    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0) - conflicts,
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0) - conflicts - notModified,
     conflicts,
+    others,
   };
 }
 
@@ -137,10 +157,11 @@ try {
     `${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'of health'.padStart(11)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}${'409'.padStart(6)}`,
   ];
   const line = (label: string, f: Figures) =>
-    `${label.padEnd(34)}${cell(f.rps)}${`${((100 * f.rps) / ceiling.rps).toFixed(1)} %`.padStart(11)}${cell(f.p50)}${cell(f.p99)}${String(f.errors).padStart(8)}${String(f.non2xx).padStart(9)}${String(f.conflicts).padStart(6)}`;
+    `${label.padEnd(34)}${cell(f.rps)}${`${((100 * f.rps) / ceiling.rps).toFixed(1)} %`.padStart(11)}${cell(f.p50)}${cell(f.p99)}${String(f.errors).padStart(8)}${String(f.non2xx).padStart(9)}${String(f.conflicts).padStart(6)}${f.others ? `  (${f.others})` : ''}`;
   rows.push(line('/api/health (ceiling, baseline)', ceiling));
   for (const [label, workload] of [
     ['backlog page (100 items)', backlogPage],
+    ['backlog page, revalidated (304)', backlogRevalidated],
     ['one item', oneItem],
     ['mixed 70/20/10 read/update/move', mixed],
   ] as const) {

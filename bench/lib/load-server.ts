@@ -18,6 +18,8 @@ export interface LoadTarget {
   urls: string[];
   token: string;
   workspaceId: string;
+  /** The validator (ETag) of that page, as a browser would send it back. */
+  pageEtag: string;
   /** The backlog's first 100 items as the API lists them. */
   items: { id: string; version: number }[];
   stop(): Promise<void>;
@@ -96,9 +98,9 @@ export async function startLoadTarget(options: {
     data: { id: string }[];
   };
   const workspaceId = workspaces.data[0]?.id ?? '';
-  const page = (await (
-    await fetch(`${urls[0]}/api/workspaces/${workspaceId}/items?limit=100`, { headers: auth })
-  ).json()) as {
+  const first = await fetch(`${urls[0]}/api/workspaces/${workspaceId}/items?limit=100`, { headers: auth });
+  const pageEtag = first.headers.get('etag') ?? '';
+  const page = (await first.json()) as {
     data: { id: string; version: number }[];
   };
   if (page.data.length < 100)
@@ -108,6 +110,7 @@ export async function startLoadTarget(options: {
     urls,
     token,
     workspaceId,
+    pageEtag,
     items: page.data.map(({ id, version }) => ({ id, version })),
     async stop() {
       await Promise.all(

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
 import type { LiveHub } from './live/hub';
+import type { DecisionMatrix, Role } from '../domain/decision-rights';
 import type { Metrics, PoolFigures } from './metrics';
 
 /** What the server needs from the outside; tests pass their own. */
@@ -40,14 +41,33 @@ export interface ServerDeps {
   databasePool?: (() => PoolFigures) | undefined;
   /** The live event streams (`GET /api/workspaces/{id}/events`); without one the route answers 404. */
   live?: LiveHub | undefined;
+  /**
+   * Check responses built by a presenter (items) against their schema before sending them
+   * (default true, as in tests). `headway serve` skips it unless HEADWAY_CHECK_RESPONSES=1: the
+   * presenter's type already fixes the shape, and the check cost grows with every item sent.
+   */
+  checkResponses?: boolean;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
+}
+
+/** A caller's membership of a workspace, as read with their session or token. */
+export interface MemberRow {
+  role: Role;
+  workspaceName: string;
+  matrix: DecisionMatrix;
+  matrixVersion: number;
 }
 
 export interface Caller {
   userId: string;
   via: 'session' | 'token';
   csrfToken: string | null;
+  /**
+   * The caller's membership of the workspace the path names, read in the same query as the
+   * caller (null: not a member). Kept for this request only: another server may change it next.
+   */
+  member?: { workspaceId: string; row: MemberRow | null };
 }
 
 export interface AppEnv {

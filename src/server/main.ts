@@ -31,6 +31,8 @@ export interface ServeOptions {
   trustProxy?: number | undefined;
   /** The operator's token for /api/metrics (HEADWAY_METRICS_TOKEN); none turns the endpoint off. */
   metricsToken?: string | undefined;
+  /** Check presented responses against their schema (see ServerDeps.checkResponses). */
+  checkResponses?: boolean;
 }
 
 /** How long a shutdown waits for requests in flight before it cuts their connections. */
@@ -96,6 +98,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     databasePool: database.pool,
     lifecycle,
     live,
+    checkResponses: options.checkResponses ?? false,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

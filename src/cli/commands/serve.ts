@@ -76,6 +76,7 @@ export function register(program: Command): void {
       ...flags,
       databaseUrl: flags.databaseUrl || undefined,
       metricsToken: readMetricsToken(),
+      checkResponses: process.env.HEADWAY_CHECK_RESPONSES === '1',
     });
     process.stdout.write(`${describeStartup({ ...server, publicUrl })}\n`);
     let stopping = false;

@@ -84,6 +84,11 @@ export const items = pgTable(
       .where(sql`${t.externalKey} is not null`),
     unique('items_workspace_rank').on(t.workspaceId, t.rank),
     index('items_parent_idx').on(t.parentId),
+    // The backlog's filters, each in the product order, so a filtered page reads only its rows.
+    index('items_workspace_state_rank_idx').on(t.workspaceId, t.state, t.rank),
+    index('items_workspace_type_rank_idx').on(t.workspaceId, t.type, t.rank),
+    index('items_workspace_assignee_rank_idx').on(t.workspaceId, t.assigneeId, t.rank),
+    index('items_labels_idx').using('gin', t.labels.op('jsonb_path_ops')),
     check('items_type_known', oneOf(t.type, ITEM_TYPES)),
     check('items_state_known', oneOf(t.state, ITEM_STATES)),
     check(

@@ -1,11 +1,13 @@
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ApiToken, CreatedToken, CreateToken } from '../../contract';
 import { LIMITS } from '../../contract';
 import type { Database } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
+import type { MemberRow } from '../context';
 import { AppError, notFound } from '../errors';
+import { memberOf } from '../policies/access';
 
 /** Last use is kept to the minute: reading it more precisely is not worth a write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -70,13 +72,15 @@ export async function revokeApiToken(db: Database, userId: string, tokenId: stri
 /**
  * The user an API token acts as, after checking it is known, not revoked and not expired; notes
  * when it was used (at most once a minute, by whichever server sees it first).
+ * @param options.workspaceId also read the user's membership of this workspace, in the same query
  * @throws AppError `unauthenticated` saying whether the token is unknown, revoked or expired.
  */
 export async function resolveApiToken(
   db: Database,
   secret: string,
-  now = new Date(),
-): Promise<{ tokenId: string; userId: string }> {
+  options: { now?: Date; workspaceId?: string | undefined } = {},
+): Promise<{ tokenId: string; userId: string; member: MemberRow | null }> {
+  const { now = new Date(), workspaceId } = options;
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -84,6 +88,7 @@ export async function resolveApiToken(
       revokedAt: apiTokens.revokedAt,
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
+      member: workspaceId ? memberOf('api_tokens', workspaceId) : sql<null>`null`,
     })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, hashSecret(secret)))
@@ -110,5 +115,5 @@ export async function resolveApiToken(
         and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
       );
   }
-  return { tokenId: row.id, userId: row.userId };
+  return { tokenId: row.id, userId: row.userId, member: row.member };
 }

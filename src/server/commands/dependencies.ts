@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
-import { getItem } from './items';
+import { getItem } from './item-reads';
 
 /**
  * Finds a path dependsOn → … → item along "waits on" edges; adding item → dependsOn would then

@@ -9,7 +9,7 @@ import type { Database } from '../../db/client';
 import { items, memberships, users, workspaces } from '../../db/schema';
 import { type BacklogCsvItem, renderBacklogCsv, renderMarkdownRoadmap } from '../../domain/export';
 import { notFound } from '../errors';
-import { findItems } from './items';
+import { findItems } from './item-reads';
 import { getRoadmap } from './roadmap';
 
 /** A file to send: its text and the name a browser saves it under. */

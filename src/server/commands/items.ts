@@ -1,14 +1,7 @@
-import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { generateKeyBetween } from 'fractional-indexing';
-import {
-  type CreateItem,
-  ITEM_LEVELS,
-  type Item,
-  type ItemState,
-  type ItemType,
-  type UpdateItem,
-} from '../../contract';
+import { type CreateItem, ITEM_LEVELS, type Item, type ItemType, type UpdateItem } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
@@ -44,69 +37,6 @@ export async function loadRow(db: Database, workspaceId: string, itemId: string)
     .limit(1);
   if (!row) throw notFound('Item');
   return row;
-}
-
-/** One item as the API shows it, or 404 (also for another workspace's item). */
-export async function getItem(db: Database, workspaceId: string, itemId: string): Promise<Item> {
-  const row = await loadRow(db, workspaceId, itemId);
-  return presentItem(row, await loadDeps(db, [row.id]));
-}
-
-export interface ItemFilter {
-  limit: number;
-  cursor?: string | undefined;
-  type?: ItemType | undefined;
-  state?: ItemState | undefined;
-  assigneeId?: string | undefined;
-  label?: string | undefined;
-  q?: string | undefined;
-  parentId?: string | undefined;
-}
-
-/** Items in the product order, filtered, one page at a time (cursor = last rank seen). */
-export async function findItems(
-  db: Database,
-  workspaceId: string,
-  filter: ItemFilter,
-): Promise<{ data: Item[]; nextCursor: string | null }> {
-  const where: SQL[] = [eq(items.workspaceId, workspaceId)];
-  if (filter.cursor) {
-    const after = Buffer.from(filter.cursor, 'base64url').toString('utf8');
-    if (!after)
-      throw new AppError(
-        'bad_request',
-        'The cursor is not one this server handed out: drop it to start over',
-      );
-    where.push(gt(items.rank, after));
-  }
-  if (filter.type) where.push(eq(items.type, filter.type));
-  if (filter.state) where.push(eq(items.state, filter.state));
-  if (filter.assigneeId) where.push(eq(items.assigneeId, filter.assigneeId));
-  if (filter.parentId) where.push(eq(items.parentId, filter.parentId));
-  if (filter.label) where.push(sql`${items.labels} @> ${JSON.stringify([filter.label])}::jsonb`);
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const byNumber = /^#?(\d{1,9})$/.exec(filter.q.trim());
-    const text = or(ilike(items.title, pattern), ilike(items.description, pattern));
-    where.push(byNumber ? (or(text, eq(items.number, Number(byNumber[1]))) as SQL) : (text as SQL));
-  }
-  const rows = await db
-    .select()
-    .from(items)
-    .where(and(...where))
-    .orderBy(asc(items.rank))
-    .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
-  const deps = await loadDeps(
-    db,
-    page.map((r) => r.id),
-  );
-  const last = page[page.length - 1];
-  return {
-    data: page.map((r) => presentItem(r, deps)),
-    nextCursor:
-      rows.length > filter.limit && last ? Buffer.from(last.rank, 'utf8').toString('base64url') : null,
-  };
 }
 
 /** Refuses a parent that is missing, the item itself, or not on a higher level than the item. */

@@ -13,7 +13,7 @@ import {
   RoadmapQuerySchema,
 } from '../../contract';
 import { findDecisions } from '../commands/decision-log';
-import { findItems, getItem } from '../commands/items';
+import { findItems, getItem } from '../commands/item-reads';
 import { findProposals } from '../commands/proposals';
 import { getRoadmap } from '../commands/roadmap';
 import { answer, type McpSession, openWorkspace, parseContract, resolveItemId, runTool } from './context';

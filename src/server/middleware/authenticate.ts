@@ -1,11 +1,12 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { sessions } from '../../db/schema';
 import { hashSecret } from '../auth/secrets';
 import { resolveApiToken } from '../commands/api-tokens';
-import type { AppEnv, ServerDeps } from '../context';
+import type { AppEnv, MemberRow, ServerDeps } from '../context';
 import { AppError } from '../errors';
+import { memberOf, workspaceInPath } from '../policies/access';
 
 export const SESSION_COOKIE = 'headway_session';
 export const CSRF_COOKIE = 'headway_csrf';
@@ -41,19 +42,26 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const deps = c.get('deps');
     const { db } = deps;
     const authorization = c.req.header('authorization');
+    // The workspace the path names: its membership is read with the caller, in one query.
+    const workspaceId = workspaceInPath(c.req.path);
+    const memo = (row: MemberRow | null) => (workspaceId ? { member: { workspaceId, row } } : {});
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) {
         throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"');
       }
-      const token = await resolveApiToken(db, match[1]);
-      c.set('caller', { userId: token.userId, via: 'token', csrfToken: null });
+      const token = await resolveApiToken(db, match[1], { workspaceId });
+      c.set('caller', { userId: token.userId, via: 'token', csrfToken: null, ...memo(token.member) });
       return next();
     }
     const cookie = getCookie(c, cookieSettings(deps).session);
     if (cookie) {
       const [row] = await db
-        .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
+        .select({
+          userId: sessions.userId,
+          csrfToken: sessions.csrfToken,
+          member: workspaceId ? memberOf('sessions', workspaceId) : sql<null>`null`,
+        })
         .from(sessions)
         .where(and(eq(sessions.tokenHash, hashSecret(cookie)), gt(sessions.expiresAt, new Date())))
         .limit(1);
@@ -64,7 +72,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
             'This request is missing the X-CSRF-Token header of your session: reload the page and try again',
           );
         }
-        c.set('caller', { userId: row.userId, via: 'session', csrfToken: row.csrfToken });
+        c.set('caller', {
+          userId: row.userId,
+          via: 'session',
+          csrfToken: row.csrfToken,
+          ...memo(row.member),
+        });
       } else {
         // An expired or revoked session: forget its cookies, so the browser stops sending them
         // and the web app sees a signed-out visitor from the next page on.

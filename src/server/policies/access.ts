@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Database } from '../../db/client';
 import { memberships, users, workspaces } from '../../db/schema';
@@ -13,7 +13,7 @@ import {
   holdsDecision,
   type Role,
 } from '../../domain/decision-rights';
-import type { AppEnv } from '../context';
+import type { AppEnv, MemberRow } from '../context';
 import { AppError, notFound } from '../errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,6 +21,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** True for a well-formed UUID; anything else cannot name a row and answers 404. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+const WORKSPACE_PATH = /^\/api\/workspaces\/([^/]+)/;
+
+/** The workspace a request's path names (`/api/workspaces/{id}/…`), when it is a well-formed id. */
+export function workspaceInPath(path: string): string | undefined {
+  const id = WORKSPACE_PATH.exec(path)?.[1];
+  return id && isUuid(id) ? id : undefined;
+}
+
+/**
+ * The membership of a session's or token's user in a workspace, as one JSON column, so the caller
+ * and their membership take one query. Names are qualified by hand: drizzle leaves a column in a
+ * select list unqualified, which inside this subquery would name the membership's own column.
+ */
+export function memberOf(callerTable: 'sessions' | 'api_tokens', workspaceId: string) {
+  return sql<MemberRow | null>`(select json_build_object(
+      'role', m.role,
+      'workspaceName', w.name,
+      'matrix', w.decision_rights,
+      'matrixVersion', w.decision_rights_version)
+    from memberships m join workspaces w on w.id = m.workspace_id
+    where m.workspace_id = ${workspaceId} and m.user_id = ${sql.identifier(callerTable)}.user_id)`;
 }
 
 /** The signed-in user, or 401. */
@@ -52,7 +75,11 @@ export interface Actor {
 export async function requireMember(c: Context<AppEnv>, workspaceId: string): Promise<Actor> {
   const userId = requireUser(c);
   if (!isUuid(workspaceId)) throw notFound('Workspace');
-  const actor = await findActor(c.get('deps').db, userId, workspaceId);
+  const memo = c.get('caller')?.member;
+  const actor =
+    memo?.workspaceId === workspaceId
+      ? memo.row && { userId, workspaceId, ...memo.row }
+      : await findActor(c.get('deps').db, userId, workspaceId);
   if (!actor) throw notFound('Workspace');
   return actor;
 }

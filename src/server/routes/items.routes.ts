@@ -17,12 +17,25 @@ import {
 import { addComment, findComments, findStateHistory } from '../commands/activity';
 import { addDependency, removeDependency } from '../commands/dependencies';
 import { moveItem } from '../commands/item-order';
-import { createItem, findItems, getItem, updateItem } from '../commands/items';
+import { findItems, findItemsTag, findItemTag, getItemTagged } from '../commands/item-reads';
+import { createItem, updateItem } from '../commands/items';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
-import { expectedVersion, ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+import { isNotModified, notModified, tagResponse } from './conditional';
+import {
+  expectedVersion,
+  ItemParams,
+  jsonBody,
+  jsonResponses,
+  send,
+  sendPresented,
+  WorkspaceParams,
+} from './openapi';
 
 const ItemPage = pageOf(ItemSchema);
+const NOT_MODIFIED = {
+  304: { description: 'Not modified: the copy named in If-None-Match is still current (no body)' },
+};
 const DependencyParams = z.object({ workspaceId: text(), itemId: text(), dependsOnId: text() });
 
 export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -33,11 +46,22 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['items'],
       summary: 'Work items in the product order, filtered and paginated',
       request: { params: WorkspaceParams, query: ItemListQuerySchema },
-      responses: jsonResponses(200, ItemPage, 'A page of items'),
+      responses: {
+        ...jsonResponses(200, ItemPage, 'A page of items (ETag: its validator)'),
+        ...NOT_MODIFIED,
+      },
     }),
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      return send(c, ItemPage, await findItems(c.get('deps').db, actor.workspaceId, c.req.valid('query')));
+      const { db } = c.get('deps');
+      const filter = c.req.valid('query');
+      if (c.req.header('if-none-match')) {
+        const etag = await findItemsTag(db, actor.workspaceId, filter);
+        if (isNotModified(c, etag)) return notModified(c, etag);
+      }
+      const { etag, ...page } = await findItems(db, actor.workspaceId, filter);
+      tagResponse(c, etag);
+      return sendPresented(c, ItemPage, page);
     },
   );
 
@@ -63,12 +87,19 @@ export function registerItemRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['items'],
       summary: 'One work item',
       request: { params: ItemParams },
-      responses: jsonResponses(200, ItemSchema, 'The item'),
+      responses: { ...jsonResponses(200, ItemSchema, 'The item (ETag: its validator)'), ...NOT_MODIFIED },
     }),
     async (c) => {
       const { workspaceId, itemId } = c.req.valid('param');
       const actor = await requireMember(c, workspaceId);
-      return send(c, ItemSchema, await getItem(c.get('deps').db, actor.workspaceId, itemId));
+      const { db } = c.get('deps');
+      if (c.req.header('if-none-match')) {
+        const etag = await findItemTag(db, actor.workspaceId, itemId);
+        if (etag && isNotModified(c, etag)) return notModified(c, etag);
+      }
+      const { item, etag } = await getItemTagged(db, actor.workspaceId, itemId);
+      tagResponse(c, etag);
+      return sendPresented(c, ItemSchema, item);
     },
   );
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -56,6 +57,26 @@ export function send<T extends z.ZodType>(
   status: 200 | 201 = 200,
 ) {
   return c.json(schema.parse(data) as object, status);
+}
+
+/**
+ * Sends what a presenter built. Where responses are checked (tests, HEADWAY_CHECK_RESPONSES=1)
+ * it must pass its schema and come out of it unchanged, so skipping the check where it is off
+ * (`headway serve`) can never change what is sent; there the cost does not grow with the items.
+ */
+export function sendPresented<T extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: T,
+  data: z.output<T>,
+  status: 200 | 201 = 200,
+) {
+  if (c.get('deps').checkResponses !== false) {
+    const checked = schema.parse(data);
+    if (!isDeepStrictEqual(checked, data)) {
+      throw new Error('a presented response changed when checked against its schema');
+    }
+  }
+  return c.json(data as object, status);
 }
 
 /** The version an update is based on: the `version` field, or the If-Match header. */
