@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
-import type { LiveHub } from './live/hub';
 import type { DecisionMatrix, Role } from '../domain/decision-rights';
+import type { LiveHub } from './live/hub';
 import type { Metrics, PoolFigures } from './metrics';
 
 /** What the server needs from the outside; tests pass their own. */
