@@ -143,13 +143,15 @@ test('a product team orders, estimates and resolves a conflict, and it all persi
     const panel = pm.getByTestId('item-panel');
     await expect(panel.getByRole('button', { name: /edit title of #3$/ })).toBeVisible();
 
+    // The product manager starts editing; meanwhile the developer's change reaches this tab live.
+    // Saving must not silently overwrite it: the edit began from the older version.
+    await panel.getByRole('button', { name: /edit title of #3$/ }).click();
+    await panel.getByLabel('title of #3').fill('Export to CSV and Excel');
     await dev.reload();
     const changed = dev.waitForResponse((r) => r.request().method() === 'PATCH');
     await dev.getByLabel('State of #3').selectOption('in_progress');
     expect((await changed).status()).toBe(200);
-
-    await panel.getByRole('button', { name: /edit title of #3$/ }).click();
-    await panel.getByLabel('title of #3').fill('Export to CSV and Excel');
+    await expect(panel.getByLabel('State', { exact: true })).toHaveValue('in_progress');
     await panel.getByLabel('title of #3').press('Enter');
     const dialog = pm.getByRole('dialog', { name: 'Someone changed this item while you were editing' });
     await expect(dialog).toBeVisible();

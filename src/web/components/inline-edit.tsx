@@ -6,6 +6,8 @@ interface InlineEditProps {
   /** Accessible name of the edit button and the field, e.g. "Title of #12". */
   label: string;
   onSave: (value: string) => void;
+  /** Called when the field opens, e.g. to remember the version the edit starts from. */
+  onBegin?: () => void;
   type?: 'text' | 'number';
   disabled?: boolean;
   disabledReason?: string | null;
@@ -63,6 +65,7 @@ export function InlineEdit(props: InlineEditProps) {
           return;
         }
         setDraft(props.value);
+        props.onBegin?.();
         open.current = true;
         setEditing(true);
       }}

@@ -15,6 +15,7 @@ import type { Gate } from '../workspaces/workspace-context';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { useSaveItem } from './conflict-provider';
 import { DependenciesPanel } from './dependencies-panel';
+import { useEditBase } from './edit-base';
 import { EstimatePanel } from './estimate-panel';
 import { ChildrenSection, CommentsSection, DecisionsSection, HistorySection } from './item-activity';
 import { ProposeChange } from './propose-change';
@@ -67,6 +68,8 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
   const requirements = useGate('requirements');
   const scope = useGate('scope');
   const assignment = useGate('assignment');
+  const titleBase = useEditBase(item);
+  const labelsBase = useEditBase(item);
 
   return (
     <div className="item-detail">
@@ -84,7 +87,8 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
           label={`title of #${item.number}`}
           disabled={!requirements.allowed}
           disabledReason={requirements.reason}
-          onSave={(title) => void save(item, { title })}
+          onBegin={titleBase.begin}
+          onSave={(title) => void save(titleBase.base(), { title })}
         />
       </h2>
       <dl className="props">
@@ -165,8 +169,9 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
             label="labels"
             disabled={!requirements.allowed}
             disabledReason={requirements.reason}
+            onBegin={labelsBase.begin}
             onSave={(value) =>
-              void save(item, {
+              void save(labelsBase.base(), {
                 labels: value
                   .split(',')
                   .map((s) => s.trim())
@@ -205,6 +210,7 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
   const explain = useExplainRefusal();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(item.description);
+  const descriptionBase = useEditBase(item);
   return (
     <section className="panel-section" aria-labelledby="description-heading">
       <div className="section-head">
@@ -221,6 +227,7 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
                 return;
               }
               setDraft(item.description);
+              descriptionBase.begin();
               setEditing(true);
             }}
           >
@@ -234,7 +241,7 @@ function Description({ item, allowed, reason }: { item: Item; allowed: boolean; 
           onSubmit={(e) => {
             e.preventDefault();
             setEditing(false);
-            void save(item, { description: draft });
+            void save(descriptionBase.base(), { description: draft });
           }}
         >
           <textarea
