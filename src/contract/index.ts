@@ -4,6 +4,7 @@ export * from './auth';
 export * from './calibration';
 export * from './common';
 export * from './decisions';
+export * from './delivery-events';
 export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';

@@ -19,6 +19,7 @@ import { registerActivityRoutes } from './routes/activity.routes';
 import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerExportRoutes } from './routes/exports.routes';
@@ -137,6 +138,7 @@ export function createApp(deps: ServerDeps) {
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
+  registerDeliveryEventRoutes(app);
   registerActivityRoutes(app);
   registerTransferRoutes(app);
   registerForeignImportRoutes(app);
