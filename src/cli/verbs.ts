@@ -16,6 +16,7 @@ export const VERBS: ReadonlyArray<{ names: readonly string[]; load: () => Promis
   { names: ['backtest'], load: () => import('./commands/backtest') },
   { names: ['calibration'], load: () => import('./commands/calibration') },
   { names: ['demo'], load: () => import('./commands/demo') },
+  { names: ['events'], load: () => import('./commands/events') },
   { names: ['forecast'], load: () => import('./commands/forecast') },
   { names: ['metrics'], load: () => import('./commands/metrics') },
   { names: ['plan'], load: () => import('./commands/plan') },

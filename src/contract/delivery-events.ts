@@ -155,3 +155,19 @@ export const DORA_DEFINITIONS = [
   'change failure rate: deployments of the period that failed or that an incident names as its cause, over all deployments of the period',
   'time to restore: from an incident’s opening to its resolution, over incidents resolved in the period (median and P85)',
 ] as const;
+
+/** How many events one batch (a file sent with `headway events send --file`) may hold. */
+export const MAX_EVENTS_PER_BATCH = 10_000;
+
+/** A batch of events: deployments first, then incidents, so an incident may name a deployment of the same batch. */
+export const EventBatchSchema = z.strictObject({
+  deployments: z
+    .array(DeploymentEventSchema)
+    .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} deployments at once`)
+    .default([]),
+  incidents: z
+    .array(IncidentEventSchema)
+    .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} incidents at once`)
+    .default([]),
+});
+export type EventBatch = z.output<typeof EventBatchSchema>;

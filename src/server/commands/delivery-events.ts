@@ -4,7 +4,7 @@
  * report wins), an incident's key opens it once and resolves it once.
  */
 import { and, eq } from 'drizzle-orm';
-import type { DeploymentEvent, EventReceipt, IncidentEvent } from '../../contract';
+import type { DeploymentEvent, EventBatch, EventReceipt, IncidentEvent } from '../../contract';
 import type { Database } from '../../db/client';
 import { deployments, incidents } from '../../db/schema';
 import { AppError } from '../errors';
@@ -95,4 +95,33 @@ export async function recordIncident(
     await tx.update(incidents).set(changes).where(eq(incidents.id, known.id));
     return { id: known.id, key: event.key, outcome: 'updated' as const };
   });
+}
+
+/** How many events of a batch were created, updated or already known. */
+export type BatchOutcome = Record<'deployments' | 'incidents', Record<EventReceipt['outcome'], number>>;
+
+/**
+ * Records a batch of events all or nothing: deployments first, then incidents.
+ * @returns how many of each were created, updated and unchanged
+ * @throws AppError `validation_failed` for an incident the batch cannot record (nothing is kept)
+ */
+export async function recordEventBatch(
+  db: Database,
+  workspaceId: string,
+  batch: EventBatch,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = {
+    deployments: { created: 0, updated: 0, unchanged: 0 },
+    incidents: { created: 0, updated: 0, unchanged: 0 },
+  };
+  await db.transaction(async (tx) => {
+    const joined = tx as unknown as Database;
+    for (const event of batch.deployments) {
+      outcome.deployments[(await recordDeployment(joined, workspaceId, event)).outcome] += 1;
+    }
+    for (const event of batch.incidents) {
+      outcome.incidents[(await recordIncident(joined, workspaceId, event)).outcome] += 1;
+    }
+  });
+  return outcome;
 }
