@@ -147,6 +147,20 @@ describe('tenancy and revocation', () => {
     ).toBe(404);
   });
 
+  it('should let neither a viewer nor another workspace revoke a token', async () => {
+    const { id } = await createIngestClient(team.founder, team.workspaceId, 'spare');
+    expect((await team.viewer.delete(`/api/workspaces/${team.workspaceId}/ingest-tokens/${id}`)).status).toBe(
+      403,
+    );
+    expect(
+      (await other.founder.delete(`/api/workspaces/${other.workspaceId}/ingest-tokens/${id}`)).status,
+    ).toBe(404);
+    const list = await team.founder.get<{ data: IngestToken[] }>(
+      `/api/workspaces/${team.workspaceId}/ingest-tokens`,
+    );
+    expect(list.body.data.map((t) => t.id)).toContain(id);
+  });
+
   it('should refuse an unknown ingest token', async () => {
     const stranger = new TestClient(ctx.app);
     stranger.token = `hwi_${'A'.repeat(43)}`;
