@@ -138,6 +138,17 @@ const DoraMetricTiersSchema = z.partialRecord(
   DoraTierSchema,
 );
 
+/** The DORA tiers of one report year: per measure, throughput, stability and overall. */
+export const DoraYearSchema = z.object({
+  year: z.number().int(),
+  source: z.string(),
+  metrics: DoraMetricTiersSchema,
+  throughput: DoraTierSchema.nullable(),
+  stability: DoraTierSchema.nullable(),
+  overall: DoraTierSchema.nullable(),
+  caveats: z.array(z.string()),
+});
+
 export const AssessmentReportSchema = z.object({
   company: z.string().optional(),
   questionnaire: AssessmentVariantSchema,
@@ -160,17 +171,7 @@ export const AssessmentReportSchema = z.object({
   }),
   dora: z.object({
     selectedYear: z.number().int(),
-    byYear: z.array(
-      z.object({
-        year: z.number().int(),
-        source: z.string(),
-        metrics: DoraMetricTiersSchema,
-        throughput: DoraTierSchema.nullable(),
-        stability: DoraTierSchema.nullable(),
-        overall: DoraTierSchema.nullable(),
-        caveats: z.array(z.string()),
-      }),
-    ),
+    byYear: z.array(DoraYearSchema),
   }),
   findings: z.array(FindingSchema),
   plan: z.object({

@@ -5,6 +5,7 @@ export * from './brief';
 export * from './calibration';
 export * from './common';
 export * from './decisions';
+export * from './delivery-events';
 export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';

@@ -16,6 +16,34 @@ export const METRICS_DEFAULTS = {
 export const CYCLE_TIME_DEFINITION =
   'cycle time: from an item’s first entry into a started state (in progress, in review) to its last entry into done, in fractional days; over features, tasks and bugs finished in the period';
 
+/**
+ * The rule of a period query: `from` on or before `to` (default today), at most
+ * METRICS_DEFAULTS.maxPeriodDays days; an issue names `from`.
+ */
+export function checkPeriod(
+  ctx: z.core.ParsePayload<{ from?: string | undefined; to?: string | undefined }>,
+) {
+  const to = ctx.value.to ?? todayIso();
+  const from = ctx.value.from;
+  if (from === undefined) return;
+  const days = countDaysBetween(from, to) + 1;
+  if (days < 1) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `${from} is after the end of the period ${to}; give a from on or before to`,
+      input: from,
+      path: ['from'],
+    });
+  } else if (days > METRICS_DEFAULTS.maxPeriodDays) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `the period from ${from} to ${to} is ${days} days; give at most ${METRICS_DEFAULTS.maxPeriodDays}`,
+      input: from,
+      path: ['from'],
+    });
+  }
+}
+
 /** The query of the flow metrics: a period of calendar days (UTC) and optionally one person. */
 export const MetricsQuerySchema = z
   .object({
@@ -29,27 +57,7 @@ export const MetricsQuerySchema = z
       .optional()
       .describe('only items assigned to this person, by e-mail (as listed in `people`)'),
   })
-  .check((ctx) => {
-    const to = ctx.value.to ?? todayIso();
-    const from = ctx.value.from;
-    if (from === undefined) return;
-    const days = countDaysBetween(from, to) + 1;
-    if (days < 1) {
-      ctx.issues.push({
-        code: 'custom',
-        message: `${from} is after the end of the period ${to}; give a from on or before to`,
-        input: from,
-        path: ['from'],
-      });
-    } else if (days > METRICS_DEFAULTS.maxPeriodDays) {
-      ctx.issues.push({
-        code: 'custom',
-        message: `the period from ${from} to ${to} is ${days} days; give at most ${METRICS_DEFAULTS.maxPeriodDays}`,
-        input: from,
-        path: ['from'],
-      });
-    }
-  });
+  .check(checkPeriod);
 export type MetricsQuery = z.output<typeof MetricsQuerySchema>;
 
 /** A person items can be assigned to: a member (by e-mail) or a name an imported file gave. */

@@ -21,6 +21,7 @@ import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBriefRoutes } from './routes/brief.routes';
+import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerExportRoutes } from './routes/exports.routes';
@@ -142,6 +143,7 @@ export function createApp(deps: ServerDeps) {
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
   registerBriefRoutes(app);
+  registerDeliveryEventRoutes(app);
   registerActivityRoutes(app);
   registerProposalRoutes(app);
   registerTransferRoutes(app);

@@ -76,5 +76,7 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     caller: Caller | null;
+    /** An ingest token's secret (hwi_…): it is no caller, and only the event routes read it. */
+    ingestSecret: string | undefined;
   };
 }

@@ -74,6 +74,15 @@ export const LEFT_OUT = new Map<string, string>([
   ['DELETE /api/workspaces/{}/assessments/{}', 'the team decision: assessments.test.ts'],
   ['DELETE /api/workspaces/{}/calendar-feeds/{}', "the feed's own member only: exports.test.ts"],
   [
+    'POST /api/workspaces/{}/events/deployments',
+    'an ingest token only, never a member: delivery-events.test.ts',
+  ],
+  [
+    'POST /api/workspaces/{}/events/incidents',
+    'an ingest token only, never a member: delivery-events.test.ts',
+  ],
+  ['DELETE /api/workspaces/{}/ingest-tokens/{}', 'contributors, once per token: delivery-events.test.ts'],
+  [
     'POST /api/workspaces/{}/assessments/{}/start-plan',
     'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
   ],
@@ -139,6 +148,15 @@ export const WORKSPACE_CASES: RouteCase[] = [
     body: () => ({ version: 1, reason: 'Customers use it' }),
     allowed: SCOPE,
     needs: 'proposal',
+  },
+  { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
+  { name: 'list ingest tokens', method: 'GET', path: (t) => `${W(t)}/ingest-tokens`, allowed: ALL },
+  {
+    name: 'create ingest token',
+    method: 'POST',
+    path: (t) => `${W(t)}/ingest-tokens`,
+    body: () => ({ name: 'deploy pipeline' }),
+    allowed: CONTRIBUTORS,
   },
   {
     name: 'create item',

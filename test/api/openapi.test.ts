@@ -28,9 +28,13 @@ function findPatterns(node: unknown, found: string[] = []): string[] {
 
 describe('the OpenAPI document', () => {
   it('should declare how to authenticate when a client is generated from it', () => {
-    expect(Object.keys(doc.components.securitySchemes ?? {}).sort()).toEqual(['session', 'token']);
+    expect(Object.keys(doc.components.securitySchemes ?? {}).sort()).toEqual(['ingest', 'session', 'token']);
     expect(doc.security).toEqual([{ session: [] }, { token: [] }]);
     expect(doc.paths['/api/instance']?.get?.security).toEqual([]);
+    // Delivery events take an ingest token and nothing else.
+    expect(doc.paths['/api/workspaces/{workspaceId}/events/deployments']?.post?.security).toEqual([
+      { ingest: [] },
+    ]);
   });
 
   it('should give patterns as plain ECMAScript regular expressions without JavaScript flags', () => {

@@ -15,11 +15,14 @@ import {
   calendarFeeds,
   comments,
   decisionLog,
+  deployments,
   estimationSessions,
   estimationVotes,
   forecasts,
   healthUpdates,
   importJobs,
+  incidents,
+  ingestTokens,
   invitations,
   itemDependencies,
   itemStateChanges,
@@ -215,6 +218,24 @@ export async function fillEveryTable(db: Database) {
     report: { overall: 61 },
     overall: 61,
     consentedAt: MICROS,
+  });
+  await db
+    .insert(ingestTokens)
+    .values({ workspaceId: ws.id, name: AWKWARD_TEXT, tokenHash: 'ingest-hash', createdBy: alice.id });
+  await db.insert(deployments).values({
+    workspaceId: ws.id,
+    key: AWKWARD_TEXT,
+    environment: 'production',
+    deployedAt: new Date('2026-03-04T05:06:07Z'),
+    commitTimes: [new Date('2026-03-03T05:06:07.5Z'), new Date('2026-03-04T01:00:00Z')],
+    succeeded: false,
+  });
+  await db.insert(incidents).values({
+    workspaceId: ws.id,
+    key: 'inc-1',
+    openedAt: MICROS,
+    resolvedAt: null,
+    causedBy: AWKWARD_TEXT,
   });
   await db
     .insert(scoringFormulas)

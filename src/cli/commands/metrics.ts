@@ -11,6 +11,7 @@ import {
   MetricsQuerySchema,
   WorkspaceRefSchema,
 } from '../../contract';
+import { buildDoraMeasures } from '../../server/commands/dora-measures';
 import { buildFlowMetrics } from '../../server/commands/flow-metrics';
 import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
 import { parseFlags, SwitchSchema } from '../flags';
@@ -79,7 +80,7 @@ export function register(program: Command): void {
     program
       .command('metrics')
       .description(
-        'flow metrics: cycle-time percentiles, throughput per day and week, cumulative flow, aging work in progress',
+        'flow metrics: cycle-time percentiles, throughput per day and week, cumulative flow, aging work in progress (with --json, also the DORA measures under `dora`)',
       )
       .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
       .option(
@@ -92,9 +93,16 @@ export function register(program: Command): void {
       .addHelpText('after', `\nDefinition — ${CYCLE_TIME_DEFINITION}.`),
   ).action(async (raw: Record<string, unknown>) => {
     const { workspace, from, to, person, ...flags } = parseFlags(MetricsFlagsSchema, raw);
-    const metrics = await withDatabase(flags, async ({ db }) =>
-      buildFlowMetrics(db, (await resolveWorkspace(db, workspace)).id, { from, to, person }),
+    const { metrics, dora } = await withDatabase(flags, async ({ db }) => {
+      const id = (await resolveWorkspace(db, workspace)).id;
+      return {
+        metrics: await buildFlowMetrics(db, id, { from, to, person }),
+        // DORA measures the whole team's deployments, so they are the same for any --person.
+        dora: await buildDoraMeasures(db, id, { from, to }),
+      };
+    });
+    process.stdout.write(
+      flags.json ? `${JSON.stringify({ ...metrics, dora }, null, 2)}\n` : renderMetrics(metrics),
     );
-    process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : renderMetrics(metrics));
   });
 }

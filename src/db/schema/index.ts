@@ -3,6 +3,7 @@ export * from './assessments';
 export * from './auth-throttles';
 export * from './calendar-feeds';
 export * from './decisions';
+export * from './delivery-events';
 export * from './estimation-sessions';
 export * from './health-updates';
 export * from './import-jobs';

@@ -123,3 +123,23 @@ describe('prefill coverage', () => {
     expect(Object.keys(answers).sort()).toEqual(marked.sort());
   });
 });
+
+describe('measured DORA notes', () => {
+  it('should say each DORA answer was measured, over which period and from which figure', () => {
+    const { notes } = prefillAnswers({
+      dora: {
+        period: { from: '2026-09-03', to: '2026-12-01' },
+        deploymentsPerWeek: 2.46,
+        leadTimeHours: 30,
+        changeFailRatePercent: 12.34,
+      },
+    });
+    expect(notes).toEqual({
+      'deploy-frequency': 'measured from delivery events 3 Sep – 1 Dec 2026: 2.5 deployments a week',
+      'lead-time':
+        'measured from delivery events 3 Sep – 1 Dec 2026: median 30 hours from commit to deployment',
+      'change-fail-rate':
+        'measured from delivery events 3 Sep – 1 Dec 2026: 12.3% of deployments failed or caused an incident',
+    });
+  });
+});

@@ -3,7 +3,7 @@
  * counts, DORA measures from delivery events, cycle times from the state history). Prefilled
  * answers are suggestions: the founder sees and may override every one of them.
  */
-import { type MeasuredFlow, measureAnswers } from './prefill-measured';
+import { describePeriod, type MeasuredFlow, measureAnswers } from './prefill-measured';
 import type { AnswerValue } from './types';
 
 export interface WorkspaceFacts {
@@ -14,6 +14,8 @@ export interface WorkspaceFacts {
   ctoDirectReports?: number;
   /** Measured DORA figures, e.g. from deploy and incident events. */
   dora?: {
+    /** The period measured (ISO days, inclusive), named in each answer's note. */
+    period?: { from: string; to: string };
     deploymentsPerWeek?: number;
     leadTimeHours?: number;
     changeFailRatePercent?: number;
@@ -60,6 +62,8 @@ export function bandDeployFrequency(perWeek: number): string {
   if (perWeek >= 2 / 52) return 'monthly-to-6-monthly';
   return 'under-6-monthly';
 }
+
+const oneDecimal = (value: number): string => String(Math.round(value * 10) / 10);
 
 function isCount(value: number | undefined): value is number {
   return value !== undefined && Number.isFinite(value) && value >= 0;
@@ -113,15 +117,38 @@ export function prefillAnswers(facts: WorkspaceFacts): Prefill {
     put('cto-direct-reports', Math.round(facts.ctoDirectReports), fromCounts);
 
   const dora = facts.dora ?? {};
-  const measured = 'measured from delivery events';
-  if (isCount(dora.deploymentsPerWeek))
-    put('deploy-frequency', bandDeployFrequency(dora.deploymentsPerWeek), measured);
-  if (isCount(dora.leadTimeHours)) put('lead-time', bandDuration(dora.leadTimeHours), measured);
-  if (isCount(dora.recoveryTimeHours)) put('recovery-time', bandDuration(dora.recoveryTimeHours), measured);
+  const period = dora.period ? ` ${describePeriod(dora.period.from, dora.period.to)}` : '';
+  const measured = (figure: string) => `measured from delivery events${period}: ${figure}`;
+  if (isCount(dora.deploymentsPerWeek)) {
+    const perWeek = dora.deploymentsPerWeek;
+    put(
+      'deploy-frequency',
+      bandDeployFrequency(perWeek),
+      measured(`${oneDecimal(perWeek)} deployments a week`),
+    );
+  }
+  if (isCount(dora.leadTimeHours)) {
+    const hours = dora.leadTimeHours;
+    put(
+      'lead-time',
+      bandDuration(hours),
+      measured(`median ${oneDecimal(hours)} hours from commit to deployment`),
+    );
+  }
+  if (isCount(dora.recoveryTimeHours)) {
+    const hours = dora.recoveryTimeHours;
+    put(
+      'recovery-time',
+      bandDuration(hours),
+      measured(`median ${oneDecimal(hours)} hours to restore service`),
+    );
+  }
   const percent = (value: number | undefined): number | undefined =>
     isCount(value) ? Math.round(Math.min(value, 100) * 10) / 10 : undefined;
-  put('change-fail-rate', percent(dora.changeFailRatePercent), measured);
-  put('rework-rate', percent(dora.reworkRatePercent), measured);
+  const failRate = percent(dora.changeFailRatePercent);
+  put('change-fail-rate', failRate, measured(`${failRate}% of deployments failed or caused an incident`));
+  const rework = percent(dora.reworkRatePercent);
+  put('rework-rate', rework, measured(`${rework}% of deployments were unplanned fixes`));
   for (const answer of measureAnswers(facts.flow)) put(answer.questionId, answer.value, answer.note);
   return { answers, notes };
 }

@@ -15,6 +15,7 @@ import {
   type WorkspaceFacts,
 } from '../../domain/assessment';
 import type { Actor } from '../policies/access';
+import { buildDoraMeasures } from './dora-measures';
 import { buildFlowMetrics } from './flow-metrics';
 
 /**
@@ -34,21 +35,28 @@ export function describeQuestionnaire(variant: AssessmentVariant): Questionnaire
   };
 }
 
-const DORA_PREFILLS = new Set([
-  'deploy-frequency',
-  'lead-time',
-  'change-fail-rate',
-  'recovery-time',
-  'rework-rate',
-]);
+/** Why a DORA question stays unknown when delivery events were recorded but do not measure it. */
+const DORA_GAPS: Record<string, string> = {
+  'deploy-frequency':
+    'no successful production deployment recorded in the last 90 days: answer from your own figures',
+  'lead-time':
+    'no production deployment of the last 90 days listed its commit times: answer from your own figures',
+  'change-fail-rate': 'no production deployment recorded in the last 90 days: answer from your own figures',
+  'recovery-time': 'no incident resolved in the last 90 days: answer from your own figures',
+  'rework-rate':
+    'delivery events do not tell unplanned fixes from other deployments: answer from your own figures',
+};
+const NO_EVENTS =
+  'no deployment or incident events recorded in the last 90 days: send them with an ingest token (Delivery page) or answer from your own figures';
 
 /**
  * Prefills the questionnaire from what the workspace knows: the answers of the latest
  * assessment as a starting point, overridden by today's team (members with their roles and FTE
  * give the head counts, the senior technical role and product leadership) and by what the
  * state history measured over the last 90 days (the typical item size, from cycle times, once
- * enough items finished). DORA measures stay unknown: Headway records no deploy or incident
- * events yet, and guessing them would hide the question the founder most needs to answer.
+ * enough items finished) and by the DORA measures of the same 90 days, when deployment or
+ * incident events were recorded. A DORA measure without events stays unknown: guessing it would
+ * hide the question the founder most needs to answer.
  * @param options.variant which questions to prefill
  * @returns the answers, where each came from, and the prefillable questions left unknown
  */
@@ -84,7 +92,8 @@ export async function prefillAssessment(
     .where(eq(memberships.workspaceId, actor.workspaceId));
   const team = describeTeam(members);
   const flow = await measureFlow(db, actor.workspaceId, now);
-  const facts = prefillAnswers({ ...team, flow });
+  const dora = await measureDora(db, actor.workspaceId, now);
+  const facts = prefillAnswers({ ...team, flow, ...(dora.facts ? { dora: dora.facts } : {}) });
   const today = `${members.length} member${members.length === 1 ? '' : 's'} today`;
   for (const [id, value] of Object.entries(facts.answers)) {
     if (!inUse.has(id)) continue;
@@ -99,14 +108,19 @@ export async function prefillAssessment(
 
   const unknown = questions
     .filter((q) => q.prefill !== undefined && answers[q.id] === undefined)
-    .map((q) => ({
-      questionId: q.id,
-      reason: DORA_PREFILLS.has(q.id)
-        ? 'no deploy or incident events recorded in Headway yet: answer from your own figures'
-        : q.prefill === 'item-size'
-          ? `fewer than ${MIN_MEASURED_ITEMS} items finished in the last 90 days (${flow.finishedItems}) to measure it: answer it yourself`
-          : 'the team members do not tell this yet: answer it yourself',
-    }));
+    .map((q) => {
+      const gap = DORA_GAPS[q.id];
+      return {
+        questionId: q.id,
+        reason: gap
+          ? dora.facts
+            ? gap
+            : NO_EVENTS
+          : q.prefill === 'item-size'
+            ? `fewer than ${MIN_MEASURED_ITEMS} items finished in the last 90 days (${flow.finishedItems}) to measure it: answer it yourself`
+            : 'the team members do not tell this yet: answer it yourself',
+      };
+    });
   return { variant: options.variant, answers, sources, unknown };
 }
 
@@ -126,6 +140,26 @@ async function measureFlow(db: Database, workspaceId: string, now: Date): Promis
         ? null
         : { count: cycle.count, p50: cycle['50'], p85: cycle['85'] },
   };
+}
+
+/**
+ * The DORA figures of the last 90 days, from the recorded events, as the prefill engine reads
+ * them; no facts when the period holds no deployment and no incident.
+ */
+async function measureDora(
+  db: Database,
+  workspaceId: string,
+  now: Date,
+): Promise<{ facts?: WorkspaceFacts['dora'] }> {
+  const m = await buildDoraMeasures(db, workspaceId, {}, now);
+  const anyEvent = m.changeFailure.deployments > 0 || m.timeToRestore.count > 0 || m.timeToRestore.open > 0;
+  if (!anyEvent) return {};
+  const facts: NonNullable<WorkspaceFacts['dora']> = { period: { from: m.from, to: m.to } };
+  if (m.deploymentFrequency.deployments > 0) facts.deploymentsPerWeek = m.deploymentFrequency.perWeek;
+  if (m.leadTime.medianHours !== null) facts.leadTimeHours = m.leadTime.medianHours;
+  if (m.changeFailure.rate !== null) facts.changeFailRatePercent = m.changeFailure.rate * 100;
+  if (m.timeToRestore.medianHours !== null) facts.recoveryTimeHours = m.timeToRestore.medianHours;
+  return { facts };
 }
 
 const LEAD_SKILLS = new Set(['tech-lead', 'tech lead', 'techlead', 'lead']);

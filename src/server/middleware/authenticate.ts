@@ -4,6 +4,7 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { sessions } from '../../db/schema';
 import { hashSecret } from '../auth/secrets';
 import { resolveApiToken } from '../commands/api-tokens';
+import { isIngestSecret } from '../commands/ingest-tokens';
 import type { AppEnv, MemberRow, ServerDeps } from '../context';
 import { AppError } from '../errors';
 import { memberOf, workspaceInPath } from '../policies/access';
@@ -33,7 +34,8 @@ export function cookieSettings(deps: ServerDeps): CookieSettings {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolves the caller from an API token (`Authorization: Bearer hwt_…`) or the session cookie.
+ * Resolves the caller from an API token (`Authorization: Bearer hwt_…`) or the session cookie;
+ * an ingest token (`hwi_…`) is set aside for the event routes and makes no caller.
  * Cookie-authenticated writes must echo the session's CSRF token in the X-CSRF-Token header:
  * a cross-site form can send the cookie but cannot read the token.
  */
@@ -49,6 +51,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) {
         throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"');
+      }
+      // An ingest token authenticates nobody: it is kept for the event routes, and every other
+      // route sees a caller that is not signed in.
+      if (isIngestSecret(match[1])) {
+        c.set('ingestSecret', match[1]);
+        return next();
       }
       const token = await resolveApiToken(db, match[1], { workspaceId });
       c.set('caller', { userId: token.userId, via: 'token', csrfToken: null, ...memo(token.member) });

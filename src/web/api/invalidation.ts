@@ -106,6 +106,7 @@ export const invalidates = {
   workspaceCreatedFromFile: (): QueryKey[] => [keys.me],
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
+  ingestTokensChanged: (ws: string): QueryKey[] => [keys.ingestTokens(ws)],
   assessmentLinksChanged: (ws: string): QueryKey[] => [keys.assessmentLinks(ws)],
   // Forgetting a lead changes the list and the lead count of its link.
   assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],

@@ -15,6 +15,7 @@ export const keys = {
   anyImportDryRun: (ws: string) => ['import-dry-run', ws] as const,
   importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,
   calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
+  ingestTokens: (ws: string) => ['ingest-tokens', ws] as const,
   assessmentLinks: (ws: string) => ['assessment-links', ws] as const,
   assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
   /** A published assessment as a visitor sees it. */
@@ -74,6 +75,8 @@ export const keys = {
     /** Flow metrics of a period (from, to) for everyone or one person (see delivery-api.ts). */
     period: (ws: string, from: string, to: string, person: string | null) =>
       ['metrics', ws, from, to, person] as const,
+    /** DORA measures of a period, from the recorded delivery events. */
+    dora: (ws: string, from: string, to: string) => ['metrics', ws, 'dora', from, to] as const,
   },
   forecasts: {
     all: (ws: string) => ['forecasts', ws] as const,

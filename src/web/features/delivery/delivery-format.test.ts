@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageLevel, describeAgingPercentile, formatDays } from './delivery-format';
+import { ageLevel, describeAgingPercentile, formatDays, formatHours, formatShare } from './delivery-format';
 
 describe('delivery format', () => {
   it('should round an aging percentile down so an item is never said to be older than it is', () => {
@@ -19,5 +19,19 @@ describe('delivery format', () => {
 
   it('should show one decimal below ten days and whole days above', () => {
     expect([formatDays(3.25), formatDays(12.6), formatDays(null)]).toEqual(['3.3 d', '13 d', '—']);
+  });
+
+  it('should show a duration in minutes below an hour, hours below two days, then days', () => {
+    expect([
+      formatHours(0.25),
+      formatHours(6.04),
+      formatHours(30.4),
+      formatHours(72),
+      formatHours(null),
+    ]).toEqual(['15 min', '6.0 h', '30 h', '3.0 d', '—']);
+  });
+
+  it('should show a share as a percentage with one decimal', () => {
+    expect([formatShare(2 / 3), formatShare(0), formatShare(null)]).toEqual(['66.7 %', '0.0 %', '—']);
   });
 });

@@ -23,3 +23,16 @@ export function ageLevel(percent: number | null): 'late' | 'watch' | 'ok' {
 
 /** The periods the page offers, in days ending today. */
 export const PERIODS = [30, 90, 180, 365] as const;
+
+/** A duration in hours as people say it: minutes below an hour, hours below two days, then days. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours < 48) return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} h`;
+  return formatDays(hours / 24);
+}
+
+/** A share (0–1) as a percentage with one decimal, or a dash when nothing was measured. */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
+}

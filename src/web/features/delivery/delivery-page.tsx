@@ -8,6 +8,8 @@ import { AgingList } from './aging-list';
 import { type FlowMetricsView, useFlowMetrics } from './delivery-api';
 import { CumulativeFlowChart, CycleTimeScatter, WeeklyThroughputChart } from './delivery-charts';
 import { formatDays, PERIODS } from './delivery-format';
+import { DoraPanel } from './dora-panel';
+import { IngestTokensPanel } from './ingest-tokens-panel';
 
 const DEFAULT_DAYS = 90;
 
@@ -19,7 +21,8 @@ export function DeliveryPage() {
   const asked = Number(params.get('days'));
   const days = PERIODS.find((p) => p === asked) ?? DEFAULT_DAYS;
   const person = params.get('person');
-  const metrics = useFlowMetrics(workspace.id, { from: addDays(today, 1 - days), to: today, person });
+  const from = addDays(today, 1 - days);
+  const metrics = useFlowMetrics(workspace.id, { from, to: today, person });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -61,6 +64,8 @@ export function DeliveryPage() {
       ) : (
         <DeliveryBody metrics={metrics.data} today={today} />
       )}
+      <DoraPanel workspaceId={workspace.id} from={from} to={today} />
+      <IngestTokensPanel workspaceId={workspace.id} />
     </div>
   );
 }
