@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
-import { describeError } from '../../api/client';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CreateNamedForm } from '../../components/create-named-form';
 import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
@@ -20,6 +20,7 @@ const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
  */
 export function IngestTokensPanel({ workspaceId }: { workspaceId: string }) {
   const tokens = useIngestTokens(workspaceId);
+  const create = useCreateIngestToken(workspaceId);
   const [created, setCreated] = useState<CreatedIngestToken | null>(null);
   const [revoking, setRevoking] = useState<IngestToken | null>(null);
   return (
@@ -31,7 +32,13 @@ export function IngestTokensPanel({ workspaceId }: { workspaceId: string }) {
         <code>/api/workspaces/{workspaceId}/events/deployments</code> and <code>…/events/incidents</code>. A
         token can send this workspace’s events and nothing else.
       </p>
-      <CreateTokenForm workspaceId={workspaceId} onCreated={setCreated} />
+      <CreateNamedForm
+        create={create}
+        onCreated={setCreated}
+        label="Token name"
+        placeholder="e.g. deploy pipeline"
+        submitLabel="Create ingest token"
+      />
       {created && (
         <div className="new-token">
           <ShownOnce
@@ -78,44 +85,6 @@ export function IngestTokensPanel({ workspaceId }: { workspaceId: string }) {
         <RevokeTokenDialog workspaceId={workspaceId} token={revoking} onClose={() => setRevoking(null)} />
       )}
     </section>
-  );
-}
-
-function CreateTokenForm(props: { workspaceId: string; onCreated: (token: CreatedIngestToken) => void }) {
-  const create = useCreateIngestToken(props.workspaceId);
-  const [name, setName] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(name, {
-      onSuccess: (token) => {
-        setName('');
-        props.onCreated(token);
-      },
-    });
-  };
-  return (
-    <>
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field">
-          <span>Token name</span>
-          <input
-            required
-            maxLength={100}
-            placeholder="e.g. deploy pipeline"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Create ingest token
-        </button>
-      </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {describeError(create.error)}
-        </p>
-      )}
-    </>
   );
 }
 

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
-import { describeError } from '../../api/client';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CreateNamedForm } from '../../components/create-named-form';
 import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
@@ -21,6 +21,7 @@ const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
  */
 export function CalendarFeedsPanel({ workspaceId }: { workspaceId: string }) {
   const feeds = useCalendarFeeds(workspaceId);
+  const create = useCreateCalendarFeed(workspaceId);
   const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
   const [revoking, setRevoking] = useState<CalendarFeed | null>(null);
   return (
@@ -31,7 +32,13 @@ export function CalendarFeedsPanel({ workspaceId }: { workspaceId: string }) {
         all-day event on its planned date, updated as the plan changes. The address works without signing in,
         so keep it to yourself; revoke it here when you no longer need it.
       </p>
-      <CreateFeedForm workspaceId={workspaceId} onCreated={setCreated} />
+      <CreateNamedForm
+        create={create}
+        onCreated={setCreated}
+        label="Feed name"
+        placeholder="e.g. work calendar"
+        submitLabel="Create calendar feed"
+      />
       {created && <NewFeed feed={created} onDone={() => setCreated(null)} />}
       {feeds.isPending ? (
         <Loading label="Loading your calendar feeds" />
@@ -63,44 +70,6 @@ export function CalendarFeedsPanel({ workspaceId }: { workspaceId: string }) {
         <RevokeFeedDialog workspaceId={workspaceId} feed={revoking} onClose={() => setRevoking(null)} />
       )}
     </section>
-  );
-}
-
-function CreateFeedForm(props: { workspaceId: string; onCreated: (feed: CreatedCalendarFeed) => void }) {
-  const create = useCreateCalendarFeed(props.workspaceId);
-  const [name, setName] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(name, {
-      onSuccess: (feed) => {
-        setName('');
-        props.onCreated(feed);
-      },
-    });
-  };
-  return (
-    <>
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field">
-          <span>Feed name</span>
-          <input
-            required
-            maxLength={100}
-            placeholder="e.g. work calendar"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Create calendar feed
-        </button>
-      </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {describeError(create.error)}
-        </p>
-      )}
-    </>
   );
 }
 
