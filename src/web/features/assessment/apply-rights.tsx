@@ -63,10 +63,13 @@ function ApplyDialog({ assessment, onClose }: { assessment: Assessment; onClose:
   const version = rights.data?.version;
   const previewMutate = preview.mutate;
 
-  // Preview against the version on screen; a new version (after a 409 and a refetch) previews again.
+  // Preview against the version on screen: again when a new version arrives (a refetch, a live
+  // update) and after each "Preview again", whatever became of the refetch it asked for.
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt previews again on purpose
   useEffect(() => {
     if (version !== undefined) previewMutate({ version, preview: true });
-  }, [version, previewMutate]);
+  }, [version, previewMutate, attempt]);
 
   const decisionLabel = (id: string) => rights.data?.decisions.find((d) => d.id === id)?.label ?? id;
   const actions = new Map(
@@ -77,10 +80,9 @@ function ApplyDialog({ assessment, onClose }: { assessment: Assessment; onClose:
   const reload = () => {
     apply.reset();
     preview.reset();
-    void rights.refetch().then((r) => {
-      // Same version as before: the effect will not run again, so preview here.
-      if (r.data && r.data.version === version) previewMutate({ version: r.data.version, preview: true });
-    });
+    // A live update may cancel this refetch and fetch again: the effect previews the version the
+    // cache ends with, so nothing here depends on this fetch's own answer.
+    void rights.refetch().finally(() => setAttempt((n) => n + 1));
   };
 
   const confirm = () => {
