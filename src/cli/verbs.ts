@@ -17,6 +17,7 @@ export const VERBS: ReadonlyArray<{ names: readonly string[]; load: () => Promis
   { names: ['backtest'], load: () => import('./commands/backtest') },
   { names: ['calibration'], load: () => import('./commands/calibration') },
   { names: ['demo'], load: () => import('./commands/demo') },
+  { names: ['evidence', 'ideas'], load: () => import('./commands/discovery') },
   { names: ['events'], load: () => import('./commands/events') },
   { names: ['forecast'], load: () => import('./commands/forecast') },
   { names: ['mcp'], load: () => import('./commands/mcp') },

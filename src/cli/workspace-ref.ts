@@ -1,7 +1,8 @@
-import { eq, or } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { workspaces } from '../db/schema';
-import { isUuid } from '../server/policies/access';
+import { memberships, workspaces } from '../db/schema';
+import { findUserByEmail } from '../server/commands/auth';
+import { type Actor, findActor, isUuid } from '../server/policies/access';
 
 /** Finds a workspace by id, slug or exact name, or explains what exists. */
 export async function resolveWorkspace(db: Database, ref: string): Promise<{ id: string; name: string }> {
@@ -19,4 +20,33 @@ export async function resolveWorkspace(db: Database, ref: string): Promise<{ id:
   if (rows.length > 1)
     throw new Error(`"${ref}" names ${rows.length} workspaces: use the slug or id. Workspaces: ${known}`);
   throw new Error(`No workspace "${ref}". Workspaces: ${known}`);
+}
+
+/**
+ * The member a command acts as: the one with that e-mail (`--as`), else the workspace's first founder.
+ * @throws Error when the e-mail is not a member's, saying to give --as
+ */
+export async function findActingMember(
+  db: Database,
+  workspaceId: string,
+  email: string | undefined,
+): Promise<Actor> {
+  let userId: string | undefined;
+  if (email) {
+    userId = (await findUserByEmail(db, email))?.id;
+  } else {
+    const [founder] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'founder')))
+      .orderBy(asc(memberships.joinedAt))
+      .limit(1);
+    userId = founder?.userId;
+  }
+  const actor = userId ? await findActor(db, userId, workspaceId) : null;
+  if (!actor)
+    throw new Error(
+      `${email ?? 'Nobody'} is not a member of this workspace: give --as with a member's e-mail`,
+    );
+  return actor;
 }

@@ -6,6 +6,7 @@ export * from './calibration';
 export * from './common';
 export * from './decisions';
 export * from './delivery-events';
+export * from './discovery';
 export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';

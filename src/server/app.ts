@@ -22,6 +22,7 @@ import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBriefRoutes } from './routes/brief.routes';
 import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
+import { registerDiscoveryRoutes } from './routes/discovery.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
 import { registerExportRoutes } from './routes/exports.routes';
@@ -144,6 +145,7 @@ export function createApp(deps: ServerDeps) {
   registerMetricsRoutes(app);
   registerBriefRoutes(app);
   registerDeliveryEventRoutes(app);
+  registerDiscoveryRoutes(app);
   registerActivityRoutes(app);
   registerProposalRoutes(app);
   registerTransferRoutes(app);

@@ -150,6 +150,14 @@ export const WORKSPACE_CASES: RouteCase[] = [
     needs: 'proposal',
   },
   { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
+  { name: 'list ideas', method: 'GET', path: (t) => `${W(t)}/ideas`, allowed: ALL },
+  {
+    name: 'import evidence',
+    method: 'POST',
+    path: (t) => `${W(t)}/evidence/import`,
+    body: () => ({ evidenceCsv: 'text,idea_ref\nWe need SSO,#1', dryRun: true }),
+    allowed: CONTRIBUTORS,
+  },
   { name: 'list ingest tokens', method: 'GET', path: (t) => `${W(t)}/ingest-tokens`, allowed: ALL },
   {
     name: 'create ingest token',

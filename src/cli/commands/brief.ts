@@ -4,19 +4,14 @@
  *   headway brief --workspace W [--since YYYY-MM-DD] [--as EMAIL] --format md|html|json
  */
 import type { Command } from 'commander';
-import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { BRIEF_DEFAULTS, BriefQuerySchema, text, WorkspaceRefSchema } from '../../contract';
-import type { Database } from '../../db/client';
-import { memberships } from '../../db/schema';
 import { renderBriefMarkdown } from '../../domain/brief';
 import { renderBriefHtml } from '../../render/brief-html';
-import { findUserByEmail } from '../../server/commands/auth';
 import { getBrief } from '../../server/commands/brief';
-import { type Actor, findActor } from '../../server/policies/access';
 import { DATABASE_FLAGS, withDatabase, withDatabaseOptions } from '../config';
 import { parseFlags } from '../flags';
-import { resolveWorkspace } from '../workspace-ref';
+import { findActingMember, resolveWorkspace } from '../workspace-ref';
 
 export const BRIEF_FORMATS = ['md', 'html', 'json'] as const;
 
@@ -27,28 +22,6 @@ export const BriefFlagsSchema = BriefQuerySchema.safeExtend({
   as: text().trim().min(3).max(320).optional(),
   format: z.enum(BRIEF_FORMATS, { error: `give one of ${BRIEF_FORMATS.join(', ')}` }),
 }).strict();
-
-/** The member whose brief it is: the one with that e-mail, else the workspace's first founder. */
-async function findReader(db: Database, workspaceId: string, email: string | undefined): Promise<Actor> {
-  let userId: string | undefined;
-  if (email) {
-    userId = (await findUserByEmail(db, email))?.id;
-  } else {
-    const [founder] = await db
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'founder')))
-      .orderBy(asc(memberships.joinedAt))
-      .limit(1);
-    userId = founder?.userId;
-  }
-  const actor = userId ? await findActor(db, userId, workspaceId) : null;
-  if (!actor)
-    throw new Error(
-      `${email ?? 'Nobody'} is not a member of this workspace: give --as with a member's e-mail`,
-    );
-  return actor;
-}
 
 /** `headway brief`. */
 export function register(program: Command): void {
@@ -66,7 +39,7 @@ export function register(program: Command): void {
     const { workspace, since, as, format, ...flags } = parseFlags(BriefFlagsSchema, raw);
     const brief = await withDatabase(flags, async ({ db }) => {
       const { id } = await resolveWorkspace(db, workspace);
-      return getBrief({ db, actor: await findReader(db, id, as) }, { since });
+      return getBrief({ db, actor: await findActingMember(db, id, as) }, { since });
     });
     const origin = process.env.HEADWAY_PUBLIC_URL || null;
     process.stdout.write(

@@ -4,6 +4,7 @@ export * from './auth-throttles';
 export * from './calendar-feeds';
 export * from './decisions';
 export * from './delivery-events';
+export * from './discovery';
 export * from './estimation-sessions';
 export * from './health-updates';
 export * from './import-jobs';

@@ -5,7 +5,17 @@
  */
 
 /** How much an account said an idea matters: 0 not important … 3 critical. */
-export type Importance = 0 | 1 | 2 | 3;
+export const IMPORTANCES = [0, 1, 2, 3] as const;
+export type Importance = (typeof IMPORTANCES)[number];
+
+/**
+ * An importance read from storage or input.
+ * @param value a whole number
+ * @returns it as an importance, clamped to 0–3
+ */
+export function toImportance(value: number): Importance {
+  return IMPORTANCES[Math.min(3, Math.max(0, Math.round(value)))] ?? 0;
+}
 
 /** One piece of evidence: a quote or note, from someone, about an idea. */
 export interface EvidenceNote {

@@ -9,9 +9,11 @@ export {
   countAccounts,
   type EvidenceNote,
   type IdeaDemand,
+  IMPORTANCES,
   type Importance,
   mergeEvidence,
   summarizeDemand,
+  toImportance,
 } from './accounts';
 export {
   estimateReach,

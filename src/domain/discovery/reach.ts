@@ -12,6 +12,7 @@
  * it shrinks the sample.
  */
 import { betaQuantile } from '../shared/beta';
+import { computeMedian } from '../shared/stats';
 import type { AccountSignal, Company } from './accounts';
 
 export const REACH_WEIGHTINGS = ['accounts', 'revenue', 'tier'] as const;
@@ -72,15 +73,8 @@ function weigh(input: ReachInput, heard: readonly string[]): { weights: number[]
   }
   const known = heard
     .map((key) => companyOf(key)?.arr ?? null)
-    .filter((arr): arr is number => arr !== null && arr > 0)
-    .sort((a, b) => a - b);
-  const middle = known.length / 2;
-  const median =
-    known.length === 0
-      ? 1
-      : known.length % 2 === 1
-        ? (known[Math.floor(middle)] as number)
-        : ((known[middle - 1] as number) + (known[middle] as number)) / 2;
+    .filter((arr): arr is number => arr !== null && arr > 0);
+  const median = known.length === 0 ? 1 : computeMedian(known);
   let imputed = 0;
   const weights = heard.map((key) => {
     const arr = companyOf(key)?.arr ?? null;
@@ -108,7 +102,7 @@ export function estimateReach(input: ReachInput): ReachEstimate {
   let squares = 0;
   let askedWeight = 0;
   heard.forEach((key, index) => {
-    const weight = weights[index] as number;
+    const weight = weights[index] ?? 0;
     total += weight;
     squares += weight * weight;
     if (askedKeys.has(key)) askedWeight += weight;

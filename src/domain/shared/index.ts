@@ -3,6 +3,7 @@
  * check that a string is one of a closed list.
  */
 
+export { betaCdf, betaQuantile } from './beta';
 export {
   addDays,
   countDaysBetween,

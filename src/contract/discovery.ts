@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { FIRST_YEAR, LAST_YEAR, text } from './common';
+
+/** Where a piece of customer evidence came from. */
+export const EVIDENCE_SOURCES = ['support', 'sales', 'interview', 'portal', 'email', 'other'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** The columns of an evidence CSV, in the order Headway writes them. */
+export const EVIDENCE_COLUMNS = [
+  'external_id',
+  'created_at',
+  'source_type',
+  'source_url',
+  'requester_email',
+  'company',
+  'text',
+  'idea_ref',
+  'importance',
+] as const;
+
+/** The columns of a company CSV. */
+export const COMPANY_COLUMNS = ['external_id', 'name', 'domains', 'arr', 'tier', 'segment'] as const;
+
+/** The longest evidence text kept, and the largest file taken in one import. */
+export const EVIDENCE_TEXT_MAX = 20_000;
+export const EVIDENCE_FILE_MAX = 5_000_000;
+
+const optionalCell = (max: number, what: string) =>
+  text()
+    .trim()
+    .max(max, `keep the ${what} to ${max} characters`)
+    .transform((value) => (value === '' ? null : value));
+
+const dayOrTimestamp = text()
+  .trim()
+  .refine(
+    (value) =>
+      value === '' ||
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value),
+    {
+      message: 'write the date as YYYY-MM-DD or an ISO 8601 timestamp (2026-03-01T09:00:00Z)',
+    },
+  )
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const iso = value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T');
+    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+    const at = Date.parse(withZone);
+    const year = Number(value.slice(0, 4));
+    if (!Number.isFinite(at) || year < FIRST_YEAR || year > LAST_YEAR) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `give a real date between ${FIRST_YEAR} and ${LAST_YEAR}`,
+      });
+      return z.NEVER;
+    }
+    return new Date(at).toISOString();
+  });
+
+/** One row of an evidence CSV, every cell as text; blank optional cells become null. */
+export const EvidenceCsvRowSchema = z.object({
+  external_id: optionalCell(200, 'external id'),
+  created_at: dayOrTimestamp,
+  source_type: text()
+    .trim()
+    .toLowerCase()
+    .transform((value) => (value === '' ? 'other' : value))
+    .pipe(z.enum(EVIDENCE_SOURCES, { error: `give one of ${EVIDENCE_SOURCES.join(', ')}` })),
+  source_url: optionalCell(2_000, 'source link').refine(
+    (value) => value === null || /^https?:\/\/[^\s]+$/i.test(value),
+    { message: 'give a link that starts with http:// or https:// (other schemes are not kept)' },
+  ),
+  requester_email: optionalCell(320, 'e-mail')
+    .transform((value) => value?.toLowerCase() ?? null)
+    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      message: 'give an e-mail address such as ana@example.com',
+    }),
+  company: optionalCell(200, 'company'),
+  text: text()
+    .trim()
+    .min(1, 'the evidence needs its text: the quote or the note')
+    .max(EVIDENCE_TEXT_MAX, `keep the text to ${EVIDENCE_TEXT_MAX} characters`),
+  idea_ref: optionalCell(200, 'idea reference'),
+  importance: text()
+    .trim()
+    .transform((value) => (value === '' ? '1' : value))
+    .refine((value) => /^[0-3]$/.test(value), {
+      message: 'give the importance as 0 (not important), 1, 2 or 3 (critical)',
+    })
+    .transform(Number),
+});
+export type EvidenceCsvRow = z.infer<typeof EvidenceCsvRowSchema>;
+
+/** One row of a company CSV. */
+export const CompanyCsvRowSchema = z.object({
+  external_id: optionalCell(200, 'external id'),
+  name: text().trim().min(1, 'give the company its name').max(200, 'keep the name to 200 characters'),
+  domains: text()
+    .trim()
+    .max(2_000, 'keep the domains to 2,000 characters')
+    .transform((value) =>
+      value === ''
+        ? []
+        : [
+            ...new Set(
+              value
+                .toLowerCase()
+                .split(/[\s,;]+/)
+                .filter(Boolean),
+            ),
+          ],
+    )
+    .refine((domains) => domains.every((domain) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)), {
+      message: 'give domains such as example.com, separated by spaces, commas or semicolons',
+    }),
+  arr: text()
+    .trim()
+    .refine((value) => value === '' || /^\d{1,13}(\.\d{1,2})?$/.test(value), {
+      message:
+        'give the annual revenue as a plain number such as 12000 or 12000.50 (no currency sign or separators)',
+    })
+    .transform((value) => (value === '' ? null : Number(value))),
+  tier: optionalCell(100, 'tier'),
+  segment: optionalCell(100, 'segment'),
+});
+export type CompanyCsvRow = z.infer<typeof CompanyCsvRowSchema>;
+
+/** `POST …/evidence/import`: the files' text, and whether to write. */
+export const ImportEvidenceSchema = z.strictObject({
+  evidenceCsv: z
+    .string()
+    .max(EVIDENCE_FILE_MAX, `send at most ${EVIDENCE_FILE_MAX / 1_000_000} MB of evidence at once`)
+    .describe(`the evidence CSV: ${EVIDENCE_COLUMNS.join(', ')}`),
+  companiesCsv: z
+    .string()
+    .max(EVIDENCE_FILE_MAX, `send at most ${EVIDENCE_FILE_MAX / 1_000_000} MB of companies at once`)
+    .optional()
+    .describe(`a company CSV: ${COMPANY_COLUMNS.join(', ')}`),
+  dryRun: z.boolean().optional().describe('check and count without writing'),
+});
+export type ImportEvidence = z.infer<typeof ImportEvidenceSchema>;
+
+export const EvidenceProblemSchema = z.object({
+  file: z.enum(['evidence', 'companies']),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export type EvidenceProblem = z.infer<typeof EvidenceProblemSchema>;
+
+/** What an evidence import did, or would do on a dry run; nothing is written when a problem is an error. */
+export const EvidenceImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  written: z.boolean(),
+  /** Evidence rows in the file, of which new and updated (re-imported by external id). */
+  evidence: z.number().int(),
+  evidenceCreated: z.number().int(),
+  evidenceUpdated: z.number().int(),
+  companies: z.number().int(),
+  companiesCreated: z.number().int(),
+  /** Distinct ideas the evidence is about, of which new ones created for an unknown idea_ref. */
+  ideas: z.number().int(),
+  ideasCreated: z.number().int(),
+  problems: z.array(EvidenceProblemSchema),
+});
+export type EvidenceImportReport = z.infer<typeof EvidenceImportReportSchema>;
+
+const ShareSchema = z.object({
+  share: z.number(),
+  low: z.number(),
+  high: z.number(),
+  asked: z.number().int(),
+  heard: z.number().int(),
+  credibility: z.number(),
+});
+
+/** An idea with the demand behind it. */
+export const IdeaSchema = z.object({
+  /** The reference evidence names it by: its external key, else `#number`. */
+  ref: z.string(),
+  itemId: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  state: z.string(),
+  /** Distinct accounts (companies, else requesters) that gave evidence. */
+  accounts: z.number().int(),
+  evidence: z.number().int(),
+  /** The summed ARR of the distinct companies behind it; `revenueUnknown` of them have none. */
+  revenue: z.number(),
+  revenueUnknown: z.number().int(),
+  importance: z.number().int(),
+  /** The share of accounts heard from that asked for it, with its 90 % Jeffreys interval. */
+  reach: ShareSchema,
+});
+export type Idea = z.infer<typeof IdeaSchema>;
+
+export const IdeaListSchema = z.object({
+  ideas: z.array(IdeaSchema),
+  /** Accounts heard from on any idea: the sample every reach rests on. */
+  accountsHeard: z.number().int(),
+  /** Evidence not linked to any idea yet. */
+  unlinkedEvidence: z.number().int(),
+});
+export type IdeaList = z.infer<typeof IdeaListSchema>;
