@@ -11,6 +11,7 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const BriefPage = lazy(() => import('./features/brief/brief-page').then((m) => ({ default: m.BriefPage })));
+const IdeasPage = lazy(() => import('./features/ideas/ideas-page').then((m) => ({ default: m.IdeasPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
 const RoadmapPage = lazy(() =>
   import('./features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })),
@@ -179,6 +180,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <TrackRecordPage />
+              </Page>
+            }
+          />
+          <Route
+            path="ideas"
+            element={
+              <Page>
+                <IdeasPage />
               </Page>
             }
           />

@@ -10,6 +10,7 @@ import {
   type CompanyCsvRow,
   CompanyCsvRowSchema,
   EVIDENCE_COLUMNS,
+  type EvidenceCsvRow,
   EvidenceCsvRowSchema,
   type EvidenceImportReport,
   type EvidenceProblem,
@@ -125,15 +126,15 @@ class DryRun extends Error {
 }
 
 /**
- * Imports an evidence CSV (and optionally a company CSV) into the caller's workspace.
- * @returns what was (or on a dry run, would be) written, and every problem with its row and column
+ * Checks the files of an evidence import without touching the database: every row against its
+ * schema, and external ids given twice.
+ * @returns the rows that passed and every problem found
  */
-export async function importEvidence(
-  ctx: CommandContext,
-  input: ImportEvidence,
-): Promise<EvidenceImportReport> {
-  requireContributor(ctx.actor);
-  const dryRun = input.dryRun ?? false;
+export function checkEvidenceImport(input: ImportEvidence): {
+  evidence: CheckedRows<EvidenceCsvRow>;
+  companies: CheckedRows<CompanyCsvRow>;
+  problems: EvidenceProblem[];
+} {
   const evidence = checkFile('evidence', input.evidenceCsv, EvidenceCsvRowSchema, EVIDENCE_COLUMNS, ['text']);
   const companies: CheckedRows<CompanyCsvRow> =
     input.companiesCsv === undefined
@@ -145,6 +146,20 @@ export async function importEvidence(
     ...evidence.problems,
     ...findRepeatedIds('evidence', evidence.ids),
   ];
+  return { evidence, companies, problems };
+}
+
+/**
+ * Imports an evidence CSV (and optionally a company CSV) into the caller's workspace.
+ * @returns what was (or on a dry run, would be) written, and every problem with its row and column
+ */
+export async function importEvidence(
+  ctx: CommandContext,
+  input: ImportEvidence,
+): Promise<EvidenceImportReport> {
+  requireContributor(ctx.actor);
+  const dryRun = input.dryRun ?? false;
+  const { evidence, companies, problems } = checkEvidenceImport(input);
   const empty: EvidenceImportReport = {
     dryRun,
     written: false,

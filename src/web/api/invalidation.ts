@@ -95,6 +95,7 @@ export const invalidates = {
   // An import adds and updates items, their history and decisions; a dry run of it is stale too.
   workspaceImported: (ws: string): QueryKey[] => [
     keys.anyImportDryRun(ws),
+    keys.ideas(ws),
     ...aroundItems(ws),
     keys.items(ws),
     keys.anyItem(ws),

@@ -20,6 +20,8 @@ export const keys = {
   assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
   /** A published assessment as a visitor sees it. */
   publicAssessment: (token: string) => ['public-assessment', token] as const,
+  /** Ideas with the evidence behind them. */
+  ideas: (ws: string) => ['ideas', ws] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,
   rights: (ws: string) => ['rights', ws] as const,

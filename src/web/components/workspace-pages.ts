@@ -10,6 +10,7 @@ export const WORKSPACE_PAGES: readonly { to: string; label: string; key: string 
   { to: 'roadmap', label: 'Roadmap', key: 'r' },
   { to: 'forecasts', label: 'Forecasts', key: 'f' },
   { to: 'delivery', label: 'Delivery', key: 'l' },
+  { to: 'ideas', label: 'Ideas', key: 'n' },
   { to: 'prioritize', label: 'Prioritize', key: 'p' },
   { to: 'assessment', label: 'Assessment', key: 'a' },
   { to: 'settings/import', label: 'Import', key: 'm' },
