@@ -10,7 +10,9 @@
  *
  * `--limit N` runs N instances per set, spread evenly over the parameter sets (a stride sample).
  * `--max-schedules N` replaces the time limit by a schedule budget: deterministic and independent
- * of machine load, the way the literature compares heuristics.
+ * of machine load, the way the literature compares heuristics. The process CPU time per instance
+ * is printed too: with `--workers 1` it is what the run costs an idle core, which is how a
+ * schedule budget is calibrated to "1 s per instance" on a loaded machine.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,8 @@ interface Outcome {
   baseline: number;
   criticalPath: number;
   engineMs: number;
+  /** Process CPU time of the engine run: with one worker, what it costs an idle core. */
+  engineCpuMs: number;
   baselineMs: number;
   schedules: number;
   feasible: boolean;
@@ -56,6 +60,7 @@ async function runOne(job: Job): Promise<Outcome> {
     baseline: 0,
     criticalPath: 0,
     engineMs: 0,
+    engineCpuMs: 0,
     baselineMs: 0,
     schedules: 0,
   };
@@ -70,9 +75,11 @@ async function runOne(job: Job): Promise<Outcome> {
       ? { timeLimitMs: job.timeLimitMs }
       : { maxSchedules: job.maxSchedules }),
   };
+  const cpu = process.cpuUsage();
   const parallel = islandPool === null ? null : await islandPool.solve(instance, options);
   const best = parallel ?? solveRcpsp(instance, options);
   const t2 = performance.now();
+  const cpuUsed = process.cpuUsage(cpu);
   if (best.status !== 'scheduled' || base.status !== 'scheduled') {
     return { ...empty, feasible: false, error: 'instance reported infeasible' };
   }
@@ -85,6 +92,7 @@ async function runOne(job: Job): Promise<Outcome> {
     baseline: base.makespan,
     criticalPath: compileRcpsp(instance).criticalPathLength,
     engineMs: t2 - t1,
+    engineCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
     baselineMs: t1 - t0,
     // With islands, every island's schedules count.
     schedules: parallel?.islands.reduce((sum, i) => sum + i.schedulesGenerated, 0) ?? best.schedulesGenerated,
@@ -236,7 +244,11 @@ async function runSet(options: {
     (r) => r.baselineMs,
   );
   const schedules = stats((r) => r.schedules);
-  console.log(`  engine schedules generated per instance: avg ${Math.round(schedules.avg)}`);
+  const cpu = stats((r) => r.engineCpuMs);
+  console.log(
+    `  engine schedules generated per instance: avg ${Math.round(schedules.avg)}; process CPU per instance avg ${cpu.avg.toFixed(1)} ms ` +
+      `(${Math.round((1000 * schedules.avg) / Math.max(1e-9, cpu.avg))} schedules per CPU second; meaningful with one worker)`,
+  );
   console.log(
     `  ratio engine/baseline: avg deviation vs ref ${(e.vsRef.avg / Math.max(1e-9, b.vsRef.avg)).toFixed(3)}, ` +
       `vs CP-LB ${(e.vsCp.avg / Math.max(1e-9, b.vsCp.avg)).toFixed(3)}, time ${(e.time.avg / Math.max(1e-9, b.time.avg)).toFixed(0)}x`,

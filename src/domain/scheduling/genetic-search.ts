@@ -4,7 +4,9 @@
  * until it stops helping; the justified order replaces the child's list so improvements are
  * inherited. Parents meet by binary tournament and are crossed by two-point or peak crossover.
  * The population is seeded from several priority rules by regret-based biased sampling, and
- * rebuilt when it stalls.
+ * rebuilt when it stalls: alternately around the best schedule by destroy and repair of random
+ * stretches of it (after Valls et al.'s second phase from the best's neighbourhood), and from
+ * fresh samples.
  */
 import { createSmallRandom, type Random } from '../shared/random';
 import { createJustifyWorkspace, justifySchedule } from './justification';
@@ -12,6 +14,7 @@ import { crossPeak, crossTwoPoint, type ListTools, mutateByShift, prepareListToo
 import { computePriorityRules, sampleByRegret } from './priority-rules';
 import type { CompiledRcpsp } from './rcpsp-instance';
 import { buildPriorityList, decodeSerial } from './serial-sgs';
+import { prepareWindowRepair, repairWindow } from './window-repair';
 
 /** Budget and knobs of the search. The search stops at the first budget reached. */
 export interface GeneticSearchOptions {
@@ -31,6 +34,8 @@ export interface GeneticSearchOptions {
   peakShare?: number;
   /** Forward–backward passes per child at most (each costs two schedules). */
   justifyPasses?: number;
+  /** Typical share of the makespan re-ordered when perturbing the best schedule (see {@link repairWindow}). */
+  repairSpan?: number;
   /** Milliseconds since an arbitrary origin; injected so the engine stays free of IO. */
   clock?: () => number;
   /** Clock reading at which the time budget began (default: when the search starts), so setup counts. */
@@ -88,6 +93,8 @@ export function searchGenetically(
   const stallLimit = options.stallLimit ?? 30;
   // Share of pairs crossed by peak crossover rather than two-point crossover.
   const peakShare = options.peakShare ?? 0.5;
+  const repairSpan = options.repairSpan ?? 0.3;
+  const repairTools = prepareWindowRepair(compiled);
 
   const workspace = createJustifyWorkspace(compiled, mirror);
   const tools = prepareListTools(compiled);
@@ -137,6 +144,30 @@ export function searchGenetically(
     return population;
   };
 
+  // A population around one schedule: the schedule itself and copies of it, each with a random
+  // stretch of 15–45 % of the makespan (for the default span) taken out and re-ordered.
+  const seedAround = (centre: Individual): Individual[] => {
+    const population = [centre];
+    while (stoppedBy === null && population.length < populationSize) {
+      const span = Math.max(1, Math.round(centre.makespan * repairSpan * (0.5 + random.nextFloat())));
+      const from = random.nextIndex(Math.max(1, centre.makespan - span + 1));
+      population.push(
+        evaluate(
+          repairWindow({
+            list: centre.list,
+            starts: centre.starts,
+            from,
+            to: from + span,
+            noise: span * random.nextFloat(),
+            random,
+            tools: repairTools,
+          }),
+        ),
+      );
+    }
+    return population;
+  };
+
   let population = [evaluate(buildPriorityList(compiled, compiled.latestFinishes))];
   population = seedPopulation(population);
   let lastImprovement = 0;
@@ -176,10 +207,11 @@ export function searchGenetically(
       generationBest = bestMakespan;
       lastImprovement = generations;
     } else if (generations - lastImprovement >= stallLimit && stoppedBy === null && best !== null) {
-      // Stalled: rebuild the population from fresh samples, every other time around the best
-      // schedule (intensify) and otherwise without it (explore another basin; the best is kept aside).
+      // Stalled: rebuild the population, every other time from perturbed copies of the best
+      // schedule (destroy and repair: intensify) and otherwise from fresh samples without it
+      // (explore another basin; the best is kept aside).
       restarts += 1;
-      population = seedPopulation(restarts % 2 === 1 ? [best] : []);
+      population = restarts % 2 === 1 ? seedAround(best) : seedPopulation([]);
       lastImprovement = generations;
     }
   }

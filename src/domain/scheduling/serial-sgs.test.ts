@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSmallRandom } from '../shared/random';
 import { compileRcpsp } from './rcpsp-instance';
 import { buildPriorityList, createSgsWorkspace, decodeSerial, sampleActivityList } from './serial-sgs';
-import { smallInstance } from './test-instances';
+import { generateRandomInstance, smallInstance } from './test-instances';
 
 describe('decodeSerial', () => {
   const compiled = compileRcpsp(smallInstance);
@@ -44,5 +45,60 @@ describe('sampleActivityList', () => {
         for (const s of succ) expect(list.indexOf(j)).toBeLessThan(list.indexOf(s));
       });
     }
+  });
+});
+
+/** The serial SGS written plainly: try every start from the earliest one until the job fits. */
+function decodePlainly(
+  instance: ReturnType<typeof generateRandomInstance>,
+  list: ArrayLike<number>,
+): number[] {
+  const n = instance.durations.length;
+  const starts = new Array<number>(n).fill(0);
+  const placed: number[] = [];
+  const fitsAt = (j: number, t: number) => {
+    for (let tau = t; tau < t + instance.durations[j]!; tau++) {
+      for (let r = 0; r < instance.capacities.length; r++) {
+        let used = instance.demands[j]![r]!;
+        for (const q of placed) {
+          if (starts[q]! <= tau && tau < starts[q]! + instance.durations[q]!)
+            used += instance.demands[q]![r]!;
+        }
+        if (used > instance.capacities[r]!) return false;
+      }
+    }
+    return true;
+  };
+  for (let x = 0; x < list.length; x++) {
+    const j = list[x]!;
+    let t = 0;
+    instance.successors.forEach((succ, q) => {
+      if (succ.includes(j)) t = Math.max(t, starts[q]! + instance.durations[q]!);
+    });
+    while (!fitsAt(j, t)) t++;
+    starts[j] = t;
+    placed.push(j);
+  }
+  return starts;
+}
+
+describe('decodeSerial against a plain serial SGS', () => {
+  it('should start every job where the plain scheme does when decoding random lists', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (seed) => {
+        const instance = generateRandomInstance({ seed, jobs: 12, resources: 3, maxDuration: 7 });
+        const compiled = compileRcpsp(instance);
+        const workspace = createSgsWorkspace(compiled);
+        const random = createSmallRandom(seed);
+        // Decode twice with the same workspace: leftovers of the first decoding must not leak.
+        for (let round = 0; round < 2; round++) {
+          const list = sampleActivityList(compiled, compiled.latestFinishes, random);
+          const starts = new Int32Array(compiled.jobCount);
+          decodeSerial(workspace, list, starts);
+          expect(Array.from(starts)).toEqual(decodePlainly(instance, list));
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
   });
 });

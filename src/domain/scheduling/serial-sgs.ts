@@ -10,13 +10,15 @@ import type { CompiledRcpsp } from './rcpsp-instance';
 /** Reusable buffers for decoding many activity lists of one instance without allocating. */
 export interface SgsWorkspace {
   compiled: CompiledRcpsp;
-  /** `usage[t * resourceCount + k]`: units of resource k used in period t. */
-  usage: Int32Array;
+  /** `free[t * resourceCount + k]`: units of resource k still free in period t. */
+  free: Int32Array;
+  /** Every resource at full capacity in every period: copied over `free` to clear it. */
+  idle: Int32Array;
   /** For each job, the resources it uses (skipping zero demands keeps the inner loop short). */
   usedResources: Int32Array[];
   /** For each job, its demand on each of `usedResources`, in the same order. */
   usedDemands: Int32Array[];
-  /** Periods of `usage` written by the last decoding (only those need clearing). */
+  /** Periods of `free` written by the last decoding (only those need clearing). */
   dirtyPeriods: number;
 }
 
@@ -34,9 +36,13 @@ export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
     usedResources.push(Int32Array.from(list));
     usedDemands.push(Int32Array.from(list, (r) => compiled.demands[j * k + r]!));
   }
+  const size = (compiled.horizon + 1) * Math.max(1, k);
+  const idle = new Int32Array(size);
+  if (k > 0) for (let x = 0; x < size; x += k) idle.set(compiled.capacities, x);
   return {
     compiled,
-    usage: new Int32Array((compiled.horizon + 1) * Math.max(1, k)),
+    free: idle.slice(),
+    idle,
     usedResources,
     usedDemands,
     dirtyPeriods: compiled.horizon + 1,
@@ -51,9 +57,9 @@ export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
  * @returns the makespan
  */
 export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, starts: Int32Array): number {
-  const { compiled, usage, usedResources, usedDemands } = workspace;
-  const { resourceCount: k, durations, capacities, predecessors } = compiled;
-  usage.fill(0, 0, workspace.dirtyPeriods * k);
+  const { compiled, free, idle, usedResources, usedDemands } = workspace;
+  const { resourceCount: k, durations, predecessors } = compiled;
+  free.set(idle.subarray(0, workspace.dirtyPeriods * k));
   let makespan = 0;
   for (let idx = 0; idx < list.length; idx++) {
     const j = list[idx]!;
@@ -69,13 +75,17 @@ export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, s
     const dem = usedDemands[j]!;
     const m = res.length;
     if (d > 0 && m > 0) {
-      // Scan the window from its end so a conflict lets us jump past it in one step.
+      // Scan the window from its end so a conflict lets us jump past it in one step; periods
+      // between the conflict and the old window's end are known to fit, so after a jump only
+      // the periods beyond the old end need checking.
+      let checkedFrom = t;
       for (;;) {
+        const end = t + d;
         let conflict = -1;
-        for (let tau = t + d - 1; tau >= t; tau--) {
+        for (let tau = end - 1; tau >= checkedFrom; tau--) {
           const off = tau * k;
           let x = 0;
-          while (x < m && usage[off + res[x]!]! + dem[x]! <= capacities[res[x]!]!) x++;
+          while (x < m && free[off + res[x]!]! >= dem[x]!) x++;
           if (x < m) {
             conflict = tau;
             break;
@@ -83,10 +93,11 @@ export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, s
         }
         if (conflict < 0) break;
         t = conflict + 1;
+        checkedFrom = Math.max(t, end);
       }
       for (let tau = t; tau < t + d; tau++) {
         const off = tau * k;
-        for (let x = 0; x < m; x++) usage[off + res[x]!]! += dem[x]!;
+        for (let x = 0; x < m; x++) free[off + res[x]!]! -= dem[x]!;
       }
     }
     starts[j] = t;
