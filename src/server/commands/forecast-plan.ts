@@ -1,7 +1,7 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 
 import { type PlanForecastQuery, type PlanForecastView, splitIdList, todayIso } from '../../contract';
-import type { PlanMilestone } from '../../domain/forecasting';
+import { buildFinishHistogram, type PlanMilestone } from '../../domain/forecasting';
 import { findOpenLeaves } from '../../domain/planning';
 import { addDays, readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
@@ -87,7 +87,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     { id: 'subject', itemIds: subjectIds, ...(targetDate ? { targetDate } : {}) },
     ...groupMilestones(prepared, (id) => byId.get(id)?.targetDate),
   ];
-  const { record, result } = await simulatePlan(db, {
+  const { record, result, simulated, recalibration } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
     prepared,
@@ -153,7 +153,8 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     },
     startDate: start,
     percentiles: subjectPercentiles,
-    distribution: null,
+    // The simulation as drawn: its PIT, once scored, is what later plan forecasts recalibrate on.
+    distribution: buildFinishHistogram(simulated.milestones[0]!.curve, trials),
     madeBy: actor.userId,
   });
   return {
@@ -197,7 +198,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
-    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId), recalibration),
     comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,

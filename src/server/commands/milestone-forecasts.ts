@@ -25,7 +25,7 @@ export async function forecastMilestones(
   const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
   const milestones = groupMilestones(prepared, (id) => targetOf.get(id));
   const itemsOf = new Map(milestones.map((m) => [m.id, m.itemIds]));
-  const { record, result } = await simulatePlan(db, {
+  const { record, result, recalibration } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
     prepared,
@@ -48,7 +48,7 @@ export async function forecastMilestones(
       p85: dateAt(m.percentiles, 85),
       probabilityOnTime: m.probabilityOnTime,
     })),
-    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId), recalibration),
     notes: [
       record.efforts.note,
       record.focus.note,

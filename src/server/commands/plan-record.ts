@@ -9,6 +9,7 @@ import { items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
 import {
   buildRatioLookup,
+  type CensoredValue,
   describePlanTrackRecord,
   type EffortRecord,
   type FocusFactor,
@@ -157,4 +158,27 @@ export async function loadPlanTrackRecord(db: Database, workspaceId: string): Pr
     scored: p85?.count ?? 0,
     withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
   });
+}
+
+/**
+ * The PITs of the plan forecasts scored before `start`: where each outcome landed in its own
+ * simulated distribution (share of trials done by that day), for recalibrating plan forecasts
+ * (domain/forecasting/pit-recalibration). Only outcomes known before the start are read.
+ * @param db the database
+ * @param options.workspaceId the workspace
+ * @param options.start the forecast's first day
+ */
+export async function loadPlanPits(
+  db: Database,
+  options: { workspaceId: string; start: string },
+): Promise<CensoredValue[]> {
+  const record = await getTrackRecord(db, options.workspaceId);
+  return record.forecasts.flatMap((f) =>
+    f.kind === 'plan' &&
+    f.score.landedPercentile !== null &&
+    f.outcome.date !== null &&
+    f.outcome.date < options.start
+      ? [{ value: f.score.landedPercentile / 100, censored: false }]
+      : [],
+  );
 }

@@ -6,8 +6,12 @@
 
 import type { Database } from '../../db/client';
 import {
+  buildPitRecalibration,
+  DEFAULT_LEVELS,
+  type PitRecalibration,
   type PlanForecast,
   type PlanMilestone,
+  recalibrateFinishForecast,
   runPlanForecast,
   type SizeDistribution,
   typicalSize,
@@ -21,7 +25,7 @@ import {
   scheduleRoadmap,
 } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
-import { loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
+import { loadPlanPits, loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
 
 /** Planned items nobody estimated, whose effort every trial draws from the team's sizes. */
 export interface DrawnSizes {
@@ -34,6 +38,10 @@ export interface PlanSimulation {
   prepared: PreparedRoadmap;
   record: PlanRecord;
   result: PlanForecast;
+  /** The simulation as drawn, before any recalibration: what a stored forecast's PIT is read against. */
+  simulated: PlanForecast;
+  /** The recalibration on scored plan forecasts its dates were read through; null with too few. */
+  recalibration: PitRecalibration | null;
 }
 
 /**
@@ -41,8 +49,14 @@ export interface PlanSimulation {
  * @param record the team's record the simulation used
  * @param drawn the unestimated items it drew from the team's sizes
  * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord)
+ * @param recalibration the recalibration the simulation's dates were read through, if any
  */
-export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRecord: string) {
+export function presentPlanRecord(
+  record: PlanRecord,
+  drawn: DrawnSizes,
+  trackRecord: string,
+  recalibration: PitRecalibration | null,
+) {
   return {
     focus: record.focus.value,
     focusStatus: record.focus.status,
@@ -50,7 +64,9 @@ export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRe
     effortsFromEstimate: record.efforts.fromEstimate,
     unestimatedDrawn: drawn.itemIds.size,
     sizeSource: drawn.sizes.status,
-    trackRecord,
+    trackRecord: recalibration
+      ? `${trackRecord}; dates recalibrated on where ${recalibration.forecasts} of them landed (P85 read at ${recalibration.readAt(85).toFixed(0)} % of the simulation)`
+      : trackRecord,
   };
 }
 
@@ -186,8 +202,13 @@ export async function simulatePlan(
       .map((it) => ({ id: it.id, type: typeOf.get(it.id) ?? 'task' })),
     totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
   });
+  // Once enough plan forecasts are scored, each level is read where their outcomes say it holds.
+  const recalibration = buildPitRecalibration(
+    await loadPlanPits(db, { workspaceId: options.workspaceId, start }),
+  );
+  const levels = DEFAULT_LEVELS;
   const finishes = new Float64Array(planned.length);
-  const result = runPlanForecast({
+  const simulated = runPlanForecast({
     items: planned.map((it) => ({
       id: it.id,
       estimate: prepared.estimates.get(it.id)!,
@@ -199,6 +220,7 @@ export async function simulatePlan(
     start,
     milestones: options.milestones,
     focus: record.focus.value,
+    ...(recalibration ? { levels: levels.map((level) => recalibration.readAt(level)) } : {}),
     schedule: (durations) => {
       const plan = buildSchedule({
         ...prepared.input,
@@ -212,5 +234,13 @@ export async function simulatePlan(
       return finishes;
     },
   });
-  return { prepared, record, result };
+  const result = recalibration
+    ? {
+        ...simulated,
+        items: simulated.items.map((f) => recalibrateFinishForecast(f, levels, recalibration)),
+        milestones: simulated.milestones.map((f) => recalibrateFinishForecast(f, levels, recalibration)),
+        plan: recalibrateFinishForecast(simulated.plan, levels, recalibration),
+      }
+    : simulated;
+  return { prepared, record, result, simulated, recalibration };
 }
