@@ -140,6 +140,10 @@ describe('RoadmapTimeline', () => {
     const diamondX = Number(/translate\(([-\d.]+),/.exec(diamond)?.[1]);
     const scheduledX = Number(mark?.querySelector('.gantt-scheduled')?.getAttribute('x1'));
     expect(diamondX - scheduledX).toBe((readDayNumber('2026-12-10') - readDayNumber('2026-12-04')) * 18);
+    // The axis runs on past the P85, beyond the schedule's last day, so the diamond is on the chart.
+    expect(Number(container.querySelector('.gantt-svg')?.getAttribute('width'))).toBeGreaterThan(
+      diamondX + 18,
+    );
     expect(mark?.classList.contains('is-late')).toBe(true);
     expect(container.querySelector('.gantt-label-milestone, .gantt-label-group')?.textContent).toContain(
       'Late',

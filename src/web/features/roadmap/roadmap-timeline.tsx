@@ -51,8 +51,16 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
     return { tops: out, height: y };
   }, [layout.rows]);
 
+  // The axis runs on to the latest forecast P85, so every milestone's diamond is on the chart.
+  const lastDay = useMemo(() => {
+    let last = layout.lastDay;
+    for (const { forecast } of forecasts?.values() ?? []) {
+      if (forecast.p85) last = Math.max(last, readDayNumber(forecast.p85) + 7);
+    }
+    return last;
+  }, [layout.lastDay, forecasts]);
   const xOf = (day: number) => (day - layout.firstDay) * dayWidth;
-  const width = xOf(layout.lastDay + 1);
+  const width = xOf(lastDay + 1);
 
   const placed = useMemo(() => {
     const map = new Map<string, Placed>();
@@ -68,10 +76,10 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
     return map;
   }, [layout, tops, dayWidth]);
 
-  const mondays = findMondays({ from: layout.firstDay, to: layout.lastDay });
+  const mondays = findMondays({ from: layout.firstDay, to: lastDay });
   const weekends: number[] = [];
   if (dayWidth >= 10) {
-    for (let d = layout.firstDay; d <= layout.lastDay; d++) if (weekdayOf(d) === 6) weekends.push(d);
+    for (let d = layout.firstDay; d <= lastDay; d++) if (weekdayOf(d) === 6) weekends.push(d);
   }
   const todayDay = readDayNumber(today);
   const activePlaced = active ? placed.get(active) : undefined;
@@ -177,11 +185,11 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
                 />
               );
             })}
-            {todayDay >= layout.firstDay && todayDay <= layout.lastDay && (
+            {todayDay >= layout.firstDay && todayDay <= lastDay && (
               <line x1={xOf(todayDay)} x2={xOf(todayDay)} y1={0} y2={height} className="gantt-today" />
             )}
           </svg>
-          {todayDay >= layout.firstDay && todayDay <= layout.lastDay && (
+          {todayDay >= layout.firstDay && todayDay <= lastDay && (
             <span className="gantt-today-label" style={{ left: Math.max(18, xOf(todayDay)) }}>
               Today
             </span>
