@@ -70,8 +70,8 @@ function prepare(doc: HeadwayExport, forecast: Forecast): Scored | null {
     total: distribution.total,
     percentiles: new Map(
       forecast.percentiles.map((p): [number, number | null] => [
-        p.level,
-        (p.dayOffset as number | null) ?? null,
+        Number(p.level),
+        (p.dayOffset as number | null | undefined) ?? null,
       ]),
     ),
   };
