@@ -87,6 +87,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     { id: 'subject', itemIds: subjectIds, ...(targetDate ? { targetDate } : {}) },
     ...groupMilestones(prepared, (id) => byId.get(id)?.targetDate),
   ];
+  const track = await loadPlanTrackRecord(db, { workspaceId: actor.workspaceId, start });
   const { record, result, simulated, recalibration } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
@@ -96,6 +97,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     trials,
     seed,
     milestones,
+    pits: track.pits,
   });
   const drawnInSubject = subjectIds.filter((id) => drawn.itemIds.has(id)).length;
   const p85Of = (percentiles: readonly { level: number; date: string | null }[]) =>
@@ -114,6 +116,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
         trials,
         seed,
         milestones: [{ id: 'subject', itemIds: estimated }],
+        pits: track.pits,
       });
       p85Without = p85Of(without.result.milestones[0]!.percentiles);
     }
@@ -198,7 +201,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
-    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId), recalibration),
+    record: presentPlanRecord(record, drawn, track.line, recalibration),
     comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,

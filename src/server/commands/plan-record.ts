@@ -146,34 +146,26 @@ export async function loadSizeDistribution(
 }
 
 /**
- * The plan forecasts' track record in one line: how often the P85 of the scored ones held, as the
- * track record page counts it (forecasts whose work has finished are scored first).
- * @param db the database
- * @param workspaceId the workspace
- */
-export async function loadPlanTrackRecord(db: Database, workspaceId: string): Promise<string> {
-  const record = await getTrackRecord(db, workspaceId);
-  const p85 = record.byKind.find((k) => k.family === 'plan')?.calibration.rows.find((r) => r.level === 85);
-  return describePlanTrackRecord({
-    scored: p85?.count ?? 0,
-    withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
-  });
-}
-
-/**
- * The PITs of the plan forecasts scored before `start`: where each outcome landed in its own
- * simulated distribution (share of trials done by that day), for recalibrating plan forecasts
- * (domain/forecasting/pit-recalibration). Only outcomes known before the start are read.
+ * The plan forecasts' track record, read once per forecast: how often the P85 of the scored ones
+ * held, in one line as the track record page counts it (forecasts whose work has finished are
+ * scored first), and the PITs of those scored before `start`: where each outcome landed in its
+ * own simulated distribution, for recalibrating plan forecasts (domain/forecasting/
+ * pit-recalibration). Only outcomes known before the start are read.
  * @param db the database
  * @param options.workspaceId the workspace
  * @param options.start the forecast's first day
  */
-export async function loadPlanPits(
+export async function loadPlanTrackRecord(
   db: Database,
   options: { workspaceId: string; start: string },
-): Promise<CensoredValue[]> {
+): Promise<{ line: string; pits: CensoredValue[] }> {
   const record = await getTrackRecord(db, options.workspaceId);
-  return record.forecasts.flatMap((f) =>
+  const p85 = record.byKind.find((k) => k.family === 'plan')?.calibration.rows.find((r) => r.level === 85);
+  const line = describePlanTrackRecord({
+    scored: p85?.count ?? 0,
+    withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
+  });
+  const pits = record.forecasts.flatMap((f) =>
     f.kind === 'plan' &&
     f.score.landedPercentile !== null &&
     f.outcome.date !== null &&
@@ -181,4 +173,5 @@ export async function loadPlanPits(
       ? [{ value: f.score.landedPercentile / 100, censored: false }]
       : [],
   );
+  return { line, pits };
 }

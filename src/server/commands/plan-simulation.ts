@@ -7,6 +7,7 @@
 import type { Database } from '../../db/client';
 import {
   buildPitRecalibration,
+  type CensoredValue,
   DEFAULT_LEVELS,
   type PitRecalibration,
   type PlanForecast,
@@ -25,7 +26,7 @@ import {
   scheduleRoadmap,
 } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
-import { loadPlanPits, loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
+import { loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
 
 /** Planned items nobody estimated, whose effort every trial draws from the team's sizes. */
 export interface DrawnSizes {
@@ -48,7 +49,7 @@ export interface PlanSimulation {
  * What a simulation learned from the team's record, as the API answers it.
  * @param record the team's record the simulation used
  * @param drawn the unestimated items it drew from the team's sizes
- * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord)
+ * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord's)
  * @param recalibration the recalibration the simulation's dates were read through, if any
  */
 export function presentPlanRecord(
@@ -175,6 +176,7 @@ export async function prepareSimulation(
  * @param options.trials trials
  * @param options.seed seed: the same seed and data give the same answer
  * @param options.milestones the groups to report
+ * @param options.pits where scored plan forecasts landed; with enough, the dates are recalibrated
  */
 export async function simulatePlan(
   db: Database,
@@ -188,6 +190,8 @@ export async function simulatePlan(
     trials: number;
     seed: number;
     milestones: readonly PlanMilestone[];
+    /** PITs of the plan forecasts scored before the start (loadPlanTrackRecord): read through them once enough. */
+    pits?: readonly CensoredValue[];
   },
 ): Promise<PlanSimulation> {
   const { source, prepared, drawn, start, trials, seed } = options;
@@ -203,9 +207,7 @@ export async function simulatePlan(
     totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
   });
   // Once enough plan forecasts are scored, each level is read where their outcomes say it holds.
-  const recalibration = buildPitRecalibration(
-    await loadPlanPits(db, { workspaceId: options.workspaceId, start }),
-  );
+  const recalibration = buildPitRecalibration(options.pits ?? []);
   const levels = DEFAULT_LEVELS;
   const finishes = new Float64Array(planned.length);
   const simulated = runPlanForecast({
