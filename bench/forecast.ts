@@ -164,7 +164,8 @@ function writeRows(
 process.stdout.write(
   `Backtest of throughput forecasts on ${histories.length} histories (${histories.map((h) => h.name).join(', ')})\n` +
     'Methods: calibrated = Headway’s default: daily resampling calibrated on the team’s own past forecasts (weekly over\n' +
-    '           the two years before each origin; see src/domain/forecasting/self-calibration.ts);\n' +
+    '           the two years before each origin, recent ones weighing more (half-life 364 days, chosen by\n' +
+    '           leave-one-history-out); see src/domain/forecasting/self-calibration.ts);\n' +
     '         days (plain) = every day of the window is one independent sample (--no-calibrate);\n' +
     `         7-day blocks = circular moving-block bootstrap of ${WEEK_BLOCK_DAYS} consecutive days (--block-days 7 --no-calibrate);\n` +
     `         days + level = days, each trial scaled by a log-normal level factor from the window's ${DEFAULT_LEVEL_PARTS} parts (--level-uncertainty --no-calibrate)\n`,

@@ -8,6 +8,7 @@ import {
   MILESTONE_RISK_RULE,
 } from '../src/domain/forecasting';
 import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
+import { describeMilestoneForecast } from '../src/web/features/forecasts/forecast-format';
 import { importWithTeam } from './api-accounts';
 import { expect, test } from './csp';
 import { PASSWORD, signUpInNewContext, snapFull } from './helpers';
@@ -156,6 +157,13 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     if (risk) {
       await expect(card.getByTestId('milestone-risk')).toHaveText(new RegExp(describeMilestoneRisk(risk)));
       await expect(card.getByTestId('milestone-risk')).toHaveAttribute('title', MILESTONE_RISK_RULE);
+    }
+    // The timeline's diamond tells the card's story: placed and labelled from the same forecast.
+    if (forecast.p85) {
+      const words = describeMilestoneForecast({ ...forecast, p85: forecast.p85 }, cards.start);
+      await expect(card.getByTestId('milestone-forecast')).toContainText(words);
+      const mark = page.locator(`[data-testid="timeline-milestone"][data-milestone="${milestoneId}"]`);
+      await expect(mark.getByTestId('timeline-milestone-label')).toContainText(words);
     }
     // Where the scheduled date and the P85 differ a lot, card and forecast page say why in the same words.
     const gap = explainScheduleGap({

@@ -114,7 +114,7 @@ export function forecastCompletionCalibrated(
     forecast.percentiles = levels.map((level) => {
       const dayOffset = findCalibratedDay({
         scores: usable.scores!,
-        sampleSize: usable.pastForecasts,
+        sampleSize: usable.effectiveForecasts,
         spread: usable.spread!,
         level,
       });
@@ -153,7 +153,7 @@ export function forecastCountCalibrated(
       level,
       count: findCalibratedCount({
         scores: usable.scores!,
-        sampleSize: usable.pastForecasts,
+        sampleSize: usable.effectiveForecasts,
         spread: usable.spread!,
         level,
       }),

@@ -53,3 +53,25 @@ export function buildFinishCurve(options: {
   for (let k = 0; k < limit; k++) kept.push(points[Math.round((k * (points.length - 1)) / (limit - 1))]!);
   return kept;
 }
+
+/**
+ * A finish curve as a stored distribution (trials finishing on each day offset), so that the
+ * track record can say where each outcome landed in its forecast (its PIT). A thinned curve puts
+ * each skipped day's trials on the next kept day.
+ * @param curve the finish curve
+ * @param trials all trials, finished or not
+ * @returns histogram[d] = trials done on day offset d, and the total
+ */
+export function buildFinishHistogram(
+  curve: readonly FinishCurvePoint[],
+  trials: number,
+): { histogram: number[]; total: number } {
+  const histogram = new Array<number>((curve.at(-1)?.dayOffset ?? -1) + 1).fill(0);
+  let counted = 0;
+  for (const point of curve) {
+    const upTo = Math.round(point.probability * trials);
+    histogram[point.dayOffset] = upTo - counted;
+    counted = upTo;
+  }
+  return { histogram, total: trials };
+}

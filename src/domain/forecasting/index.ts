@@ -15,7 +15,7 @@ export { buildDailyCounts } from './daily-counts';
 export type { Disagreement, DisagreementInput } from './disagreement';
 export { explainDisagreement } from './disagreement';
 export type { FinishCurvePoint } from './finish-curve';
-export { buildFinishCurve, MAX_CURVE_POINTS } from './finish-curve';
+export { buildFinishCurve, buildFinishHistogram, MAX_CURVE_POINTS } from './finish-curve';
 export type {
   DailyThroughput,
   HistoryWindow,
@@ -50,6 +50,14 @@ export {
 export type { ForecastSpread, PastForecast, ReplayedQuestion } from './past-forecasts';
 export { clearPastForecastMemo, replayPastForecasts } from './past-forecasts';
 export { DEFAULT_LEVELS } from './percentiles';
+export type { PitRecalibration } from './pit-recalibration';
+export {
+  buildPitRecalibration,
+  PIT_MIN_FORECASTS,
+  PIT_PRIOR_FORECASTS,
+  recalibrateFinishForecast,
+  recalibrateLevel,
+} from './pit-recalibration';
 export type {
   FinishForecast,
   FinishPercentile,

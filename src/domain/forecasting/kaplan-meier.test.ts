@@ -87,3 +87,16 @@ describe('findDistributionQuantile', () => {
     expect(measureProbabilityBelow(d, 2.5)).toBeCloseTo(0.85, 12);
   });
 });
+
+describe('weighted Kaplan–Meier', () => {
+  it('should count an observation of weight w as w observations', () => {
+    const weighted = estimateKaplanMeier([
+      { value: 1, censored: false, weight: 3 },
+      { value: 2, censored: true, weight: 1 },
+      { value: 4, censored: false, weight: 2 },
+    ]);
+    const repeated = estimateKaplanMeier([event(1), event(1), event(1), bound(2), event(4), event(4)]);
+    expect(weighted.values).toEqual(repeated.values);
+    for (const [i, mass] of weighted.masses.entries()) expect(mass).toBeCloseTo(repeated.masses[i]!, 12);
+  });
+});

@@ -12,6 +12,9 @@
  * at b are processed with it in the risk set. Tail: when the largest value is censored, the
  * estimate leaves some weight undistributed; Efron's convention (1967) puts it on that largest
  * bound, so that the result is a proper distribution whose quantiles always exist.
+ *
+ * Weights: an observation of weight w counts as w observations in the risk set and in the events
+ * (the weighted Kaplan–Meier estimator); with every weight 1 it is the ordinary one.
  */
 
 /** A value, or a lower bound on it when `censored`. */
@@ -19,6 +22,8 @@ export interface CensoredValue {
   value: number;
   /** true when the true value is only known to be ≥ `value`. */
   censored: boolean;
+  /** How much this observation counts (default 1): recent past forecasts may count more. */
+  weight?: number;
 }
 
 /** A distribution as probability masses at sorted values. */
@@ -42,7 +47,7 @@ export function estimateKaplanMeier(observations: readonly CensoredValue[]): Dis
   );
   const values: number[] = [];
   const masses: number[] = [];
-  let atRisk = sorted.length;
+  let atRisk = sorted.reduce((sum, o) => sum + (o.weight ?? 1), 0);
   let survival = 1;
   let i = 0;
   while (i < sorted.length) {
@@ -50,11 +55,12 @@ export function estimateKaplanMeier(observations: readonly CensoredValue[]): Dis
     let events = 0;
     let censored = 0;
     while (i < sorted.length && sorted[i]!.value === value) {
-      if (sorted[i]!.censored) censored++;
-      else events++;
+      const weight = sorted[i]!.weight ?? 1;
+      if (sorted[i]!.censored) censored += weight;
+      else events += weight;
       i++;
     }
-    if (events > 0) {
+    if (events > 0 && atRisk > 0) {
       const mass = (survival * events) / atRisk;
       values.push(value);
       masses.push(mass);

@@ -8,10 +8,13 @@ import {
 } from './calibrated-forecast';
 import { clearPastForecastMemo } from './past-forecasts';
 import {
+  estimateScores,
   findCalibratedCount,
   findCalibratedDay,
+  measureEffectiveSize,
   measureLogSpread,
   measurePastCoverage,
+  weighPastForecast,
 } from './self-calibration';
 import { forecastCompletion, forecastCountByDate } from './throughput-forecast';
 
@@ -248,5 +251,38 @@ describe('findCalibratedDay and findCalibratedCount', () => {
   it('should give a forecast whose trials all agree a scale of half a step at its median', () => {
     const { scale } = measureLogSpread({ low: 9, median: 9, high: 9 });
     expect(scale).toBeCloseTo(Math.log(11 / 10) / 2, 12);
+  });
+});
+
+describe('recency weighting of past forecasts', () => {
+  it('should halve a past forecast’s weight every half-life and keep every weight 1 without one', () => {
+    expect(weighPastForecast(0, 364)).toBe(1);
+    expect(weighPastForecast(364, 364)).toBeCloseTo(0.5, 12);
+    expect(weighPastForecast(728, 364)).toBeCloseTo(0.25, 12);
+    expect(weighPastForecast(728, Number.POSITIVE_INFINITY)).toBe(1);
+  });
+
+  it('should count equal weights as their number and unequal ones as fewer', () => {
+    expect(measureEffectiveSize([1, 1, 1, 1])).toBeCloseTo(4, 12);
+    expect(measureEffectiveSize([1, 0.5, 0.25])).toBeLessThan(3);
+    expect(measureEffectiveSize([1, 0.5, 0.25])).toBeGreaterThan(1);
+  });
+
+  it('should move the calibrated dates towards what recent past forecasts missed by', () => {
+    // Two years of weekly past forecasts: the old ones finished early, the recent ones late.
+    const spread = { low: 8, median: 10, high: 12 };
+    const records = Array.from({ length: 104 }, (_, i) => ({
+      originDay: 1000 - 7 * (i + 1),
+      missShare: 0.5,
+      outcome: i < 26 ? 16 : 6,
+      running: false,
+      spread,
+    }));
+    const median = (weighting?: { startDay: number; halfLifeDays: number }) =>
+      findCalibratedDay({ scores: estimateScores(records, weighting), sampleSize: 104, spread, level: 50 });
+    // Unweighted, the 78 early outcomes hold the median; weighted by a 13-week half-life, the recent late ones do.
+    expect(median()).toBeLessThan(10);
+    expect(median({ startDay: 1000, halfLifeDays: 91 })).toBeGreaterThan(10);
+    expect(median({ startDay: 1000, halfLifeDays: Number.POSITIVE_INFINITY })).toBe(median());
   });
 });

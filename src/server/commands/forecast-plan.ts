@@ -1,7 +1,7 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 
 import { type PlanForecastQuery, type PlanForecastView, splitIdList, todayIso } from '../../contract';
-import type { PlanMilestone } from '../../domain/forecasting';
+import { buildFinishHistogram, type PlanMilestone } from '../../domain/forecasting';
 import { findOpenLeaves } from '../../domain/planning';
 import { addDays, readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
@@ -87,7 +87,8 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     { id: 'subject', itemIds: subjectIds, ...(targetDate ? { targetDate } : {}) },
     ...groupMilestones(prepared, (id) => byId.get(id)?.targetDate),
   ];
-  const { record, result } = await simulatePlan(db, {
+  const track = await loadPlanTrackRecord(db, { workspaceId: actor.workspaceId, start });
+  const { record, result, simulated, recalibration } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
     prepared,
@@ -96,6 +97,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     trials,
     seed,
     milestones,
+    pits: track.pits,
   });
   const drawnInSubject = subjectIds.filter((id) => drawn.itemIds.has(id)).length;
   const p85Of = (percentiles: readonly { level: number; date: string | null }[]) =>
@@ -114,6 +116,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
         trials,
         seed,
         milestones: [{ id: 'subject', itemIds: estimated }],
+        pits: track.pits,
       });
       p85Without = p85Of(without.result.milestones[0]!.percentiles);
     }
@@ -153,7 +156,8 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     },
     startDate: start,
     percentiles: subjectPercentiles,
-    distribution: null,
+    // The simulation as drawn: its PIT, once scored, is what later plan forecasts recalibrate on.
+    distribution: buildFinishHistogram(simulated.milestones[0]!.curve, trials),
     madeBy: actor.userId,
   });
   return {
@@ -197,7 +201,7 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
     })),
     unplanned,
     incompleteTrials: result.incompleteTrials,
-    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    record: presentPlanRecord(record, drawn, track.line, recalibration),
     comparison,
     notes: [
       `${trials} trials; each draws every planned item's effort and re-plans ${planned.length} items on ${prepared.input.people.length} people in the product order.`,

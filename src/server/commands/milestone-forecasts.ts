@@ -25,7 +25,8 @@ export async function forecastMilestones(
   const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
   const milestones = groupMilestones(prepared, (id) => targetOf.get(id));
   const itemsOf = new Map(milestones.map((m) => [m.id, m.itemIds]));
-  const { record, result } = await simulatePlan(db, {
+  const track = await loadPlanTrackRecord(db, { workspaceId: actor.workspaceId, start });
+  const { record, result, recalibration } = await simulatePlan(db, {
     workspaceId: actor.workspaceId,
     source,
     prepared,
@@ -34,6 +35,7 @@ export async function forecastMilestones(
     trials,
     seed,
     milestones,
+    pits: track.pits,
   });
   const dateAt = (percentiles: { level: number; date: string | null }[], level: number) =>
     percentiles.find((p) => p.level === level)?.date ?? null;
@@ -48,7 +50,7 @@ export async function forecastMilestones(
       p85: dateAt(m.percentiles, 85),
       probabilityOnTime: m.probabilityOnTime,
     })),
-    record: presentPlanRecord(record, drawn, await loadPlanTrackRecord(db, actor.workspaceId)),
+    record: presentPlanRecord(record, drawn, track.line, recalibration),
     notes: [
       record.efforts.note,
       record.focus.note,

@@ -9,6 +9,7 @@ import { items } from '../../db/schema';
 import { referenceValue } from '../../domain/estimation';
 import {
   buildRatioLookup,
+  type CensoredValue,
   describePlanTrackRecord,
   type EffortRecord,
   type FocusFactor,
@@ -145,16 +146,32 @@ export async function loadSizeDistribution(
 }
 
 /**
- * The plan forecasts' track record in one line: how often the P85 of the scored ones held, as the
- * track record page counts it (forecasts whose work has finished are scored first).
+ * The plan forecasts' track record, read once per forecast: how often the P85 of the scored ones
+ * held, in one line as the track record page counts it (forecasts whose work has finished are
+ * scored first), and the PITs of those scored before `start`: where each outcome landed in its
+ * own simulated distribution, for recalibrating plan forecasts (domain/forecasting/
+ * pit-recalibration). Only outcomes known before the start are read.
  * @param db the database
- * @param workspaceId the workspace
+ * @param options.workspaceId the workspace
+ * @param options.start the forecast's first day
  */
-export async function loadPlanTrackRecord(db: Database, workspaceId: string): Promise<string> {
-  const record = await getTrackRecord(db, workspaceId);
+export async function loadPlanTrackRecord(
+  db: Database,
+  options: { workspaceId: string; start: string },
+): Promise<{ line: string; pits: CensoredValue[] }> {
+  const record = await getTrackRecord(db, options.workspaceId);
   const p85 = record.byKind.find((k) => k.family === 'plan')?.calibration.rows.find((r) => r.level === 85);
-  return describePlanTrackRecord({
+  const line = describePlanTrackRecord({
     scored: p85?.count ?? 0,
     withinP85: p85 ? Math.round(p85.observed * p85.count) : 0,
   });
+  const pits = record.forecasts.flatMap((f) =>
+    f.kind === 'plan' &&
+    f.score.landedPercentile !== null &&
+    f.outcome.date !== null &&
+    f.outcome.date < options.start
+      ? [{ value: f.score.landedPercentile / 100, censored: false }]
+      : [],
+  );
+  return { line, pits };
 }

@@ -6,8 +6,13 @@
 
 import type { Database } from '../../db/client';
 import {
+  buildPitRecalibration,
+  type CensoredValue,
+  DEFAULT_LEVELS,
+  type PitRecalibration,
   type PlanForecast,
   type PlanMilestone,
+  recalibrateFinishForecast,
   runPlanForecast,
   type SizeDistribution,
   typicalSize,
@@ -34,15 +39,25 @@ export interface PlanSimulation {
   prepared: PreparedRoadmap;
   record: PlanRecord;
   result: PlanForecast;
+  /** The simulation as drawn, before any recalibration: what a stored forecast's PIT is read against. */
+  simulated: PlanForecast;
+  /** The recalibration on scored plan forecasts its dates were read through; null with too few. */
+  recalibration: PitRecalibration | null;
 }
 
 /**
  * What a simulation learned from the team's record, as the API answers it.
  * @param record the team's record the simulation used
  * @param drawn the unestimated items it drew from the team's sizes
- * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord)
+ * @param trackRecord the plan forecasts' track record in one line (loadPlanTrackRecord's)
+ * @param recalibration the recalibration the simulation's dates were read through, if any
  */
-export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRecord: string) {
+export function presentPlanRecord(
+  record: PlanRecord,
+  drawn: DrawnSizes,
+  trackRecord: string,
+  recalibration: PitRecalibration | null,
+) {
   return {
     focus: record.focus.value,
     focusStatus: record.focus.status,
@@ -50,7 +65,9 @@ export function presentPlanRecord(record: PlanRecord, drawn: DrawnSizes, trackRe
     effortsFromEstimate: record.efforts.fromEstimate,
     unestimatedDrawn: drawn.itemIds.size,
     sizeSource: drawn.sizes.status,
-    trackRecord,
+    trackRecord: recalibration
+      ? `${trackRecord}; dates recalibrated on where ${recalibration.forecasts} of them landed (P85 read at ${recalibration.readAt(85).toFixed(0)} % of the simulation)`
+      : trackRecord,
   };
 }
 
@@ -159,6 +176,7 @@ export async function prepareSimulation(
  * @param options.trials trials
  * @param options.seed seed: the same seed and data give the same answer
  * @param options.milestones the groups to report
+ * @param options.pits where scored plan forecasts landed; with enough, the dates are recalibrated
  */
 export async function simulatePlan(
   db: Database,
@@ -172,6 +190,8 @@ export async function simulatePlan(
     trials: number;
     seed: number;
     milestones: readonly PlanMilestone[];
+    /** PITs of the plan forecasts scored before the start (loadPlanTrackRecord): read through them once enough. */
+    pits?: readonly CensoredValue[];
   },
 ): Promise<PlanSimulation> {
   const { source, prepared, drawn, start, trials, seed } = options;
@@ -186,8 +206,11 @@ export async function simulatePlan(
       .map((it) => ({ id: it.id, type: typeOf.get(it.id) ?? 'task' })),
     totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
   });
+  // Once enough plan forecasts are scored, each level is read where their outcomes say it holds.
+  const recalibration = buildPitRecalibration(options.pits ?? []);
+  const levels = DEFAULT_LEVELS;
   const finishes = new Float64Array(planned.length);
-  const result = runPlanForecast({
+  const simulated = runPlanForecast({
     items: planned.map((it) => ({
       id: it.id,
       estimate: prepared.estimates.get(it.id)!,
@@ -199,6 +222,7 @@ export async function simulatePlan(
     start,
     milestones: options.milestones,
     focus: record.focus.value,
+    ...(recalibration ? { levels: levels.map((level) => recalibration.readAt(level)) } : {}),
     schedule: (durations) => {
       const plan = buildSchedule({
         ...prepared.input,
@@ -212,5 +236,13 @@ export async function simulatePlan(
       return finishes;
     },
   });
-  return { prepared, record, result };
+  const result = recalibration
+    ? {
+        ...simulated,
+        items: simulated.items.map((f) => recalibrateFinishForecast(f, levels, recalibration)),
+        milestones: simulated.milestones.map((f) => recalibrateFinishForecast(f, levels, recalibration)),
+        plan: recalibrateFinishForecast(simulated.plan, levels, recalibration),
+      }
+    : simulated;
+  return { prepared, record, result, simulated, recalibration };
 }

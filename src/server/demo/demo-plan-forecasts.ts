@@ -8,6 +8,7 @@
 
 import type { HeadwayExport } from '../../contract';
 import {
+  buildFinishHistogram,
   buildRatioLookup,
   type EffortRecord,
   learnFocusFactor,
@@ -161,7 +162,7 @@ export function buildPastPlanForecasts(
           focus: focus.value,
         },
         percentiles,
-        distribution: null,
+        distribution: buildFinishHistogram(result.milestones[0]!.curve, TRIALS),
         madeBy: options.madeBy,
         madeAt: `${start}T09:30:00.000Z`,
         startDate: start,

@@ -242,3 +242,19 @@ export function describeLanding(
   if (score.landedAbove === 0) return `at or before P${score.landedAtOrBelow}`;
   return `between P${score.landedAbove} and P${score.landedAtOrBelow}`;
 }
+
+/**
+ * A milestone's plan forecast in the words its roadmap card and its timeline mark both show.
+ * @param forecast the milestone's P85 and chance of meeting its target (null: no target)
+ * @param start the forecast's start, the reference day for dates
+ * @returns e.g. "85% likely by Tue 20 Jan · 40% likely by the target"
+ */
+export function describeMilestoneForecast(
+  forecast: { p85: string; probabilityOnTime: number | null },
+  start: string,
+): string {
+  const p85 = `85% likely by ${formatDay(forecast.p85, { today: start, weekday: true })}`;
+  return forecast.probabilityOnTime === null
+    ? p85
+    : `${p85} · ${formatShare(forecast.probabilityOnTime)} likely by the target`;
+}

@@ -9,10 +9,11 @@ import { formatShortDate, todayLocal } from './dates';
 import { MilestoneStrip } from './milestone-strip';
 import { NowNextLater } from './now-next-later';
 import { ProblemsPanel } from './problems-panel';
-import { useRoadmap } from './roadmap-api';
+import { useMilestoneForecasts, useRoadmap } from './roadmap-api';
 import { RoadmapTimeline, type Zoom } from './roadmap-timeline';
 import { ScenarioPanel } from './scenario-panel';
 import type { TimelineGrouping } from './timeline-layout';
+import type { TimelineForecast } from './timeline-milestone';
 import { ComparisonPanel, VersionsPanel } from './versions-panel';
 import './roadmap.css';
 
@@ -63,6 +64,15 @@ export function RoadmapPage() {
   const roadmap = useRoadmap(workspace.id, compareTo);
   const backlog = useItems(workspace.id, {});
   const today = todayLocal();
+  // The same forecasts as the milestone cards (one shared query): the timeline tells their story.
+  const forecasts = useMilestoneForecasts(workspace.id);
+  const milestoneForecasts = useMemo(() => {
+    const view = forecasts.data;
+    if (!view) return undefined;
+    return new Map<string, TimelineForecast>(
+      view.milestones.map((forecast) => [forecast.id, { start: view.start, forecast }]),
+    );
+  }, [forecasts.data]);
 
   const setParam = useCallback(
     (key: string, value: string | null) =>
@@ -182,8 +192,8 @@ export function RoadmapPage() {
             />
             <span className="roadmap-legend muted small" aria-hidden="true">
               <span className="key key-bar" /> planned work <span className="key key-critical" /> critical
-              chain <span className="key key-diamond" /> planned milestone <span className="key key-target" />{' '}
-              target <span className="key key-today" /> today
+              chain <span className="key key-diamond" /> milestone, 85% likely by{' '}
+              <span className="key key-target" /> target <span className="key key-today" /> today
             </span>
           </div>
           {roadmap.isFetching && roadmap.isPlaceholderData && <Loading label="Comparing" />}
@@ -193,6 +203,7 @@ export function RoadmapPage() {
             zoom={zoom}
             today={today}
             slips={slips}
+            forecasts={milestoneForecasts}
             onOpen={open}
           />
           <p className="muted small">

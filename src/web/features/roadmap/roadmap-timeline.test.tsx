@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readDayNumber } from '../../../domain/shared';
+import { describeMilestoneForecast } from '../forecasts/forecast-format';
 import type { Roadmap, RoadmapItem } from './roadmap-api';
 import { RoadmapTimeline } from './roadmap-timeline';
 
@@ -108,6 +110,44 @@ describe('RoadmapTimeline', () => {
     const mark = container.querySelector('[data-testid="timeline-milestone"]');
     expect(mark?.classList.contains('is-late')).toBe(true);
     expect(mark?.querySelector('title')?.textContent).toContain('1 day late');
+  });
+
+  it('should place the diamond at the forecast P85 and label it with the chance of the target when forecast', () => {
+    const forecast = {
+      id: 'm1',
+      targetDate: '2026-12-03',
+      p50: '2026-12-07',
+      p85: '2026-12-10',
+      probabilityOnTime: 0.2,
+      unestimated: 0,
+    };
+    const { container } = render(
+      <RoadmapTimeline
+        roadmap={plan}
+        grouping="initiative"
+        zoom="weeks"
+        today="2026-12-01"
+        forecasts={new Map([['m1', { start: '2026-12-01', forecast }]])}
+        onOpen={() => {}}
+      />,
+    );
+    const mark = container.querySelector('[data-testid="timeline-milestone"]');
+    const label = mark?.querySelector('[data-testid="timeline-milestone-label"]')?.textContent;
+    expect(label).toBe(`${describeMilestoneForecast(forecast, '2026-12-01')} · target 3 Dec`);
+    expect(label).toContain('20% likely by the target');
+    // The diamond sits at the end of the P85 day (10 Dec), six days after the schedule's tick (4 Dec).
+    const diamond = mark?.querySelector('.gantt-diamond')?.parentElement?.getAttribute('transform') ?? '';
+    const diamondX = Number(/translate\(([-\d.]+),/.exec(diamond)?.[1]);
+    const scheduledX = Number(mark?.querySelector('.gantt-scheduled')?.getAttribute('x1'));
+    expect(diamondX - scheduledX).toBe((readDayNumber('2026-12-10') - readDayNumber('2026-12-04')) * 18);
+    // The axis runs on past the P85, beyond the schedule's last day, so the diamond is on the chart.
+    expect(Number(container.querySelector('.gantt-svg')?.getAttribute('width'))).toBeGreaterThan(
+      diamondX + 18,
+    );
+    expect(mark?.classList.contains('is-late')).toBe(true);
+    expect(container.querySelector('.gantt-label-milestone, .gantt-label-group')?.textContent).toContain(
+      'Late',
+    );
   });
 
   it('should open the item when its bar is clicked', () => {

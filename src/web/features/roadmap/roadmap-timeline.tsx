@@ -1,8 +1,9 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { readDayNumber, weekdayOf } from '../../../domain/shared';
-import { describeDayDifference, describeSlip, findMondays, formatShortDate } from './dates';
-import type { Roadmap, RoadmapItem, RoadmapMilestone } from './roadmap-api';
+import { describeDayDifference, findMondays, formatShortDate } from './dates';
+import type { Roadmap, RoadmapItem } from './roadmap-api';
 import { layoutTimeline, type TimelineGrouping, type TimelineRow } from './timeline-layout';
+import { judgeTimelineMilestone, MilestoneMark, type TimelineForecast } from './timeline-milestone';
 
 const ROW_HEIGHT: Record<TimelineRow['kind'], number> = { group: 30, lane: 30, milestone: 26 };
 const AXIS_HEIGHT = 32;
@@ -16,6 +17,8 @@ interface TimelineProps {
   today: string;
   /** Days each item moved since the compared version (positive = later). */
   slips?: ReadonlyMap<string, number | null>;
+  /** Each milestone's plan forecast, by id: its diamond and label then follow the forecast. */
+  forecasts?: ReadonlyMap<string, TimelineForecast>;
   onOpen: (itemId: string) => void;
 }
 
@@ -28,11 +31,11 @@ interface Placed {
 
 /**
  * The Gantt chart: bars from start to finish on a date axis, a today line, milestones as
- * diamonds with their target, dependency connectors and critical-chain bars. Bars are buttons:
+ * diamonds at their forecast's P85 (or scheduled date) with their target, dependency connectors and critical-chain bars. Bars are buttons:
  * hover or focus shows why the item starts when it does; click opens the item.
  */
 export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProps) {
-  const { roadmap, grouping, today, slips, onOpen } = props;
+  const { roadmap, grouping, today, slips, forecasts, onOpen } = props;
   const dayWidth = ZOOMS[props.zoom];
   const layout = useMemo(() => layoutTimeline({ roadmap, grouping, today }), [roadmap, grouping, today]);
   const [active, setActive] = useState<string | null>(null);
@@ -48,8 +51,16 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
     return { tops: out, height: y };
   }, [layout.rows]);
 
+  // The axis runs on to the latest forecast P85, so every milestone's diamond is on the chart.
+  const lastDay = useMemo(() => {
+    let last = layout.lastDay;
+    for (const { forecast } of forecasts?.values() ?? []) {
+      if (forecast.p85) last = Math.max(last, readDayNumber(forecast.p85) + 7);
+    }
+    return last;
+  }, [layout.lastDay, forecasts]);
   const xOf = (day: number) => (day - layout.firstDay) * dayWidth;
-  const width = xOf(layout.lastDay + 1);
+  const width = xOf(lastDay + 1);
 
   const placed = useMemo(() => {
     const map = new Map<string, Placed>();
@@ -65,10 +76,10 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
     return map;
   }, [layout, tops, dayWidth]);
 
-  const mondays = findMondays({ from: layout.firstDay, to: layout.lastDay });
+  const mondays = findMondays({ from: layout.firstDay, to: lastDay });
   const weekends: number[] = [];
   if (dayWidth >= 10) {
-    for (let d = layout.firstDay; d <= layout.lastDay; d++) if (weekdayOf(d) === 6) weekends.push(d);
+    for (let d = layout.firstDay; d <= lastDay; d++) if (weekdayOf(d) === 6) weekends.push(d);
   }
   const todayDay = readDayNumber(today);
   const activePlaced = active ? placed.get(active) : undefined;
@@ -80,7 +91,13 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
       <div className="gantt-labels" aria-hidden="true">
         <div className="gantt-axis-spacer" style={{ height: AXIS_HEIGHT }} />
         {layout.rows.map((row, i) => (
-          <RowLabel key={row.key} row={row} height={ROW_HEIGHT[row.kind]} first={i === 0} />
+          <RowLabel
+            key={row.key}
+            row={row}
+            height={ROW_HEIGHT[row.kind]}
+            first={i === 0}
+            forecasts={forecasts}
+          />
         ))}
       </div>
       <section className="gantt-scroll" aria-label={`Timeline by ${grouping}`}>
@@ -162,17 +179,17 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
                 <MilestoneMark
                   key={row.key}
                   milestone={milestone}
+                  forecast={forecasts?.get(milestone.id)}
                   y={(tops[i] ?? 0) + ROW_HEIGHT[row.kind] / 2}
                   xOf={xOf}
-                  dayWidth={dayWidth}
                 />
               );
             })}
-            {todayDay >= layout.firstDay && todayDay <= layout.lastDay && (
+            {todayDay >= layout.firstDay && todayDay <= lastDay && (
               <line x1={xOf(todayDay)} x2={xOf(todayDay)} y1={0} y2={height} className="gantt-today" />
             )}
           </svg>
-          {todayDay >= layout.firstDay && todayDay <= layout.lastDay && (
+          {todayDay >= layout.firstDay && todayDay <= lastDay && (
             <span className="gantt-today-label" style={{ left: Math.max(18, xOf(todayDay)) }}>
               Today
             </span>
@@ -254,7 +271,13 @@ export const RoadmapTimeline = memo(function RoadmapTimeline(props: TimelineProp
   );
 });
 
-function RowLabel({ row, height, first }: { row: TimelineRow; height: number; first: boolean }) {
+function RowLabel(props: {
+  row: TimelineRow;
+  height: number;
+  first: boolean;
+  forecasts: ReadonlyMap<string, TimelineForecast> | undefined;
+}) {
+  const { row, height, first, forecasts } = props;
   if (row.kind === 'lane') {
     return (
       <div className={`gantt-label gantt-label-lane${row.label ? ' is-first' : ''}`} style={{ height }}>
@@ -267,64 +290,24 @@ function RowLabel({ row, height, first }: { row: TimelineRow; height: number; fi
       </div>
     );
   }
+  const milestone = row.milestone;
+  // Late, at risk or on track as the forecast judges it; the schedule's slip only without one.
+  const judged = milestone ? judgeTimelineMilestone(milestone, forecasts?.get(milestone.id)) : null;
+  const status = judged?.status ? (
+    <span className={judged.className ? 'slip-late' : 'slip-ok'}>{judged.status}</span>
+  ) : null;
   if (row.kind === 'milestone') {
-    const late = (row.milestone.slipDays ?? 0) > 0;
     return (
       <div className={`gantt-label gantt-label-milestone${first ? ' is-first' : ''}`} style={{ height }}>
         <span className="gantt-label-text">◆ {row.milestone.title}</span>
-        {row.milestone.targetDate && (
-          <span className={late ? 'slip-late' : 'slip-ok'}>{describeSlip(row.milestone.slipDays)}</span>
-        )}
+        {status}
       </div>
     );
   }
-  const late = (row.milestone?.slipDays ?? 0) > 0;
   return (
     <div className="gantt-label gantt-label-group" style={{ height }}>
       <span className="gantt-label-text">{row.label}</span>
-      <span className={row.milestone?.targetDate ? (late ? 'slip-late' : 'slip-ok') : 'muted'}>
-        {row.milestone?.targetDate ? describeSlip(row.milestone.slipDays) : row.detail}
-      </span>
+      {status ?? <span className="muted">{row.detail}</span>}
     </div>
-  );
-}
-
-function MilestoneMark(props: {
-  milestone: RoadmapMilestone;
-  y: number;
-  xOf: (day: number) => number;
-  dayWidth: number;
-}) {
-  const { milestone: m, y, xOf } = props;
-  const late = (m.slipDays ?? 0) > 0;
-  // A milestone is reached at the end of the day its last item finishes.
-  const planned = m.date ? xOf(readDayNumber(m.date) + 1) : null;
-  const target = m.targetDate ? xOf(readDayNumber(m.targetDate) + 1) : null;
-  const text = `${m.title}: planned ${m.date ? formatShortDate(m.date) : 'not planned'}${m.targetDate ? `, target ${formatShortDate(m.targetDate)} (${describeSlip(m.slipDays)})` : ''}`;
-  return (
-    <g className={`gantt-milestone${late ? ' is-late' : ''}`} data-testid="timeline-milestone">
-      <title>{text}</title>
-      {planned !== null && target !== null && (
-        <line x1={planned} x2={target} y1={y} y2={y} className="gantt-milestone-gap" />
-      )}
-      {target !== null && (
-        <g transform={`translate(${target},${y})`}>
-          <path d="M0,-7 L7,0 L0,7 L-7,0 z" className="gantt-target" />
-        </g>
-      )}
-      {planned !== null && (
-        <g transform={`translate(${planned},${y})`}>
-          <path d="M0,-7 L7,0 L0,7 L-7,0 z" className="gantt-diamond" />
-        </g>
-      )}
-      {planned !== null && (
-        <text x={Math.max(planned, target ?? 0) + 10} y={y + 4} className="gantt-milestone-text">
-          {formatShortDate(m.date ?? '')}
-          {m.targetDate
-            ? ` · target ${formatShortDate(m.targetDate)}${late ? ` · ${describeSlip(m.slipDays)}` : ''}`
-            : ''}
-        </text>
-      )}
-    </g>
   );
 }
