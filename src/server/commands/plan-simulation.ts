@@ -8,7 +8,6 @@ import type { Database } from '../../db/client';
 import {
   type PlanForecast,
   type PlanMilestone,
-  runPlanForecast,
   type SizeDistribution,
   typicalSize,
 } from '../../domain/forecasting';
@@ -20,7 +19,7 @@ import {
   prepareRoadmapInput,
   scheduleRoadmap,
 } from '../../domain/planning';
-import { buildSchedule } from '../../domain/scheduling';
+import { getComputePool } from '../compute/pool';
 import { loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
 
 /** Planned items nobody estimated, whose effort every trial draws from the team's sizes. */
@@ -149,7 +148,7 @@ export async function prepareSimulation(
 }
 
 /**
- * Runs the Monte Carlo over a prepared roadmap.
+ * Runs the Monte Carlo over a prepared roadmap, on a compute thread when it is large enough.
  * @param db the database (the team's record is read from it)
  * @param options.workspaceId the workspace
  * @param options.source the planning source the roadmap was prepared from
@@ -186,31 +185,24 @@ export async function simulatePlan(
       .map((it) => ({ id: it.id, type: typeOf.get(it.id) ?? 'task' })),
     totalFte: prepared.input.people.reduce((sum, p) => sum + p.fte, 0),
   });
-  const finishes = new Float64Array(planned.length);
-  const result = runPlanForecast({
-    items: planned.map((it) => ({
-      id: it.id,
-      estimate: prepared.estimates.get(it.id)!,
-      ratios: record.ratiosOf.get(it.id),
-      sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
-    })),
-    trials,
-    seed,
-    start,
-    milestones: options.milestones,
-    focus: record.focus.value,
-    schedule: (durations) => {
-      const plan = buildSchedule({
-        ...prepared.input,
-        items: planned.map((it, i) => ({ ...it, effortDays: durations[i]! })),
-      });
-      if (plan.status !== 'planned') finishes.fill(Number.NaN);
-      else
-        plan.items.forEach((s, i) => {
-          finishes[i] = s.endDay;
-        });
-      return finishes;
+  // The trials run on a compute thread (compute/pool.ts): the same answer, the event loop free.
+  const result = await getComputePool().run(
+    'simulatePlan',
+    {
+      plan: prepared.input,
+      efforts: planned.map((it) => ({
+        id: it.id,
+        estimate: prepared.estimates.get(it.id)!,
+        ratios: record.ratiosOf.get(it.id),
+        sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
+      })),
+      trials,
+      seed,
+      start,
+      milestones: options.milestones,
+      focus: record.focus.value,
     },
-  });
+    trials * planned.length,
+  );
   return { prepared, record, result };
 }
