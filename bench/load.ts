@@ -4,7 +4,7 @@
  * measured in the same run, then paced at a fixed rate to read its p99 there.
  *
  *   npm run bench:load -- [--duration 10] [--connections 50] [--rate 500]
- *                         [--database-url postgres://… --servers 2]
+ *                         [--database-url postgres://… --servers 2] [--only mixed]
  *
  * Without a database URL: one server on a throwaway embedded data directory. With one: the demo
  * is added to that PostgreSQL database and `--servers` processes share it, each getting an equal
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     'database-url': { type: 'string' },
     servers: { type: 'string', default: '1' },
+    /** Runs only the workloads whose label contains this text (the health ceiling always runs). */
+    only: { type: 'string', default: '' },
   },
 });
 const duration = Number(values.duration);
@@ -165,6 +167,7 @@ try {
     ['one item', oneItem],
     ['mixed 70/20/10 read/update/move', mixed],
   ] as const) {
+    if (!label.includes(values.only)) continue;
     rows.push(line(label, await drive(target, workload)));
     rows.push(line(`  paced at ${rate} req/s`, await drive(target, workload, rate)));
   }

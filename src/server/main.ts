@@ -10,6 +10,7 @@ import { users, workspaces } from '../db/schema';
 import { ROLE_LABELS, type Role } from '../domain/decision-rights';
 import { createApp } from './app';
 import { abandonUnfinishedImports } from './commands/import-jobs';
+import { setComputePool } from './compute/pool';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
 import { LiveHub } from './live/hub';
@@ -133,6 +134,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
       }
       metrics.stop();
       await database.close();
+      await setComputePool(null);
     },
   };
 }

@@ -32,3 +32,4 @@ export {
   type RoadmapBucket,
 } from './roadmap-buckets';
 export { findProblemItems, MAX_SCHEDULE_ATTEMPTS, scheduleRoadmap } from './schedule-roadmap';
+export { type PlanSimulationInput, simulatePlanTrials } from './simulate-plan';

@@ -13,7 +13,6 @@ import {
   type PlanForecast,
   type PlanMilestone,
   recalibrateFinishForecast,
-  runPlanForecast,
   type SizeDistribution,
   typicalSize,
 } from '../../domain/forecasting';
@@ -25,7 +24,7 @@ import {
   prepareRoadmapInput,
   scheduleRoadmap,
 } from '../../domain/planning';
-import { buildSchedule } from '../../domain/scheduling';
+import { getComputePool } from '../compute/pool';
 import { loadPlanRecord, loadSizeDistribution, type PlanRecord } from './plan-record';
 
 /** Planned items nobody estimated, whose effort every trial draws from the team's sizes. */
@@ -166,7 +165,7 @@ export async function prepareSimulation(
 }
 
 /**
- * Runs the Monte Carlo over a prepared roadmap.
+ * Runs the Monte Carlo over a prepared roadmap, on a compute thread when it is large enough.
  * @param db the database (the team's record is read from it)
  * @param options.workspaceId the workspace
  * @param options.source the planning source the roadmap was prepared from
@@ -209,33 +208,26 @@ export async function simulatePlan(
   // Once enough plan forecasts are scored, each level is read where their outcomes say it holds.
   const recalibration = buildPitRecalibration(options.pits ?? []);
   const levels = DEFAULT_LEVELS;
-  const finishes = new Float64Array(planned.length);
-  const simulated = runPlanForecast({
-    items: planned.map((it) => ({
-      id: it.id,
-      estimate: prepared.estimates.get(it.id)!,
-      ratios: record.ratiosOf.get(it.id),
-      sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
-    })),
-    trials,
-    seed,
-    start,
-    milestones: options.milestones,
-    focus: record.focus.value,
-    ...(recalibration ? { levels: levels.map((level) => recalibration.readAt(level)) } : {}),
-    schedule: (durations) => {
-      const plan = buildSchedule({
-        ...prepared.input,
-        items: planned.map((it, i) => ({ ...it, effortDays: durations[i]! })),
-      });
-      if (plan.status !== 'planned') finishes.fill(Number.NaN);
-      else
-        plan.items.forEach((s, i) => {
-          finishes[i] = s.endDay;
-        });
-      return finishes;
+  // The trials run on a compute thread (compute/pool.ts): the same answer, the event loop free.
+  const simulated = await getComputePool().run(
+    'simulatePlan',
+    {
+      plan: prepared.input,
+      efforts: planned.map((it) => ({
+        id: it.id,
+        estimate: prepared.estimates.get(it.id)!,
+        ratios: record.ratiosOf.get(it.id),
+        sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
+      })),
+      trials,
+      seed,
+      start,
+      milestones: options.milestones,
+      focus: record.focus.value,
+      ...(recalibration ? { levels: levels.map((level) => recalibration.readAt(level)) } : {}),
     },
-  });
+    trials * planned.length,
+  );
   const result = recalibration
     ? {
         ...simulated,

@@ -118,8 +118,8 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const source = await loadPlanSource(db, workspaceId, request.start ?? todayIso());
   const changed = applyScenario(source, request.changes);
-  const baseline = planRoadmap(source).roadmap;
-  const scenario = planRoadmap(changed.source).roadmap;
+  const baseline = (await planRoadmap(source)).roadmap;
+  const scenario = (await planRoadmap(changed.source)).roadmap;
   const after = new Map(scenario.milestones.map((m) => [m.id, m]));
   return {
     changes: changed.described,

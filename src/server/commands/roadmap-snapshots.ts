@@ -58,7 +58,9 @@ export async function publishSnapshot(
 ): Promise<RoadmapSnapshotSummary> {
   const { db, actor } = ctx;
   await requireDecision(db, actor, 'roadmap');
-  const { roadmap } = planRoadmap(await loadPlanSource(db, actor.workspaceId, input.start ?? todayIso()));
+  const { roadmap } = await planRoadmap(
+    await loadPlanSource(db, actor.workspaceId, input.start ?? todayIso()),
+  );
   return inTransaction(
     ctx,
     async ({ db: tx }) => {

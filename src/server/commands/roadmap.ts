@@ -12,11 +12,10 @@ import {
   isUnderWay,
   type PlanSource,
   type PreparedRoadmap,
-  prepareRoadmapInput,
   ROADMAP_RULES,
-  scheduleRoadmap,
 } from '../../domain/planning';
 import type { TeamPlanResult } from '../../domain/scheduling';
+import { getComputePool } from '../compute/pool';
 import { AppError } from '../errors';
 import { loadPlanSource } from './plan-input';
 import {
@@ -35,12 +34,13 @@ export interface PlannedRoadmap {
 }
 
 /**
- * Plans a workspace and presents the roadmap.
+ * Plans a workspace and presents the roadmap. A large plan is scheduled on a compute thread
+ * (compute/pool.ts), so a re-plan of thousands of items does not hold up other requests.
  * @param source the workspace's planning data (possibly changed by a what-if scenario)
  * @returns the roadmap, the prepared input and the raw schedule
  */
-export function planRoadmap(source: PlanSource): PlannedRoadmap {
-  const { prepared, result } = scheduleRoadmap(prepareRoadmapInput(source));
+export async function planRoadmap(source: PlanSource): Promise<PlannedRoadmap> {
+  const { prepared, result } = await getComputePool().run('scheduleRoadmap', source, source.items.length);
   const byId = new Map(source.items.map((it) => [it.id, it]));
   const labels = new Map(source.items.map((it) => [it.id, `#${it.number} “${it.title}”`]));
   const names = new Map(source.people.map((p) => [p.id, p.name]));
@@ -149,7 +149,7 @@ export async function getRoadmap(
   options: { start?: string | undefined; compareTo?: string | undefined } = {},
 ): Promise<Roadmap> {
   const snapshot = options.compareTo ? await loadSnapshot(db, workspaceId, options.compareTo) : null;
-  const { roadmap } = planRoadmap(await loadPlanSource(db, workspaceId, options.start ?? todayIso()));
+  const { roadmap } = await planRoadmap(await loadPlanSource(db, workspaceId, options.start ?? todayIso()));
   if (!snapshot) return roadmap;
   const stored = readSnapshotPlan(snapshot.plan);
   if ('problem' in stored) {

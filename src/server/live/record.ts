@@ -36,6 +36,11 @@ function merge(changes: readonly WorkspaceChange[]): { kind: LiveEventKind; item
  * servers on commit. Call it last in the transaction: it takes a per-workspace lock held until
  * commit, so events of one workspace get their ids in commit order and a stream that resumes
  * after id N can never miss an event with a smaller id that committed later.
+ *
+ * Every write of a workspace waits for that lock, and whoever holds it keeps it through its
+ * commit, so the lock is taken, the events inserted and the NOTIFY queued in one statement: one
+ * round trip under the lock instead of three. The lock sits in the insert's FROM, so no event
+ * id is drawn before it is held.
  * @param tx the transaction that made the changes
  * @param workspaceId the workspace they changed
  * @param changes what was changed, in the order it happened
@@ -46,14 +51,22 @@ export async function recordChanges(
   changes: readonly WorkspaceChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${LIVE_CHANNEL}), hashtext(${workspaceId}))`);
-  const rows = await tx
-    .insert(workspaceEvents)
-    .values(merge(changes).map((change) => ({ workspaceId, ...change })))
-    .returning({ id: workspaceEvents.id });
-  const last = Math.max(...rows.map((row) => row.id));
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${`${workspaceId}:${last}`})`);
-  if (rows.some((row) => row.id % PRUNE_EVERY === 0)) {
+  const values = merge(changes).map(
+    (change) => sql`(${change.kind}, string_to_array(${change.itemIds.join(',')}, ',')::uuid[])`,
+  );
+  const result = await tx.execute(sql`
+    with added as (
+      insert into ${workspaceEvents} (workspace_id, kind, item_ids)
+      select ${workspaceId}::uuid, change.kind, change.item_ids
+      from (select pg_advisory_xact_lock(hashtext(${LIVE_CHANNEL}), hashtext(${workspaceId}))) as ordered,
+        (values ${sql.join(values, sql`, `)}) as change (kind, item_ids)
+      returning id
+    )
+    select pg_notify(${LIVE_CHANNEL}, ${`${workspaceId}:`} || max(id)) as notified,
+      bool_or(id % ${PRUNE_EVERY} = 0) as prune
+    from added`);
+  const [row] = (result as unknown as { rows: { prune: boolean | null }[] }).rows;
+  if (row?.prune) {
     await tx
       .delete(workspaceEvents)
       .where(
