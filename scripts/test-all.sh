@@ -49,12 +49,17 @@ browser_pid=$!
 checks_lane > "$OUT/checks-lane.log" 2>&1 &
 checks_pid=$!
 
+# The throwaway PostgreSQL server starts now, so its initdb is off the vitest lane's path; its
+# DATABASE_URL is exported only for the database tests.
+started_pg=""
+pg_env=""
+if [ -z "${DATABASE_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+  if pg_env=$(scripts/pg-throwaway.sh start); then started_pg=1; fi
+fi
+
 step "tests (PGlite)" npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest-pglite.json"
 
-started_pg=""
-if [ -z "${DATABASE_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
-  if eval "$(scripts/pg-throwaway.sh start)"; then started_pg=1; fi
-fi
+[ -n "$started_pg" ] && eval "$pg_env"
 if [ -n "${DATABASE_URL:-}" ]; then
   # Only the files that open the test database: the rest would repeat the PGlite lane's work.
   # The route fuzz's refused bodies stop at the schema, before the database, so fewer suffice here.
