@@ -84,7 +84,8 @@ describe('headway plan --psplib --exact', () => {
 /** Where each cell of a padded table line starts: after two spaces, or at the indent. */
 const columnStarts = (header: string) => [...header.matchAll(/(?<=^ {2}| {2})\S/g)].map((m) => m.index);
 
-describe('headway plan --workspace', () => {
+// Loading the demo takes seconds, and much longer on a loaded machine.
+describe('headway plan --workspace', { timeout: 180_000 }, () => {
   it('should align every roadmap row under its header and count the people the planning rules plan on', async () => {
     const dataDir = join(dir, 'demo-data');
     const demo = await runHeadwayHere(dataDir, ['demo']);
