@@ -3,9 +3,11 @@
 # database tests again on a real PostgreSQL server, and the browser journeys in Chromium.
 # Ends with one line "N passed, N failed" and exits non-zero on any failure.
 #
-# Two lanes run side by side: the browser journeys mostly wait on the browser (about half a
-# core), so they run beside the vitest lane instead of after it. The browser lane's output is
-# printed when it ends, so each lane reads in order.
+# Three lanes run side by side. The vitest lane is the longest and keeps the cores busy; the
+# browser journeys mostly wait on the browser (about half a core), so they run beside it instead
+# of after it; typecheck and lint run beside both at a lower priority, on the time the other
+# lanes leave idle (the vitest lane also waits, on the processes and servers its tests start).
+# The side lanes' output is printed when they end, so each lane reads in order.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
@@ -37,17 +39,27 @@ browser_lane() {
 
 # `npm ci` builds the CLI; build it here only when that did not happen.
 [ -f dist/cli/built-at ] || step "CLI build" npm run --silent build:cli
+checks_lane() {
+  step typecheck nice -n 10 npm run --silent typecheck
+  step lint nice -n 10 npm run --silent lint
+}
+
 browser_lane > "$OUT/browser-lane.log" 2>&1 &
 browser_pid=$!
+checks_lane > "$OUT/checks-lane.log" 2>&1 &
+checks_pid=$!
 
-step typecheck npm run --silent typecheck
-step lint npm run --silent lint
+# The throwaway PostgreSQL server starts now, so its initdb is off the vitest lane's path; its
+# DATABASE_URL is exported only for the database tests.
+started_pg=""
+pg_env=""
+if [ -z "${DATABASE_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+  if pg_env=$(scripts/pg-throwaway.sh start); then started_pg=1; fi
+fi
+
 step "tests (PGlite)" npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest-pglite.json"
 
-started_pg=""
-if [ -z "${DATABASE_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
-  if eval "$(scripts/pg-throwaway.sh start)"; then started_pg=1; fi
-fi
+[ -n "$started_pg" ] && eval "$pg_env"
 if [ -n "${DATABASE_URL:-}" ]; then
   # Only the files that open the test database: the rest would repeat the PGlite lane's work.
   # The route fuzz's refused bodies stop at the schema, before the database, so fewer suffice here.
@@ -61,6 +73,8 @@ else
 fi
 [ -n "$started_pg" ] && scripts/pg-throwaway.sh stop
 
+wait "$checks_pid"
+cat "$OUT/checks-lane.log"
 wait "$browser_pid"
 cat "$OUT/browser-lane.log"
 

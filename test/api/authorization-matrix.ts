@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import { ROLES } from '../../src/domain/decision-rights';
-import { createTestApp } from '../support/app';
+import { createTestApp, databaseOf } from '../support/app';
 import { TestClient } from '../support/client';
+import { buildUser, signInDirectly } from '../support/factories';
 import { createTeam, type Team } from '../support/team';
 import type { RouteCase, Target } from './authorization-cases';
 
@@ -70,9 +71,12 @@ export async function prepare(
     const invite = await team.founder.post<{ token: string }>(`/api/workspaces/${ws}/invitations`, {
       role: 'developer',
     });
+    // The joiner's account is written directly (an argon2 sign-up per case would cost seconds).
+    const db = databaseOf(ctx.app);
     const joiner = new TestClient(ctx.app);
-    await joiner.signUp('Temp');
-    await joiner.post('/api/invitations/accept', { token: invite.body.token });
+    await signInDirectly(db, joiner, await buildUser(db, { name: 'Temp' }));
+    const accepted = await joiner.post('/api/invitations/accept', { token: invite.body.token });
+    if (accepted.status >= 300) throw new Error(`setup failed: ${JSON.stringify(accepted.body)}`);
     memberId = joiner.userId;
   }
   let formulaId = '00000000-0000-4000-8000-000000000000';

@@ -18,7 +18,7 @@ import type {
 } from '../../src/contract';
 import { computeMedian, createSmallRandom, MS_PER_DAY } from '../../src/domain/shared';
 import { createTestApp } from '../support/app';
-import { makeTempDir, runHeadway } from '../support/cli';
+import { makeTempDir, runHeadway, runHeadwayHere } from '../support/cli';
 import { TestClient } from '../support/client';
 
 const HOUR_SECONDS = 3600;
@@ -183,7 +183,7 @@ describe('imported Jira history', () => {
   });
 });
 
-// Each CLI call starts Node and opens the embedded database: seconds each on a busy machine.
+// In this process but the last command, which runs as a user runs it, in a Node process of its own.
 describe('the same file imported with the CLI', { timeout: 240_000 }, () => {
   let dataDir: string;
   beforeAll(() => {
@@ -194,7 +194,7 @@ describe('the same file imported with the CLI', { timeout: 240_000 }, () => {
   it('should answer headway forecast and headway calibration from that history', async () => {
     const file = join(dataDir, 'jira.csv');
     writeFileSync(file, CSV);
-    const user = await runHeadway(
+    const user = await runHeadwayHere(
       dataDir,
       ['user', 'create', '--email', 'lena@example.com', '--name', 'Lena'],
       {
@@ -202,7 +202,7 @@ describe('the same file imported with the CLI', { timeout: 240_000 }, () => {
       },
     );
     expect(user.code, user.stderr).toBe(0);
-    const imported = await runHeadway(dataDir, [
+    const imported = await runHeadwayHere(dataDir, [
       'import',
       file,
       '--from',
@@ -213,7 +213,14 @@ describe('the same file imported with the CLI', { timeout: 240_000 }, () => {
       'lena@example.com',
     ]);
     expect(imported.code, imported.stderr).toBe(0);
-    const forecast = await runHeadway(dataDir, ['forecast', '-w', 'From Jira', '--items', '20', '--json']);
+    const forecast = await runHeadwayHere(dataDir, [
+      'forecast',
+      '-w',
+      'From Jira',
+      '--items',
+      '20',
+      '--json',
+    ]);
     expect(forecast.code, forecast.stderr).toBe(0);
     // Same history, start, seed and trials as the API's forecast: the same dates.
     const answer = JSON.parse(forecast.stdout) as { items: number; dates: Record<string, string> };

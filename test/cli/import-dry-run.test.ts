@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceImportResult } from '../../src/contract';
 import type { DryRunSummary } from '../../src/domain/import';
-import { makeTempDir, runHeadway } from '../support/cli';
+import { makeTempDir, runHeadway, runHeadwayHere } from '../support/cli';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 let dataDir: string;
 let workspace: string;
 
-const headway = (...args: string[]) => runHeadway(dataDir, args);
+/** In this process: what is tested is what the command prints and writes. */
+const headway = (...args: string[]) => runHeadwayHere(dataDir, args);
 
 async function itemCount(): Promise<number> {
   const exported = await headway('export', '-w', workspace);
@@ -25,18 +26,18 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-// Each CLI call starts Node and opens the embedded database: seconds each on a busy machine.
 describe('headway import --dry-run', { timeout: 180_000 }, () => {
   it('should print the dry-run JSON of a Jira export, detected from its content, and write nothing', async () => {
     const before = await itemCount();
-    const result = await headway(
+    // As a user runs it, in a Node process of its own.
+    const result = await runHeadway(dataDir, [
       'import',
       join(FIXTURES, 'jira-server.csv'),
       '--dry-run',
       '--json',
       '-w',
       workspace,
-    );
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout) as DryRunSummary;
     expect(summary).toMatchObject({

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPlannedMember } from '../../src/domain/planning';
 import { DEMO_PEOPLE } from '../../src/server/demo/demo-workspace';
+import { runHeadwayHere } from '../support/cli';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -61,21 +62,11 @@ describe('headway plan --psplib --exact', () => {
   it('should give the same plan twice and say the schedule budget ended it when run with a seed and budget', async () => {
     const file = join(dir, 'tiny2.sm');
     writeFileSync(file, INSTANCE);
-    const args = [
-      'bin/headway.js',
-      'plan',
-      '--psplib',
-      file,
-      '--json',
-      '--seed',
-      '3',
-      '--max-schedules',
-      '40',
-    ];
-    const [a, b] = await Promise.all([
-      run(process.execPath, args, { cwd: ROOT }),
-      run(process.execPath, args, { cwd: ROOT }),
-    ]);
+    const args = ['plan', '--psplib', file, '--json', '--seed', '3', '--max-schedules', '40'];
+    // In this process, one after the other: the same command line must print the same plan.
+    const a = await runHeadwayHere(dir, args);
+    const b = await runHeadwayHere(dir, args);
+    expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout) as {
       makespan: number;
@@ -93,21 +84,14 @@ describe('headway plan --psplib --exact', () => {
 /** Where each cell of a padded table line starts: after two spaces, or at the indent. */
 const columnStarts = (header: string) => [...header.matchAll(/(?<=^ {2}| {2})\S/g)].map((m) => m.index);
 
-describe('headway plan --workspace', () => {
+// Loading the demo takes seconds, and much longer on a loaded machine.
+describe('headway plan --workspace', { timeout: 180_000 }, () => {
   it('should align every roadmap row under its header and count the people the planning rules plan on', async () => {
     const dataDir = join(dir, 'demo-data');
-    const env = { ...process.env, DATABASE_URL: '' };
-    const demo = await run(process.execPath, ['bin/headway.js', 'demo', '--data-dir', dataDir], {
-      cwd: ROOT,
-      env,
-    });
+    const demo = await runHeadwayHere(dataDir, ['demo']);
     const workspace = /\(([a-z0-9-]+)\)\. Sign in/.exec(demo.stdout)?.[1] ?? '';
     expect(workspace).not.toBe('');
-    const { stdout } = await run(
-      process.execPath,
-      ['bin/headway.js', 'plan', '-w', workspace, '--start', '2026-01-05', '--data-dir', dataDir],
-      { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
-    );
+    const { stdout } = await runHeadwayHere(dataDir, ['plan', '-w', workspace, '--start', '2026-01-05']);
     const lines = stdout.split('\n');
     const planned = DEMO_PEOPLE.filter(isPlannedMember).length;
     // Alex is a founder who lists a skill, Dana works at 0.2 FTE: both count.

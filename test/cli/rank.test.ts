@@ -1,17 +1,20 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalibrationReportView, Ranking } from '../../src/contract';
-import { makeTempDir, runHeadway } from '../support/cli';
+import { makeTempDir, runHeadway, runHeadwayHere } from '../support/cli';
 
 let dataDir: string;
 let workspace: string;
 
-/** Runs the CLI against the temporary data directory; never throws, so failures can be asserted. */
-const headway = (...args: string[]) => runHeadway(dataDir, args);
+/**
+ * Runs the CLI against the temporary data directory in this process; never throws, so failures
+ * can be asserted. The demo and the first test run it in a process of its own, as a user does.
+ */
+const headway = (...args: string[]) => runHeadwayHere(dataDir, args);
 
 beforeAll(async () => {
   dataDir = makeTempDir('rank');
-  const demo = await headway('demo');
+  const demo = await runHeadway(dataDir, ['demo']);
   expect(demo.code, demo.stderr).toBe(0);
   // "Loaded "Acme Analytics (demo)" (acme-analytics-demo). Sign in as …"
   workspace = /\(([a-z0-9-]+)\)\. Sign in/.exec(demo.stdout)?.[1] ?? '';
@@ -21,7 +24,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('headway rank', () => {
   it('should print the top of the backlog by RICE as a table when asked for five rows', async () => {
-    const result = await headway('rank', '--workspace', workspace, '--framework', 'rice', '--limit', '5');
+    const args = ['rank', '--workspace', workspace, '--framework', 'rice', '--limit', '5'];
+    const result = await runHeadway(dataDir, args);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('RICE: Reach × Impact × Confidence / Effort (Intercom)');

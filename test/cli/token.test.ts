@@ -5,14 +5,24 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../src/contract';
-import { BIN, findFreePort, makeTempDir, type RunningServer, runHeadway, startServer } from '../support/cli';
+import {
+  BIN,
+  findFreePort,
+  makeTempDir,
+  type RunningServer,
+  runHeadway,
+  runHeadwayHere,
+  startServer,
+} from '../support/cli';
 
 const EMAIL = 'tess.cli@example.com';
 const PASSWORD = 'granite orchard lantern';
 let dataDir: string;
 let server: RunningServer | undefined;
 
-const headway = (args: string[], env: Record<string, string> = {}) => runHeadway(dataDir, args, env);
+/** In this process; the account's creation and each first token run as a user runs them. */
+const headway = (args: string[], env: Record<string, string> = {}) => runHeadwayHere(dataDir, args, env);
+const spawned = (args: string[], env: Record<string, string> = {}) => runHeadway(dataDir, args, env);
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
@@ -41,7 +51,7 @@ describe('headway user create', () => {
   }, 240_000);
 
   it('should create the account with a good password', async () => {
-    const result = await headway([
+    const result = await spawned([
       'user',
       'create',
       '--email',
@@ -57,7 +67,7 @@ describe('headway user create', () => {
 
 describe('headway token on the embedded database', () => {
   it('should create, list and revoke by name', async () => {
-    const created = await headway([
+    const created = await spawned([
       'token',
       'create',
       '--email',
@@ -107,7 +117,7 @@ describe('headway token while headway serve holds the data directory', () => {
   }, 240_000);
 
   it('should create a token through the running server and revoke it there', async () => {
-    const created = await headway(['token', 'create', '--email', EMAIL, '--name', 'from the README'], {
+    const created = await spawned(['token', 'create', '--email', EMAIL, '--name', 'from the README'], {
       HEADWAY_PASSWORD: PASSWORD,
     });
     expect(created.code, created.stderr).toBe(0);

@@ -1,6 +1,8 @@
 /**
  * The CLI run as a user runs it: a separate Node process on a throwaway embedded data directory,
- * and `headway serve` started in the background, waited on and stopped.
+ * and `headway serve` started in the background, waited on and stopped. `runHeadwayHere` runs a
+ * command line in the test's own process instead, for tests of what a command prints: starting
+ * Node and loading the CLI again for each call costs seconds on a busy machine.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { runHeadway as runCommandLine } from '../../src/cli/run';
 
 const run = promisify(execFile);
 
@@ -63,6 +66,52 @@ export function runHeadway(
   env: Record<string, string> = {},
 ): Promise<ProcessResult> {
   return runProcess(process.execPath, [BIN, ...args, '--data-dir', dataDir], { env: cliEnv(env) });
+}
+
+/**
+ * Runs `headway ARGS --data-dir DIR` in this process, as `runHeadway` runs it in a new one: the
+ * same environment (never a developer's database or password), no terminal to prompt on, and
+ * what it printed and its exit code collected; process.env and the exit code are restored after.
+ * One command at a time: it takes over this process's standard output while it runs.
+ */
+export async function runHeadwayHere(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ProcessResult> {
+  const savedEnv = { ...process.env };
+  const savedExitCode = process.exitCode;
+  const stdin = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const printed = { stdout: '', stderr: '' };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      printed[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  replaceEnv(cliEnv(env));
+  process.exitCode = undefined;
+  Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const code = await runCommandLine([process.execPath, BIN, ...args, '--data-dir', dataDir]);
+    return { code: code !== 0 ? code : Number(process.exitCode ?? 0), ...printed };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    if (stdin) Object.defineProperty(process.stdin, 'isTTY', stdin);
+    else delete (process.stdin as { isTTY?: boolean }).isTTY;
+    process.exitCode = savedExitCode;
+    replaceEnv(savedEnv);
+  }
+}
+
+function replaceEnv(next: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in next)) delete process.env[key];
+  for (const [key, value] of Object.entries(next)) if (value !== undefined) process.env[key] = value;
 }
 
 /** A new, empty directory under the system's temporary directory. */
