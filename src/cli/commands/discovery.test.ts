@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../../../test/support/cli-in-process';
+import { runHeadwayHere } from '../../../test/support/cli';
 import { buildUser, buildWorkspace } from '../../../test/support/factories';
 import type { EvidenceImportReport, IdeaList } from '../../contract';
 import { openDatabase } from '../../db/client';
 
 let dir: string;
 let dataDir: string;
-const headway = (...args: string[]) => runInProcess(dataDir, ...args);
+const headway = (...args: string[]) => runHeadwayHere(dataDir, args);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'headway-evidence-'));
