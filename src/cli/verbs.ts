@@ -23,6 +23,7 @@ export const VERBS: ReadonlyArray<{ names: readonly string[]; load: () => Promis
   { names: ['mcp'], load: () => import('./commands/mcp') },
   { names: ['metrics'], load: () => import('./commands/metrics') },
   { names: ['plan'], load: () => import('./commands/plan') },
+  { names: ['portfolio'], load: () => import('./commands/portfolio') },
   { names: ['rank'], load: () => import('./commands/rank') },
   { names: ['serve'], load: () => import('./commands/serve') },
   { names: ['token'], load: () => import('./commands/token') },

@@ -22,6 +22,7 @@ export * from './live';
 export * from './metrics';
 export * from './password-policy';
 export * from './plan-start';
+export * from './portfolio';
 export * from './prioritization';
 export * from './proposals';
 export * from './roadmap';

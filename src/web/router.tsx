@@ -10,6 +10,9 @@ import { HomeRedirect, WorkspacesPage } from './features/workspaces/workspaces-p
 // Pages beyond the backlog load on demand, so the first screen ships less JavaScript.
 const BoardPage = lazy(() => import('./features/board/board-page').then((m) => ({ default: m.BoardPage })));
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
+const PortfolioPage = lazy(() =>
+  import('./features/portfolio/portfolio-page').then((m) => ({ default: m.PortfolioPage })),
+);
 const BriefPage = lazy(() => import('./features/brief/brief-page').then((m) => ({ default: m.BriefPage })));
 const IdeasPage = lazy(() => import('./features/ideas/ideas-page').then((m) => ({ default: m.IdeasPage })));
 const TeamPage = lazy(() => import('./features/team/team-page').then((m) => ({ default: m.TeamPage })));
@@ -100,6 +103,14 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route path="/" element={<HomeRedirect />} />
         <Route path="/workspaces" element={<WorkspacesPage />} />
+        <Route
+          path="/portfolio"
+          element={
+            <Page>
+              <PortfolioPage />
+            </Page>
+          }
+        />
         <Route path="/w/:slug" element={<WorkspaceLayout />}>
           <Route index element={<Navigate to="backlog" replace />} />
           <Route path="backlog" element={<BacklogPage />} />

@@ -4,6 +4,7 @@
  * default decision rights), not derived from the server's code.
  */
 import { describe, expect, it } from 'vitest';
+import type { PortfolioView } from '../../src/contract';
 import { ROLES } from '../../src/domain/decision-rights';
 import { TestClient } from '../support/client';
 
@@ -110,5 +111,19 @@ describe('authorization of account routes (API tokens)', () => {
     const list = await world.own.founder.get<{ data: { id: string; name: string }[] }>('/api/tokens');
     expect(list.body.data.map((t) => t.id)).toContain(mine.id);
     expect(list.body.data.map((t) => t.name)).not.toContain('forged');
+  });
+});
+
+describe('authorization of the portfolio', () => {
+  it('should show every role its own workspace in its role, never the other one, and nobody without a session', async () => {
+    for (const role of ROLES) {
+      const res = await world.own[role].get<PortfolioView>('/api/portfolio');
+      expect(res.status, role).toBe(200);
+      expect(
+        res.body.workspaces.map((w) => [w.workspaceId, w.role]),
+        role,
+      ).toEqual([[world.own.workspaceId, role]]);
+    }
+    expect((await new TestClient(world.ctx.app).get('/api/portfolio')).status).toBe(401);
   });
 });

@@ -88,5 +88,15 @@ describe('headway brief', () => {
     expect(() => parseFlags(BriefFlagsSchema, { ...flags, format: 'md', since: '2999-01-01' })).toThrow(
       /--since: 2999-01-01 is in the future/,
     );
+    expect(() => parseFlags(BriefFlagsSchema, flags)).toThrow(
+      /give --format md\|html\|json to print the brief, or --send/,
+    );
+    expect(() => parseFlags(BriefFlagsSchema, { ...flags, format: 'md', send: true })).toThrow(/not both/);
+  });
+
+  it('should refuse --send when e-mail is not configured, naming the settings', async () => {
+    const result = await headway('brief', '-w', workspace, '--send');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/E-mail is not configured: HEADWAY_SMTP_URL is not set/);
   });
 });

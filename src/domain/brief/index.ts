@@ -17,5 +17,6 @@ export {
 } from './build-brief';
 export { buildForecastMoves, explainMove, THROUGHPUT_FELL_BELOW } from './forecast-moves';
 export { resolveBriefLink } from './links';
+export { compareByNeed, PORTFOLIO_ORDER_RULE, type PortfolioStanding, rankByNeed } from './portfolio';
 export { renderBriefMarkdown } from './render-markdown';
 export * from './types';

@@ -17,7 +17,7 @@ import { findProposalsToDecide } from './proposals';
 
 const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 /** The decisions whose waiting work an inbox lists. */
-const INBOX_DECISIONS: Decision[] = ['backlog_order', 'estimates', 'scope'];
+export const INBOX_DECISIONS: Decision[] = ['backlog_order', 'estimates', 'scope'];
 /** How many of the oldest entries each group of "what waits on whom" lists. */
 const OLDEST_SHOWN = 5;
 

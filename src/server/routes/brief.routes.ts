@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { BriefQuerySchema, BriefSchema } from '../../contract';
+import { BriefQuerySchema, BriefSchema, PortfolioSchema } from '../../contract';
 import { getBrief } from '../commands/brief';
+import { getPortfolio } from '../commands/portfolio';
 import type { AppEnv } from '../context';
-import { requireMember } from '../policies/access';
+import { requireMember, requireUser } from '../policies/access';
 import { jsonResponses, send, WorkspaceParams } from './openapi';
 
-/** The weekly brief: what happened since a date, on one page, for the member asking. */
+/** The weekly brief: what happened since a date, on one page, for the member asking; and the portfolio across workspaces. */
 export function registerBriefRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
@@ -24,6 +25,29 @@ export function registerBriefRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       return send(c, BriefSchema, await getBrief({ db: c.get('deps').db, actor }, c.req.valid('query')));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portfolio',
+      tags: ['delivery'],
+      summary:
+        'The brief’s headlines of every workspace I belong to, each with my role’s rights there: what waits on me, milestone chances and health, the last assessment’s score; the one that needs me most first',
+      responses: jsonResponses(
+        200,
+        PortfolioSchema,
+        'One entry per workspace; one whose figures failed says why instead of failing the whole',
+      ),
+    }),
+    async (c) => {
+      const userId = requireUser(c);
+      const logger = c.get('logger');
+      const portfolio = await getPortfolio(c.get('deps').db, userId, {
+        onFailure: (workspaceId, err) => logger?.error({ err, workspaceId }, 'portfolio: a workspace failed'),
+      });
+      return send(c, PortfolioSchema, portfolio);
     },
   );
 }

@@ -11,6 +11,8 @@ export const keys = {
   instance: ['instance'] as const,
   me: ['me'] as const,
   tokens: ['api-tokens'] as const,
+  /** Every workspace's headline; refetched on each visit rather than by invalidation. */
+  portfolio: ['portfolio'] as const,
   /** A dry run of a file to import: its file, target and choices (see import-api.ts). */
   anyImportDryRun: (ws: string) => ['import-dry-run', ws] as const,
   importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,

@@ -128,6 +128,11 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
             ))}
             <option value="__new">New workspace…</option>
           </select>
+          {workspaces.length > 1 && (
+            <NavLink to="/portfolio" className="button button-ghost">
+              Portfolio
+            </NavLink>
+          )}
           <button
             type="button"
             className="button button-ghost search-button"

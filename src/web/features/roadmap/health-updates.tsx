@@ -25,7 +25,10 @@ const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
  * 42% by target"), and a hint when the call is on track while the forecast says it is more likely
  * to miss than to make the target.
  */
-export function HealthCallLine(props: { update: HealthUpdate; probabilityOnTime: number | null }) {
+export function HealthCallLine(props: {
+  update: Pick<HealthUpdate, 'status' | 'note' | 'authorName'>;
+  probabilityOnTime: number | null;
+}) {
   const { update, probabilityOnTime } = props;
   const mismatch = findHealthMismatch(update.status, probabilityOnTime);
   return (

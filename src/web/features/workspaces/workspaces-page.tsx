@@ -49,6 +49,11 @@ export function WorkspacesPage() {
             ))}
           </ul>
         )}
+        {me.data.workspaces.length > 1 && (
+          <p>
+            <Link to="/portfolio">Portfolio: what needs you in each</Link>
+          </p>
+        )}
         {draft ? <FromAssessmentForm draft={draft} /> : null}
         <form className="form" onSubmit={submit} hidden={draft !== null}>
           <label className="field">
