@@ -86,7 +86,10 @@ export const LEFT_OUT = new Map<string, string>([
   ['DELETE /api/workspaces/{}/webhooks/{}', 'founder, CTO, CTPO, once per endpoint: webhooks.test.ts'],
   ['GET /api/workspaces/{}/webhooks/{}/deliveries', 'founder, CTO, CTPO: webhooks.test.ts'],
   ['POST /api/workspaces/{}/webhooks/{}/deliveries/{}/replay', 'founder, CTO, CTPO: webhooks.test.ts'],
-  ['POST /api/workspaces/{}/jobs/failed/{}/retry', 'the founder, once per failed job: webhook-delivery.test.ts'],
+  [
+    'POST /api/workspaces/{}/jobs/failed/{}/retry',
+    'the founder, once per failed job: webhook-delivery.test.ts',
+  ],
   [
     'POST /api/workspaces/{}/assessments/{}/start-plan',
     'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',

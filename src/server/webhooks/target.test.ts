@@ -64,7 +64,9 @@ describe('refuseAddress', () => {
   });
 
   it('should refuse a setting that is not a CIDR range, naming it', () => {
-    expect(() => readTargetPolicy({ HEADWAY_WEBHOOKS_ALLOW: '10.0.0.0' })).toThrow(/"10.0.0.0" is not a CIDR/);
+    expect(() => readTargetPolicy({ HEADWAY_WEBHOOKS_ALLOW: '10.0.0.0' })).toThrow(
+      /"10.0.0.0" is not a CIDR/,
+    );
     expect(readTargetPolicy({ HEADWAY_WEBHOOKS_ALLOW_PRIVATE: '1' }).allowPrivate).toBe(true);
   });
 });
@@ -115,7 +117,10 @@ describe('resolveTarget', () => {
 
   it('should answer the first address when every address of the name is public', async () => {
     const resolve = answers({ 'hooks.example.com': ['93.184.216.34', '2606:2800:220:1::1'] });
-    const target = await resolveTarget(new URL('https://hooks.example.com/'), { resolve, policy: STRICT_POLICY });
+    const target = await resolveTarget(new URL('https://hooks.example.com/'), {
+      resolve,
+      policy: STRICT_POLICY,
+    });
     expect(target).toEqual({ address: '93.184.216.34', family: 4 });
   });
 
@@ -127,7 +132,10 @@ describe('resolveTarget', () => {
     [['::ffff:10.0.0.1'], /IPv4-mapped/],
   ])('should refuse a name that resolves to %j', async (addresses, reason) => {
     const resolve = answers({ 'sneaky.example.com': addresses });
-    const target = await resolveTarget(new URL('https://sneaky.example.com/'), { resolve, policy: STRICT_POLICY });
+    const target = await resolveTarget(new URL('https://sneaky.example.com/'), {
+      resolve,
+      policy: STRICT_POLICY,
+    });
     expect('refused' in target && target.refused).toMatch(reason);
   });
 
@@ -138,5 +146,4 @@ describe('resolveTarget', () => {
     });
     expect(target).toEqual({ refused: 'nowhere.example.com does not resolve' });
   });
-
 });
