@@ -53,7 +53,15 @@ function Endpoints({ workspaceId }: { workspaceId: string }) {
   const [created, setCreated] = useState<CreatedWebhookEndpoint | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ url, kinds }, { onSuccess: (endpoint) => (setUrl(''), setCreated(endpoint)) });
+    create.mutate(
+      { url, kinds },
+      {
+        onSuccess: (endpoint) => {
+          setUrl('');
+          setCreated(endpoint);
+        },
+      },
+    );
   };
   const toggle = (kind: WebhookEventKind) =>
     setKinds((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : [...now, kind]));
