@@ -30,4 +30,5 @@ export * from './saved-views';
 export * from './stored-documents';
 export * from './track-record';
 export * from './transfer';
+export * from './webhooks';
 export * from './workspace';

@@ -22,7 +22,43 @@ export interface DatabaseHandle {
    * that connection dropped (notifications sent since then were missed) and listening stopped.
    */
   listen: Listen;
+  /** Runs raw SQL outside drizzle, for the job queue (pg-boss keeps its own schema and SQL). */
+  executeSql: ExecuteSql;
   close: () => Promise<void>;
+}
+
+/** Raw SQL with positional parameters; without parameters the text may hold several statements. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/**
+ * Raw SQL on an embedded database. PGlite's extended protocol takes one statement, so text
+ * without parameters (pg-boss's schema scripts) runs through `exec` and answers its last result.
+ */
+export function executeOnPglite(client: PGlite): ExecuteSql {
+  return async (text, values) => {
+    if (values && values.length > 0) return client.query(text, values);
+    // A script may open its own transaction; run it inside PGlite's, which holds the one
+    // connection until it ends and rolls back on failure, so no other caller's query lands in
+    // a transaction the failed script left open. (PGlite only warns of the nested BEGIN/COMMIT.)
+    const results = await client.transaction((tx) => tx.exec(text));
+    return { rows: results.at(-1)?.rows ?? [] };
+  };
+}
+
+/** Raw SQL on a server's pool; a failed script's transaction is rolled back before the connection returns. */
+function executeOnPool(pool: pg.Pool): ExecuteSql {
+  return async (text, values) => {
+    if (values && values.length > 0) return pool.query(text, values);
+    const client = await pool.connect();
+    try {
+      return await client.query(text);
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
 }
 
 export type Listen = (
@@ -98,6 +134,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       location: redact(options.databaseUrl),
       pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: listenOnServer(options.databaseUrl),
+      executeSql: executeOnPool(pool),
       close: () => pool.end(),
     };
   } else {
@@ -117,6 +154,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       kind: 'pglite',
       location: inMemory ? 'in memory' : dataDir,
       listen: listenOnPglite(client),
+      executeSql: executeOnPglite(client),
       close: async () => {
         await client.close();
         release();

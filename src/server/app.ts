@@ -48,6 +48,7 @@ import { registerRoadmapRoutes } from './routes/roadmap.routes';
 import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
+import { registerWebhookRoutes } from './routes/webhooks.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
 function notJson(): AppError {
@@ -157,6 +158,7 @@ export function createApp(deps: ServerDeps) {
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);
   registerEstimationScaleRoutes(app);
+  registerWebhookRoutes(app);
   registerLiveRoutes(app, metrics);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

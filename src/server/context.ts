@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
 import type { DecisionMatrix, Role } from '../domain/decision-rights';
+import type { JobQueue } from './jobs/queue';
 import type { LiveHub } from './live/hub';
 import type { Metrics, PoolFigures } from './metrics';
+import type { TargetPolicy } from './webhooks/target';
 
 /** What the server needs from the outside; tests pass their own. */
 export interface ServerDeps {
@@ -47,6 +49,10 @@ export interface ServerDeps {
    * presenter's type already fixes the shape, and the check cost grows with every item sent.
    */
   checkResponses?: boolean;
+  /** The background job queue, when this server runs one (webhook replays, the dead-letter view). */
+  jobs?: JobQueue | undefined;
+  /** Which webhook targets the operator allows beyond public addresses (default: none). */
+  webhookPolicy?: TargetPolicy | undefined;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }

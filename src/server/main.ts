@@ -13,9 +13,12 @@ import { abandonUnfinishedImports } from './commands/import-jobs';
 import { setComputePool } from './compute/pool';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
+import { type Background, startBackground } from './jobs/background';
+import type { BackupSchedule } from './jobs/backups';
 import { LiveHub } from './live/hub';
 import { createLogger, type LogFormat } from './logger';
 import { Metrics } from './metrics';
+import { resolveWithSystem, STRICT_POLICY, type TargetPolicy } from './webhooks/target';
 
 export interface ServeOptions {
   port: number;
@@ -34,6 +37,12 @@ export interface ServeOptions {
   metricsToken?: string | undefined;
   /** Check presented responses against their schema (see ServerDeps.checkResponses). */
   checkResponses?: boolean;
+  /** Run the background job queue (`headway serve` does unless HEADWAY_JOBS=0; default false): webhook deliveries, scheduled backups. */
+  jobs?: boolean;
+  /** Which webhook targets the operator allows beyond public addresses. */
+  webhookPolicy?: TargetPolicy | undefined;
+  /** Scheduled backups (HEADWAY_BACKUP_DIR and friends), or none. */
+  backups?: BackupSchedule | null | undefined;
 }
 
 /** How long a shutdown waits for requests in flight before it cuts their connections. */
@@ -85,6 +94,21 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
   const metrics = new Metrics();
   const lifecycle = { draining: false };
   const live = new LiveHub({ db: database.db, listen: database.listen, logger });
+  const webhookPolicy = options.webhookPolicy ?? STRICT_POLICY;
+  let background: Background | undefined;
+  try {
+    background = !options.jobs
+      ? undefined
+      : await startBackground({
+          database,
+          logger,
+          webhooks: { resolve: resolveWithSystem, policy: webhookPolicy },
+          backups: options.backups,
+        });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const app = createApp({
     db: database.db,
     logger,
@@ -100,6 +124,8 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     lifecycle,
     live,
     checkResponses: options.checkResponses ?? false,
+    jobs: background?.queue,
+    webhookPolicy,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -133,6 +159,8 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
         clearTimeout(cap);
       }
       metrics.stop();
+      // Jobs in flight finish (within the grace) before the database they write to closes.
+      await background?.stop();
       await database.close();
       await setComputePool(null);
     },

@@ -59,6 +59,9 @@ const AssessmentLinksPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('./features/settings/import-page').then((m) => ({ default: m.ImportPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./features/settings/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
 const TokensPage = lazy(() =>
   import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })),
 );
@@ -247,6 +250,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <AssessmentLinksPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/webhooks"
+            element={
+              <Page>
+                <WebhooksPage />
               </Page>
             }
           />

@@ -17,6 +17,7 @@ export const TECH: readonly Role[] = ['cto', 'ctpo', 'developer'];
 export const FOUNDER: readonly Role[] = ['founder'];
 export const METHOD: readonly Role[] = ['cpo', 'ctpo', 'product_manager'];
 export const ROADMAP: readonly Role[] = ['cpo', 'ctpo', 'product_manager', 'founder'];
+export const WEBHOOKS: readonly Role[] = ['founder', 'cto', 'ctpo'];
 
 export interface Target {
   ws: string;
@@ -82,6 +83,13 @@ export const LEFT_OUT = new Map<string, string>([
     'an ingest token only, never a member: delivery-events.test.ts',
   ],
   ['DELETE /api/workspaces/{}/ingest-tokens/{}', 'contributors, once per token: delivery-events.test.ts'],
+  ['DELETE /api/workspaces/{}/webhooks/{}', 'founder, CTO, CTPO, once per endpoint: webhooks.test.ts'],
+  ['GET /api/workspaces/{}/webhooks/{}/deliveries', 'founder, CTO, CTPO: webhooks.test.ts'],
+  ['POST /api/workspaces/{}/webhooks/{}/deliveries/{}/replay', 'founder, CTO, CTPO: webhooks.test.ts'],
+  [
+    'POST /api/workspaces/{}/jobs/failed/{}/retry',
+    'the founder, once per failed job: webhook-delivery.test.ts',
+  ],
   [
     'POST /api/workspaces/{}/assessments/{}/start-plan',
     'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
@@ -158,6 +166,15 @@ export const WORKSPACE_CASES: RouteCase[] = [
     body: () => ({ evidenceCsv: 'text,idea_ref\nWe need SSO,#1', dryRun: true }),
     allowed: CONTRIBUTORS,
   },
+  { name: 'list webhooks', method: 'GET', path: (t) => `${W(t)}/webhooks`, allowed: WEBHOOKS },
+  {
+    name: 'register webhook',
+    method: 'POST',
+    path: (t) => `${W(t)}/webhooks`,
+    body: () => ({ url: 'https://hooks.example.com/headway', kinds: ['item', 'order'] }),
+    allowed: WEBHOOKS,
+  },
+  { name: 'failed jobs', method: 'GET', path: (t) => `${W(t)}/jobs/failed`, allowed: FOUNDER },
   { name: 'list ingest tokens', method: 'GET', path: (t) => `${W(t)}/ingest-tokens`, allowed: ALL },
   {
     name: 'create ingest token',

@@ -77,6 +77,7 @@ describe('describeStartup', () => {
         location: './headway-data',
         db: handle.db,
         listen: handle.listen,
+        executeSql: handle.executeSql,
         close: async () => {},
       },
       demo: DEMO,

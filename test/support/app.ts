@@ -1,20 +1,26 @@
 import type { Hono } from 'hono';
+import type { Logger } from 'pino';
 import pino from 'pino';
-import type { Database } from '../../src/db/client';
+import type { Database, DatabaseHandle } from '../../src/db/client';
 import { createApp } from '../../src/server/app';
-import type { AppEnv } from '../../src/server/context';
+import type { AppEnv, ServerDeps } from '../../src/server/context';
 import { LiveHub } from '../../src/server/live/hub';
 import { createTestDatabase } from './database';
 
 const databases = new WeakMap<Hono<AppEnv>, Database>();
 
-/** An in-process server on a fresh database, with quiet logs. */
-export async function createTestApp() {
+/**
+ * An in-process server on a fresh database, with quiet logs.
+ * @param extra more of the server's dependencies, made on the database (e.g. a job queue)
+ */
+export async function createTestApp(
+  extra?: (handle: DatabaseHandle, logger: Logger) => Promise<Partial<ServerDeps>>,
+) {
   const handle = await createTestDatabase();
   const logger = pino({ level: 'silent' });
   // Listens only once a stream opens, so tests that open none pay nothing for it.
   const live = new LiveHub({ db: handle.db, listen: handle.listen, logger });
-  const app = createApp({ db: handle.db, logger, live });
+  const app = createApp({ db: handle.db, logger, live, ...(await extra?.(handle, logger)) });
   databases.set(app, handle.db);
   return {
     app,

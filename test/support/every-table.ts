@@ -33,6 +33,8 @@ import {
   scoringFormulas,
   sessions,
   targetDateSlips,
+  webhookDeliveries,
+  webhookEndpoints,
   workspaceEvents,
 } from '../../src/db/schema';
 import { buildUser, buildWorkspace } from './factories';
@@ -240,6 +242,30 @@ export async function fillEveryTable(db: Database) {
   await db
     .insert(scoringFormulas)
     .values({ workspaceId: ws.id, name: 'Value', expression: 'rice_reach * 2' });
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({
+      workspaceId: ws.id,
+      url: 'https://hooks.example.com/h?q=1',
+      kinds: ['item', 'order'],
+      secret: 'whsec_x',
+      lastEventId: 2,
+      createdBy: alice.id,
+    })
+    .returning({ id: webhookEndpoints.id });
+  await db.insert(webhookDeliveries).values({
+    endpointId: endpoint?.id ?? '',
+    workspaceId: ws.id,
+    eventId: 1,
+    kind: 'order',
+    payload: { event: 'itemMoved', note: AWKWARD_TEXT },
+    status: 'failed',
+    attempts: 7,
+    responseCode: 503,
+    durationMs: 12,
+    error: AWKWARD_TEXT,
+    lastAttemptAt: MICROS,
+  });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },
     { workspaceId: ws.id, kind: 'snapshotPublished' },

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { type DatabaseHandle, listenOnPglite } from '../../src/db/client';
+import { type DatabaseHandle, executeOnPglite, listenOnPglite } from '../../src/db/client';
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import * as schema from '../../src/db/schema';
@@ -49,6 +49,7 @@ export async function openFromTemplate(): Promise<DatabaseHandle | undefined> {
     kind: 'pglite',
     location: 'in memory',
     listen: listenOnPglite(client),
+    executeSql: executeOnPglite(client),
     close: () => client.close(),
   };
 }

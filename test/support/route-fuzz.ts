@@ -9,6 +9,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
+import type { Database } from '../../src/db/client';
+import { createPendingDeliveries } from '../../src/server/webhooks/dispatch';
 import { createTestApp } from './app';
 import type { TestClient } from './client';
 import {
@@ -34,13 +36,15 @@ interface OpenApiDocument {
   components: { schemas?: Record<string, JsonSchema> };
 }
 
-async function seed({ founder, workspaceId }: Team) {
+async function seed({ founder, workspaceId }: Team, db: Database) {
   const base = `/api/workspaces/${workspaceId}`;
   const created = async (path: string, body: unknown, by: TestClient = founder) => {
     const res = await by.post<Record<string, unknown>>(path, body);
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
+  // Registered first, so the changes below become its deliveries (nothing is sent: no job queue).
+  const endpoint = await created(`${base}/webhooks`, { url: 'https://hooks.example.com/h', kinds: ['item'] });
   const first = (await created(`${base}/items`, { type: 'feature', title: 'Checkout' })) as unknown as Item;
   const second = (await created(`${base}/items`, { type: 'task', title: 'Invoices' })) as unknown as Item;
   await created(`${base}/items/${second.id}/dependencies`, { dependsOnId: first.id });
@@ -63,6 +67,7 @@ async function seed({ founder, workspaceId }: Team) {
     reason: 'Too early',
   });
   const leads = (await founder.get<{ data: { id: string }[] }>(`${base}/assessment-leads`)).body.data;
+  const [delivery] = await createPendingDeliveries(db);
   return {
     workspaceId,
     itemId: first.id,
@@ -79,6 +84,10 @@ async function seed({ founder, workspaceId }: Team) {
     linkId: String(link.id),
     leadId: String(leads[0]?.id),
     proposalId: String(proposal.id),
+    endpointId: String(endpoint.id),
+    deliveryId: String(delivery?.subject),
+    // No job has failed here: the retry route answers 404 for any id, which the fuzz accepts.
+    jobId: '00000000-0000-4000-8000-000000000000',
   };
 }
 
@@ -100,7 +109,7 @@ export function prepareFuzzTarget(): FuzzTarget {
     target.ctx = await createTestApp();
     target.team = await createTeam(target.ctx.app, ['founder']);
     target.doc = await (await target.ctx.app.request('/api/openapi.json')).json();
-    target.rows = await seed(target.team);
+    target.rows = await seed(target.team, target.ctx.handle.db);
   });
   afterAll(() => target.ctx.close());
   return target;

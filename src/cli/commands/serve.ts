@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { text } from '../../contract/common';
+import { readBackupSchedule } from '../../server/jobs/backups';
 import { LOG_FORMATS } from '../../server/logger';
 import { describeStartup, startServer } from '../../server/main';
+import { readTargetPolicy } from '../../server/webhooks/target';
 import {
   DATABASE_FLAGS,
   PortFlagSchema,
@@ -37,6 +39,19 @@ function readMetricsToken(): string | undefined {
     );
   }
   return token;
+}
+
+/** The operator's settings of background work: webhook targets allowed, scheduled backups. */
+function readBackgroundSettings() {
+  try {
+    return {
+      jobs: process.env.HEADWAY_JOBS !== '0',
+      webhookPolicy: readTargetPolicy(process.env),
+      backups: readBackupSchedule(process.env),
+    };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** `headway serve`: the API and the web app, on the embedded database or a PostgreSQL server. */
@@ -77,6 +92,7 @@ export function register(program: Command): void {
       databaseUrl: flags.databaseUrl || undefined,
       metricsToken: readMetricsToken(),
       checkResponses: process.env.HEADWAY_CHECK_RESPONSES === '1',
+      ...readBackgroundSettings(),
     });
     process.stdout.write(`${describeStartup({ ...server, publicUrl })}\n`);
     let stopping = false;

@@ -14,5 +14,6 @@ export * from './proposals';
 export * from './roadmap';
 export * from './saved-views';
 export * from './users';
+export * from './webhooks';
 export * from './workspace-events';
 export * from './workspaces';

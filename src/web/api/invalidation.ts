@@ -108,6 +108,8 @@ export const invalidates = {
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
   ingestTokensChanged: (ws: string): QueryKey[] => [keys.ingestTokens(ws)],
+  /** Endpoints, their delivery logs and the failed jobs (a retry or a replay changes both). */
+  webhooksChanged: (ws: string): QueryKey[] => [keys.webhooks(ws), keys.failedJobs(ws)],
   assessmentLinksChanged: (ws: string): QueryKey[] => [keys.assessmentLinks(ws)],
   // Forgetting a lead changes the list and the lead count of its link.
   assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],

@@ -18,6 +18,9 @@ export const keys = {
   importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,
   calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
   ingestTokens: (ws: string) => ['ingest-tokens', ws] as const,
+  webhooks: (ws: string) => ['webhooks', ws] as const,
+  webhookDeliveries: (ws: string, endpointId: string) => ['webhooks', ws, endpointId, 'deliveries'] as const,
+  failedJobs: (ws: string) => ['failed-jobs', ws] as const,
   assessmentLinks: (ws: string) => ['assessment-links', ws] as const,
   assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
   /** A published assessment as a visitor sees it. */

@@ -185,6 +185,9 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
           <NavLink to={`/w/${workspace.slug}/settings/tokens`} className="button button-ghost">
             API tokens
           </NavLink>
+          <NavLink to={`/w/${workspace.slug}/settings/webhooks`} className="button button-ghost">
+            Webhooks
+          </NavLink>
           <button
             type="button"
             className="button button-ghost"

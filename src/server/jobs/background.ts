@@ -1,0 +1,97 @@
+/**
+ * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
+ * pass that turns committed changes into them, on every change and each minute to catch up) and,
+ * when configured, scheduled backups.
+ */
+import type { Logger } from 'pino';
+import type { DatabaseHandle } from '../../db/client';
+import { LIVE_CHANNEL } from '../live/record';
+import { createPendingDeliveries, enqueueDeliveries, webhookDeliveryJob } from '../webhooks/dispatch';
+import type { SendOptions } from '../webhooks/send';
+import { type BackupSchedule, backupJob, backupScheduled } from './backups';
+import { type JobData, type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
+
+const FANOUT_QUEUE = 'webhook-fanout';
+
+export interface BackgroundOptions {
+  database: DatabaseHandle;
+  logger: Logger;
+  webhooks: SendOptions & { retryLimit?: number; retryDelaySeconds?: number };
+  backups?: BackupSchedule | null | undefined;
+  pollingIntervalSeconds?: number;
+}
+
+export interface Background {
+  queue: JobQueue;
+  /** Turns committed changes into deliveries now (also runs on every change notification). */
+  dispatchWebhooks: () => Promise<void>;
+  /** Stops listening, lets running jobs finish, and stops the queue. */
+  stop: () => Promise<void>;
+}
+
+/** Starts the job queue with Headway's jobs and schedules. */
+export async function startBackground(options: BackgroundOptions): Promise<Background> {
+  const { database, logger } = options;
+  let queue: JobQueue | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  // One pass at a time in this process; a change during a pass runs one more pass after it.
+  const dispatchWebhooks = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        if (!queue) return;
+        const jobs = await createPendingDeliveries(database.db);
+        await enqueueDeliveries(database.db, queue, jobs);
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const kinds: JobKind<never>[] = [
+    webhookDeliveryJob(database.db, options.webhooks),
+    {
+      queue: FANOUT_QUEUE,
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      run: () => dispatchWebhooks(),
+    } satisfies JobKind<JobData>,
+  ];
+  const schedules: ScheduledJob[] = [
+    { queue: FANOUT_QUEUE, cron: '* * * * *', data: { queue: FANOUT_QUEUE } },
+  ];
+  if (options.backups) {
+    kinds.push(backupJob(database.db, options.backups));
+    schedules.push(backupScheduled(options.backups));
+  }
+  queue = await startJobQueue({
+    executeSql: database.executeSql,
+    logger,
+    kinds,
+    schedules,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+  });
+  const started = queue;
+  const unlisten = await database.listen(
+    LIVE_CHANNEL,
+    () =>
+      void dispatchWebhooks().catch((error: unknown) =>
+        logger.error({ err: error }, 'webhook dispatch failed'),
+      ),
+    (error) => logger.warn({ err: error }, 'webhook dispatch stopped listening; the minute pass catches up'),
+  );
+  return {
+    queue: started,
+    dispatchWebhooks,
+    stop: async () => {
+      await unlisten();
+      await running?.catch(() => undefined);
+      await started.stop();
+    },
+  };
+}
