@@ -14,10 +14,12 @@ import {
   authThrottles,
   calendarFeeds,
   comments,
+  companies,
   decisionLog,
   deployments,
   estimationSessions,
   estimationVotes,
+  evidence,
   forecasts,
   healthUpdates,
   importJobs,
@@ -265,6 +267,30 @@ export async function fillEveryTable(db: Database) {
     durationMs: 12,
     error: AWKWARD_TEXT,
     lastAttemptAt: MICROS,
+  });
+  const [acme] = await db
+    .insert(companies)
+    .values({
+      workspaceId: ws.id,
+      externalId: 'co-1',
+      name: AWKWARD_TEXT,
+      domains: ['acme.com', 'acme.io'],
+      arr: 0.1 + 0.2,
+      tier: 'enterprise',
+    })
+    .returning({ id: companies.id });
+  await db.insert(evidence).values({
+    workspaceId: ws.id,
+    itemId: childId,
+    externalId: 'ev-1',
+    sourceType: 'interview',
+    sourceUrl: 'https://crm.example.com/n/1?a=1&b=2',
+    requesterEmail: 'ana@acme.com',
+    companyId: acme?.id ?? null,
+    body: AWKWARD_TEXT,
+    importance: 3,
+    givenAt: MICROS,
+    createdBy: bob.id,
   });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },
