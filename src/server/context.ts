@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
 import type { DecisionMatrix, Role } from '../domain/decision-rights';
+import type { GithubOptions } from './github/sync';
 import type { LiveHub } from './live/hub';
 import type { Metrics, PoolFigures } from './metrics';
 
@@ -47,6 +48,8 @@ export interface ServerDeps {
    * presenter's type already fixes the shape, and the check cost grows with every item sent.
    */
   checkResponses?: boolean;
+  /** Where GitHub connections reach GitHub (default api.github.com) and how they wait out its limits. */
+  github?: GithubOptions | undefined;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }

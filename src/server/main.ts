@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { abandonUnfinishedImports } from './commands/import-jobs';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
+import { startCatchUp } from './github/catch-up';
 import { LiveHub } from './live/hub';
 import { createLogger, type LogFormat } from './logger';
 import { Metrics } from './metrics';
@@ -104,6 +105,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);
   });
+  const stopCatchUp = startCatchUp(database.db, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
@@ -132,6 +134,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
         clearTimeout(cap);
       }
       metrics.stop();
+      await stopCatchUp();
       await database.close();
     },
   };

@@ -5,6 +5,7 @@ export * from './calendar-feeds';
 export * from './decisions';
 export * from './delivery-events';
 export * from './estimation-sessions';
+export * from './github';
 export * from './health-updates';
 export * from './import-jobs';
 export * from './items';
