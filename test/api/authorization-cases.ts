@@ -83,6 +83,12 @@ export const LEFT_OUT = new Map<string, string>([
   ],
   ['DELETE /api/workspaces/{}/ingest-tokens/{}', 'contributors, once per token: delivery-events.test.ts'],
   [
+    'POST /api/workspaces/{}/github',
+    'founder, CTO or CTPO, once GitHub accepts the token: github-rights.test.ts',
+  ],
+  ['POST /api/workspaces/{}/github/sync', 'founder, CTO or CTPO, on a connection: github-rights.test.ts'],
+  ['DELETE /api/workspaces/{}/github', 'founder, CTO or CTPO, on a connection: github-rights.test.ts'],
+  [
     'POST /api/workspaces/{}/assessments/{}/start-plan',
     'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
   ],
@@ -151,6 +157,7 @@ export const WORKSPACE_CASES: RouteCase[] = [
   },
   { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
   { name: 'list ingest tokens', method: 'GET', path: (t) => `${W(t)}/ingest-tokens`, allowed: ALL },
+  { name: 'GitHub connection status', method: 'GET', path: (t) => `${W(t)}/github`, allowed: ALL },
   {
     name: 'create ingest token',
     method: 'POST',

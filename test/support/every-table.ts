@@ -19,6 +19,7 @@ import {
   estimationSessions,
   estimationVotes,
   forecasts,
+  githubDeliveries,
   healthUpdates,
   importJobs,
   incidents,
@@ -35,7 +36,7 @@ import {
   targetDateSlips,
   workspaceEvents,
 } from '../../src/db/schema';
-import { buildUser, buildWorkspace } from './factories';
+import { buildGithubConnection, buildUser, buildWorkspace } from './factories';
 
 /** Text no serialisation step may change. */
 export const AWKWARD_TEXT = 'Quote " back\\slash\nnew line\ttab \u2028 separator é ü 🚀 <b>&amp;</b>';
@@ -237,6 +238,10 @@ export async function fillEveryTable(db: Database) {
     resolvedAt: null,
     causedBy: AWKWARD_TEXT,
   });
+  const connection = await buildGithubConnection(db, ws.id, { webhookSecret: AWKWARD_TEXT });
+  await db
+    .insert(githubDeliveries)
+    .values({ connectionId: connection.id, deliveryId: AWKWARD_TEXT, event: 'issues' });
   await db
     .insert(scoringFormulas)
     .values({ workspaceId: ws.id, name: 'Value', expression: 'rice_reach * 2' });

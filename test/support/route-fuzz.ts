@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import { createTestApp } from './app';
 import type { TestClient } from './client';
+import { buildGithubConnection } from './factories';
 import {
   arbitraryRefusedJson,
   hostileBody,
@@ -101,6 +102,8 @@ export function prepareFuzzTarget(): FuzzTarget {
     target.team = await createTeam(target.ctx.app, ['founder']);
     target.doc = await (await target.ctx.app.request('/api/openapi.json')).json();
     target.rows = await seed(target.team);
+    const connection = await buildGithubConnection(target.ctx.handle.db, target.team.workspaceId);
+    target.rows.connectionId = connection.id;
   });
   afterAll(() => target.ctx.close());
   return target;
