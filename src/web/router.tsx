@@ -55,6 +55,9 @@ const AssessmentLinksPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('./features/settings/import-page').then((m) => ({ default: m.ImportPage })),
 );
+const GithubPage = lazy(() =>
+  import('./features/settings/github-page').then((m) => ({ default: m.GithubPage })),
+);
 const TokensPage = lazy(() =>
   import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })),
 );
@@ -227,6 +230,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <AssessmentLinksPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/github"
+            element={
+              <Page>
+                <GithubPage />
               </Page>
             }
           />

@@ -107,6 +107,8 @@ export const invalidates = {
   tokensChanged: (): QueryKey[] => [keys.tokens],
   calendarFeedsChanged: (ws: string): QueryKey[] => [keys.calendarFeeds(ws)],
   ingestTokensChanged: (ws: string): QueryKey[] => [keys.ingestTokens(ws)],
+  // A sync writes items and delivery events: the connection, and everything read from them.
+  githubChanged: (ws: string): QueryKey[] => [keys.github(ws), keys.items(ws), keys.anyItem(ws)],
   assessmentLinksChanged: (ws: string): QueryKey[] => [keys.assessmentLinks(ws)],
   // Forgetting a lead changes the list and the lead count of its link.
   assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],

@@ -16,6 +16,7 @@ export const keys = {
   importDryRun: (ws: string, request: object) => ['import-dry-run', ws, request] as const,
   calendarFeeds: (ws: string) => ['calendar-feeds', ws] as const,
   ingestTokens: (ws: string) => ['ingest-tokens', ws] as const,
+  github: (ws: string) => ['github', ws] as const,
   assessmentLinks: (ws: string) => ['assessment-links', ws] as const,
   assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
   /** A published assessment as a visitor sees it. */
