@@ -13,6 +13,7 @@ export * from './estimation-sessions';
 export * from './exports';
 export * from './forecasts';
 export * from './getting-started';
+export * from './github';
 export * from './health-updates';
 export * from './imports';
 export * from './instance';

@@ -29,6 +29,7 @@ import { registerExportRoutes } from './routes/exports.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerForeignImportRoutes } from './routes/foreign-import.routes';
 import { registerGettingStartedRoutes } from './routes/getting-started.routes';
+import { registerGithubRoutes } from './routes/github.routes';
 import {
   IMPORT_FIELDS_ALLOWANCE,
   importTooLarge,
@@ -147,6 +148,7 @@ export function createApp(deps: ServerDeps) {
   registerBriefRoutes(app);
   registerDeliveryEventRoutes(app);
   registerDiscoveryRoutes(app);
+  registerGithubRoutes(app);
   registerActivityRoutes(app);
   registerProposalRoutes(app);
   registerTransferRoutes(app);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Instance } from '../contract';
 import type { Database } from '../db/client';
 import type { DecisionMatrix, Role } from '../domain/decision-rights';
+import type { GithubOptions } from './github/sync';
 import type { JobQueue } from './jobs/queue';
 import type { LiveHub } from './live/hub';
 import type { Metrics, PoolFigures } from './metrics';
@@ -53,6 +54,8 @@ export interface ServerDeps {
   jobs?: JobQueue | undefined;
   /** Which webhook targets the operator allows beyond public addresses (default: none). */
   webhookPolicy?: TargetPolicy | undefined;
+  /** Where GitHub connections reach GitHub (default api.github.com) and how they wait out its limits. */
+  github?: GithubOptions | undefined;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }

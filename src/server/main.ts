@@ -13,6 +13,7 @@ import { abandonUnfinishedImports } from './commands/import-jobs';
 import { setComputePool } from './compute/pool';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './demo/demo-workspace';
 import { loadDemo } from './demo/load-demo';
+import { startCatchUp } from './github/catch-up';
 import { type Background, startBackground } from './jobs/background';
 import type { BackupSchedule } from './jobs/backups';
 import { LiveHub } from './live/hub';
@@ -131,6 +132,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);
   });
+  const stopCatchUp = startCatchUp(database.db, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
@@ -161,6 +163,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
       metrics.stop();
       // Jobs in flight finish (within the grace) before the database they write to closes.
       await background?.stop();
+      await stopCatchUp();
       await database.close();
       await setComputePool(null);
     },

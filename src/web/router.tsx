@@ -62,6 +62,9 @@ const ImportPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('./features/settings/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
 );
+const GithubPage = lazy(() =>
+  import('./features/settings/github-page').then((m) => ({ default: m.GithubPage })),
+);
 const TokensPage = lazy(() =>
   import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })),
 );
@@ -258,6 +261,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <WebhooksPage />
+              </Page>
+            }
+          />
+          <Route
+            path="settings/github"
+            element={
+              <Page>
+                <GithubPage />
               </Page>
             }
           />

@@ -91,6 +91,12 @@ export const LEFT_OUT = new Map<string, string>([
     'the founder, once per failed job: webhook-delivery.test.ts',
   ],
   [
+    'POST /api/workspaces/{}/github',
+    'founder, CTO or CTPO, once GitHub accepts the token: github-rights.test.ts',
+  ],
+  ['POST /api/workspaces/{}/github/sync', 'founder, CTO or CTPO, on a connection: github-rights.test.ts'],
+  ['DELETE /api/workspaces/{}/github', 'founder, CTO or CTPO, on a connection: github-rights.test.ts'],
+  [
     'POST /api/workspaces/{}/assessments/{}/start-plan',
     'the roadmap decision, once per horizon (a second call is a 409): plan-start.test.ts',
   ],
@@ -176,6 +182,7 @@ export const WORKSPACE_CASES: RouteCase[] = [
   },
   { name: 'failed jobs', method: 'GET', path: (t) => `${W(t)}/jobs/failed`, allowed: FOUNDER },
   { name: 'list ingest tokens', method: 'GET', path: (t) => `${W(t)}/ingest-tokens`, allowed: ALL },
+  { name: 'GitHub connection status', method: 'GET', path: (t) => `${W(t)}/github`, allowed: ALL },
   {
     name: 'create ingest token',
     method: 'POST',

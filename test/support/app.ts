@@ -10,17 +10,29 @@ import { createTestDatabase } from './database';
 const databases = new WeakMap<Hono<AppEnv>, Database>();
 
 /**
- * An in-process server on a fresh database, with quiet logs.
- * @param extra more of the server's dependencies, made on the database (e.g. a job queue)
+ * An in-process server on a fresh database, with quiet logs. GitHub is a closed port on loopback
+ * unless a test gives its own: no test reaches beyond this machine.
+ * @param extra more of the server's dependencies, or a function that makes them on the database
+ *   (e.g. a job queue)
  */
 export async function createTestApp(
-  extra?: (handle: DatabaseHandle, logger: Logger) => Promise<Partial<ServerDeps>>,
+  extra:
+    | Partial<ServerDeps>
+    | ((handle: DatabaseHandle, logger: Logger) => Promise<Partial<ServerDeps>>) = {},
 ) {
   const handle = await createTestDatabase();
-  const logger = pino({ level: 'silent' });
+  const given = typeof extra === 'function' ? undefined : extra;
+  const logger = given?.logger ?? pino({ level: 'silent' });
   // Listens only once a stream opens, so tests that open none pay nothing for it.
   const live = new LiveHub({ db: handle.db, listen: handle.listen, logger });
-  const app = createApp({ db: handle.db, logger, live, ...(await extra?.(handle, logger)) });
+  const overrides = typeof extra === 'function' ? await extra(handle, logger) : extra;
+  const app = createApp({
+    db: handle.db,
+    logger,
+    live,
+    github: { baseUrl: 'http://127.0.0.1:9' },
+    ...overrides,
+  });
   databases.set(app, handle.db);
   return {
     app,

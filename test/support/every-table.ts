@@ -21,6 +21,7 @@ import {
   estimationVotes,
   evidence,
   forecasts,
+  githubDeliveries,
   healthUpdates,
   importJobs,
   incidents,
@@ -39,7 +40,7 @@ import {
   webhookEndpoints,
   workspaceEvents,
 } from '../../src/db/schema';
-import { buildUser, buildWorkspace } from './factories';
+import { buildGithubConnection, buildUser, buildWorkspace } from './factories';
 
 /** Text no serialisation step may change. */
 export const AWKWARD_TEXT = 'Quote " back\\slash\nnew line\ttab \u2028 separator é ü 🚀 <b>&amp;</b>';
@@ -241,6 +242,10 @@ export async function fillEveryTable(db: Database) {
     resolvedAt: null,
     causedBy: AWKWARD_TEXT,
   });
+  const connection = await buildGithubConnection(db, ws.id, { webhookSecret: AWKWARD_TEXT });
+  await db
+    .insert(githubDeliveries)
+    .values({ connectionId: connection.id, deliveryId: AWKWARD_TEXT, event: 'issues' });
   await db
     .insert(scoringFormulas)
     .values({ workspaceId: ws.id, name: 'Value', expression: 'rice_reach * 2' });

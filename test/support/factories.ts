@@ -6,11 +6,12 @@
  */
 
 import type { Database } from '../../src/db/client';
-import { memberships, users } from '../../src/db/schema';
+import { githubConnections, memberships, users } from '../../src/db/schema';
 import type { Role } from '../../src/domain/decision-rights';
 import { hashPassword } from '../../src/server/auth/secrets';
 import { openSession } from '../../src/server/commands/auth';
 import { createWorkspace } from '../../src/server/commands/workspaces';
+import { loadSealKey, seal } from '../../src/server/github/seal';
 import { TEST_PASSWORD, type TestClient } from './client';
 
 let passwordHash: Promise<string> | undefined;
@@ -66,4 +67,25 @@ export async function buildMembership(
     fte: options.fte ?? 1,
     skills: options.skills ?? [],
   });
+}
+
+/** A GitHub connection of a workspace, sealed as a connect seals it, without asking GitHub. */
+export async function buildGithubConnection(
+  db: Database,
+  workspaceId: string,
+  secrets: { token?: string; webhookSecret?: string } = {},
+): Promise<{ id: string }> {
+  const key = await loadSealKey(db);
+  const [row] = await db
+    .insert(githubConnections)
+    .values({
+      workspaceId,
+      owner: 'acme',
+      repo: 'shop',
+      tokenSealed: seal(key, secrets.token ?? `github_pat_${'x'.repeat(40)}`),
+      webhookSecretSealed: seal(key, secrets.webhookSecret ?? 'a-webhook-secret'),
+    })
+    .returning({ id: githubConnections.id });
+  if (!row) throw new Error('insert returned no row');
+  return row;
 }

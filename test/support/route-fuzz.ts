@@ -13,6 +13,7 @@ import type { Database } from '../../src/db/client';
 import { createPendingDeliveries } from '../../src/server/webhooks/dispatch';
 import { createTestApp } from './app';
 import type { TestClient } from './client';
+import { buildGithubConnection } from './factories';
 import {
   arbitraryRefusedJson,
   hostileBody,
@@ -110,6 +111,8 @@ export function prepareFuzzTarget(): FuzzTarget {
     target.team = await createTeam(target.ctx.app, ['founder']);
     target.doc = await (await target.ctx.app.request('/api/openapi.json')).json();
     target.rows = await seed(target.team, target.ctx.handle.db);
+    const connection = await buildGithubConnection(target.ctx.handle.db, target.team.workspaceId);
+    target.rows.connectionId = connection.id;
   });
   afterAll(() => target.ctx.close());
   return target;

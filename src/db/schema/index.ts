@@ -6,6 +6,7 @@ export * from './decisions';
 export * from './delivery-events';
 export * from './discovery';
 export * from './estimation-sessions';
+export * from './github';
 export * from './health-updates';
 export * from './import-jobs';
 export * from './items';

@@ -131,6 +131,21 @@ export function requireFounder(actor: Actor, what: string): void {
   }
 }
 
+/** The roles that connect the workspace to other tools (GitHub): the founder and the tech leads. */
+export const TOOL_ADMIN_ROLES = ['founder', 'cto', 'ctpo'] as const satisfies readonly Role[];
+
+/**
+ * Only the founder, the CTO or the CTPO connects, syncs or disconnects a tool: a connection
+ * holds a credential to the company's code and writes history into the backlog.
+ */
+export function requireToolAdmin(actor: Actor, what: string): void {
+  if (!(TOOL_ADMIN_ROLES as readonly Role[]).includes(actor.role)) {
+    throw new AppError('forbidden', `Only the founder, the CTO or the CTPO can ${what}: ask one of them`, {
+      details: { role: actor.role },
+    });
+  }
+}
+
 /** The workspace's members as decision holders, for refusals and the inbox. */
 export async function findTeam(db: Database, workspaceId: string): Promise<Holder[]> {
   const rows = await db

@@ -110,6 +110,8 @@ export const invalidates = {
   ingestTokensChanged: (ws: string): QueryKey[] => [keys.ingestTokens(ws)],
   /** Endpoints, their delivery logs and the failed jobs (a retry or a replay changes both). */
   webhooksChanged: (ws: string): QueryKey[] => [keys.webhooks(ws), keys.failedJobs(ws)],
+  // A sync writes items and delivery events: the connection, and everything read from them.
+  githubChanged: (ws: string): QueryKey[] => [keys.github(ws), keys.items(ws), keys.anyItem(ws)],
   assessmentLinksChanged: (ws: string): QueryKey[] => [keys.assessmentLinks(ws)],
   // Forgetting a lead changes the list and the lead count of its link.
   assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],

@@ -21,6 +21,7 @@ export const keys = {
   webhooks: (ws: string) => ['webhooks', ws] as const,
   webhookDeliveries: (ws: string, endpointId: string) => ['webhooks', ws, endpointId, 'deliveries'] as const,
   failedJobs: (ws: string) => ['failed-jobs', ws] as const,
+  github: (ws: string) => ['github', ws] as const,
   assessmentLinks: (ws: string) => ['assessment-links', ws] as const,
   assessmentLeads: (ws: string) => ['assessment-leads', ws] as const,
   /** A published assessment as a visitor sees it. */

@@ -182,6 +182,9 @@ function Shell({ workspaces }: { workspaces: Workspace[] }) {
           <NavLink to={`/w/${workspace.slug}/settings/assessment-links`} className="button button-ghost">
             Public links
           </NavLink>
+          <NavLink to={`/w/${workspace.slug}/settings/github`} className="button button-ghost">
+            GitHub
+          </NavLink>
           <NavLink to={`/w/${workspace.slug}/settings/tokens`} className="button button-ghost">
             API tokens
           </NavLink>

@@ -1,0 +1,8 @@
+export {
+  findPullRequestRefs,
+  type IssueState,
+  type PullRequestRefs,
+  type SyncedState,
+  stateOfIssue,
+  stateOfPullRequest,
+} from './links';

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findPullRequestRefs, stateOfIssue, stateOfPullRequest } from './links';
+
+describe('findPullRequestRefs', () => {
+  it('should find issues by #N and Headway items by HW-N in the title, body and branch, each once', () => {
+    const refs = findPullRequestRefs({
+      number: 40,
+      branch: 'hw-7-checkout',
+      title: 'Fix #12 and hw-9',
+      body: 'Closes #12, refs #13; see HW-9 and acme/other#5 and https://x.test/#3; #40 is this one',
+    });
+    expect(refs).toEqual({ issues: [12, 13], items: [7, 9] });
+  });
+
+  it('should find nothing in a pull request that names nothing', () => {
+    expect(findPullRequestRefs({ number: 1, branch: 'main-fix', title: 'Tidy', body: '' })).toEqual({
+      issues: [],
+      items: [],
+    });
+  });
+});
+
+describe('item states from GitHub', () => {
+  it('should close an issue as done or cancelled by its reason, and keep an open started one started', () => {
+    expect(stateOfIssue({ state: 'closed', stateReason: 'completed' }, 'new')).toBe('done');
+    expect(stateOfIssue({ state: 'closed', stateReason: 'not_planned' }, 'new')).toBe('cancelled');
+    expect(stateOfIssue({ state: 'open', stateReason: null }, 'in_progress')).toBeNull();
+    expect(stateOfIssue({ state: 'open', stateReason: 'reopened' }, 'done')).toBe('new');
+  });
+
+  it('should start an open pull request, finish a merged one and cancel one closed unmerged', () => {
+    expect(stateOfPullRequest({ state: 'open', mergedAt: null })).toBe('in_progress');
+    expect(stateOfPullRequest({ state: 'closed', mergedAt: '2026-01-02T00:00:00Z' })).toBe('done');
+    expect(stateOfPullRequest({ state: 'closed', mergedAt: null })).toBe('cancelled');
+  });
+});
