@@ -13,5 +13,6 @@ export * from './proposals';
 export * from './roadmap';
 export * from './saved-views';
 export * from './users';
+export * from './workflow';
 export * from './workspace-events';
 export * from './workspaces';
