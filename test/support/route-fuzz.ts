@@ -63,6 +63,12 @@ async function seed({ founder, workspaceId }: Team) {
     reason: 'Too early',
   });
   const leads = (await founder.get<{ data: { id: string }[] }>(`${base}/assessment-leads`)).body.data;
+  const state = await created(`${base}/workflow/states`, { name: 'QA', builtinState: 'in_review' });
+  const cycle = await created(`${base}/cycles`, {
+    name: 'Sprint 1',
+    startDate: '2026-01-05',
+    endDate: '2026-01-16',
+  });
   return {
     workspaceId,
     itemId: first.id,
@@ -79,6 +85,8 @@ async function seed({ founder, workspaceId }: Team) {
     linkId: String(link.id),
     leadId: String(leads[0]?.id),
     proposalId: String(proposal.id),
+    stateId: String(state.id),
+    cycleId: String(cycle.id),
   };
 }
 
