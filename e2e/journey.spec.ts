@@ -191,6 +191,25 @@ test('a product team orders, estimates and resolves a conflict, and it all persi
     await pm.keyboard.press('Escape');
   });
 
+  await test.step('the CTO renames a state and sets a WIP limit; the column is marked over it', async () => {
+    await cto.goto(pm.url().replace('/inbox', '/board'));
+    await cto.getByText('Workflow: states, order and WIP limits').click();
+    const row = cto.getByTestId('workflow-state').filter({ has: cto.getByLabel('Name of New') });
+    await row.getByLabel('Name of New').fill('Triage');
+    await row.getByLabel('WIP limit of New').fill('1');
+    const saved = cto.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/workflow/'),
+    );
+    await row.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(200);
+    const column = cto.getByTestId('column-new');
+    await expect(column.getByRole('heading')).toContainText('Triage');
+    await expect(column).toHaveAttribute('data-wip', 'over');
+    await expect(column.getByTestId('column-count')).toContainText(/^\d+\/1/);
+    await expect(column.getByRole('note')).toContainText('Over its WIP limit');
+    await snap(cto, 'board-wip');
+  });
+
   await test.step('a reload shows everything persisted', async () => {
     await pm.goto(pm.url().replace('/inbox', '/backlog'));
     await expectOrder(pm, ['#3', '#1', '#5', '#4', '#2']);

@@ -67,6 +67,10 @@ export const ItemSchema = z.object({
   description: z.string(),
   parentId: IdSchema.nullable(),
   state: ItemStateSchema,
+  workflowStateId: IdSchema.nullable().describe(
+    'the workspace workflow state it is in, standing for `state` (null: the first state that does)',
+  ),
+  cycleId: IdSchema.nullable().describe('the cycle it is committed to, if any'),
   rank: z.string(),
   orderedAt: IsoDateTimeSchema.nullable(),
   estimate: EstimateSchema.nullable(),
@@ -118,6 +122,9 @@ export const UpdateItemSchema = z.strictObject({
   description: text().max(LIMITS.descriptionChars).optional(),
   parentId: IdSchema.nullable().optional(),
   state: ItemStateSchema.optional(),
+  workflowStateId: IdSchema.optional().describe(
+    'a state of the workspace workflow; sets `state` to the built-in state it stands for',
+  ),
   estimate: EstimateInputSchema.nullable().optional(),
   storyPoints: StoryPointsInputSchema.nullable().optional(),
   actualEffort: z.number().min(0).max(100_000).nullable().optional(),

@@ -22,6 +22,8 @@ export const LIVE_EVENT_KINDS = [
   'sampleDataAdded',
   'memberChanged',
   'formulaChanged',
+  'workflowChanged',
+  'cycleChanged',
 ] as const;
 
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];

@@ -121,6 +121,16 @@ export const FlowMetricsSchema = z.object({
   wip: z.object({
     total: z.number().int(),
     byState: z.array(z.object({ state: z.enum(ITEM_STATES), count: z.number().int() })),
+    /** Started work now per state of the workspace's workflow, by the names the team gave them. */
+    byWorkflowState: z.array(
+      z.object({
+        stateId: z.string(),
+        name: z.string(),
+        builtinState: z.enum(ITEM_STATES),
+        count: z.number().int(),
+        wipLimit: z.number().int().nullable(),
+      }),
+    ),
     byPerson: z.array(z.object({ person: MetricsPersonSchema.nullable(), count: z.number().int() })),
   }),
   blockedTime: z.discriminatedUnion('available', [

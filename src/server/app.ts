@@ -21,6 +21,7 @@ import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBriefRoutes } from './routes/brief.routes';
+import { registerCycleRoutes } from './routes/cycles.routes';
 import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
 import { registerDiscoveryRoutes } from './routes/discovery.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
@@ -50,6 +51,7 @@ import { registerSavedViewRoutes } from './routes/saved-views.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { importLimitsOf, registerTransferRoutes } from './routes/transfer.routes';
 import { registerWebhookRoutes } from './routes/webhooks.routes';
+import { registerWorkflowRoutes } from './routes/workflow.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
 
 function notJson(): AppError {
@@ -145,6 +147,8 @@ export function createApp(deps: ServerDeps) {
   registerRoadmapRoutes(app);
   registerForecastRoutes(app);
   registerMetricsRoutes(app);
+  registerWorkflowRoutes(app);
+  registerCycleRoutes(app);
   registerBriefRoutes(app);
   registerDeliveryEventRoutes(app);
   registerDiscoveryRoutes(app);

@@ -58,6 +58,29 @@ export const PLANNING_CASES: RouteCase[] = [
     allowed: ALL,
   },
   { name: 'weekly brief', method: 'GET', path: (t) => `${W(t)}/brief`, allowed: ALL },
+  { name: 'workflow', method: 'GET', path: (t) => `${W(t)}/workflow`, allowed: ALL },
+  {
+    name: 'add a workflow state',
+    method: 'POST',
+    path: (t) => `${W(t)}/workflow/states`,
+    body: () => ({ name: `QA ${Math.random()}`, builtinState: 'in_review' }),
+    allowed: TECH,
+  },
+  { name: 'cycles', method: 'GET', path: (t) => `${W(t)}/cycles`, allowed: ALL },
+  {
+    name: 'create a cycle',
+    method: 'POST',
+    path: (t) => `${W(t)}/cycles`,
+    // A day of its own in a far year, so no two calls' cycles overlap.
+    body: () => {
+      const day = new Date(
+        Date.UTC(2100 + Math.floor(Math.random() * 800), 0, 1 + Math.floor(Math.random() * 360)),
+      );
+      const iso = day.toISOString().slice(0, 10);
+      return { name: 'Sprint', startDate: iso, endDate: iso };
+    },
+    allowed: ROADMAP,
+  },
   { name: 'calibrated estimate', method: 'GET', path: (t) => `${I(t)}/calibrated-estimate`, allowed: ALL },
   {
     name: 'list estimation sessions',

@@ -65,6 +65,17 @@ export const I = (t: Target) => `${W(t)}/items/${t.item.id}`;
  * Workspace routes the matrix does not call, each with the test that covers its rights instead.
  */
 export const LEFT_OUT = new Map<string, string>([
+  [
+    'PATCH /api/workspaces/{}/workflow/states/{}',
+    'the technical approach decision, per version: workflow.test.ts',
+  ],
+  [
+    'POST /api/workspaces/{}/workflow/states/{}/remove',
+    'the technical approach decision, per version: workflow.test.ts',
+  ],
+  ['PATCH /api/workspaces/{}/cycles/{}', 'the roadmap decision, per version: cycles.test.ts'],
+  ['POST /api/workspaces/{}/cycles/{}/items', 'the roadmap decision, on an open cycle: cycles.test.ts'],
+  ['POST /api/workspaces/{}/cycles/{}/close', 'the roadmap decision, once per cycle: cycles.test.ts'],
   ['POST /api/workspaces/{}/sample-data', 'founder only, once: getting-started.test.ts'],
   ['POST /api/workspaces/{}/decisions/{}/rationale', "the entry's author only: decision-whys.test.ts"],
   ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],

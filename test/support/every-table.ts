@@ -15,6 +15,7 @@ import {
   calendarFeeds,
   comments,
   companies,
+  cycles,
   decisionLog,
   deployments,
   estimationSessions,
@@ -134,6 +135,17 @@ export async function fillEveryTable(db: Database) {
     response: 'no',
     decisionId: amendment?.id,
   });
+  // The workflow states came with the workspace; a cycle holds the child item.
+  const [cycle] = await db
+    .insert(cycles)
+    .values({
+      workspaceId: ws.id,
+      name: `Sprint ${AWKWARD_TEXT}`,
+      startDate: '2026-03-02',
+      endDate: '2026-03-13',
+    })
+    .returning({ id: cycles.id });
+  await db.update(items).set({ cycleId: cycle!.id }).where(sql`${items.id} = ${childId}`);
   await db.insert(healthUpdates).values({
     workspaceId: ws.id,
     itemId: parentId,

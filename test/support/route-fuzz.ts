@@ -69,6 +69,12 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
   });
   const leads = (await founder.get<{ data: { id: string }[] }>(`${base}/assessment-leads`)).body.data;
   const [delivery] = await createPendingDeliveries(db);
+  const state = await created(`${base}/workflow/states`, { name: 'QA', builtinState: 'in_review' });
+  const cycle = await created(`${base}/cycles`, {
+    name: 'Sprint 1',
+    startDate: '2026-01-05',
+    endDate: '2026-01-16',
+  });
   return {
     workspaceId,
     itemId: first.id,
@@ -89,6 +95,8 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     deliveryId: String(delivery?.subject),
     // No job has failed here: the retry route answers 404 for any id, which the fuzz accepts.
     jobId: '00000000-0000-4000-8000-000000000000',
+    stateId: String(state.id),
+    cycleId: String(cycle.id),
   };
 }
 

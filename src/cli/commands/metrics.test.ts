@@ -26,7 +26,7 @@ const view: FlowMetricsView = {
       olderThanPercent: 87.5,
     },
   ],
-  wip: { total: 1, byState: [{ state: 'in_review', count: 1 }], byPerson: [] },
+  wip: { total: 1, byState: [{ state: 'in_review', count: 1 }], byWorkflowState: [], byPerson: [] },
   blockedTime: { available: false, reason: 'No blocked state.' },
   flowEfficiency: { available: false, reason: 'No waiting state.' },
   people: [],

@@ -16,5 +16,6 @@ export * from './roadmap';
 export * from './saved-views';
 export * from './users';
 export * from './webhooks';
+export * from './workflow';
 export * from './workspace-events';
 export * from './workspaces';

@@ -20,6 +20,7 @@ import { ITEM_STATES, ITEM_TYPES } from '../../contract/items';
 import { IMPORT_FORMATS } from '../../domain/import/types';
 import { oneOf } from './one-of';
 import { users } from './users';
+import { cycles, workflowStates } from './workflow';
 import { workspaces } from './workspaces';
 
 export const items = pgTable(
@@ -35,6 +36,10 @@ export const items = pgTable(
     description: text('description').notNull().default(''),
     parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'set null' }),
     state: text('state', { enum: ITEM_STATES }).notNull().default('new'),
+    /** The workspace workflow state it is in (one standing for `state`); null: the first that does. */
+    workflowStateId: uuid('workflow_state_id').references(() => workflowStates.id, { onDelete: 'set null' }),
+    /** The cycle it is committed to, if any. */
+    cycleId: uuid('cycle_id').references(() => cycles.id, { onDelete: 'set null' }),
     /** Fractional index (fractional-indexing): the manual product order, no renumbering. Collated "C" in the migration so the database sorts ranks byte by byte, as the library does. */
     rank: text('rank').notNull(),
     /** When the product function last placed the item; null means it waits to be ordered. */
@@ -87,6 +92,7 @@ export const items = pgTable(
     // The backlog's filters, each in the product order, so a filtered page reads only its rows.
     index('items_workspace_state_rank_idx').on(t.workspaceId, t.state, t.rank),
     index('items_workspace_type_rank_idx').on(t.workspaceId, t.type, t.rank),
+    index('items_cycle_idx').on(t.cycleId),
     index('items_workspace_assignee_rank_idx').on(t.workspaceId, t.assigneeId, t.rank),
     index('items_labels_idx').using('gin', t.labels.op('jsonb_path_ops')),
     check('items_type_known', oneOf(t.type, ITEM_TYPES)),

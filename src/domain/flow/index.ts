@@ -31,3 +31,11 @@ export {
   type FlowTransition,
   type FlowWorkflow,
 } from './workflow';
+export {
+  findFirstStateOf,
+  findWipStatus,
+  moveState,
+  resolveWorkflowState,
+  type WipStatus,
+  type WorkflowStateRef,
+} from './workflow-states';

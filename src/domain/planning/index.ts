@@ -4,6 +4,13 @@
  * sentences that explain each start.
  */
 
+export {
+  type CapacityPerson,
+  type CycleCapacity,
+  type CycleSpan,
+  computeCycleCapacity,
+  findOverlappingCycle,
+} from './cycles';
 export { describeReason, type StartExplanation } from './describe-reason';
 export {
   CLOSED_STATES,

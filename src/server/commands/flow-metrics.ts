@@ -11,9 +11,16 @@ import {
 } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemStateChanges, items, memberships, users } from '../../db/schema';
-import { computeFlowMetrics, type FlowCategory, type FlowItem, type FlowWorkflow } from '../../domain/flow';
+import {
+  computeFlowMetrics,
+  type FlowCategory,
+  type FlowItem,
+  type FlowWorkflow,
+  resolveWorkflowState,
+} from '../../domain/flow';
 import { formatIsoDay, isOneOf, MS_PER_DAY, toDayNumber } from '../../domain/shared';
 import { AppError } from '../errors';
+import { loadWorkflowStates } from './workflow-states';
 
 /** Flow metrics count the work that flows: features, tasks and bugs, as throughput forecasts do. */
 const FLOW_TYPES: ItemType[] = ['feature', 'task', 'bug'];
@@ -40,7 +47,12 @@ function toItemState(name: string): ItemState {
 type Person = { key: string; name: string };
 
 /** A flow item with what the presenter shows of it. */
-type LoadedItem = FlowItem & { number: number; title: string };
+type LoadedItem = FlowItem & {
+  number: number;
+  title: string;
+  state: ItemState;
+  workflowStateId: string | null;
+};
 
 /**
  * The people items can be assigned to: members by e-mail, and names imported files gave.
@@ -77,6 +89,8 @@ async function loadFlowItems(db: Database, workspaceId: string, asOf: Date): Pro
       id: items.id,
       number: items.number,
       title: items.title,
+      state: items.state,
+      workflowStateId: items.workflowStateId,
       email: users.email,
       imported: items.importedAssignee,
     })
@@ -86,7 +100,15 @@ async function loadFlowItems(db: Database, workspaceId: string, asOf: Date): Pro
   const byId = new Map<string, LoadedItem & { transitions: { state: string; at: number }[] }>();
   for (const row of rows) {
     const assignee = row.email ?? row.imported;
-    byId.set(row.id, { id: row.id, number: row.number, title: row.title, assignee, transitions: [] });
+    byId.set(row.id, {
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      state: row.state,
+      workflowStateId: row.workflowStateId,
+      assignee,
+      transitions: [],
+    });
   }
   const changes = await db
     .select({
@@ -138,6 +160,12 @@ export async function buildFlowMetrics(
     period: { fromDay, toDay, asOf },
   });
   const itemOf = new Map(chosen.map((i) => [i.id, i]));
+  const workflow = await loadWorkflowStates(db, workspaceId);
+  const startedNow = new Map<string, number>();
+  for (const item of chosen) {
+    const state = resolveWorkflowState(workflow, item);
+    if (state?.category === 'started') startedNow.set(state.id, (startedNow.get(state.id) ?? 0) + 1);
+  }
   const ref = (id: string) => ({ itemId: id, number: itemOf.get(id)!.number, title: itemOf.get(id)!.title });
   const personOf = (key: string | null): Person | null =>
     key === null ? null : (people.get(key.toLowerCase()) ?? { key, name: key });
@@ -187,6 +215,15 @@ export async function buildFlowMetrics(
     wip: {
       total: metrics.wip.total,
       byState: metrics.wip.byState.map((s) => ({ state: toItemState(s.state), count: s.count })),
+      byWorkflowState: workflow
+        .filter((s) => s.category === 'started')
+        .map((s) => ({
+          stateId: s.id,
+          name: s.name,
+          builtinState: s.builtinState,
+          count: startedNow.get(s.id) ?? 0,
+          wipLimit: s.wipLimit,
+        })),
       byPerson: metrics.wip.byPerson.map((p) => ({ person: personOf(p.assignee), count: p.count })),
     },
     blockedTime: metrics.blockedTime.available

@@ -11,6 +11,7 @@ import { type ItemRow, label, presentItem } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { logItemDecisions } from './item-decisions';
 import { movesCommittedDate, recordSlip, requireSlipReason } from './slips';
+import { pickWorkflowState } from './workflow-states';
 
 export type { CommandContext } from './context';
 
@@ -131,6 +132,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
         .limit(1);
       const now = new Date();
       const state = input.state ?? 'new';
+      const placed = await pickWorkflowState(tx, actor.workspaceId, { state });
       const [row] = await tx
         .insert(items)
         .values({
@@ -141,6 +143,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
           description: input.description ?? '',
           parentId: input.parentId ?? null,
           state,
+          workflowStateId: placed?.workflowStateId ?? null,
           rank: generateKeyBetween(last?.rank ?? null, null),
           estimateOptimistic: input.estimate?.optimistic ?? null,
           estimateLikely: input.estimate?.likely ?? null,
@@ -192,11 +195,14 @@ export function versionConflict(current: Item): AppError {
  */
 export async function updateItem(
   ctx: CommandContext,
-  input: UpdateItem & { itemId: string; version: number },
+  request: UpdateItem & { itemId: string; version: number },
 ): Promise<Item> {
   const { db, actor } = ctx;
   requireContributor(actor);
-  const current = await loadRow(db, actor.workspaceId, input.itemId);
+  const current = await loadRow(db, actor.workspaceId, request.itemId);
+  // A workflow state sets the built-in state it stands for; a built-in state picks its first workflow state.
+  const placed = await pickWorkflowState(db, actor.workspaceId, request);
+  const input = placed ? { ...request, state: placed.state } : request;
   for (const decision of decisionsFor(input, current)) await requireDecision(db, actor, decision);
   requireSlipReason(current, input.targetDate, input.rationale);
   const slips = movesCommittedDate(current, input.targetDate);
@@ -269,6 +275,10 @@ export async function updateItem(
       if (stateChanged && input.state) {
         set.state = input.state;
         set.completedAt = input.state === 'done' ? now : null;
+      }
+      // Moving within the same built-in state (In review → QA) changes only the workflow state.
+      if (placed && (stateChanged || request.workflowStateId !== undefined)) {
+        set.workflowStateId = placed.workflowStateId;
       }
       const [row] = await tx
         .update(items)

@@ -34,6 +34,7 @@ import { AppError } from '../errors';
 import type { CheckedDocuments } from './transfer-documents';
 import { mapStrings } from './transfer-extras';
 import { type ImportInvitation, planPeople, type ResolvePerson } from './transfer-people';
+import { seedWorkflow } from './workflow-states';
 import { slugFor } from './workspaces';
 
 /** Rows per insert statement, and per transaction when a large import writes in chunks. */
@@ -349,6 +350,7 @@ export function planImport(
         importStatus: importing ? 'importing' : null,
         createdAt,
       });
+      await seedWorkflow(tx, workspaceId);
     },
     batches,
     writePeople: async (tx) => {

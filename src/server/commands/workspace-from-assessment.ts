@@ -24,6 +24,7 @@ import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { assessShortAnswers } from './assessment-answers';
 import { recordDecision } from './decision-log';
+import { seedWorkflow } from './workflow-states';
 import { slugFor } from './workspaces';
 
 const INVITATION_DAYS = 14;
@@ -107,6 +108,7 @@ export async function createWorkspaceFromAssessment(
       .values({ name: input.name, slug: slugFor(input.name), decisionRights: matrix })
       .returning();
     if (!ws) throw new Error('insert returned no row');
+    await seedWorkflow(tx as unknown as Database, ws.id);
     await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: 'founder', fte: 1, skills: [] });
     await tx.insert(assessments).values({
       workspaceId: ws.id,

@@ -18,6 +18,7 @@ import {
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { claimImportedAssignments } from './placeholder-users';
+import { seedWorkflow } from './workflow-states';
 
 /** A URL-safe slug that is unique across the server. */
 export function slugFor(name: string): string {
@@ -47,6 +48,7 @@ export async function createWorkspace(
       })
       .returning();
     if (!ws) throw new Error('insert returned no row');
+    await seedWorkflow(tx as unknown as Database, ws.id);
     await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: 'founder', fte: 1, skills: [] });
     return {
       id: ws.id,

@@ -27,6 +27,8 @@ export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item 
     description: row.description,
     parentId: row.parentId,
     state: row.state,
+    workflowStateId: row.workflowStateId,
+    cycleId: row.cycleId,
     rank: row.rank,
     orderedAt: iso(row.orderedAt),
     estimate: hasEstimate

@@ -32,6 +32,9 @@ export const WEBHOOK_KIND_OF: Record<LiveEventKind, WebhookEventKind | null> = {
   formulaChanged: 'decision',
   estimationScaleSaved: 'decision',
   memberChanged: 'decision',
+  // A workflow change is logged as a decision; a cycle's items and dates change the plan.
+  workflowChanged: 'decision',
+  cycleChanged: 'plan',
 };
 
 export interface WebhookJob extends JobData {

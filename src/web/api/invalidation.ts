@@ -48,7 +48,13 @@ export const invalidates = {
     ...plans(ws),
   ],
   // The answer carries the item, which the mutation stores in every cached list itself.
-  itemChanged: (ws: string): QueryKey[] => [...aroundItems(ws), keys.prioritization.all(ws), ...plans(ws)],
+  itemChanged: (ws: string): QueryKey[] => [
+    ...aroundItems(ws),
+    keys.prioritization.all(ws),
+    keys.workflow(ws),
+    keys.cycles(ws),
+    ...plans(ws),
+  ],
   // Cutting an item or bringing it back changes which lists hold it.
   scopeChanged: (ws: string): QueryKey[] => [
     ...aroundItems(ws),
@@ -116,6 +122,20 @@ export const invalidates = {
   // Forgetting a lead changes the list and the lead count of its link.
   assessmentLeadsChanged: (ws: string): QueryKey[] => [keys.assessmentLeads(ws), keys.assessmentLinks(ws)],
   savedViewsChanged: (ws: string): QueryKey[] => [keys.savedViews(ws)],
+  // Removing a state moves its items; the board, the metrics' names and the decision log follow.
+  workflowChanged: (ws: string): QueryKey[] => [
+    keys.workflow(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.metrics.all(ws),
+    keys.allDecisions(ws),
+  ],
+  cycleChanged: (ws: string): QueryKey[] => [
+    keys.cycles(ws),
+    keys.items(ws),
+    keys.anyItem(ws),
+    keys.allDecisions(ws),
+  ],
 };
 
 /**

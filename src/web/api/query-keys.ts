@@ -78,6 +78,10 @@ export const keys = {
     health: (ws: string) => ['roadmap', ws, 'health'] as const,
     healthOf: (ws: string, itemId: string) => ['roadmap', ws, 'health', itemId] as const,
   },
+  /** The workspace's workflow states (names, order, WIP limits and item counts). */
+  workflow: (ws: string) => ['workflow', ws] as const,
+  /** The workspace's cycles with capacity, committed and completed work. */
+  cycles: (ws: string) => ['cycles', ws] as const,
   metrics: {
     all: (ws: string) => ['metrics', ws] as const,
     /** Flow metrics of a period (from, to) for everyone or one person (see delivery-api.ts). */

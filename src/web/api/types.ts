@@ -105,6 +105,8 @@ export interface ItemPatch {
   type?: Item['type'];
   parentId?: string | null;
   state?: Item['state'];
+  /** A workflow state of the workspace; sets `state` to the built-in state it stands for. */
+  workflowStateId?: string;
   estimate?: { optimistic: number; likely: number; pessimistic: number } | null;
   actualEffort?: number | null;
   storyPoints?: number | null;

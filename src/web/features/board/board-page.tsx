@@ -9,13 +9,17 @@ import {
 } from '@dnd-kit/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { findWipStatus, resolveWorkflowState } from '../../../domain/flow/workflow-states';
 import { useItems } from '../../api/item-hooks';
 import { useMembers } from '../../api/team-hooks';
 import type { Item } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { ITEM_STATES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
+import { useToast } from '../../components/toast';
+import { TYPE_LABELS } from '../backlog/labels';
 import { useSaveItem } from '../item/conflict-provider';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { useWorkflow, type WorkflowState } from './workflow-api';
+import { WorkflowEditor } from './workflow-editor';
 
 const ItemPanel = lazy(() => import('../item/item-panel').then((m) => ({ default: m.ItemPanel })));
 
@@ -26,6 +30,8 @@ const CARDS_PER_COLUMN = 100;
 export function BoardPage() {
   const { workspace } = useWorkspace();
   const items = useItems(workspace.id, {});
+  const workflow = useWorkflow(workspace.id);
+  const { notify } = useToast();
   const members = useMembers(workspace.id);
   const save = useSaveItem();
   const [params, setParams] = useSearchParams();
@@ -36,14 +42,29 @@ export function BoardPage() {
     [members.data],
   );
 
+  const states = workflow.data ?? [];
   const columns = useMemo(() => {
-    const by = new Map<Item['state'], Item[]>(ITEM_STATES.map((s) => [s, []]));
+    const by = new Map<string, Item[]>((workflow.data ?? []).map((s) => [s.id, []]));
     for (const it of items.data ?? []) {
       if (it.type === 'initiative' || it.type === 'epic') continue; // the board shows work, not containers
-      by.get(it.state)?.push(it);
+      const state = resolveWorkflowState(workflow.data ?? [], it);
+      if (state) by.get(state.id)?.push(it);
     }
     return by;
-  }, [items.data]);
+  }, [items.data, workflow.data]);
+  const columnOf = (item: Item) => resolveWorkflowState(states, item);
+
+  // A full column takes the card all the same (the limit is the team's signal, not a lock), but says so.
+  const moveTo = (item: Item, target: WorkflowState) => {
+    if (columnOf(item)?.id === target.id) return;
+    const count = columns.get(target.id)?.length ?? 0;
+    if (target.wipLimit !== null && count >= target.wipLimit) {
+      notify(
+        `“${target.name}” is at its WIP limit (${count}/${target.wipLimit}): #${item.number} moved there anyway; finish work there before starting more`,
+      );
+    }
+    void save(item, { workflowStateId: target.id });
+  };
 
   const open = (id: string | null) =>
     setParams(
@@ -58,17 +79,19 @@ export function BoardPage() {
 
   const onDragEnd = (event: DragEndEvent) => {
     const item = (items.data ?? []).find((it) => it.id === event.active.id);
-    const state = ITEM_STATES.find((s) => s === event.over?.id);
-    if (item && state && item.state !== state) void save(item, { state });
+    const state = states.find((s) => s.id === event.over?.id);
+    if (item && state) moveTo(item, state);
   };
 
   const moveCard = (item: Item, direction: -1 | 1) => {
-    const next = ITEM_STATES[ITEM_STATES.indexOf(item.state) + direction];
-    if (next) void save(item, { state: next });
+    const at = states.findIndex((s) => s.id === columnOf(item)?.id);
+    const next = states[at + direction];
+    if (at >= 0 && next) moveTo(item, next);
   };
 
-  if (items.isPending) return <Loading label="Loading the board" />;
+  if (items.isPending || workflow.isPending) return <Loading label="Loading the board" />;
   if (items.isError) return <ErrorState error={items.error} onRetry={() => void items.refetch()} />;
+  if (workflow.isError) return <ErrorState error={workflow.error} onRetry={() => void workflow.refetch()} />;
   const total = [...columns.values()].reduce((n, c) => n + c.length, 0);
 
   return (
@@ -76,9 +99,11 @@ export function BoardPage() {
       <header className="page-header">
         <h1>Board</h1>
         <p className="muted">
-          Features, tasks and bugs by state. Drag a card, or use its arrows, to move it.
+          Features, tasks and bugs by workflow state. Drag a card, or use its arrows, to move it. A column
+          over its WIP limit is marked; moving a card into a full column is allowed, with a warning.
         </p>
       </header>
+      <WorkflowEditor workspaceId={workspace.id} states={states} />
       {workspace.role === 'viewer' && (
         <p className="notice" role="note" data-testid="board-refusal">
           Viewers can read but not move work along: ask the founder for another role.
@@ -90,12 +115,17 @@ export function BoardPage() {
         </Empty>
       ) : (
         <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-          <div className="board">
-            {ITEM_STATES.map((state) => (
+          <div
+            className="board"
+            style={{ gridTemplateColumns: `repeat(${states.length}, minmax(150px, 1fr))` }}
+          >
+            {states.map((state, index) => (
               <Column
-                key={state}
+                key={state.id}
                 state={state}
-                items={columns.get(state) ?? []}
+                first={index === 0}
+                last={index === states.length - 1}
+                items={columns.get(state.id) ?? []}
                 names={names}
                 onOpen={open}
                 onMove={moveCard}
@@ -114,35 +144,50 @@ export function BoardPage() {
 }
 
 interface ColumnProps {
-  state: Item['state'];
+  state: WorkflowState;
+  first: boolean;
+  last: boolean;
   items: Item[];
   names: ReadonlyMap<string, string>;
   onOpen: (id: string) => void;
   onMove: (item: Item, direction: -1 | 1) => void;
 }
 
-function Column({ state, items, names, onOpen, onMove }: ColumnProps) {
-  const drop = useDroppable({ id: state });
-  const headingId = `column-${state}`;
+function Column({ state, first, last, items, names, onOpen, onMove }: ColumnProps) {
+  const drop = useDroppable({ id: state.id });
+  const headingId = `column-${state.id}`;
+  const wip = findWipStatus(items.length, state.wipLimit);
   return (
     <section
       ref={drop.setNodeRef}
-      className={`board-column${drop.isOver ? ' is-over' : ''}`}
+      className={`board-column${drop.isOver ? ' is-over' : ''}${wip === 'over' ? ' is-over-limit' : ''}`}
       aria-labelledby={headingId}
-      data-testid={`column-${state}`}
+      data-testid={`column-${state.builtinState}`}
+      data-state-name={state.name}
+      data-wip={wip}
     >
       <h2 id={headingId} className="board-column-head">
-        <span>{STATE_LABELS[state]}</span>
-        <span className="badge badge-muted">
-          {items.length}
-          <span className="sr-only"> items</span>
+        <span>{state.name}</span>
+        <span
+          className={`badge ${wip === 'over' ? 'badge-danger' : 'badge-muted'}`}
+          data-testid="column-count"
+        >
+          {state.wipLimit === null ? items.length : `${items.length}/${state.wipLimit}`}
+          <span className="sr-only">{state.wipLimit === null ? ' items' : ' items of its WIP limit'}</span>
         </span>
       </h2>
+      {wip === 'over' && (
+        <p className="wip-warning small" role="note">
+          Over its WIP limit by {items.length - (state.wipLimit ?? 0)}
+        </p>
+      )}
       <ul className="board-cards">
         {items.slice(0, CARDS_PER_COLUMN).map((item) => (
           <Card
             key={item.id}
             item={item}
+            first={first}
+            last={last}
             assignee={item.assigneeId ? names.get(item.assigneeId) : undefined}
             onOpen={onOpen}
             onMove={onMove}
@@ -160,6 +205,8 @@ function Column({ state, items, names, onOpen, onMove }: ColumnProps) {
 
 function Card(props: {
   item: Item;
+  first: boolean;
+  last: boolean;
   assignee: string | undefined;
   onOpen: (id: string) => void;
   onMove: ColumnProps['onMove'];
@@ -169,7 +216,6 @@ function Card(props: {
   const style = drag.transform
     ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` }
     : undefined;
-  const index = ITEM_STATES.indexOf(item.state);
   return (
     <li
       ref={drag.setNodeRef}
@@ -201,7 +247,7 @@ function Card(props: {
             type="button"
             className="icon-button"
             aria-label={`Move #${item.number} to the previous state`}
-            disabled={index === 0}
+            disabled={props.first}
             onClick={() => props.onMove(item, -1)}
           >
             ←
@@ -210,7 +256,7 @@ function Card(props: {
             type="button"
             className="icon-button"
             aria-label={`Move #${item.number} to the next state`}
-            disabled={index === ITEM_STATES.length - 1}
+            disabled={props.last}
             onClick={() => props.onMove(item, 1)}
           >
             →

@@ -2,7 +2,6 @@ import './delivery.css';
 import { useSearchParams } from 'react-router';
 import { addDays } from '../../../domain/shared/calendar';
 import { ErrorState, Loading } from '../../components/states';
-import { STATE_LABELS } from '../backlog/labels';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { AgingList } from './aging-list';
 import { type FlowMetricsView, useFlowMetrics } from './delivery-api';
@@ -124,11 +123,12 @@ function DeliveryBody({ metrics, today }: { metrics: FlowMetricsView; today: str
         <h2 id="wip-heading">Work in progress: {metrics.wip.total}</h2>
         <div className="delivery-wip">
           <WipTable
-            caption="By state"
-            rows={metrics.wip.byState.map((s) => ({
-              key: s.state,
-              label: STATE_LABELS[s.state],
+            caption="By state (now, against each state's WIP limit)"
+            rows={metrics.wip.byWorkflowState.map((s) => ({
+              key: s.stateId,
+              label: s.name,
               count: s.count,
+              ...(s.wipLimit === null ? {} : { limit: s.wipLimit }),
             }))}
           />
           <WipTable
@@ -164,7 +164,7 @@ function WipTable({
   rows,
 }: {
   caption: string;
-  rows: { key: string; label: string; count: number }[];
+  rows: { key: string; label: string; count: number; limit?: number }[];
 }) {
   return (
     <table className="table">
@@ -173,7 +173,9 @@ function WipTable({
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td>{r.count}</td>
+            <td className={r.limit !== undefined && r.count > r.limit ? 'wip-warning' : undefined}>
+              {r.limit === undefined ? r.count : `${r.count}/${r.limit}`}
+            </td>
           </tr>
         ))}
       </tbody>
