@@ -8,7 +8,12 @@ const EXCLUDE = ['e2e/**', 'node_modules/**'];
  * server and its dependencies load once per worker instead of once per file: such a file must
  * leave no global state behind (restore what it changes in process.env or globals).
  */
-const ISOLATED = ['test/api/accounts.test.ts', 'src/web/**/*.test.tsx', 'src/render/report-renderers.test.ts'];
+const ISOLATED = [
+  'test/api/accounts.test.ts',
+  'test/api/portfolio-failure.test.ts',
+  'src/web/**/*.test.tsx',
+  'src/render/report-renderers.test.ts',
+];
 
 // Unit, property and integration tests. Browser journeys live in e2e/ and run under Playwright.
 export default defineConfig({

@@ -1,7 +1,8 @@
-import { buildDemoWorkspace } from '../src/server/demo/demo-workspace';
-import { importWithTeam, openAs, signUp } from './api-accounts';
+import { request } from '@playwright/test';
+import { buildDemoWorkspace, demoEmail } from '../src/server/demo/demo-workspace';
+import { type Account, importWithTeam, openAs, post, signUp } from './api-accounts';
 import { expect, test } from './csp';
-import { snapFull, watchConsole } from './helpers';
+import { PASSWORD, snapFull, watchConsole } from './helpers';
 
 const SECTIONS = [
   'Decisions waiting on you',
@@ -43,6 +44,76 @@ test('a founder opens the weekly brief of the demo, sees every section and follo
     await link.click();
     await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === href);
     await expect(page.getByRole('heading', { name: 'Weekly brief' })).toHaveCount(0);
+  });
+  expect(errors).toEqual([]);
+});
+
+/** Signs in through the API as a member the import invited (they signed up with PASSWORD). */
+async function signIn(baseURL: string, email: string): Promise<Account> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/auth/signin', { data: { email, password: PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  return { api, csrf: (await res.json()).csrfToken as string };
+}
+
+test("the demo's fractional CPO answers two proposals from the brief and reads why a forecast moved", async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is set in playwright.config.ts');
+  const run = Date.now().toString(36);
+  const founder = await signUp(baseURL, 'Cy Founder', `cy-${run}@brief.e2e.headway.dev`);
+  const data = buildDemoWorkspace(new Date());
+  data.workspace.name = `Brief CPO ${run}`;
+  const ws = await importWithTeam(baseURL, { request: founder.api, csrf: founder.csrf }, data);
+  const developer = await signIn(baseURL, demoEmail('jonas'));
+  const list = await developer.api.get(`/api/workspaces/${ws.id}/items?state=new&limit=5`);
+  expect(list.ok(), await list.text()).toBe(true);
+  const open = ((await list.json()) as { data: { id: string; number: number }[] }).data;
+  expect(open.length).toBeGreaterThanOrEqual(2);
+  const base = `/api/workspaces/${ws.id}/proposals`;
+  for (const [index, item] of open.slice(0, 2).entries()) {
+    const proposal = (await post(developer, base, {
+      itemId: item.id,
+      change: { kind: 'order', afterId: null },
+      reason: index === 0 ? 'Customers ask for it every week' : 'Blocks the billing work',
+    })) as { holders: { name: string }[] };
+    expect(proposal.holders.map((h) => h.name)).toContain('Dana Kowalski');
+  }
+  const dana = await signIn(baseURL, demoEmail('dana'));
+  const page = await openAs(browser, baseURL, dana, `/w/${ws.slug}/brief`);
+  const errors = watchConsole(page);
+  const proposals = page.locator('.proposal-entry');
+
+  await test.step('both proposals wait on the brief, each answerable in place', async () => {
+    await expect(page.getByRole('heading', { name: 'Weekly brief', level: 1 })).toBeVisible();
+    await expect(proposals).toHaveCount(2);
+    await snapFull(page, 'brief-cpo-proposals');
+  });
+
+  await test.step('the CPO accepts one and declines the other with a reason', async () => {
+    await proposals
+      .filter({ hasText: 'Customers ask for it every week' })
+      .getByRole('button', { name: 'Accept' })
+      .click();
+    await expect(proposals).toHaveCount(1);
+    const second = proposals.filter({ hasText: 'Blocks the billing work' });
+    await second.getByRole('button', { name: 'Decline…' }).click();
+    await second.getByLabel(/Why decline/).fill('Billing waits for the pricing decision');
+    await second.getByRole('button', { name: 'Decline', exact: true }).click();
+    await expect(proposals).toHaveCount(0);
+  });
+
+  await test.step('the brief shows the order change and why each milestone forecast moved', async () => {
+    const changes = page.locator('section', {
+      has: page.getByRole('heading', { name: /^Order and scope changes/ }),
+    });
+    await expect(changes.getByText(/decided by Dana Kowalski/).first()).toBeVisible();
+    const moves = page.locator('section', { has: page.getByRole('heading', { name: /^Forecast moves/ }) });
+    const move = moves.locator('.brief-line').first();
+    await expect(move).toBeVisible();
+    await expect(move.locator('.brief-detail')).not.toBeEmpty();
+    await snapFull(page, 'brief-cpo-answered');
   });
   expect(errors).toEqual([]);
 });

@@ -127,12 +127,10 @@ export type CompanyCsvRow = z.infer<typeof CompanyCsvRowSchema>;
 
 /** `POST …/evidence/import`: the files' text, and whether to write. */
 export const ImportEvidenceSchema = z.strictObject({
-  evidenceCsv: z
-    .string()
+  evidenceCsv: text()
     .max(EVIDENCE_FILE_MAX, `send at most ${EVIDENCE_FILE_MAX / 1_000_000} MB of evidence at once`)
     .describe(`the evidence CSV: ${EVIDENCE_COLUMNS.join(', ')}`),
-  companiesCsv: z
-    .string()
+  companiesCsv: text()
     .max(EVIDENCE_FILE_MAX, `send at most ${EVIDENCE_FILE_MAX / 1_000_000} MB of companies at once`)
     .optional()
     .describe(`a company CSV: ${COMPANY_COLUMNS.join(', ')}`),

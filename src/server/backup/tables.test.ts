@@ -21,11 +21,15 @@ describe('backupTables', () => {
     }
   });
 
-  it('should restore self-references in a second pass: an item parent, an amended decision', () => {
+  it('should restore self-references in a second pass: an item parent, an amended decision, a carried-over cycle', () => {
     const selfReferencing = backupTables()
       .filter((t) => t.selfReferences.length > 0)
       .map((t) => `${t.name}.${t.selfReferences.join(',')}`);
-    expect(selfReferencing).toEqual(['items.parent_id', 'decision_log.amends_id']);
+    expect(selfReferencing).toEqual([
+      'cycles.carried_to_cycle_id',
+      'items.parent_id',
+      'decision_log.amends_id',
+    ]);
   });
 });
 

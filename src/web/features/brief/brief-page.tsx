@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { BriefView } from '../../../contract';
 import { requestApi } from '../../api/client';
+import { useInbox } from '../../api/item-hooks';
 import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
+import { ProposalList } from '../inbox/proposal-list';
 import { useWorkspace } from '../workspaces/workspace-context';
 import './brief.css';
 
@@ -52,6 +54,8 @@ export function BriefPage() {
   const [params, setParams] = useSearchParams();
   const since = params.get('since');
   const brief = useBrief(workspace.id, since);
+  // Proposals are answered here, in place: accepting or declining one refreshes the brief too.
+  const inbox = useInbox(workspace.id);
   return (
     <div className="page page-brief">
       <header className="page-header">
@@ -78,7 +82,12 @@ export function BriefPage() {
       ) : brief.isError ? (
         <ErrorState error={brief.error} onRetry={() => void brief.refetch()} />
       ) : (
-        brief.data.sections.map((section) => <BriefSection key={section.kind} section={section} />)
+        <>
+          <ProposalList proposals={inbox.data?.proposals ?? []} />
+          {brief.data.sections.map((section) => (
+            <BriefSection key={section.kind} section={section} />
+          ))}
+        </>
       )}
     </div>
   );
