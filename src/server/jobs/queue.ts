@@ -116,14 +116,28 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
   };
 }
 
-/** Creates a queue, or updates its retry policy when another server (or an older one) made it. */
+/** PostgreSQL's "deadlock detected": one of two transactions was rolled back and may try again. */
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '40P01';
+}
+
+/**
+ * Creates a queue, or updates its retry policy when another server (or an older one) made it.
+ * Two servers starting at once may both see no queue: the second create loses the race (the
+ * queue then exists), or PostgreSQL breaks a deadlock between the two by rolling one back, which
+ * tries again.
+ */
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
-  const existing = await boss.getQueue(queue.name);
-  try {
-    if (existing) await boss.updateQueue(queue.name, queue);
-    else await boss.createQueue(queue.name, queue);
-  } catch (error) {
-    // Two servers starting at once may both see no queue: the second create loses the race.
-    if (!(await boss.getQueue(queue.name))) throw error;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await boss.getQueue(queue.name);
+    try {
+      if (existing) await boss.updateQueue(queue.name, queue);
+      else await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (!existing && (await boss.getQueue(queue.name))) return;
+      if (!isDeadlock(error) || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 50));
+    }
   }
 }

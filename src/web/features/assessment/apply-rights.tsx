@@ -85,10 +85,13 @@ function ApplyDialog({ assessment, onClose }: { assessment: Assessment; onClose:
     void rights.refetch().finally(() => setAttempt((n) => n + 1));
   };
 
+  // Apply against the version of the preview on screen, never a newer one the person has not seen:
+  // if the matrix changed since, the server refuses (409) and the dialog offers to preview again.
   const confirm = () => {
-    if (version === undefined) return;
+    const shown = preview.data?.version;
+    if (shown === undefined) return;
     apply.mutate(
-      { version, rationale: rationale.trim() || undefined, preview: false },
+      { version: shown, rationale: rationale.trim() || undefined, preview: false },
       {
         onSuccess: (result) =>
           notify(
