@@ -101,7 +101,13 @@ test('a founder reads when a milestone is 85% likely done, cuts scope and sees t
     await page.getByRole('link', { name: 'Backlog' }).click();
     // Only open work is listed and only the rows in view are drawn: search brings the initiative up.
     await page.getByRole('searchbox', { name: 'Search' }).fill('Team workspaces');
-    await page.getByRole('button', { name: 'Team workspaces', exact: true }).click();
+    // The search is applied after a pause and rewrites the page's address: wait for its answer
+    // before opening the panel, and open it again if the address was rewritten under the click.
+    await expect(page.getByRole('heading', { name: /^Backlog\s*1 items?$/, level: 1 })).toBeVisible();
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Team workspaces', exact: true }).click();
+      await expect(page.getByTestId('item-panel')).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await page.getByTestId('item-panel').getByRole('link', { name: 'Forecast when it is done' }).click();
     await expect(page).toHaveURL(/\/forecasts\?mode=milestone&milestone=/);
     await expect(page.getByRole('combobox', { name: 'Milestone' })).toHaveValue(milestoneId);
