@@ -125,6 +125,6 @@ describe('authorization of the portfolio', () => {
       ).toEqual([[world.own.workspaceId, role]]);
     }
     expect((await new TestClient(world.ctx.app).get('/api/portfolio')).status).toBe(401);
-    // Each answer runs the workspace's milestone forecasts, once per role.
+    // The first answer simulates the workspace's plan; the others, unchanged, come from memory.
   }, 300_000);
 });

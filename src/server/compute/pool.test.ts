@@ -3,12 +3,14 @@ import { buildItem, buildPerson, buildSource } from '../../domain/planning/test-
 import { createComputePool, defaultComputeThreads } from './pool';
 import { runComputeTask } from './tasks';
 
-const source = buildSource(
-  Array.from({ length: 30 }, (_, i) =>
-    buildItem({ id: `i${i + 1}`, estimate: { optimistic: 1, likely: 2, pessimistic: 4 + i } }),
-  ),
-  [buildPerson({ id: 'p1' }), buildPerson({ id: 'p2' })],
-);
+const makeSource = () =>
+  buildSource(
+    Array.from({ length: 30 }, (_, i) =>
+      buildItem({ id: `i${i + 1}`, estimate: { optimistic: 1, likely: 2, pessimistic: 4 + i } }),
+    ),
+    [buildPerson({ id: 'p1' }), buildPerson({ id: 'p2' })],
+  );
+const source = makeSource();
 const pool = createComputePool({ threads: 1, inlineBelow: 0 });
 afterAll(() => pool.close());
 
@@ -41,5 +43,31 @@ describe('createComputePool', () => {
     expect(await inline.run('scheduleRoadmap', source)).toEqual(runComputeTask('scheduleRoadmap', source));
     await inline.close();
     expect(defaultComputeThreads()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should answer an identical input from memory, a changed one afresh, and never share an answer', async () => {
+    const remembering = createComputePool({ threads: 0, remember: 2 });
+    const first = await remembering.run('scheduleRoadmap', source);
+    first.result.status = 'changed by its caller' as never;
+    const again = await remembering.run('scheduleRoadmap', makeSource());
+    expect(again).toEqual(runComputeTask('scheduleRoadmap', source));
+    expect(remembering.memo.counts).toEqual({ hits: 1, misses: 1 });
+
+    const later = { ...source, startDate: '2031-01-06' };
+    expect(await remembering.run('scheduleRoadmap', later)).toEqual(runComputeTask('scheduleRoadmap', later));
+    expect(remembering.memo.counts).toEqual({ hits: 1, misses: 2 });
+    // Two answers kept: a third input forgets the least recently used (the first source).
+    await remembering.run('scheduleRoadmap', { ...source, startDate: '2031-02-03' });
+    await remembering.run('scheduleRoadmap', source);
+    expect(remembering.memo.counts).toEqual({ hits: 1, misses: 4 });
+    await remembering.close();
+  });
+
+  it('should remember nothing unless asked to', async () => {
+    const forgetful = createComputePool({ threads: 0 });
+    await forgetful.run('scheduleRoadmap', source);
+    await forgetful.run('scheduleRoadmap', source);
+    expect(forgetful.memo.counts).toEqual({ hits: 0, misses: 2 });
+    await forgetful.close();
   });
 });

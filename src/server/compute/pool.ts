@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createResultMemo, type ResultMemo } from './memo';
 import {
   type ComputeInput,
   type ComputeOutput,
@@ -18,6 +19,8 @@ import {
 export interface ComputePool {
   /** Worker threads (0: every task runs in the calling thread). */
   readonly threads: number;
+  /** The answers it remembers (tasks are pure: the same input, the same answer). */
+  readonly memo: ResultMemo;
   /**
    * Runs one task, on a worker thread when its cost reaches the pool's `inlineBelow`.
    * @param task the task's name
@@ -62,10 +65,16 @@ function startWorker(): Worker {
  * Starts a pool; its threads start with the first task handed over and stay until close().
  * @param options.threads worker threads (0: run everything in the calling thread)
  * @param options.inlineBelow tasks cheaper than this run in the calling thread (default INLINE_BELOW)
+ * @param options.remember answers to keep for identical inputs (default 0: every task is computed)
  */
-export function createComputePool(options: { threads: number; inlineBelow?: number }): ComputePool {
+export function createComputePool(options: {
+  threads: number;
+  inlineBelow?: number;
+  remember?: number;
+}): ComputePool {
   const threads = Math.max(0, Math.floor(options.threads));
   const inlineBelow = options.inlineBelow ?? INLINE_BELOW;
+  const memo = createResultMemo(options.remember ?? 0);
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
   const queue: Job[] = [];
@@ -114,15 +123,24 @@ export function createComputePool(options: { threads: number; inlineBelow?: numb
     }
   }
 
+  const compute = async <K extends ComputeTask>(
+    task: K,
+    input: ComputeInput<K>,
+    cost: number,
+  ): Promise<ComputeOutput<K>> => {
+    if (threads === 0 || cost < inlineBelow) return runComputeTask(task, input);
+    if (closed) throw new Error('The compute pool is closed');
+    return new Promise((resolve, reject) => {
+      queue.push({ id: nextId++, task, input, resolve: resolve as (output: unknown) => void, reject });
+      dispatch();
+    });
+  };
+
   return {
     threads,
-    async run(task, input, cost = Number.POSITIVE_INFINITY) {
-      if (threads === 0 || cost < inlineBelow) return runComputeTask(task, input);
-      if (closed) throw new Error('The compute pool is closed');
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, resolve: resolve as (output: unknown) => void, reject });
-        dispatch();
-      });
+    memo,
+    run(task, input, cost = Number.POSITIVE_INFINITY) {
+      return memo.through(task, input, () => compute(task, input, cost));
     },
     async close() {
       closed = true;
@@ -144,9 +162,15 @@ export function defaultComputeThreads(): number {
 
 let shared: ComputePool | null = null;
 
+/**
+ * Answers the process's pool remembers: a roadmap page, the portfolio and the brief of an
+ * unchanged workspace ask the same simulation; a few dozen plans' answers are a few megabytes.
+ */
+export const REMEMBERED_ANSWERS = 32;
+
 /** The process's pool, started on first use with defaultComputeThreads(). */
 export function getComputePool(): ComputePool {
-  shared ??= createComputePool({ threads: defaultComputeThreads() });
+  shared ??= createComputePool({ threads: defaultComputeThreads(), remember: REMEMBERED_ANSWERS });
   return shared;
 }
 
