@@ -152,7 +152,7 @@ export const HeadwayWorkspaceTablesShape = {
         sourceType: z.enum(EVIDENCE_SOURCES),
         sourceUrl: text()
           .max(2000)
-          .regex(/^https?:\/\/\S+$/i, 'a source link starts with http:// or https://')
+          .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, 'a source link starts with http:// or https://')
           .nullable(),
         requesterEmail: text().max(320).nullable(),
         /** The index, in `companies`, of the requester's company. */

@@ -11,6 +11,7 @@ import {
   workflowStates,
   workspaces,
 } from '../../src/db/schema';
+import { findLatestHealthUpdates } from '../../src/server/commands/health-updates';
 import { exportWorkspace } from '../../src/server/commands/transfer';
 import { importWorkspace } from '../../src/server/commands/transfer-import';
 import { AppError } from '../../src/server/errors';
@@ -119,6 +120,10 @@ describe('Headway JSON with the workspace tables', () => {
     // The importer's account is the only one here: the view's assignee filter has no one to name.
     const { assignee: _dropped, ...query } = first.savedViews[0]?.query ?? {};
     expect(second).toEqual({ ...first, savedViews: [{ ...first.savedViews[0], query }] });
+    // A call that came in the file is shown as the file's, never as an account's.
+    const [call] = await findLatestHealthUpdates(handle.db, imported.id);
+    expect(call?.authorId).toBeNull();
+    expect(call?.authorName).toBe(`${first.healthUpdates[0]?.author} in the imported file`);
   });
 
   it('should import a formatVersion 1 file with the default workflow', async () => {
