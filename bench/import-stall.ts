@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { generateNKeysBetween } from 'fractional-indexing';
 import pino from 'pino';
-import type { HeadwayExport } from '../src/contract';
+import { type HeadwayExport, noWorkspaceTables } from '../src/contract';
 import { openDatabase } from '../src/db/client';
 import { defaultDecisionMatrix } from '../src/domain/decision-rights';
 import { createApp } from '../src/server/app';
@@ -49,6 +49,7 @@ function buildFile(targetBytes: number): HeadwayExport {
     roadmapSnapshots: [],
     forecasts: [],
     slips: [],
+    ...noWorkspaceTables(),
   };
   for (let k = 0; k < count; k++) {
     const number = k + 1;

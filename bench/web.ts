@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { chromium } from 'playwright-core';
-import type { HeadwayExport } from '../src/contract';
+import { type HeadwayExport, noWorkspaceTables } from '../src/contract';
 import { defaultDecisionMatrix } from '../src/domain/decision-rights';
 import { computeMedian } from '../src/domain/shared';
 
@@ -156,6 +156,7 @@ function buildWorkspace(count: number): HeadwayExport {
     roadmapSnapshots: [],
     forecasts: [],
     slips: [],
+    ...noWorkspaceTables(),
     workspace: { name: 'Bench', decisionRights: defaultDecisionMatrix(), nextItemNumber: count + 1 },
     members: [
       {

@@ -32,6 +32,7 @@ export * from './saved-views';
 export * from './stored-documents';
 export * from './track-record';
 export * from './transfer';
+export * from './transfer-workspace';
 export * from './webhooks';
 export * from './workflow';
 export * from './workspace';

@@ -14,6 +14,7 @@ import { TShirtRangeSchema } from './estimation-scale';
 import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 import { ItemStateSchema, ItemTypeSchema, ScoresSchema } from './items';
 import { LIMITS } from './limits';
+import { HeadwayWorkspaceTablesShape } from './transfer-workspace';
 import { DecisionSchema, RoleSchema, WorkspaceSchema } from './workspace';
 
 const Timestamp = TimestampInputSchema;
@@ -26,13 +27,19 @@ const Num = int4().min(1);
  */
 const FileJsonSchema = jsonField(z.record(text(), z.unknown()), 64);
 
+/** The version of Headway JSON this server writes; it reads every earlier one too. */
+export const HEADWAY_FORMAT_VERSION = 2;
+
 /**
- * Headway JSON: a whole workspace, lossless. People are referred to by email and items by their
- * number, so a file can be imported into any server. Import is all-or-nothing.
+ * Headway JSON: a whole workspace, lossless but for secrets and personal saved views. People are
+ * referred to by email and items by their number, so a file can be imported into any server.
+ * Import is all-or-nothing. formatVersion 2 added the workspace tables of transfer-workspace.ts.
  */
 export const HeadwayExportSchema = z.strictObject({
   format: z.literal('headway', 'format must be "headway"'),
-  formatVersion: z.literal(1, 'this server reads formatVersion 1'),
+  formatVersion: z.union([z.literal(1), z.literal(2)], {
+    error: 'this server reads formatVersion 1 or 2',
+  }),
   workspace: z.strictObject({
     name: text().trim().min(1).max(100),
     decisionRights: z.record(text(), z.record(text(), text())),
@@ -94,6 +101,10 @@ export const HeadwayExportSchema = z.strictObject({
       updatedAt: Timestamp,
       completedAt: Timestamp.nullable(),
       version: Num,
+      /** The name of its workflow state (formatVersion 2); absent: the first state of its state. */
+      workflowState: text().max(100).nullable().optional(),
+      /** The index, in `cycles`, of the cycle it is planned in (formatVersion 2). */
+      cycle: int4().min(0).nullable().optional(),
       /**
        * Where a foreign import read the item: the tool and its key there, so a later import of
        * that tool's file updates this item instead of adding another. `version`: the item's
@@ -222,6 +233,7 @@ export const HeadwayExportSchema = z.strictObject({
       }),
     )
     .default([]),
+  ...HeadwayWorkspaceTablesShape,
 });
 export type HeadwayExport = z.infer<typeof HeadwayExportSchema>;
 

@@ -52,7 +52,11 @@ const MICROS = sql`'2026-03-04 05:06:07.123456+00'::timestamptz`;
 /** Fills every table of a fresh database; returns the ids a test may want to look at. */
 export async function fillEveryTable(db: Database) {
   const alice = await buildUser(db, { name: 'Alice Founder' });
-  const bob = await buildUser(db, { name: `Bob ${AWKWARD_TEXT}` });
+  // An awkward name but a well-formed address, so a Headway JSON export of this workspace imports.
+  const bob = await buildUser(db, {
+    name: `Bob ${AWKWARD_TEXT}`,
+    email: `bob.${Math.random().toString(36).slice(2, 10)}@example.com`,
+  });
   const ws = await buildWorkspace(db, alice.id, 'Backup Co');
   const parentId = 'ffffffff-0000-4000-8000-000000000001';
   const childId = '00000000-0000-4000-8000-000000000002';

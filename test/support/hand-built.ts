@@ -1,4 +1,4 @@
-import type { HeadwayExport } from '../../src/contract';
+import { type HeadwayExport, noWorkspaceTables } from '../../src/contract';
 import { defaultDecisionMatrix } from '../../src/domain/decision-rights';
 import { MS_PER_DAY } from '../../src/domain/shared';
 
@@ -136,5 +136,6 @@ export function buildHandBuiltWorkspace(now: Date, domain = 'hand.example'): Hea
     roadmapSnapshots: [],
     forecasts: [],
     slips: [],
+    ...noWorkspaceTables(),
   };
 }

@@ -1,4 +1,4 @@
-import type { HeadwayExport } from '../../src/contract';
+import { type HeadwayExport, noWorkspaceTables } from '../../src/contract';
 import { defaultDecisionMatrix } from '../../src/domain/decision-rights';
 
 const AT = '2026-01-05T09:00:00.000Z';
@@ -100,6 +100,7 @@ export function buildImportFile(options: { importer: string; named: string; name
     ],
     forecasts: [],
     slips: [],
+    ...noWorkspaceTables(),
   };
 }
 

@@ -18,7 +18,7 @@ const ExportFlagsSchema = z.strictObject({
   out: FilePathSchema.optional(),
 });
 
-/** `headway export` and `headway import`: a workspace as Headway JSON, lossless, all or nothing. */
+/** `headway export` and `headway import`: a workspace as Headway JSON (no secrets), all or nothing. */
 export function register(program: Command): void {
   withDatabaseOptions(
     program

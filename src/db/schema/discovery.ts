@@ -67,6 +67,8 @@ export const evidence = pgTable(
     importance: integer('importance').notNull(),
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who recorded it, when it came from a Headway JSON file (an e-mail, never an account). */
+    importedCreatedBy: text('imported_created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -27,6 +27,8 @@ export const healthUpdates = pgTable(
     status: text('status', { enum: HEALTH_STATUSES }).notNull(),
     note: text('note').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who made the call, when it came from a Headway JSON file: the e-mail the file named, never an account. */
+    importedAuthor: text('imported_author'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

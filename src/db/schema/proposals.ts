@@ -30,8 +30,12 @@ export const proposals = pgTable(
     reason: text('reason').notNull(),
     status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('open'),
     proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who proposed it, when it came from a Headway JSON file: the e-mail the file named, never an account. */
+    importedProposedBy: text('imported_proposed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who answered it, when it came from a Headway JSON file (an e-mail). */
+    importedDecidedBy: text('imported_decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     /** Why it was declined. */
     response: text('response'),

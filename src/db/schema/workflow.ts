@@ -69,6 +69,8 @@ export const cycles = pgTable(
     endDate: date('end_date').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who closed it, when it came from a Headway JSON file (an e-mail, never an account). */
+    importedClosedBy: text('imported_closed_by'),
     /** The items that left unfinished when it closed. */
     carriedOverItemIds: jsonb('carried_over_item_ids').$type<string[]>().notNull().default([]),
     carriedToCycleId: uuid('carried_to_cycle_id').references((): AnyPgColumn => cycles.id, {

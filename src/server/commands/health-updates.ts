@@ -9,6 +9,7 @@ import { healthUpdates, items, users } from '../../db/schema';
 import { describeHealthStatus } from '../../domain/forecasting';
 import { AppError, notFound, sqlStateOf } from '../errors';
 import { isUuid, requireDecision } from '../policies/access';
+import { importedName } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 
@@ -23,13 +24,16 @@ const columns = {
   note: healthUpdates.note,
   authorId: healthUpdates.authorId,
   authorName: users.name,
+  importedAuthor: healthUpdates.importedAuthor,
   createdAt: healthUpdates.createdAt,
 };
 
-type HealthRow = { createdAt: Date } & Omit<HealthUpdate, 'createdAt'>;
+type HealthRow = { createdAt: Date; importedAuthor: string | null } & Omit<HealthUpdate, 'createdAt'>;
 
-function presentHealthUpdate(row: HealthRow): HealthUpdate {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+function presentHealthUpdate({ importedAuthor, ...row }: HealthRow): HealthUpdate {
+  // A call that came in a Headway JSON file names its author as the file did.
+  const authorName = row.authorName ?? (importedAuthor ? importedName(importedAuthor) : null);
+  return { ...row, authorName, createdAt: row.createdAt.toISOString() };
 }
 
 async function loadMilestone(db: Database, workspaceId: string, itemId: string) {

@@ -9,12 +9,16 @@ import type { Database } from '../../db/client';
 import {
   assessments,
   comments,
+  cycles,
   decisionLog,
+  evidence,
   forecasts,
+  healthUpdates,
   invitations,
   itemStateChanges,
   items,
   memberships,
+  proposals,
   roadmapSnapshots,
   scoringFormulas,
   users,
@@ -59,6 +63,25 @@ const ATTRIBUTIONS: ((tx: Database, userId: string, email: string) => Promise<un
       .where(eq(roadmapSnapshots.publishedBy, id)),
   (tx, id, email) =>
     tx.update(forecasts).set({ madeBy: null, importedMadeBy: email }).where(eq(forecasts.madeBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(proposals)
+      .set({ proposedBy: null, importedProposedBy: email })
+      .where(eq(proposals.proposedBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(proposals)
+      .set({ decidedBy: null, importedDecidedBy: email })
+      .where(eq(proposals.decidedBy, id)),
+  (tx, id, email) =>
+    tx
+      .update(healthUpdates)
+      .set({ authorId: null, importedAuthor: email })
+      .where(eq(healthUpdates.authorId, id)),
+  (tx, id, email) =>
+    tx.update(cycles).set({ closedBy: null, importedClosedBy: email }).where(eq(cycles.closedBy, id)),
+  (tx, id, email) =>
+    tx.update(evidence).set({ createdBy: null, importedCreatedBy: email }).where(eq(evidence.createdBy, id)),
 ];
 
 /**

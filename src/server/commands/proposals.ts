@@ -14,6 +14,7 @@ import { decisionLog, items, proposals, users } from '../../db/schema';
 import { findEffectiveHolders } from '../../domain/decision-rights';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, isUuid, requireContributor, requireDecision } from '../policies/access';
+import { importedName } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { loadRow } from './items';
@@ -74,10 +75,13 @@ async function presentProposals(
     reason: p.reason,
     status: p.status,
     proposedBy: p.proposedBy,
-    proposedByName: proposedByName ?? 'someone who left',
+    proposedByName:
+      proposedByName ?? (p.importedProposedBy ? importedName(p.importedProposedBy) : 'someone who left'),
     createdAt: p.createdAt.toISOString(),
     decidedBy: p.decidedBy,
-    decidedByName: p.decidedBy ? (decidedByName ?? 'someone who left') : null,
+    decidedByName:
+      decidedByName ??
+      (p.importedDecidedBy ? importedName(p.importedDecidedBy) : p.decidedBy ? 'someone who left' : null),
     decidedAt: p.decidedAt?.toISOString() ?? null,
     response: p.response,
     decisionId: p.decisionId === null ? null : String(p.decisionId),

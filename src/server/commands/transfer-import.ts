@@ -11,10 +11,12 @@ import type { Database } from '../../db/client';
 import { users, workspaces } from '../../db/schema';
 import { AppError } from '../errors';
 import { checkTShirtScale } from './estimation-scale';
+import { IMPORT_CHUNK_ROWS } from './transfer-batches';
 import { findImportProblems } from './transfer-checks';
 import { type CheckedDocuments, checkDocuments } from './transfer-documents';
 import { importedPerson } from './transfer-people';
-import { IMPORT_CHUNK_ROWS, type ImportPlan, planImport } from './transfer-plan';
+import { type ImportPlan, planImport } from './transfer-plan';
+import { findWorkspaceTableProblems } from './transfer-workspace-checks';
 
 export type ImportResult = ImportPlan['result'];
 
@@ -25,7 +27,7 @@ export type ImportResult = ImportPlan['result'];
  */
 export function checkImport(doc: HeadwayExport): CheckedDocuments {
   const checked = checkDocuments(doc);
-  const problems = [...findImportProblems(doc), ...checked.problems];
+  const problems = [...findImportProblems(doc), ...findWorkspaceTableProblems(doc), ...checked.problems];
   if (problems.length > 0) {
     throw new AppError(
       'validation_failed',

@@ -31,21 +31,14 @@ import {
 } from '../../db/schema';
 import { isDecisionMatrix } from '../../domain/decision-rights';
 import { AppError } from '../errors';
+import { batchesOf, type ImportBatch } from './transfer-batches';
 import type { CheckedDocuments } from './transfer-documents';
 import { mapStrings } from './transfer-extras';
 import { type ImportInvitation, planPeople, type ResolvePerson } from './transfer-people';
-import { seedWorkflow } from './workflow-states';
+import { planWorkspaceTables } from './transfer-workspace-import';
 import { slugFor } from './workspaces';
 
-/** Rows per insert statement, and per transaction when a large import writes in chunks. */
-export const IMPORT_CHUNK_ROWS = 100;
 type Json = Record<string, unknown>;
-
-/** One insert of at most IMPORT_CHUNK_ROWS rows. */
-export interface ImportBatch {
-  rows: number;
-  write: (tx: Database) => Promise<void>;
-}
 
 export interface ImportPlan {
   workspaceId: string;
@@ -56,15 +49,6 @@ export interface ImportPlan {
   writePeople: (tx: Database) => Promise<void>;
   rows: number;
   result: Workspace & { invitations: ImportInvitation[] };
-}
-
-function batchesOf<T>(rows: T[], insert: (tx: Database, part: T[]) => Promise<unknown>): ImportBatch[] {
-  const out: ImportBatch[] = [];
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
-    const part = rows.slice(i, i + IMPORT_CHUNK_ROWS);
-    out.push({ rows: part.length, write: async (tx) => void (await insert(tx, part)) });
-  }
-  return out;
 }
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
@@ -117,6 +101,13 @@ export function planImport(
     });
 
   const logIds: number[] = [];
+  const tables = planWorkspaceTables(doc, {
+    workspaceId,
+    itemId,
+    person,
+    importerId: options.importerId,
+    logId: (index) => logIds[index],
+  });
   const ordered = [...doc.items].sort(
     (a, b) => ITEM_LEVELS[a.type] - ITEM_LEVELS[b.type] || a.number - b.number,
   );
@@ -161,10 +152,13 @@ export function planImport(
       externalSource: it.external?.source ?? null,
       externalKey: it.external?.key ?? null,
       externalVersion: it.external ? (it.external.version ?? it.version) : null,
+      ...tables.itemColumns(it),
     };
   });
 
   const batches: ImportBatch[] = [
+    // Cycles before the items planned in them; the rest once the log its proposals cite exists.
+    ...tables.before,
     ...batchesOf(itemRows, (tx, part) => tx.insert(items).values(part)),
     ...batchesOf(
       doc.dependencies.map((d) => ({
@@ -333,6 +327,7 @@ export function planImport(
       }),
       (tx, part) => tx.insert(comments).values(part),
     ),
+    ...tables.after,
   ];
 
   const { memberRows, invitationRows, links, role } = planPeople(doc, workspaceId, options);
@@ -350,7 +345,7 @@ export function planImport(
         importStatus: importing ? 'importing' : null,
         createdAt,
       });
-      await seedWorkflow(tx, workspaceId);
+      await tables.writeWorkflow(tx);
     },
     batches,
     writePeople: async (tx) => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { HeadwayExport } from '../../contract';
+import { HEADWAY_FORMAT_VERSION, type HeadwayExport } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   comments,
@@ -15,6 +15,7 @@ import {
 } from '../../db/schema';
 import { notFound } from '../errors';
 import { exportExtras } from './transfer-extras';
+import { exportWorkspaceTables } from './transfer-workspace-export';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -117,9 +118,13 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
     id ? (emails.get(id) ?? imported) : imported;
 
   const { extras, portable } = await exportExtras(db, workspaceId, number);
+  const { tables, stateNames, cycleIndex } = await exportWorkspaceTables(db, workspaceId, {
+    itemNumbers: number,
+    logIndex: indexOf,
+  });
   return {
     format: 'headway',
-    formatVersion: 1,
+    formatVersion: HEADWAY_FORMAT_VERSION,
     workspace: {
       name: ws.name,
       decisionRights: ws.decisionRights,
@@ -169,6 +174,8 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       updatedAt: r.updatedAt.toISOString(),
       completedAt: iso(r.completedAt),
       version: r.version,
+      workflowState: r.workflowStateId ? (stateNames.get(r.workflowStateId) ?? null) : null,
+      cycle: r.cycleId ? (cycleIndex.get(r.cycleId) ?? null) : null,
       ...(r.externalSource && r.externalKey
         ? {
             external: {
@@ -221,5 +228,6 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       at: s.movedAt.toISOString(),
       decision: indexOf(s.decisionId),
     })),
+    ...tables,
   };
 }

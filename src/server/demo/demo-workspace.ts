@@ -1,5 +1,5 @@
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { HeadwayExport, ItemState, ItemType } from '../../contract';
+import { type HeadwayExport, type ItemState, type ItemType, noWorkspaceTables } from '../../contract';
 import { defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
 import { createSmallRandom, MS_PER_DAY } from '../../domain/shared';
 import { CUSTOMER_REQUESTS, describeWork, EXTRA_TASKS, PLAN } from './demo-content';
@@ -321,6 +321,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     roadmapSnapshots: [],
     forecasts: [],
     slips: [],
+    ...noWorkspaceTables(),
     workspace: {
       name: 'Acme Analytics (demo)',
       decisionRights: defaultDecisionMatrix(),

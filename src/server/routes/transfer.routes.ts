@@ -25,7 +25,8 @@ export function registerTransferRoutes(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/export',
       tags: ['import and export'],
-      summary: 'The whole workspace as Headway JSON (lossless)',
+      summary:
+        'The workspace as Headway JSON: everything but secrets, personal views, estimation sessions and leads',
       request: { params: WorkspaceParams },
       responses: jsonResponses(200, HeadwayExportSchema, 'Headway JSON'),
     }),

@@ -1,9 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { describeError } from '../../api/client';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useState } from 'react';
+import { CreateNamedForm } from '../../components/create-named-form';
+import { RevokeDialog } from '../../components/revoke-dialog';
 import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
-import { useToast } from '../../components/toast';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
 import { AssessmentLeads } from './assessment-leads';
 import {
@@ -91,7 +90,7 @@ export function AssessmentLinksPage() {
         )}
       </section>
       <AssessmentLeads />
-      {revoking && <RevokeDialog link={revoking} onClose={() => setRevoking(null)} />}
+      {revoking && <RevokeLinkDialog link={revoking} onClose={() => setRevoking(null)} />}
     </div>
   );
 }
@@ -99,39 +98,16 @@ export function AssessmentLinksPage() {
 function CreateLinkForm({ onCreated }: { onCreated: (link: CreatedAssessmentLink) => void }) {
   const { workspace } = useWorkspace();
   const create = useCreateAssessmentLink(workspace.id);
-  const [name, setName] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(name, {
-      onSuccess: (link) => {
-        setName('');
-        onCreated(link);
-      },
-    });
-  };
   return (
     <section className="card-section" aria-labelledby="new-link-heading">
       <h2 id="new-link-heading">New link</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field">
-          <span>Where it goes</span>
-          <input
-            required
-            maxLength={100}
-            placeholder="e.g. website, newsletter"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Publish link
-        </button>
-      </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {describeError(create.error)}
-        </p>
-      )}
+      <CreateNamedForm
+        create={create}
+        onCreated={onCreated}
+        label="Where it goes"
+        placeholder="e.g. website, newsletter"
+        submitLabel="Publish link"
+      />
     </section>
   );
 }
@@ -153,27 +129,18 @@ function NewLink({ link, onDone }: { link: CreatedAssessmentLink; onDone: () => 
   );
 }
 
-function RevokeDialog({ link, onClose }: { link: AssessmentLink; onClose: () => void }) {
+function RevokeLinkDialog({ link, onClose }: { link: AssessmentLink; onClose: () => void }) {
   const { workspace } = useWorkspace();
-  const revoke = useRevokeAssessmentLink(workspace.id);
-  const { notify } = useToast();
   return (
-    <ConfirmDialog
+    <RevokeDialog
       title={`Revoke “${link.name}”?`}
       confirmLabel="Revoke link"
-      pending={revoke.isPending}
-      error={revoke.error}
+      revoke={useRevokeAssessmentLink(workspace.id)}
+      id={link.id}
+      doneNotice={`Link “${link.name}” revoked`}
       onClose={onClose}
-      onConfirm={() =>
-        revoke.mutate(link.id, {
-          onSuccess: () => {
-            notify(`Link “${link.name}” revoked`);
-            onClose();
-          },
-        })
-      }
     >
       <p>Anyone opening it will be told it is no longer available. The leads it brought stay.</p>
-    </ConfirmDialog>
+    </RevokeDialog>
   );
 }

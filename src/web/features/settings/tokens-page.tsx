@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../../contract';
-import { describeError } from '../../api/client';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CreateNamedForm } from '../../components/create-named-form';
+import { RevokeDialog } from '../../components/revoke-dialog';
 import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
-import { useToast } from '../../components/toast';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './tokens-api';
 
 /** The choices offered for a new token's life; the API takes any whole number from 1 to 365. */
@@ -84,41 +83,25 @@ export function TokensPage() {
           </div>
         )}
       </section>
-      {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />}
+      {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />}
     </div>
   );
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const create = useCreateApiToken();
-  const [name, setName] = useState('');
   const [days, setDays] = useState(String(DEFAULT_EXPIRY_DAYS));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { name, expiresInDays: Number(days) },
-      {
-        onSuccess: (token) => {
-          setName('');
-          onCreated(token);
-        },
-      },
-    );
-  };
   return (
     <section className="card-section" aria-labelledby="new-token-heading">
       <h2 id="new-token-heading">New token</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field">
-          <span>Token name</span>
-          <input
-            required
-            maxLength={100}
-            placeholder="e.g. laptop, CI"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
+      <CreateNamedForm
+        create={create}
+        toInput={(name) => ({ name, expiresInDays: Number(days) })}
+        onCreated={onCreated}
+        label="Token name"
+        placeholder="e.g. laptop, CI"
+        submitLabel="Create token"
+      >
         <label className="field">
           <span>Expires after</span>
           <select value={days} onChange={(e) => setDays(e.target.value)}>
@@ -129,15 +112,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
             ))}
           </select>
         </label>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Create token
-        </button>
-      </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {describeError(create.error)}
-        </p>
-      )}
+      </CreateNamedForm>
     </section>
   );
 }
@@ -165,26 +140,17 @@ function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }
   );
 }
 
-function RevokeDialog({ token, onClose }: { token: ApiToken; onClose: () => void }) {
-  const revoke = useRevokeApiToken();
-  const { notify } = useToast();
+function RevokeTokenDialog({ token, onClose }: { token: ApiToken; onClose: () => void }) {
   return (
-    <ConfirmDialog
+    <RevokeDialog
       title={`Revoke “${token.name}”?`}
       confirmLabel="Revoke token"
-      pending={revoke.isPending}
-      error={revoke.error}
+      revoke={useRevokeApiToken()}
+      id={token.id}
+      doneNotice={`Token “${token.name}” revoked`}
       onClose={onClose}
-      onConfirm={() =>
-        revoke.mutate(token.id, {
-          onSuccess: () => {
-            notify(`Token “${token.name}” revoked`);
-            onClose();
-          },
-        })
-      }
     >
       <p>Anything using this token stops working at once. This cannot be undone.</p>
-    </ConfirmDialog>
+    </RevokeDialog>
   );
 }

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../../../contract/webhooks';
-import { describeError } from '../../api/client';
+import { CreateNamedForm } from '../../components/create-named-form';
+import { RevokeDialog } from '../../components/revoke-dialog';
 import { ShownOnce } from '../../components/shown-once';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
@@ -48,37 +49,23 @@ export function WebhooksPage() {
 function Endpoints({ workspaceId }: { workspaceId: string }) {
   const endpoints = useWebhookEndpoints(workspaceId);
   const create = useCreateWebhookEndpoint(workspaceId);
-  const [url, setUrl] = useState('');
   const [kinds, setKinds] = useState<WebhookEventKind[]>([...WEBHOOK_EVENT_KINDS]);
   const [created, setCreated] = useState<CreatedWebhookEndpoint | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { url, kinds },
-      {
-        onSuccess: (endpoint) => {
-          setUrl('');
-          setCreated(endpoint);
-        },
-      },
-    );
-  };
   const toggle = (kind: WebhookEventKind) =>
     setKinds((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : [...now, kind]));
   return (
     <section className="card-section" aria-labelledby="webhooks-heading">
       <h2 id="webhooks-heading">Endpoints</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field">
-          <span>Endpoint URL</span>
-          <input
-            required
-            type="url"
-            placeholder="https://hooks.example.com/headway"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        </label>
+      <CreateNamedForm
+        create={create}
+        toInput={(url) => ({ url, kinds })}
+        onCreated={setCreated}
+        type="url"
+        maxLength={2000}
+        label="Endpoint URL"
+        placeholder="https://hooks.example.com/headway"
+        submitLabel="Add endpoint"
+      >
         <fieldset className="field">
           <legend>Events</legend>
           {WEBHOOK_EVENT_KINDS.map((kind) => (
@@ -87,15 +74,7 @@ function Endpoints({ workspaceId }: { workspaceId: string }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Add endpoint
-        </button>
-      </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {describeError(create.error)}
-        </p>
-      )}
+      </CreateNamedForm>
       {created && (
         <ShownOnce
           noun="secret"
@@ -123,6 +102,7 @@ function Endpoints({ workspaceId }: { workspaceId: string }) {
 
 function Endpoint({ workspaceId, endpoint }: { workspaceId: string; endpoint: WebhookEndpoint }) {
   const [open, setOpen] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const remove = useDeleteWebhookEndpoint(workspaceId);
   return (
     <div className="webhook-endpoint">
@@ -135,13 +115,24 @@ function Endpoint({ workspaceId, endpoint }: { workspaceId: string; endpoint: We
           type="button"
           className="button"
           aria-label={`Remove ${endpoint.url}`}
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(endpoint.id)}
+          onClick={() => setRemoving(true)}
         >
           Remove
         </button>
       </p>
       {open && <DeliveryLog workspaceId={workspaceId} endpointId={endpoint.id} />}
+      {removing && (
+        <RevokeDialog
+          title={`Remove ${endpoint.url}?`}
+          confirmLabel="Remove endpoint"
+          revoke={remove}
+          id={endpoint.id}
+          doneNotice={`Endpoint ${endpoint.url} removed`}
+          onClose={() => setRemoving(false)}
+        >
+          <p>Nothing more is sent to it, and its delivery log goes with it. This cannot be undone.</p>
+        </RevokeDialog>
+      )}
     </div>
   );
 }

@@ -1,0 +1,174 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HeadwayExport, HeadwayExportSchema } from '../../src/contract';
+import type { DatabaseHandle } from '../../src/db/client';
+import {
+  assessments,
+  cycles,
+  items,
+  roadmapSnapshots,
+  savedViews,
+  workflowStates,
+  workspaces,
+} from '../../src/db/schema';
+import { findLatestHealthUpdates } from '../../src/server/commands/health-updates';
+import { exportWorkspace } from '../../src/server/commands/transfer';
+import { importWorkspace } from '../../src/server/commands/transfer-import';
+import { AppError } from '../../src/server/errors';
+import { createTestDatabase } from '../support/database';
+import { fillEveryTable } from '../support/every-table';
+import { buildImportFile } from '../support/import-file';
+
+let handle: DatabaseHandle;
+let filled: Awaited<ReturnType<typeof fillEveryTable>>;
+let alice: string;
+
+/** The file as a client sends it: through JSON and the route's schema. */
+const asSent = (doc: HeadwayExport): HeadwayExport =>
+  HeadwayExportSchema.parse(JSON.parse(JSON.stringify(doc)));
+
+/** The rows a list names by id, counted: a table that disappeared from the file leaves a 0. */
+const V2_LISTS = [
+  'workflowStates',
+  'cycles',
+  'savedViews',
+  'proposals',
+  'healthUpdates',
+  'deployments',
+  'incidents',
+  'companies',
+  'evidence',
+] as const;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const { db } = handle;
+  filled = await fillEveryTable(db);
+  alice = filled.userIds[0] as string;
+  const ws = filled.workspaceId;
+  // The filler's assessment and roadmap hold placeholder documents an import refuses; the
+  // transfer test carries real ones. What this file is about is the workspace tables.
+  await db.delete(assessments).where(eq(assessments.workspaceId, ws));
+  await db.delete(roadmapSnapshots).where(eq(roadmapSnapshots.workspaceId, ws));
+  // A feature sits under an epic (the filler's parent is a feature), whose health is called.
+  await db.update(items).set({ type: 'epic' }).where(eq(items.id, filled.parentId));
+  // A state of the team's own, an item in it, a closed cycle that carried it to the next, and a
+  // shared view: every reference between the tables has something to carry.
+  const [triage] = await db
+    .insert(workflowStates)
+    .values({
+      workspaceId: ws,
+      name: 'Triage',
+      category: 'backlog',
+      builtinState: 'new',
+      position: 6,
+      wipLimit: 3,
+    })
+    .returning({ id: workflowStates.id });
+  await db
+    .update(items)
+    .set({ workflowStateId: triage?.id ?? null })
+    .where(eq(items.id, filled.childId));
+  const [next] = await db
+    .insert(cycles)
+    .values({ workspaceId: ws, name: 'Sprint 2', startDate: '2026-03-16', endDate: '2026-03-27' })
+    .returning({ id: cycles.id });
+  await db
+    .update(cycles)
+    .set({
+      closedAt: new Date('2026-03-13T17:00:00Z'),
+      closedBy: alice,
+      carriedOverItemIds: [filled.childId],
+      carriedToCycleId: next?.id ?? null,
+    })
+    .where(and(eq(cycles.workspaceId, ws), sql`${cycles.id} <> ${next?.id}`));
+  await db.insert(savedViews).values({
+    workspaceId: ws,
+    ownerId: alice,
+    name: 'Open features',
+    shared: true,
+    query: { type: 'feature', assignee: alice, view: 'grouped' },
+  });
+});
+afterAll(() => handle.close());
+
+describe('Headway JSON with the workspace tables', () => {
+  it('should give the same file after export → import → export when every table has rows', async () => {
+    const first = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    expect(first.formatVersion).toBe(2);
+    for (const list of V2_LISTS) expect(first[list]?.length ?? 0, list).toBeGreaterThan(0);
+    const child = first.items.find((it) => it.number === 2);
+    expect(child?.workflowState).toBe('Triage');
+    expect(child?.cycle).toBe(0);
+    expect(first.cycles[0]?.carriedTo).toBe(1);
+    expect(first.cycles[0]?.carriedOver).toEqual([2]);
+    expect(first.evidence[0]?.company).toBe(0);
+    expect(first.evidence[0]?.item).toBe(2);
+    expect(first.proposals[0]?.logEntry).toBe(1);
+    expect(first.healthUpdates[0]?.item).toBe(1);
+    // The personal view stays its owner's; the shared one names its owner by e-mail.
+    expect(first.savedViews.map((v) => v.name)).toEqual(['Open features']);
+    expect(first.savedViews[0]?.query.assignee).toMatch(/^user:.+@/);
+    // No secret of the workspace travels: tokens, webhook endpoints, the GitHub connection.
+    const text = JSON.stringify(first);
+    for (const secret of ['whsec_x', 'token-hash', 'ingest-hash', 'hooks.example.com', 'sealed'])
+      expect(text).not.toContain(secret);
+
+    const imported = await importWorkspace(handle.db, alice, first);
+    expect(imported.id).not.toBe(filled.workspaceId);
+    const second = asSent(await exportWorkspace(handle.db, imported.id));
+    // The importer's account is the only one here: the view's assignee filter has no one to name.
+    const { assignee: _dropped, ...query } = first.savedViews[0]?.query ?? {};
+    expect(second).toEqual({ ...first, savedViews: [{ ...first.savedViews[0], query }] });
+    // A call that came in the file is shown as the file's, never as an account's.
+    const [call] = await findLatestHealthUpdates(handle.db, imported.id);
+    expect(call?.authorId).toBeNull();
+    expect(call?.authorName).toBe(`${first.healthUpdates[0]?.author} in the imported file`);
+  });
+
+  it('should import a formatVersion 1 file with the default workflow', async () => {
+    const old = asSent(buildImportFile({ importer: 'old@example.com', named: 'someone@example.com' }));
+    expect(old.formatVersion).toBe(1);
+    const ws = await importWorkspace(handle.db, alice, old);
+    const again = await exportWorkspace(handle.db, ws.id);
+    expect(again.formatVersion).toBe(2);
+    expect(again.workflowStates?.map((s) => s.name)).toEqual([
+      'New',
+      'Ready',
+      'In progress',
+      'In review',
+      'Done',
+      'Cancelled',
+    ]);
+    expect(again.items.length).toBe(old.items.length);
+    expect(again.cycles).toEqual([]);
+  });
+
+  it('should refuse, writing nothing, a file whose references between the tables point nowhere', async () => {
+    const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    const broken: HeadwayExport = {
+      ...file,
+      workspace: { ...file.workspace, name: 'Broken refs' },
+      items: file.items.map((it) => (it.number === 2 ? { ...it, workflowState: 'Nowhere', cycle: 9 } : it)),
+      evidence: file.evidence.map((e) => ({ ...e, company: 5 })),
+      proposals: file.proposals.map((p) => ({ ...p, logEntry: 99 })),
+      healthUpdates: file.healthUpdates.map((h) => ({ ...h, item: 77 })),
+      cycles: file.cycles.map((c) => ({ ...c, carriedTo: 4 })),
+    };
+    const error = await importWorkspace(handle.db, alice, broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    const problems = ((error as AppError).details as { problems: string[] }).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'items[1].workflowState: there is no state "Nowhere" in workflowStates',
+        'items[1].cycle: there is no cycles[9] in this file',
+        'evidence[0].company: there is no companies[5] in this file',
+        'proposals[0].logEntry: there is no decisions[99] in this file',
+        'healthUpdates[0].item: there is no item #77 in this file',
+        'cycles[0].carriedTo: there is no cycles[4] in this file',
+      ]),
+    );
+    const named = await handle.db.select().from(workspaces).where(eq(workspaces.name, 'Broken refs'));
+    expect(named).toHaveLength(0);
+  });
+});
