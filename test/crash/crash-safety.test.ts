@@ -184,7 +184,7 @@ describe(`crash safety on ${TEST_DB === 'pg' ? 'the PostgreSQL server' : 'embedd
         onDelivery = () => {
           if (acknowledged.length - before >= WRITES_PER_ROUND) kill(true);
         };
-        const fallback = setTimeout(() => kill(false), 60_000);
+        const fallback = setTimeout(() => kill(false), 180_000);
         // Writers keep sending until the dead server refuses them, so writes are in flight at the
         // kill and at least one is sent after it: none of those may be counted as acknowledged.
         let refused = false;
@@ -273,11 +273,12 @@ describe(`crash safety on ${TEST_DB === 'pg' ? 'the PostgreSQL server' : 'embedd
           sentTwice: [...receiver.received.values()].filter((n) => n > 1).length,
         };
         console.log(`crash rounds: ${JSON.stringify(figures)}`);
-        expect(killedWithJobRunning).toEqual(Array.from({ length: ROUNDS }, () => true));
         expect(figures.completed).toBeGreaterThan(0);
         expect(duplicated).toEqual([]);
         expect(unsent).toEqual([]);
         expect(unknown).toEqual([]);
+        // Last: what the rounds did is checked above whatever the timing of each kill.
+        expect(killedWithJobRunning).toEqual(Array.from({ length: ROUNDS }, () => true));
       } finally {
         await database.close();
       }
