@@ -1,11 +1,13 @@
 /**
  * Figures for an operator's monitoring, in the Prometheus text exposition format (version 0.0.4):
- * requests and their latency per route pattern and status class, requests in flight, the database
- * pool where the driver has one, and the process (memory, CPU, event-loop delay, uptime).
- * Kept in this process only: each server is scraped on its own.
+ * requests and their latency per route pattern and status class, requests in flight, live event
+ * streams, the database pool where the driver has one, the job queues' depth where the server runs
+ * them, and the process (memory, CPU, event-loop delay, uptime). Kept in this process only (the
+ * queue depths are read from the database): each server is scraped on its own.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HEADWAY_VERSION } from '../contract/version';
+import type { QueueDepth } from './jobs/depth';
 
 /** Latency buckets in seconds: fine below 100 ms, where a healthy API answers. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
@@ -80,8 +82,9 @@ export class Metrics {
   /**
    * The figures as Prometheus text.
    * @param pool the database pool's connections, when the driver has a pool (PostgreSQL)
+   * @param queues each job queue's jobs by state, when the server runs the job queue
    */
-  expose(pool?: PoolFigures): string {
+  expose(pool?: PoolFigures, queues?: readonly QueueDepth[]): string {
     const out: string[] = [];
     const family = (name: string, type: string, help: string) =>
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -123,6 +126,19 @@ export class Metrics {
         'Queries waiting for a free connection of the pool.',
       );
       out.push(`headway_db_pool_waiting_requests ${pool.waiting}`);
+    }
+
+    if (queues) {
+      family(
+        'headway_job_queue_jobs',
+        'gauge',
+        'Jobs in each background queue, by state (queued, active, failed).',
+      );
+      for (const q of queues) {
+        for (const state of ['queued', 'active', 'failed'] as const) {
+          out.push(`headway_job_queue_jobs${labelText({ queue: q.queue, state })} ${q[state]}`);
+        }
+      }
     }
 
     const memory = process.memoryUsage();

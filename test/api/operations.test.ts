@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../../src/db/client';
 import { createApp } from '../../src/server/app';
+import { type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
 import { Metrics } from '../../src/server/metrics';
 import { createTestDatabase } from '../support/database';
 
@@ -114,5 +115,93 @@ describe('/api/metrics', () => {
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+-]+|\w+(\{[^}]*\})? NaN)$/);
     }
     metrics.stop();
+  });
+
+  it('should count the queued, active and failed jobs of each job queue, read from the database', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = 0;
+    const blocked: JobKind = {
+      queue: 'metrics-blocked',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      run: async () => {
+        started += 1;
+        await held;
+      },
+    };
+    const failing: JobKind = {
+      queue: 'metrics-failing',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      run: async () => {
+        throw new Error('refused');
+      },
+    };
+    const waiting: JobKind = {
+      queue: 'metrics-waiting',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      run: async () => {},
+    };
+    const queues: JobQueue[] = [];
+    try {
+      const sender = await startJobQueue({
+        executeSql: handle.executeSql,
+        logger: quiet,
+        kinds: [waiting],
+        work: false,
+      });
+      queues.push(sender);
+      const worker = await startJobQueue({
+        executeSql: handle.executeSql,
+        logger: quiet,
+        kinds: [blocked, failing],
+        pollingIntervalSeconds: 0.5,
+      });
+      queues.push(worker);
+      await sender.send({ queue: 'metrics-waiting' });
+      await sender.send({ queue: 'metrics-waiting' });
+      await worker.send({ queue: 'metrics-blocked' });
+      await worker.send({ queue: 'metrics-failing' });
+      const metrics = new Metrics();
+      const app = appWith({ metrics, metricsToken: TOKEN, jobs: worker });
+      const read = async () =>
+        (await app.request('/api/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const figure = (text: string, queue: string, state: string) =>
+        Number(
+          new RegExp(`^headway_job_queue_jobs\\{queue="${queue}",state="${state}"\\} (\\d+)$`, 'm').exec(
+            text,
+          )?.[1],
+        );
+      let text = await read();
+      for (
+        let tries = 0;
+        tries < 100 && (started === 0 || figure(text, 'metrics-failing', 'failed') !== 1);
+        tries++
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await read();
+      }
+      expect(text).toContain('# TYPE headway_job_queue_jobs gauge\n');
+      expect(figure(text, 'metrics-waiting', 'queued')).toBe(2);
+      expect(figure(text, 'metrics-waiting', 'active')).toBe(0);
+      expect(figure(text, 'metrics-blocked', 'active')).toBe(1);
+      expect(figure(text, 'metrics-blocked', 'queued')).toBe(0);
+      expect(figure(text, 'metrics-failing', 'failed')).toBe(1);
+      // The failed job's copy waits in the dead-letter queue, where people look at it.
+      expect(figure(text, 'dead-letter', 'queued')).toBe(1);
+      // Without a job queue the server has no queue figures to give.
+      const without = await appWith({ metricsToken: TOKEN }).request('/api/metrics', {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(await without.text()).not.toContain('headway_job_queue_jobs');
+      metrics.stop();
+    } finally {
+      release();
+      for (const queue of queues) await queue.stop({ timeoutMs: 2000 });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] | string };
   stop_grace_period?: string;
+  ports?: string[];
 }
 
 const compose = parse(readFileSync(join(ROOT, 'compose.yaml'), 'utf8')) as {
@@ -92,5 +93,48 @@ describe('compose.yaml and the Dockerfile', () => {
     expect(dockerfile).toMatch(/^CMD \["serve"\]$/m);
     expect(dockerfile).toMatch(/^STOPSIGNAL SIGTERM$/m);
     expect(Number.parseInt(app?.stop_grace_period ?? '0', 10)).toBeGreaterThan(10);
+  });
+
+  it('should build on Node 20, which package.json allows, with scripts and files that exist', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      scripts: Record<string, string>;
+    };
+    const stages = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    expect(stages.length).toBe(2);
+    for (const image of stages) expect(image).toMatch(/^node:20-/);
+    expect(pkg.engines.node).toMatch(/^>=20\./);
+    const runs = [...dockerfile.matchAll(/^RUN .*$/gm)].flatMap((line) =>
+      [...line[0].matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? ''),
+    );
+    expect(runs).toContain('build');
+    for (const script of runs) expect(pkg.scripts, script).toHaveProperty(script);
+    // What `npm run build` runs, and what it writes: dist/web (vite) and dist/cli.
+    expect(pkg.scripts.build).toBe('vite build && node scripts/build-cli.mjs');
+    expect(readFileSync(join(ROOT, 'vite.config.ts'), 'utf8')).toContain("'dist', 'web'");
+    expect(readFileSync(join(ROOT, 'scripts', 'build-cli.mjs'), 'utf8')).toContain("'dist', 'cli'");
+    const produced = ['dist', 'node_modules'];
+    for (const [, from] of dockerfile.matchAll(/^COPY --from=build \/app\/(\S+)/gm)) {
+      expect(produced.includes(from ?? '') || existsSync(join(ROOT, from ?? '')), from).toBe(true);
+    }
+    for (const [, sources] of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
+      for (const source of (sources ?? '').split(' '))
+        expect(existsSync(join(ROOT, source)), source).toBe(true);
+    }
+    expect(existsSync(join(ROOT, 'bin', 'headway.js'))).toBe(true);
+    // `COPY . .` comes after `npm ci`: the installed modules must not be replaced by the host's.
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['node_modules', 'dist', 'headway-data', '.git']) expect(ignored).toContain(entry);
+  });
+
+  it('should expose the port the server listens on, in the image and in compose', () => {
+    const serve = readFileSync(join(ROOT, 'src', 'cli', 'commands', 'serve.ts'), 'utf8');
+    const defaultPort = /process\.env\.PORT \?\? '(\d+)'/.exec(serve)?.[1];
+    expect(defaultPort).toBe('3000');
+    expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${defaultPort}$`, 'm'));
+    expect(dockerfile).toMatch(new RegExp(`^\\s+PORT=${defaultPort} \\\\$`, 'm'));
+    expect(app?.environment?.PORT).toBe(defaultPort);
+    expect(app?.environment?.HOST).toBe('0.0.0.0');
+    expect(app?.ports?.map((p) => p.split(':').at(-1))).toEqual([defaultPort]);
   });
 });

@@ -101,19 +101,19 @@ function scoreRow(row: ForecastRow, outcome: Outcome): ForecastScore {
 }
 
 /**
- * The workspace's forecast track record: stored forecasts whose work has finished, each scored
- * against what really happened (at or below P85? where did it land?), and the calibration over
- * all of them. Forecasts whose work finished since the last read get their outcome recorded now.
+ * Records the outcome of every stored forecast of the workspace whose work has finished since it
+ * was last looked at, so it can be scored. Safe to run twice, or on two servers at once: a
+ * forecast's outcome is written only while it has none.
  * @param db the database
  * @param workspaceId the workspace
  * @param now the current time
- * @returns the scored forecasts, the number still pending, and the calibration table
+ * @returns how many forecasts got their outcome now
  */
-export async function getTrackRecord(
+export async function recordForecastOutcomes(
   db: Database,
   workspaceId: string,
   now = new Date(),
-): Promise<TrackRecord> {
+): Promise<number> {
   const today = toDayNumberOf(now);
   // A forecast stored by an older version (or an import that trusted its file) in a shape this
   // version cannot read is left out, rather than failing the whole track record.
@@ -123,6 +123,7 @@ export async function getTrackRecord(
       .from(forecasts)
       .where(and(eq(forecasts.workspaceId, workspaceId), isNull(forecasts.scoredAt)))
   ).filter(isReadable);
+  let recorded = 0;
   if (pendingRows.length > 0) {
     const { history } = await loadDailyHistory(db, workspaceId, { to: formatIsoDay(today) });
     const itemIds = [
@@ -141,12 +142,32 @@ export async function getTrackRecord(
     for (const row of pendingRows) {
       const outcome = findOutcome(row, { history, today, done });
       if (!outcome) continue;
-      await db
+      const updated = await db
         .update(forecasts)
         .set({ outcome, scoredAt: now })
-        .where(and(eq(forecasts.id, row.id), isNull(forecasts.scoredAt)));
+        .where(and(eq(forecasts.id, row.id), isNull(forecasts.scoredAt)))
+        .returning({ id: forecasts.id });
+      recorded += updated.length;
     }
   }
+  return recorded;
+}
+
+/**
+ * The workspace's forecast track record: stored forecasts whose work has finished, each scored
+ * against what really happened (at or below P85? where did it land?), and the calibration over
+ * all of them. Forecasts whose work finished since the last read get their outcome recorded now.
+ * @param db the database
+ * @param workspaceId the workspace
+ * @param now the current time
+ * @returns the scored forecasts, the number still pending, and the calibration table
+ */
+export async function getTrackRecord(
+  db: Database,
+  workspaceId: string,
+  now = new Date(),
+): Promise<TrackRecord> {
+  await recordForecastOutcomes(db, workspaceId, now);
   const rows = (
     await db
       .select()

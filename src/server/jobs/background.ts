@@ -1,7 +1,7 @@
 /**
  * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
- * pass that turns committed changes into them, on every change and each minute to catch up) and,
- * when configured, scheduled backups.
+ * pass that turns committed changes into them, on every change and each minute to catch up),
+ * forecast scoring each hour and, when configured, scheduled backups.
  */
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client';
@@ -9,6 +9,7 @@ import { LIVE_CHANNEL } from '../live/record';
 import { createPendingDeliveries, enqueueDeliveries, webhookDeliveryJob } from '../webhooks/dispatch';
 import type { SendOptions } from '../webhooks/send';
 import { type BackupSchedule, backupJob, backupScheduled } from './backups';
+import { forecastScoringJob, forecastScoringScheduled } from './forecast-scoring';
 import { type JobData, type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
 
 const FANOUT_QUEUE = 'webhook-fanout';
@@ -61,9 +62,11 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       retryDelaySeconds: 1,
       run: () => dispatchWebhooks(),
     } satisfies JobKind<JobData>,
+    forecastScoringJob(database.db, () => queue),
   ];
   const schedules: ScheduledJob[] = [
     { queue: FANOUT_QUEUE, cron: '* * * * *', data: { queue: FANOUT_QUEUE } },
+    forecastScoringScheduled,
   ];
   if (options.backups) {
     kinds.push(backupJob(database.db, options.backups));

@@ -6,6 +6,7 @@ import { routePath } from 'hono/route';
 import { migrationTags } from '../../db/migrate';
 import type { AppEnv, ServerDeps } from '../context';
 import { AppError } from '../errors';
+import { findQueueDepths, type QueueDepth } from '../jobs/depth';
 import type { Metrics } from '../metrics';
 
 /** How long readiness waits for the database before it answers 503. */
@@ -51,6 +52,17 @@ async function unreadyReason(deps: ServerDeps): Promise<string | null> {
   }
 }
 
+/** The job queues' depth when this server runs them; a failed read leaves them out rather than the metrics. */
+async function readQueueDepths(deps: ServerDeps): Promise<QueueDepth[] | undefined> {
+  if (!deps.jobs) return undefined;
+  try {
+    return await findQueueDepths(deps.jobs.executeSql);
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'could not read the job queues for the metrics');
+    return undefined;
+  }
+}
+
 /**
  * Endpoints for whoever runs Headway: liveness (the process answers), readiness (the database
  * answers in time with every migration applied, and the server is not shutting down) and the
@@ -64,7 +76,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, metrics: Metr
     const reason = await unreadyReason(c.get('deps'));
     return reason === null ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable', reason }, 503);
   });
-  app.get('/api/metrics', (c) => {
+  app.get('/api/metrics', async (c) => {
     const deps = c.get('deps');
     if (!deps.metricsToken) {
       throw new AppError('not_found', `No API route GET ${c.req.path}: see /api/openapi.json`);
@@ -79,6 +91,6 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, metrics: Metr
       );
     }
     c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
-    return c.body(metrics.expose(deps.databasePool?.()));
+    return c.body(metrics.expose(deps.databasePool?.(), await readQueueDepths(deps)));
   });
 }
