@@ -177,6 +177,13 @@ export const WORKSPACE_CASES: RouteCase[] = [
   { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
   { name: 'list ideas', method: 'GET', path: (t) => `${W(t)}/ideas`, allowed: ALL },
   {
+    name: 'decide an idea',
+    method: 'POST',
+    path: (t) => `${W(t)}/ideas/${t.item.id}/decision`,
+    body: (t) => ({ outcome: 'accepted', reason: 'Customers ask for it', version: t.item.version }),
+    allowed: SCOPE,
+  },
+  {
     name: 'import evidence',
     method: 'POST',
     path: (t) => `${W(t)}/evidence/import`,

@@ -1,10 +1,17 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { EvidenceImportReportSchema, IdeaListSchema, ImportEvidenceSchema } from '../../contract';
+import {
+  DecideIdeaSchema,
+  EvidenceImportReportSchema,
+  IdeaDecisionSchema,
+  IdeaListSchema,
+  ImportEvidenceSchema,
+} from '../../contract';
 import { importEvidence } from '../commands/evidence-import';
+import { decideIdea } from '../commands/idea-decisions';
 import { listIdeas } from '../commands/ideas';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
-import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+import { ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 /** Discovery: customer evidence in from CSV, and ideas with the demand behind them. */
 export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -42,6 +49,24 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       return send(c, IdeaListSchema, await listIdeas(c.get('deps').db, actor));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/ideas/{itemId}/decision',
+      tags: ['discovery'],
+      summary:
+        'Accept an idea into the roadmap, decline it, or park it until a review day, with the reason; logged as a scope decision with the evidence at the time (only who holds scope may)',
+      request: { params: ItemParams, ...jsonBody(DecideIdeaSchema) },
+      responses: jsonResponses(200, IdeaDecisionSchema, 'The decision as it now stands'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const decision = await decideIdea({ db: c.get('deps').db, actor }, itemId, c.req.valid('json'));
+      return send(c, IdeaDecisionSchema, decision);
     },
   );
 }
