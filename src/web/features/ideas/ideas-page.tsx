@@ -7,6 +7,7 @@ import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import './ideas.css';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -147,6 +148,21 @@ export function IdeasPage() {
         </p>
       ) : (
         <>
+          {ideas.data.alerts.length > 0 && (
+            <div className="alert alert-error" role="status">
+              <p>Promised dates at risk (below {percent(ideas.data.alertBelow)}):</p>
+              <ul>
+                {ideas.data.alerts.map((alert) => (
+                  <li key={alert.itemId}>
+                    {alert.ref} · {alert.title}: {percent(alert.probability)} likely by {alert.targetDate}
+                    {alert.mine
+                      ? ' — yours to decide: move the date, cut scope, or tell the people who asked'
+                      : ` — decided by ${alert.holders.map((h) => h.name).join(', ') || 'nobody yet'}`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="muted">
             Reach is the share of the {ideas.data.accountsHeard} accounts heard from that asked, with a 90 %
             interval: the fewer accounts heard, the wider it is.
@@ -161,6 +177,7 @@ export function IdeasPage() {
                 <th scope="col">Notes</th>
                 <th scope="col">Revenue (ARR)</th>
                 <th scope="col">Reach (90 % interval)</th>
+                <th scope="col">Decision</th>
               </tr>
             </thead>
             <tbody>
@@ -170,6 +187,9 @@ export function IdeasPage() {
                     <Link to={`../backlog?item=${idea.itemId}`}>
                       {idea.ref} · {idea.title}
                     </Link>
+                    {idea.companies.length > 0 && (
+                      <div className="muted idea-companies">Asked by {idea.companies.join(', ')}</div>
+                    )}
                   </td>
                   <td>{idea.accounts}</td>
                   <td>{idea.evidence}</td>
@@ -187,6 +207,10 @@ export function IdeasPage() {
                         {idea.reach.heard})
                       </span>
                     </span>
+                  </td>
+                  <td className="idea-decision-cell">
+                    <IdeaStatus idea={idea} />
+                    <DecideIdeaForm ws={workspace.id} idea={idea} />
                   </td>
                 </tr>
               ))}
