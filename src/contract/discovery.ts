@@ -177,8 +177,28 @@ const ShareSchema = z.object({
 export const IDEA_OUTCOMES = ['accepted', 'declined', 'parked'] as const;
 export type IdeaOutcome = (typeof IDEA_OUTCOMES)[number];
 
-/** Below this probability of meeting its promised date, an accepted idea raises an alert. */
+/** Below this probability of meeting its promised date, an accepted idea raises an alert, unless the workspace sets its own. */
 export const IDEA_ALERT_BELOW = 0.7;
+
+/** `PUT …/ideas/alert-threshold`: the workspace's threshold, in whole percent, logged as a roadmap decision. */
+export const SetIdeaAlertThresholdSchema = z.strictObject({
+  percent: z
+    .number()
+    .int('give the threshold in whole percent, such as 70')
+    .min(1, 'give a threshold between 1 and 99 %')
+    .max(99, 'give a threshold between 1 and 99 %'),
+  reason: text().trim().max(2_000, 'keep the reason to 2,000 characters').optional(),
+  /** The decision-log id of the threshold you saw, or null when it was still the default. */
+  basedOn: z.number().int().positive().nullable(),
+});
+export type SetIdeaAlertThreshold = z.infer<typeof SetIdeaAlertThresholdSchema>;
+
+/** The workspace's alert threshold and the decision that set it (null: the default). */
+export const IdeaAlertThresholdSchema = z.object({
+  alertBelow: z.number(),
+  decisionId: z.number().int().nullable(),
+});
+export type IdeaAlertThreshold = z.infer<typeof IdeaAlertThresholdSchema>;
 
 /** `POST …/ideas/{itemId}/decision`: accept, decline or park an idea, with the why requesters read. */
 export const DecideIdeaSchema = z
@@ -282,6 +302,8 @@ export const IdeaListSchema = z.object({
   unlinkedEvidence: z.number().int(),
   /** The probability below which a promised date raises an alert. */
   alertBelow: z.number(),
+  /** The decision that set it, which a change names so a stale page gets a 409; null: the default. */
+  alertThresholdDecisionId: z.number().int().nullable(),
   alerts: z.array(IdeaAlertSchema),
 });
 export type IdeaList = z.infer<typeof IdeaListSchema>;

@@ -161,3 +161,40 @@ describe('decisions on ideas', () => {
     expect((await ideas(team.developer)).alerts[0]?.mine).toBe(false);
   });
 });
+
+describe('the alert threshold of promised ideas', () => {
+  it('should be set by the roadmap holder as a logged decision, and refuse a stale or bad one', async () => {
+    const before = await ideas();
+    expect(before.alertBelow).toBe(0.7);
+    const url = `${W()}/ideas/alert-threshold`;
+    const refused = await team.developer.put(url, { percent: 1, basedOn: before.alertThresholdDecisionId });
+    expect(refused.status).toBe(403);
+    for (const percent of [0, 100, 50.5]) {
+      const bad = await team.cpo.put(url, { percent, basedOn: before.alertThresholdDecisionId });
+      expect(bad.status).toBe(400);
+    }
+    const set = await team.cpo.put<{ alertBelow: number; decisionId: number }>(url, {
+      percent: 1,
+      reason: 'Only tell us when a date is nearly lost',
+      basedOn: before.alertThresholdDecisionId,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.alertBelow).toBe(0.01);
+    const stale = await team.cpo.put(url, { percent: 90, basedOn: before.alertThresholdDecisionId });
+    expect(stale.status).toBe(409);
+
+    const after = await ideas();
+    expect(after).toMatchObject({ alertBelow: 0.01, alertThresholdDecisionId: set.body.decisionId });
+    // Every promise is judged against the new threshold.
+    for (const idea of after.ideas) {
+      if (idea.promise?.probability == null) continue;
+      expect(idea.promise.atRisk).toBe(idea.promise.probability < 0.01);
+    }
+    expect(after.alerts.every((a) => a.probability < 0.01)).toBe(true);
+    const log = await team.viewer.get<{ data: DecisionLogEntry[] }>(`${W()}/decisions?decision=roadmap`);
+    expect(log.body.data[0]).toMatchObject({
+      summary: 'Set the alert threshold of promised ideas to 1 % (was 70 %)',
+      rationale: 'Only tell us when a date is nearly lost',
+    });
+  });
+});

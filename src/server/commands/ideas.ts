@@ -3,10 +3,11 @@
  * idea-demand.ts), the decision on it with its why, and for an accepted idea with a promised date
  * the chance of meeting it, with an alert for the decision's holders when it falls too low.
  */
-import { IDEA_ALERT_BELOW, type Idea, type IdeaList } from '../../contract';
+import type { Idea, IdeaList } from '../../contract';
 import type { Database } from '../../db/client';
 import { findEffectiveHolders } from '../../domain/decision-rights';
 import { type Actor, findTeam } from '../policies/access';
+import { getIdeaAlertThreshold } from './idea-alert-threshold';
 import { findIdeaDecisions } from './idea-decisions';
 import { summarizeIdeas } from './idea-demand';
 import { findPromiseAlerts, forecastPromises } from './idea-promises';
@@ -25,7 +26,8 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
     decisions.get(itemId)?.outcome === 'accepted' && targetDate !== null ? [{ itemId, targetDate }] : [],
   );
   const forecasts = await forecastPromises({ db, actor }, promised);
-  const alertBelow = IDEA_ALERT_BELOW;
+  const threshold = await getIdeaAlertThreshold(db, actor.workspaceId);
+  const alertBelow = threshold.alertBelow;
   const ideas: Idea[] = demand.map(({ targetDate, ...idea }) => {
     const forecast = forecasts.get(idea.itemId);
     return {
@@ -51,6 +53,7 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
     accountsHeard,
     unlinkedEvidence,
     alertBelow,
+    alertThresholdDecisionId: threshold.decisionId,
     alerts: findPromiseAlerts(ideas, holders, actor.userId),
   };
 }

@@ -2,11 +2,14 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   DecideIdeaSchema,
   EvidenceImportReportSchema,
+  IdeaAlertThresholdSchema,
   IdeaDecisionSchema,
   IdeaListSchema,
   ImportEvidenceSchema,
+  SetIdeaAlertThresholdSchema,
 } from '../../contract';
 import { importEvidence } from '../commands/evidence-import';
+import { setIdeaAlertThreshold } from '../commands/idea-alert-threshold';
 import { decideIdea } from '../commands/idea-decisions';
 import { listIdeas } from '../commands/ideas';
 import type { AppEnv } from '../context';
@@ -67,6 +70,23 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
       const actor = await requireMember(c, workspaceId);
       const decision = await decideIdea({ db: c.get('deps').db, actor }, itemId, c.req.valid('json'));
       return send(c, IdeaDecisionSchema, decision);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/workspaces/{workspaceId}/ideas/alert-threshold',
+      tags: ['discovery'],
+      summary:
+        "Set the chance below which an accepted idea's promised date raises an alert (default 70 %); a roadmap decision, logged",
+      request: { params: WorkspaceParams, ...jsonBody(SetIdeaAlertThresholdSchema) },
+      responses: jsonResponses(200, IdeaAlertThresholdSchema, 'The threshold now in force'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const threshold = await setIdeaAlertThreshold({ db: c.get('deps').db, actor }, c.req.valid('json'));
+      return send(c, IdeaAlertThresholdSchema, threshold);
     },
   );
 }
