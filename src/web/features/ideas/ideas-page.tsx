@@ -7,6 +7,7 @@ import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { AlertThresholdForm } from './alert-threshold';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import './ideas.css';
 
@@ -216,6 +217,11 @@ export function IdeasPage() {
               ))}
             </tbody>
           </table>
+          <AlertThresholdForm
+            key={ideas.data.alertThresholdDecisionId ?? 'default'}
+            ws={workspace.id}
+            list={ideas.data}
+          />
         </>
       )}
       <ImportPanel ws={workspace.id} />
