@@ -54,7 +54,11 @@ test('a founder imports customer evidence, reads the reach of an idea and accept
     await expect(page.getByRole('row', { name: /Audit log/ })).toContainText('Not decided yet');
     // The threshold below which a promised date alerts is the workspace's to set.
     await page.getByLabel(/Alert when a promised date/).fill('80');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/ideas/alert-threshold') && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Save threshold' }).click();
+    expect((await saved).status()).toBe(200);
     await expect(page.getByRole('button', { name: 'Save threshold' })).toBeDisabled();
     await expect(page.getByLabel(/Alert when a promised date/)).toHaveValue('80');
     await snapFull(page, 'ideas-decided');
