@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRST_YEAR, LAST_YEAR, text } from './common';
+import { DateOnlySchema, FIRST_YEAR, LAST_YEAR, text, todayIso } from './common';
 
 /** Where a piece of customer evidence came from. */
 export const EVIDENCE_SOURCES = ['support', 'sales', 'interview', 'portal', 'email', 'other'] as const;
@@ -173,6 +173,88 @@ const ShareSchema = z.object({
   credibility: z.number(),
 });
 
+/** What the holder of the scope decision can decide about an idea. */
+export const IDEA_OUTCOMES = ['accepted', 'declined', 'parked'] as const;
+export type IdeaOutcome = (typeof IDEA_OUTCOMES)[number];
+
+/** Below this probability of meeting its promised date, an accepted idea raises an alert, unless the workspace sets its own. */
+export const IDEA_ALERT_BELOW = 0.7;
+
+/** `PUT …/ideas/alert-threshold`: the workspace's threshold, in whole percent, logged as a roadmap decision. */
+export const SetIdeaAlertThresholdSchema = z.strictObject({
+  percent: z
+    .number()
+    .int('give the threshold in whole percent, such as 70')
+    .min(1, 'give a threshold between 1 and 99 %')
+    .max(99, 'give a threshold between 1 and 99 %'),
+  reason: text().trim().max(2_000, 'keep the reason to 2,000 characters').optional(),
+  /** The decision-log id of the threshold you saw, or null when it was still the default. */
+  basedOn: z.number().int().positive().nullable(),
+});
+export type SetIdeaAlertThreshold = z.infer<typeof SetIdeaAlertThresholdSchema>;
+
+/** The workspace's alert threshold and the decision that set it (null: the default). */
+export const IdeaAlertThresholdSchema = z.object({
+  alertBelow: z.number(),
+  decisionId: z.number().int().nullable(),
+});
+export type IdeaAlertThreshold = z.infer<typeof IdeaAlertThresholdSchema>;
+
+/** `POST …/ideas/{itemId}/decision`: accept, decline or park an idea, with the why requesters read. */
+export const DecideIdeaSchema = z
+  .strictObject({
+    outcome: z.enum(IDEA_OUTCOMES, { error: `give one of ${IDEA_OUTCOMES.join(', ')}` }),
+    reason: text()
+      .trim()
+      .min(1, 'give the reason: the people who asked read it')
+      .max(2_000, 'keep the reason to 2,000 characters'),
+    reviewOn: DateOnlySchema.optional().describe('parked only: the day to look at the idea again'),
+    version: z.number().int().positive().describe("the idea's (item's) version you decided on"),
+  })
+  .check((ctx) => {
+    const { outcome, reviewOn } = ctx.value;
+    const issue = (message: string) =>
+      ctx.issues.push({ code: 'custom', message, input: reviewOn, path: ['reviewOn'] });
+    if (outcome === 'parked' && reviewOn === undefined)
+      issue('a parked idea needs its review day: give reviewOn as YYYY-MM-DD');
+    else if (outcome !== 'parked' && reviewOn !== undefined)
+      issue('only a parked idea has a review day: leave reviewOn out');
+    else if (reviewOn !== undefined && reviewOn <= todayIso())
+      issue(`give a review day after today (${todayIso()})`);
+  });
+export type DecideIdea = z.infer<typeof DecideIdeaSchema>;
+
+/** The evidence an idea had when it was decided, kept with the decision. */
+export const IdeaEvidenceSnapshotSchema = z.object({
+  accounts: z.number().int(),
+  evidence: z.number().int(),
+  revenue: z.number(),
+  reach: ShareSchema.nullable(),
+});
+
+/** The current decision on an idea: the latest entry of the decision log about it. */
+export const IdeaDecisionSchema = z.object({
+  outcome: z.enum(IDEA_OUTCOMES),
+  reason: z.string(),
+  reviewOn: z.string().nullable(),
+  decidedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decisionId: z.number().int(),
+  snapshot: IdeaEvidenceSnapshotSchema,
+});
+export type IdeaDecision = z.infer<typeof IdeaDecisionSchema>;
+
+/** The promise of an accepted idea: its target date and the plan forecast's chance of meeting it. */
+export const IdeaPromiseSchema = z.object({
+  targetDate: z.string(),
+  /** Share of the plan forecast's trials done by the end of the date; null when not forecast. */
+  probability: z.number().nullable(),
+  /** Why there is no probability: done already, or none of its work can be planned yet. */
+  status: z.enum(['forecast', 'done', 'not-planned']),
+  /** Below the workspace's alert threshold: the date is likely to slip. */
+  atRisk: z.boolean(),
+});
+
 /** An idea with the demand behind it. */
 export const IdeaSchema = z.object({
   /** The reference evidence names it by: its external key, else `#number`. */
@@ -190,8 +272,27 @@ export const IdeaSchema = z.object({
   importance: z.number().int(),
   /** The share of accounts heard from that asked for it, with its 90 % Jeffreys interval. */
   reach: ShareSchema,
+  /** The item's version: a decision names it, so a stale page gets a 409. */
+  version: z.number().int(),
+  /** The companies that asked, by name. */
+  companies: z.array(z.string()),
+  decision: IdeaDecisionSchema.nullable(),
+  promise: IdeaPromiseSchema.nullable(),
 });
 export type Idea = z.infer<typeof IdeaSchema>;
+
+/** An accepted idea whose promised date is at risk, for whoever holds the scope decision. */
+export const IdeaAlertSchema = z.object({
+  itemId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  targetDate: z.string(),
+  probability: z.number(),
+  holders: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** The caller holds the decision: the alert is theirs. */
+  mine: z.boolean(),
+});
+export type IdeaAlert = z.infer<typeof IdeaAlertSchema>;
 
 export const IdeaListSchema = z.object({
   ideas: z.array(IdeaSchema),
@@ -199,5 +300,10 @@ export const IdeaListSchema = z.object({
   accountsHeard: z.number().int(),
   /** Evidence not linked to any idea yet. */
   unlinkedEvidence: z.number().int(),
+  /** The probability below which a promised date raises an alert. */
+  alertBelow: z.number(),
+  /** The decision that set it, which a change names so a stale page gets a 409; null: the default. */
+  alertThresholdDecisionId: z.number().int().nullable(),
+  alerts: z.array(IdeaAlertSchema),
 });
 export type IdeaList = z.infer<typeof IdeaListSchema>;

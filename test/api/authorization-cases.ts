@@ -33,6 +33,8 @@ export interface Target {
   leadId: string;
   /** An open proposal (cut the target item), fresh for routes that answer it. */
   proposalId: string;
+  /** The decision that set the ideas' alert threshold (null: the default), for a change to name. */
+  ideaAlertDecisionId?: number | null;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -55,7 +57,8 @@ export interface RouteCase {
     | 'shared-view'
     | 'assessment-link'
     | 'assessment-lead'
-    | 'proposal';
+    | 'proposal'
+    | 'idea-alert-threshold';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -176,6 +179,22 @@ export const WORKSPACE_CASES: RouteCase[] = [
   },
   { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
   { name: 'list ideas', method: 'GET', path: (t) => `${W(t)}/ideas`, allowed: ALL },
+  {
+    name: 'decide an idea',
+    method: 'POST',
+    path: (t) => `${W(t)}/ideas/${t.item.id}/decision`,
+    body: (t) => ({ outcome: 'accepted', reason: 'Customers ask for it', version: t.item.version }),
+    allowed: SCOPE,
+  },
+  {
+    // The setting is a logged decision; each call names the one it replaces, so read it first.
+    name: 'set the ideas alert threshold',
+    method: 'PUT',
+    path: (t) => `${W(t)}/ideas/alert-threshold`,
+    body: (t) => ({ percent: 80, basedOn: t.ideaAlertDecisionId }),
+    allowed: ROADMAP,
+    needs: 'idea-alert-threshold',
+  },
   {
     name: 'import evidence',
     method: 'POST',

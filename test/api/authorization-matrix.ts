@@ -159,6 +159,13 @@ export async function prepare(
     if (proposed.status !== 201) throw new Error(`setup failed: ${JSON.stringify(proposed.body)}`);
     proposalId = proposed.body.id;
   }
+  let ideaAlertDecisionId: number | null = null;
+  if (needs === 'idea-alert-threshold') {
+    const ideas = await team.founder.get<{ alertThresholdDecisionId: number | null }>(
+      `/api/workspaces/${ws}/ideas`,
+    );
+    ideaAlertDecisionId = ideas.body.alertThresholdDecisionId;
+  }
   const rights = await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${ws}/decision-rights`,
   );
@@ -175,6 +182,7 @@ export async function prepare(
     linkId,
     leadId,
     proposalId,
+    ideaAlertDecisionId,
   };
 }
 

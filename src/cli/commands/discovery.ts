@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type EvidenceImportReport, text, WorkspaceRefSchema } from '../../contract';
+import { type EvidenceImportReport, type Idea, text, WorkspaceRefSchema } from '../../contract';
 import { importEvidence } from '../../server/commands/evidence-import';
 import { listIdeas } from '../../server/commands/ideas';
 import { decodeImportBytes } from '../../server/imports/read-csv';
@@ -41,6 +41,20 @@ async function readText(path: string): Promise<string> {
   } catch (error) {
     throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** An idea's decision and, once accepted with a date, its chance of meeting it, as a line's tail. */
+function describeDecision(idea: Idea): string {
+  if (!idea.decision) return '';
+  const { outcome, reviewOn, reason } = idea.decision;
+  const promise = idea.promise;
+  const chance =
+    promise?.probability != null
+      ? `, ${Math.round(promise.probability * 100)} % likely by ${promise.targetDate}`
+      : promise
+        ? `, promised for ${promise.targetDate}`
+        : '';
+  return `  ${outcome}${reviewOn ? ` until ${reviewOn}` : ''}${chance}: ${reason.replace(/\s+/g, ' ').slice(0, 80)}`;
 }
 
 /** The report as a person reads it: counts, then each problem with its row. */
@@ -107,8 +121,13 @@ export function register(program: Command): void {
     const pct = (value: number) => `${Math.round(value * 100)} %`;
     const lines = list.ideas.map(
       (idea) =>
-        `${idea.ref.padEnd(12)} ${idea.title.slice(0, 40).padEnd(40)} ${String(idea.accounts).padStart(4)} accounts  ${String(idea.evidence).padStart(4)} notes  revenue ${idea.revenue}  reach ${pct(idea.reach.share)} (${pct(idea.reach.low)}–${pct(idea.reach.high)})`,
+        `${idea.ref.padEnd(12)} ${idea.title.slice(0, 40).padEnd(40)} ${String(idea.accounts).padStart(4)} accounts  ${String(idea.evidence).padStart(4)} notes  revenue ${idea.revenue}  reach ${pct(idea.reach.share)} (${pct(idea.reach.low)}–${pct(idea.reach.high)})${describeDecision(idea)}`,
     );
+    const alerts = list.alerts.map(
+      (a) =>
+        `At risk: ${a.ref} ${a.title}: ${pct(a.probability)} likely by ${a.targetDate} (below ${pct(list.alertBelow)}; decided by ${a.holders.map((h) => h.name).join(', ') || 'nobody yet'})`,
+    );
+    lines.push(...alerts);
     process.stdout.write(
       `${lines.join('\n') || 'No ideas with evidence yet: import some with `headway evidence import`.'}\n${list.accountsHeard} accounts heard; ${list.unlinkedEvidence} notes not linked to an idea\n`,
     );

@@ -1,118 +1,59 @@
 /**
- * Ideas with the demand behind them: every item that has evidence, its distinct accounts,
- * revenue and importance, and its reach among the accounts heard from, with the interval the
- * sample allows (the engine in `domain/discovery`).
+ * Ideas as the Ideas page, the API and `headway ideas` show them: the demand behind each (see
+ * idea-demand.ts), the decision on it with its why, and for an accepted idea with a promised date
+ * the chance of meeting it, with an alert for the decision's holders when it falls too low.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Idea, IdeaList } from '../../contract';
 import type { Database } from '../../db/client';
-import { companies, evidence, items } from '../../db/schema';
-import {
-  type Company,
-  countAccounts,
-  type EvidenceNote,
-  estimateReach,
-  summarizeDemand,
-  toImportance,
-} from '../../domain/discovery';
-import type { Actor } from '../policies/access';
-
-function toNote(row: {
-  id: string;
-  itemId: string | null;
-  companyId: string | null;
-  requesterEmail: string | null;
-  importance: number;
-  givenAt: Date;
-}): EvidenceNote {
-  return {
-    id: row.id,
-    ideaId: row.itemId ?? '',
-    companyId: row.companyId,
-    requesterEmail: row.requesterEmail,
-    importance: toImportance(row.importance),
-    givenAt: row.givenAt.getTime(),
-  };
-}
+import { findEffectiveHolders } from '../../domain/decision-rights';
+import { type Actor, findTeam } from '../policies/access';
+import { getIdeaAlertThreshold } from './idea-alert-threshold';
+import { findIdeaDecisions } from './idea-decisions';
+import { summarizeIdeas } from './idea-demand';
+import { findPromiseAlerts, forecastPromises } from './idea-promises';
 
 /**
- * The workspace's ideas, most accounts first (then revenue, then number).
+ * The workspace's ideas, most accounts first, each with its decision and, once accepted with a
+ * target date, the probability of being done by it.
  * @param db the database
  * @param actor a member of the workspace
- * @returns each idea with its demand and reach, the accounts heard, and the unlinked evidence
+ * @returns the ideas, the accounts heard, the unlinked evidence, and the promises at risk
  */
 export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
-  const workspaceId = actor.workspaceId;
-  const [rows, companyRows, unlinked] = await Promise.all([
-    db
-      .select({
-        id: evidence.id,
-        itemId: evidence.itemId,
-        companyId: evidence.companyId,
-        requesterEmail: evidence.requesterEmail,
-        importance: evidence.importance,
-        givenAt: evidence.givenAt,
-        number: items.number,
-        title: items.title,
-        state: items.state,
-        externalKey: items.externalKey,
-      })
-      .from(evidence)
-      .innerJoin(items, eq(items.id, evidence.itemId))
-      .where(eq(evidence.workspaceId, workspaceId)),
-    db
-      .select({
-        id: companies.id,
-        arr: companies.arr,
-        tier: companies.tier,
-        segment: companies.segment,
-      })
-      .from(companies)
-      .where(eq(companies.workspaceId, workspaceId)),
-    db
-      .select({ id: evidence.id })
-      .from(evidence)
-      .where(and(eq(evidence.workspaceId, workspaceId), isNull(evidence.itemId))),
-  ]);
-  const directory = new Map<string, Company>(companyRows.map((company) => [company.id, company]));
-  const byIdea = new Map<string, { notes: EvidenceNote[]; row: (typeof rows)[number] }>();
-  for (const row of rows) {
-    if (row.itemId === null) continue;
-    const entry = byIdea.get(row.itemId) ?? { notes: [], row };
-    entry.notes.push(toNote(row));
-    byIdea.set(row.itemId, entry);
-  }
-  const heard = countAccounts(rows.map(toNote)).map((account) => account.key);
-  const ideas: Idea[] = [...byIdea.entries()].map(([itemId, { notes, row }]) => {
-    const demand = summarizeDemand(itemId, notes, directory);
-    const reach = estimateReach({
-      asked: countAccounts(notes),
-      heard,
-      companies: directory,
-      population: null,
-      weighting: 'accounts',
-    });
+  const { ideas: demand, accountsHeard, unlinkedEvidence } = await summarizeIdeas(db, actor.workspaceId);
+  const decisions = await findIdeaDecisions(db, actor.workspaceId);
+  const promised = demand.flatMap(({ itemId, targetDate }) =>
+    decisions.get(itemId)?.outcome === 'accepted' && targetDate !== null ? [{ itemId, targetDate }] : [],
+  );
+  const forecasts = await forecastPromises({ db, actor }, promised);
+  const threshold = await getIdeaAlertThreshold(db, actor.workspaceId);
+  const alertBelow = threshold.alertBelow;
+  const ideas: Idea[] = demand.map(({ targetDate, ...idea }) => {
+    const forecast = forecasts.get(idea.itemId);
     return {
-      ref: row.externalKey ?? `#${row.number}`,
-      itemId,
-      number: row.number,
-      title: row.title,
-      state: row.state,
-      accounts: demand.accounts,
-      evidence: demand.evidence,
-      revenue: demand.revenue,
-      revenueUnknown: demand.revenueUnknown,
-      importance: demand.importance,
-      reach: {
-        share: reach.share,
-        low: reach.low,
-        high: reach.high,
-        asked: reach.asked,
-        heard: reach.heard,
-        credibility: reach.credibility,
-      },
+      ...idea,
+      decision: decisions.get(idea.itemId) ?? null,
+      promise:
+        forecast && targetDate !== null
+          ? {
+              targetDate,
+              probability: forecast.probability,
+              status: forecast.status,
+              atRisk: forecast.probability !== null && forecast.probability < alertBelow,
+            }
+          : null,
     };
   });
-  ideas.sort((a, b) => b.accounts - a.accounts || b.revenue - a.revenue || a.number - b.number);
-  return { ideas, accountsHeard: heard.length, unlinkedEvidence: unlinked.length };
+  const holders =
+    promised.length > 0
+      ? findEffectiveHolders(actor.matrix, 'scope', await findTeam(db, actor.workspaceId))
+      : [];
+  return {
+    ideas,
+    accountsHeard,
+    unlinkedEvidence,
+    alertBelow,
+    alertThresholdDecisionId: threshold.decisionId,
+    alerts: findPromiseAlerts(ideas, holders, actor.userId),
+  };
 }

@@ -1,10 +1,20 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { EvidenceImportReportSchema, IdeaListSchema, ImportEvidenceSchema } from '../../contract';
+import {
+  DecideIdeaSchema,
+  EvidenceImportReportSchema,
+  IdeaAlertThresholdSchema,
+  IdeaDecisionSchema,
+  IdeaListSchema,
+  ImportEvidenceSchema,
+  SetIdeaAlertThresholdSchema,
+} from '../../contract';
 import { importEvidence } from '../commands/evidence-import';
+import { setIdeaAlertThreshold } from '../commands/idea-alert-threshold';
+import { decideIdea } from '../commands/idea-decisions';
 import { listIdeas } from '../commands/ideas';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
-import { jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
+import { ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
 /** Discovery: customer evidence in from CSV, and ideas with the demand behind them. */
 export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -42,6 +52,41 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       return send(c, IdeaListSchema, await listIdeas(c.get('deps').db, actor));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/ideas/{itemId}/decision',
+      tags: ['discovery'],
+      summary:
+        'Accept an idea into the roadmap, decline it, or park it until a review day, with the reason; logged as a scope decision with the evidence at the time (only who holds scope may)',
+      request: { params: ItemParams, ...jsonBody(DecideIdeaSchema) },
+      responses: jsonResponses(200, IdeaDecisionSchema, 'The decision as it now stands'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const decision = await decideIdea({ db: c.get('deps').db, actor }, itemId, c.req.valid('json'));
+      return send(c, IdeaDecisionSchema, decision);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/workspaces/{workspaceId}/ideas/alert-threshold',
+      tags: ['discovery'],
+      summary:
+        "Set the chance below which an accepted idea's promised date raises an alert (default 70 %); a roadmap decision, logged",
+      request: { params: WorkspaceParams, ...jsonBody(SetIdeaAlertThresholdSchema) },
+      responses: jsonResponses(200, IdeaAlertThresholdSchema, 'The threshold now in force'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const threshold = await setIdeaAlertThreshold({ db: c.get('deps').db, actor }, c.req.valid('json'));
+      return send(c, IdeaAlertThresholdSchema, threshold);
     },
   );
 }

@@ -16,7 +16,8 @@ declare module '@tanstack/react-query' {
  * the flow metrics too (an item's state or assignee, a member who leaves).
  */
 function plans(ws: string): QueryKey[] {
-  return [keys.roadmap.all(ws), keys.forecasts.all(ws), keys.metrics.all(ws)];
+  // An accepted idea's chance of its promised date is read from the plan.
+  return [keys.roadmap.all(ws), keys.forecasts.all(ws), keys.metrics.all(ws), keys.ideas(ws)];
 }
 
 /** What an item's own write can change around it: history, decisions, inbox, slips, children. */

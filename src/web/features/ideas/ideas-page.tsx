@@ -7,6 +7,8 @@ import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { AlertThresholdForm } from './alert-threshold';
+import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import './ideas.css';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -147,6 +149,21 @@ export function IdeasPage() {
         </p>
       ) : (
         <>
+          {ideas.data.alerts.length > 0 && (
+            <div className="alert alert-error" role="status">
+              <p>Promised dates at risk (below {percent(ideas.data.alertBelow)}):</p>
+              <ul>
+                {ideas.data.alerts.map((alert) => (
+                  <li key={alert.itemId}>
+                    {alert.ref} · {alert.title}: {percent(alert.probability)} likely by {alert.targetDate}
+                    {alert.mine
+                      ? ' — yours to decide: move the date, cut scope, or tell the people who asked'
+                      : ` — decided by ${alert.holders.map((h) => h.name).join(', ') || 'nobody yet'}`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="muted">
             Reach is the share of the {ideas.data.accountsHeard} accounts heard from that asked, with a 90 %
             interval: the fewer accounts heard, the wider it is.
@@ -161,6 +178,7 @@ export function IdeasPage() {
                 <th scope="col">Notes</th>
                 <th scope="col">Revenue (ARR)</th>
                 <th scope="col">Reach (90 % interval)</th>
+                <th scope="col">Decision</th>
               </tr>
             </thead>
             <tbody>
@@ -170,6 +188,9 @@ export function IdeasPage() {
                     <Link to={`../backlog?item=${idea.itemId}`}>
                       {idea.ref} · {idea.title}
                     </Link>
+                    {idea.companies.length > 0 && (
+                      <div className="muted idea-companies">Asked by {idea.companies.join(', ')}</div>
+                    )}
                   </td>
                   <td>{idea.accounts}</td>
                   <td>{idea.evidence}</td>
@@ -188,10 +209,19 @@ export function IdeasPage() {
                       </span>
                     </span>
                   </td>
+                  <td className="idea-decision-cell">
+                    <IdeaStatus idea={idea} />
+                    <DecideIdeaForm ws={workspace.id} idea={idea} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <AlertThresholdForm
+            key={ideas.data.alertThresholdDecisionId ?? 'default'}
+            ws={workspace.id}
+            list={ideas.data}
+          />
         </>
       )}
       <ImportPanel ws={workspace.id} />

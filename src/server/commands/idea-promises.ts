@@ -1,0 +1,101 @@
+/**
+ * "When will my request ship?": the chance that each accepted idea meets its promised date,
+ * read from the plan forecast's Monte Carlo (the same simulation as the roadmap's milestone
+ * cards), with each idea as a milestone over its open work. Not stored: it is a view of the plan.
+ */
+import { FORECAST_DEFAULTS, type IdeaAlert, todayIso } from '../../contract';
+import type { PlanMilestone } from '../../domain/forecasting';
+import { CLOSED_STATES, findOpenLeaves } from '../../domain/planning';
+import type { CommandContext } from './context';
+import { loadPlanSource } from './plan-input';
+import { loadPlanTrackRecord } from './plan-record';
+import { prepareSimulation, simulatePlan } from './plan-simulation';
+
+/** What the forecast says about one promised date. */
+export interface PromiseForecast {
+  probability: number | null;
+  status: 'forecast' | 'done' | 'not-planned';
+}
+
+/**
+ * The probability of each idea being done by the end of its promised date.
+ * @param ctx the database and the member asking
+ * @param promises the accepted ideas (item ids) and their promised dates
+ * @returns per idea: the probability, or why there is none (done, or no work that can be planned)
+ */
+export async function forecastPromises(
+  ctx: CommandContext,
+  promises: readonly { itemId: string; targetDate: string }[],
+): Promise<Map<string, PromiseForecast>> {
+  const answers = new Map<string, PromiseForecast>();
+  if (promises.length === 0) return answers;
+  const { db, actor } = ctx;
+  const start = todayIso();
+  const source = await loadPlanSource(db, actor.workspaceId, start);
+  const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
+  const planned = new Set(prepared.input.items.map((it) => it.id));
+  const stateOf = new Map(source.items.map((it) => [it.id, it.state]));
+  const milestones: PlanMilestone[] = [];
+  for (const { itemId, targetDate } of promises) {
+    if (CLOSED_STATES.has(stateOf.get(itemId) ?? 'done')) {
+      answers.set(itemId, { probability: null, status: 'done' });
+      continue;
+    }
+    const itemIds = findOpenLeaves(source, itemId)
+      .map((it) => it.id)
+      .filter((id) => planned.has(id));
+    if (itemIds.length === 0) answers.set(itemId, { probability: null, status: 'not-planned' });
+    else milestones.push({ id: itemId, itemIds, targetDate });
+  }
+  if (milestones.length === 0) return answers;
+  const track = await loadPlanTrackRecord(db, { workspaceId: actor.workspaceId, start });
+  const { result } = await simulatePlan(db, {
+    workspaceId: actor.workspaceId,
+    source,
+    prepared,
+    drawn,
+    start,
+    trials: FORECAST_DEFAULTS.planTrials,
+    seed: FORECAST_DEFAULTS.seed,
+    milestones,
+    pits: track.pits,
+  });
+  for (const m of result.milestones) {
+    answers.set(m.id, { probability: m.probabilityOnTime, status: 'forecast' });
+  }
+  return answers;
+}
+
+/**
+ * The accepted ideas whose promised date has fallen below the threshold, each for the people who
+ * hold the decision on it (the caller's own marked `mine`).
+ * @param ideas the ideas with their promise (see listIdeas)
+ * @param holders who holds the scope decision in this team
+ * @param userId the caller
+ */
+export function findPromiseAlerts(
+  ideas: readonly {
+    itemId: string;
+    ref: string;
+    title: string;
+    promise: { targetDate: string; probability: number | null; atRisk: boolean } | null;
+  }[],
+  holders: readonly { userId: string; name: string }[],
+  userId: string,
+): IdeaAlert[] {
+  return ideas.flatMap((idea) =>
+    idea.promise?.atRisk && idea.promise.probability !== null
+      ? [
+          {
+            itemId: idea.itemId,
+            ref: idea.ref,
+            title: idea.title,
+            targetDate: idea.promise.targetDate,
+            probability: idea.promise.probability,
+            holders: holders.map((h) => ({ userId: h.userId, name: h.name })),
+            mine: holders.some((h) => h.userId === userId),
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,131 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DecideIdea, Idea, IdeaDecision, IdeaOutcome } from '../../../contract';
+import { describeError, requestApi } from '../../api/client';
+import { keys } from '../../api/query-keys';
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const day = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+const OUTCOME_LABELS: Record<IdeaOutcome, string> = {
+  accepted: 'Accepted',
+  declined: 'Declined',
+  parked: 'Parked',
+};
+
+function useDecideIdea(ws: string, itemId: string) {
+  return useMutation({
+    mutationFn: (input: DecideIdea) =>
+      requestApi<IdeaDecision>(`/workspaces/${ws}/ideas/${itemId}/decision`, { method: 'POST', body: input }),
+    meta: { invalidates: [keys.ideas(ws), keys.allDecisions(ws)] },
+  });
+}
+
+/** The decision on an idea and its why, and for an accepted one the chance of its promised date. */
+export function IdeaStatus({ idea }: { idea: Idea }) {
+  const { decision, promise } = idea;
+  return (
+    <div className="idea-status">
+      {decision === null ? (
+        <span className="muted">Not decided yet</span>
+      ) : (
+        <>
+          <span className={`badge idea-outcome idea-outcome-${decision.outcome}`}>
+            {OUTCOME_LABELS[decision.outcome]}
+            {decision.reviewOn && ` until ${day(decision.reviewOn)}`}
+          </span>{' '}
+          <span className="idea-reason">{decision.reason}</span>
+          <span className="muted">
+            {' '}
+            — {decision.decidedBy ?? 'someone'}, {day(decision.decidedAt)}, on {decision.snapshot.accounts}{' '}
+            accounts
+          </span>
+        </>
+      )}
+      {promise && (
+        <div className={promise.atRisk ? 'idea-promise idea-promise-risk' : 'idea-promise'}>
+          {promise.status === 'forecast' && promise.probability !== null
+            ? `${percent(promise.probability)} likely by ${day(promise.targetDate)}`
+            : promise.status === 'done'
+              ? `Done (promised for ${day(promise.targetDate)})`
+              : `Promised for ${day(promise.targetDate)}: estimate its work to forecast it`}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Accept, decline or park an idea, with the reason the people who asked will read. */
+export function DecideIdeaForm({ ws, idea }: { ws: string; idea: Idea }) {
+  const [outcome, setOutcome] = useState<IdeaOutcome | null>(null);
+  const [reason, setReason] = useState('');
+  const [reviewOn, setReviewOn] = useState('');
+  const decide = useDecideIdea(ws, idea.itemId);
+  const open = (next: IdeaOutcome) => {
+    decide.reset();
+    setOutcome(next);
+  };
+  if (outcome === null) {
+    return (
+      <div className="button-row idea-actions">
+        <button type="button" className="button" onClick={() => open('accepted')}>
+          Accept
+        </button>
+        <button type="button" className="button" onClick={() => open('declined')}>
+          Decline
+        </button>
+        <button type="button" className="button" onClick={() => open('parked')}>
+          Park until…
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="idea-decide"
+      aria-label={`${OUTCOME_LABELS[outcome]} ${idea.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        decide.mutate(
+          {
+            outcome,
+            reason,
+            version: idea.version,
+            ...(outcome === 'parked' ? { reviewOn } : {}),
+          },
+          { onSuccess: () => setOutcome(null) },
+        );
+      }}
+    >
+      <label className="field">
+        Why ({OUTCOME_LABELS[outcome].toLowerCase()}): the people who asked read this
+        <textarea value={reason} required maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {outcome === 'parked' && (
+        <label className="field">
+          Review on
+          <input type="date" value={reviewOn} required onChange={(e) => setReviewOn(e.target.value)} />
+        </label>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={decide.isPending}>
+          {OUTCOME_LABELS[outcome]}
+        </button>
+        <button type="button" className="button" onClick={() => setOutcome(null)}>
+          Cancel
+        </button>
+      </div>
+      {decide.isError && (
+        <p className="alert alert-error" role="alert">
+          {describeError(decide.error)}
+        </p>
+      )}
+    </form>
+  );
+}
