@@ -101,9 +101,13 @@ export const FlowMetricsSchema = z.object({
     /** Monday-to-Sunday weeks; `days` says how many of a week's days lie in the period. */
     weekly: z.array(z.object({ weekStart: DateOnlySchema, days: z.number().int(), count: z.number().int() })),
   }),
-  /** Items in each state at the end of each day; `counts` follow `states`. */
+  /**
+   * Items in each state of the workspace's workflow at the end of each day; `counts` follow
+   * `names` (the team's names, in board order) and `states` (the built-in state each stands for).
+   */
   cumulativeFlow: z.object({
     states: z.array(z.enum(ITEM_STATES)),
+    names: z.array(z.string()),
     days: z.array(z.object({ date: DateOnlySchema, counts: z.array(z.number().int()) })),
   }),
   /** Started, unfinished items at `asOf`, oldest first, against the period's cycle times. */
@@ -111,6 +115,8 @@ export const FlowMetricsSchema = z.object({
     z.object({
       ...ItemFields,
       state: z.enum(ITEM_STATES),
+      /** The workflow state it is in, by the team's name. */
+      stateName: z.string(),
       assignee: MetricsPersonSchema.nullable(),
       startedAt: IsoDateTimeSchema,
       ageDays: z.number(),

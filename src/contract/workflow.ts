@@ -48,6 +48,8 @@ export const WorkflowStateSchema = z.object({
   /** Board order, 0 first. */
   position: z.number().int(),
   wipLimit: z.number().int().nullable(),
+  /** Work here waits on someone (e.g. "Waiting for QA"): flow efficiency counts it as waiting. */
+  waiting: z.boolean(),
   /** Features, tasks and bugs in the state now. */
   itemCount: z.number().int(),
   version: z.number().int(),
@@ -65,6 +67,10 @@ export const CreateWorkflowStateSchema = z.strictObject({
     .optional()
     .describe('where it goes in board order (default: after the last state of its built-in state)'),
   wipLimit: WipLimitSchema.optional(),
+  waiting: z
+    .boolean()
+    .optional()
+    .describe('work in it waits on someone (flow efficiency counts the time as waiting)'),
 });
 export type CreateWorkflowState = z.infer<typeof CreateWorkflowStateSchema>;
 
@@ -73,6 +79,10 @@ export const UpdateWorkflowStateSchema = z.strictObject({
   name: StateNameSchema.optional(),
   position: int4().min(0).optional().describe('its new index in board order'),
   wipLimit: WipLimitSchema.optional(),
+  waiting: z
+    .boolean()
+    .optional()
+    .describe('work in it waits on someone (flow efficiency counts the time as waiting)'),
 });
 export type UpdateWorkflowState = z.infer<typeof UpdateWorkflowStateSchema>;
 

@@ -25,6 +25,9 @@ const ForecastsPage = lazy(() =>
 const DeliveryPage = lazy(() =>
   import('./features/delivery/delivery-page').then((m) => ({ default: m.DeliveryPage })),
 );
+const CyclesPage = lazy(() =>
+  import('./features/cycles/cycles-page').then((m) => ({ default: m.CyclesPage })),
+);
 const TrackRecordPage = lazy(() =>
   import('./features/forecasts/track-record-page').then((m) => ({ default: m.TrackRecordPage })),
 );
@@ -189,6 +192,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <DeliveryPage />
+              </Page>
+            }
+          />
+          <Route
+            path="cycles"
+            element={
+              <Page>
+                <CyclesPage />
               </Page>
             }
           />

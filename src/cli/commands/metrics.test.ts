@@ -13,13 +13,14 @@ const view: FlowMetricsView = {
   cycleTimes: [],
   finishedWithoutStart: 1,
   throughput: { total: 3, daily: [], weekly: [{ weekStart: '2026-03-02', days: 7, count: 3 }] },
-  cumulativeFlow: { states: [], days: [] },
+  cumulativeFlow: { states: [], names: [], days: [] },
   aging: [
     {
       itemId: '00000000-0000-4000-8000-000000000001',
       number: 12,
       title: 'Export',
       state: 'in_review',
+      stateName: 'In review',
       assignee: { key: 'sam@example.com', name: 'Sam' },
       startedAt: '2026-03-01T00:00:00.000Z',
       ageDays: 7.99,

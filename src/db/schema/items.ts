@@ -140,6 +140,10 @@ export const itemStateChanges = pgTable(
       .references(() => items.id, { onDelete: 'cascade' }),
     fromState: text('from_state', { enum: ITEM_STATES }),
     toState: text('to_state', { enum: ITEM_STATES }).notNull(),
+    /** The workspace workflow state entered (one standing for `toState`); null: the first that does. */
+    toWorkflowStateId: uuid('to_workflow_state_id').references(() => workflowStates.id, {
+      onDelete: 'set null',
+    }),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
     /** Who moved it, when the change was imported from a Headway JSON file: the e-mail the file named, never a local account. */
     importedChangedBy: text('imported_changed_by'),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   index,
@@ -41,6 +42,8 @@ export const workflowStates = pgTable(
     position: integer('position').notNull(),
     /** Items the team allows in the state at once; null for no limit. */
     wipLimit: integer('wip_limit'),
+    /** Work here waits on someone (e.g. "Waiting for QA"): flow efficiency counts it as waiting. */
+    waiting: boolean('waiting').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -88,10 +88,26 @@ async function lockCycles(ctx: CommandContext): Promise<CycleRow[]> {
   return loadCycles(ctx.db, ctx.actor.workspaceId);
 }
 
-function requireSpan(
-  all: readonly CycleRow[],
-  span: { id: string; startDate: string; endDate: string },
-): void {
+type Span = { id: string; startDate: string; endDate: string };
+
+/**
+ * Locks the workspace's cycles, then checks the days a cycle is to cover against the others
+ * (a length between one day and the limit, no day shared with another cycle).
+ * @param ctx the transaction
+ * @param choose the span to check, from the locked cycles (an update finds its own row there)
+ * @returns what `choose` gave, checked
+ */
+async function lockFreeSpan<T extends Span>(
+  ctx: CommandContext,
+  choose: (all: readonly CycleRow[]) => T,
+): Promise<T> {
+  const all = await lockCycles(ctx);
+  const span = choose(all);
+  requireSpan(all, span);
+  return span;
+}
+
+function requireSpan(all: readonly CycleRow[], span: Span): void {
   const days = countDaysBetween(span.startDate, span.endDate) + 1;
   if (days < 1) {
     throw new AppError(
@@ -157,8 +173,7 @@ export async function createCycle(ctx: CommandContext, input: CreateCycle): Prom
   return inTransaction(
     ctx,
     async (tx) => {
-      const all = await lockCycles(tx);
-      requireSpan(all, { id: '', ...input });
+      await lockFreeSpan(tx, () => ({ id: '', ...input }));
       const [row] = await tx.db
         .insert(cycles)
         .values({ workspaceId: tx.actor.workspaceId, ...input })
@@ -182,15 +197,16 @@ export async function updateCycle(
   return inTransaction(
     ctx,
     async (tx) => {
-      const all = await lockCycles(tx);
-      const row = getRow(all, input.cycleId);
-      requireVersion(row, input.version);
-      const span = {
-        id: row.id,
-        startDate: input.startDate ?? row.startDate,
-        endDate: input.endDate ?? row.endDate,
-      };
-      requireSpan(all, span);
+      const { row, ...span } = await lockFreeSpan(tx, (all) => {
+        const row = getRow(all, input.cycleId);
+        requireVersion(row, input.version);
+        return {
+          row,
+          id: row.id,
+          startDate: input.startDate ?? row.startDate,
+          endDate: input.endDate ?? row.endDate,
+        };
+      });
       await tx.db
         .update(cycles)
         .set({ name: input.name ?? row.name, ...span, version: sql`${cycles.version} + 1` })

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import {
+  BUILTIN_STATE_CATEGORIES,
   CYCLE_TIME_DEFINITION,
   type FlowMetricsView,
   ITEM_STATES,
@@ -18,30 +19,59 @@ import {
   type FlowWorkflow,
   resolveWorkflowState,
 } from '../../domain/flow';
-import { formatIsoDay, isOneOf, MS_PER_DAY, toDayNumber } from '../../domain/shared';
+import { formatIsoDay, MS_PER_DAY, toDayNumber } from '../../domain/shared';
 import { AppError } from '../errors';
 import { loadWorkflowStates } from './workflow-states';
 
 /** Flow metrics count the work that flows: features, tasks and bugs, as throughput forecasts do. */
 const FLOW_TYPES: ItemType[] = ['feature', 'task', 'bug'];
 
-/** Headway's states in board order and the category each belongs to; none is marked waiting or blocked. */
-const STATE_CATEGORIES: Record<ItemState, FlowCategory> = {
-  new: 'backlog',
-  ready: 'unstarted',
-  in_progress: 'started',
-  in_review: 'started',
-  done: 'done',
-  cancelled: 'cancelled',
-};
+/** Headway's built-in states in board order, each in its category: the workflow before a team changes it. */
 export const HEADWAY_WORKFLOW: FlowWorkflow = {
-  states: Object.entries(STATE_CATEGORIES).map(([name, category]) => ({ name, category })),
+  states: Object.entries(BUILTIN_STATE_CATEGORIES).map(([name, category]) => ({ name, category })),
 };
 
-/** A state name the engine gives back, which is always one of Headway's (the workflow above). */
-function toItemState(name: string): ItemState {
-  if (!isOneOf(ITEM_STATES, name)) throw new Error(`${name} is not a Headway state`);
-  return name;
+/** A workflow state as the metrics read it: the engine knows it by id. */
+type MetricState = {
+  id: string;
+  name: string;
+  builtinState: ItemState;
+  category: FlowCategory;
+  position: number;
+  wipLimit: number | null;
+  waiting: boolean;
+};
+
+/**
+ * The states the metrics count in: the workspace's workflow in board order, and for a built-in
+ * state no workflow state stands for (a workspace written before workflows), the built-in one.
+ */
+async function loadMetricStates(db: Database, workspaceId: string): Promise<MetricState[]> {
+  const states: MetricState[] = await loadWorkflowStates(db, workspaceId);
+  for (const builtinState of ITEM_STATES) {
+    if (states.some((s) => s.builtinState === builtinState)) continue;
+    const category = BUILTIN_STATE_CATEGORIES[builtinState];
+    const position = states.length;
+    states.push({
+      id: builtinState,
+      name: builtinState,
+      builtinState,
+      category,
+      position,
+      wipLimit: null,
+      waiting: false,
+    });
+  }
+  return states;
+}
+
+/** Counts per built-in state, in the order each first appears (two workflow states may share one). */
+function sumByBuiltinState(
+  counts: { state: ItemState; count: number }[],
+): { state: ItemState; count: number }[] {
+  const sums = new Map<ItemState, number>();
+  for (const { state, count } of counts) sums.set(state, (sums.get(state) ?? 0) + count);
+  return [...sums].map(([state, count]) => ({ state, count }));
 }
 
 type Person = { key: string; name: string };
@@ -80,10 +110,17 @@ async function loadPeople(db: Database, workspaceId: string): Promise<Map<string
  * Features, tasks and bugs of a workspace with their state history up to a moment.
  * @param db the database
  * @param workspaceId the workspace
+ * @param states the states the metrics count in; each change enters the workflow state it names,
+ *   or when it names none (an import, a state since removed) the first standing for its built-in state
  * @param asOf the last moment read
- * @returns the items, transitions oldest first
+ * @returns the items, transitions (by state id) oldest first
  */
-async function loadFlowItems(db: Database, workspaceId: string, asOf: Date): Promise<LoadedItem[]> {
+async function loadFlowItems(
+  db: Database,
+  workspaceId: string,
+  states: readonly MetricState[],
+  asOf: Date,
+): Promise<LoadedItem[]> {
   const rows = await db
     .select({
       id: items.id,
@@ -114,13 +151,15 @@ async function loadFlowItems(db: Database, workspaceId: string, asOf: Date): Pro
     .select({
       itemId: itemStateChanges.itemId,
       state: itemStateChanges.toState,
+      workflowStateId: itemStateChanges.toWorkflowStateId,
       at: itemStateChanges.changedAt,
     })
     .from(itemStateChanges)
     .where(and(eq(itemStateChanges.workspaceId, workspaceId), lte(itemStateChanges.changedAt, asOf)))
     .orderBy(asc(itemStateChanges.changedAt), asc(itemStateChanges.id));
   for (const change of changes) {
-    byId.get(change.itemId)?.transitions.push({ state: change.state, at: change.at.getTime() });
+    const entered = resolveWorkflowState(states, change)!;
+    byId.get(change.itemId)?.transitions.push({ state: entered.id, at: change.at.getTime() });
   }
   return [...byId.values()];
 }
@@ -152,15 +191,18 @@ export async function buildFlowMetrics(
       { details: { field: 'person' } },
     );
   }
-  const all = await loadFlowItems(db, workspaceId, new Date(asOf));
+  const workflow = await loadMetricStates(db, workspaceId);
+  const all = await loadFlowItems(db, workspaceId, workflow, new Date(asOf));
   const chosen = person ? all.filter((i) => i.assignee?.toLowerCase() === person.key.toLowerCase()) : all;
+  // The engine knows states by id and reads only their categories and flags, never their names.
   const metrics = computeFlowMetrics({
     items: chosen,
-    workflow: HEADWAY_WORKFLOW,
+    workflow: { states: workflow.map((s) => ({ name: s.id, category: s.category, waiting: s.waiting })) },
     period: { fromDay, toDay, asOf },
   });
+  const stateOf = new Map(workflow.map((s) => [s.id, s]));
+  const builtinOf = (id: string) => stateOf.get(id)!.builtinState;
   const itemOf = new Map(chosen.map((i) => [i.id, i]));
-  const workflow = await loadWorkflowStates(db, workspaceId);
   const startedNow = new Map<string, number>();
   for (const item of chosen) {
     const state = resolveWorkflowState(workflow, item);
@@ -201,12 +243,14 @@ export async function buildFlowMetrics(
       })),
     },
     cumulativeFlow: {
-      states: metrics.cumulativeFlow.states.map(toItemState),
+      states: metrics.cumulativeFlow.states.map(builtinOf),
+      names: metrics.cumulativeFlow.states.map((id) => stateOf.get(id)!.name),
       days: metrics.cumulativeFlow.days.map((d) => ({ date: formatIsoDay(d.day), counts: d.counts })),
     },
     aging: metrics.aging.map((a) => ({
       ...ref(a.id),
-      state: toItemState(a.state),
+      state: builtinOf(a.state),
+      stateName: stateOf.get(a.state)!.name,
       assignee: personOf(a.assignee),
       startedAt: iso(a.startedAt),
       ageDays: a.ageDays,
@@ -214,7 +258,9 @@ export async function buildFlowMetrics(
     })),
     wip: {
       total: metrics.wip.total,
-      byState: metrics.wip.byState.map((s) => ({ state: toItemState(s.state), count: s.count })),
+      byState: sumByBuiltinState(
+        metrics.wip.byState.map((s) => ({ state: builtinOf(s.state), count: s.count })),
+      ),
       byWorkflowState: workflow
         .filter((s) => s.category === 'started')
         .map((s) => ({

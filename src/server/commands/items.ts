@@ -168,6 +168,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
         itemId: row.id,
         fromState: null,
         toState: state,
+        toWorkflowStateId: placed?.workflowStateId ?? null,
         changedBy: actor.userId,
       });
       return presentItem(row, []);
@@ -289,12 +290,19 @@ export async function updateItem(
         const latest = await loadRow(tx, actor.workspaceId, current.id);
         throw versionConflict(presentItem(latest, await loadDeps(tx, [latest.id])));
       }
-      if (stateChanged && input.state) {
+      // A move between two workflow states of one built-in state (In review → Waiting for QA) is
+      // history too: flow efficiency and the cumulative flow read the workflow state entered.
+      const movedWithin =
+        placed !== null &&
+        request.workflowStateId !== undefined &&
+        placed.workflowStateId !== current.workflowStateId;
+      if ((stateChanged && input.state) || movedWithin) {
         await tx.insert(itemStateChanges).values({
           workspaceId: actor.workspaceId,
           itemId: row.id,
           fromState: current.state,
-          toState: input.state,
+          toState: row.state,
+          toWorkflowStateId: placed?.workflowStateId ?? null,
           changedBy: actor.userId,
           changedAt: now,
         });

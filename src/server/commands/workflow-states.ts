@@ -87,6 +87,7 @@ function present(row: StateRow, itemCount: number): WorkflowState {
     builtinState: row.builtinState,
     position: row.position,
     wipLimit: row.wipLimit,
+    waiting: row.waiting,
     itemCount,
     version: row.version,
   };
@@ -227,6 +228,7 @@ export async function createWorkflowState(
           category: BUILTIN_STATE_CATEGORIES[input.builtinState],
           position: states.length,
           wipLimit: input.wipLimit ?? null,
+          waiting: input.waiting ?? false,
         })
         .returning();
       if (!row) throw new Error('insert returned no row');
@@ -241,7 +243,7 @@ export async function createWorkflowState(
 }
 
 /**
- * Renames a state, moves it in board order or sets its WIP limit (the technical approach
+ * Renames a state, moves it in board order, sets its WIP limit or marks it as waiting (the technical approach
  * decision, logged); a stale version answers 409 and changes nothing.
  * @param ctx the database and the caller
  * @param input the state, the version seen and the fields to change
@@ -263,6 +265,7 @@ export async function updateWorkflowState(
         .set({
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.wipLimit === undefined ? {} : { wipLimit: input.wipLimit }),
+          ...(input.waiting === undefined ? {} : { waiting: input.waiting }),
           version: sql`${workflowStates.version} + 1`,
         })
         .where(eq(workflowStates.id, state.id));
@@ -280,6 +283,9 @@ export async function updateWorkflowState(
           : null,
         input.wipLimit !== undefined && input.wipLimit !== state.wipLimit
           ? `WIP limit of “${input.name ?? state.name}” ${input.wipLimit === null ? 'removed' : `set to ${input.wipLimit}`}`
+          : null,
+        input.waiting !== undefined && input.waiting !== state.waiting
+          ? `“${input.name ?? state.name}” ${input.waiting ? 'marked' : 'no longer marked'} as waiting`
           : null,
         input.position !== undefined && input.position !== state.position
           ? `moved “${input.name ?? state.name}”`

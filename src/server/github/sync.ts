@@ -7,6 +7,7 @@
 
 import type { Octokit } from '@octokit/rest';
 import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Database } from '../../db/client';
 import { deployments, githubConnections } from '../../db/schema';
 import { recordDeployment } from '../commands/delivery-events';
@@ -55,38 +56,53 @@ export async function clientFor(
   });
 }
 
-async function readIssues(octokit: Octokit, c: Connection): Promise<GithubIssue[]> {
-  const read: GithubIssue[] = [];
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
-    owner: c.owner,
-    repo: c.repo,
-    state: 'all',
-    sort: 'updated',
-    direction: 'desc',
-    per_page: PER_PAGE,
-    ...(c.issuesSince ? { since: c.issuesSince.toISOString() } : {}),
-  });
-  for await (const page of pages) read.push(...readList(IssueShape, page.data, 'issues'));
+/**
+ * Issues or pull requests updated since a moment, read page by page, newest change first. GitHub
+ * sorts both lists by `updated_at`, so the first older one ends the read.
+ * @param pages the list's pages, sorted by `updated_at` descending
+ * @param shape how one entry must look
+ * @param what the list's name, for the error when GitHub sends something else
+ * @param since the last sync's moment, or null to read everything
+ */
+async function readUpdatedSince<T extends { updated_at: string }>(
+  pages: AsyncIterable<{ data: unknown }>,
+  shape: z.ZodType<T>,
+  what: string,
+  since: Date | null,
+): Promise<T[]> {
+  const read: T[] = [];
+  for await (const page of pages) {
+    const entries = readList(shape, page.data, what);
+    const recent = entries.filter((e) => !since || Date.parse(e.updated_at) >= since.getTime());
+    read.push(...recent);
+    if (recent.length < entries.length) break;
+  }
   return read;
 }
 
-async function readPulls(octokit: Octokit, c: Connection): Promise<GithubPull[]> {
-  const read: GithubPull[] = [];
-  const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
+/** The list options GitHub's issues and pull requests share: every state, latest change first. */
+const byLatestChange = (c: Connection) =>
+  ({
     owner: c.owner,
     repo: c.repo,
     state: 'all',
     sort: 'updated',
     direction: 'desc',
     per_page: PER_PAGE,
+  }) as const;
+
+async function readIssues(octokit: Octokit, c: Connection): Promise<GithubIssue[]> {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+    ...byLatestChange(c),
+    // The issues list filters by `since` itself; pull requests have no such parameter.
+    ...(c.issuesSince ? { since: c.issuesSince.toISOString() } : {}),
   });
-  for await (const page of pages) {
-    const pulls = readList(PullShape, page.data, 'pull requests');
-    const recent = pulls.filter((p) => !c.pullsSince || Date.parse(p.updated_at) >= c.pullsSince.getTime());
-    read.push(...recent);
-    if (recent.length < pulls.length) break;
-  }
-  return read;
+  return readUpdatedSince(pages, IssueShape, 'issues', c.issuesSince);
+}
+
+async function readPulls(octokit: Octokit, c: Connection): Promise<GithubPull[]> {
+  const pages = octokit.paginate.iterator(octokit.rest.pulls.list, byLatestChange(c));
+  return readUpdatedSince(pages, PullShape, 'pull requests', c.pullsSince);
 }
 
 async function isRecorded(db: Database, workspaceId: string, key: string): Promise<boolean> {

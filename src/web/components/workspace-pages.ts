@@ -9,6 +9,7 @@ export const WORKSPACE_PAGES: readonly { to: string; label: string; key: string 
   { to: 'team', label: 'Team', key: 't' },
   { to: 'roadmap', label: 'Roadmap', key: 'r' },
   { to: 'forecasts', label: 'Forecasts', key: 'f' },
+  { to: 'cycles', label: 'Cycles', key: 'y' },
   { to: 'delivery', label: 'Delivery', key: 'l' },
   { to: 'ideas', label: 'Ideas', key: 'n' },
   { to: 'prioritize', label: 'Prioritize', key: 'p' },

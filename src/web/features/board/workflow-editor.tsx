@@ -129,6 +129,23 @@ function StateRow(props: {
       </td>
       <td className="muted small">
         {state.category} ({STATE_LABELS[state.builtinState]})
+        {state.category === 'started' && (
+          <label>
+            {' '}
+            <input
+              type="checkbox"
+              aria-label={`${state.name} is a waiting state`}
+              checked={state.waiting}
+              onChange={(e) =>
+                update.mutate(
+                  { id: state.id, version: state.version, waiting: e.target.checked },
+                  { onError },
+                )
+              }
+            />{' '}
+            waiting
+          </label>
+        )}
       </td>
       <td>
         <input

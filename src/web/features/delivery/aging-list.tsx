@@ -1,4 +1,3 @@
-import { STATE_LABELS } from '../backlog/labels';
 import type { AgingRow } from './delivery-api';
 import { ageLevel, describeAgingPercentile, formatDays } from './delivery-format';
 
@@ -33,7 +32,7 @@ export function AgingList({ rows, p85 }: { rows: readonly AgingRow[]; p85: numbe
               <td>
                 <span className="muted">#{row.number}</span> {row.title}
               </td>
-              <td>{STATE_LABELS[row.state]}</td>
+              <td>{row.stateName}</td>
               <td>{row.assignee?.name ?? <span className="muted">unassigned</span>}</td>
               <td className="aging-age">
                 <span className="aging-bar" aria-hidden="true">

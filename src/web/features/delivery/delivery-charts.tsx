@@ -14,9 +14,6 @@ import {
   YAxis,
 } from 'recharts';
 import type { ItemState } from '../../../contract';
-import { ITEM_STATES } from '../../../contract/item-values';
-import { isOneOf } from '../../../domain/shared/one-of';
-import { STATE_LABELS } from '../backlog/labels';
 import { formatDay } from '../forecasts/forecast-format';
 import type { FlowMetricsView } from './delivery-api';
 import { formatDays } from './delivery-format';
@@ -117,13 +114,14 @@ export function WeeklyThroughputChart({ metrics, today }: { metrics: FlowMetrics
 
 /** Items in each state at the end of each day, stacked in workflow order (done at the bottom). */
 export function CumulativeFlowChart({ metrics, today }: { metrics: FlowMetricsView; today: string }) {
-  const { states, days } = metrics.cumulativeFlow;
+  const { states, names, days } = metrics.cumulativeFlow;
+  // One band per workflow state, keyed by position: a team names its states as it likes.
   const rows = days.map((d) => ({
     date: d.date,
-    ...Object.fromEntries(states.map((state, i) => [state, d.counts[i] ?? 0])),
+    ...Object.fromEntries(states.map((_, i) => [`band${i}`, d.counts[i] ?? 0])),
   }));
   // Stacked from the bottom: finished work first, so the bands read as a flow upwards.
-  const stack = [...states].reverse();
+  const stack = states.map((state, i) => ({ key: `band${i}`, state, name: names[i] ?? state })).reverse();
   return (
     <figure
       className="chart"
@@ -141,17 +139,16 @@ export function CumulativeFlowChart({ metrics, today }: { metrics: FlowMetricsVi
           />
           <YAxis allowDecimals={false} tick={TICK} width={40} />
           <Tooltip labelFormatter={(label) => formatDay(String(label), { today })} />
-          <Legend
-            formatter={(value: string) => (isOneOf(ITEM_STATES, value) ? STATE_LABELS[value] : value)}
-          />
-          {stack.map((state) => (
+          <Legend />
+          {stack.map((band) => (
             <Area
-              key={state}
+              key={band.key}
               type="stepAfter"
-              dataKey={state}
+              dataKey={band.key}
+              name={band.name}
               stackId="cfd"
-              stroke={STATE_COLOURS[state]}
-              fill={STATE_COLOURS[state]}
+              stroke={STATE_COLOURS[band.state]}
+              fill={STATE_COLOURS[band.state]}
               fillOpacity={0.9}
               isAnimationActive={false}
             />

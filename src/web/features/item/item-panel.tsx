@@ -8,6 +8,7 @@ import { InlineEdit } from '../../components/inline-edit';
 import { SafeMarkdown } from '../../components/markdown';
 import { ErrorState, Loading } from '../../components/states';
 import { ITEM_STATES, ITEM_TYPES, STATE_LABELS, TYPE_LABELS } from '../backlog/labels';
+import { CycleField } from '../cycles/cycle-field';
 import { CalibratedEstimate } from '../estimation/calibrated-estimate';
 import { HealthSection } from '../roadmap/health-updates';
 import { useExplainRefusal } from '../workspaces/refusals';
@@ -162,6 +163,7 @@ function ItemDetail({ item, onOpen }: { item: Item; onOpen: (id: string) => void
         <dd>
           <TargetDateField item={item} />
         </dd>
+        <CycleField item={item} />
         <dt>Labels</dt>
         <dd>
           <InlineEdit

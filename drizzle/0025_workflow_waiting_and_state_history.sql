@@ -1,0 +1,3 @@
+ALTER TABLE "item_state_changes" ADD COLUMN "to_workflow_state_id" uuid;--> statement-breakpoint
+ALTER TABLE "workflow_states" ADD COLUMN "waiting" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "item_state_changes" ADD CONSTRAINT "item_state_changes_to_workflow_state_id_workflow_states_id_fk" FOREIGN KEY ("to_workflow_state_id") REFERENCES "public"."workflow_states"("id") ON DELETE set null ON UPDATE no action;
