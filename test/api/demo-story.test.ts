@@ -7,7 +7,7 @@ import type {
   TrackRecord,
   WaitsOnWhom,
 } from '../../src/contract';
-import { WEEK_SCOPE } from '../../src/server/demo/demo-week';
+import { WEEK_SCOPE } from '../../src/server/demo/demo-content';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';

@@ -16,14 +16,7 @@ import { createItem } from '../commands/items';
 import { forecastMilestones } from '../commands/milestone-forecasts';
 import { getRoadmap } from '../commands/roadmap';
 import { findActor } from '../policies/access';
-
-/** The work the CTO adds during the week: under this epic, at the bottom of the backlog. */
-export const WEEK_SCOPE = {
-  epic: 'Invoices',
-  title: 'Refunds and partial refunds from the invoice page',
-  estimate: { optimistic: 3, likely: 5, pessimistic: 10 },
-  skills: ['backend'],
-} as const;
+import { WEEK_SCOPE } from './demo-content';
 
 /**
  * Stores the milestone forecasts as they stood the day before the brief's week, then adds the
