@@ -136,5 +136,10 @@ test("the demo's fractional CPO answers two proposals from the brief and reads w
     await expect(move.locator('.brief-detail')).toContainText(WEEK_SCOPE.title);
     await snapFull(page, 'brief-cpo-answered');
   });
+
+  await test.step('sending the brief by e-mail says which setting this server lacks', async () => {
+    await page.getByRole('button', { name: 'Send me this brief by e-mail' }).click();
+    await expect(page.getByRole('alert')).toContainText('HEADWAY_SMTP_URL is not set');
+  });
   expect(errors).toEqual([]);
 });
