@@ -141,5 +141,7 @@ test("the demo's fractional CPO answers two proposals from the brief and reads w
     await page.getByRole('button', { name: 'Send me this brief by e-mail' }).click();
     await expect(page.getByRole('alert')).toContainText('HEADWAY_SMTP_URL is not set');
   });
-  expect(errors).toEqual([]);
+  // The browser logs the refused send (400); nothing else may fail.
+  expect(errors.filter((e) => !/400 \(Bad Request\) \(.*\/brief\/send/.test(e))).toEqual([]);
+  expect(errors.length).toBe(1);
 });
