@@ -64,3 +64,20 @@ export const BriefSchema = z.object({
   sections: z.array(BriefSectionSchema),
 });
 export type BriefView = z.infer<typeof BriefSchema>;
+
+/** The member's weekly-digest setting, and whether the operator set up e-mail at all. */
+export const BriefEmailSettingSchema = z.object({
+  enabled: z.boolean().describe('the member gets their weekly brief by e-mail on the operator’s schedule'),
+  mailConfigured: z.boolean().describe('false when the server has no SMTP settings: nothing can be sent'),
+});
+export type BriefEmailSetting = z.infer<typeof BriefEmailSettingSchema>;
+
+export const UpdateBriefEmailSettingSchema = z.strictObject({
+  enabled: z.boolean().describe('true to get the weekly brief by e-mail, false to stop'),
+});
+
+/** What a send answered: where the brief went. */
+export const SentBriefSchema = z.object({
+  to: z.string(),
+  subject: z.string(),
+});

@@ -5,6 +5,7 @@ import type { DecisionMatrix, Role } from '../domain/decision-rights';
 import type { GithubOptions } from './github/sync';
 import type { JobQueue } from './jobs/queue';
 import type { LiveHub } from './live/hub';
+import type { MailConfig } from './mail/brief-digest';
 import type { Metrics, PoolFigures } from './metrics';
 import type { TargetPolicy } from './webhooks/target';
 
@@ -56,6 +57,8 @@ export interface ServerDeps {
   webhookPolicy?: TargetPolicy | undefined;
   /** Where GitHub connections reach GitHub (default api.github.com) and how they wait out its limits. */
   github?: GithubOptions | undefined;
+  /** The operator's SMTP settings (HEADWAY_SMTP_URL…); null or absent: e-mail is off and a send says what to set. */
+  mail?: MailConfig | null | undefined;
   /** Set while the server shuts down: readiness answers 503 so load balancers stop sending requests. */
   lifecycle?: { draining: boolean };
 }

@@ -16,8 +16,10 @@ import { loadDemo } from './demo/load-demo';
 import { startCatchUp } from './github/catch-up';
 import { type Background, startBackground } from './jobs/background';
 import type { BackupSchedule } from './jobs/backups';
+import { DEFAULT_BRIEF_CRON } from './jobs/brief-digests';
 import { LiveHub } from './live/hub';
 import { createLogger, type LogFormat } from './logger';
+import type { MailConfig } from './mail/brief-digest';
 import { Metrics } from './metrics';
 import { resolveWithSystem, STRICT_POLICY, type TargetPolicy } from './webhooks/target';
 
@@ -44,6 +46,10 @@ export interface ServeOptions {
   webhookPolicy?: TargetPolicy | undefined;
   /** Scheduled backups (HEADWAY_BACKUP_DIR and friends), or none. */
   backups?: BackupSchedule | null | undefined;
+  /** E-mail settings (HEADWAY_SMTP_URL and friends), or none: e-mail is off. */
+  mail?: MailConfig | null | undefined;
+  /** When the weekly briefs go out to members who asked (HEADWAY_BRIEF_CRON); used only with `mail`. */
+  briefCron?: string | undefined;
 }
 
 /** How long a shutdown waits for requests in flight before it cuts their connections. */
@@ -105,6 +111,9 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
           logger,
           webhooks: { resolve: resolveWithSystem, policy: webhookPolicy },
           backups: options.backups,
+          briefDigests: options.mail
+            ? { mail: options.mail, cron: options.briefCron ?? DEFAULT_BRIEF_CRON }
+            : null,
         });
   } catch (error) {
     await database.close();
@@ -127,6 +136,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
     checkResponses: options.checkResponses ?? false,
     jobs: background?.queue,
     webhookPolicy,
+    mail: options.mail ?? null,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

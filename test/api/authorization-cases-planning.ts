@@ -58,6 +58,22 @@ export const PLANNING_CASES: RouteCase[] = [
     allowed: ALL,
   },
   { name: 'weekly brief', method: 'GET', path: (t) => `${W(t)}/brief`, allowed: ALL },
+  { name: 'weekly brief e-mail setting', method: 'GET', path: (t) => `${W(t)}/brief/email`, allowed: ALL },
+  {
+    name: 'set my weekly brief e-mail',
+    method: 'PUT',
+    path: (t) => `${W(t)}/brief/email`,
+    body: () => ({ enabled: false }),
+    allowed: ALL,
+  },
+  // Every member may ask; the test server has no e-mail, so the allowed answer is its 400.
+  {
+    name: 'send me my brief',
+    method: 'POST',
+    path: (t) => `${W(t)}/brief/send`,
+    body: () => ({}),
+    allowed: ALL,
+  },
   { name: 'workflow', method: 'GET', path: (t) => `${W(t)}/workflow`, allowed: ALL },
   {
     name: 'add a workflow state',

@@ -6,14 +6,18 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import { ROLES } from '../../src/domain/decision-rights';
+import { readMailConfig } from '../../src/server/mail/brief-digest';
 import { createTestApp, databaseOf } from '../support/app';
 import { TestClient } from '../support/client';
 import { buildUser, signInDirectly } from '../support/factories';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { createTeam, type Team } from '../support/team';
 import type { RouteCase, Target } from './authorization-cases';
 
 export interface AuthorizationWorld {
   ctx: Awaited<ReturnType<typeof createTestApp>>;
+  /** Where the server's e-mail goes (the brief sent on request), so sending is allowed, not refused. */
+  sink: SmtpSink;
   /** Every role in one workspace. */
   own: Team;
   /** A second workspace, whose rows every role of the first must not reach. */
@@ -24,11 +28,21 @@ export interface AuthorizationWorld {
 export function prepareAuthorizationWorld(): AuthorizationWorld {
   const world = {} as AuthorizationWorld;
   beforeAll(async () => {
-    world.ctx = await createTestApp();
+    world.sink = await startSmtpSink();
+    world.ctx = await createTestApp({
+      mail: readMailConfig({
+        HEADWAY_SMTP_URL: world.sink.url,
+        HEADWAY_MAIL_FROM: 'Headway <headway@example.com>',
+        HEADWAY_PUBLIC_URL: 'https://headway.example.com',
+      }),
+    });
     world.own = await createTeam(world.ctx.app);
     world.other = await createTeam(world.ctx.app, ['founder', 'product_manager', 'cto', 'cpo', 'ctpo']);
   });
-  afterAll(() => world.ctx.close());
+  afterAll(async () => {
+    await world.ctx.close();
+    await world.sink.close();
+  });
   return world;
 }
 

@@ -1,6 +1,13 @@
 /** The demo tells the product's story: scored past forecasts, slips with reasons, decisions with whys. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DecisionLogEntry, TargetDateSlip, TrackRecord, WaitsOnWhom } from '../../src/contract';
+import type {
+  BriefView,
+  DecisionLogEntry,
+  TargetDateSlip,
+  TrackRecord,
+  WaitsOnWhom,
+} from '../../src/contract';
+import { WEEK_SCOPE } from '../../src/server/demo/demo-content';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-workspace';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
@@ -91,5 +98,15 @@ describe('the demo workspace', () => {
     expect(waiting.body.people.find((p) => p.name === 'Dana Kowalski')?.groups.map((g) => g.kind)).toEqual(
       expect.arrayContaining(['order', 'scope']),
     );
+  });
+
+  it('should open the CPO’s brief on a milestone forecast that moved because of the week’s scope', async () => {
+    const brief = await dana.get<BriefView>(`${base}/brief`);
+    expect(brief.status).toBe(200);
+    const moves = brief.body.sections.find((s) => s.kind === 'forecasts')!.lines;
+    expect(moves.some((l) => l.text.includes('then unknown'))).toBe(false);
+    const moved = moves.find((l) => l.detail?.includes(WEEK_SCOPE.title));
+    expect(moved?.text).toMatch(/: P85 \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d \(\d+ days? later\)$/);
+    expect(moved?.detail).toMatch(/^Why: scope added: #\d+ Refunds/);
   });
 });

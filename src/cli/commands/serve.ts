@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { text } from '../../contract/common';
 import { readBackupSchedule } from '../../server/jobs/backups';
+import { readBriefDigestCron } from '../../server/jobs/brief-digests';
 import { LOG_FORMATS } from '../../server/logger';
+import { readMailConfig } from '../../server/mail/brief-digest';
 import { describeStartup, startServer } from '../../server/main';
 import { readTargetPolicy } from '../../server/webhooks/target';
 import {
@@ -41,13 +43,15 @@ function readMetricsToken(): string | undefined {
   return token;
 }
 
-/** The operator's settings of background work: webhook targets allowed, scheduled backups. */
+/** The operator's settings of background work: webhook targets allowed, scheduled backups, e-mail. */
 function readBackgroundSettings() {
   try {
     return {
       jobs: process.env.HEADWAY_JOBS !== '0',
       webhookPolicy: readTargetPolicy(process.env),
       backups: readBackupSchedule(process.env),
+      mail: readMailConfig(process.env),
+      briefCron: readBriefDigestCron(process.env),
     };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   integer,
@@ -59,6 +60,8 @@ export const memberships = pgTable(
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The member asked for their weekly brief by e-mail (sent on the operator's schedule). */
+    briefByEmail: boolean('brief_by_email').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),

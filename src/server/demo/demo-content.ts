@@ -186,6 +186,14 @@ export const CUSTOMER_REQUESTS: [string, string][] = [
   ['HubSpot sync', 'backend'],
 ];
 
+/** The work the CTO adds during the week: under this epic, at the bottom of the backlog. */
+export const WEEK_SCOPE = {
+  epic: 'Invoices',
+  title: 'Refunds and partial refunds from the invoice page',
+  estimate: { optimistic: 3, likely: 5, pessimistic: 10 },
+  skills: ['backend'],
+} as const;
+
 export const EXTRA_TASKS = [
   'Upgrade Node runtime',
   'Rotate API keys',

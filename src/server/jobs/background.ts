@@ -1,14 +1,16 @@
 /**
  * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
  * pass that turns committed changes into them, on every change and each minute to catch up),
- * forecast scoring each hour and, when configured, scheduled backups.
+ * forecast scoring each hour and, when configured, scheduled backups and the weekly briefs by e-mail.
  */
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client';
 import { LIVE_CHANNEL } from '../live/record';
+import type { MailConfig } from '../mail/brief-digest';
 import { createPendingDeliveries, enqueueDeliveries, webhookDeliveryJob } from '../webhooks/dispatch';
 import type { SendOptions } from '../webhooks/send';
 import { type BackupSchedule, backupJob, backupScheduled } from './backups';
+import { briefDigestJob, briefDigestScheduled } from './brief-digests';
 import { forecastScoringJob, forecastScoringScheduled } from './forecast-scoring';
 import { type JobData, type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
 
@@ -19,6 +21,8 @@ export interface BackgroundOptions {
   logger: Logger;
   webhooks: SendOptions & { retryLimit?: number; retryDelaySeconds?: number };
   backups?: BackupSchedule | null | undefined;
+  /** The weekly briefs by e-mail: the mail settings and the cron schedule; none when e-mail is off. */
+  briefDigests?: { mail: MailConfig; cron: string } | null | undefined;
   pollingIntervalSeconds?: number;
 }
 
@@ -71,6 +75,10 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
   if (options.backups) {
     kinds.push(backupJob(database.db, options.backups));
     schedules.push(backupScheduled(options.backups));
+  }
+  if (options.briefDigests) {
+    kinds.push(briefDigestJob(database.db, options.briefDigests.mail, logger));
+    schedules.push(briefDigestScheduled(options.briefDigests.cron));
   }
   queue = await startJobQueue({
     executeSql: database.executeSql,

@@ -76,6 +76,7 @@ export const invalidates = {
   ],
   proposalMade: (ws: string): QueryKey[] => [keys.inbox(ws)],
   // An accepted proposal moves or cuts an item, as a direct change would.
+  briefEmailSet: (ws: string): QueryKey[] => [keys.briefEmail(ws)],
   proposalAnswered: (ws: string): QueryKey[] => [
     ...aroundItems(ws),
     keys.items(ws),

@@ -34,6 +34,8 @@ export const keys = {
   inbox: (ws: string) => ['inbox', ws] as const,
   /** The weekly brief since a day (null: the server's default); under the inbox, so whatever makes the inbox stale makes it stale. */
   brief: (ws: string, since: string | null) => ['inbox', ws, 'brief', since] as const,
+  /** My weekly-brief e-mail setting here. */
+  briefEmail: (ws: string) => ['brief-email', ws] as const,
   waitsOnWhom: (ws: string) => ['inbox', ws, 'everyone'] as const,
   items: (ws: string) => ['items', ws] as const,
   itemList: (ws: string, filters: ItemFilters) => ['items', ws, filters] as const,

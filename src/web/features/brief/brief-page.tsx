@@ -7,6 +7,7 @@ import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { ProposalList } from '../inbox/proposal-list';
 import { useWorkspace } from '../workspaces/workspace-context';
+import { BriefEmail } from './brief-email';
 import './brief.css';
 
 type Section = BriefView['sections'][number];
@@ -77,6 +78,7 @@ export function BriefPage() {
           />
         </label>
       </header>
+      <BriefEmail since={since} />
       {brief.isPending ? (
         <Loading label="Building the brief" />
       ) : brief.isError ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD COLUMN "brief_by_email" boolean DEFAULT false NOT NULL;
