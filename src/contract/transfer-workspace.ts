@@ -31,6 +31,8 @@ export const HeadwayWorkspaceTablesShape = {
         builtinState: z.enum(ITEM_STATES),
         position: int4().min(0),
         wipLimit: int4().min(1).max(WORKFLOW_LIMITS.wipLimit).nullable(),
+        /** Work here waits on someone: flow efficiency counts it as waiting (absent: false). */
+        waiting: z.boolean().optional(),
         version: Num,
       }),
     )

@@ -15,6 +15,7 @@ import { SESSION_TSHIRT_SIZES } from './estimation-sessions';
 import { ItemStateSchema, ItemTypeSchema, ScoresSchema } from './items';
 import { LIMITS } from './limits';
 import { HeadwayWorkspaceTablesShape } from './transfer-workspace';
+import { WORKFLOW_LIMITS } from './workflow';
 import { DecisionSchema, RoleSchema, WorkspaceSchema } from './workspace';
 
 const Timestamp = TimestampInputSchema;
@@ -134,6 +135,8 @@ export const HeadwayExportSchema = z.strictObject({
       item: Num,
       from: ItemStateSchema.nullable(),
       to: ItemStateSchema,
+      /** The workflow state entered, by name (absent or null: the first state of `to`). */
+      workflowState: text().trim().min(1).max(WORKFLOW_LIMITS.nameChars).nullable().optional(),
       by: Email.nullable(),
       at: Timestamp,
     }),

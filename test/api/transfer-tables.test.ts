@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../src/db/client';
 import {
   assessments,
   cycles,
+  itemStateChanges,
   items,
   roadmapSnapshots,
   savedViews,
@@ -63,12 +64,23 @@ beforeAll(async () => {
       builtinState: 'new',
       position: 6,
       wipLimit: 3,
+      waiting: true,
     })
     .returning({ id: workflowStates.id });
   await db
     .update(items)
     .set({ workflowStateId: triage?.id ?? null })
     .where(eq(items.id, filled.childId));
+  // The item's history says it entered that state, for the flow metrics of the team's states.
+  await db.insert(itemStateChanges).values({
+    workspaceId: ws,
+    itemId: filled.childId,
+    fromState: 'new',
+    toState: 'new',
+    toWorkflowStateId: triage?.id ?? null,
+    changedBy: alice,
+    changedAt: new Date('2026-03-02T09:00:00Z'),
+  });
   const [next] = await db
     .insert(cycles)
     .values({ workspaceId: ws, name: 'Sprint 2', startDate: '2026-03-16', endDate: '2026-03-27' })
@@ -99,6 +111,8 @@ describe('Headway JSON with the workspace tables', () => {
     for (const list of V2_LISTS) expect(first[list]?.length ?? 0, list).toBeGreaterThan(0);
     const child = first.items.find((it) => it.number === 2);
     expect(child?.workflowState).toBe('Triage');
+    expect(first.workflowStates?.find((s) => s.name === 'Triage')?.waiting).toBe(true);
+    expect(first.stateHistory.filter((h) => h.workflowState === 'Triage')).toHaveLength(1);
     expect(child?.cycle).toBe(0);
     expect(first.cycles[0]?.carriedTo).toBe(1);
     expect(first.cycles[0]?.carriedOver).toEqual([2]);

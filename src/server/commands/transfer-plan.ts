@@ -178,6 +178,7 @@ export function planImport(
           itemId: itemId(h.item) as string,
           fromState: h.from,
           toState: h.to,
+          toWorkflowStateId: tables.stateId(h.workflowState),
           changedBy: who.id,
           importedChangedBy: who.imported,
           changedAt: new Date(h.at),

@@ -44,6 +44,18 @@ export function findWorkspaceTableProblems(doc: HeadwayExport): string[] {
     }
     index(`items[${i}].cycle`, it.cycle, doc.cycles, 'cycles');
   });
+  doc.stateHistory.forEach((h, i) => {
+    if (h.workflowState == null) return;
+    const builtin = stateOf.get(h.workflowState);
+    if (builtin === undefined)
+      problems.push(
+        `stateHistory[${i}].workflowState: there is no state "${h.workflowState}" in workflowStates`,
+      );
+    else if (builtin !== h.to)
+      problems.push(
+        `stateHistory[${i}].workflowState: "${h.workflowState}" stands for ${builtin}, not ${h.to}`,
+      );
+  });
 
   doc.cycles.forEach((c, i) => {
     const where = `cycles[${i}]`;

@@ -119,6 +119,7 @@ export async function exportWorkspaceTables(
       builtinState: s.builtinState,
       position: s.position,
       wipLimit: s.wipLimit,
+      waiting: s.waiting,
       version: s.version,
     })),
     cycles: cycleRows.map((c) => ({

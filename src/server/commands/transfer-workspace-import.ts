@@ -72,6 +72,7 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
     category: BUILTIN_STATE_CATEGORIES[s.builtinState],
     position: s.position,
     wipLimit: s.wipLimit,
+    waiting: ('waiting' in s && s.waiting) || false,
     version: s.version,
   }));
   const stateIds = new Map(states.map((s) => [s.name, s.id]));
@@ -239,6 +240,8 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
   return {
     /** The workflow, written with the workspace row (items point at it). */
     writeWorkflow: (tx: Database) => tx.insert(workflowStates).values(states),
+    /** A workflow state of the file, by name, as its id in the new workspace. */
+    stateId: (name: string | null | undefined) => (name != null ? (stateIds.get(name) ?? null) : null),
     /** The workflow state and cycle of a file's item, as ids of the new workspace. */
     itemColumns: (it: HeadwayExport['items'][number]) => ({
       workflowStateId: it.workflowState != null ? (stateIds.get(it.workflowState) ?? null) : null,

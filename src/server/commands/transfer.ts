@@ -198,6 +198,7 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       item: num(h.itemId) as number,
       from: h.fromState,
       to: h.toState,
+      workflowState: h.toWorkflowStateId ? (stateNames.get(h.toWorkflowStateId) ?? null) : null,
       by: email(h.changedBy, h.importedChangedBy),
       at: h.changedAt.toISOString(),
     })),
