@@ -11,12 +11,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ConnectedGithub,
+  DoraMeasuresView,
   FlowMetricsView,
   GithubConnection,
   GithubStatus,
   ThroughputForecastView,
 } from '../../src/contract';
-import { deployments, itemStateChanges, items } from '../../src/db/schema';
+import { deployments, incidents, itemStateChanges, items } from '../../src/db/schema';
 import { createTestApp } from '../support/app';
 import { type FakeGithub, generateRepository, startFakeGithub } from '../support/fake-github';
 import { createTeam, type Team } from '../support/team';
@@ -74,6 +75,11 @@ describe('a GitHub connection', () => {
     await fake.close();
   });
 
+  const incidentRows = () =>
+    ctx.handle.db
+      .select({ key: incidents.key, openedAt: incidents.openedAt, resolvedAt: incidents.resolvedAt })
+      .from(incidents)
+      .where(eq(incidents.workspaceId, team.workspaceId));
   const githubItems = async () => {
     const [row] = await ctx.handle.db
       .select({ n: count() })
@@ -256,6 +262,68 @@ describe('a GitHub connection', () => {
     const after = await status();
     expect(after.counts.issues).toBe(issuesBefore + 1);
     expect(after.lastWebhookAt).not.toBeNull();
+  });
+
+  it('should keep an issue labelled incident as an incident, resolved when closed, in the DORA measures', async () => {
+    const opened = new Date(Date.now() - 5 * 3_600_000).toISOString();
+    const closed = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const incidentIssue = (action: string, fields: Record<string, unknown>) =>
+      JSON.stringify({
+        action,
+        issue: {
+          number: 5004,
+          title: 'Checkout returns 502',
+          body: 'Payments down',
+          state: 'open',
+          labels: [{ name: 'incident' }],
+          created_at: opened,
+          updated_at: opened,
+          closed_at: null,
+          ...fields,
+        },
+        repository: { full_name: REPOSITORY },
+      });
+    const send = async (id: string, payload: string) => {
+      const res = await deliver(payload, { 'x-github-delivery': id, 'x-hub-signature-256': signed(payload) });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    const restore = async () =>
+      (await team.developer.get<DoraMeasuresView>(`${base}/dora`)).body.timeToRestore;
+    const before = await restore();
+
+    await send('d-5004-open', incidentIssue('opened', {}));
+    expect(await incidentRows()).toEqual([
+      { key: 'github-issue-5004', openedAt: new Date(opened), resolvedAt: null },
+    ]);
+    expect((await restore()).open).toBe(before.open + 1);
+
+    await send(
+      'd-5004-close',
+      incidentIssue('closed', {
+        state: 'closed',
+        state_reason: 'completed',
+        closed_at: closed,
+        updated_at: closed,
+      }),
+    );
+    expect(await incidentRows()).toEqual([
+      { key: 'github-issue-5004', openedAt: new Date(opened), resolvedAt: new Date(closed) },
+    ]);
+    const after = await restore();
+    expect(after.count).toBe(before.count + 1);
+    expect(after.open).toBe(before.open);
+
+    // The label taken off: the issue no longer stands for an incident.
+    await send(
+      'd-5004-unlabel',
+      incidentIssue('unlabeled', {
+        labels: [],
+        state: 'closed',
+        closed_at: closed,
+        updated_at: new Date().toISOString(),
+      }),
+    );
+    expect(await incidentRows()).toEqual([]);
   });
 
   it('should never answer or log the token or the webhook secret', async () => {

@@ -1,6 +1,8 @@
 export {
   findPullRequestRefs,
+  INCIDENT_LABEL,
   type IssueState,
+  incidentOfIssue,
   type PullRequestRefs,
   type SyncedState,
   stateOfIssue,

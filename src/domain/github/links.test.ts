@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPullRequestRefs, stateOfIssue, stateOfPullRequest } from './links';
+import { findPullRequestRefs, incidentOfIssue, stateOfIssue, stateOfPullRequest } from './links';
 
 describe('findPullRequestRefs', () => {
   it('should find issues by #N and Headway items by HW-N in the title, body and branch, each once', () => {
@@ -32,5 +32,45 @@ describe('item states from GitHub', () => {
     expect(stateOfPullRequest({ state: 'open', mergedAt: null })).toBe('in_progress');
     expect(stateOfPullRequest({ state: 'closed', mergedAt: '2026-01-02T00:00:00Z' })).toBe('done');
     expect(stateOfPullRequest({ state: 'closed', mergedAt: null })).toBe('cancelled');
+  });
+});
+
+describe('incidentOfIssue', () => {
+  const issue = {
+    labels: ['Incident'],
+    state: 'open' as const,
+    stateReason: null,
+    createdAt: '2026-11-02T08:00:00Z',
+    closedAt: null,
+  };
+
+  it('should open an incident for an issue labelled incident, in any case, and resolve it when closed', () => {
+    expect(incidentOfIssue(issue)).toEqual({ openedAt: '2026-11-02T08:00:00Z', resolvedAt: null });
+    expect(
+      incidentOfIssue({
+        ...issue,
+        state: 'closed',
+        stateReason: 'completed',
+        closedAt: '2026-11-02T10:30:00Z',
+      }),
+    ).toEqual({ openedAt: '2026-11-02T08:00:00Z', resolvedAt: '2026-11-02T10:30:00Z' });
+  });
+
+  it('should see no incident without the label, or in an issue closed as not planned or a duplicate', () => {
+    expect(incidentOfIssue({ ...issue, labels: ['bug', 'incident-review'] })).toBeNull();
+    for (const stateReason of ['not_planned', 'duplicate'])
+      expect(
+        incidentOfIssue({ ...issue, state: 'closed', stateReason, closedAt: '2026-11-03T08:00:00Z' }),
+      ).toBeNull();
+  });
+
+  it('should never resolve an incident before it opened', () => {
+    const early = {
+      ...issue,
+      state: 'closed' as const,
+      stateReason: null,
+      closedAt: '2026-11-02T07:59:59+00:00',
+    };
+    expect(incidentOfIssue(early)?.resolvedAt).toBe('2026-11-02T08:00:00Z');
   });
 });

@@ -73,3 +73,34 @@ export function stateOfPullRequest(pull: { state: 'open' | 'closed'; mergedAt: s
   if (pull.mergedAt) return 'done';
   return pull.state === 'closed' ? 'cancelled' : 'in_progress';
 }
+
+/** The label that marks an issue as an incident in production (any case). */
+export const INCIDENT_LABEL = 'incident';
+
+/**
+ * The incident an issue stands for, or null: an issue labelled `incident` opened an incident when
+ * it was created and resolved it when it was closed. One closed as not planned or as a duplicate
+ * was no incident (a false alarm, or counted under the other issue), so it stands for none.
+ * @param issue the issue's labels, state, reason and times (ISO 8601)
+ */
+export function incidentOfIssue(issue: {
+  labels: readonly string[];
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  createdAt: string;
+  closedAt: string | null;
+}): { openedAt: string; resolvedAt: string | null } | null {
+  if (!issue.labels.some((label) => label.trim().toLowerCase() === INCIDENT_LABEL)) return null;
+  if (stateOfIssue({ state: issue.state, stateReason: issue.stateReason }, null) === 'cancelled') return null;
+  const resolvedAt = issue.state === 'closed' ? issue.closedAt : null;
+  // A clock that put the closing before the opening: the incident lasted no time at all.
+  return {
+    openedAt: issue.createdAt,
+    resolvedAt:
+      resolvedAt === null
+        ? null
+        : Date.parse(resolvedAt) < Date.parse(issue.createdAt)
+          ? issue.createdAt
+          : resolvedAt,
+  };
+}

@@ -10,6 +10,7 @@ import { type ItemState, LIMITS } from '../../contract';
 import type { Database } from '../../db/client';
 import { itemStateChanges, items, workspaces } from '../../db/schema';
 import { findPullRequestRefs, type SyncedState, stateOfIssue, stateOfPullRequest } from '../../domain/github';
+import { applyIncidents } from './incidents';
 
 /** An issue with the fields Headway reads (the REST listing's and the webhook's shape). */
 export interface GithubIssue {
@@ -296,6 +297,7 @@ export async function applyIssues(
     }
   }
   await moves.write(tx, workspaceId);
+  await applyIncidents(tx, workspaceId, issues);
   return [...new Set([...changed, ...moves.ids, ...(await createItems(tx, workspaceId, created))])];
 }
 
