@@ -34,6 +34,13 @@ const entry = (kind: Entry['kind'], decision: Decision, question: string | null 
 });
 const item = { id: 'i1', number: 7, title: 'Export invoices', version: 4, estimate: null } as unknown as Item;
 
+/** The first items of the order: a done one is not offered as a place. */
+const ORDER = [
+  { id: 'i2', number: 2, title: 'Sign in', state: 'in_progress' },
+  { id: 'i3', number: 3, title: 'Old launch', state: 'done' },
+  { id: 'i4', number: 4, title: 'Invoices', state: 'ready' },
+];
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -53,7 +60,11 @@ function renderEntry(value: Entry, mine: Decision[]) {
     vi.fn(async (url: string, init: RequestInit) => {
       const body = init.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ method: init.method ?? 'GET', url, body });
-      const answer = init.method === 'GET' ? item : { ...item, version: item.version + 1, ...body };
+      const answer = url.startsWith('/api/workspaces/w1/items?')
+        ? { data: ORDER, nextCursor: null }
+        : init.method === 'GET'
+          ? item
+          : { ...item, version: item.version + 1, ...body };
       return new Response(JSON.stringify(answer), { status: 200 });
     }),
   );
@@ -88,6 +99,25 @@ describe('WaitingEntry', () => {
     expect(calls).toEqual([
       { method: 'POST', url: '/api/workspaces/w1/items/i1/move', body: { afterId: null } },
     ]);
+  });
+
+  it('should place a new item after one of the first open items of the order', async () => {
+    const { calls } = renderEntry(entry('order', 'backlog_order'), ['backlog_order']);
+    const select = screen.getByRole('combobox', { name: 'Place #7 after' });
+    fireEvent.focus(select);
+    await screen.findByRole('option', { name: '#4 Invoices' });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Place after…',
+      '#2 Sign in',
+      '#4 Invoices',
+    ]);
+    fireEvent.change(select, { target: { value: 'i4' } });
+    await screen.findByText('Placed #7 after #4');
+    expect(calls.at(-1)).toEqual({
+      method: 'POST',
+      url: '/api/workspaces/w1/items/i1/move',
+      body: { afterId: 'i4' },
+    });
   });
 
   it('should save a three-point estimate with the item version and make the inbox stale', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/client';
-import { useItem } from '../../api/item-hooks';
+import { useItem, useTopItems } from '../../api/item-hooks';
 import { useMoveItem } from '../../api/item-write-hooks';
 import type { Inbox, Item, MoveTarget } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
@@ -54,10 +54,15 @@ export function WaitingEntry({ entry, showKind = false }: { entry: InboxEntry; s
   );
 }
 
-/** Places a new item at the top or the bottom of the product order, which takes it off the inbox. */
+/** How many of the first items of the order a new item can be placed after. */
+const TOP_ITEMS = 5;
+
+/** Places a new item at the top, the bottom or after one of the first items of the order, which takes it off the inbox. */
 function PlaceActions({ entry }: { entry: InboxEntry }) {
   const { workspace } = useWorkspace();
   const move = useMoveItem(workspace.id);
+  const [listed, setListed] = useState(false);
+  const top = useTopItems(workspace.id, TOP_ITEMS, listed);
   const { notify } = useToast();
   const place = (target: MoveTarget, where: string) =>
     move.mutate(
@@ -85,6 +90,25 @@ function PlaceActions({ entry }: { entry: InboxEntry }) {
       >
         Place at bottom
       </button>
+      <select
+        aria-label={`Place #${entry.number} after`}
+        value=""
+        disabled={move.isPending || move.isSuccess}
+        onFocus={() => setListed(true)}
+        onChange={(event) => {
+          const after = top.data?.find((it) => it.id === event.target.value);
+          if (after) place({ afterId: after.id }, `after #${after.number}`);
+        }}
+      >
+        <option value="">{top.isFetching ? 'Loading the order…' : 'Place after…'}</option>
+        {top.data
+          ?.filter((it) => it.id !== entry.itemId)
+          .map((it) => (
+            <option key={it.id} value={it.id}>
+              #{it.number} {it.title}
+            </option>
+          ))}
+      </select>
     </div>
   );
 }
