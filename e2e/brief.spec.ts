@@ -57,7 +57,7 @@ async function signIn(baseURL: string, email: string): Promise<Account> {
   return { api, csrf: (await res.json()).csrfToken as string };
 }
 
-test("the demo's fractional CPO answers two proposals from the brief and reads why the billing forecast moved", async ({
+test("the demo's fractional CPO answers two proposals and places a new item from the brief, and reads why the billing forecast moved", async ({
   browser,
   baseURL,
 }) => {
@@ -122,6 +122,16 @@ test("the demo's fractional CPO answers two proposals from the brief and reads w
     await second.getByLabel(/Why decline/).fill('Billing waits for the pricing decision');
     await second.getByRole('button', { name: 'Decline', exact: true }).click();
     await expect(proposals).toHaveCount(0);
+  });
+
+  await test.step('the CPO places a new item in the order in place, and it leaves the list', async () => {
+    const waiting = page.locator('.waiting-entry[data-kind="order"]');
+    const entry = waiting.first();
+    const title = (await entry.getByRole('link').textContent()) ?? '';
+    expect(title).toMatch(/^#\d+ /);
+    await entry.getByRole('button', { name: 'Place at top' }).click();
+    await expect(page.getByRole('status').getByText(/^Placed #\d+ at the top of the order/)).toBeVisible();
+    await expect(waiting.filter({ hasText: title })).toHaveCount(0);
   });
 
   await test.step('the brief shows the order change and why each milestone forecast moved', async () => {

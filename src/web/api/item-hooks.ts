@@ -123,6 +123,19 @@ export function useItemSearch(ws: string, q: string) {
   });
 }
 
+/** The first `count` open items of the product order; idle until `enabled`. */
+export function useTopItems(ws: string, count: number, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.topItems(ws, count),
+    queryFn: async ({ signal }) =>
+      (await requestApi<Page<Item>>(`/workspaces/${ws}/items`, { query: { limit: count * 2 }, signal })).data
+        .filter((it) => it.state !== 'done' && it.state !== 'cancelled')
+        .slice(0, count),
+    enabled,
+    staleTime: 5_000,
+  });
+}
+
 /**
  * The address of the CSV export of a backlog view: its filters, and done and cancelled items
  * when the view shows them (a plain GET with the session, saved under the server's file name).

@@ -41,6 +41,8 @@ export const keys = {
   itemList: (ws: string, filters: ItemFilters) => ['items', ws, filters] as const,
   /** The first few items matching a search, for the command palette. */
   itemSearch: (ws: string, q: string) => ['items', ws, 'search', q] as const,
+  /** The first items of the product order, to place a new item after one of them. */
+  topItems: (ws: string, count: number) => ['items', ws, 'top', count] as const,
   /** Every single-item query of a workspace. */
   anyItem: (ws: string) => ['item', ws] as const,
   item: (ws: string, id: string) => ['item', ws, id] as const,

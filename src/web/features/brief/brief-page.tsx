@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { BriefView } from '../../../contract';
+import { MAX_LINES_PER_SECTION } from '../../../domain/brief';
 import { requestApi } from '../../api/client';
 import { useInbox } from '../../api/item-hooks';
 import { keys } from '../../api/query-keys';
+import type { Inbox } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { ProposalList } from '../inbox/proposal-list';
+import { WaitingEntry } from '../inbox/waiting-entry';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { BriefEmail } from './brief-email';
 import './brief.css';
@@ -20,8 +23,13 @@ function useBrief(ws: string, since: string | null) {
   });
 }
 
-function BriefSection({ section }: { section: Section }) {
+/**
+ * A section of the brief. The decisions waiting on me are listed from my inbox once it is loaded,
+ * each answerable in place; answering one refreshes the inbox and the brief.
+ */
+function BriefSection({ section, waiting }: { section: Section; waiting: Inbox['entries'] | undefined }) {
   const id = `brief-${section.kind}`;
+  if (section.kind === 'waiting' && waiting) return <WaitingSection section={section} entries={waiting} />;
   return (
     <section className="brief-section" aria-labelledby={id}>
       <h2 id={id}>
@@ -49,13 +57,39 @@ function BriefSection({ section }: { section: Section }) {
   );
 }
 
+function WaitingSection({ section, entries }: { section: Section; entries: Inbox['entries'] }) {
+  const id = `brief-${section.kind}`;
+  const shown = entries.slice(0, MAX_LINES_PER_SECTION);
+  return (
+    <section className="brief-section" aria-labelledby={id}>
+      <h2 id={id}>
+        {section.title} <span className="badge badge-muted">{entries.length}</span>
+      </h2>
+      {shown.length === 0 ? (
+        <p className="muted">{section.empty}</p>
+      ) : (
+        <ul className="inbox-list">
+          {shown.map((entry) => (
+            <WaitingEntry key={`${entry.kind}-${entry.itemId}`} entry={entry} showKind />
+          ))}
+          {entries.length > shown.length && section.moreHref && (
+            <li className="inbox-entry">
+              <Link to={section.moreHref}>{entries.length - shown.length} more</Link>
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** The weekly brief: what happened since a day, on one page, each line linking to where to act. */
 export function BriefPage() {
   const { workspace } = useWorkspace();
   const [params, setParams] = useSearchParams();
   const since = params.get('since');
   const brief = useBrief(workspace.id, since);
-  // Proposals are answered here, in place: accepting or declining one refreshes the brief too.
+  // Proposals and waiting decisions are answered here, in place: answering one refreshes the brief too.
   const inbox = useInbox(workspace.id);
   return (
     <div className="page page-brief">
@@ -87,7 +121,7 @@ export function BriefPage() {
         <>
           <ProposalList proposals={inbox.data?.proposals ?? []} />
           {brief.data.sections.map((section) => (
-            <BriefSection key={section.kind} section={section} />
+            <BriefSection key={section.kind} section={section} waiting={inbox.data?.entries} />
           ))}
         </>
       )}

@@ -3,6 +3,7 @@ import { useInbox } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { ProposalList } from './proposal-list';
+import { WaitingEntry } from './waiting-entry';
 
 const KIND_TITLES = {
   order: 'To place in the order',
@@ -46,15 +47,7 @@ export function InboxPage() {
               </h2>
               <ul className="inbox-list">
                 {list.map((e) => (
-                  <li key={`${kind}-${e.itemId}`} className="inbox-entry">
-                    <Link to={`/w/${workspace.slug}/backlog?item=${e.itemId}`}>
-                      <span className="muted">#{e.number}</span> {e.title}
-                    </Link>
-                    {e.question && <p className="inbox-question">{e.question}</p>}
-                    <span className={`age${e.ageDays >= 7 ? ' age-old' : ''}`}>
-                      {e.ageDays === 0 ? 'today' : `${e.ageDays} day${e.ageDays === 1 ? '' : 's'}`}
-                    </span>
-                  </li>
+                  <WaitingEntry key={`${kind}-${e.itemId}`} entry={e} />
                 ))}
               </ul>
             </section>

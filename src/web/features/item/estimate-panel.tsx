@@ -17,6 +17,17 @@ const DECK = [0, 0.5, 1, 2, 3, 5, 8, 13, 20, 40, 100] as const;
 
 /** The three-point estimate and the story points of an item (the tech side's decision). */
 export function EstimatePanel({ item }: { item: Item }) {
+  return (
+    <section className="panel-section" aria-labelledby="estimate-heading">
+      <h3 id="estimate-heading">Estimate</h3>
+      <EstimateForm item={item} />
+      <StoryPointsForm item={item} />
+    </section>
+  );
+}
+
+/** The three-point estimate form of an item, in days, with its expected value as it is typed. */
+export function EstimateForm({ item, onSaved }: { item: Item; onSaved?: () => void }) {
   const gate = useGate('estimates');
   const save = useSaveItem();
   const [draft, setDraft] = useState(() => toDraft(item));
@@ -38,52 +49,48 @@ export function EstimatePanel({ item }: { item: Item }) {
       return;
     }
     setProblem(null);
-    void save(item, { estimate: values });
+    void save(item, { estimate: values }).then((saved) => saved && onSaved?.());
   };
 
   return (
-    <section className="panel-section" aria-labelledby="estimate-heading">
-      <h3 id="estimate-heading">Estimate</h3>
-      <form className="estimate-form" onSubmit={submit}>
-        <fieldset disabled={!gate.allowed} className="estimate-fields">
-          <legend className="sr-only">Three-point estimate in days</legend>
-          {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
-            <label key={k} className="field">
-              <span>{k[0]?.toUpperCase() + k.slice(1)} (days)</span>
-              <input
-                type="number"
-                min={0}
-                step="any"
-                required
-                name={k}
-                value={draft[k]}
-                onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
-              />
-            </label>
-          ))}
-        </fieldset>
-        {summary && (
-          <p className="muted estimate-summary" data-testid="estimate-summary">
-            Expected {summary.mean.toFixed(1)} days ± {summary.spread.toFixed(1)}
-          </p>
-        )}
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        {gate.allowed ? (
-          <button type="submit" className="button button-primary">
-            Save estimate
-          </button>
-        ) : (
-          <p className="notice small" role="note">
-            {gate.reason}.
-          </p>
-        )}
-      </form>
-      <StoryPointsForm item={item} />
-    </section>
+    <form className="estimate-form" onSubmit={submit}>
+      <fieldset disabled={!gate.allowed} className="estimate-fields">
+        <legend className="sr-only">Three-point estimate in days</legend>
+        {(['optimistic', 'likely', 'pessimistic'] as const).map((k) => (
+          <label key={k} className="field">
+            <span>{k[0]?.toUpperCase() + k.slice(1)} (days)</span>
+            <input
+              type="number"
+              min={0}
+              step="any"
+              required
+              name={k}
+              value={draft[k]}
+              onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+            />
+          </label>
+        ))}
+      </fieldset>
+      {summary && (
+        <p className="muted estimate-summary" data-testid="estimate-summary">
+          Expected {summary.mean.toFixed(1)} days ± {summary.spread.toFixed(1)}
+        </p>
+      )}
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {gate.allowed ? (
+        <button type="submit" className="button button-primary">
+          Save estimate
+        </button>
+      ) : (
+        <p className="notice small" role="note">
+          {gate.reason}.
+        </p>
+      )}
+    </form>
   );
 }
 
