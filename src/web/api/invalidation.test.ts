@@ -20,7 +20,12 @@ function seededClient(): QueryClient {
   return client;
 }
 
-async function runMutation(client: QueryClient, meta: MutationMeta, fail = false): Promise<void> {
+async function runMutation(
+  client: QueryClient,
+  meta: MutationMeta,
+  fail = false,
+  variables: unknown = undefined,
+): Promise<void> {
   const mutation = client.getMutationCache().build(client, {
     mutationFn: async () => {
       if (fail) throw new Error('refused');
@@ -28,7 +33,7 @@ async function runMutation(client: QueryClient, meta: MutationMeta, fail = false
     },
     meta,
   });
-  await mutation.execute(undefined).catch(() => undefined);
+  await mutation.execute(variables).catch(() => undefined);
 }
 
 const invalidated = (client: QueryClient) => cached.map((key) => client.getQueryState(key)?.isInvalidated);
@@ -52,6 +57,25 @@ describe('invalidation declared on mutations', () => {
     const patched = seededClient();
     await runMutation(patched, { invalidates: invalidates.itemChanged('w1') });
     expect(patched.getQueryState(keys.itemList('w1', {}))?.isInvalidated).toBe(false);
+  });
+
+  it('should refresh the backlog lists after a patch of a field they filter on, and only then', async () => {
+    for (const [patch, listsRead] of [
+      [{ state: 'cancelled', scopeQuestion: null }, true],
+      [{ assigneeId: 'u2' }, true],
+      [{ title: 'Clearer title' }, false],
+    ] as const) {
+      const client = seededClient();
+      await runMutation(client, { invalidates: invalidates.itemPatched('w1') }, false, {
+        id: 'i1',
+        version: 3,
+        patch,
+      });
+      expect(client.getQueryState(keys.itemList('w1', {}))?.isInvalidated, JSON.stringify(patch)).toBe(
+        listsRead,
+      );
+      expect(client.getQueryState(keys.roadmap.plan('w1', null))?.isInvalidated).toBe(true);
+    }
   });
 
   it('should leave every query alone when the write fails', async () => {

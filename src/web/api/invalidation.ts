@@ -1,8 +1,13 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { keys } from './query-keys';
 
-/** What a mutation may declare in its `meta`: the queries its success makes stale. */
-export type MutationMeta = { invalidates?: readonly QueryKey[] };
+/**
+ * What a mutation may declare in its `meta`: the queries its success makes stale, or, where
+ * that depends on what was sent, a function of the mutation's variables that says which.
+ */
+export type MutationMeta = {
+  invalidates?: readonly QueryKey[] | ((variables: unknown) => readonly QueryKey[]);
+};
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -56,6 +61,15 @@ export const invalidates = {
     keys.cycles(ws),
     ...plans(ws),
   ],
+  // A patch of a field the lists filter on (state, type, assignee, labels) can move the item into
+  // or out of a filtered list, which storing the answer cannot do: those lists are read again.
+  itemPatched:
+    (ws: string) =>
+    (variables: unknown): QueryKey[] => {
+      const patch = (variables as { patch?: Record<string, unknown> } | undefined)?.patch ?? {};
+      const filtered = ['state', 'type', 'assigneeId', 'labels'].some((field) => field in patch);
+      return filtered ? [...invalidates.itemChanged(ws), keys.items(ws)] : invalidates.itemChanged(ws);
+    },
   // Cutting an item or bringing it back changes which lists hold it.
   scopeChanged: (ws: string): QueryKey[] => [
     ...aroundItems(ws),
@@ -146,8 +160,13 @@ export const invalidates = {
  * alone, a first read (one with nothing cached yet) would land after the write with the old
  * answer and nothing would fetch it again.
  */
-export function invalidateDeclared(client: QueryClient, meta: MutationMeta | undefined): void {
-  for (const queryKey of meta?.invalidates ?? []) {
+export function invalidateDeclared(
+  client: QueryClient,
+  meta: MutationMeta | undefined,
+  variables?: unknown,
+): void {
+  const declared = typeof meta?.invalidates === 'function' ? meta.invalidates(variables) : meta?.invalidates;
+  for (const queryKey of declared ?? []) {
     void client.cancelQueries({ queryKey, fetchStatus: 'fetching' });
     void client.invalidateQueries({ queryKey });
   }

@@ -23,7 +23,7 @@ export function usePatchItem(ws: string) {
         body: { ...input.patch, version: input.version },
       }),
     onSuccess: (item) => storeItem(client, ws, item),
-    meta: { invalidates: invalidates.itemChanged(ws) },
+    meta: { invalidates: invalidates.itemPatched(ws) },
   });
 }
 

@@ -9,7 +9,8 @@ import { invalidateDeclared } from './invalidation';
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     mutationCache: new MutationCache({
-      onSuccess: (_data, _variables, _context, mutation) => invalidateDeclared(client, mutation.meta),
+      onSuccess: (_data, variables, _context, mutation) =>
+        invalidateDeclared(client, mutation.meta, variables),
     }),
     defaultOptions: {
       queries: {
