@@ -69,6 +69,7 @@ describe('each MCP tool × each role', () => {
         ['explain_plan', { workspace: team.workspaceId, item: String(feature.number) }],
         ['forecast', { workspace: team.workspaceId, question: 'next_items', items: 3 }],
         ['list_inbox', { workspace: team.workspaceId }],
+        ['weekly_brief', { workspace: team.workspaceId }],
         ['assessment_questionnaire', {}],
         ['run_assessment', { workspace: team.workspaceId, answers: withAnswers({}) }],
       ];
@@ -145,6 +146,29 @@ describe('each MCP tool × each role', () => {
         );
       }
     }
+  });
+
+  it('should give each person their own weekly brief, and refuse a start day in the future naming it', async () => {
+    const feature = await newFeature('Waits for a decision');
+    await session('developer').call('propose_change', {
+      workspace: team.workspaceId,
+      item: String(feature.number),
+      change: { kind: 'cut' },
+      reason: 'Nobody uses it',
+    });
+    const forCpo = await session('cpo').call<{ personName: string }>('weekly_brief', {
+      workspace: team.workspaceId,
+    });
+    expect(forCpo.isError).toBe(false);
+    expect(forCpo.text).toMatch(/^# Weekly brief for Chris/);
+    expect(forCpo.text).toContain(feature.title);
+    expect(forCpo.data.personName).toBe('Chris');
+    const future = await session('cpo').call('weekly_brief', {
+      workspace: team.workspaceId,
+      since: '2999-01-01',
+    });
+    expect(future.isError).toBe(true);
+    expect(future.text).toMatch(/since/);
   });
 
   it('should store an assessment only for who holds the team decision', async () => {

@@ -68,6 +68,7 @@ describe('the tools', () => {
       'run_assessment',
       'search_items',
       'set_estimate',
+      'weekly_brief',
     ]);
     for (const tool of tools) expect(tool.description?.length ?? 0).toBeGreaterThan(100);
   });

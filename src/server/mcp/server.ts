@@ -8,6 +8,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { HEADWAY_VERSION } from '../../contract/version';
 import { findWorkspacesOf } from '../commands/workspaces';
 import { registerAssessmentTools } from './assessment-tool';
+import { registerBriefTool } from './brief-tool';
 import { answer, type McpSession, runTool } from './context';
 import { registerDecisionTools } from './decision-tools';
 import { registerForecastTool } from './forecast-tool';
@@ -46,6 +47,7 @@ export function createMcpServer(session: McpSession): McpServer {
   registerItemTools(server, session);
   registerForecastTool(server, session);
   registerDecisionTools(server, session);
+  registerBriefTool(server, session);
   registerAssessmentTools(server, session);
   registerResources(server, session);
   return server;
