@@ -7,15 +7,11 @@
 import { rmSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client';
-import { users } from '../../src/db/schema';
-import { createApiToken } from '../../src/server/commands/api-tokens';
 import { importTrustedWorkspace } from '../../src/server/commands/transfer-import';
-import { buildDemoWorkspace, demoEmail } from '../../src/server/demo/demo-workspace';
+import { buildDemoWorkspace } from '../../src/server/demo/demo-workspace';
 import { BIN, findFreePort, makeTempDir, type RunningServer, startServer } from '../support/cli';
-import { readAnswer } from '../support/mcp';
+import { prepareDemoDirectory, readAnswer } from '../support/mcp';
 
 let dataDir: string;
 let server: RunningServer | undefined;
@@ -23,19 +19,9 @@ let token: string;
 
 beforeAll(async () => {
   dataDir = makeTempDir('mcp-http');
-  const handle = await openDatabase({ dataDir });
-  try {
-    await importTrustedWorkspace(handle.db, buildDemoWorkspace(new Date()));
-    const [dana] = await handle.db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, demoEmail('dana')));
-    if (!dana) throw new Error('no demo CPO');
-    token = (await createApiToken(handle.db, dana.id, { name: 'assistant' })).token;
-  } finally {
-    // The data directory is one process's at a time: the server opens it next.
-    await handle.close();
-  }
+  token = await prepareDemoDirectory(dataDir, (db) =>
+    importTrustedWorkspace(db, buildDemoWorkspace(new Date())),
+  );
   const port = await findFreePort();
   server = await startServer({
     command: process.execPath,

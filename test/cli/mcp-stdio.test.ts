@@ -10,12 +10,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
-import { forecasts, users } from '../../src/db/schema';
-import { createApiToken } from '../../src/server/commands/api-tokens';
-import { demoEmail } from '../../src/server/demo/demo-workspace';
+import { forecasts } from '../../src/db/schema';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { BIN, cliEnv, makeTempDir, ROOT } from '../support/cli';
-import { readAnswer } from '../support/mcp';
+import { prepareDemoDirectory, readAnswer } from '../support/mcp';
 
 let dataDir: string;
 let client: Client;
@@ -23,20 +21,7 @@ let stderr = '';
 
 beforeAll(async () => {
   dataDir = makeTempDir('mcp-stdio');
-  const handle = await openDatabase({ dataDir });
-  let token: string;
-  try {
-    await loadDemo(handle.db);
-    const [dana] = await handle.db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, demoEmail('dana')));
-    if (!dana) throw new Error('no demo CPO');
-    token = (await createApiToken(handle.db, dana.id, { name: 'assistant' })).token;
-  } finally {
-    // The data directory is one process's at a time: the server below opens it next.
-    await handle.close();
-  }
+  const token = await prepareDemoDirectory(dataDir, loadDemo);
   const env = Object.fromEntries(
     Object.entries(cliEnv({ HEADWAY_TOKEN: token })).filter((e): e is [string, string] => e[1] !== undefined),
   );

@@ -4,7 +4,11 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { Database } from '../../src/db/client';
+import { eq } from 'drizzle-orm';
+import { type Database, openDatabase } from '../../src/db/client';
+import { users } from '../../src/db/schema';
+import { createApiToken } from '../../src/server/commands/api-tokens';
+import { demoEmail } from '../../src/server/demo/demo-workspace';
 import { createMcpServer } from '../../src/server/mcp/server';
 
 export interface ToolAnswer<T = unknown> {
@@ -39,4 +43,27 @@ export async function connectMcp(db: Database, userId: string) {
       readAnswer<T>(await client.callTool({ name, arguments: args })),
     close: () => client.close(),
   };
+}
+
+/**
+ * Fills a data directory with a demo workspace (as `load` puts it there) and returns an API
+ * token of its CPO, Dana; the directory is closed again, ready for a `headway` process to open.
+ */
+export async function prepareDemoDirectory(
+  dataDir: string,
+  load: (db: Database) => Promise<unknown>,
+): Promise<string> {
+  const handle = await openDatabase({ dataDir });
+  try {
+    await load(handle.db);
+    const [dana] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, demoEmail('dana')));
+    if (!dana) throw new Error('no demo CPO');
+    return (await createApiToken(handle.db, dana.id, { name: 'assistant' })).token;
+  } finally {
+    // The data directory is one process's at a time: the caller's process opens it next.
+    await handle.close();
+  }
 }
