@@ -71,12 +71,30 @@ async function importWhole(text: string, format: string): Promise<boolean> {
   return true;
 }
 
+/** One plain file per format that must import, run before the generated ones, so the writes are always exercised. */
+const PLAIN = {
+  jira: 'Summary,Issue key,Status,Created\r\nCheckout,HW-1,Done,2025-01-02 10:00\r\nRefunds,HW-2,To Do,2025-01-03 10:00',
+  linear:
+    'ID,Title,Status,Created\r\nENG-1,Checkout,Done,2025-01-02T10:00:00Z\r\nENG-2,Refunds,Todo,2025-01-03T10:00:00Z',
+  csv: 'Title,Status\r\nCheckout,Done\r\nRefunds,To Do',
+  github: JSON.stringify([
+    {
+      number: 1,
+      title: 'Checkout',
+      state: 'closed',
+      created_at: '2025-01-01T00:00:00Z',
+      closed_at: '2025-01-05T00:00:00Z',
+    },
+    { number: 2, title: 'Refunds', state: 'open', created_at: '2025-01-02T00:00:00Z', closed_at: null },
+  ]),
+};
+
 describe.each([
   ['jira', csvFile('jira')],
   ['linear', csvFile('linear')],
   ['csv', csvFile('csv')],
   ['github', githubFile],
-])('importing generated %s files', (format, wellFormed) => {
+] as const)('importing generated %s files', (format, wellFormed) => {
   it(`should write each of ${RUNS} files whole or not at all`, {
     timeout: 60_000 + RUNS * 2_000,
   }, async () => {
@@ -85,9 +103,9 @@ describe.each([
       fc.asyncProperty(fc.oneof(wellFormed, rawText), async (text) => {
         if (await importWhole(text, format)) imported++;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[PLAIN[format]]] },
     );
-    // Not every generated file is refused: some get written, so the writes are exercised.
+    // The plain file was written (its counts checked like every other's), so the writes were exercised.
     expect(imported).toBeGreaterThan(0);
   });
 });
