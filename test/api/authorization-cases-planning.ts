@@ -66,13 +66,14 @@ export const PLANNING_CASES: RouteCase[] = [
     body: () => ({ enabled: false }),
     allowed: ALL,
   },
-  // Every member may ask; the test server has no e-mail, so the allowed answer is its 400.
+  // Every member may ask; the test server sends to a local SMTP sink.
   {
     name: 'send me my brief',
     method: 'POST',
     path: (t) => `${W(t)}/brief/send`,
     body: () => ({}),
     allowed: ALL,
+    keepsTarget: true,
   },
   { name: 'workflow', method: 'GET', path: (t) => `${W(t)}/workflow`, allowed: ALL },
   {
@@ -191,6 +192,7 @@ export const PLANNING_CASES: RouteCase[] = [
     path: (t) => `${W(t)}/roadmap/scenarios`,
     body: () => ({ changes: [{ kind: 'add_person', name: 'New developer', fte: 1, skills: ['backend'] }] }),
     allowed: ALL,
+    keepsTarget: true,
   },
   { name: 'list snapshots', method: 'GET', path: (t) => `${W(t)}/roadmap/snapshots`, allowed: ALL },
   {

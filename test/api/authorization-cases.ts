@@ -45,6 +45,8 @@ export interface RouteCase {
   path: (t: Target) => string;
   body?: (t: Target) => unknown;
   allowed: readonly Role[];
+  /** A write that changes nothing of its target (sending a brief, a what-if): its roles may share one target. */
+  keepsTarget?: true;
   /** Prepares fresh data for each call so an allowed call cannot fail for another reason. */
   needs?:
     | 'dependency'

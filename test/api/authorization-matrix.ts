@@ -209,8 +209,12 @@ export function checkEachRoute(world: AuthorizationWorld, cases: RouteCase[]): v
       const unexpected: string[] = [];
       let checked = 0;
       const { own, other } = world;
+      // A read (or a write that leaves its target as it was) shares one target across the roles,
+      // so the workspace's plan stays the same between them; other writes get a fresh target each.
+      const shared = route.method === 'GET' || route.keepsTarget === true;
+      const once = shared ? await prepare(world, own, route.needs) : undefined;
       for (const role of ROLES) {
-        const target = await prepare(world, own, route.needs);
+        const target = once ?? (await prepare(world, own, route.needs));
         const res = await own[role].request(route.method, route.path(target), route.body?.(target));
         const allowed = route.allowed.includes(role);
         checked += 1;

@@ -16,6 +16,24 @@ const CASES: RouteCase[] = [...WORKSPACE_CASES, ...PLANNING_CASES];
 
 const world = prepareAuthorizationWorld();
 
+// First, before the matrix below fills the workspace with hundreds of planned items.
+describe('authorization of the portfolio', () => {
+  it('should show every role its own workspace in its role, never the other one, and nobody without a session', async () => {
+    // Two estimated items, so each answer carries a simulated plan.
+    await prepare(world, world.own, undefined);
+    for (const role of ROLES) {
+      const res = await world.own[role].get<PortfolioView>('/api/portfolio');
+      expect(res.status, role).toBe(200);
+      expect(
+        res.body.workspaces.map((w) => [w.workspaceId, w.role]),
+        role,
+      ).toEqual([[world.own.workspaceId, role]]);
+    }
+    expect((await new TestClient(world.ctx.app).get('/api/portfolio')).status).toBe(401);
+    // The first answer simulates the workspace's plan; the others, unchanged, come from memory.
+  }, 120_000);
+});
+
 describe('authorization matrix', () => {
   checkEachRoute(world, WORKSPACE_CASES);
 
@@ -112,19 +130,4 @@ describe('authorization of account routes (API tokens)', () => {
     expect(list.body.data.map((t) => t.id)).toContain(mine.id);
     expect(list.body.data.map((t) => t.name)).not.toContain('forged');
   });
-});
-
-describe('authorization of the portfolio', () => {
-  it('should show every role its own workspace in its role, never the other one, and nobody without a session', async () => {
-    for (const role of ROLES) {
-      const res = await world.own[role].get<PortfolioView>('/api/portfolio');
-      expect(res.status, role).toBe(200);
-      expect(
-        res.body.workspaces.map((w) => [w.workspaceId, w.role]),
-        role,
-      ).toEqual([[world.own.workspaceId, role]]);
-    }
-    expect((await new TestClient(world.ctx.app).get('/api/portfolio')).status).toBe(401);
-    // The first answer simulates the workspace's plan; the others, unchanged, come from memory.
-  }, 300_000);
 });
