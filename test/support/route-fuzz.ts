@@ -193,7 +193,9 @@ export function describeWriteBodyFuzz(part: number, parts: number): void {
         const accepted: Finding[] = [];
         let sent = 0;
         const started = performance.now();
+        const secondsOf: [string, number][] = [];
         for (const { path, method, op } of writes) {
+          const routeStarted = performance.now();
           const schema = op.requestBody?.content['application/json']?.schema;
           if (!schema) throw new Error(`${method} ${path} has no JSON body schema`);
           const bodies = fc.sample(
@@ -218,10 +220,15 @@ export function describeWriteBodyFuzz(part: number, parts: number): void {
             if (res.status >= 500) crashed.push(finding);
             else if (res.status < 400) accepted.push(finding);
           }
+          secondsOf.push([`${method} ${path}`, (performance.now() - routeStarted) / 1000]);
         }
         const seconds = (performance.now() - started) / 1000;
+        const slowest = secondsOf
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([route, s]) => `${route} ${s.toFixed(1)} s`);
         console.info(
-          `fuzzed ${writes.length} of ${all.length} write routes, ${sent} requests in ${seconds.toFixed(1)} s`,
+          `fuzzed ${writes.length} of ${all.length} write routes, ${sent} requests in ${seconds.toFixed(1)} s; slowest: ${slowest.join(', ')}`,
         );
         expect(crashed, `${crashed.length} answers ≥ 500:\n${report(crashed)}`).toEqual([]);
         expect(accepted, `${accepted.length} hostile bodies accepted:\n${report(accepted)}`).toEqual([]);
