@@ -45,6 +45,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
       return 415;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
     case 'internal':
       return 500;
   }

@@ -3,6 +3,7 @@
  * "send me this brief" route (the same sending code as `headway brief --send`), the scheduled
  * send to the members who opted in, and a clear refusal when the server has no e-mail.
  */
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefEmailSetting } from '../../src/contract';
@@ -85,6 +86,41 @@ describe('the weekly brief by e-mail from the web app', () => {
       expect(sink.messages.length).toBe(from);
     } finally {
       await off.close();
+    }
+  });
+
+  it('should answer 503 with the reason when the e-mail server is down, naming no password, and count it failed', async () => {
+    // A loopback port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const down = readMailConfig({
+      HEADWAY_SMTP_URL: `smtp://mailer:s3cret-pass@127.0.0.1:${port}`,
+      HEADWAY_MAIL_FROM: 'Headway <headway@example.com>',
+      HEADWAY_PUBLIC_URL: 'https://headway.example.com',
+    })!;
+    const broken = await createTestApp({ mail: down });
+    try {
+      const brokenTeam = await createTeam(broken.app, ['founder']);
+      const path = `/api/workspaces/${brokenTeam.workspaceId}/brief`;
+      const refused = await brokenTeam.founder.post<{ error: { code: string; message: string } }>(
+        `${path}/send`,
+        {},
+      );
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe('unavailable');
+      expect(refused.body.error.message).toContain(`127.0.0.1:${port}`);
+      expect(refused.body.error.message).toMatch(/Nothing was sent/);
+      expect(refused.body.error.message).not.toContain('s3cret-pass');
+      await brokenTeam.founder.put(`${path}/email`, { enabled: true });
+      const result = await sendBriefDigests(broken.handle.db, {
+        config: down,
+        logger: pino({ level: 'silent' }),
+      });
+      expect(result).toEqual({ sent: 0, failed: 1 });
+    } finally {
+      await broken.close();
     }
   });
 });

@@ -80,7 +80,8 @@ export interface SentDigest {
  * @param options the mail settings (null: e-mail is off, refused with what to set), the member,
  *   the brief's query (since) and the current moment
  * @returns who it went to, its subject and the SMTP server's message id
- * @throws AppError('bad_request') when e-mail is not configured; the SMTP server's error when it refuses
+ * @throws AppError('bad_request') when e-mail is not configured; AppError('unavailable') when the
+ *   SMTP server cannot be reached or refuses the message, with its reason
  */
 export async function sendBriefDigest(
   db: Database,
@@ -103,7 +104,31 @@ export async function sendBriefDigest(
       html: renderBriefHtml(brief, { origin }),
     });
     return { to: person.email, subject, messageId: info.messageId };
+  } catch (error) {
+    throw smtpFailure(error, config.smtpUrl);
   } finally {
     transport.close();
   }
+}
+
+/**
+ * Why the SMTP server did not take a message, as an error the caller can act on: the server's
+ * host and port (never the URL's user or password) and its own reason.
+ */
+export function smtpFailure(error: unknown, smtpUrl: string): AppError {
+  const { host, password } = new URL(smtpUrl);
+  const said = error instanceof Error ? error.message : String(error);
+  const secret = password ? decodeURIComponent(password) : '';
+  const reason = secret ? said.split(secret).join('***') : said;
+  const code = (error as { code?: unknown } | null)?.code;
+  const what =
+    code === 'EAUTH'
+      ? 'refused the user and password in HEADWAY_SMTP_URL'
+      : code === 'EENVELOPE'
+        ? 'refused the recipient'
+        : 'could not be reached or did not take the message';
+  return new AppError(
+    'unavailable',
+    `The e-mail server ${host} ${what} (${typeof code === 'string' ? `${code}: ` : ''}${reason}). Nothing was sent; try again later, or ask the operator to check HEADWAY_SMTP_URL.`,
+  );
 }

@@ -102,7 +102,7 @@ export function registerBriefRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/workspaces/{workspaceId}/brief/send',
       tags: ['delivery'],
       summary:
-        'E-mail me my weekly brief now (the HTML digest and its Markdown), as `headway brief --send` does; 400 naming the setting to fix when the server has no e-mail',
+        'E-mail me my weekly brief now (the HTML digest and its Markdown), as `headway brief --send` does; 400 naming the setting to fix when the server has no e-mail; 503 with the reason when the e-mail server cannot be reached or refuses it',
       request: { params: WorkspaceParams, query: BriefQuerySchema },
       responses: jsonResponses(200, SentBriefSchema, 'Where it went'),
     }),
