@@ -154,7 +154,8 @@ export const FlowMetricsSchema = z.object({
   ]),
   /**
    * Time worked over the cycle times of finished items, as a percentage: time in states marked
-   * waiting or blocked counts as waiting, the rest of the cycle time as worked.
+   * waiting or blocked counts as waiting, the rest of the cycle time as worked. Unavailable until a
+   * started state is marked waiting (blocked states alone would count time in queues as worked).
    */
   flowEfficiency: z.discriminatedUnion('available', [
     z.object({

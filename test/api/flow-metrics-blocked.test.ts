@@ -1,6 +1,7 @@
 /**
  * A workspace adds a "Blocked" state and marks it blocked through the API: GET /metrics then
- * measures blocked time, and flow efficiency counts that time as waiting. History written
+ * measures blocked time, and once a queue is marked waiting, flow efficiency counts blocked time
+ * as waiting too. History written
  * directly with known times, the week of Monday 2 March 2026 asked for, figures computed by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,7 +155,7 @@ describe('blocked time from a state marked blocked', () => {
     expect(states.filter((s) => s.blocked || s.waiting)).toEqual([]);
   });
 
-  it('should measure blocked time once the state is marked blocked, and count it as waiting in flow efficiency', async () => {
+  it('should measure blocked time once the state is marked blocked', async () => {
     const marked = await owner.patch<WorkflowState>(`${W}/workflow/states/${blocked.id}`, {
       version: blocked.version,
       blocked: true,
@@ -170,12 +171,27 @@ describe('blocked time from a state marked blocked', () => {
       [1, 4],
     ]);
     expect(after.blockedTime).toEqual({ available: true, items: 2, blockedDays: 1.5, share: 0.25 });
-    expect(after.flowEfficiency).toEqual({
+    // No queue is marked yet: time waiting there cannot be told from time worked.
+    expect(after.flowEfficiency).toEqual({ available: false, reason: NO_WAITING_STATE });
+  });
+
+  it('should count blocked time as waiting in flow efficiency once a waiting state is marked', async () => {
+    const review = await stateNamed('In review');
+    const waiting = await owner.patch(`${W}/workflow/states/${review.id}`, {
+      version: review.version,
+      waiting: true,
+    });
+    expect(waiting.status).toBe(200);
+    const after = (await owner.get<FlowMetricsView>(METRICS())).body;
+    // Item 1 waited 1.5 days blocked and 1 day in review: 2.5 of the 6 days; 3.5 worked.
+    expect(after.flowEfficiency).toMatchObject({
       available: true,
       items: 2,
-      activeDays: 4.5,
-      waitingDays: 1.5,
-      percent: 75,
+      activeDays: 3.5,
+      waitingDays: 2.5,
     });
+    const efficiency = after.flowEfficiency as { percent: number };
+    expect(Math.round(efficiency.percent * 100) / 100).toBe(58.33);
+    expect(after.blockedTime).toMatchObject({ blockedDays: 1.5, share: 0.25 });
   });
 });

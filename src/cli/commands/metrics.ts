@@ -99,7 +99,7 @@ export function register(program: Command): void {
       .option('--json', 'print the metrics as JSON')
       .addHelpText(
         'after',
-        `\nDefinition — ${CYCLE_TIME_DEFINITION}.\nBlocked time is the time finished items spent in states marked blocked; flow efficiency is the share of their cycle time worked, time in states marked waiting or blocked counting as waiting (mark states on the board's workflow).`,
+        `\nDefinition — ${CYCLE_TIME_DEFINITION}.\nBlocked time is the time finished items spent in states marked blocked; flow efficiency is the share of their cycle time worked, time in states marked waiting or blocked counting as waiting, once a started state is marked waiting (mark states on the board's workflow).`,
       ),
   ).action(async (raw: Record<string, unknown>) => {
     const { workspace, from, to, person, ...flags } = parseFlags(MetricsFlagsSchema, raw);

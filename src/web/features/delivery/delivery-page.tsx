@@ -144,7 +144,8 @@ function DeliveryBody({ metrics, today }: { metrics: FlowMetricsView; today: str
         <p className="muted">
           Within the cycle times of the work finished in the period: time in states the workflow marks
           blocked, and flow efficiency, the share of cycle time worked (time in states marked waiting or
-          blocked counts as waiting). Mark states on the board’s workflow.
+          blocked counts as waiting, once a started state is marked waiting). Mark states on the board’s
+          workflow.
         </p>
         {notWorked.figures.length > 0 && (
           <dl className="delivery-percentiles" data-testid="time-not-worked">
