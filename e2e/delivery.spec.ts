@@ -31,14 +31,18 @@ test('a founder reads how old work in progress is against finished work, opens t
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     expect(shares[0]).toBeGreaterThan(shares.at(-1)!);
     await expect(page.locator('.recharts-scatter-symbol').first()).toBeVisible();
+    // The demo's workflow marks its Blocked state: the time finished work spent there is measured.
+    await expect(page.getByTestId('time-not-worked')).toContainText(
+      /Blocked \(\d+ finished items\)\s*\d+(\.\d)? d/,
+    );
     await snapFull(page, 'delivery');
   });
 
-  await test.step('the cumulative flow diagram opens with a band per state', async () => {
+  await test.step('the cumulative flow diagram opens with a band per state, Blocked included', async () => {
     await page.getByText('Cumulative flow', { exact: true }).click();
     const cfd = page.getByTestId('cfd-chart');
     await expect(cfd).toBeVisible();
-    await expect(cfd.locator('.recharts-area')).toHaveCount(6);
+    await expect(cfd.locator('.recharts-area')).toHaveCount(7);
     await cfd.scrollIntoViewIfNeeded();
     await snap(page, 'delivery-cfd');
   });

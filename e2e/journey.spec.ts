@@ -191,7 +191,7 @@ test('a product team orders, estimates and resolves a conflict, and it all persi
     await pm.keyboard.press('Escape');
   });
 
-  await test.step('the CTO renames a state and sets a WIP limit; the column is marked over it', async () => {
+  await test.step('the CTO renames a state, sets a WIP limit and marks a state blocked; the column is marked over it', async () => {
     await cto.goto(pm.url().replace('/inbox', '/board'));
     await cto.getByText('Workflow: states, order and WIP limits').click();
     const row = cto.getByTestId('workflow-state').filter({ has: cto.getByLabel('Name of New') });
@@ -207,6 +207,13 @@ test('a product team orders, estimates and resolves a conflict, and it all persi
     await expect(column).toHaveAttribute('data-wip', 'over');
     await expect(column.getByTestId('column-count')).toContainText(/^\d+\/1/);
     await expect(column.getByRole('note')).toContainText('Over its WIP limit');
+    const marked = cto.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/workflow/'),
+    );
+    // The box follows the saved state, so it is ticked once the server has answered.
+    await cto.getByLabel('In review is a blocked state').click();
+    expect((await marked).status()).toBe(200);
+    await expect(cto.getByLabel('In review is a blocked state')).toBeChecked();
     await snap(cto, 'board-wip');
   });
 

@@ -139,6 +139,10 @@ export const FlowMetricsSchema = z.object({
     ),
     byPerson: z.array(z.object({ person: MetricsPersonSchema.nullable(), count: z.number().int() })),
   }),
+  /**
+   * Time finished items spent in states marked blocked within their cycle times: `blockedDays`
+   * summed over `items`, and its `share` of their summed cycle times (0–1).
+   */
   blockedTime: z.discriminatedUnion('available', [
     z.object({
       available: z.literal(true),
@@ -148,6 +152,11 @@ export const FlowMetricsSchema = z.object({
     }),
     UnavailableSchema,
   ]),
+  /**
+   * Time worked over the cycle times of finished items, as a percentage: time in states marked
+   * waiting or blocked counts as waiting, the rest of the cycle time as worked. Unavailable until a
+   * started state is marked waiting (blocked states alone would count time in queues as worked).
+   */
   flowEfficiency: z.discriminatedUnion('available', [
     z.object({
       available: z.literal(true),

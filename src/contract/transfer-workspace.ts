@@ -33,6 +33,8 @@ export const HeadwayWorkspaceTablesShape = {
         wipLimit: int4().min(1).max(WORKFLOW_LIMITS.wipLimit).nullable(),
         /** Work here waits on someone: flow efficiency counts it as waiting (absent: false). */
         waiting: z.boolean().optional(),
+        /** Work here is blocked, a started state only: measured as blocked time (absent: false). */
+        blocked: z.boolean().optional(),
         version: Num,
       }),
     )

@@ -39,6 +39,17 @@ const WipLimitSchema = int4()
   .max(WORKFLOW_LIMITS.wipLimit, `a WIP limit is at most ${WORKFLOW_LIMITS.wipLimit}`)
   .nullable();
 
+const WaitingSchema = z
+  .boolean()
+  .describe(
+    'work in it waits on someone (flow efficiency counts the time as waiting); only a started state can wait',
+  );
+const BlockedSchema = z
+  .boolean()
+  .describe(
+    'work in it is blocked: the metrics measure the time as blocked time, and flow efficiency counts it as waiting too; only a started state can be blocked',
+  );
+
 export const WorkflowStateSchema = z.object({
   id: IdSchema,
   name: z.string(),
@@ -50,6 +61,8 @@ export const WorkflowStateSchema = z.object({
   wipLimit: z.number().int().nullable(),
   /** Work here waits on someone (e.g. "Waiting for QA"): flow efficiency counts it as waiting. */
   waiting: z.boolean(),
+  /** Work here is blocked (e.g. "Blocked"): measured as blocked time, and as waiting by flow efficiency. */
+  blocked: z.boolean(),
   /** Features, tasks and bugs in the state now. */
   itemCount: z.number().int(),
   version: z.number().int(),
@@ -67,10 +80,8 @@ export const CreateWorkflowStateSchema = z.strictObject({
     .optional()
     .describe('where it goes in board order (default: after the last state of its built-in state)'),
   wipLimit: WipLimitSchema.optional(),
-  waiting: z
-    .boolean()
-    .optional()
-    .describe('work in it waits on someone (flow efficiency counts the time as waiting)'),
+  waiting: WaitingSchema.optional(),
+  blocked: BlockedSchema.optional(),
 });
 export type CreateWorkflowState = z.infer<typeof CreateWorkflowStateSchema>;
 
@@ -79,10 +90,8 @@ export const UpdateWorkflowStateSchema = z.strictObject({
   name: StateNameSchema.optional(),
   position: int4().min(0).optional().describe('its new index in board order'),
   wipLimit: WipLimitSchema.optional(),
-  waiting: z
-    .boolean()
-    .optional()
-    .describe('work in it waits on someone (flow efficiency counts the time as waiting)'),
+  waiting: WaitingSchema.optional(),
+  blocked: BlockedSchema.optional(),
 });
 export type UpdateWorkflowState = z.infer<typeof UpdateWorkflowStateSchema>;
 

@@ -67,6 +67,15 @@ beforeAll(async () => {
       waiting: true,
     })
     .returning({ id: workflowStates.id });
+  // A state the team marks blocked, so the file carries that flag too.
+  await db.insert(workflowStates).values({
+    workspaceId: ws,
+    name: 'Blocked',
+    category: 'started',
+    builtinState: 'in_progress',
+    position: 7,
+    blocked: true,
+  });
   await db
     .update(items)
     .set({ workflowStateId: triage?.id ?? null })
@@ -111,7 +120,14 @@ describe('Headway JSON with the workspace tables', () => {
     for (const list of V2_LISTS) expect(first[list]?.length ?? 0, list).toBeGreaterThan(0);
     const child = first.items.find((it) => it.number === 2);
     expect(child?.workflowState).toBe('Triage');
-    expect(first.workflowStates?.find((s) => s.name === 'Triage')?.waiting).toBe(true);
+    expect(first.workflowStates?.find((s) => s.name === 'Triage')).toMatchObject({
+      waiting: true,
+      blocked: false,
+    });
+    expect(first.workflowStates?.find((s) => s.name === 'Blocked')).toMatchObject({
+      waiting: false,
+      blocked: true,
+    });
     expect(first.stateHistory.filter((h) => h.workflowState === 'Triage')).toHaveLength(1);
     expect(child?.cycle).toBe(0);
     expect(first.cycles[0]?.carriedTo).toBe(1);
@@ -158,6 +174,23 @@ describe('Headway JSON with the workspace tables', () => {
     expect(again.cycles).toEqual([]);
   });
 
+  it('should import a file written before states could be blocked with no state blocked', async () => {
+    const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    const before: HeadwayExport = {
+      ...file,
+      workspace: { ...file.workspace, name: 'Before blocked' },
+      workflowStates: file.workflowStates?.map(({ blocked: _absent, ...s }) => s),
+    };
+    const ws = await importWorkspace(handle.db, alice, asSent(before));
+    const again = await exportWorkspace(handle.db, ws.id);
+    expect(again.workflowStates?.map((s) => [s.name, s.waiting, s.blocked])).toContainEqual([
+      'Blocked',
+      false,
+      false,
+    ]);
+    expect(again.workflowStates?.every((s) => s.blocked === false)).toBe(true);
+  });
+
   it('should refuse, writing nothing, a file whose references between the tables point nowhere', async () => {
     const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
     const broken: HeadwayExport = {
@@ -168,7 +201,9 @@ describe('Headway JSON with the workspace tables', () => {
       proposals: file.proposals.map((p) => ({ ...p, logEntry: 99 })),
       healthUpdates: file.healthUpdates.map((h) => ({ ...h, item: 77 })),
       cycles: file.cycles.map((c) => ({ ...c, carriedTo: 4 })),
+      workflowStates: file.workflowStates?.map((s) => (s.name === 'Triage' ? { ...s, blocked: true } : s)),
     };
+    const triage = file.workflowStates?.findIndex((s) => s.name === 'Triage');
     const error = await importWorkspace(handle.db, alice, broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     const problems = ((error as AppError).details as { problems: string[] }).problems;
@@ -180,6 +215,7 @@ describe('Headway JSON with the workspace tables', () => {
         'proposals[0].logEntry: there is no decisions[99] in this file',
         'healthUpdates[0].item: there is no item #77 in this file',
         'cycles[0].carriedTo: there is no cycles[4] in this file',
+        `workflowStates[${triage}].blocked: "Triage" stands for new (backlog); only a state of started work can be blocked`,
       ]),
     );
     const named = await handle.db.select().from(workspaces).where(eq(workspaces.name, 'Broken refs'));

@@ -63,4 +63,17 @@ describe('headway metrics', () => {
       parseFlags(MetricsFlagsSchema, { dataDir: '/tmp/hw', workspace: 'acme', to: '2026-02-30' }),
     ).toThrow(/--to must be a calendar date/);
   });
+
+  it('should print blocked time and flow efficiency when the workflow marks blocked and waiting states', () => {
+    const text = renderMetrics({
+      ...view,
+      blockedTime: { available: true, items: 2, blockedDays: 1.25, share: 0.125 },
+      flowEfficiency: { available: true, items: 2, activeDays: 6, waitingDays: 2, percent: 75 },
+    });
+    expect(text).toContain('Blocked time: 1.3 d over 2 finished items (12.5% of their cycle time)');
+    expect(text).toContain(
+      'Flow efficiency: 75.0% of cycle time worked (6.0 d worked, 2.0 d waiting or blocked)',
+    );
+    expect(text).not.toContain('No blocked state.');
+  });
 });

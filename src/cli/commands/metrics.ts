@@ -28,8 +28,8 @@ export const MetricsFlagsSchema = MetricsQuerySchema.safeExtend({
 const days = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)} d`);
 
 /**
- * Renders flow metrics as plain text: cycle-time percentiles, weekly throughput, WIP and the
- * oldest work in progress.
+ * Renders flow metrics as plain text: cycle-time percentiles, weekly throughput, WIP, the
+ * oldest work in progress, blocked time and flow efficiency (or why the workflow cannot give them).
  * @param metrics the metrics
  * @param limit how many aging items to list
  * @returns the lines, ending with a newline
@@ -55,9 +55,16 @@ export function renderMetrics(metrics: FlowMetricsView, limit = 10): string {
       ]),
     { alignRight: [2, 3] },
   );
-  const unavailable = [metrics.blockedTime, metrics.flowEfficiency].flatMap((m) =>
-    m.available ? [] : [m.reason],
-  );
+  const { blockedTime: blocked, flowEfficiency: efficiency } = metrics;
+  const percent = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)}%`);
+  const notWorked = [
+    blocked.available
+      ? `Blocked time: ${days(blocked.blockedDays)} over ${blocked.items} finished items (${percent(blocked.share === null ? null : blocked.share * 100)} of their cycle time)`
+      : blocked.reason,
+    efficiency.available
+      ? `Flow efficiency: ${percent(efficiency.percent)} of cycle time worked (${days(efficiency.activeDays)} worked, ${days(efficiency.waitingDays)} waiting or blocked)`
+      : efficiency.reason,
+  ];
   return `${[
     `Flow metrics ${metrics.from} to ${metrics.to}${who}`,
     `(${metrics.definition})`,
@@ -70,7 +77,7 @@ export function renderMetrics(metrics: FlowMetricsView, limit = 10): string {
     ...(metrics.aging.length > 0 ? aging : []),
     ...(metrics.aging.length > limit ? [`… ${metrics.aging.length - limit} more`] : []),
     '',
-    ...unavailable,
+    ...notWorked,
   ].join('\n')}\n`;
 }
 
@@ -80,7 +87,7 @@ export function register(program: Command): void {
     program
       .command('metrics')
       .description(
-        'flow metrics: cycle-time percentiles, throughput per day and week, cumulative flow, aging work in progress (with --json, also the DORA measures under `dora`)',
+        'flow metrics: cycle-time percentiles, throughput per day and week, cumulative flow, aging work in progress, blocked time and flow efficiency (with --json, also the DORA measures under `dora`)',
       )
       .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
       .option(
@@ -90,7 +97,10 @@ export function register(program: Command): void {
       .option('--to <date>', 'last day of the period, included, YYYY-MM-DD (default today, UTC)')
       .option('--person <email>', 'only items assigned to this person')
       .option('--json', 'print the metrics as JSON')
-      .addHelpText('after', `\nDefinition — ${CYCLE_TIME_DEFINITION}.`),
+      .addHelpText(
+        'after',
+        `\nDefinition — ${CYCLE_TIME_DEFINITION}.\nBlocked time is the time finished items spent in states marked blocked; flow efficiency is the share of their cycle time worked, time in states marked waiting or blocked counting as waiting, once a started state is marked waiting (mark states on the board's workflow).`,
+      ),
   ).action(async (raw: Record<string, unknown>) => {
     const { workspace, from, to, person, ...flags } = parseFlags(MetricsFlagsSchema, raw);
     const { metrics, dora } = await withDatabase(flags, async ({ db }) => {

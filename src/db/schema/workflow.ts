@@ -44,6 +44,8 @@ export const workflowStates = pgTable(
     wipLimit: integer('wip_limit'),
     /** Work here waits on someone (e.g. "Waiting for QA"): flow efficiency counts it as waiting. */
     waiting: boolean('waiting').notNull().default(false),
+    /** Work here is blocked (e.g. "Blocked"): the metrics measure it as blocked time, and flow efficiency as waiting. */
+    blocked: boolean('blocked').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -53,6 +55,7 @@ export const workflowStates = pgTable(
     check('workflow_states_builtin_known', oneOf(t.builtinState, ITEM_STATES)),
     check('workflow_states_category_follows_builtin', sql.raw(categoryFollowsBuiltin)),
     check('workflow_states_wip_limit_positive', sql`${t.wipLimit} is null or ${t.wipLimit} > 0`),
+    check('workflow_states_blocked_started', sql`not ${t.blocked} or ${t.category} = 'started'`),
   ],
 );
 

@@ -40,6 +40,7 @@ type MetricState = {
   position: number;
   wipLimit: number | null;
   waiting: boolean;
+  blocked: boolean;
 };
 
 /**
@@ -60,6 +61,7 @@ async function loadMetricStates(db: Database, workspaceId: string): Promise<Metr
       position,
       wipLimit: null,
       waiting: false,
+      blocked: false,
     });
   }
   return states;
@@ -195,9 +197,19 @@ export async function buildFlowMetrics(
   const all = await loadFlowItems(db, workspaceId, workflow, new Date(asOf));
   const chosen = person ? all.filter((i) => i.assignee?.toLowerCase() === person.key.toLowerCase()) : all;
   // The engine knows states by id and reads only their categories and flags, never their names.
+  // Nobody works on blocked work, so flow efficiency counts its time as waiting too; but only once
+  // a started state is marked waiting: with blocked states alone, time in queues would pass for work.
+  const queues = workflow.some((s) => s.waiting && s.category === 'started');
   const metrics = computeFlowMetrics({
     items: chosen,
-    workflow: { states: workflow.map((s) => ({ name: s.id, category: s.category, waiting: s.waiting })) },
+    workflow: {
+      states: workflow.map((s) => ({
+        name: s.id,
+        category: s.category,
+        waiting: s.waiting || (queues && s.blocked),
+        blocked: s.blocked,
+      })),
+    },
     period: { fromDay, toDay, asOf },
   });
   const stateOf = new Map(workflow.map((s) => [s.id, s]));

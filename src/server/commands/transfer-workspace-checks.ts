@@ -1,4 +1,9 @@
-import { DEFAULT_WORKFLOW_STATES, type HeadwayExport, ITEM_STATES } from '../../contract';
+import {
+  BUILTIN_STATE_CATEGORIES,
+  DEFAULT_WORKFLOW_STATES,
+  type HeadwayExport,
+  ITEM_STATES,
+} from '../../contract';
 import { findOverlappingCycle } from '../../domain/planning';
 
 /**
@@ -31,6 +36,14 @@ export function findWorkspaceTableProblems(doc: HeadwayExport): string[] {
     if (!states.some((s) => s.builtinState === builtin))
       problems.push(`workflowStates: no state stands for ${builtin}; each built-in state needs one`);
   }
+  // The database keeps blocked for started states (waiting stays as files before that rule wrote it).
+  states.forEach((s, i) => {
+    const category = BUILTIN_STATE_CATEGORIES[s.builtinState];
+    if ('blocked' in s && s.blocked && category !== 'started')
+      problems.push(
+        `workflowStates[${i}].blocked: "${s.name}" stands for ${s.builtinState} (${category}); only a state of started work can be blocked`,
+      );
+  });
   const stateOf = new Map(states.map((s) => [s.name, s.builtinState]));
   doc.items.forEach((it, i) => {
     if (it.workflowState != null) {

@@ -120,6 +120,7 @@ export async function exportWorkspaceTables(
       position: s.position,
       wipLimit: s.wipLimit,
       waiting: s.waiting,
+      blocked: s.blocked,
       version: s.version,
     })),
     cycles: cycleRows.map((c) => ({

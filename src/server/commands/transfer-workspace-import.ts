@@ -73,6 +73,7 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
     position: s.position,
     wipLimit: s.wipLimit,
     waiting: ('waiting' in s && s.waiting) || false,
+    blocked: ('blocked' in s && s.blocked) || false,
     version: s.version,
   }));
   const stateIds = new Map(states.map((s) => [s.name, s.id]));

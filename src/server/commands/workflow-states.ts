@@ -88,6 +88,7 @@ function present(row: StateRow, itemCount: number): WorkflowState {
     position: row.position,
     wipLimit: row.wipLimit,
     waiting: row.waiting,
+    blocked: row.blocked,
     itemCount,
     version: row.version,
   };
@@ -151,11 +152,27 @@ function requireFreeName(states: readonly StateRow[], name: string, exceptId?: s
     throw new AppError(
       'validation_failed',
       `name: the workflow already has a state named “${clash.name}”: pick another name`,
-      {
-        details: { field: 'name' },
-      },
+      { details: { field: 'name' } },
     );
   }
+}
+
+/**
+ * Waiting and blocked describe work that has started and stopped moving: a state before work
+ * starts, or after it ends, cannot be either (the flow metrics read them within cycle times).
+ */
+function requireStartedForFlags(
+  state: { name: string; builtinState: ItemState },
+  flags: { waiting?: boolean | undefined; blocked?: boolean | undefined },
+): void {
+  const category = BUILTIN_STATE_CATEGORIES[state.builtinState];
+  const flag = (['waiting', 'blocked'] as const).find((f) => flags[f] === true);
+  if (category === 'started' || flag === undefined) return;
+  throw new AppError(
+    'validation_failed',
+    `${flag}: “${state.name}” stands for ${state.builtinState} (${category}); only a state of started work (in_progress, in_review) can be marked ${flag}`,
+    { details: { field: flag } },
+  );
 }
 
 /** Writes consecutive positions for the ids in their new order (only the rows that moved). */
@@ -198,7 +215,8 @@ async function log(ctx: CommandContext, summary: string, details: Record<string,
 /**
  * Adds a state to the workflow (the technical approach decision, logged).
  * @param ctx the database and the caller
- * @param input its name, the built-in state it stands for, where it goes and its WIP limit
+ * @param input its name, the built-in state it stands for, where it goes, its WIP limit and flags
+ *   (waiting or blocked, for a started state only)
  * @returns the new state
  */
 export async function createWorkflowState(
@@ -217,6 +235,7 @@ export async function createWorkflowState(
         );
       }
       requireFreeName(states, input.name);
+      requireStartedForFlags(input, input);
       const lastOfKind = states.findLastIndex((s) => s.builtinState === input.builtinState);
       const index = input.position ?? (lastOfKind === -1 ? states.length : lastOfKind + 1);
       const [row] = await tx.db
@@ -229,6 +248,7 @@ export async function createWorkflowState(
           position: states.length,
           wipLimit: input.wipLimit ?? null,
           waiting: input.waiting ?? false,
+          blocked: input.blocked ?? false,
         })
         .returning();
       if (!row) throw new Error('insert returned no row');
@@ -243,8 +263,9 @@ export async function createWorkflowState(
 }
 
 /**
- * Renames a state, moves it in board order, sets its WIP limit or marks it as waiting (the technical approach
- * decision, logged); a stale version answers 409 and changes nothing.
+ * Renames a state, moves it in board order, sets its WIP limit or marks it as waiting or blocked (the
+ * technical approach decision, logged); a stale version answers 409 and changes nothing, and marking
+ * a state that is not started answers 400.
  * @param ctx the database and the caller
  * @param input the state, the version seen and the fields to change
  * @returns the state as it now is
@@ -260,12 +281,14 @@ export async function updateWorkflowState(
       const { states, state } = await lockState(tx, input.stateId);
       if (state.version !== input.version) throw staleState(state, input.version);
       if (input.name !== undefined) requireFreeName(states, input.name, state.id);
+      requireStartedForFlags(state, input);
       await tx.db
         .update(workflowStates)
         .set({
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.wipLimit === undefined ? {} : { wipLimit: input.wipLimit }),
           ...(input.waiting === undefined ? {} : { waiting: input.waiting }),
+          ...(input.blocked === undefined ? {} : { blocked: input.blocked }),
           version: sql`${workflowStates.version} + 1`,
         })
         .where(eq(workflowStates.id, state.id));
@@ -284,9 +307,11 @@ export async function updateWorkflowState(
         input.wipLimit !== undefined && input.wipLimit !== state.wipLimit
           ? `WIP limit of “${input.name ?? state.name}” ${input.wipLimit === null ? 'removed' : `set to ${input.wipLimit}`}`
           : null,
-        input.waiting !== undefined && input.waiting !== state.waiting
-          ? `“${input.name ?? state.name}” ${input.waiting ? 'marked' : 'no longer marked'} as waiting`
-          : null,
+        ...(['waiting', 'blocked'] as const).map((flag) =>
+          input[flag] !== undefined && input[flag] !== state[flag]
+            ? `“${input.name ?? state.name}” ${input[flag] ? 'marked' : 'no longer marked'} as ${flag}`
+            : null,
+        ),
         input.position !== undefined && input.position !== state.position
           ? `moved “${input.name ?? state.name}”`
           : null,

@@ -6,6 +6,7 @@ import { CUSTOMER_REQUESTS, describeWork, EXTRA_TASKS, PLAN } from './demo-conte
 import { buildPastForecasts } from './demo-forecasts';
 import { buildPastPlanForecasts } from './demo-plan-forecasts';
 import { addDecisionStory } from './demo-story';
+import { addBlockedSpells, buildDemoWorkflowStates } from './demo-workflow';
 
 /** The password every demo person signs in with. */
 export const DEMO_PASSWORD = 'headway-demo';
@@ -315,7 +316,7 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
   decisions.sort((a, b) => a.at.localeCompare(b.at));
   const doc: HeadwayExport = {
     format: 'headway',
-    formatVersion: 1,
+    formatVersion: 2,
     formulas: [],
     assessments: [],
     roadmapSnapshots: [],
@@ -341,6 +342,10 @@ export function buildDemoWorkspace(now: Date = new Date(), seed = 42): HeadwayEx
     decisions,
     comments,
   };
+  // The team's workflow has a "Blocked" state; some work passed through it, some is there now.
+  doc.workflowStates = buildDemoWorkflowStates();
+  addBlockedSpells(doc, { now, seed });
+  doc.stateHistory.sort((a, b) => a.at.localeCompare(b.at));
   // The story the demo tells: committed dates that slipped with reasons, decisions with whys,
   // and past forecasts made with the real engine, scored when the demo loads.
   addDecisionStory(doc, { now, cpo: demoEmail('dana'), founder: demoEmail('alex') });

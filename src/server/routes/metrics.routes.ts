@@ -13,7 +13,7 @@ export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/api/workspaces/{workspaceId}/metrics',
       tags: ['delivery'],
       summary:
-        'Flow metrics of a period: cycle-time percentiles (first start to last done, in days), throughput, cumulative flow, aging work in progress',
+        'Flow metrics of a period: cycle-time percentiles (first start to last done, in days), throughput, cumulative flow, aging work in progress, blocked time and flow efficiency where the workflow marks blocked and waiting states',
       request: { params: WorkspaceParams, query: MetricsQuerySchema },
       responses: jsonResponses(200, FlowMetricsSchema, 'The flow metrics'),
     }),

@@ -30,7 +30,7 @@ export function registerWorkflowRoutes(app: OpenAPIHono<AppEnv>): void {
       path: P,
       tags: ['workflow'],
       summary:
-        'The workflow states in board order, each with its category, built-in state, WIP limit and items now',
+        'The workflow states in board order, each with its category, built-in state, WIP limit, waiting and blocked flags and items now',
       request: { params: WorkspaceParams },
       responses: jsonResponses(200, WorkflowSchema, 'The workflow'),
     }),
@@ -61,7 +61,8 @@ export function registerWorkflowRoutes(app: OpenAPIHono<AppEnv>): void {
       method: 'patch',
       path: `${P}/states/{stateId}`,
       tags: ['workflow'],
-      summary: 'Rename a state, move it in board order or set its WIP limit; needs its version',
+      summary:
+        'Rename a state, move it in board order, set its WIP limit or mark it waiting or blocked (a started state only); needs its version',
       request: { params: StateParams, ...jsonBody(UpdateWorkflowStateSchema) },
       responses: jsonResponses(200, WorkflowStateSchema, 'The state as it now is'),
     }),

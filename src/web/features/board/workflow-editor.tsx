@@ -33,7 +33,9 @@ export function WorkflowEditor({ workspaceId, states }: { workspaceId: string; s
       <summary>Workflow: states, order and WIP limits</summary>
       <p className="muted small">
         Each state stands for one of Headway’s built-in states, whose category (backlog, unstarted, started,
-        done, cancelled) the metrics read, whatever the state is called.
+        done, cancelled) the metrics read, whatever the state is called. A started state can be marked waiting
+        (flow efficiency counts its time as waiting) or blocked (the Delivery page measures its time as
+        blocked time, and flow efficiency as waiting).
       </p>
       <table className="workflow-table">
         <thead>
@@ -82,6 +84,14 @@ export function WorkflowEditor({ workspaceId, states }: { workspaceId: string; s
   );
 }
 
+/** The flags a started state can carry, and what each tells the Delivery page. */
+const FLAGS = ['waiting', 'blocked'] as const;
+const FLAG_HELP: Record<(typeof FLAGS)[number], string> = {
+  waiting: 'Work here waits on someone: flow efficiency counts the time as waiting, not worked.',
+  blocked:
+    'Work here is blocked: the Delivery page measures the time as blocked time, and flow efficiency counts it as waiting.',
+};
+
 function StateRow(props: {
   workspaceId: string;
   states: WorkflowState[];
@@ -129,23 +139,24 @@ function StateRow(props: {
       </td>
       <td className="muted small">
         {state.category} ({STATE_LABELS[state.builtinState]})
-        {state.category === 'started' && (
-          <label>
-            {' '}
-            <input
-              type="checkbox"
-              aria-label={`${state.name} is a waiting state`}
-              checked={state.waiting}
-              onChange={(e) =>
-                update.mutate(
-                  { id: state.id, version: state.version, waiting: e.target.checked },
-                  { onError },
-                )
-              }
-            />{' '}
-            waiting
-          </label>
-        )}
+        {state.category === 'started' &&
+          FLAGS.map((flag) => (
+            <label key={flag} title={FLAG_HELP[flag]}>
+              {' '}
+              <input
+                type="checkbox"
+                aria-label={`${state.name} is a ${flag} state`}
+                checked={state[flag]}
+                onChange={(e) =>
+                  update.mutate(
+                    { id: state.id, version: state.version, [flag]: e.target.checked },
+                    { onError },
+                  )
+                }
+              />{' '}
+              {flag}
+            </label>
+          ))}
       </td>
       <td>
         <input

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ageLevel, describeAgingPercentile, formatDays, formatHours, formatShare } from './delivery-format';
+import {
+  ageLevel,
+  describeAgingPercentile,
+  describeTimeNotWorked,
+  formatDays,
+  formatHours,
+  formatShare,
+} from './delivery-format';
 
 describe('delivery format', () => {
   it('should round an aging percentile down so an item is never said to be older than it is', () => {
@@ -33,5 +40,25 @@ describe('delivery format', () => {
 
   it('should show a share as a percentage with one decimal', () => {
     expect([formatShare(2 / 3), formatShare(0), formatShare(null)]).toEqual(['66.7 %', '0.0 %', '—']);
+  });
+
+  it('should list blocked time and flow efficiency where measured, and say why where not', () => {
+    const measured = describeTimeNotWorked({
+      blockedTime: { available: true, items: 2, blockedDays: 1.25, share: 0.125 },
+      flowEfficiency: { available: false, reason: 'No waiting state.' },
+    });
+    expect(measured).toEqual({
+      figures: [
+        { label: 'Blocked (2 finished items)', value: '1.3 d' },
+        { label: 'Share of cycle time blocked', value: '12.5 %' },
+      ],
+      missing: ['No waiting state.'],
+    });
+    const efficient = describeTimeNotWorked({
+      blockedTime: { available: false, reason: 'No blocked state.' },
+      flowEfficiency: { available: true, items: 2, activeDays: 6, waitingDays: 2, percent: 75 },
+    });
+    expect(efficient.figures).toEqual([{ label: 'Flow efficiency (time worked)', value: '75.0 %' }]);
+    expect(efficient.missing).toEqual(['No blocked state.']);
   });
 });

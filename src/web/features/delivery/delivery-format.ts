@@ -1,4 +1,5 @@
 /** Words and numbers of the Delivery page, apart from the components so they can be tested. */
+import type { FlowMetricsView } from '../../../contract';
 
 /** A duration in days: one decimal below 10 days, whole days above. */
 export function formatDays(days: number | null): string {
@@ -35,4 +36,32 @@ export function formatHours(hours: number | null): string {
 /** A share (0–1) as a percentage with one decimal, or a dash when nothing was measured. */
 export function formatShare(share: number | null): string {
   return share === null ? '—' : `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
+}
+
+/**
+ * The time finished work spent not being worked on, as the Delivery page lists it: blocked time and
+ * flow efficiency where the workflow marks the states they need, and why each is missing otherwise.
+ * @param metrics the period's blocked time and flow efficiency
+ * @returns the figures (label, value) and the reasons for those missing
+ */
+export function describeTimeNotWorked(metrics: Pick<FlowMetricsView, 'blockedTime' | 'flowEfficiency'>): {
+  figures: { label: string; value: string }[];
+  missing: string[];
+} {
+  const { blockedTime: blocked, flowEfficiency: efficiency } = metrics;
+  const figures: { label: string; value: string }[] = [];
+  if (blocked.available) {
+    figures.push(
+      { label: `Blocked (${blocked.items} finished items)`, value: formatDays(blocked.blockedDays) },
+      { label: 'Share of cycle time blocked', value: formatShare(blocked.share) },
+    );
+  }
+  if (efficiency.available) {
+    figures.push({
+      label: 'Flow efficiency (time worked)',
+      value: formatShare(efficiency.percent === null ? null : efficiency.percent / 100),
+    });
+  }
+  const missing = [blocked, efficiency].flatMap((m) => (m.available ? [] : [m.reason]));
+  return { figures, missing };
 }

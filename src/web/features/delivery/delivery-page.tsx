@@ -6,7 +6,7 @@ import { useWorkspace } from '../workspaces/workspace-context';
 import { AgingList } from './aging-list';
 import { type FlowMetricsView, useFlowMetrics } from './delivery-api';
 import { CumulativeFlowChart, CycleTimeScatter, WeeklyThroughputChart } from './delivery-charts';
-import { formatDays, PERIODS } from './delivery-format';
+import { describeTimeNotWorked, formatDays, PERIODS } from './delivery-format';
 import { DoraPanel } from './dora-panel';
 import { IngestTokensPanel } from './ingest-tokens-panel';
 
@@ -71,9 +71,7 @@ export function DeliveryPage() {
 
 function DeliveryBody({ metrics, today }: { metrics: FlowMetricsView; today: string }) {
   const c = metrics.cycleTimeDays;
-  const unavailable = [metrics.blockedTime, metrics.flowEfficiency].flatMap((m) =>
-    m.available ? [] : [m.reason],
-  );
+  const notWorked = describeTimeNotWorked(metrics);
   return (
     <>
       <p className="muted delivery-intro">
@@ -140,7 +138,26 @@ function DeliveryBody({ metrics, today }: { metrics: FlowMetricsView; today: str
             }))}
           />
         </div>
-        {unavailable.map((reason) => (
+      </section>
+      <section className="card-section" aria-labelledby="not-worked-heading">
+        <h2 id="not-worked-heading">Blocked and waiting time</h2>
+        <p className="muted">
+          Within the cycle times of the work finished in the period: time in states the workflow marks
+          blocked, and flow efficiency, the share of cycle time worked (time in states marked waiting or
+          blocked counts as waiting, once a started state is marked waiting). Mark states on the board’s
+          workflow.
+        </p>
+        {notWorked.figures.length > 0 && (
+          <dl className="delivery-percentiles" data-testid="time-not-worked">
+            {notWorked.figures.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {notWorked.missing.map((reason) => (
           <p key={reason} className="muted">
             {reason}
           </p>

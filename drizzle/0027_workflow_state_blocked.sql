@@ -1,0 +1,2 @@
+ALTER TABLE "workflow_states" ADD COLUMN "blocked" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "workflow_states" ADD CONSTRAINT "workflow_states_blocked_started" CHECK (not "workflow_states"."blocked" or "workflow_states"."category" = 'started');
