@@ -22,3 +22,13 @@ export {
   type ReachInput,
   type ReachWeighting,
 } from './reach';
+export {
+  compareTrackRecord,
+  describeTrackRecord,
+  medianRatioOf,
+  PREDICTED_MEASURES,
+  type PredictedMeasure,
+  type PredictionOutcome,
+  type TrackRecordGroup,
+  type TrackRecordOptions,
+} from './track-record';
