@@ -31,4 +31,5 @@ export {
   type PredictionOutcome,
   type TrackRecordGroup,
   type TrackRecordOptions,
+  tallySources,
 } from './track-record';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareTrackRecord, medianRatioOf, type PredictionOutcome } from './track-record';
+import { compareTrackRecord, medianRatioOf, type PredictionOutcome, tallySources } from './track-record';
 
 const RUNS = Number(process.env.HEADWAY_DISCOVERY_RUNS ?? 100);
 
@@ -172,5 +172,30 @@ describe('compareTrackRecord properties', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('tallySources', () => {
+  it('should count notes per source and each account once per source', () => {
+    const note = (id: string, source: string, companyId: string | null, requesterEmail: string | null) => ({
+      id,
+      ideaId: 'idea',
+      companyId,
+      requesterEmail,
+      importance: 1 as const,
+      givenAt: 0,
+      source,
+    });
+    expect(
+      tallySources([
+        note('1', 'sales', 'acme', null),
+        note('2', 'sales', 'acme', null),
+        note('3', 'support', 'acme', null),
+        note('4', 'sales', null, 'ana@globex.com'),
+      ]),
+    ).toEqual([
+      { source: 'sales', notes: 3, accounts: 2 },
+      { source: 'support', notes: 1, accounts: 1 },
+    ]);
   });
 });

@@ -8,6 +8,8 @@
  * takes the geometric mean of the two middle ratios). Under a minimum number of ideas the verdict
  * says it is too few to tell.
  */
+import { countAccounts, type EvidenceNote } from './accounts';
+
 export const PREDICTED_MEASURES = ['reach', 'impact'] as const;
 export type PredictedMeasure = (typeof PREDICTED_MEASURES)[number];
 
@@ -176,4 +178,20 @@ export function compareTrackRecord(
       return ga - gb || ma - mb || a.key.localeCompare(b.key);
     })
     .map((g) => summarizeGroup(g.groupBy, g.key, g.measure, g.members, options));
+}
+
+/**
+ * Which sources fed an idea's evidence: per source, its notes and its distinct accounts (one
+ * company's many notes from one source count once).
+ * @param notes the idea's evidence, each with its source
+ * @returns one tally per source present, by source name
+ */
+export function tallySources<S extends string>(
+  notes: readonly (EvidenceNote & { source: S })[],
+): { source: S; notes: number; accounts: number }[] {
+  const bySource = new Map<S, EvidenceNote[]>();
+  for (const note of notes) bySource.set(note.source, [...(bySource.get(note.source) ?? []), note]);
+  return [...bySource.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, list]) => ({ source, notes: list.length, accounts: countAccounts(list).length }));
 }
