@@ -38,12 +38,12 @@ async function ideaOf(ref: string) {
 }
 
 /** Scores an idea (RICE reach and impact), accepts it, and marks it done. */
-async function acceptAndShip(ref: string, scores: { reach: number; impact: number }) {
+async function acceptAndShip(ref: string, scores: { reach: number; impact: number | string }) {
   const idea = await ideaOf(ref);
   const item = (await team.cpo.get<Item>(`${W()}/items/${idea.itemId}`)).body;
   const scored = await team.product_manager.patch<Item>(`${W()}/items/${idea.itemId}`, {
     version: item.version,
-    scores: { ...scores, confidence: 0.8, effort: 2 },
+    scores: { rice_reach: scores.reach, rice_impact: scores.impact, rice_confidence: 80, rice_effort: 2 },
   });
   expect(scored.status).toBe(200);
   const decided = await team.cpo.post(`${W()}/ideas/${idea.itemId}/decision`, {
@@ -73,7 +73,7 @@ describe('adoption and the track record of predictions', () => {
 
   beforeAll(async () => {
     expect((await team.cpo.post(`${W()}/evidence/import`, { evidenceCsv: EVIDENCE })).status).toBe(200);
-    sso = await acceptAndShip('SSO', { reach: 100, impact: 2 });
+    sso = await acceptAndShip('SSO', { reach: 100, impact: 'high' });
     exported = await acceptAndShip('Export', { reach: 12, impact: 1 });
   });
 

@@ -9,6 +9,7 @@ import type { DecideIdea, IdeaDecision, IdeaOutcome } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, evidence, items, users } from '../../db/schema';
 import { tallySources, toImportance } from '../../domain/discovery';
+import { RICE_IMPACT_SCALE } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireContributor, requireDecision } from '../policies/access';
 import { label } from '../presenters/item';
@@ -29,10 +30,14 @@ interface IdeaDetails {
   snapshot: IdeaDecision['snapshot'];
 }
 
-/** A numeric score of an item (RICE's reach or impact), or null when it has none. */
-function scoreOf(scores: Record<string, number | string>, key: string): number | null {
+/** An item's RICE score as a number (impact may be stored by its key, "high"), or null without one. */
+function riceScoreOf(
+  scores: Record<string, number | string>,
+  key: 'rice_reach' | 'rice_impact',
+): number | null {
   const value = scores[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return RICE_IMPACT_SCALE.find((option) => key === 'rice_impact' && option.key === value)?.value ?? null;
 }
 
 /** The sources of an idea's evidence: notes and distinct accounts per source. */
@@ -162,7 +167,10 @@ export async function decideIdea(
         revenue: demand?.revenue ?? 0,
         reach: demand?.reach ?? null,
         sources: await tallyIdeaSources(tx, actor.workspaceId, itemId),
-        estimate: { reach: scoreOf(item.scores, 'reach'), impact: scoreOf(item.scores, 'impact') },
+        estimate: {
+          reach: riceScoreOf(item.scores, 'rice_reach'),
+          impact: riceScoreOf(item.scores, 'rice_impact'),
+        },
       };
       const reviewOn = input.outcome === 'parked' ? (input.reviewOn ?? null) : null;
       const entry = await recordDecision(tx, {
