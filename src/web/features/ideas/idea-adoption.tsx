@@ -7,7 +7,6 @@ import type {
   IdeaTrackRecord,
   RecordIdeaAdoption,
 } from '../../../contract';
-import { todayIso } from '../../../contract';
 import { describeError, requestApi } from '../../api/client';
 import { keys } from '../../api/query-keys';
 
@@ -22,7 +21,7 @@ export function RecordAdoptionForm({ ws, idea }: { ws: string; idea: Idea }) {
   const recorded = idea.adoption;
   const [open, setOpen] = useState(false);
   const [periodStart, setPeriodStart] = useState(recorded?.periodStart ?? '');
-  const [periodEnd, setPeriodEnd] = useState(recorded?.periodEnd ?? todayIso());
+  const [periodEnd, setPeriodEnd] = useState(recorded?.periodEnd ?? new Date().toISOString().slice(0, 10));
   const [unit, setUnit] = useState<AdoptionUnit>(recorded?.unit ?? 'accounts');
   const [reach, setReach] = useState(recorded ? String(recorded.reach) : '');
   const [outOf, setOutOf] = useState(recorded?.outOf == null ? '' : String(recorded.outOf));
