@@ -55,12 +55,14 @@ export async function findIdeaAdoptions(
   );
 }
 
-async function findItem(db: Database, workspaceId: string, itemId: string) {
+/** The idea (an item of the workspace), locked for the transaction when it is about to change. */
+async function findItem(db: Database, workspaceId: string, itemId: string, options = { lock: false }) {
   if (!isUuid(itemId)) throw notFound('Idea');
-  const [item] = await db
+  const query = db
     .select({ id: items.id, number: items.number, title: items.title, state: items.state })
     .from(items)
     .where(and(eq(items.id, itemId), eq(items.workspaceId, workspaceId)));
+  const [item] = options.lock ? await query.for('update') : await query;
   if (!item) throw notFound('Idea');
   return item;
 }
@@ -101,12 +103,7 @@ export async function recordIdeaAdoption(
   return inTransaction(
     ctx,
     async ({ db: tx }) => {
-      const [item] = await tx
-        .select({ id: items.id, number: items.number, title: items.title, state: items.state })
-        .from(items)
-        .where(and(eq(items.id, itemId), eq(items.workspaceId, actor.workspaceId)))
-        .for('update');
-      if (!item) throw notFound('Idea');
+      const item = await findItem(tx, actor.workspaceId, itemId, { lock: true });
       if (item.state !== 'done') {
         throw new AppError(
           'validation_failed',
