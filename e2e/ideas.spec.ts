@@ -64,5 +64,37 @@ test('a founder imports customer evidence, reads the reach of an idea and accept
     await snapFull(page, 'ideas-decided');
   });
 
+  await test.step('SSO ships; the founder records its adoption and reads the track record', async () => {
+    const csrf = decodeURIComponent(
+      (await page.context().cookies()).find((c) => c.name === 'headway_csrf')?.value ?? '',
+    );
+    const workspaces = (await (await page.request.get('/api/workspaces')).json()) as {
+      data: { id: string; name: string }[];
+    };
+    const ws = workspaces.data.find((w) => w.name === 'Iris Co')?.id;
+    const list = (await (await page.request.get(`/api/workspaces/${ws}/ideas`)).json()) as {
+      ideas: { ref: string; itemId: string; version: number }[];
+    };
+    const idea = list.ideas.find((i) => i.ref === 'SSO');
+    const done = await page.request.patch(`/api/workspaces/${ws}/items/${idea?.itemId}`, {
+      data: { version: idea?.version, state: 'done' },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(done.status()).toBe(200);
+    await page.reload();
+    const sso = page.getByRole('row', { name: /SSO/ });
+    await sso.getByRole('button', { name: 'Record adoption' }).click();
+    await sso.getByLabel('From', { exact: true }).fill('2026-11-01');
+    await sso.getByLabel('To', { exact: true }).fill('2026-11-30');
+    await sso.getByLabel('Used by').fill('1');
+    await sso.getByLabel('Out of (active)').fill('3');
+    await sso.getByRole('button', { name: 'Save adoption' }).click();
+    await expect(sso).toContainText('Adopted by 1 of 3 accounts');
+    // Predicted 2 of 3 accounts, observed 1 of 3: over-predicted by 2×, on one idea only.
+    const record = page.getByRole('region', { name: 'Track record of predictions' });
+    await expect(record).toContainText('sales-sourced reach over-predicted by ~2× on 1 idea');
+    await expect(record).toContainText('too few to tell');
+  });
+
   expect(errors).toEqual([]);
 });

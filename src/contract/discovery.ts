@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, FIRST_YEAR, LAST_YEAR, text, todayIso } from './common';
+import { IdeaAdoptionSchema, IdeaTrackRecordSchema } from './idea-adoption';
 
 /** Where a piece of customer evidence came from. */
 export const EVIDENCE_SOURCES = ['support', 'sales', 'interview', 'portal', 'email', 'other'] as const;
@@ -230,6 +231,14 @@ export const IdeaEvidenceSnapshotSchema = z.object({
   evidence: z.number().int(),
   revenue: z.number(),
   reach: ShareSchema.nullable(),
+  /** Which sources fed the reach: notes and distinct accounts per source (absent on older entries). */
+  sources: z
+    .array(
+      z.object({ source: z.enum(EVIDENCE_SOURCES), notes: z.number().int(), accounts: z.number().int() }),
+    )
+    .optional(),
+  /** The idea's reach and impact scores (RICE) when it was decided, as its decider vouched for them. */
+  estimate: z.object({ reach: z.number().nullable(), impact: z.number().nullable() }).optional(),
 });
 
 /** The current decision on an idea: the latest entry of the decision log about it. */
@@ -278,6 +287,8 @@ export const IdeaSchema = z.object({
   companies: z.array(z.string()),
   decision: IdeaDecisionSchema.nullable(),
   promise: IdeaPromiseSchema.nullable(),
+  /** The adoption observed once it shipped; null until the team records it. */
+  adoption: IdeaAdoptionSchema.nullable(),
 });
 export type Idea = z.infer<typeof IdeaSchema>;
 
@@ -305,5 +316,7 @@ export const IdeaListSchema = z.object({
   /** The decision that set it, which a change names so a stale page gets a 409; null: the default. */
   alertThresholdDecisionId: z.number().int().nullable(),
   alerts: z.array(IdeaAlertSchema),
+  /** Predictions made at acceptance against the adoption recorded, per source and estimator. */
+  trackRecord: IdeaTrackRecordSchema,
 });
 export type IdeaList = z.infer<typeof IdeaListSchema>;

@@ -16,6 +16,7 @@ export * from './forecasts';
 export * from './getting-started';
 export * from './github';
 export * from './health-updates';
+export * from './idea-adoption';
 export * from './imports';
 export * from './instance';
 export * from './items';

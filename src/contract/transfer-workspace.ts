@@ -3,6 +3,7 @@ import { DateOnlySchema, int4, TimestampInputSchema, text } from './common';
 import { CYCLE_LIMITS } from './cycles';
 import { EVIDENCE_SOURCES, EVIDENCE_TEXT_MAX } from './discovery';
 import { HEALTH_STATUSES } from './health-updates';
+import { ADOPTION_IMPACT_MAX, ADOPTION_UNITS } from './idea-adoption';
 import { ITEM_STATES } from './item-values';
 import { PROPOSAL_STATUSES } from './proposals';
 import { SavedViewQueryInputSchema } from './saved-views';
@@ -17,7 +18,8 @@ const Index = int4().min(0);
 
 /**
  * The workspace tables of Headway JSON added in formatVersion 2: the workflow, cycles, shared
- * saved views, proposals, health calls, delivery events and customer evidence. Each list is
+ * saved views, proposals, health calls, delivery events, customer evidence and the adoption of
+ * shipped ideas. Each list is
  * optional with an empty default, so a formatVersion 1 file still imports. Items are referred to
  * by number, people by e-mail, and rows of another list by their index in it. Secrets (API and
  * ingest tokens, webhook endpoints, the GitHub connection) are never in a file.
@@ -170,6 +172,24 @@ export const HeadwayWorkspaceTablesShape = {
       }),
     )
     .default([]),
+  /** The adoption recorded for shipped ideas, one per item. */
+  ideaAdoptions: z
+    .array(
+      z.strictObject({
+        item: Num,
+        periodStart: DateOnlySchema,
+        periodEnd: DateOnlySchema,
+        unit: z.enum(ADOPTION_UNITS),
+        reach: int4().min(0),
+        outOf: int4().min(1).nullable(),
+        impact: z.number().min(0).max(ADOPTION_IMPACT_MAX).nullable(),
+        note: text().max(2000).nullable(),
+        recordedBy: Email.nullable(),
+        recordedAt: Timestamp,
+        version: Num,
+      }),
+    )
+    .default([]),
 };
 
 /** The workspace tables of a file that has none, for files built in code (the demo) to spread in. */
@@ -184,5 +204,6 @@ export function noWorkspaceTables() {
     incidents: none(),
     companies: none(),
     evidence: none(),
+    ideaAdoptions: none(),
   };
 }

@@ -2,7 +2,18 @@
  * The authorization matrix's declared table, part two: prioritization, estimation, saved views,
  * the roadmap, forecasts and the assessment.
  */
-import { ALL, FOUNDER, I, METHOD, ORDER, ROADMAP, type RouteCase, TECH, W } from './authorization-cases';
+import {
+  ALL,
+  CONTRIBUTORS,
+  FOUNDER,
+  I,
+  METHOD,
+  ORDER,
+  ROADMAP,
+  type RouteCase,
+  TECH,
+  W,
+} from './authorization-cases';
 
 /** Prioritization, estimation, saved views, roadmap, forecast and assessment routes. */
 export const PLANNING_CASES: RouteCase[] = [
@@ -313,4 +324,20 @@ export const PLANNING_CASES: RouteCase[] = [
     allowed: ROADMAP,
     needs: 'assessment-lead',
   },
+  // Closing the loop on scores: any contributor records what a shipped idea's adoption was.
+  {
+    name: 'record an idea adoption',
+    method: 'POST',
+    path: (t) => `${W(t)}/ideas/${t.item.id}/adoption`,
+    body: () => ({ periodStart: '2026-01-01', periodEnd: '2026-01-31', unit: 'accounts', reach: 3 }),
+    allowed: CONTRIBUTORS,
+    needs: 'done-item',
+  },
+  {
+    name: 'read an idea adoption',
+    method: 'GET',
+    path: (t) => `${W(t)}/ideas/${t.item.id}/adoption`,
+    allowed: ALL,
+  },
+  { name: 'ideas track record', method: 'GET', path: (t) => `${W(t)}/ideas/track-record`, allowed: ALL },
 ];

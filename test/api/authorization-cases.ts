@@ -56,6 +56,7 @@ export interface RouteCase {
     | 'session'
     | 'revealed-session'
     | 'cancelled-item'
+    | 'done-item'
     | 'shared-view'
     | 'assessment-link'
     | 'assessment-lead'

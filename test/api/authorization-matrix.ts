@@ -72,10 +72,10 @@ export async function prepare(
     });
     item = dep.body;
   }
-  if (needs === 'cancelled-item') {
+  if (needs === 'cancelled-item' || needs === 'done-item') {
     const cut = await team.ctpo.patch<Item>(`/api/workspaces/${ws}/items/${item.id}`, {
       version: item.version,
-      state: 'cancelled',
+      state: needs === 'done-item' ? 'done' : 'cancelled',
     });
     if (cut.status !== 200) throw new Error(`setup failed: ${JSON.stringify(cut.body)}`);
     item = cut.body;

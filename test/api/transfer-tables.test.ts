@@ -39,6 +39,7 @@ const V2_LISTS = [
   'incidents',
   'companies',
   'evidence',
+  'ideaAdoptions',
 ] as const;
 
 beforeAll(async () => {
@@ -134,6 +135,7 @@ describe('Headway JSON with the workspace tables', () => {
     expect(first.cycles[0]?.carriedOver).toEqual([2]);
     expect(first.evidence[0]?.company).toBe(0);
     expect(first.evidence[0]?.item).toBe(2);
+    expect(first.ideaAdoptions[0]).toMatchObject({ item: 2, reach: 3, outOf: 40, impact: 0.1 + 0.2 });
     expect(first.proposals[0]?.logEntry).toBe(1);
     expect(first.healthUpdates[0]?.item).toBe(1);
     // The personal view stays its owner's; the shared one names its owner by e-mail.
@@ -202,6 +204,7 @@ describe('Headway JSON with the workspace tables', () => {
       healthUpdates: file.healthUpdates.map((h) => ({ ...h, item: 77 })),
       cycles: file.cycles.map((c) => ({ ...c, carriedTo: 4 })),
       workflowStates: file.workflowStates?.map((s) => (s.name === 'Triage' ? { ...s, blocked: true } : s)),
+      ideaAdoptions: file.ideaAdoptions.map((a) => ({ ...a, item: 88, outOf: 1, reach: 2 })),
     };
     const triage = file.workflowStates?.findIndex((s) => s.name === 'Triage');
     const error = await importWorkspace(handle.db, alice, broken).catch((e: unknown) => e);
@@ -216,6 +219,8 @@ describe('Headway JSON with the workspace tables', () => {
         'healthUpdates[0].item: there is no item #77 in this file',
         'cycles[0].carriedTo: there is no cycles[4] in this file',
         `workflowStates[${triage}].blocked: "Triage" stands for new (backlog); only a state of started work can be blocked`,
+        'ideaAdoptions[0].item: there is no item #88 in this file',
+        'ideaAdoptions[0].outOf: is below the reach',
       ]),
     );
     const named = await handle.db.select().from(workspaces).where(eq(workspaces.name, 'Broken refs'));

@@ -24,6 +24,7 @@ import {
   forecasts,
   githubDeliveries,
   healthUpdates,
+  ideaAdoptions,
   importJobs,
   incidents,
   ingestTokens,
@@ -312,6 +313,19 @@ export async function fillEveryTable(db: Database) {
     importance: 3,
     givenAt: MICROS,
     createdBy: bob.id,
+  });
+  await db.insert(ideaAdoptions).values({
+    workspaceId: ws.id,
+    itemId: childId,
+    periodStart: '2026-03-01',
+    periodEnd: '2026-03-31',
+    unit: 'accounts',
+    reach: 3,
+    outOf: 40,
+    impact: 0.1 + 0.2,
+    note: AWKWARD_TEXT,
+    recordedBy: bob.id,
+    recordedAt: MICROS,
   });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },

@@ -128,6 +128,8 @@ export function register(program: Command): void {
         `At risk: ${a.ref} ${a.title}: ${pct(a.probability)} likely by ${a.targetDate} (below ${pct(list.alertBelow)}; decided by ${a.holders.map((h) => h.name).join(', ') || 'nobody yet'})`,
     );
     lines.push(...alerts);
+    // The track record of predictions, once any accepted idea has its adoption recorded.
+    lines.push(...list.trackRecord.groups.map((g) => `Track record: ${g.verdict}`));
     process.stdout.write(
       `${lines.join('\n') || 'No ideas with evidence yet: import some with `headway evidence import`.'}\n${list.accountsHeard} accounts heard; ${list.unlinkedEvidence} notes not linked to an idea\n`,
     );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { EVIDENCE_SOURCES } from '../../contract/discovery';
+import { ADOPTION_UNITS } from '../../contract/idea-adoption';
 import { items } from './items';
 import { oneOf } from './one-of';
 import { users } from './users';
@@ -79,5 +81,47 @@ export const evidence = pgTable(
     index('evidence_workspace_item_idx').on(t.workspaceId, t.itemId),
     check('evidence_source_known', oneOf(t.sourceType, EVIDENCE_SOURCES)),
     check('evidence_importance_range', sql`${t.importance} between 0 and 3`),
+  ],
+);
+
+/**
+ * The adoption observed after an idea shipped: how many accounts or users used it over a stated
+ * period (out of how many, when known), and optionally the impact seen. One per idea, corrected
+ * in place (`version`); compared with the prediction its acceptance logged.
+ */
+export const ideaAdoptions = pgTable(
+  'idea_adoptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    unit: text('unit', { enum: ADOPTION_UNITS }).notNull(),
+    reach: integer('reach').notNull(),
+    /** The accounts or users active over the period: turns the reach into a share. */
+    outOf: integer('out_of'),
+    impact: doublePrecision('impact'),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who recorded it, when it came from a Headway JSON file (an e-mail, never an account). */
+    importedRecordedBy: text('imported_recorded_by'),
+    version: integer('version').notNull().default(1),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('idea_adoptions_item_idx').on(t.workspaceId, t.itemId),
+    check('idea_adoptions_unit_known', oneOf(t.unit, ADOPTION_UNITS)),
+    check('idea_adoptions_reach_not_negative', sql`${t.reach} >= 0`),
+    check(
+      'idea_adoptions_out_of_covers_reach',
+      sql`${t.outOf} is null or ${t.outOf} >= greatest(${t.reach}, 1)`,
+    ),
+    check('idea_adoptions_impact_not_negative', sql`${t.impact} is null or ${t.impact} >= 0`),
+    check('idea_adoptions_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
   ],
 );

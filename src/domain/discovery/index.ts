@@ -22,3 +22,14 @@ export {
   type ReachInput,
   type ReachWeighting,
 } from './reach';
+export {
+  compareTrackRecord,
+  describeTrackRecord,
+  medianRatioOf,
+  PREDICTED_MEASURES,
+  type PredictedMeasure,
+  type PredictionOutcome,
+  type TrackRecordGroup,
+  type TrackRecordOptions,
+  tallySources,
+} from './track-record';

@@ -7,7 +7,9 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DecideIdea, IdeaDecision, IdeaOutcome } from '../../contract';
 import type { Database } from '../../db/client';
-import { decisionLog, items, users } from '../../db/schema';
+import { decisionLog, evidence, items, users } from '../../db/schema';
+import { tallySources, toImportance } from '../../domain/discovery';
+import { RICE_IMPACT_SCALE } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireContributor, requireDecision } from '../policies/access';
 import { label } from '../presenters/item';
@@ -26,6 +28,39 @@ interface IdeaDetails {
   outcome: IdeaOutcome;
   reviewOn: string | null;
   snapshot: IdeaDecision['snapshot'];
+}
+
+/** An item's RICE score as a number (impact may be stored by its key, "high"), or null without one. */
+function riceScoreOf(
+  scores: Record<string, number | string>,
+  key: 'rice_reach' | 'rice_impact',
+): number | null {
+  const value = scores[key];
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return RICE_IMPACT_SCALE.find((option) => key === 'rice_impact' && option.key === value)?.value ?? null;
+}
+
+/** The sources of an idea's evidence: notes and distinct accounts per source. */
+async function tallyIdeaSources(db: Database, workspaceId: string, itemId: string) {
+  const rows = await db
+    .select({
+      id: evidence.id,
+      source: evidence.sourceType,
+      companyId: evidence.companyId,
+      requesterEmail: evidence.requesterEmail,
+      importance: evidence.importance,
+      givenAt: evidence.givenAt,
+    })
+    .from(evidence)
+    .where(and(eq(evidence.workspaceId, workspaceId), eq(evidence.itemId, itemId)));
+  return tallySources(
+    rows.map((row) => ({
+      ...row,
+      ideaId: itemId,
+      importance: toImportance(row.importance),
+      givenAt: row.givenAt.getTime(),
+    })),
+  );
 }
 
 function readIdeaDetails(details: Record<string, unknown>): IdeaDetails | null {
@@ -86,7 +121,8 @@ export async function findIdeaDecisions(
 /**
  * Decides an idea: accepted into the roadmap, declined, or parked until a review day. Only who
  * holds the scope decision may (a refusal names them); the entry keeps the reason and the
- * evidence at the time (accounts, notes, revenue, reach with its interval). The item's version
+ * evidence at the time (accounts, notes, revenue, reach with its interval, the sources that fed
+ * it) and the idea's reach and impact scores: the prediction its adoption is later compared with. The item's version
  * is bumped, so a decision made on a stale page answers 409.
  * @param ctx the database and the member deciding
  * @param itemId the idea (a backlog item)
@@ -106,7 +142,13 @@ export async function decideIdea(
     ctx,
     async ({ db: tx }) => {
       const [item] = await tx
-        .select({ id: items.id, number: items.number, title: items.title, version: items.version })
+        .select({
+          id: items.id,
+          number: items.number,
+          title: items.title,
+          version: items.version,
+          scores: items.scores,
+        })
         .from(items)
         .where(and(eq(items.id, itemId), eq(items.workspaceId, actor.workspaceId)))
         .for('update');
@@ -124,6 +166,11 @@ export async function decideIdea(
         evidence: demand?.evidence ?? 0,
         revenue: demand?.revenue ?? 0,
         reach: demand?.reach ?? null,
+        sources: await tallyIdeaSources(tx, actor.workspaceId, itemId),
+        estimate: {
+          reach: riceScoreOf(item.scores, 'rice_reach'),
+          impact: riceScoreOf(item.scores, 'rice_impact'),
+        },
       };
       const reviewOn = input.outcome === 'parked' ? (input.reviewOn ?? null) : null;
       const entry = await recordDecision(tx, {

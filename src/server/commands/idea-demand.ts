@@ -35,7 +35,7 @@ function toNote(row: {
 }
 
 /** An idea's demand, before its decision and promise are added (see listIdeas). */
-export type IdeaDemand = Omit<Idea, 'decision' | 'promise'> & { targetDate: string | null };
+export type IdeaDemand = Omit<Idea, 'decision' | 'promise' | 'adoption'> & { targetDate: string | null };
 
 /**
  * The workspace's ideas with the demand behind them, most accounts first (then revenue, then

@@ -7,6 +7,7 @@ import type { Idea, IdeaList } from '../../contract';
 import type { Database } from '../../db/client';
 import { findEffectiveHolders } from '../../domain/decision-rights';
 import { type Actor, findTeam } from '../policies/access';
+import { computeIdeaTrackRecord, findIdeaAdoptions } from './idea-adoptions';
 import { getIdeaAlertThreshold } from './idea-alert-threshold';
 import { findIdeaDecisions } from './idea-decisions';
 import { summarizeIdeas } from './idea-demand';
@@ -17,11 +18,13 @@ import { findPromiseAlerts, forecastPromises } from './idea-promises';
  * target date, the probability of being done by it.
  * @param db the database
  * @param actor a member of the workspace
- * @returns the ideas, the accounts heard, the unlinked evidence, and the promises at risk
+ * @returns the ideas, the accounts heard, the unlinked evidence, the promises at risk, and the
+ * track record of the predictions made when ideas were accepted
  */
 export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
   const { ideas: demand, accountsHeard, unlinkedEvidence } = await summarizeIdeas(db, actor.workspaceId);
   const decisions = await findIdeaDecisions(db, actor.workspaceId);
+  const adoptions = await findIdeaAdoptions(db, actor.workspaceId);
   const promised = demand.flatMap(({ itemId, targetDate }) =>
     decisions.get(itemId)?.outcome === 'accepted' && targetDate !== null ? [{ itemId, targetDate }] : [],
   );
@@ -33,6 +36,7 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
     return {
       ...idea,
       decision: decisions.get(idea.itemId) ?? null,
+      adoption: adoptions.get(idea.itemId) ?? null,
       promise:
         forecast && targetDate !== null
           ? {
@@ -55,5 +59,6 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
     alertBelow,
     alertThresholdDecisionId: threshold.decisionId,
     alerts: findPromiseAlerts(ideas, holders, actor.userId),
+    trackRecord: await computeIdeaTrackRecord(db, actor.workspaceId, { decisions, adoptions }),
   };
 }

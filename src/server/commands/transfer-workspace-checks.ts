@@ -111,5 +111,11 @@ export function findWorkspaceTableProblems(doc: HeadwayExport): string[] {
     item(`evidence[${i}].item`, e.item);
     index(`evidence[${i}].company`, e.company, doc.companies, 'companies');
   });
+  unique(doc.ideaAdoptions, (a) => `#${a.item}`, 'ideaAdoptions', 'the item');
+  doc.ideaAdoptions.forEach((a, i) => {
+    item(`ideaAdoptions[${i}].item`, a.item);
+    if (a.periodEnd < a.periodStart) problems.push(`ideaAdoptions[${i}].periodEnd: is before periodStart`);
+    if (a.outOf !== null && a.outOf < a.reach) problems.push(`ideaAdoptions[${i}].outOf: is below the reach`);
+  });
   return problems;
 }

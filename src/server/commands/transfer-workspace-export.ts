@@ -1,6 +1,7 @@
 /**
  * The workspace tables of Headway JSON formatVersion 2, as they are exported: the workflow,
- * cycles, shared saved views, proposals, health calls, delivery events, companies and evidence.
+ * cycles, shared saved views, proposals, health calls, delivery events, companies, evidence and
+ * the adoption of shipped ideas.
  * Rows of one list that point at rows of another (evidence → company, a cycle → the cycle its
  * unfinished items went to, a proposal → its decision-log entry) travel as indexes in the file,
  * items as numbers and people as e-mails (importing is in transfer-workspace-import.ts).
@@ -14,6 +15,7 @@ import {
   deployments,
   evidence,
   healthUpdates,
+  ideaAdoptions,
   incidents,
   proposals,
   savedViews,
@@ -32,6 +34,7 @@ export type WorkspaceTables = Pick<
   | 'incidents'
   | 'companies'
   | 'evidence'
+  | 'ideaAdoptions'
 >;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -92,6 +95,10 @@ export async function exportWorkspaceTables(
     .from(evidence)
     .where(eq(evidence.workspaceId, workspaceId))
     .orderBy(asc(evidence.givenAt), asc(evidence.createdAt), asc(evidence.body));
+  const adoptionRows = await db
+    .select()
+    .from(ideaAdoptions)
+    .where(eq(ideaAdoptions.workspaceId, workspaceId));
 
   const people = new Set<string>();
   for (const r of cycleRows) if (r.closedBy) people.add(r.closedBy);
@@ -99,6 +106,7 @@ export async function exportWorkspaceTables(
   for (const r of proposalRows) for (const id of [r.proposedBy, r.decidedBy]) if (id) people.add(id);
   for (const r of healthRows) if (r.authorId) people.add(r.authorId);
   for (const r of evidenceRows) if (r.createdBy) people.add(r.createdBy);
+  for (const r of adoptionRows) if (r.recordedBy) people.add(r.recordedBy);
   const emailRows = people.size
     ? await db
         .select({ id: users.id, email: users.email })
@@ -238,6 +246,28 @@ export async function exportWorkspaceTables(
       version: e.version,
       createdAt: e.createdAt.toISOString(),
     })),
+    ideaAdoptions: adoptionRows
+      .flatMap((a) => {
+        const item = num(a.itemId);
+        return item === null
+          ? []
+          : [
+              {
+                item,
+                periodStart: a.periodStart,
+                periodEnd: a.periodEnd,
+                unit: a.unit,
+                reach: a.reach,
+                outOf: a.outOf,
+                impact: a.impact,
+                note: a.note,
+                recordedBy: email(a.recordedBy, a.importedRecordedBy),
+                recordedAt: a.recordedAt.toISOString(),
+                version: a.version,
+              },
+            ];
+      })
+      .sort((a, b) => a.item - b.item),
   };
   return {
     tables,

@@ -20,6 +20,7 @@ import {
   deployments,
   evidence,
   healthUpdates,
+  ideaAdoptions,
   incidents,
   proposals,
   savedViews,
@@ -235,6 +236,27 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
         };
       }),
       (tx, part) => tx.insert(evidence).values(part),
+    ),
+    ...batchesOf(
+      doc.ideaAdoptions.map((a) => {
+        const who = person(a.recordedBy);
+        return {
+          workspaceId,
+          itemId: itemId(a.item) as string,
+          periodStart: a.periodStart,
+          periodEnd: a.periodEnd,
+          unit: a.unit,
+          reach: a.reach,
+          outOf: a.outOf,
+          impact: a.impact,
+          note: a.note,
+          recordedBy: who.id,
+          importedRecordedBy: who.imported,
+          recordedAt: new Date(a.recordedAt),
+          version: a.version,
+        };
+      }),
+      (tx, part) => tx.insert(ideaAdoptions).values(part),
     ),
   ];
 

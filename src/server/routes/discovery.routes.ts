@@ -2,13 +2,18 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   DecideIdeaSchema,
   EvidenceImportReportSchema,
+  IdeaAdoptionReadSchema,
+  IdeaAdoptionSchema,
   IdeaAlertThresholdSchema,
   IdeaDecisionSchema,
   IdeaListSchema,
+  IdeaTrackRecordSchema,
   ImportEvidenceSchema,
+  RecordIdeaAdoptionSchema,
   SetIdeaAlertThresholdSchema,
 } from '../../contract';
 import { importEvidence } from '../commands/evidence-import';
+import { computeIdeaTrackRecord, getIdeaAdoption, recordIdeaAdoption } from '../commands/idea-adoptions';
 import { setIdeaAlertThreshold } from '../commands/idea-alert-threshold';
 import { decideIdea } from '../commands/idea-decisions';
 import { listIdeas } from '../commands/ideas';
@@ -87,6 +92,60 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       const threshold = await setIdeaAlertThreshold({ db: c.get('deps').db, actor }, c.req.valid('json'));
       return send(c, IdeaAlertThresholdSchema, threshold);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/ideas/{itemId}/adoption',
+      tags: ['discovery'],
+      summary:
+        'Record the adoption observed once an idea shipped (done): reach over a period, out of how many, and optionally impact; a correction sends the version it corrects',
+      request: { params: ItemParams, ...jsonBody(RecordIdeaAdoptionSchema) },
+      responses: jsonResponses(200, IdeaAdoptionSchema, 'The adoption as it now stands'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const adoption = await recordIdeaAdoption({ db: c.get('deps').db, actor }, itemId, c.req.valid('json'));
+      return send(c, IdeaAdoptionSchema, adoption);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/ideas/{itemId}/adoption',
+      tags: ['discovery'],
+      summary: 'The adoption recorded for an idea, or null while none is',
+      request: { params: ItemParams },
+      responses: jsonResponses(200, IdeaAdoptionReadSchema, 'The adoption, or null'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      return send(c, IdeaAdoptionReadSchema, await getIdeaAdoption(c.get('deps').db, actor, itemId));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/ideas/track-record',
+      tags: ['discovery'],
+      summary:
+        'The track record of predictions: reach and impact predicted when ideas were accepted against the adoption recorded, per evidence source and per estimator, with a verdict that says when there are too few ideas to tell',
+      request: { params: WorkspaceParams },
+      responses: jsonResponses(200, IdeaTrackRecordSchema, 'The groups and their verdicts'),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      return send(
+        c,
+        IdeaTrackRecordSchema,
+        await computeIdeaTrackRecord(c.get('deps').db, actor.workspaceId),
+      );
     },
   );
 }

@@ -8,6 +8,7 @@ import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { AlertThresholdForm } from './alert-threshold';
+import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import './ideas.css';
 
@@ -212,11 +213,13 @@ export function IdeasPage() {
                   <td className="idea-decision-cell">
                     <IdeaStatus idea={idea} />
                     <DecideIdeaForm ws={workspace.id} idea={idea} />
+                    <RecordAdoptionForm key={idea.adoption?.version ?? 0} ws={workspace.id} idea={idea} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <TrackRecordSection record={ideas.data.trackRecord} />
           <AlertThresholdForm
             key={ideas.data.alertThresholdDecisionId ?? 'default'}
             ws={workspace.id}
