@@ -5,9 +5,11 @@
  * written. Only the importer sees the job.
  */
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../src/contract';
 import { IMPORT_LIMITS } from '../../src/domain/import';
+import { runImportJob } from '../../src/server/commands/import-jobs';
 import { createTestApp } from '../support/app';
 import { TestClient } from '../support/client';
 
@@ -75,6 +77,15 @@ describe('large foreign imports', () => {
     expect(result.summary.items).toBe(ISSUES);
     expect(result.workspace).toMatchObject({ id: job.workspaceId, name: 'From Jira', role: 'founder' });
     expect(await count('items', job.workspaceId)).toBe(ISSUES);
+
+    // The same job run again (a retry after a crash) claims nothing and writes nothing.
+    let ranAgain = false;
+    await runImportJob(ctx.handle.db, pino({ level: 'silent' }), job.id, async () => {
+      ranAgain = true;
+      return {};
+    });
+    expect(ranAgain).toBe(false);
+    expect((await lena.get<ImportJob>(`/api/imports/${job.id}`)).body).toMatchObject({ status: 'done' });
 
     // Someone else's job does not exist for them.
     const other = new TestClient(ctx.app);
