@@ -82,7 +82,12 @@ function failureOf(error: unknown): { message: string; problems?: string[] } {
  * same id finds nothing to claim and writes nothing; `finish` marks it done in the import's own
  * transaction, and a failure marks it failed with the message the synchronous route gives.
  */
-export async function runImportJob(db: Database, logger: Logger, id: string, work: ImportJobWork): Promise<void> {
+export async function runImportJob(
+  db: Database,
+  logger: Logger,
+  id: string,
+  work: ImportJobWork,
+): Promise<void> {
   const now = () => new Date();
   const claimed = await db
     .update(importJobs)
