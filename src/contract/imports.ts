@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { EXTRA_LABEL_FIELDS, GENERIC_FIELDS, IMPORT_FORMATS, REIMPORT_FIELDS } from '../domain/import';
-import { text } from './common';
+import { IdSchema, IsoDateTimeSchema, text } from './common';
 import { ITEM_STATES, ITEM_TYPES } from './items';
-import { ImportResultSchema } from './transfer';
+import {
+  IMPORT_JOB_KINDS,
+  IMPORT_JOB_STATUSES,
+  ImportInvitationSchema,
+  ImportResultSchema,
+} from './transfer';
 
 // Without zod, so the web app can check a file's size before sending it.
 export { FOREIGN_IMPORT_MAX_BYTES } from './import-limits';
@@ -204,3 +209,36 @@ export const WorkspaceImportResultSchema = z.object({
   }),
 });
 export type WorkspaceImportResult = z.infer<typeof WorkspaceImportResultSchema>;
+
+/**
+ * A large import running in the background (the POST answers 202 with it; poll
+ * GET /api/imports/{id}). Once done, `result` is what the synchronous route would have answered.
+ */
+export const ImportJobSchema = z.object({
+  id: IdSchema,
+  kind: z
+    .enum(IMPORT_JOB_KINDS)
+    .describe('Headway JSON, a foreign file as a new workspace, or one into a workspace'),
+  status: z.enum(IMPORT_JOB_STATUSES),
+  bytes: z.number().int(),
+  done: z.number().int().describe('rows written so far'),
+  total: z.number().int().describe('rows to write (0 until the file is read)'),
+  progress: z.number().min(0).max(1),
+  workspaceId: IdSchema.nullable().describe('the new (or imported-into) workspace, once done'),
+  invitations: z
+    .array(ImportInvitationSchema)
+    .describe('once done: the invitation links, kept for an hour by the server that ran the import'),
+  result: z
+    .union([ForeignImportResultSchema, WorkspaceImportResultSchema])
+    .nullable()
+    .describe(
+      'a foreign import, once done: the answer the synchronous route gives (invitation links as above)',
+    ),
+  error: z
+    .object({ message: z.string(), problems: z.array(z.string()).optional() })
+    .nullable()
+    .describe('why it failed (the 400 the synchronous route gives); nothing was imported'),
+  createdAt: IsoDateTimeSchema,
+  finishedAt: IsoDateTimeSchema.nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { IMPORT_FORMATS } from '../domain/import';
 import {
   DateOnlySchema,
-  IdSchema,
   IsoDateTimeSchema,
   int4,
   jsonField,
@@ -248,6 +247,7 @@ export const ImportInvitationSchema = z.object({
   path: z.string().describe('the invitation link: only the account with this e-mail can accept it'),
   expiresAt: IsoDateTimeSchema,
 });
+export type ImportInvitation = z.infer<typeof ImportInvitationSchema>;
 
 /**
  * A finished import: the new workspace (the importer is its founder) and one invitation per
@@ -258,24 +258,6 @@ export const ImportResultSchema = WorkspaceSchema.extend({ invitations: z.array(
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-
-/** A large import running in the background (POST answers 202 with it; poll GET /api/imports/{id}). */
-export const ImportJobSchema = z.object({
-  id: IdSchema,
-  status: z.enum(IMPORT_JOB_STATUSES),
-  bytes: z.number().int(),
-  done: z.number().int().describe('rows written so far'),
-  total: z.number().int().describe('rows to write'),
-  progress: z.number().min(0).max(1),
-  workspaceId: IdSchema.nullable().describe('the new workspace, once done'),
-  invitations: z
-    .array(ImportInvitationSchema)
-    .describe('once done: the invitation links, kept for an hour by the server that ran the import'),
-  error: z
-    .object({ message: z.string(), problems: z.array(z.string()).optional() })
-    .nullable()
-    .describe('why it failed; nothing was imported'),
-  createdAt: IsoDateTimeSchema,
-  finishedAt: IsoDateTimeSchema.nullable(),
-});
-export type ImportJob = z.infer<typeof ImportJobSchema>;
+/** What a background import writes: Headway JSON or a foreign file as a new workspace, or a foreign file into a workspace. */
+export const IMPORT_JOB_KINDS = ['headway', 'foreign', 'merge'] as const;
+export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];

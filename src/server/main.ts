@@ -50,6 +50,8 @@ export interface ServeOptions {
   mail?: MailConfig | null | undefined;
   /** When the weekly briefs go out to members who asked (HEADWAY_BRIEF_CRON); used only with `mail`. */
   briefCron?: string | undefined;
+  /** When the daily re-plans run (HEADWAY_REPLAN_CRON). */
+  replanCron?: string | undefined;
 }
 
 /** How long a shutdown waits for requests in flight before it cuts their connections. */
@@ -111,6 +113,7 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
           logger,
           webhooks: { resolve: resolveWithSystem, policy: webhookPolicy },
           backups: options.backups,
+          replanCron: options.replanCron,
           briefDigests: options.mail
             ? { mail: options.mail, cron: options.briefCron ?? DEFAULT_BRIEF_CRON }
             : null,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { text } from '../../contract/common';
 import { readBackupSchedule } from '../../server/jobs/backups';
 import { readBriefDigestCron } from '../../server/jobs/brief-digests';
+import { readReplanCron } from '../../server/jobs/replans';
 import { LOG_FORMATS } from '../../server/logger';
 import { readMailConfig } from '../../server/mail/brief-digest';
 import { describeStartup, startServer } from '../../server/main';
@@ -52,6 +53,7 @@ function readBackgroundSettings() {
       backups: readBackupSchedule(process.env),
       mail: readMailConfig(process.env),
       briefCron: readBriefDigestCron(process.env),
+      replanCron: readReplanCron(process.env),
     };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));

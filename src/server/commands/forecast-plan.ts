@@ -31,9 +31,15 @@ import { comparePlanWithThroughput } from './plan-vs-throughput';
  * @param ctx the database and the member asking
  * @param query the parsed question (PlanForecastQuerySchema holds its rules): milestone (an
  *   initiative or epic) or items (ids, comma-separated); trials, seed, start, target
+ * @param options.scheduled a scheduled re-plan, nobody's question: stored with no author, with the
+ *   digest of the plan inputs it ran on (so the next pass can tell whether anything changed)
  * @returns date percentiles for the subject, its items and every milestone, with P(on time)
  */
-export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery): Promise<PlanForecastView> {
+export async function forecastPlan(
+  ctx: CommandContext,
+  query: PlanForecastQuery,
+  options: { scheduled?: { planDigest: string } } = {},
+): Promise<PlanForecastView> {
   const { db, actor } = ctx;
   const start = query.start ?? todayIso();
   const { trials, seed } = query;
@@ -153,12 +159,13 @@ export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery
       effortsFromRecord: record.efforts.fromRecord,
       unestimatedDrawn: drawnInSubject,
       sizeSource: drawn.sizes.status,
+      ...(options.scheduled ? { scheduled: true, planDigest: options.scheduled.planDigest } : {}),
     },
     startDate: start,
     percentiles: subjectPercentiles,
     // The simulation as drawn: its PIT, once scored, is what later plan forecasts recalibrate on.
     distribution: buildFinishHistogram(simulated.milestones[0]!.curve, trials),
-    madeBy: actor.userId,
+    madeBy: options.scheduled ? null : actor.userId,
   });
   return {
     status: 'ok',

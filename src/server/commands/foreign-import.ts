@@ -10,6 +10,7 @@ import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import {
   type DryRunSummary,
+  detectFormatFromText,
   type HeadwayDocument,
   type ImportFormat,
   type ImportProblem,
@@ -57,13 +58,27 @@ export function planForeignFile(
     ...(input.notes ? { notes: input.notes } : {}),
     members,
   });
-  if (planned.kind === 'headway') {
-    throw new AppError(
-      'validation_failed',
-      'This is Headway JSON: import it as a new workspace with POST /api/workspaces/import (or `headway import FILE`), not as a foreign file',
-    );
-  }
+  if (planned.kind === 'headway') throw headwayJsonRefused();
   return planned;
+}
+
+function headwayJsonRefused(): AppError {
+  return new AppError(
+    'validation_failed',
+    'This is Headway JSON: import it as a new workspace with POST /api/workspaces/import (or `headway import FILE`), not as a foreign file',
+  );
+}
+
+/**
+ * The checks that cost nothing, made before a large file goes to a background job, so a file
+ * that is plainly not a foreign export is still a 400 at once: Headway JSON (an empty file or an
+ * unknown format never gets past the request's schema).
+ * @throws AppError validation_failed (400) naming what to send instead
+ */
+export function checkForeignFileCheaply(input: Pick<ForeignImportInput, 'text' | 'format'>): void {
+  if (!input.format && detectFormatFromText(input.text.slice(0, 4096)) === 'headway') {
+    throw headwayJsonRefused();
+  }
 }
 
 /** One line per problem, as the dry run prints them. */
@@ -83,6 +98,33 @@ export function refuse(problems: readonly ImportProblem[], summary: DryRunSummar
 }
 
 /**
+ * Plans a foreign file for a new workspace and, unless a dry run, builds its Headway JSON.
+ * @returns the dry-run summary, and the document to import unless a dry run
+ * @throws AppError validation_failed (400) when the file has errors or is Headway JSON
+ */
+export async function buildForeignWorkspace(
+  db: Database,
+  importerId: string,
+  input: ForeignImportInput,
+): Promise<{ summary: DryRunSummary; document: HeadwayExport | null }> {
+  const [importer] = await db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, importerId));
+  if (!importer) throw new AppError('not_found', 'The importing account no longer exists');
+  // A new workspace: the importer is its only member so far.
+  const { plan, summary } = planForeignFile(input, [importer]);
+  if (input.dryRun) return { summary, document: null };
+  const built = planToHeadway(plan, {
+    workspaceName: input.name,
+    importer,
+    now: new Date().toISOString(),
+  });
+  if (!built.ok) refuse(built.problems, summary);
+  return { summary, document: checkBuiltDocument(built.document) };
+}
+
+/**
  * Plans a foreign file for a new workspace and, unless a dry run, imports it.
  * @param db the database
  * @param importerId the account importing: founder of the new workspace, matched as a member
@@ -95,25 +137,9 @@ export async function importForeignWorkspace(
   importerId: string,
   input: ForeignImportInput,
 ): Promise<ForeignImportOutcome> {
-  const [importer] = await db
-    .select({ email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, importerId));
-  if (!importer) throw new AppError('not_found', 'The importing account no longer exists');
-  // A new workspace: the importer is its only member so far.
-  const { plan, summary } = planForeignFile(input, [importer]);
-  if (input.dryRun) return { kind: 'dry-run', summary };
-  const built = planToHeadway(plan, {
-    workspaceName: input.name,
-    importer,
-    now: new Date().toISOString(),
-  });
-  if (!built.ok) refuse(built.problems, summary);
-  return {
-    kind: 'imported',
-    summary,
-    workspace: await importWorkspace(db, importerId, checkBuiltDocument(built.document)),
-  };
+  const { summary, document } = await buildForeignWorkspace(db, importerId, input);
+  if (!document) return { kind: 'dry-run', summary };
+  return { kind: 'imported', summary, workspace: await importWorkspace(db, importerId, document) };
 }
 
 /**

@@ -66,6 +66,16 @@ async function findRefusals(db: Database, actor: Actor): Promise<PlanMergeInput[
 }
 
 /**
+ * Importing into a workspace decides what is built and in which order.
+ * @throws AppError forbidden (403) naming who holds the scope or backlog-order decision
+ */
+export async function requireImportRights(db: Database, actor: Actor): Promise<void> {
+  requireContributor(actor);
+  await requireDecision(db, actor, 'scope');
+  await requireDecision(db, actor, 'backlog_order');
+}
+
+/**
  * Imports a foreign file into the caller's workspace, or reports what that would do.
  *
  * - People are matched against the workspace's current members by e-mail or name. Nobody the
@@ -104,9 +114,7 @@ export async function mergeForeignImport(
   input: MergeImportInput,
 ): Promise<WorkspaceImportResult> {
   const { db, actor } = ctx;
-  requireContributor(actor);
-  await requireDecision(db, actor, 'scope');
-  await requireDecision(db, actor, 'backlog_order');
+  await requireImportRights(db, actor);
   const team = await db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(memberships)

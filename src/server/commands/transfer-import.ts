@@ -132,11 +132,13 @@ export async function importTrustedWorkspace(db: Database, doc: HeadwayExport): 
  * workspace is marked importing and has no members (so nobody can see it). The last transaction
  * adds its members and invitations and clears the mark; on any failure the workspace is deleted.
  * @param onProgress called after each chunk with the rows written so far
+ * @param onFinish runs in the last transaction (a job marks itself done with the import)
  */
 export async function writeImportInChunks(
   db: Database,
   plan: ImportPlan,
   onProgress: (done: number) => Promise<void>,
+  onFinish: (tx: Database) => Promise<void>,
 ): Promise<void> {
   await db.transaction((tx) => plan.writeWorkspace(tx, true));
   try {
@@ -156,8 +158,8 @@ export async function writeImportInChunks(
     await db.transaction(async (tx) => {
       await plan.writePeople(tx);
       await tx.update(workspaces).set({ importStatus: null }).where(eq(workspaces.id, plan.workspaceId));
+      await onFinish(tx as unknown as Database);
     });
-    await onProgress(plan.rows);
   } catch (error) {
     await db.delete(workspaces).where(eq(workspaces.id, plan.workspaceId));
     throw error;

@@ -27,6 +27,14 @@ function canonical(input: unknown): string {
   });
 }
 
+/**
+ * A digest of a value written out canonically: equal inputs, equal digests.
+ * @returns base64 SHA-256
+ */
+export function digestOf(input: unknown): string {
+  return createHash('sha256').update(canonical(input)).digest('base64');
+}
+
 export interface ResultMemo {
   /**
    * The remembered answer to `input` for `task`, or the answer `compute` gives, remembered.

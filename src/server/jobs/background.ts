@@ -1,7 +1,7 @@
 /**
  * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
  * pass that turns committed changes into them, on every change and each minute to catch up),
- * forecast scoring each hour and, when configured, scheduled backups and the weekly briefs by e-mail.
+ * forecast scoring each hour, re-plans each day and, when configured, scheduled backups and the weekly briefs by e-mail.
  */
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client';
@@ -13,6 +13,7 @@ import { type BackupSchedule, backupJob, backupScheduled } from './backups';
 import { briefDigestJob, briefDigestScheduled } from './brief-digests';
 import { forecastScoringJob, forecastScoringScheduled } from './forecast-scoring';
 import { type JobData, type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
+import { DEFAULT_REPLAN_CRON, replanJob, replanScheduled } from './replans';
 
 const FANOUT_QUEUE = 'webhook-fanout';
 
@@ -23,6 +24,8 @@ export interface BackgroundOptions {
   backups?: BackupSchedule | null | undefined;
   /** The weekly briefs by e-mail: the mail settings and the cron schedule; none when e-mail is off. */
   briefDigests?: { mail: MailConfig; cron: string } | null | undefined;
+  /** When the daily re-plans run (cron, UTC; HEADWAY_REPLAN_CRON). */
+  replanCron?: string | undefined;
   pollingIntervalSeconds?: number;
 }
 
@@ -67,10 +70,12 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       run: () => dispatchWebhooks(),
     } satisfies JobKind<JobData>,
     forecastScoringJob(database.db, () => queue),
+    replanJob(database.db, () => queue, logger),
   ];
   const schedules: ScheduledJob[] = [
     { queue: FANOUT_QUEUE, cron: '* * * * *', data: { queue: FANOUT_QUEUE } },
     forecastScoringScheduled,
+    replanScheduled(options.replanCron ?? DEFAULT_REPLAN_CRON),
   ];
   if (options.backups) {
     kinds.push(backupJob(database.db, options.backups));

@@ -8,7 +8,7 @@ import type { Database } from '../../db/client';
 import { findBriefSubscribers } from '../commands/brief-email';
 import { type MailConfig, sendBriefDigest } from '../mail/brief-digest';
 import { findActor } from '../policies/access';
-import type { JobData, JobKind, ScheduledJob } from './queue';
+import { type JobData, type JobKind, readCron, type ScheduledJob } from './queue';
 
 export const BRIEF_DIGEST_QUEUE = 'brief-digests';
 
@@ -20,13 +20,7 @@ export const DEFAULT_BRIEF_CRON = '0 7 * * 1';
  * @throws Error saying what HEADWAY_BRIEF_CRON should look like
  */
 export function readBriefDigestCron(env: NodeJS.ProcessEnv): string {
-  const cron = env.HEADWAY_BRIEF_CRON?.trim() || DEFAULT_BRIEF_CRON;
-  if (cron.split(/\s+/).length !== 5) {
-    throw new Error(
-      `HEADWAY_BRIEF_CRON must be a cron expression of five fields, such as "${DEFAULT_BRIEF_CRON}", not "${cron}"`,
-    );
-  }
-  return cron;
+  return readCron(env, 'HEADWAY_BRIEF_CRON', DEFAULT_BRIEF_CRON);
 }
 
 /**

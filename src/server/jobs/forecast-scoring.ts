@@ -3,12 +3,11 @@
  * waiting for their outcome gets one job that records the outcomes of those whose work has
  * finished (`recordForecastOutcomes`), so the track record is current before anyone opens it.
  */
-import { createHash } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { forecasts } from '../../db/schema';
 import { recordForecastOutcomes } from '../commands/forecast-track-record';
-import type { JobData, JobKind, JobQueue, ScheduledJob } from './queue';
+import { type JobData, type JobKind, type JobQueue, jobIdOf, type ScheduledJob } from './queue';
 
 export const FORECAST_SCORING_QUEUE = 'forecast-scoring';
 
@@ -28,9 +27,7 @@ export const FORECAST_SCORING_CRON = '17 * * * *';
  * many servers or passes send it.
  */
 export function forecastScoringJobId(workspaceId: string, hour: string): string {
-  const hex = createHash('sha256').update(`${FORECAST_SCORING_QUEUE}:${workspaceId}:${hour}`).digest('hex');
-  // Shaped as a version-4-like UUID, which pg-boss requires of a job id.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return jobIdOf(`${FORECAST_SCORING_QUEUE}:${workspaceId}:${hour}`);
 }
 
 /**

@@ -5,6 +5,7 @@
  * database as well as on a server. A job that fails is retried with exponential backoff; one
  * that fails its last try is copied to the dead-letter queue, where the dead-letter view lists it.
  */
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ExecuteSql } from '../../db/client';
@@ -20,6 +21,30 @@ export interface JobData {
   /** The workspace the job works for, when it works for one (the dead-letter view is per workspace). */
   workspaceId?: string;
   [key: string]: unknown;
+}
+
+/**
+ * A job id from a key: the same key is the same job, however many servers or passes send it.
+ * @param key what makes the job one, e.g. its queue, workspace and hour
+ */
+export function jobIdOf(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  // Shaped as a version-4-like UUID, which pg-boss requires of a job id.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A schedule's cron expression from the environment, or its default.
+ * @throws Error saying what the variable should look like
+ */
+export function readCron(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const cron = env[variable]?.trim() || fallback;
+  if (cron.split(/\s+/).length !== 5) {
+    throw new Error(
+      `${variable} must be a cron expression of five fields, such as "${fallback}", not "${cron}"`,
+    );
+  }
+  return cron;
 }
 
 /** One kind of job: its queue, how it is retried, and what runs it. */

@@ -1,7 +1,15 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import { HeadwayExportSchema, ImportJobSchema, ImportResultSchema, LIMITS, text } from '../../contract';
-import { getImportJob, startImportJob } from '../commands/import-jobs';
+import {
+  HeadwayExportSchema,
+  type ImportJob,
+  ImportJobSchema,
+  ImportResultSchema,
+  LIMITS,
+  text,
+} from '../../contract';
+import { getImportJob, startHeadwayImportJob } from '../commands/import-jobs';
 import { exportWorkspace } from '../commands/transfer';
 import { importWorkspace } from '../commands/transfer-import';
 import type { AppEnv, ServerDeps } from '../context';
@@ -18,6 +26,18 @@ export function importLimitsOf(deps: ServerDeps) {
     oneAtATime: embedded,
   };
 }
+
+/** The 202 of an import that runs in the background: the job, and where to poll it. */
+export function acceptImportJob(c: Context<AppEnv>, job: ImportJob) {
+  c.header('Location', `/api/imports/${job.id}`);
+  return c.json(ImportJobSchema.parse(job), 202);
+}
+
+/** The 202 answer in a route's description, shared by every import route. */
+export const IMPORT_JOB_ACCEPTED = {
+  description: 'A large file: imported in the background; poll the job at its `Location`',
+  content: { 'application/json': { schema: ImportJobSchema } },
+};
 
 export function registerTransferRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -47,10 +67,7 @@ export function registerTransferRoutes(app: OpenAPIHono<AppEnv>): void {
       request: jsonBody(HeadwayExportSchema),
       responses: {
         ...jsonResponses(201, ImportResultSchema, 'The new workspace and the invitations it created'),
-        202: {
-          description: 'A large file: imported in the background; poll the job',
-          content: { 'application/json': { schema: ImportJobSchema } },
-        },
+        202: IMPORT_JOB_ACCEPTED,
         413: {
           description: 'The file is larger than this server accepts',
           content: { 'application/json': { schema: z.unknown() } },
@@ -73,12 +90,11 @@ export function registerTransferRoutes(app: OpenAPIHono<AppEnv>): void {
       if (bytes <= limits.syncBytes) {
         return send(c, ImportResultSchema, await importWorkspace(deps.db, userId, doc), 201);
       }
-      const job = await startImportJob(deps.db, deps.logger, userId, doc, {
+      const job = await startHeadwayImportJob(deps.db, deps.logger, userId, doc, {
         bytes,
         oneAtATime: limits.oneAtATime,
       });
-      c.header('Location', `/api/imports/${job.id}`);
-      return c.json(ImportJobSchema.parse(job), 202);
+      return acceptImportJob(c, job);
     },
   );
 

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { ForeignImportResult, ImportMappingEdits, WorkspaceImportResult } from '../../../contract';
+import type {
+  ForeignImportResult,
+  ImportJob,
+  ImportMappingEdits,
+  WorkspaceImportResult,
+} from '../../../contract';
 import type { ImportFormat } from '../../../domain/import/types';
+import { settleImport } from '../../api/import-jobs';
 import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';
 import { type UploadProgress, uploadForm } from '../../api/upload';
@@ -92,17 +98,22 @@ export function useRunImport(ws: string, onProgress?: OnUploadProgress) {
   return useMutation({
     mutationFn: async (request: ImportRequest): Promise<ImportOutcome> => {
       if (request.target === 'new') {
-        const result = await uploadForm<ForeignImportResult>(
-          '/workspaces/import/foreign',
-          formOf(request, request.name.trim()),
-          options,
+        // A large file is imported in the background: wait for its job's result.
+        const result = await settleImport(
+          await uploadForm<ForeignImportResult | ImportJob>(
+            '/workspaces/import/foreign',
+            formOf(request, request.name.trim()),
+            options,
+          ),
         );
         return { target: 'new', result };
       }
-      const result = await uploadForm<WorkspaceImportResult>(
-        `/workspaces/${ws}/import`,
-        formOf(request, null),
-        options,
+      const result = await settleImport(
+        await uploadForm<WorkspaceImportResult | ImportJob>(
+          `/workspaces/${ws}/import`,
+          formOf(request, null),
+          options,
+        ),
       );
       return { target: 'this', result };
     },
