@@ -50,7 +50,7 @@ export interface ServeOptions {
   mail?: MailConfig | null | undefined;
   /** When the weekly briefs go out to members who asked (HEADWAY_BRIEF_CRON); used only with `mail`. */
   briefCron?: string | undefined;
-  /** When the daily re-plans run (HEADWAY_REPLAN_CRON). */
+  /** When the weekly re-plans run (HEADWAY_REPLAN_CRON). */
   replanCron?: string | undefined;
 }
 

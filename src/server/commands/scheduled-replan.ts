@@ -1,5 +1,5 @@
 /**
- * Scheduled re-plans: each day every active workspace stores a plan forecast for each roadmap
+ * Scheduled re-plans: each week (by default) every active workspace stores a plan forecast for each roadmap
  * milestone, as if someone had asked on the forecast page, so the weekly brief has a "then" to
  * compare with "now" even when nobody opened the roadmap that week.
  */

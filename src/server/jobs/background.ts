@@ -1,7 +1,7 @@
 /**
  * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
  * pass that turns committed changes into them, on every change and each minute to catch up),
- * forecast scoring each hour, re-plans each day and, when configured, scheduled backups and the weekly briefs by e-mail.
+ * forecast scoring each hour, re-plans each week and, when configured, scheduled backups and the weekly briefs by e-mail.
  */
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client';
@@ -24,7 +24,7 @@ export interface BackgroundOptions {
   backups?: BackupSchedule | null | undefined;
   /** The weekly briefs by e-mail: the mail settings and the cron schedule; none when e-mail is off. */
   briefDigests?: { mail: MailConfig; cron: string } | null | undefined;
-  /** When the daily re-plans run (cron, UTC; HEADWAY_REPLAN_CRON). */
+  /** When the weekly re-plans run (cron, UTC; HEADWAY_REPLAN_CRON). */
   replanCron?: string | undefined;
   pollingIntervalSeconds?: number;
 }

@@ -1,5 +1,5 @@
 /**
- * Scheduled re-plans on the job queue: each day (HEADWAY_REPLAN_CRON, default 02:40 UTC) the
+ * Scheduled re-plans on the job queue: each week (HEADWAY_REPLAN_CRON, default Monday 02:40 UTC) the
  * pass sends one job per active workspace, whose id is the workspace and the day, so a second
  * pass that day, from any server, is the same job. A workspace's job stores each milestone's plan
  * forecast (`replanWorkspace`), unless its plan inputs have not changed since that day's last.
@@ -11,8 +11,12 @@ import { type JobData, type JobKind, type JobQueue, jobIdOf, readCron, type Sche
 
 export const REPLAN_QUEUE = 'replans';
 
-/** 02:40 UTC: before the working day in Europe, after it in the Americas, off the hour. */
-export const DEFAULT_REPLAN_CRON = '40 2 * * *';
+/**
+ * Mondays 02:40 UTC: before the Monday brief (07:00), off the hour. Weekly, not daily: each stored
+ * forecast enters the track record and the plan's recalibration, and seven near-identical forecasts
+ * of one milestone a week would count as seven independent past forecasts there.
+ */
+export const DEFAULT_REPLAN_CRON = '40 2 * * 1';
 
 /** A re-plan job: one workspace's, or (without one) the pass that sends a job per workspace. */
 export interface ReplanJob extends JobData {
