@@ -18,8 +18,16 @@ export const EVIDENCE_COLUMNS = [
   'importance',
 ] as const;
 
-/** The columns of a company CSV. */
-export const COMPANY_COLUMNS = ['external_id', 'name', 'domains', 'arr', 'tier', 'segment'] as const;
+/** The columns of a company CSV; `owner_email` names the account owner, a member of the workspace. */
+export const COMPANY_COLUMNS = [
+  'external_id',
+  'name',
+  'domains',
+  'arr',
+  'tier',
+  'segment',
+  'owner_email',
+] as const;
 
 /** The longest evidence text kept, and the largest file taken in one import. */
 export const EVIDENCE_TEXT_MAX = 20_000;
@@ -122,6 +130,12 @@ export const CompanyCsvRowSchema = z.object({
     .transform((value) => (value === '' ? null : Number(value))),
   tier: optionalCell(100, 'tier'),
   segment: optionalCell(100, 'segment'),
+  /** Blank leaves the owner as it is. */
+  owner_email: optionalCell(320, 'owner e-mail')
+    .transform((value) => value?.toLowerCase() ?? null)
+    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      message: "give the account owner's e-mail address, such as ana@example.com",
+    }),
 });
 export type CompanyCsvRow = z.infer<typeof CompanyCsvRowSchema>;
 

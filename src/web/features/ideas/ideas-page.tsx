@@ -73,8 +73,9 @@ function ImportPanel({ ws }: { ws: string }) {
           external_id, created_at, source_type, source_url, requester_email, company, text, idea_ref,
           importance
         </code>{' '}
-        and, if you have one, a company CSV with <code>external_id, name, domains, arr, tier, segment</code>.
-        Rows match on external id, so importing the same file again adds nothing twice.
+        and, if you have one, a company CSV with{' '}
+        <code>external_id, name, domains, arr, tier, segment, owner_email</code>. Rows match on external id,
+        so importing the same file again adds nothing twice.
       </p>
       <div className="evidence-files">
         <label className="field">
