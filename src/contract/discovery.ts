@@ -295,7 +295,10 @@ export const IdeaSchema = z.object({
 });
 export type Idea = z.infer<typeof IdeaSchema>;
 
-/** An accepted idea whose promised date is at risk, for whoever holds the scope decision. */
+/**
+ * An accepted idea whose promised date is at risk, for whoever holds the scope decision and for
+ * the owners of the accounts that asked for it.
+ */
 export const IdeaAlertSchema = z.object({
   itemId: z.string(),
   ref: z.string(),
@@ -303,7 +306,9 @@ export const IdeaAlertSchema = z.object({
   targetDate: z.string(),
   probability: z.number(),
   holders: z.array(z.object({ userId: z.string(), name: z.string() })),
-  /** The caller holds the decision: the alert is theirs. */
+  /** The members who own an account that asked, with those accounts. */
+  accountOwners: z.array(z.object({ userId: z.string(), name: z.string(), companies: z.array(z.string()) })),
+  /** The caller holds the decision or owns an account that asked: the alert is theirs. */
   mine: z.boolean(),
 });
 export type IdeaAlert = z.infer<typeof IdeaAlertSchema>;

@@ -3,7 +3,7 @@
  * the member who hears about decisions on, and risks to, what the account asked for. Editing a
  * company needs the same right as importing them (any member but a viewer).
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Company, CompanyList, CreateCompany, UpdateCompany } from '../../contract';
 import type { Database } from '../../db/client';
 import { companies, memberships, users } from '../../db/schema';
@@ -156,32 +156,4 @@ export async function updateCompany(
     },
     () => ({ kind: 'workspaceImported', itemIds: [] }),
   );
-}
-
-/**
- * The companies a member owns: set on the company, or named by an imported file by the e-mail
- * of their account.
- * @param db the database
- * @param actor the member
- * @returns the companies' ids and names
- */
-export async function findOwnedCompanies(
-  db: Database,
-  actor: Actor,
-): Promise<{ id: string; name: string }[]> {
-  const [me] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-  const email = me?.email.toLowerCase() ?? '';
-  return db
-    .select({ id: companies.id, name: companies.name })
-    .from(companies)
-    .where(
-      and(
-        eq(companies.workspaceId, actor.workspaceId),
-        or(
-          eq(companies.ownerUserId, actor.userId),
-          and(sql`${companies.ownerUserId} is null`, eq(companies.importedOwner, email)),
-        ),
-      ),
-    )
-    .orderBy(asc(companies.name));
 }
