@@ -20,7 +20,7 @@ const companyFields = {
   arr: z
     .number()
     .min(0, 'give the annual revenue as 0 or more')
-    .max(1e13, 'give the annual revenue below 10,000,000,000,000')
+    .max(2e9, 'give the annual revenue as at most 2,000,000,000')
     .nullable()
     .describe('annual recurring revenue'),
   tier: nullableLabel(100, 'tier'),
