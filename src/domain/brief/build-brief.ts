@@ -188,7 +188,7 @@ export function buildBrief(input: BriefInput): Brief {
       ),
       section(
         'ideas',
-        'Ideas: promises at risk and decisions for your accounts',
+        'Promises at risk and decisions for your accounts',
         `No promised date of an idea of yours is at risk, and no idea your accounts asked for was decided since ${input.since}.`,
         buildIdeas(input),
         `${base}/ideas`,
