@@ -77,7 +77,8 @@ export const AmendRationaleSchema = z.strictObject({
   rationale: text().trim().min(1, 'write the why: one sentence is enough').max(2000),
 });
 
-export const INBOX_KINDS = ['order', 'estimate', 'scope'] as const;
+/** Kinds of waiting decision; `review` is a parked idea whose review day has come. */
+export const INBOX_KINDS = ['order', 'estimate', 'scope', 'review'] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export const InboxEntrySchema = z.object({
   kind: InboxKindSchema,
@@ -92,7 +93,12 @@ export const InboxEntrySchema = z.object({
 export type InboxEntry = z.infer<typeof InboxEntrySchema>;
 export const InboxSchema = z.object({
   entries: z.array(InboxEntrySchema),
-  counts: z.object({ order: z.number().int(), estimate: z.number().int(), scope: z.number().int() }),
+  counts: z.object({
+    order: z.number().int(),
+    estimate: z.number().int(),
+    scope: z.number().int(),
+    review: z.number().int(),
+  }),
   proposals: z
     .array(ProposalSchema)
     .describe('open proposals of changes that are the caller’s decision, oldest first'),

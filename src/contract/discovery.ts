@@ -19,8 +19,16 @@ export const EVIDENCE_COLUMNS = [
   'importance',
 ] as const;
 
-/** The columns of a company CSV. */
-export const COMPANY_COLUMNS = ['external_id', 'name', 'domains', 'arr', 'tier', 'segment'] as const;
+/** The columns of a company CSV; `owner_email` names the account owner, a member of the workspace. */
+export const COMPANY_COLUMNS = [
+  'external_id',
+  'name',
+  'domains',
+  'arr',
+  'tier',
+  'segment',
+  'owner_email',
+] as const;
 
 /** The longest evidence text kept, and the largest file taken in one import. */
 export const EVIDENCE_TEXT_MAX = 20_000;
@@ -123,6 +131,12 @@ export const CompanyCsvRowSchema = z.object({
     .transform((value) => (value === '' ? null : Number(value))),
   tier: optionalCell(100, 'tier'),
   segment: optionalCell(100, 'segment'),
+  /** Blank leaves the owner as it is. */
+  owner_email: optionalCell(320, 'owner e-mail')
+    .transform((value) => value?.toLowerCase() ?? null)
+    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      message: "give the account owner's e-mail address, such as ana@example.com",
+    }),
 });
 export type CompanyCsvRow = z.infer<typeof CompanyCsvRowSchema>;
 
@@ -292,7 +306,10 @@ export const IdeaSchema = z.object({
 });
 export type Idea = z.infer<typeof IdeaSchema>;
 
-/** An accepted idea whose promised date is at risk, for whoever holds the scope decision. */
+/**
+ * An accepted idea whose promised date is at risk, for whoever holds the scope decision and for
+ * the owners of the accounts that asked for it.
+ */
 export const IdeaAlertSchema = z.object({
   itemId: z.string(),
   ref: z.string(),
@@ -300,7 +317,9 @@ export const IdeaAlertSchema = z.object({
   targetDate: z.string(),
   probability: z.number(),
   holders: z.array(z.object({ userId: z.string(), name: z.string() })),
-  /** The caller holds the decision: the alert is theirs. */
+  /** The members who own an account that asked, with those accounts. */
+  accountOwners: z.array(z.object({ userId: z.string(), name: z.string(), companies: z.array(z.string()) })),
+  /** The caller holds the decision or owns an account that asked: the alert is theirs. */
   mine: z.boolean(),
 });
 export type IdeaAlert = z.infer<typeof IdeaAlertSchema>;

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './brief';
 export * from './calibration';
 export * from './common';
+export * from './companies';
 export * from './cycles';
 export * from './decisions';
 export * from './delivery-events';

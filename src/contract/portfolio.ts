@@ -41,6 +41,7 @@ export const PortfolioWorkspaceSchema = z.object({
       order: z.number().int(),
       estimate: z.number().int(),
       scope: z.number().int(),
+      review: z.number().int().describe('parked ideas whose review day has come'),
       proposals: z.number().int(),
     }),
     oldestSince: IsoDateTimeSchema.nullable(),

@@ -145,6 +145,8 @@ export const HeadwayWorkspaceTablesShape = {
         arr: z.number().min(0).max(1e15).nullable(),
         tier: text().max(100).nullable(),
         segment: text().max(100).nullable(),
+        /** The account owner's e-mail; files written before owners read as none. */
+        owner: Email.nullable().default(null),
         version: Num,
         createdAt: Timestamp,
       }),

@@ -21,6 +21,7 @@ import { registerAssessmentLinkRoutes } from './routes/assessment-links.routes';
 import { registerAssessmentRoutes } from './routes/assessments.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBriefRoutes } from './routes/brief.routes';
+import { registerCompanyRoutes } from './routes/companies.routes';
 import { registerCycleRoutes } from './routes/cycles.routes';
 import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
 import { registerDiscoveryRoutes } from './routes/discovery.routes';
@@ -152,6 +153,7 @@ export function createApp(deps: ServerDeps) {
   registerBriefRoutes(app);
   registerDeliveryEventRoutes(app);
   registerDiscoveryRoutes(app);
+  registerCompanyRoutes(app);
   registerGithubRoutes(app);
   registerActivityRoutes(app);
   registerProposalRoutes(app);

@@ -35,6 +35,8 @@ export interface Target {
   proposalId: string;
   /** The decision that set the ideas' alert threshold (null: the default), for a change to name. */
   ideaAlertDecisionId?: number | null;
+  /** A fresh company (version 1), for routes that change one. */
+  companyId?: string;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -61,7 +63,8 @@ export interface RouteCase {
     | 'assessment-link'
     | 'assessment-lead'
     | 'proposal'
-    | 'idea-alert-threshold';
+    | 'idea-alert-threshold'
+    | 'company';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -197,6 +200,22 @@ export const WORKSPACE_CASES: RouteCase[] = [
     body: (t) => ({ percent: 80, basedOn: t.ideaAlertDecisionId }),
     allowed: ROADMAP,
     needs: 'idea-alert-threshold',
+  },
+  { name: 'list companies', method: 'GET', path: (t) => `${W(t)}/companies`, allowed: ALL },
+  {
+    name: 'add a company',
+    method: 'POST',
+    path: (t) => `${W(t)}/companies`,
+    body: (t) => ({ name: 'Acme', ownerUserId: t.memberId }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: "change a company's account owner",
+    method: 'PATCH',
+    path: (t) => `${W(t)}/companies/${t.companyId}`,
+    body: (t) => ({ version: 1, ownerUserId: t.memberId }),
+    allowed: CONTRIBUTORS,
+    needs: 'company',
   },
   {
     name: 'import evidence',

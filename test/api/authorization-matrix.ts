@@ -180,6 +180,14 @@ export async function prepare(
     );
     ideaAlertDecisionId = ideas.body.alertThresholdDecisionId;
   }
+  let companyId: string | undefined;
+  if (needs === 'company') {
+    const company = await team.founder.post<{ id: string }>(`/api/workspaces/${ws}/companies`, {
+      name: 'Globex',
+    });
+    if (company.status !== 201) throw new Error(`setup failed: ${JSON.stringify(company.body)}`);
+    companyId = company.body.id;
+  }
   const rights = await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${ws}/decision-rights`,
   );
@@ -197,6 +205,7 @@ export async function prepare(
     leadId,
     proposalId,
     ideaAlertDecisionId,
+    companyId,
   };
 }
 

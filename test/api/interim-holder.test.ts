@@ -68,7 +68,7 @@ describe('the founder of a new workspace', () => {
     const order = rights.body.decisions.find((d) => d.id === 'backlog_order');
     expect(order?.interimUntil).toBe('until a product manager, CTPO, CPO or designer joins');
     const inbox = await founder.get<Inbox>(`${base}/inbox`);
-    expect(inbox.body.counts).toEqual({ order: 3, estimate: 3, scope: 0 });
+    expect(inbox.body.counts).toEqual({ order: 3, estimate: 3, scope: 0, review: 0 });
   });
 
   it('should lose the interim hold on ordering when a product manager joins, and be told whom to ask', async () => {

@@ -96,7 +96,7 @@ describe('GET /api/portfolio', () => {
     const bolt = byName(res.body, 'Bolt');
     expect(bolt.role).toBe('cto');
     expect(bolt.decides).toEqual(['estimates']);
-    expect(bolt.waiting.counts).toEqual({ order: 0, estimate: 2, scope: 0, proposals: 0 });
+    expect(bolt.waiting.counts).toEqual({ order: 0, estimate: 2, scope: 0, review: 0, proposals: 0 });
     expect(bolt.waiting.href).toBe(`/w/${bolt.slug}/inbox`);
 
     const cedar = byName(res.body, 'Cedar');

@@ -9,6 +9,7 @@ import {
   items,
   roadmapSnapshots,
   savedViews,
+  users,
   workflowStates,
   workspaces,
 } from '../../src/db/schema';
@@ -134,6 +135,9 @@ describe('Headway JSON with the workspace tables', () => {
     expect(first.cycles[0]?.carriedTo).toBe(1);
     expect(first.cycles[0]?.carriedOver).toEqual([2]);
     expect(first.evidence[0]?.company).toBe(0);
+    // The account owner travels by e-mail, like every other person the file names.
+    const [owner] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, alice));
+    expect(first.companies[0]?.owner).toBe(owner?.email);
     expect(first.evidence[0]?.item).toBe(2);
     expect(first.ideaAdoptions[0]).toMatchObject({ item: 2, reach: 3, outOf: 40, impact: 0.1 + 0.2 });
     expect(first.proposals[0]?.logEntry).toBe(1);

@@ -299,6 +299,7 @@ export async function fillEveryTable(db: Database) {
       domains: ['acme.com', 'acme.io'],
       arr: 0.1 + 0.2,
       tier: 'enterprise',
+      ownerUserId: alice.id,
     })
     .returning({ id: companies.id });
   await db.insert(evidence).values({

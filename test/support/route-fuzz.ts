@@ -75,6 +75,7 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     startDate: '2026-01-05',
     endDate: '2026-01-16',
   });
+  const company = await created(`${base}/companies`, { name: 'Acme', domains: ['acme.com'] });
   return {
     workspaceId,
     itemId: first.id,
@@ -97,6 +98,7 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     jobId: '00000000-0000-4000-8000-000000000000',
     stateId: String(state.id),
     cycleId: String(cycle.id),
+    companyId: String(company.id),
   };
 }
 

@@ -54,6 +54,7 @@ describe('headway brief', () => {
     expect(brief.sections.map((s) => s.kind)).toEqual([
       'waiting',
       'changes',
+      'ideas',
       'forecasts',
       'slips',
       'aging',

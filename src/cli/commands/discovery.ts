@@ -79,7 +79,10 @@ export function register(program: Command): void {
         'import an evidence CSV (external_id, created_at, source_type, source_url, requester_email, company, text, idea_ref, importance): all rows or none; a re-import adds nothing twice',
       )
       .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
-      .option('--companies <file>', 'a company CSV (external_id, name, domains, arr, tier, segment)')
+      .option(
+        '--companies <file>',
+        'a company CSV (external_id, name, domains, arr, tier, segment, owner_email)',
+      )
       .option('--dry-run', 'check and count without writing')
       .option('--as <email>', "the member importing (default the workspace's founder)")
       .option('--json', 'print the report as JSON'),

@@ -34,6 +34,10 @@ export const companies = pgTable(
     arr: doublePrecision('arr'),
     tier: text('tier'),
     segment: text('segment'),
+    /** The member who looks after the account: told of decisions on and risks to what it asked for. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The owner a Headway JSON file named, when they have no account here (an e-mail). */
+    importedOwner: text('imported_owner'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -14,6 +14,7 @@ describe('buildBrief', () => {
     expect(buildBrief(week()).sections.map((s) => s.kind)).toEqual([
       'waiting',
       'changes',
+      'ideas',
       'forecasts',
       'slips',
       'aging',
@@ -150,6 +151,8 @@ describe('buildBrief', () => {
         estimates: [],
         lateMilestones: [],
         problems: [],
+        ideasAtRisk: [],
+        accountDecisions: [],
       }),
     );
     for (const s of quiet.sections) {
@@ -169,6 +172,31 @@ describe('buildBrief', () => {
     expect(waiting.lines).toHaveLength(20);
     expect(waiting.more).toBe(5);
     expect(waiting.moreHref).toBe(`${BASE}/inbox`);
+  });
+
+  it('should list promises at risk first, then decisions since the start on what the accounts asked for', () => {
+    const ideas = lines(week(), 'ideas');
+    expect(ideas.map((l) => l.itemId)).toEqual(['i15', 'i16']);
+    expect(ideas[0]?.text).toBe(
+      'Promise at risk: #15 Item 15 (asked for by Acme, Globex) is 42 % likely by 2026-04-30, below 70 %',
+    );
+    expect(ideas[1]?.text).toBe(
+      'Parked until 2026-06-01: #16 Item 16 (asked for by Acme) (decided by Alex on 2026-03-06)',
+    );
+    expect(ideas[1]?.detail).toBe('Why: After the billing rework');
+    expect(ideas[1]?.href).toBe(`${BASE}/ideas`);
+  });
+
+  it('should word a parked idea due for review with its review day and why it was parked', () => {
+    const due = {
+      ...ref(18),
+      kind: 'review' as const,
+      since: '2026-03-04T00:00:00.000Z',
+      question: 'Parked because: After the billing rework',
+    };
+    const [line] = lines(week({ waiting: [due] }), 'waiting');
+    expect(line?.text).toBe('Parked idea #18 Item 18 is due for review since 2026-03-04');
+    expect(line?.detail).toBe('Parked because: After the billing rework');
   });
 
   it('should give every line a link inside the workspace', () => {

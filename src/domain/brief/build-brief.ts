@@ -6,6 +6,7 @@
  */
 import { countDaysBetween } from '../shared';
 import { buildForecastMoves, milestoneName } from './forecast-moves';
+import { buildIdeas } from './ideas';
 import type { Brief, BriefInput, BriefLine, BriefSection, BriefSectionKind, WaitingKind } from './types';
 
 /** Lines a section shows before it says how many more there are and links to all of them. */
@@ -19,6 +20,7 @@ const WAITING_LABELS: Record<WaitingKind, string> = {
   order: 'To place in the order',
   estimate: 'To estimate',
   scope: 'Scope question',
+  review: 'Parked idea due for review',
 };
 
 function plural(count: number, word: string): string {
@@ -51,8 +53,12 @@ export function buildWaiting(input: BriefInput): BriefLine[] {
     .sort((a, b) => a.since.localeCompare(b.since) || a.number - b.number)
     .map((w) => {
       const days = Math.max(0, countDaysBetween(w.since.slice(0, 10), input.today));
+      const text =
+        w.kind === 'review'
+          ? `Parked idea #${w.number} ${w.title} is due for review since ${w.since.slice(0, 10)}`
+          : `${WAITING_LABELS[w.kind]}: #${w.number} ${w.title} (waiting ${days === 0 ? 'since today' : plural(days, 'day')})`;
       return {
-        text: `${WAITING_LABELS[w.kind]}: #${w.number} ${w.title} (waiting ${days === 0 ? 'since today' : plural(days, 'day')})`,
+        text,
         detail: w.question,
         href: itemHref(input, w.itemId),
         itemId: w.itemId,
@@ -179,6 +185,13 @@ export function buildBrief(input: BriefInput): Brief {
         `Nobody changed the order or the scope since ${input.since}.`,
         buildChanges(input),
         changesHref,
+      ),
+      section(
+        'ideas',
+        'Promises at risk and decisions for your accounts',
+        `No promised date of an idea of yours is at risk, and no idea your accounts asked for was decided since ${input.since}.`,
+        buildIdeas(input),
+        `${base}/ideas`,
       ),
       section('forecasts', 'Forecast moves', 'No milestone forecast moved.', buildForecastMoves(input)),
       section(

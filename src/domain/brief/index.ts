@@ -16,6 +16,7 @@ export {
   ORDER_AND_SCOPE_DECISIONS,
 } from './build-brief';
 export { buildForecastMoves, explainMove, THROUGHPUT_FELL_BELOW } from './forecast-moves';
+export { buildIdeas } from './ideas';
 export { resolveBriefLink } from './links';
 export { compareByNeed, PORTFOLIO_ORDER_RULE, type PortfolioStanding, rankByNeed } from './portfolio';
 export { renderBriefMarkdown } from './render-markdown';

@@ -110,6 +110,35 @@ export function week(overrides: Partial<BriefInput> = {}): BriefInput {
       { id: 'm1', number: 20, title: 'Launch', targetDate: '2026-04-01', date: '2026-04-12', slipDays: 11 },
     ],
     problems: [{ kind: 'no_capable_person', message: 'Nobody can do #14 Item 14', itemIds: ['i14'] }],
+    ideasAtRisk: [
+      {
+        ...ref(15),
+        targetDate: '2026-04-30',
+        probability: 0.42,
+        alertBelow: 0.7,
+        companies: ['Acme', 'Globex'],
+      },
+    ],
+    accountDecisions: [
+      {
+        ...ref(16),
+        outcome: 'parked',
+        reason: 'After the billing rework',
+        reviewOn: '2026-06-01',
+        decidedBy: 'Alex',
+        at: '2026-03-06T10:00:00.000Z',
+        companies: ['Acme'],
+      },
+      {
+        ...ref(17),
+        outcome: 'accepted',
+        reason: 'Old news',
+        reviewOn: null,
+        decidedBy: 'Alex',
+        at: '2026-02-20T10:00:00.000Z',
+        companies: ['Acme'],
+      },
+    ],
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@
  */
 
 /** Kinds of decision waiting on one person (as the decision inbox groups them). */
-export type WaitingKind = 'order' | 'estimate' | 'scope';
+export type WaitingKind = 'order' | 'estimate' | 'scope' | 'review';
 
 /** An item as a line names it. */
 export interface BriefItemRef {
@@ -19,7 +19,7 @@ export interface WaitingDecision extends BriefItemRef {
   kind: WaitingKind;
   /** ISO timestamp the wait started. */
   since: string;
-  /** The open scope question, if any. */
+  /** The open scope question, or why a parked idea due for review was parked; else null. */
   question: string | null;
 }
 
@@ -118,6 +118,29 @@ export interface PlanProblem {
   itemIds: readonly string[];
 }
 
+/** An accepted idea whose promised date fell below the alert threshold, with who asked for it. */
+export interface IdeaAtRisk extends BriefItemRef {
+  targetDate: string;
+  /** The chance of being done by the end of the target date, 0..1. */
+  probability: number;
+  /** The workspace's alert threshold, 0..1. */
+  alertBelow: number;
+  /** The companies that asked, as the person should hear them (their accounts, or all). */
+  companies: readonly string[];
+}
+
+/** A decision on an idea that the person's accounts asked for. */
+export interface AccountIdeaDecision extends BriefItemRef {
+  outcome: 'accepted' | 'declined' | 'parked';
+  reason: string;
+  reviewOn: string | null;
+  decidedBy: string;
+  /** ISO timestamp. */
+  at: string;
+  /** The person's accounts that asked for it. */
+  companies: readonly string[];
+}
+
 /** Everything the brief is built from. */
 export interface BriefInput {
   /** First day of the brief (YYYY-MM-DD, UTC), inclusive. */
@@ -143,12 +166,17 @@ export interface BriefInput {
   estimates: readonly CalibratedEstimate[];
   lateMilestones: readonly LateMilestone[];
   problems: readonly PlanProblem[];
+  /** Promised dates of ideas at risk that are the person's: they hold the decision or own an account that asked. */
+  ideasAtRisk: readonly IdeaAtRisk[];
+  /** Decisions on ideas the person's accounts asked for (any date: the engine keeps those since the start). */
+  accountDecisions: readonly AccountIdeaDecision[];
 }
 
 /** The sections of a brief, in the order they are read. */
 export const BRIEF_SECTIONS = [
   'waiting',
   'changes',
+  'ideas',
   'forecasts',
   'slips',
   'aging',

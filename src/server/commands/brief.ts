@@ -14,9 +14,11 @@ import {
 } from '../../contract';
 import { forecasts, users, workspaces } from '../../db/schema';
 import {
+  type AccountIdeaDecision,
   type Brief,
   buildBrief,
   type EstimateChange,
+  type IdeaAtRisk,
   type MilestoneForecastMove,
   ORDER_AND_SCOPE_DECISIONS,
   type StoredMilestoneForecast,
@@ -28,6 +30,8 @@ import { calibrateOpenEstimates } from './calibration';
 import type { CommandContext } from './context';
 import { findAllDecisions } from './decision-log';
 import { buildFlowMetrics } from './flow-metrics';
+import { summarizeIdeas } from './idea-demand';
+import { listIdeas } from './ideas';
 import { forecastMilestones } from './milestone-forecasts';
 import { getRoadmap } from './roadmap';
 import { findSlips } from './slips';
@@ -135,6 +139,70 @@ function compareThroughput(
   };
 }
 
+/** What an idea decision keeps in its log entry's details (see idea-decisions.ts). */
+function readIdeaOutcome(
+  details: unknown,
+): { outcome: AccountIdeaDecision['outcome']; reviewOn: string | null } | null {
+  const idea = (details as { idea?: { outcome?: unknown; reviewOn?: unknown } } | null)?.idea;
+  const outcome = idea?.outcome;
+  if (outcome !== 'accepted' && outcome !== 'declined' && outcome !== 'parked') return null;
+  return { outcome, reviewOn: typeof idea?.reviewOn === 'string' ? idea.reviewOn : null };
+}
+
+/**
+ * The brief's lines about ideas: the promised dates at risk that are the member's (they hold the
+ * decision or own an account that asked, the same alerts as the Ideas page), and the decisions
+ * in the log on ideas their accounts asked for.
+ */
+async function loadIdeaLines(
+  ctx: CommandContext,
+  entries: readonly DecisionLogEntry[],
+): Promise<{ ideasAtRisk: IdeaAtRisk[]; accountDecisions: AccountIdeaDecision[] }> {
+  const { db, actor } = ctx;
+  const { ideas: demand } = await summarizeIdeas(db, actor.workspaceId);
+  const myAccounts = new Map<string, string[]>();
+  for (const idea of demand) {
+    const companies = idea.accountOwners.filter((o) => o.userId === actor.userId).map((o) => o.company);
+    if (companies.length > 0) myAccounts.set(idea.itemId, [...new Set(companies)].sort());
+  }
+  const list = await listIdeas(db, actor);
+  const ideasAtRisk = list.alerts.flatMap((alert) => {
+    if (!alert.mine) return [];
+    const idea = list.ideas.find((i) => i.itemId === alert.itemId);
+    const holder = alert.holders.some((h) => h.userId === actor.userId);
+    return [
+      {
+        itemId: alert.itemId,
+        number: idea?.number ?? 0,
+        title: alert.title,
+        targetDate: alert.targetDate,
+        probability: alert.probability,
+        alertBelow: list.alertBelow,
+        companies: holder ? (idea?.companies ?? []) : (myAccounts.get(alert.itemId) ?? []),
+      },
+    ];
+  });
+  const accountDecisions = entries.flatMap((e) => {
+    const companies = e.itemId ? myAccounts.get(e.itemId) : undefined;
+    const idea = readIdeaOutcome(e.details);
+    if (e.decision !== 'scope' || e.amendsId !== null || !companies || !idea || e.itemNumber === null)
+      return [];
+    return [
+      {
+        itemId: e.itemId as string,
+        number: e.itemNumber,
+        title: e.itemTitle ?? '',
+        ...idea,
+        reason: e.rationale ?? '',
+        decidedBy: e.actorName,
+        at: e.createdAt,
+        companies,
+      },
+    ];
+  });
+  return { ideasAtRisk, accountDecisions };
+}
+
 /**
  * The weekly brief of the member asking, since a date.
  * @param ctx the database and the member (the brief lists what waits on *them*)
@@ -205,5 +273,6 @@ export async function getBrief(ctx: CommandContext, query: BriefQuery, now = new
         : [],
     ),
     problems: roadmap.problems,
+    ...(await loadIdeaLines(ctx, log.data)),
   });
 }

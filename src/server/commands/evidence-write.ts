@@ -6,6 +6,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { CompanyCsvRow, EvidenceCsvRow, EvidenceProblem } from '../../contract';
 import { companies, evidence, items } from '../../db/schema';
+import { findMembersByEmail } from './companies';
 import type { CommandContext } from './context';
 import { createItem } from './items';
 
@@ -17,6 +18,7 @@ interface CompanyRow {
   arr: number | null;
   tier: string | null;
   segment: string | null;
+  ownerUserId: string | null;
   version: number;
 }
 
@@ -68,22 +70,42 @@ async function writeCompanies(
   ctx: CommandContext,
   rows: EvidenceRows['companies'],
   directory: CompanyDirectory,
+  problems: EvidenceProblem[],
 ): Promise<number> {
   const { db, actor } = ctx;
+  const members = rows.some(({ value }) => value.owner_email !== null)
+    ? await findMembersByEmail(db, actor.workspaceId)
+    : new Map<string, string>();
   let created = 0;
-  for (const { value } of rows) {
+  for (const { row, value } of rows) {
     const known =
       (value.external_id === null ? undefined : directory.find(value.external_id)) ??
       directory.find(value.name);
+    // A blank owner_email leaves the owner as it is; an e-mail must be a member's.
+    let ownerUserId = known?.ownerUserId ?? null;
+    if (value.owner_email !== null) {
+      const member = members.get(value.owner_email);
+      if (member === undefined) {
+        problems.push({
+          file: 'companies',
+          row,
+          column: 'owner_email',
+          message: `${value.owner_email} is not a member of this workspace: give a member's e-mail as the account owner, or leave it blank`,
+          severity: 'error',
+        });
+      } else ownerUserId = member;
+    }
     const fields = {
       name: value.name,
       domains: value.domains,
       arr: value.arr,
       tier: value.tier,
       segment: value.segment,
+      ownerUserId,
     };
     if (known) {
       const unchanged =
+        known.ownerUserId === fields.ownerUserId &&
         known.name === fields.name &&
         sameList(known.domains, fields.domains) &&
         known.arr === fields.arr &&
@@ -94,7 +116,12 @@ async function writeCompanies(
       const externalId = value.external_id ?? known.externalId;
       await db
         .update(companies)
-        .set({ ...fields, externalId, version: known.version + 1 })
+        .set({
+          ...fields,
+          ...(value.owner_email === null ? {} : { importedOwner: null }),
+          externalId,
+          version: known.version + 1,
+        })
         .where(eq(companies.id, known.id));
       directory.add({ ...known, ...fields, externalId, version: known.version + 1 });
     } else {
@@ -169,7 +196,7 @@ export async function writeEvidence(ctx: CommandContext, rows: EvidenceRows): Pr
   const directory = new CompanyDirectory(
     await db.select().from(companies).where(eq(companies.workspaceId, actor.workspaceId)),
   );
-  let companiesCreated = await writeCompanies(ctx, rows.companies, directory);
+  let companiesCreated = await writeCompanies(ctx, rows.companies, directory, problems);
   const { ideaOf, created: ideasCreated } = await resolveIdeas(ctx, rows.evidence, problems);
   const existing = new Map<string, typeof evidence.$inferSelect>();
   const keyed = await db

@@ -15,6 +15,7 @@ import {
   summarizeDemand,
   toImportance,
 } from '../../domain/discovery';
+import { findMembersByEmail } from './companies';
 
 function toNote(row: {
   id: string;
@@ -34,8 +35,17 @@ function toNote(row: {
   };
 }
 
+/** The owner of an account that asked for an idea (a member's user id), and that account. */
+export interface AccountOwner {
+  userId: string;
+  company: string;
+}
+
 /** An idea's demand, before its decision and promise are added (see listIdeas). */
-export type IdeaDemand = Omit<Idea, 'decision' | 'promise' | 'adoption'> & { targetDate: string | null };
+export type IdeaDemand = Omit<Idea, 'decision' | 'promise' | 'adoption'> & {
+  targetDate: string | null;
+  accountOwners: AccountOwner[];
+};
 
 /**
  * The workspace's ideas with the demand behind them, most accounts first (then revenue, then
@@ -74,6 +84,8 @@ export async function summarizeIdeas(
         arr: companies.arr,
         tier: companies.tier,
         segment: companies.segment,
+        ownerUserId: companies.ownerUserId,
+        importedOwner: companies.importedOwner,
       })
       .from(companies)
       .where(eq(companies.workspaceId, workspaceId)),
@@ -85,6 +97,15 @@ export async function summarizeIdeas(
   const directory = new Map<string, Company & { name: string }>(
     companyRows.map((company) => [company.id, company]),
   );
+  // An owner a file named by e-mail is theirs once that person is a member here.
+  const members = companyRows.some((c) => c.ownerUserId === null && c.importedOwner !== null)
+    ? await findMembersByEmail(db, workspaceId)
+    : new Map<string, string>();
+  const ownerOf = new Map<string, string>();
+  for (const c of companyRows) {
+    const owner = c.ownerUserId ?? (c.importedOwner === null ? undefined : members.get(c.importedOwner));
+    if (owner !== undefined) ownerOf.set(c.id, owner);
+  }
   const byIdea = new Map<string, { notes: EvidenceNote[]; row: (typeof rows)[number] }>();
   for (const row of rows) {
     if (row.itemId === null) continue;
@@ -102,7 +123,13 @@ export async function summarizeIdeas(
       population: null,
       weighting: 'accounts',
     });
+    const companyIds = [...new Set(notes.flatMap((note) => (note.companyId ? [note.companyId] : [])))];
     return {
+      accountOwners: companyIds.flatMap((id) => {
+        const userId = ownerOf.get(id);
+        const company = directory.get(id)?.name;
+        return userId !== undefined && company !== undefined ? [{ userId, company }] : [];
+      }),
       ref: row.externalKey ?? `#${row.number}`,
       itemId,
       number: row.number,

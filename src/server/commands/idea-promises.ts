@@ -7,6 +7,7 @@ import { FORECAST_DEFAULTS, type IdeaAlert, todayIso } from '../../contract';
 import type { PlanMilestone } from '../../domain/forecasting';
 import { CLOSED_STATES, findOpenLeaves } from '../../domain/planning';
 import type { CommandContext } from './context';
+import type { AccountOwner } from './idea-demand';
 import { loadPlanSource } from './plan-input';
 import { loadPlanTrackRecord } from './plan-record';
 import { prepareSimulation, simulatePlan } from './plan-simulation';
@@ -66,11 +67,32 @@ export async function forecastPromises(
   return answers;
 }
 
+/** The members who own an account behind an idea, each with those accounts, by name. */
+function groupOwners(
+  owners: readonly AccountOwner[],
+  team: readonly { userId: string; name: string }[],
+): IdeaAlert['accountOwners'] {
+  return team.flatMap((member) => {
+    const companies = [...new Set(owners.filter((o) => o.userId === member.userId).map((o) => o.company))];
+    return companies.length === 0
+      ? []
+      : [
+          {
+            userId: member.userId,
+            name: member.name,
+            companies: companies.sort((a, b) => a.localeCompare(b)),
+          },
+        ];
+  });
+}
+
 /**
  * The accepted ideas whose promised date has fallen below the threshold, each for the people who
- * hold the decision on it (the caller's own marked `mine`).
- * @param ideas the ideas with their promise (see listIdeas)
+ * hold the decision on it and for the members who own an account that asked for it (the caller's
+ * own marked `mine`).
+ * @param ideas the ideas with their promise and account owners (see listIdeas)
  * @param holders who holds the scope decision in this team
+ * @param team the workspace's members (an owner who left is not told)
  * @param userId the caller
  */
 export function findPromiseAlerts(
@@ -79,23 +101,26 @@ export function findPromiseAlerts(
     ref: string;
     title: string;
     promise: { targetDate: string; probability: number | null; atRisk: boolean } | null;
+    accountOwners: readonly AccountOwner[];
   }[],
   holders: readonly { userId: string; name: string }[],
+  team: readonly { userId: string; name: string }[],
   userId: string,
 ): IdeaAlert[] {
-  return ideas.flatMap((idea) =>
-    idea.promise?.atRisk && idea.promise.probability !== null
-      ? [
-          {
-            itemId: idea.itemId,
-            ref: idea.ref,
-            title: idea.title,
-            targetDate: idea.promise.targetDate,
-            probability: idea.promise.probability,
-            holders: holders.map((h) => ({ userId: h.userId, name: h.name })),
-            mine: holders.some((h) => h.userId === userId),
-          },
-        ]
-      : [],
-  );
+  return ideas.flatMap((idea) => {
+    if (!idea.promise?.atRisk || idea.promise.probability === null) return [];
+    const accountOwners = groupOwners(idea.accountOwners, team);
+    return [
+      {
+        itemId: idea.itemId,
+        ref: idea.ref,
+        title: idea.title,
+        targetDate: idea.promise.targetDate,
+        probability: idea.promise.probability,
+        holders: holders.map((h) => ({ userId: h.userId, name: h.name })),
+        accountOwners,
+        mine: holders.some((h) => h.userId === userId) || accountOwners.some((o) => o.userId === userId),
+      },
+    ];
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * Ideas as the Ideas page, the API and `headway ideas` show them: the demand behind each (see
  * idea-demand.ts), the decision on it with its why, and for an accepted idea with a promised date
- * the chance of meeting it, with an alert for the decision's holders when it falls too low.
+ * the chance of meeting it, with an alert for the decision's holders and the owners of the
+ * accounts that asked when it falls too low.
  */
 import type { Idea, IdeaList } from '../../contract';
 import type { Database } from '../../db/client';
@@ -31,7 +32,7 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
   const forecasts = await forecastPromises({ db, actor }, promised);
   const threshold = await getIdeaAlertThreshold(db, actor.workspaceId);
   const alertBelow = threshold.alertBelow;
-  const ideas: Idea[] = demand.map(({ targetDate, ...idea }) => {
+  const ideas: Idea[] = demand.map(({ targetDate, accountOwners: _owners, ...idea }) => {
     const forecast = forecasts.get(idea.itemId);
     return {
       ...idea,
@@ -48,17 +49,22 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
           : null,
     };
   });
-  const holders =
-    promised.length > 0
-      ? findEffectiveHolders(actor.matrix, 'scope', await findTeam(db, actor.workspaceId))
-      : [];
+  const team = promised.length > 0 ? await findTeam(db, actor.workspaceId) : [];
+  const holders = promised.length > 0 ? findEffectiveHolders(actor.matrix, 'scope', team) : [];
+  const owners = new Map(demand.map((d) => [d.itemId, d.accountOwners]));
+  const alerts = findPromiseAlerts(
+    ideas.map((idea) => ({ ...idea, accountOwners: owners.get(idea.itemId) ?? [] })),
+    holders,
+    team,
+    actor.userId,
+  );
   return {
     ideas,
     accountsHeard,
     unlinkedEvidence,
     alertBelow,
     alertThresholdDecisionId: threshold.decisionId,
-    alerts: findPromiseAlerts(ideas, holders, actor.userId),
+    alerts,
     trackRecord: await computeIdeaTrackRecord(db, actor.workspaceId, { decisions, adoptions }),
   };
 }

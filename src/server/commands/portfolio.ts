@@ -143,7 +143,7 @@ function failedHeadline(ws: Membership, why: string): PortfolioWorkspace {
     failed: why,
     waiting: {
       count: 0,
-      counts: { order: 0, estimate: 0, scope: 0, proposals: 0 },
+      counts: { order: 0, estimate: 0, scope: 0, review: 0, proposals: 0 },
       oldestSince: null,
       oldestDays: null,
       href: `${base}/inbox`,

@@ -107,6 +107,7 @@ export async function exportWorkspaceTables(
   for (const r of healthRows) if (r.authorId) people.add(r.authorId);
   for (const r of evidenceRows) if (r.createdBy) people.add(r.createdBy);
   for (const r of adoptionRows) if (r.recordedBy) people.add(r.recordedBy);
+  for (const r of companyRows) if (r.ownerUserId) people.add(r.ownerUserId);
   const emailRows = people.size
     ? await db
         .select({ id: users.id, email: users.email })
@@ -229,6 +230,7 @@ export async function exportWorkspaceTables(
       arr: c.arr,
       tier: c.tier,
       segment: c.segment,
+      owner: email(c.ownerUserId, c.importedOwner),
       version: c.version,
       createdAt: c.createdAt.toISOString(),
     })),

@@ -201,18 +201,24 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
       (tx, part) => tx.insert(incidents).values(part),
     ),
     ...batchesOf(
-      doc.companies.map((c, i) => ({
-        id: companyIds[i] as string,
-        workspaceId,
-        externalId: c.externalId,
-        name: c.name,
-        domains: c.domains,
-        arr: c.arr,
-        tier: c.tier,
-        segment: c.segment,
-        version: c.version,
-        createdAt: new Date(c.createdAt),
-      })),
+      doc.companies.map((c, i) => {
+        // The owner is kept by e-mail until that person has an account here, like other people.
+        const owner = person(c.owner);
+        return {
+          id: companyIds[i] as string,
+          workspaceId,
+          externalId: c.externalId,
+          name: c.name,
+          domains: c.domains,
+          arr: c.arr,
+          tier: c.tier,
+          segment: c.segment,
+          ownerUserId: owner.id,
+          importedOwner: owner.imported,
+          version: c.version,
+          createdAt: new Date(c.createdAt),
+        };
+      }),
       (tx, part) => tx.insert(companies).values(part),
     ),
     ...batchesOf(

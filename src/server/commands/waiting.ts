@@ -1,18 +1,27 @@
 /**
  * What waits on a decision, and on whom: new items nobody has ordered yet, features, tasks and
- * bugs without an estimate, items blocked on a scope question. Each waits on the people who hold
+ * bugs without an estimate, items blocked on a scope question, parked ideas whose review day has
+ * come (computed on read from the latest idea decision: no job marks them). Each waits on the people who hold
  * its decision in this team (see `findEffectiveHolders`: the accountable role, else the
  * responsible ones, else a founder in the interim). The caller's share is their inbox; everyone's
  * is "what waits on whom".
  */
 
 import { and, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
-import type { Inbox, InboxEntry, ItemState, WaitsOnWhom } from '../../contract';
+import {
+  INBOX_KINDS,
+  type Inbox,
+  type InboxEntry,
+  type ItemState,
+  todayIso,
+  type WaitsOnWhom,
+} from '../../contract';
 import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { type Decision, findEffectiveHolders } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { type Actor, findTeam } from '../policies/access';
+import { findIdeaDecisions } from './idea-decisions';
 import { findProposalsToDecide } from './proposals';
 
 const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
@@ -75,8 +84,41 @@ export async function findWaitingEntries(
       .from(items)
       .where(and(open, isNotNull(items.scopeQuestion))),
   );
+  push('review', 'scope', await findIdeasDueForReview(db, workspaceId, now));
   entries.sort((a, b) => a.since.localeCompare(b.since) || a.number - b.number);
   return entries;
+}
+
+/**
+ * Open ideas whose latest decision parked them until a day that is today or past: they wait on
+ * the scope decision again, since their review day, with why they were parked. A later decision
+ * (accept, decline, park again with a new day) takes them off.
+ */
+async function findIdeasDueForReview(db: Database, workspaceId: string, now: Date) {
+  const today = todayIso(now);
+  const due = [...(await findIdeaDecisions(db, workspaceId)).entries()].filter(
+    ([, d]) => d.outcome === 'parked' && d.reviewOn !== null && d.reviewOn <= today,
+  );
+  if (due.length === 0) return [];
+  const decisions = new Map(due);
+  const rows = await db
+    .select({ id: items.id, number: items.number, title: items.title })
+    .from(items)
+    .where(
+      and(
+        eq(items.workspaceId, workspaceId),
+        notInArray(items.state, CLOSED_STATES),
+        inArray(items.id, [...decisions.keys()]),
+      ),
+    );
+  return rows.map((r) => {
+    const decision = decisions.get(r.id);
+    return {
+      ...r,
+      since: new Date(`${decision?.reviewOn}T00:00:00.000Z`),
+      question: `Parked because: ${decision?.reason ?? ''}`,
+    };
+  });
 }
 
 /**
@@ -97,7 +139,12 @@ export async function findInbox(db: Database, actor: Actor, now = new Date()): P
   const count = (kind: InboxEntry['kind']) => entries.filter((e) => e.kind === kind).length;
   return {
     entries,
-    counts: { order: count('order'), estimate: count('estimate'), scope: count('scope') },
+    counts: {
+      order: count('order'),
+      estimate: count('estimate'),
+      scope: count('scope'),
+      review: count('review'),
+    },
     proposals: await findProposalsToDecide(db, actor),
   };
 }
@@ -106,7 +153,7 @@ type Group = WaitsOnWhom['unheld'][number];
 
 function groupEntries(entries: readonly InboxEntry[], interim: (decision: Decision) => boolean): Group[] {
   const groups: Group[] = [];
-  for (const kind of ['order', 'estimate', 'scope'] as const) {
+  for (const kind of INBOX_KINDS) {
     const list = entries.filter((e) => e.kind === kind);
     const oldest = list[0];
     if (!oldest) continue;

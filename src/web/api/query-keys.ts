@@ -28,6 +28,8 @@ export const keys = {
   publicAssessment: (token: string) => ['public-assessment', token] as const,
   /** Ideas with the evidence behind them. */
   ideas: (ws: string) => ['ideas', ws] as const,
+  /** The companies, under the ideas: whatever makes the ideas stale makes them stale. */
+  companies: (ws: string) => ['ideas', ws, 'companies'] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,
   rights: (ws: string) => ['rights', ws] as const,

@@ -12,6 +12,7 @@ const NOUNS: Record<Group['kind'], [string, string]> = {
   order: ['item to place in the order', 'items to place in the order'],
   estimate: ['estimate', 'estimates'],
   scope: ['scope question', 'scope questions'],
+  review: ['parked idea due for review', 'parked ideas due for review'],
 };
 
 /** "15 estimates waiting for up to 175 days". */
@@ -26,6 +27,7 @@ export function describeGroup(group: Pick<Group, 'kind' | 'count' | 'oldestDays'
 
 /** Where a kind of waiting work can be acted on. */
 function actionFor(slug: string, group: Group): { to: string; label: string } {
+  if (group.kind === 'review') return { to: `/w/${slug}/ideas`, label: 'Review them on the Ideas page' };
   if (group.kind === 'estimate') return { to: `/w/${slug}/estimation/sessions`, label: 'Estimate them' };
   if (group.kind === 'scope') {
     return { to: `/w/${slug}/backlog?item=${group.items[0]?.itemId ?? ''}`, label: 'Answer the oldest' };

@@ -23,7 +23,8 @@ function useDecideIdea(ws: string, itemId: string) {
   return useMutation({
     mutationFn: (input: DecideIdea) =>
       requestApi<IdeaDecision>(`/workspaces/${ws}/ideas/${itemId}/decision`, { method: 'POST', body: input }),
-    meta: { invalidates: [keys.ideas(ws), keys.allDecisions(ws)] },
+    // A decision takes a parked idea due for review off the inbox and the brief.
+    meta: { invalidates: [keys.ideas(ws), keys.allDecisions(ws), keys.inbox(ws)] },
   });
 }
 
@@ -61,8 +62,19 @@ export function IdeaStatus({ idea }: { idea: Idea }) {
   );
 }
 
-/** Accept, decline or park an idea, with the reason the people who asked will read. */
-export function DecideIdeaForm({ ws, idea }: { ws: string; idea: Idea }) {
+/**
+ * Accept, decline or park an idea, with the reason the people who asked will read. Used on the
+ * Ideas page and, for a parked idea due for review, in the inbox and the brief.
+ */
+export function DecideIdeaForm({
+  ws,
+  idea,
+  onDecided,
+}: {
+  ws: string;
+  idea: Pick<Idea, 'itemId' | 'title' | 'version'>;
+  onDecided?: () => void;
+}) {
   const [outcome, setOutcome] = useState<IdeaOutcome | null>(null);
   const [reason, setReason] = useState('');
   const [reviewOn, setReviewOn] = useState('');
@@ -99,7 +111,12 @@ export function DecideIdeaForm({ ws, idea }: { ws: string; idea: Idea }) {
             version: idea.version,
             ...(outcome === 'parked' ? { reviewOn } : {}),
           },
-          { onSuccess: () => setOutcome(null) },
+          {
+            onSuccess: () => {
+              setOutcome(null);
+              onDecided?.();
+            },
+          },
         );
       }}
     >

@@ -8,6 +8,7 @@ import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { AlertThresholdForm } from './alert-threshold';
+import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import './ideas.css';
@@ -74,8 +75,9 @@ function ImportPanel({ ws }: { ws: string }) {
           external_id, created_at, source_type, source_url, requester_email, company, text, idea_ref,
           importance
         </code>{' '}
-        and, if you have one, a company CSV with <code>external_id, name, domains, arr, tier, segment</code>.
-        Rows match on external id, so importing the same file again adds nothing twice.
+        and, if you have one, a company CSV with{' '}
+        <code>external_id, name, domains, arr, tier, segment, owner_email</code>. Rows match on external id,
+        so importing the same file again adds nothing twice.
       </p>
       <div className="evidence-files">
         <label className="field">
@@ -127,7 +129,8 @@ function ImportPanel({ ws }: { ws: string }) {
 
 /** Ideas ranked by the accounts behind them, each with its reach and the interval its sample allows. */
 export function IdeasPage() {
-  const { workspace } = useWorkspace();
+  const { workspace, user } = useWorkspace();
+  const me = user.id;
   const ideas = useIdeas(workspace.id);
   return (
     <div className="page page-ideas">
@@ -157,9 +160,13 @@ export function IdeasPage() {
                 {ideas.data.alerts.map((alert) => (
                   <li key={alert.itemId}>
                     {alert.ref} · {alert.title}: {percent(alert.probability)} likely by {alert.targetDate}
-                    {alert.mine
+                    {alert.holders.some((h) => h.userId === me)
                       ? ' — yours to decide: move the date, cut scope, or tell the people who asked'
-                      : ` — decided by ${alert.holders.map((h) => h.name).join(', ') || 'nobody yet'}`}
+                      : alert.mine
+                        ? ' — your account asked for it: tell them before the date slips'
+                        : ` — decided by ${alert.holders.map((h) => h.name).join(', ') || 'nobody yet'}`}
+                    {alert.accountOwners.length > 0 &&
+                      ` (account owners: ${alert.accountOwners.map((o) => `${o.name} for ${o.companies.join(', ')}`).join('; ')})`}
                   </li>
                 ))}
               </ul>
@@ -227,6 +234,7 @@ export function IdeasPage() {
           />
         </>
       )}
+      <CompaniesPanel />
       <ImportPanel ws={workspace.id} />
     </div>
   );

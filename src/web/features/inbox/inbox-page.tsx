@@ -9,6 +9,7 @@ const KIND_TITLES = {
   order: 'To place in the order',
   estimate: 'To estimate',
   scope: 'Scope questions',
+  review: 'Parked ideas due for review',
 } as const;
 
 /** What waits on my decision, oldest first, grouped by kind with counts. */

@@ -149,6 +149,24 @@ describe('WaitingEntry', () => {
     expect(calls.at(-1)?.body).toEqual({ scopeQuestion: null, state: 'cancelled', version: 4 });
   });
 
+  it('should decide a parked idea due for review in place, with the item version, and make the inbox stale', async () => {
+    const due = entry('review', 'scope', 'Parked because: After the billing rework');
+    const { calls, inboxStale } = renderEntry(due, ['scope']);
+    expect(screen.getByText('Parked idea due for review:')).toBeTruthy();
+    expect(screen.getByText('Parked because: After the billing rework')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Review…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Decline' }));
+    fireEvent.change(screen.getByLabelText(/Why \(declined\)/), { target: { value: 'Nobody asked again' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Declined' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.at(-1)).toEqual({
+      method: 'POST',
+      url: '/api/workspaces/w1/ideas/i1/decision',
+      body: { outcome: 'declined', reason: 'Nobody asked again', version: 4 },
+    });
+    await waitFor(() => expect(inboxStale()).toBe(true));
+  });
+
   it('should offer no answer and say who decides when the decision is not mine', () => {
     const { calls } = renderEntry(entry('estimate', 'estimates'), ['backlog_order']);
     expect(screen.queryByRole('button', { name: 'Estimate…' })).toBeNull();

@@ -6,6 +6,7 @@ import { useMoveItem } from '../../api/item-write-hooks';
 import type { Inbox, Item, MoveTarget } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { useToast } from '../../components/toast';
+import { DecideIdeaForm } from '../ideas/idea-decision';
 import { useSaveItem } from '../item/conflict-provider';
 import { EstimateForm } from '../item/estimate-panel';
 import { useGate, useWorkspace } from '../workspaces/workspace-context';
@@ -17,11 +18,12 @@ export const WAITING_KIND_LABELS: Record<InboxEntry['kind'], string> = {
   order: 'To place in the order',
   estimate: 'To estimate',
   scope: 'Scope question',
+  review: 'Parked idea due for review',
 };
 
 /**
  * One decision waiting on me, answerable where it is listed: place a new item in the order,
- * estimate unestimated work, answer a scope question. Writes go through the same hooks as the
+ * estimate unestimated work, answer a scope question, decide a parked idea due for review. Writes go through the same hooks as the
  * backlog and the item panel, so the inbox, the brief and the backlog refresh after them.
  */
 export function WaitingEntry({ entry, showKind = false }: { entry: InboxEntry; showKind?: boolean }) {
@@ -122,12 +124,16 @@ function ItemAnswer({ entry }: { entry: InboxEntry }) {
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        {entry.kind === 'estimate' ? 'Estimate…' : 'Answer…'}
+        {entry.kind === 'estimate' ? 'Estimate…' : entry.kind === 'review' ? 'Review…' : 'Answer…'}
       </button>
     );
   }
   if (item.isPending) return <Loading label={`Loading #${entry.number}`} />;
   if (item.isError) return <ErrorState error={item.error} onRetry={() => void item.refetch()} />;
+  if (entry.kind === 'review') {
+    const idea = { itemId: item.data.id, title: item.data.title, version: item.data.version };
+    return <DecideIdeaForm ws={workspace.id} idea={idea} onDecided={close} />;
+  }
   return entry.kind === 'estimate' ? (
     <EstimateForm item={item.data} onSaved={close} />
   ) : (

@@ -13,6 +13,7 @@ const WAITING_WORDS: [keyof PortfolioWorkspace['waiting']['counts'], string][] =
   ['order', 'to order'],
   ['estimate', 'to estimate'],
   ['scope', 'scope questions'],
+  ['review', 'parked ideas to review'],
   ['proposals', 'proposals'],
 ];
 

@@ -1,0 +1,42 @@
+/**
+ * The brief's lines about ideas: promised dates at risk, for whoever holds the decision and for
+ * the owners of the accounts that asked, and the decisions on what a person's accounts asked for,
+ * with the why they pass on to the requesters.
+ */
+import type { BriefInput, BriefLine } from './types';
+
+const VERBS = { accepted: 'Accepted', declined: 'Declined', parked: 'Parked' } as const;
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function askedBy(companies: readonly string[]): string {
+  return companies.length === 0 ? '' : ` (asked for by ${companies.join(', ')})`;
+}
+
+/**
+ * Promised dates at risk (lowest chance first), then the decisions since the start on ideas the
+ * person's accounts asked for (newest first), each linking to the Ideas page.
+ * @param input the brief's input
+ * @returns the lines of the brief's ideas section
+ */
+export function buildIdeas(input: BriefInput): BriefLine[] {
+  const href = `${input.basePath}/ideas`;
+  const atRisk = [...input.ideasAtRisk]
+    .sort((a, b) => a.probability - b.probability || a.number - b.number)
+    .map((idea) => ({
+      text: `Promise at risk: #${idea.number} ${idea.title}${askedBy(idea.companies)} is ${percent(idea.probability)} likely by ${idea.targetDate}, below ${percent(idea.alertBelow)}`,
+      detail: 'Tell the people who asked before the date slips, or change the plan.',
+      href,
+      itemId: idea.itemId,
+    }));
+  const decided = input.accountDecisions
+    .filter((d) => d.at.slice(0, 10) >= input.since)
+    .sort((a, b) => b.at.localeCompare(a.at) || a.number - b.number)
+    .map((d) => ({
+      text: `${VERBS[d.outcome]}${d.reviewOn ? ` until ${d.reviewOn}` : ''}: #${d.number} ${d.title}${askedBy(d.companies)} (decided by ${d.decidedBy} on ${d.at.slice(0, 10)})`,
+      detail: `Why: ${d.reason}`,
+      href,
+      itemId: d.itemId,
+    }));
+  return [...atRisk, ...decided];
+}
