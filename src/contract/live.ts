@@ -24,6 +24,7 @@ export const LIVE_EVENT_KINDS = [
   'formulaChanged',
   'workflowChanged',
   'cycleChanged',
+  'forecastMade',
 ] as const;
 
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];

@@ -98,4 +98,30 @@ describe('webhook endpoints', () => {
     const unknown = `${base}/webhooks/${endpoint.id}/deliveries/00000000-0000-4000-8000-000000000000/replay`;
     expect((await team.founder.post(unknown, {})).status).toBe(404);
   });
+
+  it('should log a forecast delivery each time a forecast is stored, and none for other kinds', async () => {
+    const forecastsHook = (
+      await register('founder', { url: 'https://hooks.example.com/forecasts', kinds: ['forecast'] })
+    ).body;
+    const item = await team.ctpo.post<{ id: string }>(`${base}/items`, {
+      type: 'feature',
+      title: 'Refunds',
+      estimate: { optimistic: 1, likely: 2, pessimistic: 4 },
+    });
+    await createPendingDeliveries(ctx.handle.db);
+    const deliveries = async () =>
+      (await team.cto.get<{ data: WebhookDelivery[] }>(`${base}/webhooks/${forecastsHook.id}/deliveries`))
+        .body.data;
+    // Creating an item is an item event: this endpoint did not ask for it.
+    expect(await deliveries()).toEqual([]);
+    const forecast = await team.developer.get<{ forecastId: string }>(
+      `${base}/forecasts/plan?items=${item.body.id}&trials=50`,
+    );
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.forecastId).toBeTruthy();
+    await createPendingDeliveries(ctx.handle.db);
+    expect((await deliveries()).map((d) => [d.kind, d.event, d.status])).toEqual([
+      ['forecast', 'forecastMade', 'pending'],
+    ]);
+  });
 });

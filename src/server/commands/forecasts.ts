@@ -26,6 +26,7 @@ import {
   measureCalibratedChance,
 } from '../../domain/forecasting';
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
+import { recordChanges } from '../live/record';
 import type { CommandContext } from './context';
 
 const LEAF_TYPES: ItemType[] = ['feature', 'task', 'bug'];
@@ -275,8 +276,17 @@ type ThroughputBasisHistory = {
   activeDays: number;
 };
 
+/**
+ * Stores a forecast for its track record and, in the same transaction, the workspace's
+ * `forecastMade` event (the live stream and the webhooks' "forecast" kind). The event names no
+ * items: a forecast changes none, so open item lists need not be read again.
+ * @returns the stored forecast's id
+ */
 export async function storeForecast(db: Database, row: typeof forecasts.$inferInsert): Promise<string> {
-  const [stored] = await db.insert(forecasts).values(row).returning({ id: forecasts.id });
-  if (!stored) throw new Error('insert returned no row');
-  return stored.id;
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.insert(forecasts).values(row).returning({ id: forecasts.id });
+    if (!stored) throw new Error('insert returned no row');
+    await recordChanges(tx as unknown as Database, row.workspaceId, [{ kind: 'forecastMade' }]);
+    return stored.id;
+  });
 }

@@ -15,7 +15,7 @@ export const WEBHOOK_QUEUE = 'webhook-delivery';
 /** How many events one pass reads per endpoint (the next pass takes the rest). */
 const EVENTS_PER_PASS = 500;
 
-/** Which webhook kind a live event belongs to (none yet says a forecast changed). */
+/** Which webhook kind a live event belongs to. */
 export const WEBHOOK_KIND_OF: Record<LiveEventKind, WebhookEventKind | null> = {
   itemCreated: 'item',
   itemChanged: 'item',
@@ -35,6 +35,8 @@ export const WEBHOOK_KIND_OF: Record<LiveEventKind, WebhookEventKind | null> = {
   // A workflow change is logged as a decision; a cycle's items and dates change the plan.
   workflowChanged: 'decision',
   cycleChanged: 'plan',
+  // Every forecast stored: asked for on the forecast page, the CLI or the API, or a scheduled re-plan's.
+  forecastMade: 'forecast',
 };
 
 export interface WebhookJob extends JobData {

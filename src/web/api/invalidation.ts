@@ -146,6 +146,8 @@ export const invalidates = {
     keys.metrics.all(ws),
     keys.allDecisions(ws),
   ],
+  // Only the track record: a forecast page that stored a forecast must not be read again for it.
+  forecastMade: (ws: string): QueryKey[] => [keys.forecasts.trackRecord(ws)],
   cycleChanged: (ws: string): QueryKey[] => [
     keys.cycles(ws),
     keys.items(ws),

@@ -1,0 +1,2 @@
+ALTER TABLE "workspace_events" DROP CONSTRAINT "workspace_events_kind_known";--> statement-breakpoint
+ALTER TABLE "workspace_events" ADD CONSTRAINT "workspace_events_kind_known" CHECK ("workspace_events"."kind" in ('itemCreated','itemChanged','itemMoved','dependencyChanged','rankingApplied','commentAdded','estimateAccepted','estimationSessionChanged','estimationScaleSaved','rationaleAmended','snapshotPublished','workspaceImported','sampleDataAdded','memberChanged','formulaChanged','workflowChanged','cycleChanged','forecastMade'));
