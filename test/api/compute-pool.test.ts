@@ -100,9 +100,10 @@ describe('compute threads', () => {
     await inThisThread();
     const inline = await measure();
     // In this thread the simulation holds the loop for its whole length; on a thread it does not
-    // (the embedded database still runs its queries in this thread). Bounds are generous: the
-    // machine running the tests may be busy.
-    expect(inline.max).toBeGreaterThan(4 * threaded.p99);
+    // (the embedded database still runs its queries in this thread). The held loop is read from the
+    // health answers' gaps: on PostgreSQL the delay histogram sometimes records no tick during the
+    // hold (a 494 ms gap beside a 12 ms histogram maximum), so it only bounds the threaded run.
+    // Bounds are generous: the machine running the tests may be busy.
     expect(threaded.p99).toBeLessThan(400);
     expect(threaded.longestGap).toBeLessThan(inline.longestGap / 2);
   });
