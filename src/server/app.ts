@@ -42,6 +42,7 @@ import { registerInstanceRoutes } from './routes/instance.routes';
 import { registerItemRoutes } from './routes/items.routes';
 import { registerLiveRoutes } from './routes/live.routes';
 import { registerMetricsRoutes } from './routes/metrics.routes';
+import { ResponseCheckError } from './routes/openapi';
 import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
@@ -65,6 +66,40 @@ function notJson(): AppError {
 function fail(c: Context<AppEnv>, error: AppError) {
   if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(errorBody(error), statusFor(error.code));
+}
+
+/**
+ * The answer to an error thrown by a route: AppErrors as they say, collisions as 409, anything
+ * else logged and answered 500 without details.
+ */
+export function answerError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof AppError) return fail(c, error);
+  if (error instanceof HTTPException) {
+    if (error.status === 400 && /json/i.test(error.message)) {
+      return fail(
+        c,
+        new AppError('bad_request', 'The body is not valid JSON: check quotes, commas and brackets'),
+      );
+    }
+    if (error.status === 413) return fail(c, new AppError('payload_too_large', 'The body is too large'));
+    return fail(c, new AppError(error.status >= 500 ? 'internal' : 'bad_request', error.message));
+  }
+  const code = sqlStateOf(error);
+  if (code === '40001' || code === '40P01' || code === '23505') {
+    return fail(c, new AppError('conflict', 'Another change collided with this one: try again'));
+  }
+  c.get('logger')?.error({ err: error }, 'unhandled error');
+  const request = `request ${c.get('requestId')}`;
+  const written = error instanceof ResponseCheckError && !['GET', 'HEAD'].includes(c.req.method);
+  return fail(
+    c,
+    new AppError(
+      'internal',
+      written
+        ? `Something went wrong on our side while answering (${request}): the change was saved; reload to see it`
+        : `Something went wrong on our side (${request}); nothing was changed`,
+    ),
+  );
 }
 
 /**
@@ -223,31 +258,7 @@ export function createApp(deps: ServerDeps) {
     );
   }
 
-  app.onError((error, c) => {
-    if (error instanceof AppError) return fail(c, error);
-    if (error instanceof HTTPException) {
-      if (error.status === 400 && /json/i.test(error.message)) {
-        return fail(
-          c,
-          new AppError('bad_request', 'The body is not valid JSON: check quotes, commas and brackets'),
-        );
-      }
-      if (error.status === 413) return fail(c, new AppError('payload_too_large', 'The body is too large'));
-      return fail(c, new AppError(error.status >= 500 ? 'internal' : 'bad_request', error.message));
-    }
-    const code = sqlStateOf(error);
-    if (code === '40001' || code === '40P01' || code === '23505') {
-      return fail(c, new AppError('conflict', 'Another change collided with this one: try again'));
-    }
-    c.get('logger')?.error({ err: error }, 'unhandled error');
-    return fail(
-      c,
-      new AppError(
-        'internal',
-        `Something went wrong on our side (request ${c.get('requestId')}); nothing was changed`,
-      ),
-    );
-  });
+  app.onError(answerError);
 
   return app;
 }

@@ -60,11 +60,19 @@ export function parseDurationHours(text: string, hoursPerDay = 8): number | null
   return hours;
 }
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+/**
+ * The addresses Headway can sign up, invite and send to: ASCII, as the API's email check accepts
+ * them (dot-separated local atoms not ending in an apostrophe, a dotted host with a letter-only
+ * top-level domain), at most 200 characters. A cell like "zoë@example.com" is read as a name, so
+ * the import proposes no invitation the API would refuse.
+ */
+const EMAIL = /^[\w'+-]+(?:\.[\w'+-]+)*@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_MAX = 200;
 
-/** Whether a text is shaped like an email address. */
+/** Whether a text is an email address Headway can use. */
 export function isEmailLike(text: string): boolean {
-  return EMAIL.test(text.trim());
+  const trimmed = text.trim();
+  return trimmed.length <= EMAIL_MAX && !trimmed.includes("'@") && EMAIL.test(trimmed);
 }
 
 /**

@@ -49,6 +49,23 @@ export function tooManyRequests(description: string): Responses {
 export const WorkspaceParams = z.object({ workspaceId: text() });
 export const ItemParams = z.object({ workspaceId: text(), itemId: text() });
 
+/**
+ * A response that failed its schema. Routes answer after their command has committed, so by then a
+ * write is done: the 500 says so instead of claiming that nothing changed.
+ */
+export class ResponseCheckError extends Error {
+  constructor(cause: unknown) {
+    super('a response did not match its schema', { cause });
+    this.name = 'ResponseCheckError';
+  }
+}
+
+function check<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+  const checked = schema.safeParse(data);
+  if (!checked.success) throw new ResponseCheckError(checked.error);
+  return checked.data;
+}
+
 /** Sends a response after checking it against its schema, so the document never lies. */
 export function send<T extends z.ZodType>(
   c: Context<AppEnv>,
@@ -56,7 +73,7 @@ export function send<T extends z.ZodType>(
   data: z.input<T>,
   status: 200 | 201 = 200,
 ) {
-  return c.json(schema.parse(data) as object, status);
+  return c.json(check(schema, data) as object, status);
 }
 
 /**
@@ -71,9 +88,8 @@ export function sendPresented<T extends z.ZodType>(
   status: 200 | 201 = 200,
 ) {
   if (c.get('deps').checkResponses !== false) {
-    const checked = schema.parse(data);
-    if (!isDeepStrictEqual(checked, data)) {
-      throw new Error('a presented response changed when checked against its schema');
+    if (!isDeepStrictEqual(check(schema, data), data)) {
+      throw new ResponseCheckError(new Error('a presented response changed when checked against its schema'));
     }
   }
   return c.json(data as object, status);
