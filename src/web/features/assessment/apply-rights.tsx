@@ -60,29 +60,37 @@ function ApplyDialog({ assessment, onClose }: { assessment: Assessment; onClose:
   const apply = useApplyDecisionRights(workspace.id, assessment.number);
   const { notify } = useToast();
   const [rationale, setRationale] = useState(`Growth plan of assessment #${assessment.number}`);
-  const version = rights.data?.version;
+  // The newest version known: the matrix on screen, or what a refusal said is current.
+  const [reported, setReported] = useState(0);
+  const newest = Math.max(rights.data?.version ?? 0, reported);
+  const version = rights.data === undefined ? undefined : newest;
   const previewMutate = preview.mutate;
+  const stale = isApiError(apply.error, 'version_conflict') || isApiError(preview.error, 'version_conflict');
 
-  // Preview against the version on screen: again when a new version arrives (a refetch, a live
-  // update) and after each "Preview again", whatever became of the refetch it asked for.
+  // Preview against the newest version: again when a new one arrives (a refetch, a live update)
+  // and after each "Preview again". Once refused as stale, the refusal stays on screen until the
+  // person asks to preview again, rather than flickering away when the new version arrives.
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt previews again on purpose
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt previews again on purpose; a refusal waits for one
   useEffect(() => {
-    if (version !== undefined) previewMutate({ version, preview: true });
+    if (version !== undefined && !stale) previewMutate({ version, preview: true });
   }, [version, previewMutate, attempt]);
 
   const decisionLabel = (id: string) => rights.data?.decisions.find((d) => d.id === id)?.label ?? id;
   const actions = new Map(
     assessment.report.plan.horizons.flatMap((h) => h.actions).map((a) => [a.id, a.title] as const),
   );
-  const stale = isApiError(apply.error, 'version_conflict') || isApiError(preview.error, 'version_conflict');
 
   const reload = () => {
+    const refusal = apply.error ?? preview.error;
+    const current = isApiError(refusal)
+      ? (refusal.details as { currentVersion?: unknown })?.currentVersion
+      : undefined;
+    if (typeof current === 'number') setReported((n) => Math.max(n, current));
     apply.reset();
     preview.reset();
-    // A live update may cancel this refetch and fetch again: the effect previews the version the
-    // cache ends with, so nothing here depends on this fetch's own answer.
-    void rights.refetch().finally(() => setAttempt((n) => n + 1));
+    setAttempt((n) => n + 1);
+    void rights.refetch();
   };
 
   // Apply against the version of the preview on screen, never a newer one the person has not seen:
