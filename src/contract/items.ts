@@ -4,7 +4,7 @@ import { DateOnlySchema, IdSchema, IsoDateTimeSchema, int4, int4FromText, SkillS
 import { ITEM_STATES, ITEM_TYPES } from './item-values';
 import { LIMITS } from './limits';
 
-export { ITEM_LEVELS, ITEM_STATES, ITEM_TYPES } from './item-values';
+export { CLOSED_ITEM_STATES, ITEM_LEVELS, ITEM_STATES, ITEM_TYPES } from './item-values';
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export const ItemStateSchema = z.enum(ITEM_STATES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;

@@ -6,12 +6,11 @@ import { forecasts } from '../../src/db/schema';
 import { recordForecastOutcomes } from '../../src/server/commands/forecast-track-record';
 import {
   FORECAST_SCORING_QUEUE,
-  type ForecastScoringJob,
   forecastScoringJob,
   forecastScoringJobId,
   sendForecastScoring,
 } from '../../src/server/jobs/forecast-scoring';
-import { type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
+import { type JobData, type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
 import { createTestDatabase } from '../support/database';
 import { buildUser, buildWorkspace } from '../support/factories';
 
@@ -32,7 +31,7 @@ function daysFromNow(days: number): string {
 describe('forecast scoring on the job queue', () => {
   let handle: DatabaseHandle;
   let queue: JobQueue | undefined;
-  const runs: { id: string; data: ForecastScoringJob }[] = [];
+  const runs: { id: string; data: JobData }[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -40,6 +39,16 @@ describe('forecast scoring on the job queue', () => {
   afterAll(async () => {
     await queue?.stop({ timeoutMs: 1000 });
     await handle.close();
+  });
+
+  it('should refuse a malformed payload, saying which field is wrong, before it runs', async () => {
+    const kind = forecastScoringJob(handle.db, () => undefined);
+    await expect(
+      kind.run({ queue: FORECAST_SCORING_QUEUE, workspaceId: '', hour: 7 }, { id: 'x' }),
+    ).rejects.toThrow(
+      "A forecast-scoring job's payload is malformed (hour: Invalid input: expected string, received number)",
+    );
+    await expect(kind.run({ queue: 'replans' }, { id: 'y' })).rejects.toThrow(/queue: /);
   });
 
   it('should record the outcome of finished forecasts once per workspace job id, leaving the rest pending', async () => {
@@ -60,7 +69,7 @@ describe('forecast scoring on the job queue', () => {
       .returning({ id: forecasts.id });
 
     const kind = forecastScoringJob(handle.db, () => queue);
-    const counted: JobKind<ForecastScoringJob> = {
+    const counted: JobKind = {
       ...kind,
       run: async (data, job) => {
         runs.push({ id: job.id, data });

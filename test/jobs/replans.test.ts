@@ -10,14 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import { forecasts } from '../../src/db/schema';
 import { replanWorkspace } from '../../src/server/commands/scheduled-replan';
-import { type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
-import {
-  REPLAN_QUEUE,
-  type ReplanJob,
-  replanJob,
-  replanJobId,
-  sendReplans,
-} from '../../src/server/jobs/replans';
+import { type JobData, type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
+import { REPLAN_QUEUE, replanJob, replanJobId, sendReplans } from '../../src/server/jobs/replans';
 import { createTestApp } from '../support/app';
 import { createTeam, type Team } from '../support/team';
 
@@ -37,7 +31,7 @@ describe('scheduled re-plans on the job queue', () => {
   let queue: JobQueue | undefined;
   let task: Item;
   let milestone: Item;
-  const runs: { id: string; data: ReplanJob }[] = [];
+  const runs: { id: string; data: JobData }[] = [];
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -78,7 +72,7 @@ describe('scheduled re-plans on the job queue', () => {
   it("should store each milestone's plan forecast once per workspace and day, and again only when the plan changed", async () => {
     const db = ctx.handle.db;
     const kind = replanJob(db, () => queue, logger);
-    const counted: JobKind<ReplanJob> = {
+    const counted: JobKind = {
       ...kind,
       run: async (data, job) => {
         await kind.run(data, job);

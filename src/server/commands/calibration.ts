@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import type { CalibratedEstimateView, CalibrationProfileView, CalibrationReportView } from '../../contract';
+import { CLOSED_ITEM_STATES } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, users } from '../../db/schema';
 import {
@@ -228,7 +229,7 @@ export async function calibrateOpenEstimates(
         eq(items.workspaceId, workspaceId),
         inArray(items.id, [...itemIds]),
         isNotNull(items.estimateLikely),
-        notInArray(items.state, ['done', 'cancelled']),
+        notInArray(items.state, [...CLOSED_ITEM_STATES]),
       ),
     );
   if (rows.length === 0) return [];

@@ -3,12 +3,13 @@
  * capacity as the planner counts it, and closing one, which carries its unfinished work to the
  * next. Deciding what goes into which cycle is part of the roadmap decision.
  */
+
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { AssignCycleItems, CloseCycle, CreateCycle, Cycle, UpdateCycle } from '../../contract';
-import { CYCLE_LIMITS } from '../../contract';
+import { CLOSED_ITEM_STATES, CYCLE_LIMITS } from '../../contract';
 import type { Database } from '../../db/client';
 import { cycles, items, memberships } from '../../db/schema';
-import { CLOSED_STATES, computeCycleCapacity, findOverlappingCycle, LEAF_TYPES } from '../../domain/planning';
+import { computeCycleCapacity, findOverlappingCycle, LEAF_TYPES } from '../../domain/planning';
 import { countDaysBetween } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireContributor, requireDecision } from '../policies/access';
@@ -16,7 +17,6 @@ import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 
 type CycleRow = typeof cycles.$inferSelect;
-const FINISHED = [...CLOSED_STATES] as ('done' | 'cancelled')[];
 
 async function loadCycles(db: Database, workspaceId: string): Promise<CycleRow[]> {
   return db.select().from(cycles).where(eq(cycles.workspaceId, workspaceId)).orderBy(asc(cycles.startDate));
@@ -313,7 +313,7 @@ export async function closeCycle(
       const unfinished = await tx.db
         .select({ id: items.id, number: items.number })
         .from(items)
-        .where(and(eq(items.cycleId, row.id), notInArray(items.state, FINISHED)));
+        .where(and(eq(items.cycleId, row.id), notInArray(items.state, [...CLOSED_ITEM_STATES])));
       const next = all.find((c) => c.startDate > row.endDate && c.closedAt === null);
       if (unfinished.length > 0 && !next) {
         throw new AppError(

@@ -5,10 +5,11 @@
  * same commands as the brief and the pages it summarises. A workspace whose part fails is listed
  * with why, so one broken company never hides the others.
  */
+
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import {
+  CLOSED_ITEM_STATES,
   FORECAST_DEFAULTS,
-  type ItemState,
   type PortfolioView,
   type PortfolioWorkspace,
 } from '../../contract';
@@ -26,7 +27,6 @@ import { findInbox, INBOX_DECISIONS } from './waiting';
 import { findWorkspacesOf } from './workspaces';
 
 /** Milestones done or cancelled are no longer headlines. */
-const CLOSED: ItemState[] = ['done', 'cancelled'];
 
 type Membership = Awaited<ReturnType<typeof findWorkspacesOf>>[number];
 
@@ -60,7 +60,7 @@ async function loadMilestones(
             and(
               eq(items.workspaceId, actor.workspaceId),
               inArray(items.id, ids),
-              notInArray(items.state, CLOSED),
+              notInArray(items.state, [...CLOSED_ITEM_STATES]),
             ),
           )
           .orderBy(asc(items.targetDate), asc(items.number));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { AppliedRanking, ApplyRanking, ItemRef, ItemState, ItemType, Ranking } from '../../contract';
+import { CLOSED_ITEM_STATES } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, scoringFormulas } from '../../db/schema';
 import {
@@ -40,7 +41,6 @@ interface ResolvedScoring {
   readInputs: (scores: BacklogRow['scores']) => InputValues;
 }
 
-const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 export const ref = (row: { id: string; number: number; title: string }): ItemRef => ({
   itemId: row.id,
   number: row.number,
@@ -61,7 +61,7 @@ export async function loadBacklog(db: Database, workspaceId: string): Promise<Ba
       estimateLikely: items.estimateLikely,
     })
     .from(items)
-    .where(and(eq(items.workspaceId, workspaceId), notInArray(items.state, CLOSED_STATES)))
+    .where(and(eq(items.workspaceId, workspaceId), notInArray(items.state, [...CLOSED_ITEM_STATES])))
     .orderBy(asc(items.rank));
 }
 

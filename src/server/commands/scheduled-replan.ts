@@ -3,11 +3,11 @@
  * milestone, as if someone had asked on the forecast page, so the weekly brief has a "then" to
  * compare with "now" even when nobody opened the roadmap that week.
  */
+
 import { and, asc, eq, gte, isNull, notInArray, sql } from 'drizzle-orm';
-import { FORECAST_DEFAULTS, todayIso } from '../../contract';
+import { CLOSED_ITEM_STATES, FORECAST_DEFAULTS, todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, items, memberships, workspaces } from '../../db/schema';
-import { CLOSED_STATES } from '../../domain/planning';
 import { digestOf } from '../compute/memo';
 import { findActor } from '../policies/access';
 import { forecastPlan } from './forecast-plan';
@@ -29,7 +29,7 @@ export async function findActiveWorkspaces(db: Database): Promise<string[]> {
     .selectDistinct({ id: workspaces.id })
     .from(workspaces)
     .innerJoin(items, eq(items.workspaceId, workspaces.id))
-    .where(and(isNull(workspaces.importStatus), notInArray(items.state, [...CLOSED_STATES] as never[])));
+    .where(and(isNull(workspaces.importStatus), notInArray(items.state, [...CLOSED_ITEM_STATES])));
   return rows.map((r) => r.id);
 }
 

@@ -10,6 +10,7 @@
 
 import { and, desc, eq, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { TargetDateSlip } from '../../contract';
+import { CLOSED_ITEM_STATES } from '../../contract';
 import type { Database } from '../../db/client';
 import { items, targetDateSlips, users } from '../../db/schema';
 import { MS_PER_DAY } from '../../domain/shared';
@@ -120,7 +121,7 @@ export async function commitTargetDates(
         eq(items.workspaceId, workspaceId),
         isNotNull(items.targetDate),
         isNull(items.targetDateCommittedAt),
-        notInArray(items.state, ['done', 'cancelled']),
+        notInArray(items.state, [...CLOSED_ITEM_STATES]),
       ),
     )
     .returning({ id: items.id });

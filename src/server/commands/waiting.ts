@@ -9,10 +9,10 @@
 
 import { and, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import {
+  CLOSED_ITEM_STATES,
   INBOX_KINDS,
   type Inbox,
   type InboxEntry,
-  type ItemState,
   todayIso,
   type WaitsOnWhom,
 } from '../../contract';
@@ -24,7 +24,6 @@ import { type Actor, findTeam } from '../policies/access';
 import { findIdeaDecisions } from './idea-decisions';
 import { findProposalsToDecide } from './proposals';
 
-const CLOSED_STATES: ItemState[] = ['done', 'cancelled'];
 /** The decisions whose waiting work an inbox lists. */
 export const INBOX_DECISIONS: Decision[] = ['backlog_order', 'estimates', 'scope'];
 /** How many of the oldest entries each group of "what waits on whom" lists. */
@@ -36,7 +35,7 @@ export async function findWaitingEntries(
   workspaceId: string,
   now = new Date(),
 ): Promise<InboxEntry[]> {
-  const open = and(eq(items.workspaceId, workspaceId), notInArray(items.state, CLOSED_STATES));
+  const open = and(eq(items.workspaceId, workspaceId), notInArray(items.state, [...CLOSED_ITEM_STATES]));
   const cols = { id: items.id, number: items.number, title: items.title };
   const entries: InboxEntry[] = [];
   const push = (
@@ -107,7 +106,7 @@ async function findIdeasDueForReview(db: Database, workspaceId: string, now: Dat
     .where(
       and(
         eq(items.workspaceId, workspaceId),
-        notInArray(items.state, CLOSED_STATES),
+        notInArray(items.state, [...CLOSED_ITEM_STATES]),
         inArray(items.id, [...decisions.keys()]),
       ),
     );

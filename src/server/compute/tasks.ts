@@ -27,12 +27,10 @@ export type ComputeTask = keyof typeof COMPUTE_TASKS;
 export type ComputeInput<K extends ComputeTask> = Parameters<(typeof COMPUTE_TASKS)[K]>[0];
 export type ComputeOutput<K extends ComputeTask> = ReturnType<(typeof COMPUTE_TASKS)[K]>;
 
-/** What the calling thread sends a compute thread. */
-export interface ComputeRequest {
-  id: number;
-  task: ComputeTask;
-  input: unknown;
-}
+/** What the calling thread sends a compute thread: a task with the input of that task. */
+export type ComputeRequest = {
+  [K in ComputeTask]: { id: number; task: K; input: ComputeInput<K> };
+}[ComputeTask];
 
 /** What a compute thread answers: the output, or the message and stack of what it threw. */
 export type ComputeReply =
@@ -48,4 +46,17 @@ export type ComputeReply =
 export function runComputeTask<K extends ComputeTask>(task: K, input: ComputeInput<K>): ComputeOutput<K> {
   const run = COMPUTE_TASKS[task] as (input: ComputeInput<K>) => ComputeOutput<K>;
   return run(input);
+}
+
+/**
+ * Runs one request a compute thread received, its input narrowed by its task's name.
+ * @returns the task's output
+ */
+export function runComputeRequest(request: ComputeRequest): unknown {
+  switch (request.task) {
+    case 'simulatePlan':
+      return COMPUTE_TASKS.simulatePlan(request.input);
+    case 'scheduleRoadmap':
+      return COMPUTE_TASKS.scheduleRoadmap(request.input);
+  }
 }

@@ -12,7 +12,7 @@ import type { SendOptions } from '../webhooks/send';
 import { type BackupSchedule, backupJob, backupScheduled } from './backups';
 import { briefDigestJob, briefDigestScheduled } from './brief-digests';
 import { forecastScoringJob, forecastScoringScheduled } from './forecast-scoring';
-import { type JobData, type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
+import { type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
 import { DEFAULT_REPLAN_CRON, replanJob, replanScheduled } from './replans';
 
 const FANOUT_QUEUE = 'webhook-fanout';
@@ -61,14 +61,14 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
     });
     return running;
   };
-  const kinds: JobKind<never>[] = [
+  const kinds: JobKind[] = [
     webhookDeliveryJob(database.db, options.webhooks),
     {
       queue: FANOUT_QUEUE,
       retryLimit: 0,
       retryDelaySeconds: 1,
       run: () => dispatchWebhooks(),
-    } satisfies JobKind<JobData>,
+    } satisfies JobKind,
     forecastScoringJob(database.db, () => queue),
     replanJob(database.db, () => queue, logger),
   ];

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/client';
 import { backupDatabase, defaultBackupName } from '../backup/backup';
-import type { JobData, JobKind, ScheduledJob } from './queue';
+import type { JobKind, ScheduledJob } from './queue';
 
 export const BACKUP_QUEUE = 'backup';
 const BACKUP_FILE = /^headway-backup-\d{4}-\d{2}-\d{2}T\d{6}Z\.jsonl\.gz$/;
@@ -54,7 +54,7 @@ export function pruneBackups(dir: string, keep: number): string[] {
 }
 
 /** The backup job: one backup file named by the time, then the oldest beyond `keep` deleted. */
-export function backupJob(db: Database, schedule: BackupSchedule, now = () => new Date()): JobKind<JobData> {
+export function backupJob(db: Database, schedule: BackupSchedule, now = () => new Date()): JobKind {
   return {
     queue: BACKUP_QUEUE,
     retryLimit: 2,

@@ -8,7 +8,7 @@ import type { Database } from '../../db/client';
 import { findBriefSubscribers } from '../commands/brief-email';
 import { type MailConfig, sendBriefDigest } from '../mail/brief-digest';
 import { findActor } from '../policies/access';
-import { type JobData, type JobKind, readCron, type ScheduledJob } from './queue';
+import { type JobKind, readCron, type ScheduledJob } from './queue';
 
 export const BRIEF_DIGEST_QUEUE = 'brief-digests';
 
@@ -56,7 +56,7 @@ export async function sendBriefDigests(
 }
 
 /** The job that sends the week's briefs. */
-export function briefDigestJob(db: Database, config: MailConfig, logger: Logger): JobKind<JobData> {
+export function briefDigestJob(db: Database, config: MailConfig, logger: Logger): JobKind {
   return {
     queue: BRIEF_DIGEST_QUEUE,
     retryLimit: 0,

@@ -4,10 +4,19 @@
  * finished (`recordForecastOutcomes`), so the track record is current before anyone opens it.
  */
 import { isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { forecasts } from '../../db/schema';
 import { recordForecastOutcomes } from '../commands/forecast-track-record';
-import { type JobData, type JobKind, type JobQueue, jobIdOf, type ScheduledJob } from './queue';
+import {
+  type JobData,
+  JobDataSchema,
+  type JobKind,
+  type JobQueue,
+  jobIdOf,
+  readJob,
+  type ScheduledJob,
+} from './queue';
 
 export const FORECAST_SCORING_QUEUE = 'forecast-scoring';
 
@@ -18,6 +27,11 @@ export interface ForecastScoringJob extends JobData {
   /** The hour the job scores for (ISO, to the hour): part of its id. */
   hour?: string;
 }
+
+const ForecastScoringJobSchema: z.ZodType<ForecastScoringJob> = JobDataSchema.extend({
+  queue: z.literal(FORECAST_SCORING_QUEUE),
+  hour: z.string().optional(),
+});
 
 /** Minute 17 of every hour, away from the top of the hour where other schedules crowd. */
 export const FORECAST_SCORING_CRON = '17 * * * *';
@@ -61,15 +75,13 @@ export async function sendForecastScoring(
  * the scheduled pass, which names no workspace, sends the workspaces' jobs.
  * @param queue the queue the pass sends to, once started
  */
-export function forecastScoringJob(
-  db: Database,
-  queue: () => JobQueue | undefined,
-): JobKind<ForecastScoringJob> {
+export function forecastScoringJob(db: Database, queue: () => JobQueue | undefined): JobKind {
   return {
     queue: FORECAST_SCORING_QUEUE,
     retryLimit: 3,
     retryDelaySeconds: 60,
-    run: async (job) => {
+    run: async (data) => {
+      const job = readJob(ForecastScoringJobSchema, data);
       if (job.workspaceId) {
         await recordForecastOutcomes(db, job.workspaceId);
         return;

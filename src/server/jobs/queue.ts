@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { ExecuteSql } from '../../db/client';
 
 /** Where jobs go once their last retry failed; nothing works this queue, people look at it. */
@@ -21,6 +22,23 @@ export interface JobData {
   /** The workspace the job works for, when it works for one (the dead-letter view is per workspace). */
   workspaceId?: string;
   [key: string]: unknown;
+}
+
+/** What every job's payload holds; a kind's own schema extends it with its fields. */
+export const JobDataSchema = z.looseObject({ queue: z.string(), workspaceId: z.string().optional() });
+
+/**
+ * Reads a job's payload as its kind expects it. A payload is read back from the database, so it
+ * is checked like any input: a malformed one fails the try with what is wrong, instead of running.
+ * @throws Error naming the queue and the fields that are wrong
+ */
+export function readJob<T extends JobData>(schema: z.ZodType<T>, data: JobData): T {
+  const read = schema.safeParse(data);
+  if (!read.success) {
+    const fields = read.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`);
+    throw new Error(`A ${data.queue} job's payload is malformed (${fields.join('; ')})`);
+  }
+  return read.data;
 }
 
 /**
@@ -48,14 +66,17 @@ export function readCron(env: NodeJS.ProcessEnv, variable: string, fallback: str
 }
 
 /** One kind of job: its queue, how it is retried, and what runs it. */
-export interface JobKind<T extends JobData = JobData> {
+export interface JobKind {
   queue: string;
   /** Retries after the first try. */
   retryLimit: number;
   /** The first retry waits about this long; each next one about twice as long. */
   retryDelaySeconds: number;
-  /** Runs one job; a throw fails this try (and retries it while retries are left). */
-  run: (data: T, job: { id: string }) => Promise<void>;
+  /**
+   * Runs one job; a throw fails this try (and retries it while retries are left). A kind whose
+   * payload has fields of its own reads them with `readJob` first.
+   */
+  run: (data: JobData, job: { id: string }) => Promise<void>;
 }
 
 /** A repeated job: pg-boss sends `data` to `queue` on the cron schedule, once across servers. */
@@ -68,7 +89,7 @@ export interface ScheduledJob {
 export interface StartJobQueueOptions {
   executeSql: ExecuteSql;
   logger: Logger;
-  kinds: readonly JobKind<never>[];
+  kinds: readonly JobKind[];
   schedules?: readonly ScheduledJob[];
   /** How often an idle worker looks for new jobs (seconds, at least 0.5; default 2). */
   pollingIntervalSeconds?: number;
@@ -119,7 +140,7 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
       async ([job]) => {
         if (!job) return;
         try {
-          await kind.run(job.data as never, { id: job.id });
+          await kind.run(readJob(JobDataSchema, job.data), { id: job.id });
         } catch (error) {
           logger.warn({ err: error, queue: kind.queue, jobId: job.id }, 'job failed');
           throw error;

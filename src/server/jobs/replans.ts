@@ -5,9 +5,19 @@
  * forecast (`replanWorkspace`), unless its plan inputs have not changed since that day's last.
  */
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { findActiveWorkspaces, replanWorkspace } from '../commands/scheduled-replan';
-import { type JobData, type JobKind, type JobQueue, jobIdOf, readCron, type ScheduledJob } from './queue';
+import {
+  type JobData,
+  JobDataSchema,
+  type JobKind,
+  type JobQueue,
+  jobIdOf,
+  readCron,
+  readJob,
+  type ScheduledJob,
+} from './queue';
 
 export const REPLAN_QUEUE = 'replans';
 
@@ -25,6 +35,11 @@ export interface ReplanJob extends JobData {
   /** The day (UTC) the job re-plans for: part of its id. */
   day?: string;
 }
+
+const ReplanJobSchema: z.ZodType<ReplanJob> = JobDataSchema.extend({
+  queue: z.literal(REPLAN_QUEUE),
+  day: z.string().optional(),
+});
 
 /**
  * The schedule's cron expression from the environment.
@@ -61,16 +76,13 @@ export async function sendReplans(db: Database, queue: JobQueue, now = new Date(
  * names no workspace, sends the workspaces' jobs.
  * @param queue the queue the pass sends to, once started
  */
-export function replanJob(
-  db: Database,
-  queue: () => JobQueue | undefined,
-  logger: Logger,
-): JobKind<ReplanJob> {
+export function replanJob(db: Database, queue: () => JobQueue | undefined, logger: Logger): JobKind {
   return {
     queue: REPLAN_QUEUE,
     retryLimit: 2,
     retryDelaySeconds: 300,
-    run: async (job) => {
+    run: async (data) => {
+      const job = readJob(ReplanJobSchema, data);
       if (job.workspaceId) {
         const outcome = await replanWorkspace(db, job.workspaceId);
         logger.info({ workspaceId: job.workspaceId, ...outcome }, 'scheduled re-plan');

@@ -5,10 +5,11 @@
  * the queue, whose id is the delivery's, retried with backoff while the receiver fails.
  */
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { LiveEventKind, WebhookEventKind } from '../../contract';
 import type { Database } from '../../db/client';
 import { webhookDeliveries, webhookEndpoints, workspaceEvents } from '../../db/schema';
-import type { JobData, JobKind, JobQueue } from '../jobs/queue';
+import { type JobData, JobDataSchema, type JobKind, type JobQueue, readJob } from '../jobs/queue';
 import { type SendOptions, sendWebhook } from './send';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';
@@ -45,6 +46,12 @@ export interface WebhookJob extends JobData {
   /** The delivery, which is also the job's id. */
   subject: string;
 }
+
+const WebhookJobSchema: z.ZodType<WebhookJob> = JobDataSchema.extend({
+  queue: z.literal(WEBHOOK_QUEUE),
+  workspaceId: z.string(),
+  subject: z.string(),
+});
 
 /**
  * Turns the events that endpoints have not read yet into deliveries, in one transaction that
@@ -149,13 +156,14 @@ export async function enqueueDeliveries(
 export function webhookDeliveryJob(
   db: Database,
   options: SendOptions & { retryLimit?: number; retryDelaySeconds?: number },
-): JobKind<WebhookJob> {
+): JobKind {
   const retryLimit = options.retryLimit ?? 6;
   return {
     queue: WEBHOOK_QUEUE,
     retryLimit,
     retryDelaySeconds: options.retryDelaySeconds ?? 15,
-    run: async (job) => {
+    run: async (data) => {
+      const job = readJob(WebhookJobSchema, data);
       const [row] = await db
         .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
         .from(webhookDeliveries)
