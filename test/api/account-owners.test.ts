@@ -154,6 +154,13 @@ describe('account owners on companies', () => {
     });
     // Nobody else owns an account: the CTO's brief has nothing about ideas.
     expect(linesOf(await brief(team.cto), 'ideas')).toEqual([]);
+    // The owner reads the decision once, where it names their accounts; others among the changes.
+    const about = (view: BriefView) =>
+      view.sections.flatMap((s) =>
+        s.lines.filter((l) => l.itemId === sso.itemId && /accept/i.test(l.text)).map(() => s.kind),
+      );
+    expect(about(await brief(team.developer))).toEqual(['ideas']);
+    expect(about(await brief(team.cto))).toEqual(['changes']);
   });
 
   it('should tell the account owner, in the alerts and their brief, when the promised date falls below the threshold', async () => {

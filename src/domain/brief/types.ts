@@ -131,6 +131,8 @@ export interface IdeaAtRisk extends BriefItemRef {
 
 /** A decision on an idea that the person's accounts asked for. */
 export interface AccountIdeaDecision extends BriefItemRef {
+  /** The decision-log entry: the order and scope changes leave out the one the ideas section shows. */
+  decisionId: string;
   outcome: 'accepted' | 'declined' | 'parked';
   reason: string;
   reviewOn: string | null;

@@ -189,6 +189,7 @@ async function loadIdeaLines(
       return [];
     return [
       {
+        decisionId: e.id,
         itemId: e.itemId as string,
         number: e.itemNumber,
         title: e.itemTitle ?? '',
