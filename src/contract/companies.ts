@@ -71,7 +71,10 @@ export const CompanySchema = z.object({
   segment: z.string().nullable(),
   /** The member who owns the account, or null. */
   owner: z.object({ userId: z.string(), name: z.string() }).nullable(),
-  /** The owner an imported file named who has no account here yet (an e-mail), or null. */
+  /**
+   * With no owner: who owned it and is not a member here (an e-mail) — the owner an imported file
+   * named, or a member who left the team — or null.
+   */
   importedOwner: z.string().nullable(),
   version: z.number().int(),
 });

@@ -211,6 +211,25 @@ describe('buildBrief', () => {
     expect(lines(crowded, 'changes').map((l) => l.itemId)).toEqual(['i16', 'i3']);
   });
 
+  it('should name, in one line after the decisions, the companies whose owner left', () => {
+    const ideas = lines(
+      week({
+        unownedAccounts: [
+          { name: 'Globex', formerOwner: 'Dana' },
+          { name: 'Acme', formerOwner: 'Dana' },
+        ],
+      }),
+      'ideas',
+    );
+    expect(ideas.map((l) => l.itemId)).toEqual(['i15', 'i16', null]);
+    expect(ideas[2]).toEqual({
+      text: 'No account owner: Acme (was Dana, left), Globex (was Dana, left)',
+      detail: 'Choose a new owner among the companies on the Ideas page.',
+      href: `${BASE}/ideas`,
+      itemId: null,
+    });
+  });
+
   it('should word a parked idea due for review with its review day and why it was parked', () => {
     const due = {
       ...ref(18),

@@ -15,7 +15,8 @@ function askedBy(companies: readonly string[]): string {
 
 /**
  * Promised dates at risk (lowest chance first), then the decisions since the start on ideas the
- * person's accounts asked for (newest first), each linking to the Ideas page.
+ * person's accounts asked for (newest first), then the companies left without an owner, each
+ * linking to the Ideas page.
  * @param input the brief's input
  * @returns the lines of the brief's ideas section
  */
@@ -35,7 +36,23 @@ export function buildIdeas(input: BriefInput): BriefLine[] {
     href,
     itemId: d.itemId,
   }));
-  return [...atRisk, ...decided];
+  return [...atRisk, ...decided, ...unowned(input, href)];
+}
+
+/** One line naming the companies whose owner left, so someone chooses a new one. */
+function unowned(input: BriefInput, href: string): BriefLine[] {
+  if (input.unownedAccounts.length === 0) return [];
+  const names = [...input.unownedAccounts]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((a) => `${a.name} (was ${a.formerOwner}, left)`);
+  return [
+    {
+      text: `No account owner: ${names.join(', ')}`,
+      detail: 'Choose a new owner among the companies on the Ideas page.',
+      href,
+      itemId: null,
+    },
+  ];
 }
 
 /** The decisions on the person's accounts' ideas since the start, newest first, as the section lists them. */

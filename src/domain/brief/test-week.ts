@@ -141,6 +141,7 @@ export function week(overrides: Partial<BriefInput> = {}): BriefInput {
         companies: ['Acme'],
       },
     ],
+    unownedAccounts: [],
     ...overrides,
   };
 }

@@ -143,6 +143,13 @@ export interface AccountIdeaDecision extends BriefItemRef {
   companies: readonly string[];
 }
 
+/** A company whose account owner left the team since the start and that has no owner yet. */
+export interface UnownedAccount {
+  name: string;
+  /** The name of the member who owned it and left. */
+  formerOwner: string;
+}
+
 /** Everything the brief is built from. */
 export interface BriefInput {
   /** First day of the brief (YYYY-MM-DD, UTC), inclusive. */
@@ -172,6 +179,8 @@ export interface BriefInput {
   ideasAtRisk: readonly IdeaAtRisk[];
   /** Decisions on ideas the person's accounts asked for (any date: the engine keeps those since the start). */
   accountDecisions: readonly AccountIdeaDecision[];
+  /** Companies left without an owner since the start when theirs left (for a founder; else empty). */
+  unownedAccounts: readonly UnownedAccount[];
 }
 
 /** The sections of a brief, in the order they are read. */
