@@ -3,6 +3,13 @@ import { IdSchema, int4, text } from './common';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
+/**
+ * The largest annual revenue a company keeps, wherever it comes from (the API or a company CSV),
+ * so a company imported with its revenue can always be saved unchanged.
+ */
+export const COMPANY_ARR_MAX = 2_000_000_000;
+const COMPANY_ARR_MAX_TEXT = COMPANY_ARR_MAX.toLocaleString('en-US');
+
 const nullableLabel = (max: number, what: string) =>
   text()
     .trim()
@@ -20,7 +27,7 @@ const companyFields = {
   arr: z
     .number()
     .min(0, 'give the annual revenue as 0 or more')
-    .max(2e9, 'give the annual revenue as at most 2,000,000,000')
+    .max(COMPANY_ARR_MAX, `give the annual revenue as at most ${COMPANY_ARR_MAX_TEXT}`)
     .nullable()
     .describe('annual recurring revenue'),
   tier: nullableLabel(100, 'tier'),
@@ -64,7 +71,10 @@ export const CompanySchema = z.object({
   segment: z.string().nullable(),
   /** The member who owns the account, or null. */
   owner: z.object({ userId: z.string(), name: z.string() }).nullable(),
-  /** The owner an imported file named who has no account here yet (an e-mail), or null. */
+  /**
+   * With no owner: who owned it and is not a member here (an e-mail) — the owner an imported file
+   * named, or a member who left the team — or null.
+   */
   importedOwner: z.string().nullable(),
   version: z.number().int(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, FIRST_YEAR, LAST_YEAR, text, todayIso } from './common';
+import { COMPANY_ARR_MAX } from './companies';
 import { IdeaAdoptionSchema, IdeaTrackRecordSchema } from './idea-adoption';
 
 /** Where a piece of customer evidence came from. */
@@ -128,7 +129,10 @@ export const CompanyCsvRowSchema = z.object({
       message:
         'give the annual revenue as a plain number such as 12000 or 12000.50 (no currency sign or separators)',
     })
-    .transform((value) => (value === '' ? null : Number(value))),
+    .transform((value) => (value === '' ? null : Number(value)))
+    .refine((value) => value === null || value <= COMPANY_ARR_MAX, {
+      message: `give the annual revenue as at most ${COMPANY_ARR_MAX.toLocaleString('en-US')}, the most a company keeps`,
+    }),
   tier: optionalCell(100, 'tier'),
   segment: optionalCell(100, 'segment'),
   /** Blank leaves the owner as it is. */

@@ -8,6 +8,7 @@ import type {
   IdeaList,
   Inbox,
   Item,
+  Member,
 } from '../../src/contract';
 import { todayIso } from '../../src/contract';
 import { decisionLog, users } from '../../src/db/schema';
@@ -154,6 +155,13 @@ describe('account owners on companies', () => {
     });
     // Nobody else owns an account: the CTO's brief has nothing about ideas.
     expect(linesOf(await brief(team.cto), 'ideas')).toEqual([]);
+    // The owner reads the decision once, where it names their accounts; others among the changes.
+    const about = (view: BriefView) =>
+      view.sections.flatMap((s) =>
+        s.lines.filter((l) => l.itemId === sso.itemId && /accept/i.test(l.text)).map(() => s.kind),
+      );
+    expect(about(await brief(team.developer))).toEqual(['ideas']);
+    expect(about(await brief(team.cto))).toEqual(['changes']);
   });
 
   it('should tell the account owner, in the alerts and their brief, when the promised date falls below the threshold', async () => {
@@ -240,5 +248,64 @@ describe('a parked idea whose review day has come', () => {
     });
     expect(again.status).toBe(200);
     expect((await inbox(team.cpo)).counts.review).toBe(0);
+  });
+});
+
+describe('an account owner who leaves the team', () => {
+  const memberIds = async () =>
+    (await team.founder.get<{ data: Member[] }>(`${W()}/members`)).body.data.map((m) => m.userId);
+
+  it('should leave their companies without an owner in the same transaction, and tell the founder', async () => {
+    const acme = (await companies()).find((c) => c.name === 'Acme') as Company;
+    expect(acme.owner?.userId).toBe(team.developer.userId);
+
+    // Un-owning the company fails: the member stays, and so does the owner.
+    const run = (statement: string) => ctx.handle.db.execute(sql.raw(statement));
+    await run(
+      "create function refuse_unowning() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$",
+    );
+    await run(
+      'create trigger refuse_unowning before update on companies for each row when (old.owner_user_id is not null and new.owner_user_id is null) execute function refuse_unowning()',
+    );
+    const failed = await team.founder.delete(`${W()}/members/${team.developer.userId}`);
+    await run('drop trigger refuse_unowning on companies');
+    await run('drop function refuse_unowning()');
+    expect(failed.status).toBe(500);
+    expect(await memberIds()).toContain(team.developer.userId);
+    expect((await companies()).find((c) => c.name === 'Acme')).toEqual(acme);
+
+    const removed = await team.founder.delete(`${W()}/members/${team.developer.userId}`);
+    expect(removed.status).toBe(204);
+    expect(await memberIds()).not.toContain(team.developer.userId);
+    const after = (await companies()).find((c) => c.name === 'Acme');
+    expect(after).toEqual({
+      ...acme,
+      owner: null,
+      importedOwner: ownerEmail.toLowerCase(),
+      version: acme.version + 1,
+    });
+
+    const [developer] = await ctx.handle.db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, team.developer.userId));
+    expect(linesOf(await brief(team.founder), 'ideas')).toContainEqual({
+      text: `No account owner: Acme (was ${developer?.name}, left)`,
+      detail: 'Choose a new owner among the companies on the Ideas page.',
+    });
+    expect(
+      linesOf(await brief(team.cpo), 'ideas').filter((l) => l.text.startsWith('No account owner')),
+    ).toEqual([]);
+
+    // Once someone owns it again, the line goes.
+    const owned = await team.cpo.patch<Company>(`${W()}/companies/${acme.id}`, {
+      version: acme.version + 1,
+      ownerUserId: team.cto.userId,
+    });
+    expect(owned.status).toBe(200);
+    expect(owned.body).toMatchObject({ owner: { userId: team.cto.userId }, importedOwner: null });
+    expect(
+      linesOf(await brief(team.founder), 'ideas').filter((l) => l.text.startsWith('No account owner')),
+    ).toEqual([]);
   });
 });

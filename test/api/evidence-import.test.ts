@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvidenceImportReport, IdeaList, Item } from '../../src/contract';
+import type { Company, CompanyList, EvidenceImportReport, IdeaList, Item } from '../../src/contract';
 import { createTestApp } from '../support/app';
 import { createTeam, type Team } from '../support/team';
 
@@ -151,6 +151,46 @@ describe('evidence import', () => {
       ]),
     );
     expect(await counts(team)).toEqual(before);
+  });
+
+  it('should refuse a revenue above what the companies API keeps, on its row, and change nothing', async () => {
+    const acme = async () => {
+      const list = await team.cpo.get<CompanyList>(`${W(team)}/companies`);
+      return list.body.companies.find((c) => c.externalId === 'co-1') as Company;
+    };
+    const before = await acme();
+    expect(before.arr).toBe(120000);
+    const tooMuch = await team.cpo.post<EvidenceImportReport>(`${W(team)}/evidence/import`, {
+      evidenceCsv: 'text',
+      companiesCsv: 'external_id,name,arr\nco-9,Hooli,2000000000\nco-1,Acme,2000000000.01',
+    });
+    expect(tooMuch.status).toBe(200);
+    expect(tooMuch.body.written).toBe(false);
+    expect(tooMuch.body.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        file: 'companies',
+        row: 3,
+        column: 'arr',
+        message: 'give the annual revenue as at most 2,000,000,000, the most a company keeps',
+        severity: 'error',
+      },
+    ]);
+    expect(await acme()).toEqual(before);
+
+    // At the limit, the company imports, and the API saves it unchanged.
+    const most = await team.cpo.post<EvidenceImportReport>(`${W(team)}/evidence/import`, {
+      evidenceCsv: 'text',
+      companiesCsv: 'external_id,name,arr\nco-1,Acme,2000000000',
+    });
+    expect(most.body.written).toBe(true);
+    const imported = await acme();
+    expect(imported.arr).toBe(2_000_000_000);
+    const saved = await team.cpo.patch<Company>(`${W(team)}/companies/${imported.id}`, {
+      version: imported.version,
+      arr: imported.arr,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.arr).toBe(2_000_000_000);
   });
 
   it('should refuse an unknown item number without creating the other ideas of the file', async () => {

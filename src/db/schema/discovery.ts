@@ -36,7 +36,7 @@ export const companies = pgTable(
     segment: text('segment'),
     /** The member who looks after the account: told of decisions on and risks to what it asked for. */
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
-    /** The owner a Headway JSON file named, when they have no account here (an e-mail). */
+    /** The owner a Headway JSON file named when they have no account here, or who owned it and left the team (an e-mail). */
     importedOwner: text('imported_owner'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -187,6 +187,49 @@ describe('buildBrief', () => {
     expect(ideas[1]?.href).toBe(`${BASE}/ideas`);
   });
 
+  it("should show a decision on an idea the person's accounts asked for once, with the accounts, not again in the changes", () => {
+    const decided = {
+      id: '16',
+      decision: 'scope',
+      itemId: 'i16',
+      itemNumber: 16,
+      itemTitle: 'Item 16',
+      actorName: 'Alex',
+      summary: 'Parked idea #16 Item 16',
+      rationale: 'After the billing rework',
+      createdAt: '2026-03-06T10:00:00.000Z',
+    };
+    const owner = week({ decisions: [...week().decisions, decided] });
+    expect(lines(owner, 'changes').map((l) => l.itemId)).toEqual(['i3']);
+    expect(lines(owner, 'ideas').map((l) => l.itemId)).toEqual(['i15', 'i16']);
+    // Someone who owns none of the accounts reads it among the changes.
+    const other = week({ decisions: [...week().decisions, decided], accountDecisions: [] });
+    expect(lines(other, 'changes').map((l) => l.itemId)).toEqual(['i16', 'i3']);
+    // Left out of a full ideas section, it stays among the changes.
+    const atRisk = Array.from({ length: 20 }, (_, n) => ({ ...week().ideasAtRisk[0]!, ...ref(n + 200) }));
+    const crowded = week({ decisions: [...week().decisions, decided], ideasAtRisk: atRisk });
+    expect(lines(crowded, 'changes').map((l) => l.itemId)).toEqual(['i16', 'i3']);
+  });
+
+  it('should name, in one line after the decisions, the companies whose owner left', () => {
+    const ideas = lines(
+      week({
+        unownedAccounts: [
+          { name: 'Globex', formerOwner: 'Dana' },
+          { name: 'Acme', formerOwner: 'Dana' },
+        ],
+      }),
+      'ideas',
+    );
+    expect(ideas.map((l) => l.itemId)).toEqual(['i15', 'i16', null]);
+    expect(ideas[2]).toEqual({
+      text: 'No account owner: Acme (was Dana, left), Globex (was Dana, left)',
+      detail: 'Choose a new owner among the companies on the Ideas page.',
+      href: `${BASE}/ideas`,
+      itemId: null,
+    });
+  });
+
   it('should word a parked idea due for review with its review day and why it was parked', () => {
     const due = {
       ...ref(18),

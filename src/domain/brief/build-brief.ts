@@ -6,7 +6,7 @@
  */
 import { countDaysBetween } from '../shared';
 import { buildForecastMoves, milestoneName } from './forecast-moves';
-import { buildIdeas } from './ideas';
+import { buildIdeas, shownIdeaDecisionIds } from './ideas';
 import type { Brief, BriefInput, BriefLine, BriefSection, BriefSectionKind, WaitingKind } from './types';
 
 /** Lines a section shows before it says how many more there are and links to all of them. */
@@ -66,10 +66,19 @@ export function buildWaiting(input: BriefInput): BriefLine[] {
     });
 }
 
-/** Changes of order and scope since the start, newest first, with who decided and why. */
+/**
+ * Changes of order and scope since the start, newest first, with who decided and why; leaves out
+ * the decisions on ideas the ideas section already shows the person with their accounts' names.
+ */
 export function buildChanges(input: BriefInput): BriefLine[] {
+  const shownWithIdeas = shownIdeaDecisionIds(input, MAX_LINES_PER_SECTION);
   return input.decisions
-    .filter((d) => ORDER_AND_SCOPE_DECISIONS.includes(d.decision) && isSince(d.createdAt, input.since))
+    .filter(
+      (d) =>
+        ORDER_AND_SCOPE_DECISIONS.includes(d.decision) &&
+        isSince(d.createdAt, input.since) &&
+        !shownWithIdeas.has(d.id),
+    )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
     .map((d) => ({
       text: `${d.summary} (decided by ${d.actorName} on ${d.createdAt.slice(0, 10)})`,

@@ -122,6 +122,7 @@ export function week(overrides: Partial<BriefInput> = {}): BriefInput {
     accountDecisions: [
       {
         ...ref(16),
+        decisionId: '16',
         outcome: 'parked',
         reason: 'After the billing rework',
         reviewOn: '2026-06-01',
@@ -131,6 +132,7 @@ export function week(overrides: Partial<BriefInput> = {}): BriefInput {
       },
       {
         ...ref(17),
+        decisionId: '17',
         outcome: 'accepted',
         reason: 'Old news',
         reviewOn: null,
@@ -139,6 +141,7 @@ export function week(overrides: Partial<BriefInput> = {}): BriefInput {
         companies: ['Acme'],
       },
     ],
+    unownedAccounts: [],
     ...overrides,
   };
 }

@@ -131,6 +131,8 @@ export interface IdeaAtRisk extends BriefItemRef {
 
 /** A decision on an idea that the person's accounts asked for. */
 export interface AccountIdeaDecision extends BriefItemRef {
+  /** The decision-log entry: the order and scope changes leave out the one the ideas section shows. */
+  decisionId: string;
   outcome: 'accepted' | 'declined' | 'parked';
   reason: string;
   reviewOn: string | null;
@@ -139,6 +141,13 @@ export interface AccountIdeaDecision extends BriefItemRef {
   at: string;
   /** The person's accounts that asked for it. */
   companies: readonly string[];
+}
+
+/** A company whose account owner left the team since the start and that has no owner yet. */
+export interface UnownedAccount {
+  name: string;
+  /** The name of the member who owned it and left. */
+  formerOwner: string;
 }
 
 /** Everything the brief is built from. */
@@ -170,6 +179,8 @@ export interface BriefInput {
   ideasAtRisk: readonly IdeaAtRisk[];
   /** Decisions on ideas the person's accounts asked for (any date: the engine keeps those since the start). */
   accountDecisions: readonly AccountIdeaDecision[];
+  /** Companies left without an owner since the start when theirs left (for a founder; else empty). */
+  unownedAccounts: readonly UnownedAccount[];
 }
 
 /** The sections of a brief, in the order they are read. */

@@ -4,7 +4,7 @@
  * plan) and hands it to the brief engine. Reads only; every figure comes from the same commands
  * as the pages it summarises, so the brief and those pages agree.
  */
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import {
   BRIEF_DEFAULTS,
   type BriefQuery,
@@ -12,7 +12,7 @@ import {
   FORECAST_DEFAULTS,
   todayIso,
 } from '../../contract';
-import { forecasts, users, workspaces } from '../../db/schema';
+import { companies, forecasts, users, workspaces } from '../../db/schema';
 import {
   type AccountIdeaDecision,
   type Brief,
@@ -23,6 +23,7 @@ import {
   ORDER_AND_SCOPE_DECISIONS,
   type StoredMilestoneForecast,
   type ThroughputChange,
+  type UnownedAccount,
 } from '../../domain/brief';
 import { addDays, countDaysBetween } from '../../domain/shared';
 import { findTeam } from '../policies/access';
@@ -121,6 +122,49 @@ async function findPeopleWhoLeft(
   return rows.map((u) => u.name).sort();
 }
 
+/**
+ * For a founder: the companies whose owner was removed from the team since the start (the
+ * removal's log entry names them) and that still have no owner.
+ */
+async function findUnownedAccounts(
+  ctx: CommandContext,
+  entries: readonly DecisionLogEntry[],
+): Promise<UnownedAccount[]> {
+  if (ctx.actor.role !== 'founder') return [];
+  const formerOwnerOf = new Map<string, string>();
+  for (const e of entries) {
+    const details = e.details as { userId?: unknown; unownedCompanies?: unknown } | null;
+    if (e.decision !== 'team' || !Array.isArray(details?.unownedCompanies)) continue;
+    for (const c of details.unownedCompanies as { companyId?: unknown }[]) {
+      if (typeof c.companyId === 'string' && typeof details.userId === 'string')
+        formerOwnerOf.set(c.companyId, details.userId);
+    }
+  }
+  if (formerOwnerOf.size === 0) return [];
+  const rows = await ctx.db
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, ctx.actor.workspaceId),
+        inArray(companies.id, [...formerOwnerOf.keys()]),
+        isNull(companies.ownerUserId),
+      ),
+    );
+  const people = [...new Set(rows.map((r) => formerOwnerOf.get(r.id) as string))];
+  const names = new Map(
+    people.length === 0
+      ? []
+      : (
+          await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))
+        ).map((u) => [u.id, u.name]),
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    formerOwner: names.get(formerOwnerOf.get(r.id) as string) ?? 'a member',
+  }));
+}
+
 /** Completed items per week since the start against the weeks before it, from daily throughput. */
 function compareThroughput(
   daily: readonly { date: string; count: number }[],
@@ -189,6 +233,7 @@ async function loadIdeaLines(
       return [];
     return [
       {
+        decisionId: e.id,
         itemId: e.itemId as string,
         number: e.itemNumber,
         title: e.itemTitle ?? '',
@@ -274,5 +319,6 @@ export async function getBrief(ctx: CommandContext, query: BriefQuery, now = new
     ),
     problems: roadmap.problems,
     ...(await loadIdeaLines(ctx, log.data)),
+    unownedAccounts: await findUnownedAccounts(ctx, log.data),
   });
 }

@@ -28,7 +28,9 @@ async function requireOwnerMember(db: Database, workspaceId: string, userId: str
   const [member] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+    // Held until the company is saved: a removal of this member waits, then un-owns it.
+    .for('share');
   if (!member) {
     throw new AppError(
       'validation_failed',

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Member, Workspace } from '../../contract';
 import type { Database } from '../../db/client';
-import { invitations, memberships, users, workspaces } from '../../db/schema';
+import { companies, invitations, memberships, users, workspaces } from '../../db/schema';
 import { type DecisionMatrix, defaultDecisionMatrix, type Role } from '../../domain/decision-rights';
 import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
@@ -214,7 +214,30 @@ export async function updateMember(
 }
 
 /**
+ * Leaves the companies a departing member owned without an owner, keeping their e-mail as the
+ * owner the company last had (shown beside "no owner", and matched again should they rejoin).
+ * @returns the companies they owned
+ */
+async function unownCompanies(
+  tx: Database,
+  workspaceId: string,
+  userId: string,
+): Promise<{ companyId: string; name: string }[]> {
+  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return tx
+    .update(companies)
+    .set({
+      ownerUserId: null,
+      importedOwner: person?.email.toLowerCase() ?? null,
+      version: sql`${companies.version} + 1`,
+    })
+    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.ownerUserId, userId)))
+    .returning({ companyId: companies.id, name: companies.name });
+}
+
+/**
  * Removes a member (the team decision); only a founder removes a founder, and never the last one.
+ * The companies they owned are left without an owner in the same transaction, and the log names them.
  * @param ctx the database and the caller
  * @param input the member to remove
  */
@@ -225,7 +248,7 @@ export async function removeMember(ctx: CommandContext, input: { userId: string 
   if (!isUuid(userId)) throw notFound('Member');
   await inTransaction(
     ctx,
-    async ({ db: tx }) => {
+    async ({ db: tx, changes }) => {
       await lockTeam(tx, actor.workspaceId);
       const [current] = await tx
         .select()
@@ -242,12 +265,18 @@ export async function removeMember(ctx: CommandContext, input: { userId: string 
       await tx
         .delete(memberships)
         .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+      const unowned = await unownCompanies(tx, actor.workspaceId, userId);
+      // The companies changed too: the Ideas page reads them again.
+      if (unowned.length > 0) changes?.push({ kind: 'workspaceImported', itemIds: [] });
       await recordDecision(tx, {
         workspaceId: actor.workspaceId,
         decision: 'team',
         actorId: actor.userId,
-        summary: 'Removed a member from the team',
-        details: { userId, role: current.role },
+        summary:
+          unowned.length === 0
+            ? 'Removed a member from the team'
+            : `Removed a member from the team; their accounts now have no owner: ${unowned.map((c) => c.name).join(', ')}`,
+        details: { userId, role: current.role, ...(unowned.length > 0 ? { unownedCompanies: unowned } : {}) },
       });
     },
     () => ({ kind: 'memberChanged' }),

@@ -107,7 +107,7 @@ export function CompaniesPanel() {
                     }
                   />
                   {c.owner === null && c.importedOwner && (
-                    <span className="muted"> (the imported file named {c.importedOwner})</span>
+                    <span className="muted"> (was {c.importedOwner}, not a member here)</span>
                   )}
                 </td>
               </tr>
