@@ -248,7 +248,7 @@ export async function removeMember(ctx: CommandContext, input: { userId: string 
   if (!isUuid(userId)) throw notFound('Member');
   await inTransaction(
     ctx,
-    async ({ db: tx, changes }) => {
+    async ({ db: tx }) => {
       await lockTeam(tx, actor.workspaceId);
       const [current] = await tx
         .select()
@@ -266,8 +266,6 @@ export async function removeMember(ctx: CommandContext, input: { userId: string 
         .delete(memberships)
         .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
       const unowned = await unownCompanies(tx, actor.workspaceId, userId);
-      // The companies changed too: the Ideas page reads them again.
-      if (unowned.length > 0) changes?.push({ kind: 'workspaceImported', itemIds: [] });
       await recordDecision(tx, {
         workspaceId: actor.workspaceId,
         decision: 'team',

@@ -38,7 +38,13 @@ function aroundItems(ws: string): QueryKey[] {
  */
 export const invalidates = {
   workspaceJoined: (): QueryKey[] => [keys.me],
-  memberChanged: (ws: string): QueryKey[] => [keys.members(ws), keys.rights(ws), ...plans(ws)],
+  // A member who leaves also leaves the companies they owned without an owner.
+  memberChanged: (ws: string): QueryKey[] => [
+    keys.members(ws),
+    keys.rights(ws),
+    keys.companies(ws),
+    ...plans(ws),
+  ],
   commentAdded: (ws: string): QueryKey[] => [keys.anyComments(ws)],
   sampleDataAdded: (ws: string): QueryKey[] => [
     keys.items(ws),
