@@ -7,7 +7,7 @@ import { addDays, readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
-import { storeForecast } from './forecasts';
+import { storeChangedForecast } from './forecast-store';
 import { loadPlanSource } from './plan-input';
 import { loadPlanTrackRecord } from './plan-record';
 import {
@@ -27,7 +27,8 @@ import { comparePlanWithThroughput } from './plan-vs-throughput';
  * has enough of them, else a draw from the three-point estimate (PERT); every effort is divided
  * by the focus factor learned from the work delivered in the last 90 days. An item nobody
  * estimated is drawn from the team's size distribution, and the answer says how many were and
- * what they add (the subject's P85 with and without them). Stored for the track record.
+ * what they add (the subject's P85 with and without them). Stored for the track record unless
+ * its subject's latest stored forecast is the same one (then its id is the answer's).
  * @param ctx the database and the member asking
  * @param query the parsed question (PlanForecastQuerySchema holds its rules): milestone (an
  *   initiative or epic) or items (ids, comma-separated); trials, seed, start, target
@@ -145,7 +146,7 @@ export async function forecastPlan(
   const [subjectForecast, ...milestoneForecasts] = result.milestones;
   const subjectPercentiles = subjectForecast!.percentiles.map(present);
   const subjectItems = new Set(subjectIds);
-  const forecastId = await storeForecast(db, {
+  const forecastId = await storeChangedForecast(db, {
     workspaceId: actor.workspaceId,
     kind: 'plan',
     subject: { milestoneId, itemIds: subjectIds, title, targetDate },
