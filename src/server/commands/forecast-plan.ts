@@ -1,18 +1,21 @@
 /** Plan forecasts: Monte Carlo over the estimates, through the roadmap scheduler; stored for the track record. */
 
 import { type PlanForecastQuery, type PlanForecastView, splitIdList, todayIso } from '../../contract';
+import type { forecasts } from '../../db/schema';
 import { buildFinishHistogram, type PlanMilestone } from '../../domain/forecasting';
 import { findOpenLeaves } from '../../domain/planning';
 import { addDays, readDayNumber } from '../../domain/shared';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
 import type { CommandContext } from './context';
-import { storeForecast } from './forecasts';
+import { storeChangedForecast } from './forecast-store';
 import { loadPlanSource } from './plan-input';
 import { loadPlanTrackRecord } from './plan-record';
 import {
+  type DrawnSizes,
   describeUnestimated,
   groupMilestones,
+  type PlanSimulation,
   prepareEstimatedOnly,
   prepareSimulation,
   presentPlanRecord,
@@ -27,19 +30,14 @@ import { comparePlanWithThroughput } from './plan-vs-throughput';
  * has enough of them, else a draw from the three-point estimate (PERT); every effort is divided
  * by the focus factor learned from the work delivered in the last 90 days. An item nobody
  * estimated is drawn from the team's size distribution, and the answer says how many were and
- * what they add (the subject's P85 with and without them). Stored for the track record.
+ * what they add (the subject's P85 with and without them). Stored for the track record unless
+ * its subject's latest stored forecast is the same one (then its id is the answer's).
  * @param ctx the database and the member asking
  * @param query the parsed question (PlanForecastQuerySchema holds its rules): milestone (an
  *   initiative or epic) or items (ids, comma-separated); trials, seed, start, target
- * @param options.scheduled a scheduled re-plan, nobody's question: stored with no author, with the
- *   digest of the plan inputs it ran on (so the next pass can tell whether anything changed)
  * @returns date percentiles for the subject, its items and every milestone, with P(on time)
  */
-export async function forecastPlan(
-  ctx: CommandContext,
-  query: PlanForecastQuery,
-  options: { scheduled?: { planDigest: string } } = {},
-): Promise<PlanForecastView> {
+export async function forecastPlan(ctx: CommandContext, query: PlanForecastQuery): Promise<PlanForecastView> {
   const { db, actor } = ctx;
   const start = query.start ?? todayIso();
   const { trials, seed } = query;
@@ -136,37 +134,24 @@ export async function forecastPlan(
     unestimated: drawnInSubject,
     record,
   });
-  const startDay = readDayNumber(start);
-  const present = (p: { level: number; date: string | null }) => ({
-    level: p.level,
-    date: p.date,
-    dayOffset: p.date === null ? null : readDayNumber(p.date) - startDay,
-  });
+  const present = presentPercentilesFrom(start);
   const [subjectForecast, ...milestoneForecasts] = result.milestones;
   const subjectPercentiles = subjectForecast!.percentiles.map(present);
   const subjectItems = new Set(subjectIds);
-  const forecastId = await storeForecast(db, {
-    workspaceId: actor.workspaceId,
-    kind: 'plan',
-    subject: { milestoneId, itemIds: subjectIds, title, targetDate },
-    method: result.method,
-    inputs: {
+  const forecastId = await storeChangedForecast(
+    db,
+    buildPlanForecastRow({
+      workspaceId: actor.workspaceId,
+      subject: { milestoneId, itemIds: subjectIds, title, targetDate },
+      start,
       trials,
       seed,
-      plannedItems: planned.length,
-      people: prepared.input.people.length,
-      focus: record.focus.value,
-      effortsFromRecord: record.efforts.fromRecord,
-      unestimatedDrawn: drawnInSubject,
-      sizeSource: drawn.sizes.status,
-      ...(options.scheduled ? { scheduled: true, planDigest: options.scheduled.planDigest } : {}),
-    },
-    startDate: start,
-    percentiles: subjectPercentiles,
-    // The simulation as drawn: its PIT, once scored, is what later plan forecasts recalibrate on.
-    distribution: buildFinishHistogram(simulated.milestones[0]!.curve, trials),
-    madeBy: options.scheduled ? null : actor.userId,
-  });
+      simulation: { prepared, record, result, simulated },
+      drawn,
+      at: 0,
+      madeBy: actor.userId,
+    }),
+  );
   return {
     status: 'ok',
     forecastId,
@@ -219,5 +204,66 @@ export async function forecastPlan(
         ? [`${unplanned.length} item(s) of this work cannot be planned and are not in the dates.`]
         : []),
     ],
+  };
+}
+
+/**
+ * Percentiles as a plan forecast shows and stores them: each date with its day offset from the start.
+ * @param start the forecast's first day
+ */
+export function presentPercentilesFrom(start: string) {
+  const startDay = readDayNumber(start);
+  return (p: { level: number; date: string | null }) => ({
+    level: p.level,
+    date: p.date,
+    dayOffset: p.date === null ? null : readDayNumber(p.date) - startDay,
+  });
+}
+
+/**
+ * The stored row of one subject's plan forecast, read from a simulation that reported it among
+ * its milestones: the forecast page's and the scheduled re-plan's forecasts have this one shape.
+ * @param options.subject what the forecast is about (the milestone, its planned open items)
+ * @param options.simulation the simulation (simulatePlan's answer) that reported the subject
+ * @param options.drawn the unestimated items the simulation drew from the team's sizes
+ * @param options.at the subject's position among the simulation's milestones
+ * @param options.madeBy who asked; null for a scheduled re-plan
+ * @param options.planDigest a scheduled re-plan's digest of the plan inputs it ran on
+ */
+export function buildPlanForecastRow(options: {
+  workspaceId: string;
+  subject: { milestoneId: string | null; itemIds: string[]; title: string; targetDate: string | null };
+  start: string;
+  trials: number;
+  seed: number;
+  simulation: Pick<PlanSimulation, 'prepared' | 'record' | 'result' | 'simulated'>;
+  drawn: DrawnSizes;
+  at: number;
+  madeBy: string | null;
+  planDigest?: string;
+}): typeof forecasts.$inferInsert {
+  const { subject, start, trials, seed, simulation, drawn, at, planDigest } = options;
+  const { prepared, record, result, simulated } = simulation;
+  return {
+    workspaceId: options.workspaceId,
+    kind: 'plan',
+    subject,
+    method: result.method,
+    inputs: {
+      trials,
+      seed,
+      plannedItems: prepared.input.items.length,
+      people: prepared.input.people.length,
+      focus: record.focus.value,
+      effortsFromRecord: record.efforts.fromRecord,
+      unestimatedDrawn: subject.itemIds.filter((id) => drawn.itemIds.has(id)).length,
+      sizeSource: drawn.sizes.status,
+      ...(planDigest === undefined ? {} : { scheduled: true, planDigest }),
+    },
+    startDate: start,
+    percentiles: result.milestones[at]!.percentiles.map(presentPercentilesFrom(start)),
+    // The simulation as drawn: its PIT, once scored, is what later plan forecasts recalibrate on.
+    distribution: buildFinishHistogram(simulated.milestones[at]!.curve, trials),
+    madeBy: options.madeBy,
   };
 }

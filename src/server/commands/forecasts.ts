@@ -1,8 +1,9 @@
 /**
  * Delivery forecasts for a workspace: Monte Carlo from its own completion history ("when will N
  * items be done?", "how many by D?") and through the roadmap scheduler (per item and milestone).
- * Every forecast shown is stored with what it was made from, and scored against what really
- * happened once its work has finished (forecast accountability).
+ * Every forecast shown is stored with what it was made from (once: read again unchanged, it is
+ * the one stored), and scored against what really happened once its work has finished
+ * (forecast accountability).
  */
 
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
@@ -28,6 +29,7 @@ import {
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
 import { recordChanges } from '../live/record';
 import type { CommandContext } from './context';
+import { storeChangedForecast } from './forecast-store';
 
 const LEAF_TYPES: ItemType[] = ['feature', 'task', 'bug'];
 /** A sweep of at least 10 closures, each within 5 minutes of the previous, is a clean-up, not delivery. */
@@ -135,8 +137,9 @@ export function presentCalibration(
 
 /**
  * "When will N items be done?" or "how many by D?" from the workspace's own throughput,
- * calibrated on its own past forecasts unless `calibrate=false`. A forecast is stored; too
- * little history answers with what is needed and stores nothing. The question's rules (one of
+ * calibrated on its own past forecasts unless `calibrate=false`. A forecast is stored unless the
+ * latest stored one of the same question is the same forecast; too little history answers with
+ * what is needed and stores nothing. The question's rules (one of
  * items or by, by not before the start, ranges and defaults) are ThroughputQuerySchema's.
  * @param ctx the database and the member asking
  * @param query the parsed question: items or by, window, trials, seed, start, excludeBulk, calibrate
@@ -190,7 +193,7 @@ export async function forecastThroughput(
       dayOffset: p.dayOffset,
     }));
     const basis = basisOf(result.basis);
-    const forecastId = await storeForecast(db, {
+    const forecastId = await storeChangedForecast(db, {
       workspaceId: actor.workspaceId,
       kind: 'throughput_when',
       subject: { items: query.items },
@@ -229,7 +232,7 @@ export async function forecastThroughput(
   const calibration = presentCalibration(result.calibration);
   const percentiles = result.percentiles.map((p) => ({ level: p.level, count: p.count }));
   const basis = basisOf(result.basis);
-  const forecastId = await storeForecast(db, {
+  const forecastId = await storeChangedForecast(db, {
     workspaceId: actor.workspaceId,
     kind: 'throughput_count',
     subject: { by },
@@ -277,8 +280,9 @@ type ThroughputBasisHistory = {
 };
 
 /**
- * Stores a forecast for its track record and, in the same transaction, the workspace's
- * `forecastMade` event (the live stream and the webhooks' "forecast" kind). The event names no
+ * Stores a forecast for its track record, whether or not the same one is stored already (a
+ * forecast someone reads goes through `storeChangedForecast`), and, in the same transaction,
+ * the workspace's `forecastMade` event (the live stream and the webhooks' "forecast" kind). The event names no
  * items: a forecast changes none, so open item lists need not be read again.
  * @returns the stored forecast's id
  */

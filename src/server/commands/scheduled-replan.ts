@@ -8,10 +8,14 @@ import { and, asc, eq, gte, isNull, notInArray, sql } from 'drizzle-orm';
 import { CLOSED_ITEM_STATES, FORECAST_DEFAULTS, todayIso } from '../../contract';
 import type { Database } from '../../db/client';
 import { forecasts, items, memberships, workspaces } from '../../db/schema';
+import { findOpenLeaves, type PlanSource } from '../../domain/planning';
 import { digestOf } from '../compute/memo';
 import { findActor } from '../policies/access';
-import { forecastPlan } from './forecast-plan';
+import { buildPlanForecastRow } from './forecast-plan';
+import { storeChangedForecast } from './forecast-store';
 import { loadPlanSource } from './plan-input';
+import { loadPlanTrackRecord } from './plan-record';
+import { prepareSimulation, simulatePlan } from './plan-simulation';
 import { getRoadmap } from './roadmap';
 
 /** What a re-plan did: stored forecasts, or nothing because nothing changed (or nobody plans there). */
@@ -34,8 +38,8 @@ export async function findActiveWorkspaces(db: Database): Promise<string[]> {
 }
 
 /**
- * Re-plans one workspace and stores each roadmap milestone's plan forecast, through the same
- * command (and compute pool) as the forecast page, with the default trials and seed. Skipped when
+ * Re-plans one workspace and stores each roadmap milestone's plan forecast, in the forecast
+ * page's shape, from one simulation of the whole plan with the default trials and seed. Skipped when
  * the plan inputs (people, items, estimates, dependencies, order) are those of the last scheduled
  * re-plan stored that day: a second pass the same day adds nothing.
  * @param now the moment whose day (UTC) is the forecasts' start
@@ -47,7 +51,7 @@ export async function replanWorkspace(
   now = new Date(),
 ): Promise<ReplanOutcome> {
   const today = todayIso(now);
-  // The forecast needs a member to run as; a scheduled one is stored with no author.
+  // Only a workspace with a founder is re-planned; a scheduled forecast is stored with no author.
   const [founder] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -56,7 +60,8 @@ export async function replanWorkspace(
     .limit(1);
   const actor = founder ? await findActor(db, founder.userId, workspaceId) : null;
   if (!actor) return { status: 'no-founder' };
-  const planDigest = digestOf(await loadPlanSource(db, workspaceId, today));
+  const source = await loadPlanSource(db, workspaceId, today);
+  const planDigest = digestOf(source);
   const [last] = await db
     .select({ digest: sql<string | null>`${forecasts.inputs}->>'planDigest'` })
     .from(forecasts)
@@ -72,19 +77,88 @@ export async function replanWorkspace(
     .limit(1);
   if (last?.digest === planDigest) return { status: 'unchanged' };
   const roadmap = await getRoadmap(db, workspaceId, { start: today });
-  let stored = 0;
-  for (const milestone of roadmap.milestones) {
-    const forecast = await forecastPlan(
-      { db, actor },
-      {
-        milestone: milestone.id,
-        trials: FORECAST_DEFAULTS.planTrials,
-        seed: FORECAST_DEFAULTS.seed,
-        start: today,
-      },
-      { scheduled: { planDigest } },
-    );
-    if (forecast.status === 'ok') stored++;
-  }
+  const stored = await storeMilestoneForecasts(db, {
+    workspaceId,
+    source,
+    milestoneIds: roadmap.milestones.map((m) => m.id),
+    start: today,
+    planDigest,
+  });
   return { status: 'replanned', stored };
+}
+
+/**
+ * Stores the plan forecast of each milestone, with the default trials and seed, from one Monte
+ * Carlo over the whole plan: every milestone is reported by the same simulation, as on the
+ * roadmap's cards. A milestone's stored forecast is the one its forecast page would store (the
+ * same items, dates and distribution: a milestone only groups the trials' finishes, it changes
+ * no draw), marked scheduled, with no author and the plan digest. A milestone with no planned
+ * open work stores nothing.
+ * @param options.source the planning source, loaded for the start (the one the digest is of)
+ * @param options.milestoneIds the roadmap's milestones
+ * @param options.start the forecasts' first day
+ * @param options.planDigest the digest of the plan inputs the forecasts ran on
+ * @returns how many forecasts were stored (or found stored already, the same)
+ */
+async function storeMilestoneForecasts(
+  db: Database,
+  options: {
+    workspaceId: string;
+    source: PlanSource;
+    milestoneIds: readonly string[];
+    start: string;
+    planDigest: string;
+  },
+): Promise<number> {
+  const { workspaceId, source, start, planDigest } = options;
+  const { planTrials: trials, seed } = FORECAST_DEFAULTS;
+  const byId = new Map(source.items.map((it) => [it.id, it]));
+  const { prepared, drawn } = await prepareSimulation(db, { workspaceId, source, start });
+  const plannedIds = new Set(prepared.input.items.map((it) => it.id));
+  const subjects = options.milestoneIds.flatMap((id) => {
+    const root = byId.get(id);
+    if (!root) return [];
+    const itemIds = findOpenLeaves(source, id)
+      .map((it) => it.id)
+      .filter((itemId) => plannedIds.has(itemId));
+    if (itemIds.length === 0) return [];
+    return [
+      { milestoneId: id, itemIds, title: `#${root.number} ${root.title}`, targetDate: root.targetDate },
+    ];
+  });
+  if (subjects.length === 0) return 0;
+  const track = await loadPlanTrackRecord(db, { workspaceId, start });
+  const simulation = await simulatePlan(db, {
+    workspaceId,
+    source,
+    prepared,
+    drawn,
+    start,
+    trials,
+    seed,
+    milestones: subjects.map((s) => ({
+      id: s.milestoneId,
+      itemIds: s.itemIds,
+      ...(s.targetDate ? { targetDate: s.targetDate } : {}),
+    })),
+    pits: track.pits,
+  });
+  for (const [at, subject] of subjects.entries()) {
+    await storeChangedForecast(
+      db,
+      buildPlanForecastRow({
+        workspaceId,
+        subject,
+        start,
+        trials,
+        seed,
+        simulation,
+        drawn,
+        at,
+        madeBy: null,
+        planDigest,
+      }),
+    );
+  }
+  return subjects.length;
 }
