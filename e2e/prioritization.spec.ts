@@ -77,6 +77,10 @@ test('a product manager orders the backlog by RICE; a developer is told who deci
     await expect(rows.first().getByTestId('score')).toHaveText('1,500');
     await expect(rows.last()).toContainText('Dark mode');
     await expect(rows.last().getByTestId('score')).toHaveText('100');
+    // Under each input: who set it, and on what day.
+    await expect(rows.first().getByTestId('score-set-by').first()).toHaveText(
+      /^Pat Manager · \d{1,2} [A-Z][a-z]{2}$/,
+    );
     await expect(pm.getByTestId('comparison')).toContainText('Spearman');
     await snap(pm, 'prioritization-table');
   });

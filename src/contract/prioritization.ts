@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FRAMEWORK_IDS, type FrameworkId } from '../domain/prioritization';
+import { FRAMEWORK_IDS, type FrameworkId, SCORE_SOURCES } from '../domain/prioritization';
 import { IdSchema, IsoDateTimeSchema, int4, int4FromText, text } from './common';
 import { ItemStateSchema, ItemTypeSchema } from './items';
 
@@ -64,6 +64,24 @@ export const FrameworkSummarySchema = z.object({
   inputs: z.array(z.object({ scoreKey: z.string(), label: z.string(), description: z.string() })),
 });
 
+/** Who last set one score input of an item, and when. */
+export const ScoreProvenanceSchema = z.object({
+  setBy: z
+    .object({ userId: IdSchema, name: z.string() })
+    .nullable()
+    .describe(
+      'the account that set it; null when none is known (an import run without one, or a removed account)',
+    ),
+  setAt: IsoDateTimeSchema,
+  source: z.enum(SCORE_SOURCES).describe('typed in Headway, or written by an import'),
+});
+export type ScoreProvenanceView = z.infer<typeof ScoreProvenanceSchema>;
+
+/** Per stored input, by score key: who set it; null when it was set before Headway recorded this. */
+const InputProvenanceSchema = z
+  .record(z.string(), ScoreProvenanceSchema.nullable())
+  .describe('who last set each input and when, by score key; null: set before this was recorded');
+
 export const ItemRefSchema = z.object({ itemId: IdSchema, number: z.number().int(), title: z.string() });
 export type ItemRef = z.infer<typeof ItemRefSchema>;
 
@@ -78,6 +96,7 @@ export const RankedEntrySchema = ItemRefSchema.extend({
   label: z.string().nullable(),
   /** The inputs used, by score key, as stored on the item. */
   inputs: z.record(z.string(), InputValueSchema),
+  provenance: InputProvenanceSchema,
 });
 
 export const UnscoredEntrySchema = ItemRefSchema.extend({
@@ -87,6 +106,8 @@ export const UnscoredEntrySchema = ItemRefSchema.extend({
   /** Score keys to fill in. */
   missing: z.array(z.string()),
   problems: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  /** For the inputs the item has already. */
+  provenance: InputProvenanceSchema,
 });
 
 /** DSDM balance of the open backlog by MoSCoW category, effort from the likely estimates (days). */

@@ -29,10 +29,13 @@ describe('headway rank', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('RICE: Reach × Impact × Confidence / Effort (Intercom)');
-    expect(lines[2]).toMatch(/^rank\s+item\s+title\s+score\s+inputs$/);
+    expect(lines[2]).toMatch(/^rank\s+item\s+title\s+score\s+inputs\s+last set$/);
     const rows = lines.filter((line) => /^\s*\d+\s+#\d+/.test(line));
     expect(rows.map((row) => Number(row.trim().split(/\s+/)[0]))).toEqual([1, 2, 3, 4, 5]);
-    expect(rows[0]).toMatch(/rice_reach=\d+ rice_impact=[\d.]+ rice_confidence=\d+ rice_effort=[\d.]+$/);
+    // The demo's scores came with its file: imported, on the day it was loaded.
+    expect(rows[0]).toMatch(
+      /rice_reach=\d+ rice_impact=[\d.]+ rice_confidence=\d+ rice_effort=[\d.]+\s+imported \d{1,2} [A-Z][a-z]{2}$/,
+    );
     expect(result.stdout).toMatch(/more ranked items/);
   });
 

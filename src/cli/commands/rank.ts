@@ -32,8 +32,26 @@ const formatNumber = (value: number): string =>
 const truncate = (text: string, width: number): string =>
   text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+
 /**
- * Renders a ranking as a plain-text table: rank, #number, title, score and the inputs used.
+ * Who last set any of a row's inputs, and on what day: "Dana 3 Dec", "imported 3 Dec", or "—"
+ * when none was recorded.
+ * @param provenance the row's provenance by score key
+ */
+export function describeLastSetting(provenance: Ranking['ranked'][number]['provenance']): string {
+  let last: NonNullable<(typeof provenance)[string]> | null = null;
+  for (const setting of Object.values(provenance)) {
+    if (setting && (last === null || setting.setAt > last.setAt)) last = setting;
+  }
+  if (!last) return '—';
+  const who = last.source === 'imported' ? 'imported' : (last.setBy?.name ?? 'set');
+  return `${who} ${DAY.format(new Date(last.setAt))}`;
+}
+
+/**
+ * Renders a ranking as a plain-text table: rank, #number, title, score, the inputs used and who
+ * last set one of them.
  * @param ranking the ranking
  * @param limit how many ranked rows to show
  * @returns the table and a line on the items left out for missing inputs
@@ -47,11 +65,15 @@ export function renderRankingTable(ranking: Ranking, limit: number): string {
     Object.entries(item.inputs)
       .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value) : value}`)
       .join(' '),
+    truncate(describeLastSetting(item.provenance), 30),
   ]);
   const lines = [
     `${ranking.framework.name}: ${ranking.framework.summary || ranking.framework.formula}`,
     '',
-    ...formatTable(['rank', 'item', 'title', 'score', 'inputs'], rows, { alignRight: [0, 3], rule: true }),
+    ...formatTable(['rank', 'item', 'title', 'score', 'inputs', 'last set'], rows, {
+      alignRight: [0, 3],
+      rule: true,
+    }),
   ];
   if (ranking.ranked.length === 0) lines.push(`No open item has every ${ranking.framework.name} input yet.`);
   if (ranking.ranked.length > limit) lines.push(`… ${ranking.ranked.length - limit} more ranked items`);

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ITEM_STATES, ITEM_TYPES } from '../../contract/items';
 import { IMPORT_FORMATS } from '../../domain/import/types';
+import type { ScoreSetting } from '../../domain/prioritization';
 import { oneOf } from './one-of';
 import { users } from './users';
 import { cycles, workflowStates } from './workflow';
@@ -55,6 +56,8 @@ export const items = pgTable(
     /** Story points, a card of the planning-poker deck; independent of the estimate in days. */
     storyPoints: doublePrecision('story_points'),
     scores: jsonb('scores').$type<Record<string, number | string>>().notNull().default({}),
+    /** Who last set each score input and when, by score key; an input without an entry was set before this was recorded. */
+    scoreProvenance: jsonb('score_provenance').$type<Record<string, ScoreSetting>>().notNull().default({}),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     labels: jsonb('labels').$type<string[]>().notNull().default([]),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),

@@ -65,6 +65,14 @@ export {
   readValueEffort,
   type StoredScores,
 } from './frameworks/score-keys';
+export {
+  SCORE_SOURCES,
+  type ScoreProvenance,
+  type ScoreSetting,
+  type ScoreSource,
+  settingsForAll,
+  trackScoreSettings,
+} from './frameworks/score-provenance';
 export { classifyValueEffort, type ValueEffortQuadrant } from './frameworks/value-effort';
 export { compareRankings, type RankingComparison, type RankMove } from './ranking/compare-rankings';
 export {

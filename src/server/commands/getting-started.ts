@@ -22,6 +22,7 @@ import {
   workspaces,
 } from '../../db/schema';
 import { DECISIONS, findEffectiveHolders } from '../../domain/decision-rights';
+import { settingsForAll } from '../../domain/prioritization';
 import { buildSampleBacklog } from '../demo/sample-backlog';
 import { AppError, notFound } from '../errors';
 import { type Actor, findTeam, requireFounder } from '../policies/access';
@@ -134,6 +135,12 @@ export async function addSampleData(ctx: CommandContext, now = new Date()): Prom
           estimatedBy: it.estimate ? actor.userId : null,
           estimatedAt: it.estimate ? ago(it.createdDaysAgo - 1) : null,
           scores: it.scores,
+          // The founder loaded the sample: its scores are theirs, as an import's are its importer's.
+          scoreProvenance: settingsForAll(it.scores, {
+            by: actor.userId,
+            at: now.toISOString(),
+            source: 'imported',
+          }),
           skills: it.skills,
           labels: it.labels,
           targetDate:

@@ -5,6 +5,7 @@ import { type CreateItem, ITEM_LEVELS, type Item, type ItemType, type UpdateItem
 import type { Database } from '../../db/client';
 import { itemDependencies, itemStateChanges, items, memberships, workspaces } from '../../db/schema';
 import type { Decision } from '../../domain/decision-rights';
+import { type ScoreSetting, settingsForAll, trackScoreSettings } from '../../domain/prioritization';
 import { AppError, notFound } from '../errors';
 import { isUuid, requireContributor, requireDecision } from '../policies/access';
 import { type ItemRow, label, presentItem } from '../presenters/item';
@@ -152,6 +153,7 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
           estimatedAt: input.estimate ? now : null,
           storyPoints: input.storyPoints ?? null,
           scores: input.scores ?? {},
+          scoreProvenance: settingsForAll(input.scores ?? {}, typedBy(actor.userId, now)),
           skills: input.skills ?? [],
           labels: input.labels ?? [],
           assigneeId: input.assigneeId ?? null,
@@ -175,6 +177,33 @@ export async function createItem(ctx: CommandContext, input: CreateItem): Promis
     },
     (item) => ({ kind: 'itemCreated', itemIds: [item.id] }),
   );
+}
+
+const typedBy = (userId: string, at: Date): ScoreSetting => ({
+  by: userId,
+  at: at.toISOString(),
+  source: 'typed',
+});
+
+/**
+ * Who set each score input once `scores` replaces the item's: read under a row lock, so the
+ * inputs credited to the caller are those that differ from the version the write applies to.
+ * Null when the item is no longer at that version (the write then answers 409 and changes nothing).
+ */
+async function nextScoreProvenance(
+  tx: Database,
+  itemId: string,
+  version: number,
+  scores: Record<string, number | string>,
+  setting: ScoreSetting,
+) {
+  const [locked] = await tx
+    .select({ scores: items.scores, provenance: items.scoreProvenance, version: items.version })
+    .from(items)
+    .where(eq(items.id, itemId))
+    .for('update');
+  if (!locked || locked.version !== version) return null;
+  return trackScoreSettings({ before: locked.scores, provenance: locked.provenance, after: scores, setting });
 }
 
 export function versionConflict(current: Item): AppError {
@@ -245,7 +274,17 @@ export async function updateItem(
       if (input.description !== undefined) set.description = input.description;
       if (input.parentId !== undefined) set.parentId = input.parentId;
       if (input.labels !== undefined) set.labels = input.labels;
-      if (input.scores !== undefined) set.scores = input.scores;
+      if (input.scores !== undefined) {
+        set.scores = input.scores;
+        const provenance = await nextScoreProvenance(
+          tx,
+          current.id,
+          input.version,
+          input.scores,
+          typedBy(actor.userId, now),
+        );
+        if (provenance) set.scoreProvenance = provenance;
+      }
       if (input.skills !== undefined) set.skills = input.skills;
       if (input.assigneeId !== undefined) {
         // An assignment made here replaces the one an imported file named.

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { AppliedRanking, ApplyRanking, ItemRef, ItemState, ItemType, Ranking } from '../../contract';
+import type {
+  AppliedRanking,
+  ApplyRanking,
+  ItemRef,
+  ItemState,
+  ItemType,
+  Ranking,
+  ScoreProvenanceView,
+} from '../../contract';
 import { CLOSED_ITEM_STATES } from '../../contract';
 import type { Database } from '../../db/client';
-import { items, scoringFormulas } from '../../db/schema';
+import { items, scoringFormulas, users } from '../../db/schema';
 import {
   defineFormulaFramework,
   type ExpressionError,
@@ -13,6 +21,7 @@ import {
   rankScoredBacklog,
   readFormulaInputs,
   readFrameworkInputs,
+  type ScoreProvenance,
   type ScoringFramework,
 } from '../../domain/prioritization';
 import { AppError } from '../errors';
@@ -31,6 +40,8 @@ export interface BacklogRow {
   state: ItemState;
   rank: string;
   scores: Record<string, number | string>;
+  /** Who last set each score input, by score key. */
+  scoreProvenance: ScoreProvenance;
   estimateLikely: number | null;
 }
 
@@ -58,6 +69,7 @@ export async function loadBacklog(db: Database, workspaceId: string): Promise<Ba
       state: items.state,
       rank: items.rank,
       scores: items.scores,
+      scoreProvenance: items.scoreProvenance,
       estimateLikely: items.estimateLikely,
     })
     .from(items)
@@ -126,12 +138,64 @@ function orderVersionOf(backlog: readonly BacklogRow[], scoring: ResolvedScoring
 }
 
 /**
+ * The names of the accounts that set the backlog's scores, by account id.
+ * @param db the database
+ * @param backlog the rows whose score provenance names them
+ * @returns id → name, for the accounts that still exist
+ */
+export async function loadScoreSetters(
+  db: Database,
+  backlog: readonly BacklogRow[],
+): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const row of backlog) {
+    for (const setting of Object.values(row.scoreProvenance)) if (setting.by) ids.add(setting.by);
+  }
+  if (ids.size === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+// Who set each of the given stored inputs of a row; null for one set before this was recorded.
+function provenanceOf(
+  row: BacklogRow,
+  keys: readonly string[],
+  names: ReadonlyMap<string, string>,
+): Record<string, ScoreProvenanceView | null> {
+  const shown: Record<string, ScoreProvenanceView | null> = {};
+  for (const key of keys) {
+    if (!Object.hasOwn(row.scores, key)) continue;
+    const setting = Object.hasOwn(row.scoreProvenance, key) ? row.scoreProvenance[key] : undefined;
+    if (!setting) {
+      shown[key] = null;
+      continue;
+    }
+    const name = setting.by ? names.get(setting.by) : undefined;
+    shown[key] = {
+      setBy: setting.by && name !== undefined ? { userId: setting.by, name } : null,
+      setAt: setting.at,
+      source: setting.source,
+    };
+  }
+  return shown;
+}
+
+/**
  * Ranks loaded backlog rows with a resolved framework and presents them for the API.
  * @param backlog the open backlog in the manual order
  * @param scoring the framework and how it reads scores
+ * @param names the names of the accounts that set scores (see loadScoreSetters); without them
+ *   no setter is named
  * @returns the ranking, with the orderVersion an apply must send back
  */
-export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScoring): Ranking {
+export function rankRows(
+  backlog: readonly BacklogRow[],
+  scoring: ResolvedScoring,
+  names: ReadonlyMap<string, string> = new Map(),
+): Ranking {
   const result = rankScoredBacklog({
     rows: backlog,
     framework: scoring.framework,
@@ -139,9 +203,10 @@ export function rankRows(backlog: readonly BacklogRow[], scoring: ResolvedScorin
   });
   if (!result.ok) throw formulaError(result.errors[0] as ExpressionError);
   const byId = new Map(backlog.map((row) => [row.id, row]));
+  const inputKeys = scoring.framework.inputs.map((input) => input.key);
   const entry = (id: string) => {
     const row = byId.get(id) as BacklogRow;
-    return { ...ref(row), type: row.type, state: row.state };
+    return { ...ref(row), type: row.type, state: row.state, provenance: provenanceOf(row, inputKeys, names) };
   };
   return {
     framework: describeFramework(scoring),
@@ -177,7 +242,8 @@ export async function computeRanking(
   frameworkRef: string,
 ): Promise<Ranking> {
   const scoring = await resolveScoring(db, workspaceId, frameworkRef);
-  return rankRows(await loadBacklog(db, workspaceId), scoring);
+  const backlog = await loadBacklog(db, workspaceId);
+  return rankRows(backlog, scoring, await loadScoreSetters(db, backlog));
 }
 
 /**

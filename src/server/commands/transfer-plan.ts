@@ -30,6 +30,7 @@ import {
   workspaces,
 } from '../../db/schema';
 import { isDecisionMatrix } from '../../domain/decision-rights';
+import { settingsForAll } from '../../domain/prioritization';
 import { AppError } from '../errors';
 import { batchesOf, type ImportBatch } from './transfer-batches';
 import type { CheckedDocuments } from './transfer-documents';
@@ -111,6 +112,12 @@ export function planImport(
   const ordered = [...doc.items].sort(
     (a, b) => ITEM_LEVELS[a.type] - ITEM_LEVELS[b.type] || a.number - b.number,
   );
+  // The file's scores are set, here, by whoever imports it.
+  const scoresImported = {
+    by: options.importerId,
+    at: new Date().toISOString(),
+    source: 'imported',
+  } as const;
   const itemRows = ordered.map((it) => {
     const estimator = by(it.estimate?.estimatedBy ?? null);
     const assignee = by(it.assignee);
@@ -135,6 +142,7 @@ export function planImport(
       actualEffort: it.actualEffort,
       storyPoints: it.storyPoints ?? null,
       scores: it.scores,
+      scoreProvenance: settingsForAll(it.scores, scoresImported),
       skills: it.skills,
       labels: it.labels,
       assigneeId: assignee.id,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Ranking } from '../../../contract';
 import type { Gate } from '../workspaces/workspace-context';
 import { describeScoreKey, findScale, formatNumber, parseScoreInput } from './frameworks';
+import { describeScoreSetting } from './score-provenance';
 
 type Input = Ranking['framework']['inputs'][number];
 type SaveScore = (itemId: string, scoreKey: string, value: number | string | null) => Promise<boolean>;
@@ -74,6 +75,24 @@ function ScoreInput({ itemId, number, input, value, gate, onSave }: ScoreInputPr
   );
 }
 
+/** An input's cell: the input, and under it who set it and when (the full time in its tooltip). */
+function ScoreCell(
+  props: ScoreInputProps & { setting: Ranking['ranked'][number]['provenance'][string] | undefined },
+) {
+  const { setting, ...input } = props;
+  const text = describeScoreSetting(setting);
+  return (
+    <td title={text?.title}>
+      <ScoreInput {...input} />
+      {text?.line && (
+        <span className="score-set-by muted" data-testid="score-set-by">
+          {text.line}
+        </span>
+      )}
+    </td>
+  );
+}
+
 /** A column head: the input's name, and its unit when it is a free number. */
 function InputHeader({ input }: { input: Input }) {
   const scale = findScale(input.scoreKey);
@@ -141,16 +160,16 @@ export function RankingTable({ ranking, scores, gate, onSave, onOpen }: TablePro
                 </button>
               </th>
               {framework.inputs.map((input) => (
-                <td key={input.scoreKey}>
-                  <ScoreInput
-                    itemId={entry.itemId}
-                    number={entry.number}
-                    input={input}
-                    value={scores.get(entry.itemId)?.[input.scoreKey] ?? entry.inputs[input.scoreKey]}
-                    gate={gate}
-                    onSave={onSave}
-                  />
-                </td>
+                <ScoreCell
+                  key={input.scoreKey}
+                  itemId={entry.itemId}
+                  number={entry.number}
+                  input={input}
+                  value={scores.get(entry.itemId)?.[input.scoreKey] ?? entry.inputs[input.scoreKey]}
+                  setting={entry.provenance[input.scoreKey]}
+                  gate={gate}
+                  onSave={onSave}
+                />
               ))}
               <td className="num score-cell" data-testid="score">
                 {formatNumber(entry.score)}
@@ -204,16 +223,16 @@ export function UnscoredTable({ ranking, scores, gate, onSave, onOpen }: TablePr
                   </button>
                 </th>
                 {framework.inputs.map((input) => (
-                  <td key={input.scoreKey}>
-                    <ScoreInput
-                      itemId={entry.itemId}
-                      number={entry.number}
-                      input={input}
-                      value={scores.get(entry.itemId)?.[input.scoreKey]}
-                      gate={gate}
-                      onSave={onSave}
-                    />
-                  </td>
+                  <ScoreCell
+                    key={input.scoreKey}
+                    itemId={entry.itemId}
+                    number={entry.number}
+                    input={input}
+                    value={scores.get(entry.itemId)?.[input.scoreKey]}
+                    setting={entry.provenance[input.scoreKey]}
+                    gate={gate}
+                    onSave={onSave}
+                  />
                 ))}
                 <td className="missing-cell">
                   {entry.problems.length > 0

@@ -1,0 +1,1 @@
+ALTER TABLE "items" ADD COLUMN "score_provenance" jsonb DEFAULT '{}'::jsonb NOT NULL;
