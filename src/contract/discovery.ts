@@ -255,8 +255,19 @@ export const IdeaEvidenceSnapshotSchema = z.object({
       z.object({ source: z.enum(EVIDENCE_SOURCES), notes: z.number().int(), accounts: z.number().int() }),
     )
     .optional(),
-  /** The idea's reach and impact scores (RICE) when it was decided, as its decider vouched for them. */
-  estimate: z.object({ reach: z.number().nullable(), impact: z.number().nullable() }).optional(),
+  /**
+   * The idea's reach and impact scores (RICE) when it was decided, and who set each (a name; null
+   * when not recorded, and absent from decisions made before it was): the track record credits
+   * each prediction to its setter, or else to whoever accepted the idea.
+   */
+  estimate: z
+    .object({
+      reach: z.number().nullable(),
+      impact: z.number().nullable(),
+      reachBy: z.string().nullable().optional(),
+      impactBy: z.string().nullable().optional(),
+    })
+    .optional(),
 });
 
 /** The current decision on an idea: the latest entry of the decision log about it. */

@@ -37,15 +37,30 @@ async function ideaOf(ref: string) {
   return idea;
 }
 
-/** Scores an idea (RICE reach and impact), accepts it, and marks it done. */
-async function acceptAndShip(ref: string, scores: { reach: number; impact: number | string }) {
+/**
+ * Scores an idea (RICE reach and impact, typed by Dana), accepts it (Chris), and marks it done.
+ * With `impactByChris`, Chris types the impact over Dana's before accepting.
+ */
+async function acceptAndShip(
+  ref: string,
+  scores: { reach: number; impact: number | string },
+  options: { impactByChris?: boolean } = {},
+) {
   const idea = await ideaOf(ref);
   const item = (await team.cpo.get<Item>(`${W()}/items/${idea.itemId}`)).body;
-  const scored = await team.product_manager.patch<Item>(`${W()}/items/${idea.itemId}`, {
+  const typed = { rice_reach: scores.reach, rice_impact: 'low', rice_confidence: 80, rice_effort: 2 };
+  let scored = await team.product_manager.patch<Item>(`${W()}/items/${idea.itemId}`, {
     version: item.version,
-    scores: { rice_reach: scores.reach, rice_impact: scores.impact, rice_confidence: 80, rice_effort: 2 },
+    scores: options.impactByChris ? typed : { ...typed, rice_impact: scores.impact },
   });
   expect(scored.status).toBe(200);
+  if (options.impactByChris) {
+    scored = await team.cpo.patch<Item>(`${W()}/items/${idea.itemId}`, {
+      version: scored.body.version,
+      scores: { ...typed, rice_impact: scores.impact },
+    });
+    expect(scored.status).toBe(200);
+  }
   const decided = await team.cpo.post(`${W()}/ideas/${idea.itemId}/decision`, {
     outcome: 'accepted',
     reason: 'Customers ask',
@@ -74,7 +89,7 @@ describe('adoption and the track record of predictions', () => {
   beforeAll(async () => {
     expect((await team.cpo.post(`${W()}/evidence/import`, { evidenceCsv: EVIDENCE })).status).toBe(200);
     sso = await acceptAndShip('SSO', { reach: 100, impact: 'high' });
-    exported = await acceptAndShip('Export', { reach: 12, impact: 1 });
+    exported = await acceptAndShip('Export', { reach: 12, impact: 1 }, { impactByChris: true });
   });
 
   it('should keep the sources and the scores with the acceptance', async () => {
@@ -86,7 +101,14 @@ describe('adoption and the track record of predictions', () => {
         { source: 'sales', notes: 2, accounts: 2 },
         { source: 'support', notes: 1, accounts: 1 },
       ],
-      estimate: { reach: 100, impact: 2 },
+      // Dana typed both; Chris, who accepted, vouched for them.
+      estimate: { reach: 100, impact: 2, reachBy: 'Dana', impactBy: 'Dana' },
+    });
+    expect((await ideaOf('Export')).decision?.snapshot.estimate).toEqual({
+      reach: 12,
+      impact: 1,
+      reachBy: 'Dana',
+      impactBy: 'Chris',
     });
     expect(decision?.snapshot.reach?.low).toBeCloseTo(0.16528, 4);
     expect(decision?.snapshot.reach?.high).toBeCloseTo(0.83472, 4);
@@ -183,16 +205,19 @@ describe('adoption and the track record of predictions', () => {
     expect(support?.medianRatio).toBeCloseTo(Math.sqrt(0.06), 10);
     expect(support?.verdict).toMatch(/^support-sourced reach over-predicted by ~4.1× on 2 ideas/);
     expect(group('estimator', 'evidence', 'reach')?.medianRatio).toBeCloseTo(Math.sqrt(0.06), 10);
-    // Chris accepted both: reach scores 100 and 12 against 150 and 18 users → 1.5 each.
-    expect(group('estimator', 'Chris', 'reach')?.medianRatio).toBeCloseTo(1.5, 10);
-    expect(group('estimator', 'Chris', 'reach')?.verdict).toMatch(
-      /^reach estimated by Chris under-predicted by ~1.5×/,
+    // Each prediction is credited to whoever typed it, not to Chris, who accepted both.
+    // Dana typed both reaches: 100 and 12 against 150 and 18 users → 1.5 each.
+    expect(group('estimator', 'Dana', 'reach')).toMatchObject({ ideas: 2 });
+    expect(group('estimator', 'Dana', 'reach')?.medianRatio).toBeCloseTo(1.5, 10);
+    expect(group('estimator', 'Dana', 'reach')?.verdict).toMatch(
+      /^reach estimated by Dana under-predicted by ~1.5×/,
     );
-    // Impact 2 → 1 and 1 → 3: ratios 0.5 and 3 → √1.5 ≈ 1.22, within the 1.25 tolerance.
-    expect(group('estimator', 'Chris', 'impact')?.medianRatio).toBeCloseTo(Math.sqrt(1.5), 10);
-    expect(group('estimator', 'Chris', 'impact')?.verdict).toMatch(
-      /about right \(observed ~1.2× predicted\) on 2 ideas/,
-    );
+    expect(group('estimator', 'Chris', 'reach')).toBeUndefined();
+    // Impact: Dana's 2 → observed 1 (ratio 0.5); Chris's 1 → observed 3 (ratio 3).
+    expect(group('estimator', 'Dana', 'impact')).toMatchObject({ ideas: 1 });
+    expect(group('estimator', 'Dana', 'impact')?.medianRatio).toBeCloseTo(0.5, 10);
+    expect(group('estimator', 'Chris', 'impact')).toMatchObject({ ideas: 1 });
+    expect(group('estimator', 'Chris', 'impact')?.medianRatio).toBeCloseTo(3, 10);
     expect(record.groups.some((g) => g.key === 'interview')).toBe(false);
 
     const list = (await team.viewer.get<IdeaList>(`${W()}/ideas`)).body;

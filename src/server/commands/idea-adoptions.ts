@@ -159,7 +159,8 @@ export async function recordIdeaAdoption(
 
 /**
  * An accepted idea's predictions with what was observed: the reach share from evidence (when the
- * adoption says out of how many), and the reach and impact scores its decider vouched for.
+ * adoption says out of how many), and the reach and impact scores, each credited to whoever set
+ * it (or, when that was not recorded, to whoever accepted the idea).
  * @param ideaId the idea
  * @param decision the accepted decision, with its snapshot
  * @param adoption the adoption recorded
@@ -171,7 +172,7 @@ export function pairPredictions(
   adoption: IdeaAdoption,
 ): PredictionOutcome[] {
   const { snapshot } = decision;
-  const estimator = decision.decidedBy ?? 'someone';
+  const decider = decision.decidedBy ?? 'someone';
   const pairs: PredictionOutcome[] = [];
   if (snapshot.reach && adoption.outOf !== null) {
     pairs.push({
@@ -188,13 +189,15 @@ export function pairPredictions(
   const scored = (
     measure: PredictionOutcome['measure'],
     predicted: number | null | undefined,
+    setBy: string | null | undefined,
     observed: number | null,
   ) => {
     if (predicted == null || observed === null) return;
+    const estimator = setBy ?? decider;
     pairs.push({ ideaId, measure, predicted, low: null, high: null, observed, sources: [], estimator });
   };
-  scored('reach', snapshot.estimate?.reach, adoption.reach);
-  scored('impact', snapshot.estimate?.impact, adoption.impact);
+  scored('reach', snapshot.estimate?.reach, snapshot.estimate?.reachBy, adoption.reach);
+  scored('impact', snapshot.estimate?.impact, snapshot.estimate?.impactBy, adoption.impact);
   return pairs;
 }
 

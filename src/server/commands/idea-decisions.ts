@@ -4,7 +4,7 @@
  * evidence the idea had at that moment, so the people who asked can later read what was decided
  * and why, and the team can compare the prediction with what happened.
  */
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DecideIdea, IdeaDecision, IdeaOutcome } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, evidence, items, users } from '../../db/schema';
@@ -38,6 +38,32 @@ function riceScoreOf(
   const value = scores[key];
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   return RICE_IMPACT_SCALE.find((option) => key === 'rice_impact' && option.key === value)?.value ?? null;
+}
+
+/**
+ * Who set an idea's RICE reach and impact, by name: the people the track record credits with
+ * those predictions. An input set before Headway recorded it, or by an import without an
+ * account, has no one (null), and the track record falls back on whoever accepted the idea.
+ */
+async function riceSetters(
+  db: Database,
+  provenance: Record<string, { by: string | null }>,
+): Promise<{ reachBy: string | null; impactBy: string | null }> {
+  const reachId = provenance.rice_reach?.by ?? null;
+  const impactId = provenance.rice_impact?.by ?? null;
+  const ids = [...new Set([reachId, impactId].filter((id): id is string => id !== null))];
+  const named =
+    ids.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map(
+            (u) => [u.id, u.name] as const,
+          ),
+        );
+  return {
+    reachBy: reachId ? (named.get(reachId) ?? null) : null,
+    impactBy: impactId ? (named.get(impactId) ?? null) : null,
+  };
 }
 
 /** The sources of an idea's evidence: notes and distinct accounts per source. */
@@ -148,6 +174,7 @@ export async function decideIdea(
           title: items.title,
           version: items.version,
           scores: items.scores,
+          scoreProvenance: items.scoreProvenance,
         })
         .from(items)
         .where(and(eq(items.id, itemId), eq(items.workspaceId, actor.workspaceId)))
@@ -170,6 +197,7 @@ export async function decideIdea(
         estimate: {
           reach: riceScoreOf(item.scores, 'rice_reach'),
           impact: riceScoreOf(item.scores, 'rice_impact'),
+          ...(await riceSetters(tx, item.scoreProvenance)),
         },
       };
       const reviewOn = input.outcome === 'parked' ? (input.reviewOn ?? null) : null;
