@@ -185,27 +185,6 @@ const typedBy = (userId: string, at: Date): ScoreSetting => ({
   source: 'typed',
 });
 
-/**
- * Who set each score input once `scores` replaces the item's: read under a row lock, so the
- * inputs credited to the caller are those that differ from the version the write applies to.
- * Null when the item is no longer at that version (the write then answers 409 and changes nothing).
- */
-async function nextScoreProvenance(
-  tx: Database,
-  itemId: string,
-  version: number,
-  scores: Record<string, number | string>,
-  setting: ScoreSetting,
-) {
-  const [locked] = await tx
-    .select({ scores: items.scores, provenance: items.scoreProvenance, version: items.version })
-    .from(items)
-    .where(eq(items.id, itemId))
-    .for('update');
-  if (!locked || locked.version !== version) return null;
-  return trackScoreSettings({ before: locked.scores, provenance: locked.provenance, after: scores, setting });
-}
-
 export function versionConflict(current: Item): AppError {
   return new AppError(
     'version_conflict',
@@ -276,14 +255,16 @@ export async function updateItem(
       if (input.labels !== undefined) set.labels = input.labels;
       if (input.scores !== undefined) {
         set.scores = input.scores;
-        const provenance = await nextScoreProvenance(
-          tx,
-          current.id,
-          input.version,
-          input.scores,
-          typedBy(actor.userId, now),
-        );
-        if (provenance) set.scoreProvenance = provenance;
+        // The update applies only at input.version, whose scores are `current`'s when the versions
+        // match; otherwise it answers 409 and changes nothing.
+        if (current.version === input.version) {
+          set.scoreProvenance = trackScoreSettings({
+            before: current.scores,
+            provenance: current.scoreProvenance,
+            after: input.scores,
+            setting: typedBy(actor.userId, now),
+          });
+        }
       }
       if (input.skills !== undefined) set.skills = input.skills;
       if (input.assigneeId !== undefined) {
