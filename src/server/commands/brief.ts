@@ -36,6 +36,7 @@ import { listIdeas } from './ideas';
 import { forecastMilestones } from './milestone-forecasts';
 import { getRoadmap } from './roadmap';
 import { findSlips } from './slips';
+import { loadUserNames } from './user-names';
 import { findInbox } from './waiting';
 
 /** Log entries read for a brief: enough for a busy year, bounded so one page stays quick. */
@@ -151,17 +152,13 @@ async function findUnownedAccounts(
         isNull(companies.ownerUserId),
       ),
     );
-  const people = [...new Set(rows.map((r) => formerOwnerOf.get(r.id) as string))];
-  const names = new Map(
-    people.length === 0
-      ? []
-      : (
-          await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))
-        ).map((u) => [u.id, u.name]),
+  const names = await loadUserNames(
+    ctx.db,
+    rows.map((r) => formerOwnerOf.get(r.id)),
   );
   return rows.map((r) => ({
     name: r.name,
-    formerOwner: names.get(formerOwnerOf.get(r.id) as string) ?? 'a member',
+    formerOwner: names.get(formerOwnerOf.get(r.id) ?? '') ?? 'a member',
   }));
 }
 

@@ -3,13 +3,14 @@
  * the member who hears about decisions on, and risks to, what the account asked for. Editing a
  * company needs the same right as importing them (any member but a viewer).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Company, CompanyList, CreateCompany, UpdateCompany } from '../../contract';
 import type { Database } from '../../db/client';
 import { companies, memberships, users } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { type Actor, isUuid, requireContributor } from '../policies/access';
 import { type CommandContext, inTransaction } from './context';
+import { loadUserNames } from './user-names';
 
 type CompanyRow = typeof companies.$inferSelect;
 
@@ -41,13 +42,9 @@ async function requireOwnerMember(db: Database, workspaceId: string, userId: str
 }
 
 async function presentCompanies(db: Database, rows: readonly CompanyRow[]): Promise<Company[]> {
-  const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])))];
-  const names = new Map(
-    ownerIds.length === 0
-      ? []
-      : (
-          await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))
-        ).map((u) => [u.id, u.name]),
+  const names = await loadUserNames(
+    db,
+    rows.map((r) => r.ownerUserId),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -4,7 +4,7 @@
  * evidence the idea had at that moment, so the people who asked can later read what was decided
  * and why, and the team can compare the prediction with what happened.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DecideIdea, IdeaDecision, IdeaOutcome } from '../../contract';
 import type { Database } from '../../db/client';
 import { decisionLog, evidence, items, users } from '../../db/schema';
@@ -16,6 +16,7 @@ import { label } from '../presenters/item';
 import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { summarizeIdeas } from './idea-demand';
+import { loadUserNames } from './user-names';
 
 const VERBS: Record<IdeaOutcome, string> = {
   accepted: 'Accepted',
@@ -51,15 +52,7 @@ async function riceSetters(
 ): Promise<{ reachBy: string | null; impactBy: string | null }> {
   const reachId = provenance.rice_reach?.by ?? null;
   const impactId = provenance.rice_impact?.by ?? null;
-  const ids = [...new Set([reachId, impactId].filter((id): id is string => id !== null))];
-  const named =
-    ids.length === 0
-      ? new Map<string, string>()
-      : new Map(
-          (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map(
-            (u) => [u.id, u.name] as const,
-          ),
-        );
+  const named = await loadUserNames(db, [reachId, impactId]);
   return {
     reachBy: reachId ? (named.get(reachId) ?? null) : null,
     impactBy: impactId ? (named.get(impactId) ?? null) : null,

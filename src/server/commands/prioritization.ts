@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type {
   AppliedRanking,
@@ -12,7 +12,7 @@ import type {
 } from '../../contract';
 import { CLOSED_ITEM_STATES } from '../../contract';
 import type { Database } from '../../db/client';
-import { items, scoringFormulas, users } from '../../db/schema';
+import { items, scoringFormulas } from '../../db/schema';
 import {
   defineFormulaFramework,
   type ExpressionError,
@@ -30,6 +30,7 @@ import { type CommandContext, inTransaction } from './context';
 import { recordDecision } from './decision-log';
 import { lockWorkspaceOrder } from './item-order';
 import { formulaError } from './scoring-formulas';
+import { loadUserNames } from './user-names';
 
 /** An open backlog item (not done or cancelled) in the manual order. */
 export interface BacklogRow {
@@ -147,16 +148,10 @@ export async function loadScoreSetters(
   db: Database,
   backlog: readonly BacklogRow[],
 ): Promise<Map<string, string>> {
-  const ids = new Set<string>();
-  for (const row of backlog) {
-    for (const setting of Object.values(row.scoreProvenance)) if (setting.by) ids.add(setting.by);
-  }
-  if (ids.size === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, [...ids]));
-  return new Map(rows.map((row) => [row.id, row.name]));
+  return loadUserNames(
+    db,
+    backlog.flatMap((row) => Object.values(row.scoreProvenance).map((setting) => setting.by)),
+  );
 }
 
 // Who set each of the given stored inputs of a row; null for one set before this was recorded.
