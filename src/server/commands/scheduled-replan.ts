@@ -16,7 +16,6 @@ import { storeChangedForecast } from './forecast-store';
 import { loadPlanSource } from './plan-input';
 import { loadPlanTrackRecord } from './plan-record';
 import { prepareSimulation, simulatePlan } from './plan-simulation';
-import { getRoadmap } from './roadmap';
 
 /** What a re-plan did: stored forecasts, or nothing because nothing changed (or nobody plans there). */
 export type ReplanOutcome =
@@ -76,14 +75,7 @@ export async function replanWorkspace(
     .orderBy(sql`${forecasts.madeAt} desc`)
     .limit(1);
   if (last?.digest === planDigest) return { status: 'unchanged' };
-  const roadmap = await getRoadmap(db, workspaceId, { start: today });
-  const stored = await storeMilestoneForecasts(db, {
-    workspaceId,
-    source,
-    milestoneIds: roadmap.milestones.map((m) => m.id),
-    start: today,
-    planDigest,
-  });
+  const stored = await storeMilestoneForecasts(db, { workspaceId, source, start: today, planDigest });
   return { status: 'replanned', stored };
 }
 
@@ -95,7 +87,6 @@ export async function replanWorkspace(
  * no draw), marked scheduled, with no author and the plan digest. A milestone with no planned
  * open work stores nothing.
  * @param options.source the planning source, loaded for the start (the one the digest is of)
- * @param options.milestoneIds the roadmap's milestones
  * @param options.start the forecasts' first day
  * @param options.planDigest the digest of the plan inputs the forecasts ran on
  * @returns how many forecasts were stored (or found stored already, the same)
@@ -105,7 +96,6 @@ async function storeMilestoneForecasts(
   options: {
     workspaceId: string;
     source: PlanSource;
-    milestoneIds: readonly string[];
     start: string;
     planDigest: string;
   },
@@ -115,7 +105,9 @@ async function storeMilestoneForecasts(
   const byId = new Map(source.items.map((it) => [it.id, it]));
   const { prepared, drawn } = await prepareSimulation(db, { workspaceId, source, start });
   const plannedIds = new Set(prepared.input.items.map((it) => it.id));
-  const subjects = options.milestoneIds.flatMap((id) => {
+  // The roadmap's milestones are its prepared input's: no schedule is needed to list them.
+  const milestoneIds = (prepared.input.milestones ?? []).map((m) => m.id);
+  const subjects = milestoneIds.flatMap((id) => {
     const root = byId.get(id);
     if (!root) return [];
     const itemIds = findOpenLeaves(source, id)
