@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item, PlanForecastView } from '../../src/contract';
 import { forecasts, workspaceEvents } from '../../src/db/schema';
 import { createTestApp } from '../support/app';
-import { createTeam, type Team } from '../support/team';
+import { addEstimatedMilestone, createTeam, type Team } from '../support/team';
 
 type Ok<T> = Extract<T, { status: 'ok' }>;
 
@@ -22,22 +22,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   team = await createTeam(ctx.app, ['founder', 'developer']);
   base = `/api/workspaces/${team.workspaceId}`;
-  const initiative = (await team.founder.post<Item>(`${base}/items`, { type: 'initiative', title: 'Launch' }))
-    .body;
-  milestone = (
-    await team.founder.patch<Item>(`${base}/items/${initiative.id}`, {
-      version: initiative.version,
-      targetDate: '2031-03-01',
-    })
-  ).body;
-  task = (
-    await team.developer.post<Item>(`${base}/items`, {
-      type: 'task',
-      title: 'Payments',
-      parentId: milestone.id,
-      estimate: { optimistic: 1, likely: 2, pessimistic: 4 },
-    })
-  ).body;
+  ({ milestone, task } = await addEstimatedMilestone(team));
 });
 afterAll(() => ctx.close());
 

@@ -13,7 +13,7 @@ import { replanWorkspace } from '../../src/server/commands/scheduled-replan';
 import { type JobData, type JobKind, type JobQueue, startJobQueue } from '../../src/server/jobs/queue';
 import { REPLAN_QUEUE, replanJob, replanJobId, sendReplans } from '../../src/server/jobs/replans';
 import { createTestApp } from '../support/app';
-import { createTeam, type Team } from '../support/team';
+import { addEstimatedMilestone, createTeam, type Team } from '../support/team';
 
 const logger = pino({ level: 'silent' });
 
@@ -37,26 +37,7 @@ describe('scheduled re-plans on the job queue', () => {
     ctx = await createTestApp();
     // A developer takes planned work; a founder alone plans nothing.
     team = await createTeam(ctx.app, ['founder', 'developer']);
-    const base = `/api/workspaces/${team.workspaceId}`;
-    const initiative = (
-      await team.founder.post<Item>(`${base}/items`, { type: 'initiative', title: 'Launch' })
-    ).body;
-    // An initiative with a target date is a roadmap milestone.
-    milestone = (
-      await team.founder.patch<Item>(`${base}/items/${initiative.id}`, {
-        version: initiative.version,
-        targetDate: '2031-03-01',
-      })
-    ).body;
-    // Estimates are the tech side's decision: the developer adds the estimated task.
-    task = (
-      await team.developer.post<Item>(`${base}/items`, {
-        type: 'task',
-        title: 'Payments',
-        parentId: milestone.id,
-        estimate: { optimistic: 1, likely: 2, pessimistic: 4 },
-      })
-    ).body;
+    ({ milestone, task } = await addEstimatedMilestone(team));
   });
   afterAll(async () => {
     await queue?.stop({ timeoutMs: 1000 });

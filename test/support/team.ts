@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Item } from '../../src/contract';
 import type { Role } from '../../src/domain/decision-rights';
 import type { AppEnv } from '../../src/server/context';
 import { databaseOf } from './app';
@@ -51,4 +52,32 @@ export async function createTeam(
     team[role] = client;
   }
   return team;
+}
+
+/**
+ * A roadmap milestone (the founder's initiative "Launch", target 2031-03-01) with one task under
+ * it that the developer adds and estimates (1 / 2 / 4 days): the smallest plan a forecast runs on.
+ * @param team a team with a founder and a developer
+ */
+export async function addEstimatedMilestone(team: Team) {
+  const base = `/api/workspaces/${team.workspaceId}`;
+  const initiative = (await team.founder.post<Item>(`${base}/items`, { type: 'initiative', title: 'Launch' }))
+    .body;
+  // An initiative with a target date is a roadmap milestone.
+  const milestone = (
+    await team.founder.patch<Item>(`${base}/items/${initiative.id}`, {
+      version: initiative.version,
+      targetDate: '2031-03-01',
+    })
+  ).body;
+  // Estimates are the tech side's decision: the developer adds the estimated task.
+  const task = (
+    await team.developer.post<Item>(`${base}/items`, {
+      type: 'task',
+      title: 'Payments',
+      parentId: milestone.id,
+      estimate: { optimistic: 1, likely: 2, pessimistic: 4 },
+    })
+  ).body;
+  return { milestone, task };
 }
