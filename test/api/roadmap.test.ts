@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   HeadwayExport,
@@ -293,6 +294,53 @@ describe('roadmap', () => {
     expect(res.body.problems).toMatchObject([
       { kind: 'missing-skill', itemIds: [app.body.id], skills: ['mobile'] },
     ]);
+  });
+});
+
+describe('work under way on the roadmap', () => {
+  it('should plan only what is expected to remain after the days already given to it', async () => {
+    const team = await createTeam(ctx.app, ['founder', 'developer']);
+    const path = `/api/workspaces/${team.workspaceId}`;
+    const estimate = { optimistic: 1, likely: 5, pessimistic: 9 };
+    const add = async (title: string) =>
+      (
+        await team.developer.post<Item>(`${path}/items`, {
+          type: 'task',
+          title,
+          skills: ['backend'],
+          estimate,
+          assigneeId: team.developer.userId,
+        })
+      ).body;
+    const started = await add('Started on Wednesday');
+    const moved = await team.developer.patch<Item>(`${path}/items/${started.id}`, {
+      version: started.version,
+      state: 'in_progress',
+    });
+    expect(moved.status).toBe(200);
+    // It entered "in progress" on Wednesday 2030-01-02; a move to review keeps that start.
+    await ctx.handle.db.execute(
+      sql`update item_state_changes set changed_at = '2030-01-02T10:00:00Z' where item_id = ${started.id}`,
+    );
+    const review = await team.developer.patch<Item>(`${path}/items/${started.id}`, {
+      version: moved.body.version,
+      state: 'in_review',
+    });
+    expect(review.status).toBe(200);
+    await ctx.handle.db.execute(
+      sql`update item_state_changes set changed_at = '2030-01-04T10:00:00Z' where item_id = ${started.id} and to_state = 'in_review'`,
+    );
+    const res = await team.developer.get<Roadmap>(`${path}/roadmap?start=2030-01-07`);
+    expect(res.status).toBe(200);
+    // Wed, Thu and Fri at full time: 3 of the PERT-beta's days are spent, E[X − 3 | X > 3] ≈ 2.29
+    // days remain → 3 working days from Monday 2030-01-07, not the whole mean of 5.
+    expect(res.body.items).toMatchObject([{ itemId: started.id, start: '2030-01-07', finish: '2030-01-09' }]);
+    expect(res.body.items[0]!.reason.text).toBe(
+      'Nothing holds it back: it starts as soon as the plan does. Under way: 3 days given so far; about 2.3 days of its expected 5 days are left',
+    );
+    await add('Not started');
+    const both = await team.developer.get<Roadmap>(`${path}/roadmap?start=2030-01-07`);
+    expect(both.body.items.map((it) => [it.finish])).toEqual([['2030-01-09'], ['2030-01-16']]);
   });
 });
 

@@ -67,6 +67,7 @@ export type {
   PlanScheduler,
 } from './plan-forecast';
 export { runPlanForecast } from './plan-forecast';
+export { expectRemainingEffort, SPENT_CAP_LEVEL } from './remaining-effort';
 export type { PlanBasis, ScheduleGap } from './schedule-gap';
 export { describePlanBasis, explainScheduleGap } from './schedule-gap';
 export type {

@@ -71,6 +71,36 @@ describe('runPlanForecast', () => {
     expect(done[1]!.probability).toBe(1);
   });
 
+  it('should draw only what remains of work under way, with the spent part scaled by the focus', () => {
+    // O=M=0, P=10 is Beta(1, 5) on [0, 10]: given X > c, X − c is (10 − c)·Beta(1, 5).
+    // 4 days given at focus 0.5 is 2 days spent; the remainder is 8·Beta(1, 5) effort, ÷ 0.5.
+    // P(duration ≤ 2) = P(8·B ≤ 1) = 1 − (7/8)^5 = 0.48709.
+    const result = runPlanForecast({
+      items: [{ id: 'a', estimate: { optimistic: 0, likely: 0, pessimistic: 10 }, elapsed: 4 }],
+      trials: 20_000,
+      seed: 8,
+      focus: 0.5,
+      schedule: scheduleOneAfterAnother,
+      start: '2026-03-01',
+      targetDate: '2026-03-02',
+    });
+    expect(result.plan.probabilityOnTime!).toBeGreaterThan(0.475);
+    expect(result.plan.probabilityOnTime!).toBeLessThan(0.5);
+    expect(result.plan.curve.at(-1)!.dayOffset).toBeLessThanOrEqual(16);
+  });
+
+  it('should draw what remains of started work from the team’s record above what was spent', () => {
+    const result = runPlanForecast({
+      items: [{ ...fixed('a', 2), ratios: Float64Array.of(0.5, 1, 2, 3), elapsed: 2.5 }],
+      trials: 2000,
+      seed: 5,
+      schedule: scheduleOneAfterAnother,
+      start: '2026-03-02',
+    });
+    // Efforts 1, 2, 4, 6 days; above the 2.5 spent are 4 and 6, leaving 1.5 or 3.5.
+    expect(result.plan.curve.map((p) => p.dayOffset)).toEqual([1, 3]);
+  });
+
   it('should report no date when the scheduler cannot place an item', () => {
     const result = runPlanForecast({
       items: [fixed('a', 1), fixed('b', 1)],

@@ -12,7 +12,8 @@ import { formatIsoDay, toDayNumber } from '../shared/calendar';
 import { createRandom } from '../shared/random';
 import { buildFinishCurve, type FinishCurvePoint, finishDayOffset } from './finish-curve';
 import { DEFAULT_LEVELS, findSmallestCoveringForLevel } from './percentiles';
-import { fitPert, samplePert, type ThreePointEstimate } from './three-point';
+import { prepareRemainingFromList, prepareRemainingPert, type RemainingDraw } from './remaining-effort';
+import { fitPert, type PertDistribution, samplePert, type ThreePointEstimate } from './three-point';
 
 /** One piece of planned work, in the order the scheduler expects. */
 export interface PlanItem {
@@ -30,6 +31,12 @@ export interface PlanItem {
    * distribution, see size-distribution.ts); they take precedence over the estimate and ratios.
    */
   sizes?: Float64Array | undefined;
+  /**
+   * For work under way: the capacity its person has given it since it started, in days (working
+   * days × FTE, shared among the items they have under way). A trial draws only what remains
+   * of the effort (see remaining-effort.ts), counting `elapsed × focus` as already spent.
+   */
+  elapsed?: number | undefined;
 }
 
 /** A group of items whose last finish is the milestone's finish. */
@@ -127,6 +134,26 @@ function summarize(options: {
   };
 }
 
+/** The sampler of what remains of an item under way, or null for work not started. */
+function prepareRemaining(
+  item: PlanItem,
+  distribution: PertDistribution,
+  focus: number,
+): RemainingDraw | null {
+  if (!(item.elapsed !== undefined && item.elapsed > 0)) return null;
+  const spent = item.elapsed * focus;
+  if (item.sizes && item.sizes.length > 0) return prepareRemainingFromList(item.sizes, spent);
+  const { ratios } = item;
+  if (ratios && ratios.length > 0) {
+    const likely = item.estimate.likely;
+    return prepareRemainingFromList(
+      Float64Array.from(ratios, (r) => r * likely),
+      spent,
+    );
+  }
+  return prepareRemainingPert(distribution, spent);
+}
+
 /**
  * Runs a plan forecast.
  * @param options.items the ordered items with three-point estimates in days.
@@ -177,6 +204,7 @@ export function runPlanForecast(options: {
     }),
   );
   const distributions = items.map((item) => fitPert(item.estimate));
+  const remaining = items.map((item, i) => prepareRemaining(item, distributions[i]!, focus));
   const random = createRandom(seed);
   const durations = new Float64Array(n);
   // Column-major (one block of `trials` per item) so each item's results sort in place.
@@ -188,8 +216,10 @@ export function runPlanForecast(options: {
   for (let t = 0; t < trials; t++) {
     for (let i = 0; i < n; i++) {
       const { ratios, sizes } = items[i]!;
-      const effort =
-        sizes && sizes.length > 0
+      const draw = remaining[i];
+      const effort = draw
+        ? draw(random)
+        : sizes && sizes.length > 0
           ? sizes[random.nextIndex(sizes.length)]!
           : ratios && ratios.length > 0
             ? items[i]!.estimate.likely * ratios[random.nextIndex(ratios.length)]!

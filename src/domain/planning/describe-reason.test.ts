@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReason } from './describe-reason';
+import { describeReason, describeUnderWay } from './describe-reason';
 
 const labels = new Map([['t1', '#1 “Login”']]);
 const names = new Map([['p1', 'Ada']]);
@@ -48,5 +48,19 @@ describe('describeReason', () => {
     expect(started.text).toBe('Ada first finishes another item, already under way');
     const person = describeReason({ kind: 'person', personId: 'p1', busyItemId: 't1' }, labels, names);
     expect(person.text).toBe('Ada first finishes #1 “Login”, which higher-ranked work waits for');
+  });
+});
+
+describe('describeUnderWay', () => {
+  it('should say what was given and what is left', () => {
+    expect(describeUnderWay({ given: 1, remaining: 2.2941, expected: 5 })).toBe(
+      'Under way: 1 day given so far; about 2.3 days of its expected 5 days are left',
+    );
+  });
+
+  it('should say so when the work has run past its expected effort', () => {
+    expect(describeUnderWay({ given: 7.5, remaining: 0.61, expected: 5 })).toBe(
+      'Under way: 7.5 days given so far; it has run past its expected 5 days, and about 0.6 days more are planned',
+    );
   });
 });

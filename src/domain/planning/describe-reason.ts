@@ -74,3 +74,24 @@ export function describeReason(
       };
   }
 }
+
+const days = (value: number) => {
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded} day${rounded === 1 ? '' : 's'}`;
+};
+
+/**
+ * What the plan counts for work under way, in one sentence added to its start reason.
+ * @param options.given the full-time days its person has given it before the plan's start
+ * @param options.remaining the days the plan expects are left (see expectRemainingEffort)
+ * @param options.expected the expected effort of its whole estimate
+ * @returns e.g. "Under way: 3 days given so far; about 2.3 days of its expected 5 days are left"
+ */
+export function describeUnderWay(options: { given: number; remaining: number; expected: number }): string {
+  const { given, remaining, expected } = options;
+  const left =
+    given >= expected
+      ? `it has run past its expected ${days(expected)}, and about ${days(remaining)} more are planned`
+      : `about ${days(remaining)} of its expected ${days(expected)} are left`;
+  return `Under way: ${days(given)} given so far; ${left}`;
+}

@@ -11,7 +11,7 @@ export {
   computeCycleCapacity,
   findOverlappingCycle,
 } from './cycles';
-export { describeReason, type StartExplanation } from './describe-reason';
+export { describeReason, describeUnderWay, type StartExplanation } from './describe-reason';
 export {
   CLOSED_STATES,
   findInitiative,
@@ -40,3 +40,4 @@ export {
 } from './roadmap-buckets';
 export { findProblemItems, MAX_SCHEDULE_ATTEMPTS, scheduleRoadmap } from './schedule-roadmap';
 export { type PlanSimulationInput, simulatePlanTrials } from './simulate-plan';
+export { countWeekdays, measureCapacityGiven } from './work-under-way';

@@ -33,6 +33,8 @@ export interface PlanSourceItem {
   assigneeId: string | null;
   targetDate: string | null;
   completedAt: Date | null;
+  /** For work under way: when it last entered a started state (unknown: null or absent). */
+  startedAt?: Date | null;
   dependsOn: Array<{ itemId: string; lagDays: number }>;
 }
 

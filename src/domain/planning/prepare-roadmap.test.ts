@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectRemainingEffort } from '../forecasting';
 import { describeMissingSkill, expectedEffort, prepareRoadmapInput, withoutItems } from './prepare-roadmap';
 import { buildItem, buildPerson, buildSource } from './test-support';
 
@@ -132,6 +133,47 @@ describe('prepareRoadmapInput', () => {
     );
     expect(prepared.input.items[0]).toMatchObject({ assigneeId: 'p2', started: true });
     expect(prepared.issues).toEqual([]);
+  });
+
+  it('should charge work under way only what is expected to remain after the time given to it', () => {
+    // The plan starts Monday 2026-01-05; 2 weekdays (Thu 1 and Fri 2 Jan) have gone into t1.
+    const startedAt = new Date('2026-01-01T10:00:00Z');
+    const estimate = { optimistic: 1, likely: 3, pessimistic: 9 };
+    const prepared = prepareRoadmapInput(
+      buildSource([
+        buildItem({ id: 't1', assigneeId: 'p1', state: 'in_progress', estimate, startedAt }),
+        buildItem({ id: 't2', assigneeId: 'p1', state: 'ready', estimate, startedAt }),
+      ]),
+    );
+    expect(prepared.elapsed).toEqual(new Map([['t1', 2]]));
+    expect(prepared.input.items[0]!.effortDays).toBeCloseTo(expectRemainingEffort(estimate, 2), 12);
+    expect(prepared.input.items[0]!.effortDays).toBeLessThan(expectedEffort(estimate) - 1);
+    // Work not started keeps its whole expected effort, and so does its estimate.
+    expect(prepared.input.items[1]!.effortDays).toBe(expectedEffort(estimate));
+    expect(prepared.estimates.get('t1')).toEqual(estimate);
+  });
+
+  it('should share a person’s time among everything they have under way', () => {
+    const startedAt = new Date('2025-12-29T10:00:00Z');
+    const people = [buildPerson({ id: 'p1', fte: 0.5 })];
+    const prepared = prepareRoadmapInput(
+      buildSource(
+        [
+          buildItem({ id: 't1', assigneeId: 'p1', state: 'in_progress', startedAt }),
+          buildItem({ id: 't2', assigneeId: 'p1', state: 'in_review', startedAt }),
+          buildItem({ id: 't3', state: 'in_progress', startedAt }),
+          buildItem({ id: 't4', assigneeId: 'p1', state: 'in_progress', startedAt: null }),
+        ],
+        people,
+      ),
+    );
+    // 5 weekdays × 0.5 FTE shared by t1, t2 and t4 (whose start is unknown); t3 has nobody on it.
+    expect(prepared.elapsed).toEqual(
+      new Map([
+        ['t1', 2.5 / 3],
+        ['t2', 2.5 / 3],
+      ]),
+    );
   });
 
   it('should report an assignee who takes no planned work', () => {

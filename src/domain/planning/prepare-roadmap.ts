@@ -4,6 +4,7 @@
  * blocks the whole plan.
  */
 import { computePertMean, type ThreePointEstimate } from '../estimation';
+import { expectRemainingEffort } from '../forecasting';
 import type { TeamPlanInput, WorkItem } from '../scheduling';
 import {
   CLOSED_STATES,
@@ -15,6 +16,7 @@ import {
   type PlanSource,
   type PlanSourceItem,
 } from './plan-source';
+import { measureCapacityGiven } from './work-under-way';
 
 /** Why something is not in the plan, or what the plan had to assume. */
 export interface PlanIssue {
@@ -41,6 +43,12 @@ export interface PreparedRoadmap {
   issues: PlanIssue[];
   /** Milestone id (an initiative) for every planned item that has one. */
   milestoneOf: Map<string, string>;
+  /**
+   * For each planned item under way with a known start and a person: the capacity that person
+   * has given it before the plan's start, in full-time days (work-under-way.ts). Its planned
+   * effort is what is expected to remain of its estimate after that.
+   */
+  elapsed: Map<string, number>;
 }
 
 const label = (item: { number: number; title: string }) => `#${item.number} “${item.title}”`;
@@ -79,8 +87,36 @@ export function describeMissingSkill(itemLabel: string, skills: readonly string[
 }
 
 /**
+ * Plans work under way with what is expected to remain of its estimate: each started item on its
+ * person is charged the PERT expectation of its effort above the capacity they have given it
+ * (shared equally among their items under way), and that capacity is kept in `elapsed` for the
+ * forecasts' draws.
+ */
+function chargeWhatRemains(workItems: WorkItem[], source: PlanSource, found: Omit<PreparedRoadmap, 'input'>) {
+  const underWay = workItems.filter((w) => w.started === true && w.assigneeId !== undefined);
+  const share = new Map<string, number>();
+  for (const w of underWay) share.set(w.assigneeId!, (share.get(w.assigneeId!) ?? 0) + 1);
+  const byId = new Map(source.items.map((it) => [it.id, it]));
+  for (const w of underWay) {
+    const startedAt = byId.get(w.id)?.startedAt;
+    const person = source.people.find((p) => p.id === w.assigneeId);
+    if (!startedAt || !person) continue;
+    const elapsed = measureCapacityGiven({
+      startedAt,
+      planStart: source.startDate,
+      fte: person.fte,
+      share: share.get(person.id)!,
+    });
+    if (!(elapsed > 0)) continue;
+    found.elapsed.set(w.id, elapsed);
+    w.effortDays = expectRemainingEffort(byId.get(w.id)!.estimate!, elapsed);
+  }
+}
+
+/**
  * Turns a planning source into scheduler input. Rules:
  * - planned: open features, tasks and bugs with an estimate, in product order, effort = PERT mean;
+ *   work under way is charged what is expected to remain after the time its person has given it;
  * - an item needing a skill no planned person has is set aside (unless it takes no effort);
  * - a dependency on finished work is met; on an epic or initiative it means its open work; on an
  *   item that is not planned (no estimate, set aside) it is dropped and reported, so the item's
@@ -99,6 +135,7 @@ export function prepareRoadmapInput(source: PlanSource): PreparedRoadmap {
     unplanned: [],
     issues: [],
     milestoneOf: new Map(),
+    elapsed: new Map(),
   };
   const { issues, milestoneOf } = found;
   const candidates = source.items.filter(isOpenLeaf);
@@ -181,6 +218,7 @@ export function prepareRoadmapInput(source: PlanSource): PreparedRoadmap {
       ...(started ? { started } : {}),
     };
   });
+  chargeWhatRemains(workItems, source, found);
   // Initiatives with a target but no open planned work are still milestones (done or blocked).
   for (const it of source.items) {
     if (it.type === 'initiative' && it.targetDate && !milestones.has(it.id)) {

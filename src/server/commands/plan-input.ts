@@ -2,11 +2,39 @@
  * Loads a workspace's planning data: the people who take planned work and every item with its
  * estimate and dependencies, in product order. The planning rules live in domain/planning.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, notInArray, or } from 'drizzle-orm';
 import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
-import { itemDependencies, items, memberships, users } from '../../db/schema';
+import { itemDependencies, itemStateChanges, items, memberships, users } from '../../db/schema';
 import { isPlannedMember, type PlanSource } from '../../domain/planning';
+
+const UNDER_WAY = ['in_progress', 'in_review'] as const;
+
+/**
+ * When each item now under way last entered a started state from outside one (a move between
+ * in progress and in review keeps the start).
+ * @param db the database
+ * @param workspaceId the workspace
+ * @returns the start by item id, for items in progress or in review with a recorded start
+ */
+async function loadUnderWaySince(db: Database, workspaceId: string): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ itemId: itemStateChanges.itemId, at: max(itemStateChanges.changedAt) })
+    .from(itemStateChanges)
+    .innerJoin(items, eq(items.id, itemStateChanges.itemId))
+    .where(
+      and(
+        eq(itemStateChanges.workspaceId, workspaceId),
+        inArray(items.state, [...UNDER_WAY]),
+        inArray(itemStateChanges.toState, [...UNDER_WAY]),
+        or(isNull(itemStateChanges.fromState), notInArray(itemStateChanges.fromState, [...UNDER_WAY])),
+      ),
+    )
+    .groupBy(itemStateChanges.itemId);
+  const since = new Map<string, Date>();
+  for (const r of rows) if (r.at) since.set(r.itemId, r.at);
+  return since;
+}
 
 /**
  * Loads the people, items and dependencies of a workspace.
@@ -59,6 +87,7 @@ export async function loadPlanSource(
     })
     .from(itemDependencies)
     .where(eq(itemDependencies.workspaceId, workspaceId));
+  const startedAt = await loadUnderWaySince(db, workspaceId);
   const depsOf = new Map<string, Array<{ itemId: string; lagDays: number }>>();
   for (const d of deps) {
     const list = depsOf.get(d.itemId) ?? [];
@@ -83,6 +112,7 @@ export async function loadPlanSource(
       assigneeId: r.assigneeId,
       targetDate: r.targetDate,
       completedAt: r.completedAt,
+      startedAt: startedAt.get(r.id) ?? null,
       dependsOn: depsOf.get(r.id) ?? [],
     })),
   };

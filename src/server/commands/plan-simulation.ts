@@ -218,6 +218,7 @@ export async function simulatePlan(
         estimate: prepared.estimates.get(it.id)!,
         ratios: record.ratiosOf.get(it.id),
         sizes: drawn?.itemIds.has(it.id) ? drawn.sizes.efforts : undefined,
+        elapsed: prepared.elapsed.get(it.id),
       })),
       trials,
       seed,

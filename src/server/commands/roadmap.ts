@@ -6,15 +6,18 @@
 import type { Roadmap, RoadmapItem } from '../../contract';
 import { todayIso } from '../../contract';
 import type { Database } from '../../db/client';
+import { expectRemainingEffort } from '../../domain/forecasting';
 import {
   describeReason,
+  describeUnderWay,
+  expectedEffort,
   findRoadmapBucket,
   isUnderWay,
   type PlanSource,
   type PreparedRoadmap,
   ROADMAP_RULES,
 } from '../../domain/planning';
-import type { TeamPlanResult } from '../../domain/scheduling';
+import type { StartReason, TeamPlanResult } from '../../domain/scheduling';
 import { getComputePool } from '../compute/pool';
 import { AppError } from '../errors';
 import { loadPlanSource } from './plan-input';
@@ -80,6 +83,18 @@ export async function planRoadmap(source: PlanSource): Promise<PlannedRoadmap> {
   const critical = new Set(result.criticalChain);
   const buckets: Roadmap['buckets'] = { now: [], next: [], later: [] };
   const plannedCount = new Map<string, number>();
+  const explainStart = (reason: StartReason, itemId: string) => {
+    const explained = describeReason(reason, labels, names);
+    const given = prepared.elapsed.get(itemId);
+    const estimate = prepared.estimates.get(itemId);
+    if (given === undefined || !estimate) return explained;
+    const underWay = describeUnderWay({
+      given,
+      remaining: expectRemainingEffort(estimate, given),
+      expected: expectedEffort(estimate),
+    });
+    return { ...explained, text: `${explained.text}. ${underWay}` };
+  };
   const items: RoadmapItem[] = result.items.map((s, i) => {
     const work = prepared.input.items[i]!;
     const src = byId.get(s.itemId)!;
@@ -100,7 +115,7 @@ export async function planRoadmap(source: PlanSource): Promise<PlannedRoadmap> {
       effortDays: Math.round(work.effortDays * 100) / 100,
       durationDays: s.durationDays,
       rank: s.rank,
-      reason: describeReason(s.reason, labels, names),
+      reason: explainStart(s.reason, s.itemId),
       dependsOn: (work.dependsOn ?? []).map((d) => d.itemId),
       milestoneId,
       critical: critical.has(s.itemId),

@@ -15,6 +15,7 @@ import {
   medianRatioBefore,
   runPlanForecast,
 } from '../../domain/forecasting';
+import { measureCapacityGiven } from '../../domain/planning';
 import { buildSchedule } from '../../domain/scheduling';
 import { formatIsoDay, MS_PER_DAY, readDayNumber } from '../../domain/shared';
 
@@ -28,21 +29,60 @@ const FOCUS_WINDOW_DAYS = 90;
 type DocItem = HeadwayExport['items'][number];
 const dayOf = (iso: string) => iso.slice(0, 10);
 
-/** Each item's state at the start of `start`, from the state history before it. */
-function statesAt(doc: HeadwayExport, start: string): Map<number, string> {
+const UNDER_WAY = new Set(['in_progress', 'in_review']);
+
+/**
+ * Each item's state at the start of `start`, from the state history before it, and for work
+ * under way then, when it last entered a started state from outside one.
+ */
+function statesAt(doc: HeadwayExport, start: string) {
   const states = new Map<number, string>();
+  const since = new Map<number, Date>();
   for (const h of [...doc.stateHistory].sort((a, b) => a.at.localeCompare(b.at))) {
-    if (dayOf(h.at) < start) states.set(h.item, h.to);
+    if (dayOf(h.at) >= start) continue;
+    if (UNDER_WAY.has(h.to) && !UNDER_WAY.has(states.get(h.item) ?? '')) since.set(h.item, new Date(h.at));
+    states.set(h.item, h.to);
   }
-  return states;
+  return { states, since };
+}
+
+/**
+ * The capacity each person had given each item they had under way on `start`, shared among all
+ * their work under way that day, as the roadmap counts it (work-under-way.ts).
+ */
+function measureElapsed(
+  doc: HeadwayExport,
+  options: {
+    states: ReadonlyMap<number, string>;
+    since: ReadonlyMap<number, Date>;
+    start: string;
+    people: ReadonlyArray<{ id: string; fte: number }>;
+  },
+): Map<number, number> {
+  const { states, since, start, people } = options;
+  const underWay = doc.items.filter(
+    (it) => LEAF_TYPES.has(it.type) && UNDER_WAY.has(states.get(it.number) ?? '') && it.assignee !== null,
+  );
+  const share = new Map<string, number>();
+  for (const it of underWay) share.set(it.assignee!, (share.get(it.assignee!) ?? 0) + 1);
+  const elapsed = new Map<number, number>();
+  for (const it of underWay) {
+    const person = people.find((p) => p.id === it.assignee);
+    const startedAt = since.get(it.number);
+    if (!person || !startedAt) continue;
+    elapsed.set(
+      it.number,
+      measureCapacityGiven({ startedAt, planStart: start, fte: person.fte, share: share.get(person.id)! }),
+    );
+  }
+  return elapsed;
 }
 
 /**
  * The work in flight on `start`, by epic: the leaves in progress or in review that day, estimated
  * before it. They are chosen by what was known that day, never by whether they finished since.
  */
-function findSubjects(doc: HeadwayExport, start: string) {
-  const states = statesAt(doc, start);
+function findSubjects(doc: HeadwayExport, states: ReadonlyMap<number, string>, start: string) {
   const inFlight = new Map<number, DocItem[]>();
   for (const it of doc.items) {
     const state = states.get(it.number);
@@ -110,13 +150,16 @@ export function buildPastPlanForecasts(
       start,
       windowDays: FOCUS_WINDOW_DAYS,
     });
-    for (const { epic, open } of findSubjects(doc, start)) {
+    const { states, since } = statesAt(doc, start);
+    const elapsedOf = measureElapsed(doc, { states, since, start, people });
+    for (const { epic, open } of findSubjects(doc, states, start)) {
       const ids = open.map((it) => `item:#${it.number}`);
       const result = runPlanForecast({
         items: open.map((it, i) => ({
           id: ids[i]!,
           estimate: it.estimate!,
           ratios: lookup(it.estimate!.estimatedBy, it.type)?.ratios,
+          elapsed: elapsedOf.get(it.number),
         })),
         trials: TRIALS,
         seed: back,
