@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, int4, TimestampInputSchema, text } from './common';
+import { COMPANY_ARR_MAX } from './companies';
 import { CYCLE_LIMITS } from './cycles';
 import { EVIDENCE_SOURCES, EVIDENCE_TEXT_MAX } from './discovery';
 import { HEALTH_STATUSES } from './health-updates';
@@ -142,7 +143,14 @@ export const HeadwayWorkspaceTablesShape = {
         externalId: text().max(200).nullable(),
         name: text().trim().min(1).max(200),
         domains: z.array(text().min(1).max(253)).max(50),
-        arr: z.number().min(0).max(1e15).nullable(),
+        arr: z
+          .number()
+          .min(0)
+          .max(
+            COMPANY_ARR_MAX,
+            `give the annual revenue as at most ${COMPANY_ARR_MAX.toLocaleString('en-US')}, the most a company keeps`,
+          )
+          .nullable(),
         tier: text().max(100).nullable(),
         segment: text().max(100).nullable(),
         /** The account owner's e-mail; files written before owners read as none. */

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeadwayExport, HeadwayExportSchema } from '../../src/contract';
+import { COMPANY_ARR_MAX, type HeadwayExport, HeadwayExportSchema } from '../../src/contract';
 import type { DatabaseHandle } from '../../src/db/client';
 import {
   assessments,
@@ -195,6 +195,20 @@ describe('Headway JSON with the workspace tables', () => {
       false,
     ]);
     expect(again.workflowStates?.every((s) => s.blocked === false)).toBe(true);
+  });
+
+  it('should refuse a company revenue the app could not save again, and take exactly the limit', async () => {
+    const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    const withArr = (arr: number) => ({
+      ...file,
+      companies: file.companies.map((c, i) => (i === 0 ? { ...c, arr } : c)),
+    });
+    const refused = HeadwayExportSchema.safeParse(withArr(COMPANY_ARR_MAX + 1));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['companies.0.arr', 'give the annual revenue as at most 2,000,000,000, the most a company keeps'],
+    ]);
+    expect(HeadwayExportSchema.safeParse(withArr(COMPANY_ARR_MAX)).success).toBe(true);
   });
 
   it('should refuse, writing nothing, a file whose references between the tables point nowhere', async () => {
