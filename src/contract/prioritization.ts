@@ -74,6 +74,11 @@ export const ScoreProvenanceSchema = z.object({
     ),
   setAt: IsoDateTimeSchema,
   source: z.enum(SCORE_SOURCES).describe('typed in Headway, or written by an import'),
+  namedAs: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('the e-mail an imported Headway JSON file named as the setter, when it has no account here'),
 });
 export type ScoreProvenanceView = z.infer<typeof ScoreProvenanceSchema>;
 

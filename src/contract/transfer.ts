@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../domain/import';
+import { SCORE_SOURCES } from '../domain/prioritization';
 import {
   DateOnlySchema,
   IsoDateTimeSchema,
@@ -88,6 +89,13 @@ export const HeadwayExportSchema = z.strictObject({
       actualEffort: z.number().min(0).max(100_000).nullable(),
       storyPoints: z.number().min(0).max(100_000).nullable().optional(),
       scores: ScoresSchema,
+      /** Who last set each score input and when, by score key; absent in older files. */
+      scoreProvenance: z
+        .record(
+          text().max(40),
+          z.strictObject({ by: Email.nullable(), at: Timestamp, source: z.enum(SCORE_SOURCES) }),
+        )
+        .optional(),
       skills: z.array(SkillSchema),
       labels: z.array(text().max(40)),
       assignee: Email.nullable(),

@@ -150,12 +150,48 @@ describe('who set each score input', () => {
     });
   });
 
-  it('should credit an imported file’s scores to the person who imported it', async () => {
+  it('should keep who set each input, and when, through Headway JSON, as the e-mail the file names', async () => {
+    const before = (await team.developer.get<Ranking>(`${base}/ranking?framework=rice`)).body.ranked.find(
+      (entry) => entry.title === 'SSO',
+    );
     const exported = await team.founder.get<HeadwayExport>(`${base}/export`);
     expect(exported.status).toBe(200);
+    const dana = exported.body.members.find((m) => m.name === 'Dana')!.email;
+    const inFile = exported.body.items.find((it) => it.title === 'SSO');
+    expect(inFile?.scoreProvenance?.rice_reach).toEqual({
+      by: dana,
+      at: before?.provenance.rice_reach?.setAt,
+      source: 'typed',
+    });
     const imported = await team.founder.post<{ id: string }>('/api/workspaces/import', {
       ...exported.body,
       workspace: { ...exported.body.workspace, name: 'Imported copy' },
+    });
+    expect(imported.status).toBe(201);
+    const res = await team.founder.get<Ranking>(`/api/workspaces/${imported.body.id}/ranking?framework=rice`);
+    const sso = res.body.ranked.find((entry) => entry.title === 'SSO');
+    // A file never links a setter to an account here: Dana is kept as the e-mail it names.
+    const setting = {
+      setBy: null,
+      namedAs: dana,
+      setAt: before?.provenance.rice_reach?.setAt,
+      source: 'typed',
+    };
+    expect(sso?.provenance).toEqual({
+      rice_reach: setting,
+      rice_impact: setting,
+      rice_confidence: setting,
+      rice_effort: setting,
+    });
+  });
+
+  it('should credit the scores of a file written before setters were kept to the person who imported it', async () => {
+    const exported = await team.founder.get<HeadwayExport>(`${base}/export`);
+    const older = exported.body.items.map(({ scoreProvenance: _kept, ...it }) => it);
+    const imported = await team.founder.post<{ id: string }>('/api/workspaces/import', {
+      ...exported.body,
+      items: older,
+      workspace: { ...exported.body.workspace, name: 'Older copy' },
     });
     expect(imported.status).toBe(201);
     const res = await team.founder.get<Ranking>(`/api/workspaces/${imported.body.id}/ranking?framework=rice`);

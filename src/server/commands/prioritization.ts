@@ -173,6 +173,7 @@ function provenanceOf(
       setBy: setting.by && name !== undefined ? { userId: setting.by, name } : null,
       setAt: setting.at,
       source: setting.source,
+      ...(setting.importedBy ? { namedAs: setting.importedBy } : {}),
     };
   }
   return shown;

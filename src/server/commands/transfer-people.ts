@@ -6,6 +6,7 @@
 import type { HeadwayExport } from '../../contract';
 import type { invitations, memberships } from '../../db/schema';
 import type { Role } from '../../domain/decision-rights';
+import { type ScoreSetting, settingsForAll } from '../../domain/prioritization';
 import { MS_PER_DAY } from '../../domain/shared';
 import { createSecret, hashSecret } from '../auth/secrets';
 
@@ -103,4 +104,34 @@ export function planPeople(
   // Without an importer (the CLI without --as, the demo) nobody holds a role yet; founder as before.
   const role: Role = 'founder';
   return { memberRows, invitationRows, links, role };
+}
+
+/**
+ * Who set each score input of an imported item, as the file says: the setter is an account here
+ * only when the import trusts that person, else kept as the e-mail written; an input the file
+ * names no setter for stays "set before this was recorded". A file written before setters were
+ * kept (no `scoreProvenance`) has its scores set by this import.
+ * @param item the file's item
+ * @param imported the setting of an input this import writes
+ * @param by how people named by the file are recorded
+ * @returns the provenance, one entry per score input
+ */
+export function readScoreProvenance(
+  item: HeadwayExport['items'][number],
+  imported: ScoreSetting,
+  by: ResolvePerson,
+): Record<string, ScoreSetting> {
+  if (item.scoreProvenance === undefined) return settingsForAll(item.scores, imported);
+  const provenance: Record<string, ScoreSetting> = {};
+  for (const [key, written] of Object.entries(item.scoreProvenance)) {
+    if (!Object.hasOwn(item.scores, key)) continue;
+    const setter = by(written.by);
+    provenance[key] = {
+      by: setter.id,
+      at: new Date(written.at).toISOString(),
+      source: written.source,
+      ...(setter.id === null && setter.imported ? { importedBy: setter.imported } : {}),
+    };
+  }
+  return provenance;
 }

@@ -30,12 +30,16 @@ import {
   workspaces,
 } from '../../db/schema';
 import { isDecisionMatrix } from '../../domain/decision-rights';
-import { settingsForAll } from '../../domain/prioritization';
 import { AppError } from '../errors';
 import { batchesOf, type ImportBatch } from './transfer-batches';
 import type { CheckedDocuments } from './transfer-documents';
 import { mapStrings } from './transfer-extras';
-import { type ImportInvitation, planPeople, type ResolvePerson } from './transfer-people';
+import {
+  type ImportInvitation,
+  planPeople,
+  type ResolvePerson,
+  readScoreProvenance,
+} from './transfer-people';
 import { planWorkspaceTables } from './transfer-workspace-import';
 import { slugFor } from './workspaces';
 
@@ -142,7 +146,7 @@ export function planImport(
       actualEffort: it.actualEffort,
       storyPoints: it.storyPoints ?? null,
       scores: it.scores,
-      scoreProvenance: settingsForAll(it.scores, scoresImported),
+      scoreProvenance: readScoreProvenance(it, scoresImported, by),
       skills: it.skills,
       labels: it.labels,
       assigneeId: assignee.id,

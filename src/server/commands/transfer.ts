@@ -93,7 +93,10 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
     .from(comments)
     .where(eq(comments.workspaceId, workspaceId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  for (const r of itemRows) for (const id of [r.estimatedBy, r.assigneeId, r.createdBy]) collect(id);
+  for (const r of itemRows) {
+    for (const id of [r.estimatedBy, r.assigneeId, r.createdBy]) collect(id);
+    for (const setting of Object.values(r.scoreProvenance)) collect(setting.by);
+  }
   for (const h of history) collect(h.changedBy);
   for (const d of log) collect(d.actorId);
   for (const n of notes) collect(n.authorId);
@@ -162,6 +165,12 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       actualEffort: r.actualEffort,
       storyPoints: r.storyPoints,
       scores: r.scores,
+      scoreProvenance: Object.fromEntries(
+        Object.entries(r.scoreProvenance).map(([key, s]) => [
+          key,
+          { by: email(s.by, s.importedBy ?? null), at: s.at, source: s.source },
+        ]),
+      ),
       skills: r.skills,
       labels: r.labels,
       assignee: email(r.assigneeId, r.importedAssignee),

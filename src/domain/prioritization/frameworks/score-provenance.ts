@@ -11,6 +11,11 @@ export interface ScoreSetting {
   /** ISO 8601 instant. */
   at: string;
   source: ScoreSource;
+  /**
+   * The e-mail a Headway JSON file named as the setter when it has no account here (kept as
+   * written, never linked to a local account); absent otherwise.
+   */
+  importedBy?: string;
 }
 
 /** Score key → who last set it. A key without an entry was set before Headway recorded this. */

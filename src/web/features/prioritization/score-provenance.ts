@@ -30,7 +30,7 @@ export function describeScoreSetting(
     minute: '2-digit',
     timeZone,
   }).format(at);
-  const name = setting.setBy?.name ?? null;
+  const name = setting.setBy?.name ?? setting.namedAs ?? null;
   if (setting.source === 'imported') {
     return {
       line: `imported · ${day}`,
