@@ -1,27 +1,20 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { EvidenceImportReport, IdeaList, ImportEvidence } from '../../../contract';
+import type { EvidenceImportReport, ImportEvidence } from '../../../contract';
 import { requestApi } from '../../api/client';
 import { invalidates } from '../../api/invalidation';
-import { keys } from '../../api/query-keys';
 import { ErrorState, Loading } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { AlertThresholdForm } from './alert-threshold';
 import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
+import { PromiseAlerts, useIdeas } from './promise-alerts';
 import './ideas.css';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-
-function useIdeas(ws: string) {
-  return useQuery({
-    queryKey: keys.ideas(ws),
-    queryFn: ({ signal }) => requestApi<IdeaList>(`/workspaces/${ws}/ideas`, { signal }),
-  });
-}
 
 function useImportEvidence(ws: string) {
   return useMutation({
@@ -153,25 +146,7 @@ export function IdeasPage() {
         </p>
       ) : (
         <>
-          {ideas.data.alerts.length > 0 && (
-            <div className="alert alert-error" role="status">
-              <p>Promised dates at risk (below {percent(ideas.data.alertBelow)}):</p>
-              <ul>
-                {ideas.data.alerts.map((alert) => (
-                  <li key={alert.itemId}>
-                    {alert.ref} · {alert.title}: {percent(alert.probability)} likely by {alert.targetDate}
-                    {alert.holders.some((h) => h.userId === me)
-                      ? ' — yours to decide: move the date, cut scope, or tell the people who asked'
-                      : alert.mine
-                        ? ' — your account asked for it: tell them before the date slips'
-                        : ` — decided by ${alert.holders.map((h) => h.name).join(', ') || 'nobody yet'}`}
-                    {alert.accountOwners.length > 0 &&
-                      ` (account owners: ${alert.accountOwners.map((o) => `${o.name} for ${o.companies.join(', ')}`).join('; ')})`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <PromiseAlerts alerts={ideas.data.alerts} below={ideas.data.alertBelow} me={me} />
           <p className="muted">
             Reach is the share of the {ideas.data.accountsHeard} accounts heard from that asked, with a 90 %
             interval: the fewer accounts heard, the wider it is.

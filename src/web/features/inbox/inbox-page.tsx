@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useInbox } from '../../api/item-hooks';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { PromiseAlerts, useIdeas } from '../ideas/promise-alerts';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { ProposalList } from './proposal-list';
 import { WaitingEntry } from './waiting-entry';
@@ -14,8 +15,11 @@ const KIND_TITLES = {
 
 /** What waits on my decision, oldest first, grouped by kind with counts. */
 export function InboxPage() {
-  const { workspace } = useWorkspace();
+  const { workspace, user } = useWorkspace();
   const inbox = useInbox(workspace.id);
+  // The promises are read from the plan's simulation: they arrive after the rest, on their own.
+  const ideas = useIdeas(workspace.id);
+  const promises = ideas.data?.alerts.filter((alert) => alert.mine) ?? [];
   if (inbox.isPending) return <Loading label="Loading the inbox" />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
   const { entries, counts, proposals } = inbox.data;
@@ -30,11 +34,25 @@ export function InboxPage() {
           What waits on whom
         </Link>
       </header>
+      {ideas.data && promises.length > 0 && (
+        <section className="inbox-group" aria-labelledby="inbox-promises">
+          <h2 id="inbox-promises">
+            Promises at risk <span className="badge badge-muted">{promises.length}</span>
+          </h2>
+          <PromiseAlerts
+            alerts={promises}
+            below={ideas.data.alertBelow}
+            me={user.id}
+            linkTo={(itemId) => `/w/${workspace.slug}/backlog?item=${itemId}`}
+          />
+        </section>
+      )}
       <ProposalList proposals={proposals} />
-      {entries.length === 0 && proposals.length === 0 ? (
+      {entries.length === 0 && proposals.length === 0 && promises.length === 0 ? (
         <Empty title="Nothing waits on you">
           <p className="muted">
-            New items, unestimated work, scope questions and proposals that are yours will appear here.
+            New items, unestimated work, scope questions, proposals and promised dates at risk that are yours
+            will appear here.
           </p>
         </Empty>
       ) : (
