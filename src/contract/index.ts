@@ -12,6 +12,7 @@ export * from './discovery';
 export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';
+export * from './evidence-in';
 export * from './exports';
 export * from './forecasts';
 export * from './getting-started';

@@ -224,6 +224,20 @@ export const WORKSPACE_CASES: RouteCase[] = [
     body: () => ({ evidenceCsv: 'text,idea_ref\nWe need SSO,#1', dryRun: true }),
     allowed: CONTRIBUTORS,
   },
+  {
+    name: 'send evidence notes',
+    method: 'POST',
+    path: (t) => `${W(t)}/evidence`,
+    body: () => ({ evidence: [{ text: 'We need SSO', idea_ref: '#1' }], dryRun: true }),
+    allowed: CONTRIBUTORS,
+  },
+  {
+    name: 'send a forwarded e-mail',
+    method: 'POST',
+    path: (t) => `${W(t)}/evidence/email`,
+    body: () => ({ message: 'From: ana@acme.com\r\nSubject: SSO #1\r\n\r\nWe need SSO', dryRun: true }),
+    allowed: CONTRIBUTORS,
+  },
   { name: 'list webhooks', method: 'GET', path: (t) => `${W(t)}/webhooks`, allowed: WEBHOOKS },
   {
     name: 'register webhook',

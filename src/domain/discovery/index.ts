@@ -15,6 +15,7 @@ export {
   summarizeDemand,
   toImportance,
 } from './accounts';
+export { type EmailNote, findForwardedSender, type MailFields, readEmailNote } from './forwarded-email';
 export {
   estimateReach,
   REACH_WEIGHTINGS,

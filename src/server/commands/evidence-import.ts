@@ -71,14 +71,33 @@ function checkFile<S extends z.ZodType>(
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { rows: [], ids: [], problems };
-  const rows: { row: number; value: z.output<S> }[] = [];
-  const ids: { row: number; id: string }[] = [];
-  table.rows.forEach((cells, index) => {
-    const row = index + 2;
+  const records = table.rows.map((cells, index) => {
     const record: Record<string, string> = Object.fromEntries(columns.map((column) => [column, '']));
     headers.forEach((header, column) => {
       if (columns.includes(header)) record[header] = cells[column] ?? '';
     });
+    return { row: index + 2, record };
+  });
+  const checked = checkRecords(file, records, schema);
+  return { ...checked, problems: [...problems, ...checked.problems] };
+}
+
+/**
+ * Checks records of cells (a CSV's rows, or notes sent as JSON) against a row schema.
+ * @param file which file the problems belong to
+ * @param records each record's cells by column, with the row (or position) it is named by
+ * @param schema the row schema
+ * @returns the rows that passed, every row's external id, and a problem per failed check
+ */
+export function checkRecords<S extends z.ZodType>(
+  file: FileName,
+  records: readonly { row: number; record: Record<string, string> }[],
+  schema: S,
+): CheckedRows<z.output<S>> {
+  const rows: { row: number; value: z.output<S> }[] = [];
+  const ids: { row: number; id: string }[] = [];
+  const problems: EvidenceProblem[] = [];
+  for (const { row, record } of records) {
     const id = record.external_id?.trim();
     if (id) ids.push({ row, id });
     const parsed = schema.safeParse(record);
@@ -94,12 +113,12 @@ function checkFile<S extends z.ZodType>(
         });
       }
     }
-  });
+  }
   return { rows, ids, problems };
 }
 
 /** An external id given to two rows of one file: the later row is refused. */
-function findRepeatedIds(file: FileName, ids: CheckedRows<unknown>['ids']): EvidenceProblem[] {
+export function findRepeatedIds(file: FileName, ids: CheckedRows<unknown>['ids']): EvidenceProblem[] {
   const first = new Map<string, number>();
   const problems: EvidenceProblem[] = [];
   for (const { row, id } of ids) {
@@ -158,8 +177,27 @@ export async function importEvidence(
   input: ImportEvidence,
 ): Promise<EvidenceImportReport> {
   requireContributor(ctx.actor);
-  const dryRun = input.dryRun ?? false;
-  const { evidence, companies, problems } = checkEvidenceImport(input);
+  return writeCheckedEvidence(ctx, checkEvidenceImport(input), input.dryRun ?? false);
+}
+
+/**
+ * Writes checked evidence and companies in one transaction when no problem is an error; a dry
+ * run (or a problem found while writing) rolls the whole write back and reports what it found.
+ * @param ctx the database and the member importing (a contributor: the caller checks)
+ * @param checked the rows that passed and every problem found so far
+ * @param dryRun count without writing
+ * @returns what was (or would be) written, and every problem
+ */
+export async function writeCheckedEvidence(
+  ctx: CommandContext,
+  checked: {
+    evidence: CheckedRows<EvidenceCsvRow>;
+    companies: CheckedRows<CompanyCsvRow>;
+    problems: EvidenceProblem[];
+  },
+  dryRun: boolean,
+): Promise<EvidenceImportReport> {
+  const { evidence, companies, problems } = checked;
   const empty: EvidenceImportReport = {
     dryRun,
     written: false,

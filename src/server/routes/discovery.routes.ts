@@ -9,10 +9,13 @@ import {
   IdeaListSchema,
   IdeaTrackRecordSchema,
   ImportEvidenceSchema,
+  ReceiveEmailEvidenceSchema,
+  ReceiveEvidenceSchema,
   RecordIdeaAdoptionSchema,
   SetIdeaAlertThresholdSchema,
 } from '../../contract';
 import { importEvidence } from '../commands/evidence-import';
+import { receiveEmailEvidence, receiveEvidence } from '../commands/evidence-in';
 import { computeIdeaTrackRecord, getIdeaAdoption, recordIdeaAdoption } from '../commands/idea-adoptions';
 import { setIdeaAlertThreshold } from '../commands/idea-alert-threshold';
 import { decideIdea } from '../commands/idea-decisions';
@@ -40,6 +43,48 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       const report = await importEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
+      return send(c, EvidenceImportReportSchema, report);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/evidence',
+      tags: ['discovery'],
+      summary:
+        'Customer notes sent as JSON, with the evidence CSV’s fields (for support desks and chat tools): all or none, matched on external id so a note sent again is updated; a problem’s row is the note’s position from 1',
+      request: { params: WorkspaceParams, ...jsonBody(ReceiveEvidenceSchema) },
+      responses: jsonResponses(
+        200,
+        EvidenceImportReportSchema,
+        'What was (or would be) written, and every problem',
+      ),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const report = await receiveEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
+      return send(c, EvidenceImportReportSchema, report);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/evidence/email',
+      tags: ['discovery'],
+      summary:
+        'A forwarded customer e-mail, raw, as one note: the customer in the forwarded header block is the requester, the subject’s "#12" the idea, the Message-ID the external id',
+      request: { params: WorkspaceParams, ...jsonBody(ReceiveEmailEvidenceSchema) },
+      responses: jsonResponses(
+        200,
+        EvidenceImportReportSchema,
+        'What was (or would be) written, and every problem',
+      ),
+    }),
+    async (c) => {
+      const actor = await requireMember(c, c.req.valid('param').workspaceId);
+      const report = await receiveEmailEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
       return send(c, EvidenceImportReportSchema, report);
     },
   );
