@@ -57,11 +57,13 @@ describe('the tools', () => {
   it('should each say what it does, when to use it and what comes back', async () => {
     const { tools } = await jonas.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
+      'add_evidence',
       'answer_proposal',
       'assessment_questionnaire',
       'explain_plan',
       'forecast',
       'get_item',
+      'list_ideas',
       'list_inbox',
       'list_workspaces',
       'propose_change',
@@ -102,6 +104,40 @@ describe('the tools', () => {
       const dependency = roadmap.items.find((i) => i.itemId === waiting.reason.itemId);
       expect(explained.data.waitsFor.map((w) => w.number)).toContain(dependency?.number);
     }
+  });
+});
+
+describe('evidence', () => {
+  it('should record what a customer said and show it on the idea, all notes or none', async () => {
+    const before = await dana.call<{ ideas: { ref: string; title: string; notes: number }[] }>(
+      'list_ideas',
+      {},
+    );
+    expect(before.isError).toBe(false);
+    const refused = await dana.call('add_evidence', {
+      evidence: [
+        { text: 'Fine', idea_ref: 'Offline mode' },
+        { text: 'Too loud', idea_ref: 'Offline mode', importance: 9 },
+      ],
+    });
+    expect(refused.text).toBe(
+      'Nothing written: note 2 importance: give the importance as 0 (not important), 1, 2 or 3 (critical).',
+    );
+    const added = await dana.call<{ written: boolean; evidenceCreated: number }>('add_evidence', {
+      evidence: [
+        {
+          external_id: 'call-1',
+          text: 'We lose signal in the warehouse',
+          idea_ref: 'Offline mode',
+          importance: 3,
+        },
+      ],
+    });
+    expect(added.isError).toBe(false);
+    expect(added.data).toMatchObject({ written: true, evidenceCreated: 1 });
+    const after = await dana.call<{ ideas: { title: string; evidence: number }[] }>('list_ideas', {});
+    expect(after.data.ideas.find((idea) => idea.title === 'Offline mode')?.evidence).toBe(1);
+    expect(after.data.ideas.length).toBe(before.data.ideas.length + 1);
   });
 });
 

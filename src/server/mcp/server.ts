@@ -11,6 +11,7 @@ import { registerAssessmentTools } from './assessment-tool';
 import { registerBriefTool } from './brief-tool';
 import { answer, type McpSession, runTool } from './context';
 import { registerDecisionTools } from './decision-tools';
+import { registerEvidenceTools } from './evidence-tools';
 import { registerForecastTool } from './forecast-tool';
 import { registerItemTools } from './item-tools';
 import { registerResources } from './resources';
@@ -49,6 +50,7 @@ export function createMcpServer(session: McpSession): McpServer {
   registerDecisionTools(server, session);
   registerBriefTool(server, session);
   registerAssessmentTools(server, session);
+  registerEvidenceTools(server, session);
   registerResources(server, session);
   return server;
 }
