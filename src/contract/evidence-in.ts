@@ -74,3 +74,15 @@ export function recordCells(record: EvidenceRecord): Record<(typeof EVIDENCE_COL
     importance: cell(record.importance),
   };
 }
+
+/** `POST …/ideas/{itemId}/reach-score`: use the idea's reach from evidence as its RICE reach. */
+export const ApplyEvidenceReachSchema = z.strictObject({
+  version: z.number().int().positive().describe('the item version you saw: a stale one is refused (409)'),
+  population: z
+    .number()
+    .int('give the accounts in the segment as a whole number')
+    .min(1, 'give how many accounts the segment has: at least 1')
+    .max(1_000_000_000, 'give at most 1,000,000,000 accounts')
+    .describe('accounts in the segment: the reach is the share that asked times this'),
+});
+export type ApplyEvidenceReach = z.infer<typeof ApplyEvidenceReachSchema>;

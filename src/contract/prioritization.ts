@@ -73,7 +73,14 @@ export const ScoreProvenanceSchema = z.object({
       'the account that set it; null when none is known (an import run without one, or a removed account)',
     ),
   setAt: IsoDateTimeSchema,
-  source: z.enum(SCORE_SOURCES).describe('typed in Headway, or written by an import'),
+  source: z
+    .enum(SCORE_SOURCES)
+    .describe('typed in Headway, written by an import, or computed from customer evidence'),
+  range: z
+    .object({ low: z.number(), high: z.number() })
+    .optional()
+    .describe('for a score computed from evidence: its 90 % interval'),
+  basis: z.string().optional().describe('for a score computed from evidence: what it rests on'),
   namedAs: z
     .string()
     .nullable()

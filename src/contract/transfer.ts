@@ -93,7 +93,15 @@ export const HeadwayExportSchema = z.strictObject({
       scoreProvenance: z
         .record(
           text().max(40),
-          z.strictObject({ by: Email.nullable(), at: Timestamp, source: z.enum(SCORE_SOURCES) }),
+          z.strictObject({
+            by: Email.nullable(),
+            at: Timestamp,
+            source: z.enum(SCORE_SOURCES),
+            range: z
+              .strictObject({ low: z.number().min(0).max(1e12), high: z.number().min(0).max(1e12) })
+              .optional(),
+            basis: text().max(500).optional(),
+          }),
         )
         .optional(),
       skills: z.array(SkillSchema),

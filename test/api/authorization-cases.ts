@@ -75,6 +75,10 @@ export const I = (t: Target) => `${W(t)}/items/${t.item.id}`;
  */
 export const LEFT_OUT = new Map<string, string>([
   [
+    'POST /api/workspaces/{}/ideas/{}/reach-score',
+    'the backlog-order decision on an idea with evidence (a developer and a viewer are refused): evidence-reach.test.ts',
+  ],
+  [
     'PATCH /api/workspaces/{}/workflow/states/{}',
     'the technical approach decision, per version: workflow.test.ts',
   ],

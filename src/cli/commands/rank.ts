@@ -45,7 +45,12 @@ export function describeLastSetting(provenance: Ranking['ranked'][number]['prove
     if (setting && (last === null || setting.setAt > last.setAt)) last = setting;
   }
   if (!last) return '—';
-  const who = last.source === 'imported' ? 'imported' : (last.setBy?.name ?? last.namedAs ?? 'set');
+  const who =
+    last.source === 'typed'
+      ? (last.setBy?.name ?? last.namedAs ?? 'set')
+      : last.source === 'imported'
+        ? 'imported'
+        : 'evidence';
   return `${who} ${DAY.format(new Date(last.setAt))}`;
 }
 

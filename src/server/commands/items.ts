@@ -205,6 +205,8 @@ export function versionConflict(current: Item): AppError {
 export async function updateItem(
   ctx: CommandContext,
   request: UpdateItem & { itemId: string; version: number },
+  /** How the scores this update sets came to be, when not typed (see ideas-reach.ts). */
+  scoreOrigin: Omit<ScoreSetting, 'by' | 'at'> = { source: 'typed' },
 ): Promise<Item> {
   const { db, actor } = ctx;
   requireContributor(actor);
@@ -262,7 +264,7 @@ export async function updateItem(
             before: current.scores,
             provenance: current.scoreProvenance,
             after: input.scores,
-            setting: typedBy(actor.userId, now),
+            setting: { ...scoreOrigin, by: actor.userId, at: now.toISOString() },
           });
         }
       }

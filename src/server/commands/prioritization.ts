@@ -174,6 +174,8 @@ function provenanceOf(
       setAt: setting.at,
       source: setting.source,
       ...(setting.importedBy ? { namedAs: setting.importedBy } : {}),
+      ...(setting.range ? { range: setting.range } : {}),
+      ...(setting.basis ? { basis: setting.basis } : {}),
     };
   }
   return shown;

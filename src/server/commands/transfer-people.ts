@@ -130,6 +130,8 @@ export function readScoreProvenance(
       by: setter.id,
       at: new Date(written.at).toISOString(),
       source: written.source,
+      ...(written.range ? { range: written.range } : {}),
+      ...(written.basis ? { basis: written.basis } : {}),
       ...(setter.id === null && setter.imported ? { importedBy: setter.imported } : {}),
     };
   }

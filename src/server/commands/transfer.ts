@@ -168,7 +168,13 @@ export async function exportWorkspace(db: Database, workspaceId: string): Promis
       scoreProvenance: Object.fromEntries(
         Object.entries(r.scoreProvenance).map(([key, s]) => [
           key,
-          { by: email(s.by, s.importedBy ?? null), at: s.at, source: s.source },
+          {
+            by: email(s.by, s.importedBy ?? null),
+            at: s.at,
+            source: s.source,
+            ...(s.range ? { range: s.range } : {}),
+            ...(s.basis ? { basis: s.basis } : {}),
+          },
         ]),
       ),
       skills: r.skills,

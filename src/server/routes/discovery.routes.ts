@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
+  ApplyEvidenceReachSchema,
   DecideIdeaSchema,
   EvidenceImportReportSchema,
   IdeaAdoptionReadSchema,
@@ -9,6 +10,7 @@ import {
   IdeaListSchema,
   IdeaTrackRecordSchema,
   ImportEvidenceSchema,
+  ItemSchema,
   ReceiveEmailEvidenceSchema,
   ReceiveEvidenceSchema,
   RecordIdeaAdoptionSchema,
@@ -20,6 +22,7 @@ import { computeIdeaTrackRecord, getIdeaAdoption, recordIdeaAdoption } from '../
 import { setIdeaAlertThreshold } from '../commands/idea-alert-threshold';
 import { decideIdea } from '../commands/idea-decisions';
 import { listIdeas } from '../commands/ideas';
+import { applyEvidenceReach } from '../commands/ideas-reach';
 import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
@@ -86,6 +89,24 @@ export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
       const actor = await requireMember(c, c.req.valid('param').workspaceId);
       const report = await receiveEmailEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
       return send(c, EvidenceImportReportSchema, report);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/ideas/{itemId}/reach-score',
+      tags: ['discovery'],
+      summary:
+        'Use the idea’s reach from evidence as its RICE reach: the share of accounts heard that asked times the accounts in the segment, kept with its interval and credited as "from evidence" (the backlog-order decision; a stale version is 409)',
+      request: { params: ItemParams, ...jsonBody(ApplyEvidenceReachSchema) },
+      responses: jsonResponses(200, ItemSchema, 'The item with its new reach'),
+    }),
+    async (c) => {
+      const { workspaceId, itemId } = c.req.valid('param');
+      const actor = await requireMember(c, workspaceId);
+      const item = await applyEvidenceReach({ db: c.get('deps').db, actor }, itemId, c.req.valid('json'));
+      return send(c, ItemSchema, item);
     },
   );
 

@@ -1,7 +1,11 @@
 import type { StoredScores } from './score-keys';
 
-/** How a score input came to be set: typed by a person in Headway, or written by an import. */
-export const SCORE_SOURCES = ['typed', 'imported'] as const;
+/**
+ * How a score input came to be set: typed by a person in Headway, written by an import, or
+ * computed from customer evidence (a reach: the share of accounts heard that asked, times the
+ * accounts in the segment) by the person who applied it.
+ */
+export const SCORE_SOURCES = ['typed', 'imported', 'evidence'] as const;
 export type ScoreSource = (typeof SCORE_SOURCES)[number];
 
 /** Who last set one score input and when, as stored beside the scores: an account id, never a name. */
@@ -16,6 +20,9 @@ export interface ScoreSetting {
    * written, never linked to a local account); absent otherwise.
    */
   importedBy?: string;
+  /** For a score computed from evidence: its interval, and what it rests on in words. */
+  range?: { low: number; high: number };
+  basis?: string;
 }
 
 /** Score key → who last set it. A key without an entry was set before Headway recorded this. */

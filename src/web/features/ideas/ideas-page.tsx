@@ -11,6 +11,7 @@ import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
 import { PromiseAlerts, useIdeas } from './promise-alerts';
+import { EvidenceReachForm } from './reach-score';
 import './ideas.css';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -196,6 +197,7 @@ export function IdeasPage() {
                     <IdeaStatus idea={idea} />
                     <DecideIdeaForm ws={workspace.id} idea={idea} />
                     <RecordAdoptionForm key={idea.adoption?.version ?? 0} ws={workspace.id} idea={idea} />
+                    <EvidenceReachForm key={idea.version} ws={workspace.id} idea={idea} />
                   </td>
                 </tr>
               ))}

@@ -23,6 +23,31 @@ describe('describeScoreSetting', () => {
     );
   });
 
+  it('should say a reach came from evidence, with its interval, its basis and who applied it', () => {
+    const setting = {
+      setBy: dana,
+      setAt: '2026-12-03T09:05:00.000Z',
+      source: 'evidence' as const,
+      range: { low: 6.4, high: 21.2 },
+      basis: '4 of 30 accounts heard asked, of 100 in the segment',
+    };
+    expect(describeScoreSetting(setting, 'UTC')).toEqual({
+      line: 'from evidence · 3 Dec',
+      title:
+        'Computed from customer evidence (90 % interval 6–21): 4 of 30 accounts heard asked, of 100 in the segment; applied by Dana, 3 Dec 2026, 09:05',
+    });
+  });
+
+  it('should also name a setter an imported file gave only by e-mail', () => {
+    const setting = {
+      setBy: null,
+      namedAs: 'dana@acme.com',
+      setAt: '2026-12-03T09:05:00.000Z',
+      source: 'typed' as const,
+    };
+    expect(describeScoreSetting(setting, 'UTC')?.line).toBe('dana@acme.com · 3 Dec');
+  });
+
   it('should show no line for an input set before this was recorded, and nothing for an empty one', () => {
     expect(describeScoreSetting(null)).toEqual({
       line: null,

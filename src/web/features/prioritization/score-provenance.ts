@@ -31,6 +31,16 @@ export function describeScoreSetting(
     timeZone,
   }).format(at);
   const name = setting.setBy?.name ?? setting.namedAs ?? null;
+  if (setting.source === 'evidence') {
+    const range = setting.range
+      ? ` (90 % interval ${Math.round(setting.range.low)}–${Math.round(setting.range.high)})`
+      : '';
+    const basis = setting.basis ? `: ${setting.basis}` : '';
+    return {
+      line: `from evidence · ${day}`,
+      title: `Computed from customer evidence${range}${basis}; applied ${name ? `by ${name}, ` : ''}${when}`,
+    };
+  }
   if (setting.source === 'imported') {
     return {
       line: `imported · ${day}`,
