@@ -11,6 +11,7 @@ import { AlertThresholdForm } from './alert-threshold';
 import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
+import { PortalPanel } from './portal-panel';
 import './ideas.css';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -235,6 +236,7 @@ export function IdeasPage() {
         </>
       )}
       <CompaniesPanel />
+      <PortalPanel />
       <ImportPanel ws={workspace.id} />
     </div>
   );
