@@ -8,11 +8,9 @@ import { EmailSchema } from './auth';
 import { text } from './common';
 import { IDEA_OUTCOMES } from './discovery';
 
-/** The longest title and text a portal visitor may send. */
-export const PORTAL_TITLE_MAX = 200;
-export const PORTAL_TEXT_MAX = 5_000;
-/** How long a verification link stays valid. */
-export const PORTAL_VERIFY_HOURS = 48;
+import { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX } from './portal-limits';
+
+export { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX, PORTAL_VERIFY_HOURS } from './portal-limits';
 
 /** A portal's address: lower-case letters, digits and dashes, 3 to 48 characters. */
 export const PORTAL_SLUG = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;

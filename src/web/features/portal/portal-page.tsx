@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { PortalSubmission, PublicIdea } from '../../../contract';
-import { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX } from '../../../contract';
+import { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX } from '../../../contract/portal-limits';
 import { describeError, isApiError } from '../../api/client';
 import { ErrorState, Loading } from '../../components/states';
 import '../ideas/ideas.css';
