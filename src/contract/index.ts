@@ -27,6 +27,7 @@ export * from './live';
 export * from './metrics';
 export * from './password-policy';
 export * from './plan-start';
+export * from './portal';
 export * from './portfolio';
 export * from './prioritization';
 export * from './proposals';

@@ -45,6 +45,7 @@ import { registerMetricsRoutes } from './routes/metrics.routes';
 import { ResponseCheckError } from './routes/openapi';
 import { measureRequests, registerOperationsRoutes } from './routes/operations.routes';
 import { registerPlanStartRoutes } from './routes/plan-start.routes';
+import { registerPortalRoutes } from './routes/portal.routes';
 import { registerPrioritizationRoutes } from './routes/prioritization.routes';
 import { registerProposalRoutes } from './routes/proposals.routes';
 import { registerPublicAssessmentRoutes } from './routes/public-assessment.routes';
@@ -151,9 +152,11 @@ export function createApp(deps: ServerDeps) {
         }
         throw new AppError(
           'payload_too_large',
-          isPublic
-            ? `Your answers are larger than ${Math.round(limit / 1024)} kB, far more than the questionnaire needs: send only the options and numbers it asks for`
-            : `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
+          c.req.path.startsWith('/api/public/portal/')
+            ? `The body is larger than ${Math.round(limit / 1024)} kB, far more than a portal submission holds: send a shorter text`
+            : isPublic
+              ? `Your answers are larger than ${Math.round(limit / 1024)} kB, far more than the questionnaire needs: send only the options and numbers it asks for`
+              : `The body is larger than ${Math.round(limit / 1024)} kB: send less at once`,
         );
       },
     })(c, async () => {
@@ -198,6 +201,7 @@ export function createApp(deps: ServerDeps) {
   registerAssessmentLinkRoutes(app);
   registerPlanStartRoutes(app);
   registerPublicAssessmentRoutes(app);
+  registerPortalRoutes(app);
   registerPrioritizationRoutes(app);
   registerEstimationSessionRoutes(app);
   registerEstimationScaleRoutes(app);

@@ -55,6 +55,12 @@ const PublicAssessmentPage = lazy(() =>
     default: m.PublicAssessmentPage,
   })),
 );
+const PortalPage = lazy(() =>
+  import('./features/portal/portal-page').then((m) => ({ default: m.PortalPage })),
+);
+const PortalVerifyPage = lazy(() =>
+  import('./features/portal/portal-page').then((m) => ({ default: m.PortalVerifyPage })),
+);
 const AssessmentLinksPage = lazy(() =>
   import('./features/settings/assessment-links-page').then((m) => ({ default: m.AssessmentLinksPage })),
 );
@@ -106,6 +112,23 @@ export function AppRoutes() {
         element={
           <Page>
             <PublicAssessmentPage />
+          </Page>
+        }
+      />
+      {/* A workspace's public ideas portal: no account, never a session, outside the app shell. */}
+      <Route
+        path="/portal/:slug"
+        element={
+          <Page>
+            <PortalPage />
+          </Page>
+        }
+      />
+      <Route
+        path="/portal/:slug/verify"
+        element={
+          <Page>
+            <PortalVerifyPage />
           </Page>
         }
       />

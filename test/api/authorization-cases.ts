@@ -37,6 +37,8 @@ export interface Target {
   ideaAlertDecisionId?: number | null;
   /** A fresh company (version 1), for routes that change one. */
   companyId?: string;
+  /** The ideas portal's version as it is now (0: never set), for a change to name. */
+  portalVersion?: number | undefined;
   /** The workspace's decision-rights matrix, to write it back unchanged. */
   rightsMatrix: Record<string, Record<string, string>>;
 }
@@ -64,7 +66,8 @@ export interface RouteCase {
     | 'assessment-lead'
     | 'proposal'
     | 'idea-alert-threshold'
-    | 'company';
+    | 'company'
+    | 'portal';
 }
 
 export const W = (t: Target) => `/api/workspaces/${t.ws}`;
@@ -89,6 +92,14 @@ export const LEFT_OUT = new Map<string, string>([
   ['PATCH /api/workspaces/{}/cycles/{}', 'the roadmap decision, per version: cycles.test.ts'],
   ['POST /api/workspaces/{}/cycles/{}/items', 'the roadmap decision, on an open cycle: cycles.test.ts'],
   ['POST /api/workspaces/{}/cycles/{}/close', 'the roadmap decision, once per cycle: cycles.test.ts'],
+  [
+    'POST /api/workspaces/{}/portal/submissions/{}/approve',
+    'contributors, once per e-mail-verified submission: portal.test.ts',
+  ],
+  [
+    'POST /api/workspaces/{}/portal/submissions/{}/reject',
+    'contributors, once per e-mail-verified submission: portal.test.ts',
+  ],
   ['POST /api/workspaces/{}/sample-data', 'founder only, once: getting-started.test.ts'],
   ['POST /api/workspaces/{}/decisions/{}/rationale', "the entry's author only: decision-whys.test.ts"],
   ['DELETE /api/workspaces/{}/roadmap/snapshots/{}', 'the roadmap decision: roadmap.test.ts'],
@@ -204,6 +215,21 @@ export const WORKSPACE_CASES: RouteCase[] = [
     body: (t) => ({ percent: 80, basedOn: t.ideaAlertDecisionId }),
     allowed: ROADMAP,
     needs: 'idea-alert-threshold',
+  },
+  { name: 'read the ideas portal setting', method: 'GET', path: (t) => `${W(t)}/portal`, allowed: ALL },
+  {
+    name: 'publish the ideas portal',
+    method: 'PUT',
+    path: (t) => `${W(t)}/portal`,
+    body: (t) => ({ published: true, slug: `portal-${t.ws.slice(0, 8)}`, version: t.portalVersion ?? 0 }),
+    allowed: ROADMAP,
+    needs: 'portal',
+  },
+  {
+    name: "read the portal's moderation queue",
+    method: 'GET',
+    path: (t) => `${W(t)}/portal/submissions`,
+    allowed: ALL,
   },
   { name: 'list companies', method: 'GET', path: (t) => `${W(t)}/companies`, allowed: ALL },
   {

@@ -188,6 +188,11 @@ export async function prepare(
     if (company.status !== 201) throw new Error(`setup failed: ${JSON.stringify(company.body)}`);
     companyId = company.body.id;
   }
+  let portalVersion: number | undefined;
+  if (needs === 'portal') {
+    const portal = await team.founder.get<{ version: number }>(`/api/workspaces/${ws}/portal`);
+    portalVersion = portal.body.version;
+  }
   const rights = await team.founder.get<{ version: number; matrix: Record<string, Record<string, string>> }>(
     `/api/workspaces/${ws}/decision-rights`,
   );
@@ -206,6 +211,7 @@ export async function prepare(
     proposalId,
     ideaAlertDecisionId,
     companyId,
+    portalVersion,
   };
 }
 

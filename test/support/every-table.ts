@@ -32,6 +32,7 @@ import {
   itemDependencies,
   itemStateChanges,
   items,
+  portalSubmissions,
   proposals,
   roadmapSnapshots,
   savedViews,
@@ -41,6 +42,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
   workspaceEvents,
+  workspacePortals,
 } from '../../src/db/schema';
 import { buildGithubConnection, buildUser, buildWorkspace } from './factories';
 
@@ -327,6 +329,22 @@ export async function fillEveryTable(db: Database) {
     note: AWKWARD_TEXT,
     recordedBy: bob.id,
     recordedAt: MICROS,
+  });
+  await db.insert(workspacePortals).values({ workspaceId: ws.id, slug: 'acme-ideas', published: true });
+  const [portalEvidence] = await db.select({ id: evidence.id }).from(evidence).limit(1);
+  await db.insert(portalSubmissions).values({
+    workspaceId: ws.id,
+    kind: 'evidence',
+    itemId: childId,
+    body: AWKWARD_TEXT,
+    importance: 2,
+    email: 'zoe@acme.com',
+    status: 'approved',
+    tokenExpiresAt: MICROS,
+    verifiedAt: MICROS,
+    moderatedBy: bob.id,
+    moderatedAt: MICROS,
+    evidenceId: portalEvidence?.id ?? null,
   });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },

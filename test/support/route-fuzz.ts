@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
 import type { Database } from '../../src/db/client';
+import { portalSubmissions } from '../../src/db/schema';
 import { createPendingDeliveries } from '../../src/server/webhooks/dispatch';
 import { createTestApp } from './app';
 import type { TestClient } from './client';
@@ -76,6 +77,22 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     endDate: '2026-01-16',
   });
   const company = await created(`${base}/companies`, { name: 'Acme', domains: ['acme.com'] });
+  const portal = await founder.put(`${base}/portal`, { published: true, slug: 'fuzz-ideas', version: 0 });
+  if (portal.status !== 200) throw new Error(`portal: ${portal.status} ${JSON.stringify(portal.body)}`);
+  // A visitor's confirmed submission, written directly: this server sends no e-mail.
+  const [submission] = await db
+    .insert(portalSubmissions)
+    .values({
+      workspaceId,
+      kind: 'idea',
+      title: 'Dark mode',
+      body: 'Please',
+      importance: 2,
+      email: 'zoe@example.org',
+      status: 'pending',
+      tokenExpiresAt: new Date(),
+    })
+    .returning({ id: portalSubmissions.id });
   return {
     workspaceId,
     itemId: first.id,
@@ -99,6 +116,8 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     stateId: String(state.id),
     cycleId: String(cycle.id),
     companyId: String(company.id),
+    slug: 'fuzz-ideas',
+    submissionId: String(submission?.id),
   };
 }
 

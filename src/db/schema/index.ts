@@ -10,6 +10,7 @@ export * from './github';
 export * from './health-updates';
 export * from './import-jobs';
 export * from './items';
+export * from './portal';
 export * from './prioritization';
 export * from './proposals';
 export * from './roadmap';

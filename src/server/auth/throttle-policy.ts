@@ -78,6 +78,33 @@ export const LIMIT_POLICIES = {
     maxLockMs: 15 * MINUTE,
     what: 'assessments sent through this link',
   },
+  /** 20 portal submissions an hour from one address, then a doubling wait up to an hour. */
+  portalAddress: {
+    scope: 'portal_address',
+    free: 20,
+    windowMs: HOUR,
+    baseLockMs: MINUTE,
+    maxLockMs: HOUR,
+    what: 'portal submissions from your network address',
+  },
+  /** 5 portal submissions an hour for one e-mail address (each sends it a link), then a doubling wait up to a day. */
+  portalEmail: {
+    scope: 'portal_email',
+    free: 5,
+    windowMs: HOUR,
+    baseLockMs: 5 * MINUTE,
+    maxLockMs: 24 * HOUR,
+    what: 'portal submissions for this e-mail address',
+  },
+  /** 500 submissions an hour to one portal (any addresses), then a doubling wait up to 15 minutes. */
+  portalSite: {
+    scope: 'portal_site',
+    free: 500,
+    windowMs: HOUR,
+    baseLockMs: MINUTE,
+    maxLockMs: 15 * MINUTE,
+    what: 'submissions to this portal',
+  },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 /** A counter as stored. */

@@ -30,6 +30,10 @@ export const keys = {
   ideas: (ws: string) => ['ideas', ws] as const,
   /** The companies, under the ideas: whatever makes the ideas stale makes them stale. */
   companies: (ws: string) => ['ideas', ws, 'companies'] as const,
+  /** The ideas portal's setting and its moderation queue, under the ideas: an approval changes them. */
+  portal: (ws: string) => ['ideas', ws, 'portal'] as const,
+  /** A published ideas portal as a visitor sees it. */
+  publicPortal: (slug: string) => ['public-portal', slug] as const,
   members: (ws: string) => ['members', ws] as const,
   gettingStarted: (ws: string) => ['getting-started', ws] as const,
   rights: (ws: string) => ['rights', ws] as const,

@@ -10,6 +10,7 @@ import { AlertThresholdForm } from './alert-threshold';
 import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
+import { PortalPanel } from './portal-panel';
 import { PromiseAlerts, useIdeas } from './promise-alerts';
 import { EvidenceReachForm } from './reach-score';
 import './ideas.css';
@@ -212,6 +213,7 @@ export function IdeasPage() {
         </>
       )}
       <CompaniesPanel />
+      <PortalPanel />
       <ImportPanel ws={workspace.id} />
     </div>
   );
