@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
-import { type DependencyRow, presentItem } from '../presenters/item';
+import { type DependencyRow, type PresentedItemRow, presentItem } from '../presenters/item';
 
 /**
  * An item's dependencies as one JSON array, read in the item's own query, so a page of items
@@ -23,8 +23,25 @@ const dependsOnJson = sql<DependencyRow[]>`coalesce((select json_agg(json_build_
  */
 const rowTag = sql<string>`md5("items"::text || ${dependsOnJson}::text)`;
 
-/** An item row as read for the API: the row, its dependencies and the hash of both. */
-const readColumns = { ...getTableColumns(items), dependsOn: dependsOnJson, tag: rowTag };
+/**
+ * The columns an item's API shape is made of. A list reads no more: the others (the score
+ * provenance alone is about half a row) would only be sent, parsed and dropped.
+ */
+const presentedColumns = (() => {
+  const {
+    workspaceId,
+    scoreProvenance,
+    scopeQuestionAt,
+    externalSource,
+    externalKey,
+    externalVersion,
+    ...shown
+  } = getTableColumns(items);
+  return shown satisfies Record<keyof PresentedItemRow, unknown>;
+})();
+
+/** An item row as read for the API: its presented columns, its dependencies and the hash of both. */
+const readColumns = { ...presentedColumns, dependsOn: dependsOnJson, tag: rowTag };
 
 /**
  * The validator of a list of items: the hash of the row hashes in order. The database computes
