@@ -1,6 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../src/contract';
-import { createTestApp } from '../support/app';
+import { items } from '../../src/db/schema';
+import { createTestApp, databaseOf } from '../support/app';
 import type { TestClient } from '../support/client';
 import { createTeam, type Team } from '../support/team';
 
@@ -77,6 +79,28 @@ describe('conditional reads of items', () => {
     const grown = await revalidate(team.developer, cursorPath, tailTag);
     expect(grown.status).toBe(200);
     expect((grown.body as { nextCursor: string | null }).nextCursor).not.toBeNull();
+  });
+
+  it('should change both validators when a write changes an item but not its version', async () => {
+    const item = await newItem('Changed by a cascade');
+    const pagePath = `${base}/items?limit=100`;
+    const itemPath = `${base}/items/${item.id}`;
+    const pageTag = tagOf(await team.developer.get(pagePath));
+    const itemTag = tagOf(await team.developer.get(itemPath));
+    // As a cascade or an import does: the row changes, its version and updatedAt do not.
+    await databaseOf(ctx.app)
+      .update(items)
+      .set({ description: sql`'Set aside'` })
+      .where(eq(items.id, item.id));
+    const page = await revalidate(team.developer, pagePath, pageTag);
+    expect(page.status).toBe(200);
+    const changed = (page.body as { data: Item[] }).data.find((i) => i.id === item.id);
+    expect(changed?.description).toBe('Set aside');
+    expect(changed?.version).toBe(item.version);
+    const one = await revalidate(team.developer, itemPath, itemTag);
+    expect(one.status).toBe(200);
+    expect((one.body as Item).description).toBe('Set aside');
+    expect((await revalidate(team.developer, itemPath, tagOf(one))).status).toBe(304);
   });
 
   it('should answer 304 for an unchanged item and 200 once its dependencies change', async () => {

@@ -5,30 +5,67 @@ import type { Database } from '../../db/client';
 import { items } from '../../db/schema';
 import { AppError, notFound } from '../errors';
 import { isUuid } from '../policies/access';
-import { type DependencyRow, presentItem } from '../presenters/item';
+import { type DependencyRow, type PresentedItemRow, presentItem } from '../presenters/item';
 
 /**
  * An item's dependencies as one JSON array, read in the item's own query, so a page of items
  * costs one query however many of them wait for others. Names are qualified by hand: drizzle
  * leaves the columns of a one-table select unqualified, which inside a subquery is ambiguous.
+ * Read as text: it is part of the row's tag as the database writes it, and parsed here.
  */
-const dependsOnJson = sql<DependencyRow[]>`coalesce((select json_agg(json_build_object(
+const dependsOnText = sql<string>`coalesce((select json_agg(json_build_object(
     'itemId', d.item_id, 'dependsOnId', d.depends_on_id, 'lagDays', d.lag_days
   ) order by d.created_at, d.depends_on_id)
-  from item_dependencies d where d.item_id = "items"."id"), '[]'::json)`;
+  from item_dependencies d where d.item_id = "items"."id"), '[]'::json)::text`;
 
 /**
- * A hash of everything an item's API shape is made of: its whole row and its dependencies. Any
- * write to either, including those that bump no version (a cascade, an import), changes it.
+ * What an item's API shape is made of, as a short text: its id, the transaction that wrote its
+ * row version (`xmin`: every write to the row makes a new version, including those that bump
+ * no version, such as a cascade or an import) and its dependencies. Cheaper than hashing the
+ * whole row, and the same on every server sharing the database.
  */
-const rowTag = sql<string>`md5("items"::text || ${dependsOnJson}::text)`;
+const rowTag = sql<string>`"items"."id"::text || ':' || "items"."xmin"::text || ':' || ${dependsOnText}`;
 
-/** An item row as read for the API: the row, its dependencies and the hash of both. */
-const readColumns = { ...getTableColumns(items), dependsOn: dependsOnJson, tag: rowTag };
+/** The tag text `rowTag` gives, from the parts read with the row. */
+const tagText = (row: { id: string; written: string; dependsOn: string }) =>
+  `${row.id}:${row.written}:${row.dependsOn}`;
 
 /**
- * The validator of a list of items: the hash of the row hashes in order. The database computes
- * the same value in `pageTag` without sending the rows, so a client's copy can be confirmed cheaply.
+ * The columns an item's API shape is made of. A list reads no more: the others (the score
+ * provenance alone is about half a row) would only be sent, parsed and dropped.
+ */
+const presentedColumns = (() => {
+  const {
+    workspaceId,
+    scoreProvenance,
+    scopeQuestionAt,
+    externalSource,
+    externalKey,
+    externalVersion,
+    ...shown
+  } = getTableColumns(items);
+  return shown satisfies Record<keyof PresentedItemRow, unknown>;
+})();
+
+/** An item row as read for the API: its presented columns, its dependencies and its row version. */
+const readColumns = {
+  ...presentedColumns,
+  dependsOn: dependsOnText,
+  written: sql<string>`"items"."xmin"::text`,
+};
+
+/** The API shape and tag text of a row read with `readColumns`. */
+function present(row: PresentedItemRow & { dependsOn: string; written: string }): {
+  item: Item;
+  tag: string;
+} {
+  return { item: presentItem(row, JSON.parse(row.dependsOn) as DependencyRow[]), tag: tagText(row) };
+}
+
+/**
+ * The validator of a list of items: the hash of the rows' tag texts in order. The database
+ * computes the same value in `findItemsTag` without sending the rows, so a client's copy can be
+ * confirmed cheaply.
  */
 function tagOf(rowTags: readonly string[]): string {
   return `W/"${createHash('md5').update(rowTags.join('')).digest('hex')}"`;
@@ -92,11 +129,11 @@ export async function findItems(db: Database, workspaceId: string, filter: ItemF
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    data: page.map((r) => presentItem(r, r.dependsOn)),
+    data: page.map((r) => present(r).item),
     nextCursor:
       rows.length > filter.limit && last ? Buffer.from(last.rank, 'utf8').toString('base64url') : null,
     // The row after the page decides nextCursor, so it is part of what the tag covers.
-    etag: tagOf(rows.map((r) => r.tag)),
+    etag: tagOf(rows.map(tagText)),
   };
 }
 
@@ -131,7 +168,8 @@ export async function getItemTagged(
     .where(and(eq(items.id, itemId), eq(items.workspaceId, workspaceId)))
     .limit(1);
   if (!row) throw notFound('Item');
-  return { item: presentItem(row, row.dependsOn), etag: tagOf([row.tag]) };
+  const { item, tag } = present(row);
+  return { item, etag: tagOf([tag]) };
 }
 
 /** One item as the API shows it, or 404 (also for another workspace's item). */

@@ -2,6 +2,11 @@ import type { Item } from '../../contract';
 import type { items } from '../../db/schema';
 
 export type ItemRow = typeof items.$inferSelect;
+/** The columns of an item row that its API shape is made of (see presentItem). */
+export type PresentedItemRow = Omit<
+  ItemRow,
+  'workspaceId' | 'scoreProvenance' | 'scopeQuestionAt' | 'externalSource' | 'externalKey' | 'externalVersion'
+>;
 export interface DependencyRow {
   itemId: string;
   dependsOnId: string;
@@ -17,7 +22,7 @@ export const label = (row: { number: number; title: string }) => `#${row.number}
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Row → API shape. `deps` may hold other items' dependencies; only this item's are used. */
-export function presentItem(row: ItemRow, deps: readonly DependencyRow[]): Item {
+export function presentItem(row: PresentedItemRow, deps: readonly DependencyRow[]): Item {
   const hasEstimate = row.estimateLikely !== null;
   return {
     id: row.id,
