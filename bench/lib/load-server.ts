@@ -56,7 +56,7 @@ export async function startLoadTarget(options: {
 }): Promise<LoadTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'headway-load-'));
   const where = options.databaseUrl ? ['--database-url', options.databaseUrl] : ['--data-dir', dataDir];
-  const env = { ...process.env, DATABASE_URL: '', HEADWAY_DATA_DIR: '', HEADWAY_LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_URL: '', HEADWAY_DATA_DIR: '', LOG_LEVEL: 'warn' };
   await run(process.execPath, [BIN, 'demo', ...where], { env });
   const email = 'dana@demo.headway.dev';
   const created = await run(
