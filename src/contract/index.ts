@@ -13,6 +13,7 @@ export * from './errors';
 export * from './estimation-scale';
 export * from './estimation-sessions';
 export * from './evidence-in';
+export * from './evidence-notes';
 export * from './exports';
 export * from './forecasts';
 export * from './getting-started';

@@ -27,6 +27,7 @@ import { registerDeliveryEventRoutes } from './routes/delivery-events.routes';
 import { registerDiscoveryRoutes } from './routes/discovery.routes';
 import { registerEstimationScaleRoutes } from './routes/estimation-scale.routes';
 import { registerEstimationSessionRoutes } from './routes/estimation-sessions.routes';
+import { registerEvidenceNoteRoutes } from './routes/evidence-notes.routes';
 import { registerExportRoutes } from './routes/exports.routes';
 import { registerForecastRoutes } from './routes/forecasts.routes';
 import { registerForeignImportRoutes } from './routes/foreign-import.routes';
@@ -191,6 +192,7 @@ export function createApp(deps: ServerDeps) {
   registerBriefRoutes(app);
   registerDeliveryEventRoutes(app);
   registerDiscoveryRoutes(app);
+  registerEvidenceNoteRoutes(app);
   registerCompanyRoutes(app);
   registerGithubRoutes(app);
   registerActivityRoutes(app);

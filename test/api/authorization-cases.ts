@@ -78,6 +78,15 @@ export const I = (t: Target) => `${W(t)}/items/${t.item.id}`;
  */
 export const LEFT_OUT = new Map<string, string>([
   [
+    'PATCH /api/workspaces/{}/evidence/{}',
+    'contributors, on a note, viewers refused: evidence-notes.test.ts',
+  ],
+  ['POST /api/workspaces/{}/evidence/{}/split', 'contributors, on a note: evidence-notes.test.ts'],
+  [
+    'POST /api/workspaces/{}/ideas/{}/merge',
+    'the scope decision on two ideas (a developer is refused): evidence-notes.test.ts',
+  ],
+  [
     'POST /api/workspaces/{}/ideas/{}/reach-score',
     'the backlog-order decision on an idea with evidence (a developer and a viewer are refused): evidence-reach.test.ts',
   ],
@@ -200,6 +209,7 @@ export const WORKSPACE_CASES: RouteCase[] = [
   },
   { name: 'DORA measures', method: 'GET', path: (t) => `${W(t)}/dora`, allowed: ALL },
   { name: 'list ideas', method: 'GET', path: (t) => `${W(t)}/ideas`, allowed: ALL },
+  { name: 'list customer notes', method: 'GET', path: (t) => `${W(t)}/evidence`, allowed: ALL },
   {
     name: 'decide an idea',
     method: 'POST',

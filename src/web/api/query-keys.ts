@@ -32,6 +32,8 @@ export const keys = {
   companies: (ws: string) => ['ideas', ws, 'companies'] as const,
   /** The ideas portal's setting and its moderation queue, under the ideas: an approval changes them. */
   portal: (ws: string) => ['ideas', ws, 'portal'] as const,
+  /** The customer notes on one idea, under the ideas: whatever makes the ideas stale makes them stale. */
+  ideaNotes: (ws: string, itemId: string) => ['ideas', ws, 'notes', itemId] as const,
   /** A published ideas portal as a visitor sees it. */
   publicPortal: (slug: string) => ['public-portal', slug] as const,
   members: (ws: string) => ['members', ws] as const,

@@ -10,6 +10,7 @@ import { AlertThresholdForm } from './alert-threshold';
 import { CompaniesPanel } from './companies-panel';
 import { RecordAdoptionForm, TrackRecordSection } from './idea-adoption';
 import { DecideIdeaForm, IdeaStatus } from './idea-decision';
+import { IdeaNotes } from './idea-notes';
 import { PortalPanel } from './portal-panel';
 import { PromiseAlerts, useIdeas } from './promise-alerts';
 import { EvidenceReachForm } from './reach-score';
@@ -199,6 +200,7 @@ export function IdeasPage() {
                     <DecideIdeaForm ws={workspace.id} idea={idea} />
                     <RecordAdoptionForm key={idea.adoption?.version ?? 0} ws={workspace.id} idea={idea} />
                     <EvidenceReachForm key={idea.version} ws={workspace.id} idea={idea} />
+                    <IdeaNotes ws={workspace.id} idea={idea} ideas={ideas.data.ideas} />
                   </td>
                 </tr>
               ))}
