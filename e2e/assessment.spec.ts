@@ -166,8 +166,9 @@ test('a founder assesses the setup, applies the decision rights, re-assesses and
     await expect(page.getByRole('heading', { name: 'Assessment #1 → #2' })).toBeVisible();
     await expect(page.getByTestId('findings-closed')).toContainText('The CTO owns delivery');
     await expect(page.getByTestId('area-delta')).toHaveCount(5);
-    const toast = page.getByRole('button', { name: 'Dismiss message' });
-    if ((await toast.count()) > 0) await toast.first().click();
+    // Toasts leave on their own (a click on one can race its timer): wait them out, pointer away.
+    await page.mouse.move(0, 0);
+    await expect(page.getByRole('button', { name: 'Dismiss message' })).toHaveCount(0, { timeout: 20_000 });
     await snap(page, 'assessment-comparison');
     await page.getByRole('link', { name: 'Assessment', exact: true }).first().click();
     await expect(page.getByTestId('history-row')).toHaveCount(2);

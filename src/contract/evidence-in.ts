@@ -4,7 +4,7 @@
  * Each note goes through the same row checks and the same all-or-nothing write as the CSV import.
  */
 import { z } from 'zod';
-import { text } from './common';
+import { int4, text } from './common';
 import type { EVIDENCE_COLUMNS } from './discovery';
 
 /** The most notes one webhook call may carry. */
@@ -27,7 +27,14 @@ export const EvidenceRecordSchema = z.strictObject({
   text: text().max(20_000).describe('the quote or the note'),
   idea_ref: field.describe('an item ("#12") or the title of a new idea'),
   importance: z
-    .union([z.number().int(), text().max(10)])
+    .union([
+      z
+        .number()
+        .int('give the importance as 0, 1, 2 or 3')
+        .min(0, 'give the importance as 0 to 3')
+        .max(3, 'give the importance as 0 to 3'),
+      text().max(10),
+    ])
     .nullable()
     .optional()
     .describe('0 (not important) to 3 (critical); empty: 1'),
@@ -77,7 +84,7 @@ export function recordCells(record: EvidenceRecord): Record<(typeof EVIDENCE_COL
 
 /** `POST …/ideas/{itemId}/reach-score`: use the idea's reach from evidence as its RICE reach. */
 export const ApplyEvidenceReachSchema = z.strictObject({
-  version: z.number().int().positive().describe('the item version you saw: a stale one is refused (409)'),
+  version: int4().min(1).describe('the item version you saw: a stale one is refused (409)'),
   population: z
     .number()
     .int('give the accounts in the segment as a whole number')

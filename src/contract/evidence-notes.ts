@@ -3,7 +3,7 @@
  * speaks of two ideas, and merge an idea into its duplicate (its notes follow it).
  */
 import { z } from 'zod';
-import { IdSchema, text } from './common';
+import { IdSchema, int4, text } from './common';
 import { EVIDENCE_SOURCES, EVIDENCE_TEXT_MAX } from './discovery';
 
 /** One note as the API shows it. */
@@ -43,7 +43,7 @@ const importance = z
 /** `PATCH …/evidence/{id}`: a correction or a move, at the version seen. */
 export const UpdateEvidenceNoteSchema = z
   .strictObject({
-    version: z.number().int().positive().describe('the note version you saw: a stale one is refused (409)'),
+    version: int4().min(1).describe('the note version you saw: a stale one is refused (409)'),
     text: noteText.optional(),
     importance: importance.optional(),
     itemId: IdSchema.nullable().optional().describe('move the note to this idea; null unlinks it'),
@@ -61,7 +61,7 @@ export type UpdateEvidenceNote = z.infer<typeof UpdateEvidenceNoteSchema>;
 
 /** `POST …/evidence/{id}/split`: the note becomes its first part; each other part a new note. */
 export const SplitEvidenceNoteSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: int4().min(1),
   parts: z
     .array(
       z.strictObject({
@@ -78,7 +78,7 @@ export type SplitEvidenceNote = z.infer<typeof SplitEvidenceNoteSchema>;
 /** `POST …/ideas/{itemId}/merge`: the idea is a duplicate of `into`. */
 export const MergeIdeaSchema = z.strictObject({
   into: IdSchema.describe('the idea that stays'),
-  version: z.number().int().positive().describe('the duplicate’s version you saw (409 when stale)'),
+  version: int4().min(1).describe('the duplicate’s version you saw (409 when stale)'),
 });
 export type MergeIdea = z.infer<typeof MergeIdeaSchema>;
 

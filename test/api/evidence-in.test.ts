@@ -87,7 +87,7 @@ describe('notes sent as JSON', () => {
     const res = await team.cpo.post<EvidenceImportReport>(`${base}/evidence`, {
       evidence: [
         { external_id: 'ok-1', text: 'Fine note' },
-        { external_id: 'bad-2', text: 'Too important', importance: 7, source_url: 'javascript:alert(1)' },
+        { external_id: 'bad-2', text: 'Too important', importance: '7', source_url: 'javascript:alert(1)' },
       ],
     });
     expect(res.status).toBe(200);
@@ -116,6 +116,8 @@ describe('notes sent as JSON', () => {
     expect(empty.status).toBe(400);
     const unknown = await team.cpo.post(`${base}/evidence`, { evidence: [{ text: 'x', votes: 3 }] });
     expect(unknown.status).toBe(400);
+    const huge = await team.cpo.post(`${base}/evidence`, { evidence: [{ text: 'x', importance: 2 ** 31 }] });
+    expect(huge.status).toBe(400);
     const nul = await team.cpo.post(`${base}/evidence`, { evidence: [{ text: 'a\u0000b' }] });
     expect(nul.status).toBe(400);
     const viewer = await team.viewer.post(`${base}/evidence`, { evidence: [{ text: 'x' }] });

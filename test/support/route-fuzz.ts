@@ -77,6 +77,11 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     endDate: '2026-01-16',
   });
   const company = await created(`${base}/companies`, { name: 'Acme', domains: ['acme.com'] });
+  const notes = await founder.post<{ written: boolean }>(`${base}/evidence`, {
+    evidence: [{ external_id: 'fuzz-note', text: 'We need SSO', idea_ref: `#${String(first.number)}` }],
+  });
+  if (!notes.body.written) throw new Error(`evidence: ${notes.status} ${JSON.stringify(notes.body)}`);
+  const [note] = (await founder.get<{ data: { id: string }[] }>(`${base}/evidence`)).body.data;
   const portal = await founder.put(`${base}/portal`, { published: true, slug: 'fuzz-ideas', version: 0 });
   if (portal.status !== 200) throw new Error(`portal: ${portal.status} ${JSON.stringify(portal.body)}`);
   // A visitor's confirmed submission, written directly: this server sends no e-mail.
@@ -118,6 +123,7 @@ async function seed({ founder, workspaceId }: Team, db: Database) {
     companyId: String(company.id),
     slug: 'fuzz-ideas',
     submissionId: String(submission?.id),
+    noteId: String(note?.id),
   };
 }
 
