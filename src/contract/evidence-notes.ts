@@ -50,7 +50,9 @@ export const UpdateEvidenceNoteSchema = z
     sourceUrl: text()
       .trim()
       .max(2_000)
-      .regex(/^https?:\/\/\S+$/i, 'give a link that starts with http:// or https://')
+      .refine((value) => /^https?:\/\/\S+$/i.test(value), {
+        message: 'give a link that starts with http:// or https:// (other schemes are not kept)',
+      })
       .nullable()
       .optional(),
   })

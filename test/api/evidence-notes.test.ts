@@ -101,6 +101,11 @@ describe('a note', () => {
     expect(moved.status).toBe(400);
     expect(moved.body.error.message).toBe(`itemId: there is no item ${foreign.id} in this workspace`);
     expect((await team.cpo.patch(`${base}/evidence/not-a-uuid`, { version: 1, text: 'x' })).status).toBe(404);
+    const script = await team.cpo.patch(`${base}/evidence/${note!.id}`, {
+      version: note!.version,
+      sourceUrl: 'javascript:alert(1)',
+    });
+    expect(script.status).toBe(400);
     expect((await team.cpo.patch(`${base}/evidence/${note!.id}`, { version: note!.version })).status).toBe(
       400,
     );
