@@ -117,7 +117,7 @@ describe('evidence', () => {
     const refused = await dana.call('add_evidence', {
       evidence: [
         { text: 'Fine', idea_ref: 'Offline mode' },
-        { text: 'Too loud', idea_ref: 'Offline mode', importance: 9 },
+        { text: 'Too loud', idea_ref: 'Offline mode', importance: '9' },
       ],
     });
     expect(refused.text).toBe(
