@@ -8,6 +8,13 @@ describe('Jira wiki markup to Markdown', () => {
     expect(md('[x!][y|https://a.example]')).toBe('x\\![y](<https://a.example>)');
   });
 
+  it('should keep a backtick literal, as Jira shows it, so it never opens a code span', () => {
+    expect(md('a `b` c')).toBe('a \\`b\\` c');
+    // Read as code, "!`a`[" would put the "!" next to the "[" once the span is read away.
+    expect(md('!`a`[')).toBe('!\\`a\\`[');
+    expect(md('{{x`y}}')).toBe('``x`y``');
+  });
+
   it('should convert headings, bold, italic, strikethrough and monospace', () => {
     expect(md('h1. Title')).toBe('# Title');
     expect(md('h3. Smaller')).toBe('### Smaller');

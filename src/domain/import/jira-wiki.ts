@@ -78,7 +78,7 @@ const INLINE_MARKS: readonly [string, RegExp, string][] = (
 /** Converts inline markup of one line (no block structure). */
 function convertInline(line: string): string {
   // Most lines of a description are plain prose: skip the work when nothing could be markup.
-  if (!/[*_\-?+^~{}[\]!\\<>]/.test(line)) return line;
+  if (!/[*_\-?+^~{}[\]!\\<>`]/.test(line)) return line;
   const stash: string[] = [];
   const keep = (rendered: string) => {
     stash.push(rendered);
@@ -96,7 +96,8 @@ function convertInline(line: string): string {
   }
   if (text.includes('{color')) text = text.replace(/\{color(?::[^}]*)?\}/g, '');
   if (text.includes('\\\\')) text = text.replace(/\\\\/g, '  \n');
-  text = escapeHtml(text);
+  // A backtick is a literal character in Jira, not code: kept as one, it never opens a code span.
+  text = escapeHtml(text).replace(/`/g, '\\`');
   for (const [mark, pattern, replacement] of INLINE_MARKS) {
     if (!text.includes(mark)) continue;
     text = text.replace(
