@@ -1,6 +1,6 @@
 /**
  * The public ideas portal, continued: a promised idea's forecast as visitors read it, the limits
- * on submissions (per e-mail), bad input, and unpublishing.
+ * on reads (per address) and on submissions (per e-mail), bad input, and unpublishing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdeaList, Item, PortalSettings, PublicPortal } from '../../src/contract';
@@ -22,6 +22,18 @@ const W = () => workspacePath(world);
 beforeAll(async () => {
   const res = await world.team.cpo.put(`${W()}/portal`, { published: true, slug: SLUG, version: 0 });
   expect(res.status).toBe(200);
+});
+
+describe('reading the portal', () => {
+  it('should let one address read 300 times in an hour, then answer 429 to it and not to others', async () => {
+    const reader = visitor(world);
+    for (let i = 0; i < 300; i += 1) expect((await reader.get(PORTAL)).status).toBe(200);
+    const refused = await reader.get<{ error: { message: string } }>(PORTAL);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.error.message).toContain('portal pages read from your network address');
+    expect((await visitor(world).get(PORTAL)).status).toBe(200);
+  });
 });
 
 describe('a promised idea on the portal', () => {

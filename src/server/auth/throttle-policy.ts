@@ -96,6 +96,18 @@ export const LIMIT_POLICIES = {
     maxLockMs: 24 * HOUR,
     what: 'portal submissions for this e-mail address',
   },
+  /**
+   * 300 portal page reads an hour from one address (each runs the plan's forecast), then a doubling
+   * wait up to 15 minutes.
+   */
+  portalReadAddress: {
+    scope: 'portal_read_address',
+    free: 300,
+    windowMs: HOUR,
+    baseLockMs: MINUTE,
+    maxLockMs: 15 * MINUTE,
+    what: 'portal pages read from your network address',
+  },
   /** 500 submissions an hour to one portal (any addresses), then a doubling wait up to 15 minutes. */
   portalSite: {
     scope: 'portal_site',

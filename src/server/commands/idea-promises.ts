@@ -4,9 +4,9 @@
  * cards), with each idea as a milestone over its open work. Not stored: it is a view of the plan.
  */
 import { FORECAST_DEFAULTS, type IdeaAlert, todayIso } from '../../contract';
+import type { Database } from '../../db/client';
 import type { PlanMilestone } from '../../domain/forecasting';
 import { CLOSED_STATES, findOpenLeaves } from '../../domain/planning';
-import type { CommandContext } from './context';
 import type { AccountOwner } from './idea-demand';
 import { loadPlanSource } from './plan-input';
 import { loadPlanTrackRecord } from './plan-record';
@@ -20,20 +20,21 @@ export interface PromiseForecast {
 
 /**
  * The probability of each idea being done by the end of its promised date.
- * @param ctx the database and the member asking
+ * @param db the database
+ * @param workspaceId the workspace whose plan is simulated (the answer does not depend on who asks)
  * @param promises the accepted ideas (item ids) and their promised dates
  * @returns per idea: the probability, or why there is none (done, or no work that can be planned)
  */
 export async function forecastPromises(
-  ctx: CommandContext,
+  db: Database,
+  workspaceId: string,
   promises: readonly { itemId: string; targetDate: string }[],
 ): Promise<Map<string, PromiseForecast>> {
   const answers = new Map<string, PromiseForecast>();
   if (promises.length === 0) return answers;
-  const { db, actor } = ctx;
   const start = todayIso();
-  const source = await loadPlanSource(db, actor.workspaceId, start);
-  const { prepared, drawn } = await prepareSimulation(db, { workspaceId: actor.workspaceId, source, start });
+  const source = await loadPlanSource(db, workspaceId, start);
+  const { prepared, drawn } = await prepareSimulation(db, { workspaceId, source, start });
   const planned = new Set(prepared.input.items.map((it) => it.id));
   const stateOf = new Map(source.items.map((it) => [it.id, it.state]));
   const milestones: PlanMilestone[] = [];
@@ -49,9 +50,9 @@ export async function forecastPromises(
     else milestones.push({ id: itemId, itemIds, targetDate });
   }
   if (milestones.length === 0) return answers;
-  const track = await loadPlanTrackRecord(db, { workspaceId: actor.workspaceId, start });
+  const track = await loadPlanTrackRecord(db, { workspaceId, start });
   const { result } = await simulatePlan(db, {
-    workspaceId: actor.workspaceId,
+    workspaceId,
     source,
     prepared,
     drawn,

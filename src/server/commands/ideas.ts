@@ -29,7 +29,7 @@ export async function listIdeas(db: Database, actor: Actor): Promise<IdeaList> {
   const promised = demand.flatMap(({ itemId, targetDate }) =>
     decisions.get(itemId)?.outcome === 'accepted' && targetDate !== null ? [{ itemId, targetDate }] : [],
   );
-  const forecasts = await forecastPromises({ db, actor }, promised);
+  const forecasts = await forecastPromises(db, actor.workspaceId, promised);
   const threshold = await getIdeaAlertThreshold(db, actor.workspaceId);
   const alertBelow = threshold.alertBelow;
   const ideas: Idea[] = demand.map(({ targetDate, accountOwners: _owners, ...idea }) => {

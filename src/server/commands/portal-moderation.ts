@@ -100,6 +100,22 @@ async function lockPending(
   return row;
 }
 
+/** Writes a moderator's answer on a locked pending submission: who, when, and the next version. */
+async function settle(
+  db: Database,
+  actor: Actor,
+  row: SubmissionRow,
+  answer: { status: 'approved'; itemId: string | null; evidenceId: string | null } | { status: 'rejected' },
+): Promise<PortalSubmissionView> {
+  const [updated] = await db
+    .update(portalSubmissions)
+    .set({ ...answer, moderatedBy: actor.userId, moderatedAt: new Date(), version: row.version + 1 })
+    .where(eq(portalSubmissions.id, row.id))
+    .returning();
+  if (!updated) throw new Error('update returned no row');
+  return toView(db, updated);
+}
+
 /**
  * Approves a pending submission: it becomes evidence (source "portal") on its idea, or for a new
  * idea an item with that evidence.
@@ -141,20 +157,7 @@ export async function approvePortalSubmission(
         .returning({ id: evidence.id });
       evidenceId = made?.id ?? null;
     }
-    const [updated] = await db
-      .update(portalSubmissions)
-      .set({
-        status: 'approved',
-        itemId,
-        evidenceId,
-        moderatedBy: actor.userId,
-        moderatedAt: new Date(),
-        version: row.version + 1,
-      })
-      .where(eq(portalSubmissions.id, row.id))
-      .returning();
-    if (!updated) throw new Error('update returned no row');
-    return toView(db, updated);
+    return settle(db, actor, row, { status: 'approved', itemId, evidenceId });
   });
 }
 
@@ -170,17 +173,6 @@ export async function rejectPortalSubmission(
   requireContributor(ctx.actor);
   return inTransaction(ctx, async ({ db, actor }) => {
     const row = await lockPending(db, actor, submissionId, input);
-    const [updated] = await db
-      .update(portalSubmissions)
-      .set({
-        status: 'rejected',
-        moderatedBy: actor.userId,
-        moderatedAt: new Date(),
-        version: row.version + 1,
-      })
-      .where(eq(portalSubmissions.id, row.id))
-      .returning();
-    if (!updated) throw new Error('update returned no row');
-    return toView(db, updated);
+    return settle(db, actor, row, { status: 'rejected' });
   });
 }

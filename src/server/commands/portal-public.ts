@@ -15,14 +15,12 @@ import {
 } from '../../contract';
 import type { Database } from '../../db/client';
 import { evidence, items, portalSubmissions, workspacePortals, workspaces } from '../../db/schema';
-import type { Role } from '../../domain/decision-rights';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { type ThrottleKey, takeAttempts } from '../auth/throttle';
 import { LIMIT_POLICIES } from '../auth/throttle-policy';
 import { AppError, notFound } from '../errors';
 import type { MailConfig } from '../mail/brief-digest';
 import { requirePortalMail, sendPortalVerification } from '../mail/portal-verify';
-import type { Actor } from '../policies/access';
 import { findIdeaDecisions } from './idea-decisions';
 import { summarizeIdeas } from './idea-demand';
 import { forecastPromises } from './idea-promises';
@@ -51,36 +49,28 @@ export async function findPublishedPortal(db: Database, slug: string): Promise<P
 }
 
 /**
- * Reads the plan forecast for the portal as nobody in particular: a viewer with no account, who
- * holds no decision. Only the workspace is ever read from it.
- */
-function portalReader(portal: PublishedPortal): Actor {
-  const role: Role = 'viewer';
-  return {
-    userId: '',
-    workspaceId: portal.workspaceId,
-    workspaceName: portal.workspaceName,
-    role,
-    matrix: {} as Actor['matrix'],
-    matrixVersion: 0,
-  };
-}
-
-/**
  * The ideas of a published portal, most accounts first: title, how many requests, the decision
  * and its why, and for an accepted idea with a promised date the chance of meeting it. Nothing
  * about accounts, revenue or requesters.
  * @param db the database
  * @param slug the portal's address
+ * @param addressKey the reader's address as limits count it (null when unknown): reads are
+ *   limited per address, since each one runs the plan's forecast
+ * @throws AppError `not_found` (no such portal), `rate_limited`
  */
-export async function getPublicPortal(db: Database, slug: string): Promise<PublicPortal> {
+export async function getPublicPortal(
+  db: Database,
+  slug: string,
+  addressKey: string | null,
+): Promise<PublicPortal> {
+  if (addressKey) await takeAttempts(db, [{ policy: LIMIT_POLICIES.portalReadAddress, key: addressKey }]);
   const portal = await findPublishedPortal(db, slug);
   const { ideas } = await summarizeIdeas(db, portal.workspaceId);
   const decisions = await findIdeaDecisions(db, portal.workspaceId);
   const promised = ideas.flatMap(({ itemId, targetDate }) =>
     decisions.get(itemId)?.outcome === 'accepted' && targetDate !== null ? [{ itemId, targetDate }] : [],
   );
-  const forecasts = await forecastPromises({ db, actor: portalReader(portal) }, promised);
+  const forecasts = await forecastPromises(db, portal.workspaceId, promised);
   return {
     workspaceName: portal.workspaceName,
     ideas: ideas.map((idea) => {

@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from 'zod';
 import {
   ApplyEvidenceReachSchema,
   DecideIdeaSchema,
+  type EvidenceImportReport,
   EvidenceImportReportSchema,
   IdeaAdoptionReadSchema,
   IdeaAdoptionSchema,
@@ -16,6 +18,7 @@ import {
   RecordIdeaAdoptionSchema,
   SetIdeaAlertThresholdSchema,
 } from '../../contract';
+import type { CommandContext } from '../commands/context';
 import { importEvidence } from '../commands/evidence-import';
 import { receiveEmailEvidence, receiveEvidence } from '../commands/evidence-in';
 import { computeIdeaTrackRecord, getIdeaAdoption, recordIdeaAdoption } from '../commands/idea-adoptions';
@@ -27,70 +30,68 @@ import type { AppEnv } from '../context';
 import { requireMember } from '../policies/access';
 import { ItemParams, jsonBody, jsonResponses, send, WorkspaceParams } from './openapi';
 
+/**
+ * One way evidence comes in (CSV, JSON notes, a forwarded e-mail): any member but a viewer sends
+ * it, and the answer is the same report of what was written and every problem.
+ */
+function evidenceIn<Body extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  route: {
+    path: string;
+    summary: string;
+    body: Body;
+    run: (ctx: CommandContext, input: z.output<Body>) => Promise<EvidenceImportReport>;
+  },
+): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: route.path,
+      tags: ['discovery'],
+      summary: route.summary,
+      request: { params: WorkspaceParams, ...jsonBody(route.body) },
+      responses: jsonResponses(
+        200,
+        EvidenceImportReportSchema,
+        'What was (or would be) written, and every problem',
+      ),
+    }),
+    async (c) => {
+      // The route has validated both; Hono's types do not carry a generic body through.
+      const valid = c.req.valid.bind(c.req) as unknown as {
+        (target: 'param'): { workspaceId: string };
+        (target: 'json'): z.output<Body>;
+      };
+      const actor = await requireMember(c, valid('param').workspaceId);
+      const report = await route.run({ db: c.get('deps').db, actor }, valid('json'));
+      return send(c, EvidenceImportReportSchema, report);
+    },
+  );
+}
+
 /** Discovery: customer evidence in from CSV, and ideas with the demand behind them. */
 export function registerDiscoveryRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/workspaces/{workspaceId}/evidence/import',
-      tags: ['discovery'],
-      summary:
-        'Import customer evidence (and companies) from CSV: all rows or none, matched on external id so a re-import adds nothing twice; dryRun counts without writing',
-      request: { params: WorkspaceParams, ...jsonBody(ImportEvidenceSchema) },
-      responses: jsonResponses(
-        200,
-        EvidenceImportReportSchema,
-        'What was (or would be) written, and every problem',
-      ),
-    }),
-    async (c) => {
-      const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      const report = await importEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
-      return send(c, EvidenceImportReportSchema, report);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/workspaces/{workspaceId}/evidence',
-      tags: ['discovery'],
-      summary:
-        'Customer notes sent as JSON, with the evidence CSV’s fields (for support desks and chat tools): all or none, matched on external id so a note sent again is updated; a problem’s row is the note’s position from 1',
-      request: { params: WorkspaceParams, ...jsonBody(ReceiveEvidenceSchema) },
-      responses: jsonResponses(
-        200,
-        EvidenceImportReportSchema,
-        'What was (or would be) written, and every problem',
-      ),
-    }),
-    async (c) => {
-      const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      const report = await receiveEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
-      return send(c, EvidenceImportReportSchema, report);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/workspaces/{workspaceId}/evidence/email',
-      tags: ['discovery'],
-      summary:
-        'A forwarded customer e-mail, raw, as one note: the customer in the forwarded header block is the requester, the subject’s "#12" the idea, the Message-ID the external id',
-      request: { params: WorkspaceParams, ...jsonBody(ReceiveEmailEvidenceSchema) },
-      responses: jsonResponses(
-        200,
-        EvidenceImportReportSchema,
-        'What was (or would be) written, and every problem',
-      ),
-    }),
-    async (c) => {
-      const actor = await requireMember(c, c.req.valid('param').workspaceId);
-      const report = await receiveEmailEvidence({ db: c.get('deps').db, actor }, c.req.valid('json'));
-      return send(c, EvidenceImportReportSchema, report);
-    },
-  );
+  evidenceIn(app, {
+    path: '/api/workspaces/{workspaceId}/evidence/import',
+    summary:
+      'Import customer evidence (and companies) from CSV: all rows or none, matched on external id so a re-import adds nothing twice; dryRun counts without writing',
+    body: ImportEvidenceSchema,
+    run: importEvidence,
+  });
+  evidenceIn(app, {
+    path: '/api/workspaces/{workspaceId}/evidence',
+    summary:
+      'Customer notes sent as JSON, with the evidence CSV’s fields (for support desks and chat tools): all or none, matched on external id so a note sent again is updated; a problem’s row is the note’s position from 1',
+    body: ReceiveEvidenceSchema,
+    run: receiveEvidence,
+  });
+  evidenceIn(app, {
+    path: '/api/workspaces/{workspaceId}/evidence/email',
+    summary:
+      'A forwarded customer e-mail, raw, as one note: the customer in the forwarded header block is the requester, the subject’s "#12" the idea, the Message-ID the external id',
+    body: ReceiveEmailEvidenceSchema,
+    run: receiveEmailEvidence,
+  });
 
   app.openapi(
     createRoute({

@@ -42,12 +42,22 @@ export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['portal'],
       summary: 'A published ideas portal: the ideas, their decision and why, and promised dates (no sign-in)',
       security: [],
+      description:
+        'Limited per client address (429 with Retry-After), since each read runs the plan forecast.',
       request: { params: SlugParams },
-      responses: jsonResponses(200, PublicPortalSchema, 'The portal; 404 when it is not published'),
+      responses: {
+        ...jsonResponses(200, PublicPortalSchema, 'The portal; 404 when it is not published'),
+        ...tooManyRequests('Too many reads of portal pages from this address'),
+      },
     }),
     async (c) => {
       c.header('Cache-Control', 'private, no-store');
-      return send(c, PublicPortalSchema, await getPublicPortal(c.get('deps').db, c.req.valid('param').slug));
+      const portal = await getPublicPortal(
+        c.get('deps').db,
+        c.req.valid('param').slug,
+        addressLimitKey(clientAddressOf(c)),
+      );
+      return send(c, PublicPortalSchema, portal);
     },
   );
 

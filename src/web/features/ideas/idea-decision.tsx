@@ -3,21 +3,7 @@ import { useState } from 'react';
 import type { DecideIdea, Idea, IdeaDecision, IdeaOutcome } from '../../../contract';
 import { describeError, requestApi } from '../../api/client';
 import { keys } from '../../api/query-keys';
-
-const percent = (share: number) => `${Math.round(share * 100)} %`;
-const day = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
-const OUTCOME_LABELS: Record<IdeaOutcome, string> = {
-  accepted: 'Accepted',
-  declined: 'Declined',
-  parked: 'Parked',
-};
+import { DecisionStatus, OUTCOME_LABELS } from './decision-status';
 
 function useDecideIdea(ws: string, itemId: string) {
   return useMutation({
@@ -30,35 +16,16 @@ function useDecideIdea(ws: string, itemId: string) {
 
 /** The decision on an idea and its why, and for an accepted one the chance of its promised date. */
 export function IdeaStatus({ idea }: { idea: Idea }) {
-  const { decision, promise } = idea;
+  const { decision } = idea;
   return (
-    <div className="idea-status">
-      {decision === null ? (
-        <span className="muted">Not decided yet</span>
-      ) : (
-        <>
-          <span className={`badge idea-outcome idea-outcome-${decision.outcome}`}>
-            {OUTCOME_LABELS[decision.outcome]}
-            {decision.reviewOn && ` until ${day(decision.reviewOn)}`}
-          </span>{' '}
-          <span className="idea-reason">{decision.reason}</span>
-          <span className="muted">
-            {' '}
-            — {decision.decidedBy ?? 'someone'}, {day(decision.decidedAt)}, on {decision.snapshot.accounts}{' '}
-            accounts
-          </span>
-        </>
-      )}
-      {promise && (
-        <div className={promise.atRisk ? 'idea-promise idea-promise-risk' : 'idea-promise'}>
-          {promise.status === 'forecast' && promise.probability !== null
-            ? `${percent(promise.probability)} likely by ${day(promise.targetDate)}`
-            : promise.status === 'done'
-              ? `Done (promised for ${day(promise.targetDate)})`
-              : `Promised for ${day(promise.targetDate)}: estimate its work to forecast it`}
-        </div>
-      )}
-    </div>
+    <DecisionStatus
+      decision={decision}
+      promise={idea.promise}
+      detail={(day) =>
+        `${decision?.decidedBy ?? 'someone'}, ${day}, on ${decision?.snapshot.accounts} accounts`
+      }
+      unplanned={(day) => `Promised for ${day}: estimate its work to forecast it`}
+    />
   );
 }
 

@@ -4,24 +4,11 @@ import type { PortalSubmission, PublicIdea } from '../../../contract';
 import { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX } from '../../../contract/portal-limits';
 import { describeError, isApiError } from '../../api/client';
 import { ErrorState, Loading } from '../../components/states';
+import { DecisionStatus } from '../ideas/decision-status';
 import '../ideas/ideas.css';
 import '../public-assessment/public-assessment.css';
 import './portal.css';
 import { usePublicPortal, useSubmitToPortal, useVerifyPortal } from './portal-api';
-
-const day = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
-const OUTCOME: Record<NonNullable<PublicIdea['decision']>['outcome'], string> = {
-  accepted: 'Accepted',
-  declined: 'Declined',
-  parked: 'Parked',
-};
 
 const IMPORTANCE = ['0 · nice to have', '1 · useful', '2 · important', '3 · critical'];
 
@@ -46,31 +33,12 @@ function PortalFrame({ name, children }: { name?: string; children: React.ReactN
 
 /** The decision on an idea, its why, and the forecast of a promised date, as plain text (never HTML). */
 export function PublicDecision({ idea }: { idea: PublicIdea }) {
-  const { decision, promise } = idea;
   return (
-    <div className="idea-status">
-      {decision === null ? (
-        <span className="muted">Not decided yet</span>
-      ) : (
-        <>
-          <span className={`badge idea-outcome idea-outcome-${decision.outcome}`}>
-            {OUTCOME[decision.outcome]}
-            {decision.reviewOn && ` until ${day(decision.reviewOn)}`}
-          </span>{' '}
-          <span className="idea-reason">{decision.reason}</span>
-          <span className="muted"> — {day(decision.decidedAt)}</span>
-        </>
-      )}
-      {promise && (
-        <div className="idea-promise">
-          {promise.status === 'forecast' && promise.probability !== null
-            ? `${Math.round(promise.probability * 100)} % likely by ${day(promise.targetDate)}`
-            : promise.status === 'done'
-              ? `Done (promised for ${day(promise.targetDate)})`
-              : `Planned for ${day(promise.targetDate)}`}
-        </div>
-      )}
-    </div>
+    <DecisionStatus
+      decision={idea.decision}
+      promise={idea.promise}
+      unplanned={(day) => `Planned for ${day}`}
+    />
   );
 }
 
