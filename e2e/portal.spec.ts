@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type SmtpSink, startSmtpSink } from '../test/support/smtp-sink';
 import { expect, test } from './csp';
-import { PASSWORD, watchConsole } from './helpers';
+import { PASSWORD, snapFull, watchConsole } from './helpers';
 
 /**
  * The ideas portal needs a server that sends e-mail, so this journey runs its own `headway serve`
@@ -15,6 +15,8 @@ const EVIDENCE_CSV = [
   'external_id,created_at,source_type,source_url,requester_email,company,text,idea_ref,importance',
   'ev-1,2026-10-01,sales,,ana@acme.com,Acme,Needs SSO before renewal,SSO,3',
   'ev-2,2026-10-03,interview,,li@globex.com,Globex,SSO please,SSO,2',
+  'ev-3,2026-10-04,support,,kim@initech.com,Initech,Audit log export for our SOC 2 audit,Audit log,2',
+  'ev-4,2026-10-05,sales,,ana@acme.com,Acme,An audit log would help us too,Audit log,1',
 ].join('\n');
 
 let sink: SmtpSink;
@@ -102,7 +104,7 @@ test('a founder publishes the ideas portal; a requester reads the decision, vote
       buffer: Buffer.from(EVIDENCE_CSV),
     });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('2 notes');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('4 notes');
     const sso = page.getByRole('row', { name: /SSO/ });
     await sso.getByRole('button', { name: 'Decline' }).click();
     await sso.getByLabel(/Why \(declined\)/).fill('<b>Not this year</b>: reports come first');
@@ -123,12 +125,13 @@ test('a founder publishes the ideas portal; a requester reads the decision, vote
   await test.step('a signed-out requester reads the decision and its why, as text, and votes', async () => {
     await visitor.goto(`${origin}/portal/pia-ideas`);
     await expect(visitor.getByRole('heading', { name: /SSO/ })).toBeVisible();
-    await expect(visitor.locator('.idea-reason')).toHaveText('<b>Not this year</b>: reports come first');
-    await expect(visitor.getByText('2 requests')).toBeVisible();
+    const sso = visitor.getByRole('listitem').filter({ hasText: 'SSO' });
+    await expect(sso.locator('.idea-reason')).toHaveText('<b>Not this year</b>: reports come first');
+    await expect(sso.getByText('2 requests')).toBeVisible();
     await visitor.getByLabel(/Your e-mail/).fill('zoe@acme.com');
     await visitor.getByLabel('How much SSO matters to you').selectOption('3');
     await visitor.getByLabel('Your case for SSO (optional)').fill('We lose deals without it');
-    await visitor.getByRole('button', { name: 'Vote' }).click();
+    await visitor.getByRole('form', { name: 'Vote on SSO' }).getByRole('button', { name: 'Vote' }).click();
     await expect(visitor.getByText(/We sent a link to zoe@acme.com/)).toBeVisible();
   });
 
@@ -139,7 +142,9 @@ test('a founder publishes the ideas portal; a requester reads the decision, vote
     await visitor.goto(link ?? '');
     await expect(visitor.getByText('Confirmed: the team reviews it')).toBeVisible();
     await visitor.goto(`${origin}/portal/pia-ideas`);
-    await expect(visitor.getByText('2 requests')).toBeVisible();
+    await expect(
+      visitor.getByRole('listitem').filter({ hasText: 'SSO' }).getByText('2 requests'),
+    ).toBeVisible();
   });
 
   await test.step('the founder approves it, and the requester sees it counted', async () => {
@@ -151,7 +156,91 @@ test('a founder publishes the ideas portal; a requester reads the decision, vote
     await expect(panel.getByText('Nothing waits for approval.')).toBeVisible();
     await expect(page.getByRole('row', { name: /SSO/ })).toContainText('3');
     await visitor.reload();
-    await expect(visitor.getByText('3 requests')).toBeVisible();
+    await expect(
+      visitor.getByRole('listitem').filter({ hasText: 'SSO' }).getByText('3 requests'),
+    ).toBeVisible();
+  });
+
+  await test.step('the founder sets Audit log’s RICE reach from its evidence and orders the backlog by RICE', async () => {
+    const audit = page.getByRole('row', { name: /Audit log/ });
+    // Acme and Initech asked for it, of 4 accounts heard (Acme, Globex, Initech, and the portal voter's
+    // acme.com, which no company names as its domain): 2/4 of a segment of 30 accounts.
+    await audit.getByText('Use as RICE reach').click();
+    await audit.getByLabel('Accounts in the segment').fill('30');
+    await audit.getByRole('button', { name: 'Set RICE reach' }).click();
+    await expect(audit.getByRole('status')).toContainText('RICE reach set to 15 from the evidence (2 of 4');
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('link', { name: 'Prioritize' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Prioritize' })).toBeVisible();
+    // The import made SSO #1 and Audit log #2.
+    const number = '#2';
+    await expect(page.getByLabel(`Reach of ${number}`, { exact: true })).toHaveValue('15');
+    const saved = () =>
+      page.waitForResponse((r) => r.url().includes('/items/') && r.request().method() === 'PATCH');
+    let answer = saved();
+    await page.getByLabel(`Impact of ${number}`, { exact: true }).selectOption('2');
+    await answer;
+    answer = saved();
+    await page.getByLabel(`Confidence of ${number}`, { exact: true }).selectOption('80');
+    await answer;
+    answer = saved();
+    await page.getByLabel(`Effort of ${number}`, { exact: true }).fill('1');
+    await page.getByLabel(`Effort of ${number}`, { exact: true }).press('Enter');
+    await answer;
+    await page.getByRole('button', { name: 'Apply this order to the backlog' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Order the backlog by RICE' });
+    await dialog.getByLabel('Why this order?').fill('Audit log first: two accounts of three asked');
+    await dialog.getByRole('button', { name: 'Apply order' }).click();
+    await expect(page.getByTestId('apply-result')).toContainText('in RICE order');
+  });
+
+  await test.step('the founder accepts Audit log with a reason, estimates it and promises a date', async () => {
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Ideas' }).click();
+    const audit = page.getByRole('row', { name: /Audit log/ });
+    await audit.getByRole('button', { name: 'Accept' }).click();
+    await audit.getByLabel(/Why \(accepted\)/).fill('Initech’s audit needs it, and Acme asked too');
+    await audit.getByRole('button', { name: 'Accepted' }).click();
+    await expect(audit.locator('.idea-outcome')).toHaveText('Accepted');
+    // A founder who builds too is in the plan once their skills are on the team page.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Team' }).click();
+    await page.getByLabel('Skills of Pia Founder').fill('backend');
+    await page
+      .getByRole('row', { name: /Pia Founder/ })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await expect(
+      page.getByRole('row', { name: /Pia Founder/ }).getByRole('button', { name: 'Save' }),
+    ).toBeDisabled();
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Backlog' }).click();
+    await page.getByRole('button', { name: 'Audit log', exact: true }).click();
+    const panel = page.getByTestId('item-panel');
+    // The panel may still take the item's latest version as it opens, which resets a draft.
+    await expect(async () => {
+      await panel.getByLabel('Optimistic (days)').fill('2');
+      await panel.getByLabel('Likely (days)').fill('3');
+      await panel.getByLabel('Pessimistic (days)').fill('6');
+      await expect(panel.getByTestId('estimate-summary')).toHaveText('Expected 3.3 days ± 0.7', {
+        timeout: 1000,
+      });
+    }).toPass();
+    await panel.getByRole('button', { name: 'Save estimate' }).click();
+    await expect(panel.getByRole('button', { name: 'Save estimate' })).toBeEnabled();
+    await expect(panel.getByTestId('estimate-summary')).toHaveText('Expected 3.3 days ± 0.7');
+    await panel.getByLabel('Target date').fill('2031-03-01');
+    await panel.getByRole('button', { name: 'Save date' }).click();
+    await expect(panel.getByRole('button', { name: 'Save date' })).toBeHidden();
+  });
+
+  await test.step('the requester reads the decision, its why and how likely the promised date is', async () => {
+    await visitor.reload();
+    const idea = visitor.getByRole('listitem').filter({ hasText: 'Audit log' });
+    await expect(idea.locator('.idea-outcome')).toHaveText('Accepted');
+    await expect(idea.locator('.idea-reason')).toHaveText('Initech’s audit needs it, and Acme asked too');
+    // Three days of work against a date five years out: every trial of the forecast makes it.
+    await expect(idea.locator('.idea-promise')).toHaveText(/^100 % likely by (Mar 1, 2031|1 Mar 2031)$/);
+    await snapFull(visitor, 'portal-promise');
   });
 
   await visitorContext.close();

@@ -47,7 +47,7 @@ export function DecisionStatus({
   promise: ShownPromise | null;
   /** What follows the reason, given the day decided: "Dana, 3 Dec 2026, on 4 accounts". */
   detail?: (day: string) => string;
-  /** What a promise with no work to forecast says, e.g. "Planned for 3 Dec 2026". */
+  /** What a promise with no work to forecast says, e.g. "Promised for 3 Dec 2026". */
   unplanned: (day: string) => string;
 }) {
   return (

@@ -24,7 +24,9 @@ export function IdeaStatus({ idea }: { idea: Idea }) {
       detail={(day) =>
         `${decision?.decidedBy ?? 'someone'}, ${day}, on ${decision?.snapshot.accounts} accounts`
       }
-      unplanned={(day) => `Promised for ${day}: estimate its work to forecast it`}
+      unplanned={(day) =>
+        `Promised for ${day}: not in the plan yet (estimate its work, and give someone on the team the skills it needs)`
+      }
     />
   );
 }

@@ -37,7 +37,7 @@ export function PublicDecision({ idea }: { idea: PublicIdea }) {
     <DecisionStatus
       decision={idea.decision}
       promise={idea.promise}
-      unplanned={(day) => `Planned for ${day}`}
+      unplanned={(day) => `Promised for ${day}`}
     />
   );
 }
