@@ -54,7 +54,7 @@ export async function findPublishedPortal(db: Database, slug: string): Promise<P
  * Reads the plan forecast for the portal as nobody in particular: a viewer with no account, who
  * holds no decision. Only the workspace is ever read from it.
  */
-function portalReader(portal: PublishedPortal): Actor {
+export function portalReader(portal: PublishedPortal): Actor {
   const role: Role = 'viewer';
   return {
     userId: '',
