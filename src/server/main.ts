@@ -17,6 +17,7 @@ import { startCatchUp } from './github/catch-up';
 import { type Background, startBackground } from './jobs/background';
 import type { BackupSchedule } from './jobs/backups';
 import { DEFAULT_BRIEF_CRON } from './jobs/brief-digests';
+import { DEFAULT_PORTAL_NOTICE_CRON } from './jobs/portal-notices';
 import { LiveHub } from './live/hub';
 import { createLogger, type LogFormat } from './logger';
 import type { MailConfig } from './mail/brief-digest';
@@ -50,6 +51,8 @@ export interface ServeOptions {
   mail?: MailConfig | null | undefined;
   /** When the weekly briefs go out to members who asked (HEADWAY_BRIEF_CRON); used only with `mail`. */
   briefCron?: string | undefined;
+  /** When the ideas portal's notices go out to the people who asked (HEADWAY_PORTAL_NOTICE_CRON); used only with `mail`. */
+  portalNoticeCron?: string | undefined;
   /** When the weekly re-plans run (HEADWAY_REPLAN_CRON). */
   replanCron?: string | undefined;
 }
@@ -116,6 +119,9 @@ export async function startServer(options: ServeOptions, given?: Logger): Promis
           replanCron: options.replanCron,
           briefDigests: options.mail
             ? { mail: options.mail, cron: options.briefCron ?? DEFAULT_BRIEF_CRON }
+            : null,
+          portalNotices: options.mail
+            ? { mail: options.mail, cron: options.portalNoticeCron ?? DEFAULT_PORTAL_NOTICE_CRON }
             : null,
         });
   } catch (error) {

@@ -32,6 +32,7 @@ import {
   itemDependencies,
   itemStateChanges,
   items,
+  portalNotices,
   portalSubmissions,
   proposals,
   roadmapSnapshots,
@@ -345,6 +346,14 @@ export async function fillEveryTable(db: Database) {
     moderatedBy: bob.id,
     moderatedAt: MICROS,
     evidenceId: portalEvidence?.id ?? null,
+  });
+  await db.insert(portalNotices).values({
+    workspaceId: ws.id,
+    itemId: childId,
+    email: 'zoe@acme.com',
+    kind: 'at-risk',
+    key: '2026-12-01',
+    sentAt: MICROS,
   });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { text } from '../../contract/common';
 import { readBackupSchedule } from '../../server/jobs/backups';
 import { readBriefDigestCron } from '../../server/jobs/brief-digests';
+import { readPortalNoticeCron } from '../../server/jobs/portal-notices';
 import { readReplanCron } from '../../server/jobs/replans';
 import { LOG_FORMATS } from '../../server/logger';
 import { readMailConfig } from '../../server/mail/brief-digest';
@@ -53,6 +54,7 @@ function readBackgroundSettings() {
       backups: readBackupSchedule(process.env),
       mail: readMailConfig(process.env),
       briefCron: readBriefDigestCron(process.env),
+      portalNoticeCron: readPortalNoticeCron(process.env),
       replanCron: readReplanCron(process.env),
     };
   } catch (error) {

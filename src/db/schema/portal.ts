@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { PORTAL_KINDS, PORTAL_STATUSES } from '../../contract/portal';
+import { PORTAL_NOTICE_KINDS } from '../../domain/discovery/portal-notices';
 import { evidence } from './discovery';
 import { items } from './items';
 import { oneOf } from './one-of';
@@ -63,5 +64,33 @@ export const portalSubmissions = pgTable(
       'portal_submissions_importance_range',
       sql`${t.importance} is null or ${t.importance} between 0 and 3`,
     ),
+  ],
+);
+
+/**
+ * The e-mails sent to the people who asked for an idea on the portal: a decision on it (`key`: the
+ * decision-log entry's id) or its promised date at risk (`key`: that date). A row is written
+ * before the e-mail goes and removed if it does not, so each notice goes once and a failed one is
+ * tried again.
+ */
+export const portalNotices = pgTable(
+  'portal_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    kind: text('kind', { enum: PORTAL_NOTICE_KINDS }).notNull(),
+    key: text('key').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('portal_notices_once').on(t.itemId, t.email, t.kind, t.key),
+    index('portal_notices_workspace_idx').on(t.workspaceId),
+    check('portal_notices_kind_known', oneOf(t.kind, PORTAL_NOTICE_KINDS)),
   ],
 );

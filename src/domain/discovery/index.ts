@@ -1,6 +1,7 @@
 /**
  * Discovery: customer evidence counted per account, and an idea's reach estimated from it with
- * the uncertainty of the sample it rests on.
+ * the uncertainty of the sample it rests on; what the people who asked for an idea on the
+ * portal are due to be told.
  */
 export {
   type AccountSignal,
@@ -16,6 +17,15 @@ export {
   toImportance,
 } from './accounts';
 export { type EmailNote, findForwardedSender, type MailFields, readEmailNote } from './forwarded-email';
+export {
+  type DueNotice,
+  findDueNotices,
+  type NoticeIdea,
+  type NoticeSubscriber,
+  PORTAL_NOTICE_KINDS,
+  type PortalNoticeKind,
+  type ToldNotice,
+} from './portal-notices';
 export {
   estimateReach,
   REACH_WEIGHTINGS,

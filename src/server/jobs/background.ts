@@ -1,7 +1,8 @@
 /**
  * What `headway serve` runs in the background, on the job queue: webhook deliveries (and the
  * pass that turns committed changes into them, on every change and each minute to catch up),
- * forecast scoring each hour, re-plans each week and, when configured, scheduled backups and the weekly briefs by e-mail.
+ * forecast scoring each hour, re-plans each week and, when configured, scheduled backups, the weekly
+ * briefs by e-mail and the ideas portal's notices to the people who asked for an idea.
  */
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client';
@@ -12,6 +13,7 @@ import type { SendOptions } from '../webhooks/send';
 import { type BackupSchedule, backupJob, backupScheduled } from './backups';
 import { briefDigestJob, briefDigestScheduled } from './brief-digests';
 import { forecastScoringJob, forecastScoringScheduled } from './forecast-scoring';
+import { portalNoticeJob, portalNoticeScheduled } from './portal-notices';
 import { type JobKind, type JobQueue, type ScheduledJob, startJobQueue } from './queue';
 import { DEFAULT_REPLAN_CRON, replanJob, replanScheduled } from './replans';
 
@@ -24,6 +26,8 @@ export interface BackgroundOptions {
   backups?: BackupSchedule | null | undefined;
   /** The weekly briefs by e-mail: the mail settings and the cron schedule; none when e-mail is off. */
   briefDigests?: { mail: MailConfig; cron: string } | null | undefined;
+  /** The ideas portal's notices by e-mail: the mail settings and the cron schedule; none when e-mail is off. */
+  portalNotices?: { mail: MailConfig; cron: string } | null | undefined;
   /** When the weekly re-plans run (cron, UTC; HEADWAY_REPLAN_CRON). */
   replanCron?: string | undefined;
   pollingIntervalSeconds?: number;
@@ -84,6 +88,10 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
   if (options.briefDigests) {
     kinds.push(briefDigestJob(database.db, options.briefDigests.mail, logger));
     schedules.push(briefDigestScheduled(options.briefDigests.cron));
+  }
+  if (options.portalNotices) {
+    kinds.push(portalNoticeJob(database.db, options.portalNotices.mail, logger));
+    schedules.push(portalNoticeScheduled(options.portalNotices.cron));
   }
   queue = await startJobQueue({
     executeSql: database.executeSql,
