@@ -178,6 +178,17 @@ export const RankSensitivitySchema = z.object({
       from: InputValueSchema,
       to: InputValueSchema,
       step: z.enum(['up', 'down']),
+      via: z
+        .enum(['step', 'interval'])
+        .describe(
+          'step: the input moved one step on its scale; interval: the input at an end of the interval of a score computed from evidence (only changes of who is in the top are reported this way)',
+        ),
+      interval: z
+        .object({ low: z.number(), high: z.number() })
+        .nullable()
+        .describe(
+          'for a change via an interval: the 90 % interval of the score from evidence; `to` is one of its ends',
+        ),
       rankBefore: z.number().int(),
       rankAfter: z.number().int(),
       effect: z.enum(['enters-top', 'leaves-top', 'reorders-top']),

@@ -55,8 +55,8 @@ export function describeLastSetting(provenance: Ranking['ranked'][number]['prove
 }
 
 /**
- * Renders a ranking as a plain-text table: rank, #number, title, score, the inputs used and who
- * last set one of them.
+ * Renders a ranking as a plain-text table: rank, #number, title, score, the inputs used (a score
+ * from evidence with its interval, "rice_reach=100 (33–167)") and who last set one of them.
  * @param ranking the ranking
  * @param limit how many ranked rows to show
  * @returns the table and a line on the items left out for missing inputs
@@ -68,7 +68,11 @@ export function renderRankingTable(ranking: Ranking, limit: number): string {
     truncate(item.title, 44),
     `${formatNumber(item.score)}${item.label ? ` ${item.label}` : ''}`,
     Object.entries(item.inputs)
-      .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value) : value}`)
+      .map(([key, value]) => {
+        const shown = `${key}=${typeof value === 'number' ? formatNumber(value) : value}`;
+        const range = item.provenance[key]?.source === 'evidence' ? item.provenance[key]?.range : undefined;
+        return range ? `${shown} (${Math.round(range.low)}–${Math.round(range.high)})` : shown;
+      })
       .join(' '),
     truncate(describeLastSetting(item.provenance), 30),
   ]);

@@ -91,4 +91,10 @@ export {
   type ScoredBacklogRanking,
   type ScoredRow,
 } from './ranking/rank-scored-backlog';
-export { type RankSensitivity, rankSensitivity, type SensitivityChange } from './ranking/rank-sensitivity';
+export {
+  type InputInterval,
+  type RankSensitivity,
+  rankSensitivity,
+  type SensitivityChange,
+  type SensitivityItem,
+} from './ranking/rank-sensitivity';

@@ -1,7 +1,13 @@
 /** Comparing two orders, and finding which inputs would change the top: read-only analysis of a ranking. */
 import type { RankingComparison, RankSensitivityReport } from '../../contract';
 import type { Database } from '../../db/client';
-import { compareRankings, type ExpressionError, rankSensitivity } from '../../domain/prioritization';
+import {
+  compareRankings,
+  type ExpressionError,
+  type InputInterval,
+  type InputValues,
+  rankSensitivity,
+} from '../../domain/prioritization';
 import { type BacklogRow, loadBacklog, rankRows, ref, resolveScoring } from './prioritization';
 import { formulaError } from './scoring-formulas';
 
@@ -44,8 +50,22 @@ export async function compareOrders(
   };
 }
 
+// The intervals of the inputs computed from evidence, where the framework reads them as stored (a
+// reach, not a percentage turned into a fraction).
+function evidenceIntervals(row: BacklogRow, inputs: InputValues): Record<string, InputInterval> {
+  const intervals: Record<string, InputInterval> = {};
+  for (const [key, setting] of Object.entries(row.scoreProvenance)) {
+    const value = Object.hasOwn(inputs, key) ? inputs[key] : undefined;
+    if (setting.source !== 'evidence' || !setting.range || typeof value !== 'number') continue;
+    if (value !== row.scores[key]) continue;
+    intervals[key] = { low: setting.range.low, high: setting.range.high };
+  }
+  return intervals;
+}
+
 /**
- * Finds which inputs, moved one step on their scale, would change the top of the ranking.
+ * Finds which inputs, moved one step on their scale, would change the top of the ranking; an
+ * input computed from evidence is also tried at the ends of its interval.
  * @param options.framework a framework ref
  * @param options.top how many places count as the top
  * @returns the current top and the changes that alter it, named by score key
@@ -58,7 +78,10 @@ export async function findRankSensitivity(
   const scoring = await resolveScoring(db, workspaceId, options.framework);
   const backlog = await loadBacklog(db, workspaceId);
   const result = rankSensitivity({
-    items: backlog.map((row) => ({ id: row.id, inputs: scoring.readInputs(row.scores) })),
+    items: backlog.map((row) => {
+      const inputs = scoring.readInputs(row.scores);
+      return { id: row.id, inputs, intervals: evidenceIntervals(row, inputs) };
+    }),
     framework: scoring.framework,
     top: options.top,
   });
@@ -73,6 +96,8 @@ export async function findRankSensitivity(
       from: change.from,
       to: change.to,
       step: change.step,
+      via: change.via,
+      interval: change.interval ?? null,
       rankBefore: change.rankBefore,
       rankAfter: change.rankAfter,
       effect: change.effect,

@@ -78,7 +78,8 @@ export function registerPrioritizationRoutes(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${W}/ranking/sensitivity`,
       tags: ['prioritization'],
-      summary: 'Which inputs, moved one step, would change the top of the ranking',
+      summary:
+        'Which inputs, moved one step (or a score from evidence to an end of its interval), would change the top of the ranking',
       request: { params: WorkspaceParams, query: SensitivityQuerySchema },
       responses: jsonResponses(200, RankSensitivitySchema, 'The sensitive inputs'),
     }),

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCORING_FRAMEWORKS } from '../frameworks/catalogue';
 import { type BacklogItem, rankBacklog } from './rank-backlog';
-import { rankSensitivity } from './rank-sensitivity';
+import { rankSensitivity, type SensitivityChange, type SensitivityItem } from './rank-sensitivity';
+
+const viaInterval = (changes: readonly SensitivityChange[]) =>
+  changes.filter((change) => change.via === 'interval');
 
 describe('rankSensitivity', () => {
   it('should find the one-step changes that swap items across the top boundary', () => {
@@ -82,7 +85,149 @@ describe('rankSensitivity', () => {
   });
 });
 
+describe('rankSensitivity with intervals', () => {
+  const rice = (reach: number, impact: number, confidence: number, effort: number) => ({
+    rice_reach: reach,
+    rice_impact: impact,
+    rice_confidence: confidence,
+    rice_effort: effort,
+  });
+
+  it('should report the item that enters the top at the high end of its reach interval', () => {
+    // RICE: a = 300 × 1 × 1 / 1 = 300, b = 100 × 2 × 1 / 1 = 200, c = 100 × 1 × 0.8 / 1 = 80; top 1.
+    // b at its high end 160: 160 × 2 = 320 > 300 → b enters the top, a drops out. At 80: 160, still
+    // second. c at 120: 96 and at 50: 40, third either way. One step of b's reach (+25 %) gives
+    // 125 × 2 = 250 < 300: the scale's step alone would not tell that b could lead.
+    const items: SensitivityItem[] = [
+      { id: 'a', inputs: rice(300, 1, 1, 1) },
+      { id: 'b', inputs: rice(100, 2, 1, 1), intervals: { rice_reach: { low: 80, high: 160 } } },
+      { id: 'c', inputs: rice(100, 1, 0.8, 1), intervals: { rice_reach: { low: 50, high: 120 } } },
+    ];
+    const result = rankSensitivity({ items, framework: SCORING_FRAMEWORKS.rice, top: 1 });
+    if (!result.ok) throw new Error('should rank');
+    expect(result.top).toEqual(['a']);
+    expect(viaInterval(result.changes)).toEqual([
+      {
+        itemId: 'b',
+        input: 'rice_reach',
+        from: 100,
+        to: 160,
+        step: 'up',
+        via: 'interval',
+        interval: { low: 80, high: 160 },
+        rankBefore: 2,
+        rankAfter: 1,
+        effect: 'enters-top',
+        otherItemId: 'a',
+      },
+    ]);
+    expect(result.changes.some((change) => change.via === 'step' && change.input === 'rice_reach')).toBe(
+      false,
+    );
+  });
+
+  it('should report an item that leaves the top at the low end, and not a reordering inside the top', () => {
+    // RICE (impact, confidence, effort 1): a = 300, b = 200, c = 100; top 2.
+    // a at 90 < 100 → third: leaves the top, c comes in. a at 400 stays first.
+    // b at 350 > 300 → first: only the order of the top changes, which an interval does not report.
+    // b at 150 > 100 stays second.
+    const items: SensitivityItem[] = [
+      { id: 'a', inputs: rice(300, 1, 1, 1), intervals: { rice_reach: { low: 90, high: 400 } } },
+      { id: 'b', inputs: rice(200, 1, 1, 1), intervals: { rice_reach: { low: 150, high: 350 } } },
+      { id: 'c', inputs: rice(100, 1, 1, 1) },
+    ];
+    const result = rankSensitivity({ items, framework: SCORING_FRAMEWORKS.rice, top: 2 });
+    if (!result.ok) throw new Error('should rank');
+    expect(
+      viaInterval(result.changes).map((c) => [
+        c.itemId,
+        c.from,
+        c.to,
+        c.step,
+        c.rankAfter,
+        c.effect,
+        c.otherItemId,
+      ]),
+    ).toEqual([['a', 300, 90, 'down', 3, 'leaves-top', 'c']]);
+  });
+
+  it('should ignore an interval on a scale input, and one whose ends are the wrong way round', () => {
+    // a = 300, b = 200; top 1. b's reach at 400 would lead, but its interval is written high-to-low.
+    const items: SensitivityItem[] = [
+      { id: 'a', inputs: rice(300, 1, 1, 1) },
+      {
+        id: 'b',
+        inputs: rice(200, 1, 1, 1),
+        intervals: { rice_reach: { low: 400, high: 100 }, rice_impact: { low: 0.25, high: 3 } },
+      },
+    ];
+    const result = rankSensitivity({ items, framework: SCORING_FRAMEWORKS.rice, top: 1 });
+    if (!result.ok) throw new Error('should rank');
+    expect(viaInterval(result.changes)).toEqual([]);
+  });
+});
+
 describe('rankSensitivity properties', () => {
+  const formula = '2 * value + urgency';
+  const rowsArbitrary = fc.array(
+    fc.record({
+      value: fc.integer({ min: 0, max: 6 }),
+      urgency: fc.integer({ min: 0, max: 6 }),
+      below: fc.integer({ min: 0, max: 4 }),
+      above: fc.integer({ min: 0, max: 4 }),
+      wider: fc.integer({ min: 0, max: 4 }),
+      higher: fc.integer({ min: 0, max: 4 }),
+    }),
+    { minLength: 1, maxLength: 20 },
+  );
+
+  it('should report nothing for an interval that holds only the current value', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, fc.integer({ min: 1, max: 6 }), (rows, top) => {
+        const plain = rows.map((row, index) => ({
+          id: `s${index}`,
+          inputs: { value: row.value, urgency: row.urgency },
+        }));
+        const pointed: SensitivityItem[] = plain.map((item) => ({
+          ...item,
+          intervals: { value: { low: item.inputs.value, high: item.inputs.value } },
+        }));
+        const withPoints = rankSensitivity({ items: pointed, formula, top });
+        const without = rankSensitivity({ items: plain, formula, top });
+        if (!withPoints.ok || !without.ok) throw new Error('should rank');
+        expect(viaInterval(withPoints.changes)).toEqual([]);
+        expect(withPoints.changes).toEqual(without.changes);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('should keep every change an interval reports when the interval is widened', () => {
+    const key = (c: SensitivityChange) =>
+      `${c.itemId} ${c.input} ${c.step} ${c.effect} ${c.otherItemId ?? ''}`;
+    fc.assert(
+      fc.property(rowsArbitrary, fc.integer({ min: 1, max: 6 }), (rows, top) => {
+        const build = (widen: boolean): SensitivityItem[] =>
+          rows.map((row, index) => ({
+            id: `s${index}`,
+            inputs: { value: row.value, urgency: row.urgency },
+            intervals: {
+              value: {
+                low: row.value - row.below - (widen ? row.wider : 0),
+                high: row.value + row.above + (widen ? row.higher : 0),
+              },
+            },
+          }));
+        const narrow = rankSensitivity({ items: build(false), formula, top });
+        const wide = rankSensitivity({ items: build(true), formula, top });
+        if (!narrow.ok || !wide.ok) throw new Error('should rank');
+        const widened = new Set(viaInterval(wide.changes).map(key));
+        for (const change of viaInterval(narrow.changes)) expect(widened.has(key(change))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('should report the same new rank as re-ranking the whole backlog with the changed input', () => {
     const itemsArbitrary = fc
       .array(fc.record({ value: fc.integer({ min: 0, max: 6 }), urgency: fc.integer({ min: 0, max: 6 }) }), {

@@ -14,7 +14,16 @@ import {
   type ScoringChoice,
 } from './rank-backlog';
 
-/** A one-step change of one input that would change the top of the ranking. */
+/** The range an input's value could lie in (e.g. a reach from evidence), in the input's own units. */
+export type InputInterval = { low: number; high: number };
+
+/** A backlog item as the sensitivity analysis sees it: its inputs, and the intervals some carry. */
+export type SensitivityItem = BacklogItem & {
+  /** Input key → the interval its value could lie in; absent for an input known as a point. */
+  intervals?: Readonly<Record<string, InputInterval>>;
+};
+
+/** A change of one input (one step, or an end of its interval) that would change the top of the ranking. */
 export type SensitivityChange = {
   itemId: string;
   input: string;
@@ -22,6 +31,10 @@ export type SensitivityChange = {
   to: number | string;
   /** Whether the input moves up or down its scale. */
   step: 'up' | 'down';
+  /** `step`: one step of the input's scale; `interval`: an end of the interval the input carries. */
+  via: 'step' | 'interval';
+  /** For a change via an interval: that interval (`to` is one of its ends). */
+  interval?: InputInterval;
   rankBefore: number;
   rankAfter: number;
   /** enters-top / leaves-top change which items are in the top; reorders-top only their order. */
@@ -30,7 +43,7 @@ export type SensitivityChange = {
   otherItemId?: string;
 };
 
-/** Which one-step input changes would change the top of a ranking. */
+/** Which input changes (one step, or an end of an interval) would change the top of a ranking. */
 export type RankSensitivity = {
   ok: true;
   top: string[];
@@ -43,13 +56,19 @@ export type RankSensitivity = {
  * scale inputs move to the neighbouring option, choice inputs to the neighbouring answer, and free
  * numbers by their declared step (e.g. RICE reach ±25%, effort ±0.5). Each change is tried alone,
  * with every other item as it is. Steps that leave the input's allowed range are skipped.
- * @param options.items the backlog in its manual order
+ *
+ * A number input that carries an interval (a reach computed from evidence, say) is also tried at
+ * both ends of it; such a change is reported (`via: 'interval'`) only when it would move the item
+ * into or out of the top. The ends stand for the whole interval, which holds for a score that only
+ * rises or only falls with the input (every built-in framework); a formula that bends back on
+ * itself inside the interval is not searched there.
+ * @param options.items the backlog in its manual order, each item with the intervals its inputs carry
  * @param options.framework or `formula` (as for {@link rankBacklog})
  * @param options.top how many places count as the top, 10 by default
  * @returns the current top ids and the changes that alter it, or the formula's errors
  */
 export function rankSensitivity(
-  options: { items: readonly BacklogItem[]; top?: number } & ScoringChoice,
+  options: { items: readonly SensitivityItem[]; top?: number } & ScoringChoice,
 ): RankSensitivity | { ok: false; errors: ExpressionError[] } {
   const resolved = resolveScoring(options);
   if (!resolved.ok) {
@@ -65,11 +84,16 @@ export function rankSensitivity(
   const byId = new Map(options.items.map((item) => [item.id, item]));
   const changes: SensitivityChange[] = [];
   for (const entry of ranked) {
-    const item = byId.get(entry.id) as BacklogItem;
+    const item = byId.get(entry.id) as SensitivityItem;
     const validated = validateFrameworkInputs({ framework: scoring, values: item.inputs });
     if (!validated.ok) continue;
     for (const input of scoring.inputs) {
-      for (const neighbour of neighbours(input, item.inputs)) {
+      const interval = item.intervals?.[input.key];
+      const trials = [
+        ...neighbours(input, item.inputs).map((neighbour) => ({ ...neighbour, via: 'step' as const })),
+        ...intervalEnds(input, item.inputs, interval).map((end) => ({ ...end, via: 'interval' as const })),
+      ];
+      for (const neighbour of trials) {
         const stepped = scoreItem({
           framework: scoring,
           values: { ...item.inputs, [input.key]: neighbour.value },
@@ -77,13 +101,16 @@ export function rankSensitivity(
         if (!stepped.ok || stepped.score === entry.score) continue;
         const rankAfter = placeAfterChange(ranked, entry, stepped.score, scoring.direction);
         const change = describeChange(ranked, entry, rankAfter, topSize);
-        if (!change) continue;
+        // An interval says how far the input could be off: only a change of the top's members counts.
+        if (!change || (neighbour.via === 'interval' && change.effect === 'reorders-top')) continue;
         changes.push({
           itemId: entry.id,
           input: input.key,
           from: item.inputs[input.key] as number | string,
           to: neighbour.value,
           step: neighbour.step,
+          via: neighbour.via,
+          ...(neighbour.via === 'interval' && interval ? { interval: { ...interval } } : {}),
           rankBefore: entry.rank,
           rankAfter,
           ...change,
@@ -143,6 +170,22 @@ function neighbours(
       return result;
     }
   }
+}
+
+// The ends of a number input's interval other than its value; none for a malformed interval.
+function intervalEnds(
+  input: FrameworkInput,
+  values: InputValues,
+  interval: InputInterval | undefined,
+): { value: number; step: 'up' | 'down' }[] {
+  const raw = values[input.key];
+  if (input.kind !== 'number' || typeof raw !== 'number' || !interval) return [];
+  const { low, high } = interval;
+  if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) return [];
+  const ends = low === high ? [high] : [high, low];
+  return ends
+    .filter((end) => end !== raw)
+    .map((end) => ({ value: end, step: end > raw ? ('up' as const) : ('down' as const) }));
 }
 
 // Binary search for the new place of one item among the others, whose order does not change.

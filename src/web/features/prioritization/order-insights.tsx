@@ -1,6 +1,8 @@
+import type { RankSensitivityReport } from '../../../contract';
 import { ErrorState, Loading } from '../../components/states';
 import { describeScoreKey, formatNumber } from './frameworks';
 import { useComparison, useSensitivity } from './prioritization-api';
+import { describeIntervalChange } from './sensitivity-text';
 
 /** A correlation as words, so a number like 0.33 means something. */
 function describeCorrelation(rho: number | null): string {
@@ -68,12 +70,45 @@ export function ManualComparison({ ws, framework }: { ws: string; framework: str
   );
 }
 
-/** Which one-step input changes would change the top 10: where a scoring debate matters. */
+/** How many places the Prioritize page counts as the top. */
+const TOP = 10;
+
+/** One change of the top: a step of an input's scale, or a score from evidence at an end of its interval. */
+function SensitivityLine({ change: c }: { change: RankSensitivityReport['changes'][number] }) {
+  const moves = `(${c.rankBefore} → ${c.rankAfter})`;
+  const interval = describeIntervalChange(c, TOP);
+  if (interval) {
+    return (
+      <li data-testid="sensitivity-interval">
+        <span className="muted">#{c.number}</span> {c.title}: {interval}{' '}
+        <span className={`effect effect-${c.effect}`}>{moves}</span>
+      </li>
+    );
+  }
+  return (
+    <li>
+      <span className="muted">#{c.number}</span> {c.title}: {describeScoreKey(c.scoreKey)}{' '}
+      {formatNumber(c.from)} → {formatNumber(c.to)}{' '}
+      <span className={`effect effect-${c.effect}`}>
+        {c.effect === 'enters-top'
+          ? `enters the top ${TOP} ${moves}`
+          : c.effect === 'leaves-top'
+            ? `leaves the top ${TOP} ${moves}`
+            : `reorders the top ${TOP} ${moves}`}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Which inputs, moved one step or (for a score from evidence) to an end of its interval, would
+ * change the top 10: where a scoring debate matters.
+ */
 export function Sensitivity({ ws, framework }: { ws: string; framework: string }) {
   const sensitivity = useSensitivity(ws, framework);
   return (
     <section className="card-section" aria-labelledby="sensitivity-heading" data-testid="sensitivity">
-      <h2 id="sensitivity-heading">What would change the top 10</h2>
+      <h2 id="sensitivity-heading">What would change the top {TOP}</h2>
       {sensitivity.isPending ? (
         <Loading label="Testing one-step changes" />
       ) : sensitivity.isError ? (
@@ -82,26 +117,17 @@ export function Sensitivity({ ws, framework }: { ws: string; framework: string }
         <p className="muted">
           {sensitivity.data.top.length === 0
             ? 'Nothing is ranked yet.'
-            : 'No single input moved one step would change the top 10: this order is robust.'}
+            : `No single input moved one step, nor a score from evidence anywhere in its interval, would change the top ${TOP}: this order is robust.`}
         </p>
       ) : (
         <>
           <p className="muted small">
-            Each line is one input moved one step on its scale. Check these inputs before you apply.
+            Each line is one input moved one step on its scale, or a score from customer evidence at an end of
+            its interval. Check these inputs before you apply.
           </p>
           <ul className="plain-list sensitivity-list">
             {sensitivity.data.changes.slice(0, 12).map((c) => (
-              <li key={`${c.itemId}-${c.scoreKey}-${c.step}`}>
-                <span className="muted">#{c.number}</span> {c.title}: {describeScoreKey(c.scoreKey)}{' '}
-                {formatNumber(c.from)} → {formatNumber(c.to)}{' '}
-                <span className={`effect effect-${c.effect}`}>
-                  {c.effect === 'enters-top'
-                    ? `enters the top 10 (${c.rankBefore} → ${c.rankAfter})`
-                    : c.effect === 'leaves-top'
-                      ? `leaves the top 10 (${c.rankBefore} → ${c.rankAfter})`
-                      : `reorders the top 10 (${c.rankBefore} → ${c.rankAfter})`}
-                </span>
-              </li>
+              <SensitivityLine key={`${c.itemId}-${c.scoreKey}-${c.via}-${c.step}`} change={c} />
             ))}
           </ul>
           {sensitivity.data.changes.length > 12 && (

@@ -31,7 +31,7 @@ export function useComparison(ws: string, a: string, b: string) {
   });
 }
 
-/** Which one-step input changes would change the top 10. */
+/** Which input changes (one step, or a score from evidence at an end of its interval) would change the top 10. */
 export function useSensitivity(ws: string, framework: string) {
   return useQuery({
     queryKey: keys.prioritization.sensitivity(ws, framework),

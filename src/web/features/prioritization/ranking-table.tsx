@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Ranking } from '../../../contract';
 import type { Gate } from '../workspaces/workspace-context';
 import { describeScoreKey, findScale, formatNumber, parseScoreInput } from './frameworks';
-import { describeScoreSetting } from './score-provenance';
+import { describeScoreInterval, describeScoreSetting } from './score-provenance';
 
 type Input = Ranking['framework']['inputs'][number];
 type SaveScore = (itemId: string, scoreKey: string, value: number | string | null) => Promise<boolean>;
@@ -75,15 +75,24 @@ function ScoreInput({ itemId, number, input, value, gate, onSave }: ScoreInputPr
   );
 }
 
-/** An input's cell: the input, and under it who set it and when (the full time in its tooltip). */
+/**
+ * An input's cell: the input, beside it the interval of a score from evidence, and under it who set
+ * it and when (the full time, and what evidence it rests on, in its tooltip).
+ */
 function ScoreCell(
   props: ScoreInputProps & { setting: Ranking['ranked'][number]['provenance'][string] | undefined },
 ) {
   const { setting, ...input } = props;
   const text = describeScoreSetting(setting);
+  const interval = describeScoreInterval(setting);
   return (
     <td title={text?.title}>
       <ScoreInput {...input} />
+      {interval && (
+        <span className="score-interval muted" data-testid="score-interval">
+          {interval}
+        </span>
+      )}
       {text?.line && (
         <span className="score-set-by muted" data-testid="score-set-by">
           {text.line}

@@ -49,3 +49,14 @@ export function describeScoreSetting(
   }
   return { line: `${name ?? 'set'} · ${day}`, title: name ? `Set by ${name}, ${when}` : `Set ${when}` };
 }
+
+/**
+ * The interval of a score computed from evidence, as shown beside its value: "33–167", rounded
+ * to whole numbers as the tooltip's interval is.
+ * @param setting the input's provenance
+ * @returns the interval, or null for a score that was not computed from evidence or has none
+ */
+export function describeScoreInterval(setting: ScoreProvenanceView | null | undefined): string | null {
+  if (setting?.source !== 'evidence' || !setting.range) return null;
+  return `${Math.round(setting.range.low)}–${Math.round(setting.range.high)}`;
+}
