@@ -1,7 +1,7 @@
 import type { RankSensitivityReport } from '../../../contract';
 import { ErrorState, Loading } from '../../components/states';
 import { describeScoreKey, formatNumber } from './frameworks';
-import { useComparison, useSensitivity } from './prioritization-api';
+import { SENSITIVITY_TOP, useComparison, useSensitivity } from './prioritization-api';
 import { describeIntervalChange } from './sensitivity-text';
 
 /** A correlation as words, so a number like 0.33 means something. */
@@ -71,7 +71,7 @@ export function ManualComparison({ ws, framework }: { ws: string; framework: str
 }
 
 /** How many places the Prioritize page counts as the top. */
-const TOP = 10;
+const TOP = SENSITIVITY_TOP;
 
 /** One change of the top: a step of an input's scale, or a score from evidence at an end of its interval. */
 function SensitivityLine({ change: c }: { change: RankSensitivityReport['changes'][number] }) {

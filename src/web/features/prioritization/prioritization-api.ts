@@ -31,13 +31,16 @@ export function useComparison(ws: string, a: string, b: string) {
   });
 }
 
-/** Which input changes (one step, or a score from evidence at an end of its interval) would change the top 10. */
+/** How many places the Prioritize page calls "the top". */
+export const SENSITIVITY_TOP = 10;
+
+/** Which input changes (one step, or a score from evidence at an end of its interval) would change the top. */
 export function useSensitivity(ws: string, framework: string) {
   return useQuery({
     queryKey: keys.prioritization.sensitivity(ws, framework),
     queryFn: () =>
       requestApi<RankSensitivityReport>(`/workspaces/${ws}/ranking/sensitivity`, {
-        query: { framework, top: 10 },
+        query: { framework, top: SENSITIVITY_TOP },
       }),
     placeholderData: keepPreviousData,
   });
