@@ -234,6 +234,11 @@ export const ImportJobSchema = z.object({
     .describe(
       'a foreign import, once done: the answer the synchronous route gives (invitation links as above)',
     ),
+  warnings: z
+    .array(z.string())
+    .describe(
+      'once a Headway JSON import is done: what it kept otherwise than the file said, and why (a portal address taken here)',
+    ),
   error: z
     .object({ message: z.string(), problems: z.array(z.string()).optional() })
     .nullable()

@@ -6,6 +6,8 @@ import { EVIDENCE_SOURCES, EVIDENCE_TEXT_MAX } from './discovery';
 import { HEALTH_STATUSES } from './health-updates';
 import { ADOPTION_IMPACT_MAX, ADOPTION_UNITS } from './idea-adoption';
 import { ITEM_STATES } from './item-values';
+import { PORTAL_KINDS, PORTAL_SLUG } from './portal';
+import { PORTAL_TEXT_MAX, PORTAL_TITLE_MAX } from './portal-limits';
 import { PROPOSAL_STATUSES } from './proposals';
 import { SavedViewQueryInputSchema } from './saved-views';
 import { WORKFLOW_LIMITS } from './workflow';
@@ -19,8 +21,8 @@ const Index = int4().min(0);
 
 /**
  * The workspace tables of Headway JSON added in formatVersion 2: the workflow, cycles, shared
- * saved views, proposals, health calls, delivery events, customer evidence and the adoption of
- * shipped ideas. Each list is
+ * saved views, proposals, health calls, delivery events, customer evidence, the adoption of
+ * shipped ideas and the ideas portal with what its visitors sent. Each list is
  * optional with an empty default, so a formatVersion 1 file still imports. Items are referred to
  * by number, people by e-mail, and rows of another list by their index in it. Secrets (API and
  * ingest tokens, webhook endpoints, the GitHub connection) are never in a file.
@@ -200,6 +202,43 @@ export const HeadwayWorkspaceTablesShape = {
       }),
     )
     .default([]),
+  /**
+   * The public ideas portal: its address and whether it is published; null: never set. An import
+   * keeps it unpublished, at another address, when its address is taken on the server.
+   */
+  portal: z
+    .strictObject({
+      slug: text().regex(PORTAL_SLUG, 'a portal address is 3 to 48 lower-case letters, digits or dashes'),
+      published: z.boolean(),
+    })
+    .nullable()
+    .default(null),
+  /**
+   * What portal visitors sent that the workspace keeps: the approved (follows, and the ideas,
+   * notes and votes that became evidence) and the pending (the moderation queue). Unverified ones
+   * (only a verification secret's hash, soon expired) and rejected ones are not exported, and no
+   * verification secret or its hash is ever in a file.
+   */
+  portalSubmissions: z
+    .array(
+      z.strictObject({
+        kind: z.enum(PORTAL_KINDS),
+        /** The idea it is about; null only for a new idea not approved yet. */
+        item: Num.nullable(),
+        title: text().max(PORTAL_TITLE_MAX).nullable(),
+        body: text().max(PORTAL_TEXT_MAX).nullable(),
+        importance: int4().min(0).max(3).nullable(),
+        email: Email,
+        status: z.enum(['pending', 'approved']),
+        /** The index, in `evidence`, of the note its approval created. */
+        evidence: Index.nullable(),
+        version: Num,
+        createdAt: Timestamp,
+        verifiedAt: Timestamp.nullable(),
+        moderatedAt: Timestamp.nullable(),
+      }),
+    )
+    .default([]),
 };
 
 /** The workspace tables of a file that has none, for files built in code (the demo) to spread in. */
@@ -215,5 +254,7 @@ export function noWorkspaceTables() {
     companies: none(),
     evidence: none(),
     ideaAdoptions: none(),
+    portal: null,
+    portalSubmissions: none(),
   };
 }

@@ -270,7 +270,13 @@ export type ImportInvitation = z.infer<typeof ImportInvitationSchema>;
  * other member the file named. Nobody else joins and no account is created: people named by
  * the file appear in its history as imported attribution ("by alice@… in the imported file").
  */
-export const ImportResultSchema = WorkspaceSchema.extend({ invitations: z.array(ImportInvitationSchema) });
+export const ImportResultSchema = WorkspaceSchema.extend({
+  invitations: z.array(ImportInvitationSchema),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('what the import kept otherwise than the file said, and why (a portal address taken here)'),
+});
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

@@ -20,6 +20,7 @@ import { AppError } from '../../src/server/errors';
 import { createTestDatabase } from '../support/database';
 import { fillEveryTable } from '../support/every-table';
 import { buildImportFile } from '../support/import-file';
+import { addPortalVisitors, portalOf } from '../support/portal-transfer';
 
 let handle: DatabaseHandle;
 let filled: Awaited<ReturnType<typeof fillEveryTable>>;
@@ -41,6 +42,7 @@ const V2_LISTS = [
   'companies',
   'evidence',
   'ideaAdoptions',
+  'portalSubmissions',
 ] as const;
 
 beforeAll(async () => {
@@ -112,6 +114,7 @@ beforeAll(async () => {
     shared: true,
     query: { type: 'feature', assignee: alice, view: 'grouped' },
   });
+  await addPortalVisitors(db, ws, filled.childId);
 });
 afterAll(() => handle.close());
 
@@ -150,16 +153,134 @@ describe('Headway JSON with the workspace tables', () => {
     for (const secret of ['whsec_x', 'token-hash', 'ingest-hash', 'hooks.example.com', 'sealed'])
       expect(text).not.toContain(secret);
 
-    const imported = await importWorkspace(handle.db, alice, first);
+    expect(first.portal).toEqual({ slug: 'acme-ideas', published: true });
+    // The follow, the vote and the filler's note approved, the idea pending: no unverified or rejected one.
+    expect(first.portalSubmissions.map((p) => [p.kind, p.status, p.item, p.evidence])).toEqual([
+      ['follow', 'approved', 2, null],
+      ['vote', 'approved', 2, 1],
+      ['idea', 'pending', null, null],
+      ['evidence', 'approved', 2, 0],
+    ]);
+
+    // The portal moves to a server where its address is free (here: one nobody holds yet).
+    const moved = { ...first, portal: { slug: 'acme-ideas-moved', published: true } };
+    const imported = await importWorkspace(handle.db, alice, moved);
     expect(imported.id).not.toBe(filled.workspaceId);
+    expect(imported.warnings).toEqual([]);
     const second = asSent(await exportWorkspace(handle.db, imported.id));
     // The importer's account is the only one here: the view's assignee filter has no one to name.
     const { assignee: _dropped, ...query } = first.savedViews[0]?.query ?? {};
-    expect(second).toEqual({ ...first, savedViews: [{ ...first.savedViews[0], query }] });
+    expect(second).toEqual({ ...moved, savedViews: [{ ...first.savedViews[0], query }] });
+    const before = await portalOf(handle.db, filled.workspaceId);
+    const after = await portalOf(handle.db, imported.id);
+    expect(after.setting).toEqual([{ slug: 'acme-ideas-moved', published: true }]);
+    const t = (s: string) => new Date(s);
+    const common = { tokenHash: null, evidenceWorkspace: imported.id };
+    expect(after.rows).toEqual([
+      {
+        ...common,
+        kind: 'follow',
+        item: 2,
+        title: null,
+        body: null,
+        importance: null,
+        email: 'lee@acme.com',
+        status: 'approved',
+        evidence: null,
+        evidenceWorkspace: null,
+        version: 1,
+        createdAt: t('2026-03-05T08:00:00Z'),
+        verifiedAt: t('2026-03-05T09:00:00Z'),
+        moderatedAt: null,
+      },
+      {
+        ...common,
+        kind: 'vote',
+        item: 2,
+        title: null,
+        body: null,
+        importance: 1,
+        email: 'vic@acme.com',
+        status: 'approved',
+        evidence: 'Voted on the portal',
+        version: 2,
+        createdAt: t('2026-03-05T09:10:00Z'),
+        verifiedAt: t('2026-03-05T09:30:00Z'),
+        moderatedAt: t('2026-03-06T10:00:00Z'),
+      },
+      {
+        ...common,
+        kind: 'idea',
+        item: null,
+        title: 'Dark mode',
+        body: 'For the night shift, please',
+        importance: 0,
+        email: 'nia@acme.com',
+        status: 'pending',
+        evidence: null,
+        evidenceWorkspace: null,
+        version: 1,
+        createdAt: t('2026-03-07T11:00:00Z'),
+        verifiedAt: t('2026-03-07T12:00:00Z'),
+        moderatedAt: null,
+      },
+      {
+        ...common,
+        ...before.rows.find((r) => r.kind === 'evidence'),
+        evidenceWorkspace: imported.id,
+      },
+    ]);
+    expect(before.rows.filter((r) => r.tokenHash !== null)).toHaveLength(2);
     // A call that came in the file is shown as the file's, never as an account's.
     const [call] = await findLatestHealthUpdates(handle.db, imported.id);
     expect(call?.authorId).toBeNull();
     expect(call?.authorName).toBe(`${first.healthUpdates[0]?.author} in the imported file`);
+  });
+
+  it('should import a portal whose address is taken here unpublished, at another address, and say so', async () => {
+    const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    const ws = await importWorkspace(handle.db, alice, {
+      ...file,
+      workspace: { ...file.workspace, name: 'Taken portal' },
+    });
+    const { setting, rows } = await portalOf(handle.db, ws.id);
+    expect(setting).toHaveLength(1);
+    expect(setting[0]?.published).toBe(false);
+    expect(setting[0]?.slug).toMatch(/^acme-ideas-[0-9a-f]{6}$/);
+    expect(ws.warnings).toEqual([
+      `portal: the address "acme-ideas" is taken on this server, so the portal was imported unpublished at "${setting[0]?.slug}"; choose its address and publish it from the Ideas page`,
+    ]);
+    // The portal's submissions come all the same; the workspace that holds the address keeps it.
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([
+      ['follow', 'approved'],
+      ['vote', 'approved'],
+      ['idea', 'pending'],
+      ['evidence', 'approved'],
+    ]);
+    expect((await portalOf(handle.db, filled.workspaceId)).setting).toEqual([
+      { slug: 'acme-ideas', published: true },
+    ]);
+  });
+
+  it('should never put a portal verification secret or its hash in the file', async () => {
+    const file = asSent(await exportWorkspace(handle.db, filled.workspaceId));
+    const text = JSON.stringify(file);
+    for (const secret of ['token', 'Token', 'portal-unverified-hash', 'portal-rejected-hash', 'una@', 'rex@'])
+      expect(text).not.toContain(secret);
+    expect(Object.keys(file.portalSubmissions[0] ?? {})).toEqual([
+      'kind',
+      'item',
+      'title',
+      'body',
+      'importance',
+      'email',
+      'status',
+      'evidence',
+      'version',
+      'createdAt',
+      'verifiedAt',
+      'moderatedAt',
+    ]);
   });
 
   it('should import a formatVersion 1 file with the default workflow', async () => {
@@ -223,6 +344,7 @@ describe('Headway JSON with the workspace tables', () => {
       cycles: file.cycles.map((c) => ({ ...c, carriedTo: 4 })),
       workflowStates: file.workflowStates?.map((s) => (s.name === 'Triage' ? { ...s, blocked: true } : s)),
       ideaAdoptions: file.ideaAdoptions.map((a) => ({ ...a, item: 88, outOf: 1, reach: 2 })),
+      portalSubmissions: file.portalSubmissions.map((p) => ({ ...p, item: 66, evidence: 7 })),
     };
     const triage = file.workflowStates?.findIndex((s) => s.name === 'Triage');
     const error = await importWorkspace(handle.db, alice, broken).catch((e: unknown) => e);
@@ -239,6 +361,8 @@ describe('Headway JSON with the workspace tables', () => {
         `workflowStates[${triage}].blocked: "Triage" stands for new (backlog); only a state of started work can be blocked`,
         'ideaAdoptions[0].item: there is no item #88 in this file',
         'ideaAdoptions[0].outOf: is below the reach',
+        'portalSubmissions[0].item: there is no item #66 in this file',
+        'portalSubmissions[0].evidence: there is no evidence[7] in this file',
       ]),
     );
     const named = await handle.db.select().from(workspaces).where(eq(workspaces.name, 'Broken refs'));

@@ -105,5 +105,6 @@ export function register(program: Command): void {
       );
       for (const inv of ws.invitations) process.stdout.write(`  ${inv.email} (${inv.role}): ${inv.path}\n`);
     }
+    for (const warning of ws.warnings) process.stdout.write(`Warning: ${warning}\n`);
   });
 }

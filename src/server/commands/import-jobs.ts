@@ -33,6 +33,12 @@ function resultOf(row: JobRow, invitations: ImportInvitation[]): ImportJob['resu
   return { ...result, workspace: { ...result.workspace, invitations } };
 }
 
+/** What a finished Headway JSON import kept otherwise than its file said (stored as its result). */
+function warningsOf(row: JobRow): string[] {
+  if (row.status !== 'done' || row.kind !== 'headway') return [];
+  return (row.result as { warnings?: string[] } | null)?.warnings ?? [];
+}
+
 function present(row: JobRow): ImportJob {
   const kept = invitationsOf.get(row.id);
   const invitations = kept && kept.until > Date.now() ? kept.invitations : [];
@@ -47,6 +53,7 @@ function present(row: JobRow): ImportJob {
     workspaceId: row.status === 'done' ? row.workspaceId : null,
     invitations,
     result: resultOf(row, invitations),
+    warnings: warningsOf(row),
     error: row.error ?? null,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
@@ -205,7 +212,13 @@ export async function writePlanAsJob(
     db,
     plan,
     (done) => run.progress(done, { total: plan.rows, workspaceId: plan.workspaceId }),
-    (tx) => run.finish(tx, { workspaceId: plan.workspaceId, rows: plan.rows, result }),
+    // A Headway JSON import keeps its warnings, known once its rows are written, as its result.
+    (tx) =>
+      run.finish(tx, {
+        workspaceId: plan.workspaceId,
+        rows: plan.rows,
+        result: result ?? { warnings: plan.result.warnings },
+      }),
   );
   return { invitations: plan.result.invitations };
 }

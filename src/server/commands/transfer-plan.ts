@@ -53,7 +53,8 @@ export interface ImportPlan {
   /** Memberships and invitations: written last, since they are what makes the workspace visible. */
   writePeople: (tx: Database) => Promise<void>;
   rows: number;
-  result: Workspace & { invitations: ImportInvitation[] };
+  /** `warnings` fills while the batches are written (a portal address taken here, …). */
+  result: Workspace & { invitations: ImportInvitation[]; warnings: string[] };
 }
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
@@ -106,12 +107,14 @@ export function planImport(
     });
 
   const logIds: number[] = [];
+  const warnings: string[] = [];
   const tables = planWorkspaceTables(doc, {
     workspaceId,
     itemId,
     person,
     importerId: options.importerId,
     logId: (index) => logIds[index],
+    warn: (message) => warnings.push(message),
   });
   const ordered = [...doc.items].sort(
     (a, b) => ITEM_LEVELS[a.type] - ITEM_LEVELS[b.type] || a.number - b.number,
@@ -375,6 +378,7 @@ export function planImport(
       role,
       createdAt: createdAt.toISOString(),
       invitations: links,
+      warnings,
     },
   };
 }

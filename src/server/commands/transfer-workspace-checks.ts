@@ -117,5 +117,18 @@ export function findWorkspaceTableProblems(doc: HeadwayExport): string[] {
     if (a.periodEnd < a.periodStart) problems.push(`ideaAdoptions[${i}].periodEnd: is before periodStart`);
     if (a.outOf !== null && a.outOf < a.reach) problems.push(`ideaAdoptions[${i}].outOf: is below the reach`);
   });
+  doc.portalSubmissions.forEach((p, i) => {
+    const where = `portalSubmissions[${i}]`;
+    item(`${where}.item`, p.item);
+    if (p.item === null && !(p.kind === 'idea' && p.status === 'pending'))
+      problems.push(`${where}.item: a ${p.status} ${p.kind} names the idea it is about`);
+    index(`${where}.evidence`, p.evidence, doc.evidence, 'evidence');
+  });
+  unique(
+    doc.portalSubmissions,
+    (p) => (p.evidence === null ? null : String(p.evidence)),
+    'portalSubmissions',
+    'the evidence',
+  );
   return problems;
 }

@@ -1,7 +1,7 @@
 /**
  * The workspace tables of Headway JSON formatVersion 2, as they are exported: the workflow,
- * cycles, shared saved views, proposals, health calls, delivery events, companies, evidence and
- * the adoption of shipped ideas.
+ * cycles, shared saved views, proposals, health calls, delivery events, companies, evidence, the
+ * adoption of shipped ideas and the ideas portal (transfer-portal.ts).
  * Rows of one list that point at rows of another (evidence → company, a cycle → the cycle its
  * unfinished items went to, a proposal → its decision-log entry) travel as indexes in the file,
  * items as numbers and people as e-mails (importing is in transfer-workspace-import.ts).
@@ -22,6 +22,7 @@ import {
   users,
   workflowStates,
 } from '../../db/schema';
+import { exportPortal } from './transfer-portal';
 
 export type WorkspaceTables = Pick<
   HeadwayExport,
@@ -35,6 +36,8 @@ export type WorkspaceTables = Pick<
   | 'companies'
   | 'evidence'
   | 'ideaAdoptions'
+  | 'portal'
+  | 'portalSubmissions'
 >;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -121,6 +124,8 @@ export async function exportWorkspaceTables(
   const num = (id: string | null) => (id ? (refs.itemNumbers.get(id) ?? null) : null);
   const cycleIndex = new Map(cycleRows.map((r, i) => [r.id, i]));
   const companyIndex = new Map(companyRows.map((r, i) => [r.id, i]));
+  const evidenceIndex = new Map(evidenceRows.map((r, i) => [r.id, i]));
+  const portal = await exportPortal(db, workspaceId, num, evidenceIndex);
 
   const tables: WorkspaceTables = {
     workflowStates: stateRows.map((s) => ({
@@ -270,6 +275,7 @@ export async function exportWorkspaceTables(
             ];
       })
       .sort((a, b) => a.item - b.item),
+    ...portal,
   };
   return {
     tables,

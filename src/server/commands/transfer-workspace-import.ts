@@ -1,7 +1,8 @@
 /**
  * The workspace tables of a checked Headway JSON file (formatVersion 2) as rows of the new
  * workspace: each row gets a new id, and references between them (an item's workflow state and
- * cycle, evidence → company, a cycle → the next, a proposal → its log entry) follow. People stay
+ * cycle, evidence → company, a cycle → the next, a proposal → its log entry, a portal submission →
+ * the evidence its approval created) follow. People stay
  * imported attribution as everywhere in an import; a shared view, which needs an owner who can
  * change it, belongs to the importer unless its owner is a trusted account (the demo).
  */
@@ -28,6 +29,7 @@ import {
 } from '../../db/schema';
 import { batchesOf, type ImportBatch } from './transfer-batches';
 import type { ResolvePerson } from './transfer-people';
+import { planPortal } from './transfer-portal';
 
 /** What the workspace tables need from the rest of the import. */
 export interface WorkspaceTablesContext {
@@ -37,6 +39,8 @@ export interface WorkspaceTablesContext {
   importerId: string | null;
   /** The id of the decision-log entry at an index of the file, once the log is written. */
   logId: (index: number) => number | undefined;
+  /** Adds a line to the import's warnings (a conflict with this server, resolved). */
+  warn: (message: string) => void;
 }
 
 const date = (s: string | null) => (s ? new Date(s) : null);
@@ -80,6 +84,7 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
   const stateIds = new Map(states.map((s) => [s.name, s.id]));
   const cycleIds = doc.cycles.map(() => randomUUID());
   const companyIds = doc.companies.map(() => randomUUID());
+  const evidenceIds = doc.evidence.map(() => randomUUID());
 
   const cycleRows = doc.cycles.map((c, i) => {
     const who = person(c.closedBy);
@@ -222,9 +227,10 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
       (tx, part) => tx.insert(companies).values(part),
     ),
     ...batchesOf(
-      doc.evidence.map((e) => {
+      doc.evidence.map((e, i) => {
         const who = person(e.createdBy);
         return {
+          id: evidenceIds[i] as string,
           workspaceId,
           itemId: itemId(e.item),
           externalId: e.externalId,
@@ -264,6 +270,14 @@ export function planWorkspaceTables(doc: HeadwayExport, ctx: WorkspaceTablesCont
       }),
       (tx, part) => tx.insert(ideaAdoptions).values(part),
     ),
+    // After the evidence its approved submissions link to.
+    ...planPortal(doc, {
+      workspaceId,
+      itemId,
+      evidenceId: (index) => evidenceIds[index],
+      importerId: ctx.importerId,
+      warn: ctx.warn,
+    }),
   ];
 
   return {

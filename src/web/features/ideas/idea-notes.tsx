@@ -1,7 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { EvidenceNoteList, EvidenceNoteView, Idea, MergedIdea } from '../../../contract';
-import { describeError, requestApi } from '../../api/client';
+import type {
+  EvidenceNoteList,
+  EvidenceNoteView,
+  Idea,
+  MergedIdea,
+  SplitEvidenceNote,
+} from '../../../contract';
+import { describeError, isApiError, requestApi } from '../../api/client';
 import { invalidates } from '../../api/invalidation';
 import { keys } from '../../api/query-keys';
 
@@ -26,6 +32,18 @@ function useMoveNote(ws: string) {
   });
 }
 
+function useSplitNote(ws: string) {
+  return useMutation({
+    mutationFn: (input: { note: EvidenceNoteView; parts: SplitEvidenceNote['parts'] }) =>
+      requestApi<EvidenceNoteList>(`/workspaces/${ws}/evidence/${input.note.id}/split`, {
+        method: 'POST',
+        body: { version: input.note.version, parts: input.parts },
+      }),
+    // The ideas the parts go to gain a note (count, reach); their notes live under the ideas' key.
+    meta: { invalidates: [keys.ideas(ws)] },
+  });
+}
+
 function useMergeIdea(ws: string, idea: Idea) {
   return useMutation({
     mutationFn: (into: string) =>
@@ -38,7 +56,87 @@ function useMergeIdea(ws: string, idea: Idea) {
   });
 }
 
-/** One note, with where to move it. */
+/**
+ * Splits a note that speaks of two ideas: the note keeps the first part, the second becomes a
+ * new note from the same requester, on the idea chosen. A note changed meanwhile is refused (409)
+ * and the list is offered for a reload.
+ */
+function SplitNote({ ws, note, ideas }: { ws: string; note: EvidenceNoteView; ideas: readonly Idea[] }) {
+  const split = useSplitNote(ws);
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [first, setFirst] = useState(note.text);
+  const [second, setSecond] = useState('');
+  const [target, setTarget] = useState(note.itemId ?? 'none');
+  if (!open)
+    return (
+      <button type="button" className="button" aria-expanded={false} onClick={() => setOpen(true)}>
+        Split
+      </button>
+    );
+  return (
+    <form
+      className="idea-note-split"
+      aria-label="Split the note"
+      onSubmit={(e) => {
+        e.preventDefault();
+        split.mutate({
+          note,
+          parts: [
+            { text: first, itemId: note.itemId },
+            { text: second, itemId: target === 'none' ? null : target },
+          ],
+        });
+      }}
+    >
+      <label className="field">
+        First part (stays on this note)
+        <textarea value={first} onChange={(e) => setFirst(e.target.value)} />
+      </label>
+      <label className="field">
+        Second part (a new note)
+        <textarea value={second} onChange={(e) => setSecond(e.target.value)} />
+      </label>
+      <label className="field">
+        Second part is about
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          {ideas.map((other) => (
+            <option key={other.itemId} value={other.itemId}>
+              {other.ref} · {other.title}
+            </option>
+          ))}
+          <option value="none">no idea yet</option>
+        </select>
+      </label>
+      {split.isError && (
+        <p className="form-error" role="alert">
+          {isApiError(split.error, 'version_conflict')
+            ? 'This note was changed by someone else since it was loaded: reload the notes and split it again.'
+            : describeError(split.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={split.isPending}>
+          Split note
+        </button>
+        {isApiError(split.error, 'version_conflict') && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void client.invalidateQueries({ queryKey: keys.ideas(ws) })}
+          >
+            Reload
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One note, with where to move it and how to split it. */
 function NoteLine({ ws, note, ideas }: { ws: string; note: EvidenceNoteView; ideas: readonly Idea[] }) {
   const move = useMoveNote(ws);
   const [target, setTarget] = useState('');
@@ -76,15 +174,18 @@ function NoteLine({ ws, note, ideas }: { ws: string; note: EvidenceNoteView; ide
       </form>
       {move.isError && (
         <p className="form-error" role="alert">
-          {describeError(move.error)}
+          {isApiError(move.error, 'version_conflict')
+            ? 'This note was changed by someone else since it was loaded: reload the notes and move it again.'
+            : describeError(move.error)}
         </p>
       )}
+      <SplitNote ws={ws} note={note} ideas={ideas} />
     </li>
   );
 }
 
 /**
- * An idea's customer notes, each movable to another idea, and the idea merged into a duplicate
+ * An idea's customer notes, each movable to another idea or split in two, and the idea merged into a duplicate
  * (its notes, votes and follows go there; it is cancelled with the link in its history).
  */
 export function IdeaNotes({ ws, idea, ideas }: { ws: string; idea: Idea; ideas: readonly Idea[] }) {
