@@ -101,6 +101,16 @@ export const VerifyPortalSchema = z.strictObject({
   token: text().regex(/^hwp_[A-Za-z0-9_-]{43}$/, 'give the token from the link in the e-mail, unchanged'),
 });
 
+/** `POST /api/public/portal/{slug}/stop`: the secret of the stop link at the foot of a notice. */
+export const StopPortalNoticesSchema = z.strictObject({
+  token: text().regex(/^hws_[A-Za-z0-9_-]{43}$/, 'give the token from the link in the e-mail, unchanged'),
+});
+export type StopPortalNotices = z.infer<typeof StopPortalNoticesSchema>;
+
+/** What the stop link did. */
+export const PortalStoppedSchema = z.object({ message: z.string() });
+export type PortalStopped = z.infer<typeof PortalStoppedSchema>;
+
 export const PORTAL_STATUSES = ['unverified', 'pending', 'approved', 'rejected'] as const;
 export type PortalStatus = (typeof PORTAL_STATUSES)[number];
 

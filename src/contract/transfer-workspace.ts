@@ -239,6 +239,11 @@ export const HeadwayWorkspaceTablesShape = {
       }),
     )
     .default([]),
+  /** The addresses that asked the portal to send them no more notices, and since when. */
+  portalOptOuts: z
+    .array(z.strictObject({ email: Email, createdAt: Timestamp }))
+    .max(100_000)
+    .default([]),
 };
 
 /** The workspace tables of a file that has none, for files built in code (the demo) to spread in. */
@@ -256,5 +261,6 @@ export function noWorkspaceTables() {
     ideaAdoptions: none(),
     portal: null,
     portalSubmissions: none(),
+    portalOptOuts: none(),
   };
 }

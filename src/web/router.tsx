@@ -61,6 +61,9 @@ const PortalPage = lazy(() =>
 const PortalVerifyPage = lazy(() =>
   import('./features/portal/portal-page').then((m) => ({ default: m.PortalVerifyPage })),
 );
+const PortalStopPage = lazy(() =>
+  import('./features/portal/portal-page').then((m) => ({ default: m.PortalStopPage })),
+);
 const AssessmentLinksPage = lazy(() =>
   import('./features/settings/assessment-links-page').then((m) => ({ default: m.AssessmentLinksPage })),
 );
@@ -129,6 +132,14 @@ export function AppRoutes() {
         element={
           <Page>
             <PortalVerifyPage />
+          </Page>
+        }
+      />
+      <Route
+        path="/portal/:slug/stop"
+        element={
+          <Page>
+            <PortalStopPage />
           </Page>
         }
       />

@@ -1,7 +1,8 @@
 /**
  * The ideas portal's notices: the people who follow or voted on an idea are told by e-mail of
  * each decision on it and its why, and of a promised date whose chance fell below the threshold,
- * each once; a failed e-mail is tried again on the next run; an unpublished portal tells nothing.
+ * each once; a failed e-mail is tried again on the next run; the stop link in each e-mail stops
+ * them; an unpublished portal tells nothing.
  */
 import type { ParsedMail } from 'mailparser';
 import pino from 'pino';
@@ -47,6 +48,11 @@ async function run(mail: MailConfig = config(), logger = pino({ level: 'silent' 
 function received(from: number): Map<string, ParsedMail> {
   const mails = world.sink.messages.slice(from);
   return new Map(mails.map((m) => [m.to && !Array.isArray(m.to) ? m.to.text : '', m]));
+}
+
+/** The stop link at the foot of a notice. */
+function stopLinkOf(mail: ParsedMail | undefined): string {
+  return /open: (\S+\/stop\?token=\S+)$/.exec(mail?.text?.trim() ?? '')?.[1] ?? '';
 }
 
 async function noticeRows(): Promise<number> {
@@ -113,8 +119,12 @@ describe('a decision on an idea asked for on the portal', () => {
         '',
         '--',
         `You get this e-mail because you follow #${sso.number} on the ${workspaceName} ideas portal with this address.`,
-        `To stop these e-mails, reply and ask the ${workspaceName} team to remove your address.`,
+        `To get no more e-mails from the ${workspaceName} ideas portal, open: ${stopLinkOf(fan)}`,
       ].join('\n'),
+    );
+    expect(stopLinkOf(fan)).toMatch(new RegExp(`^${PORTAL_URL}/stop\\?token=hws_[A-Za-z0-9_-]{43}$`));
+    expect(fan?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')).toBe(
+      `List-Unsubscribe: <${stopLinkOf(fan)}>`,
     );
     expect(mails.get(VOTER)?.text).toContain(`because you asked for #${sso.number} on the`);
 
@@ -193,6 +203,43 @@ describe('a promised date at risk', () => {
     expect(fan?.text).toContain(`See it on the portal: ${PORTAL_URL}`);
     expect(await run()).toEqual({ sent: 0, failed: 0 });
     expect(world.sink.messages.length).toBe(from + 2);
+  });
+});
+
+describe('the stop link at the foot of a notice', () => {
+  it('should stop every notice to that address only, and a new confirmation starts them again', async () => {
+    const [last] = world.sink.messages
+      .filter((m) => m.to && !Array.isArray(m.to) && m.to.text === FAN)
+      .slice(-1);
+    const token = new URL(stopLinkOf(last)).searchParams.get('token');
+    const guest = visitor(world);
+    const stopped = await guest.post<{ message: string }>(`${PORTAL}/stop`, { token });
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.message).toBe(
+      `Done: the ${workspaceName} ideas portal sends no more e-mails to this address. Confirming something new on the portal starts them again.`,
+    );
+    expect((await guest.post(`${PORTAL}/stop`, { token })).status).toBe(200);
+    const unknown = `hws_${'A'.repeat(43)}`;
+    expect((await guest.post(`${PORTAL}/stop`, { token: unknown })).status).toBe(404);
+    const malformed = await guest.post<{ error: { message: string } }>(`${PORTAL}/stop`, { token: 'hws_x' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('give the token from the link in the e-mail, unchanged');
+
+    await decide({ outcome: 'parked', reason: 'Until the reports ship', reviewOn: addDays(todayIso(), 60) });
+    let from = world.sink.messages.length;
+    expect(await run()).toEqual({ sent: 1, failed: 0 });
+    expect([...received(from).keys()]).toEqual([VOTER]);
+
+    // The address follows again and confirms: it asked to hear again.
+    expect(
+      (await guest.post(`${PORTAL}/submissions`, { kind: 'follow', email: FAN, ideaNumber: sso.number }))
+        .status,
+    ).toBe(201);
+    expect((await guest.post(`${PORTAL}/verify`, { token: tokenMailedTo(world, FAN) })).status).toBe(200);
+    await decide({ outcome: 'accepted', reason: 'Reports shipped early' });
+    from = world.sink.messages.length;
+    expect(await run()).toEqual({ sent: 2, failed: 0 });
+    expect([...received(from).keys()].sort()).toEqual([FAN, VOTER]);
   });
 });
 

@@ -150,10 +150,19 @@ describe('Headway JSON with the workspace tables', () => {
     expect(first.savedViews[0]?.query.assignee).toMatch(/^user:.+@/);
     // No secret of the workspace travels: tokens, webhook endpoints, the GitHub connection.
     const text = JSON.stringify(first);
-    for (const secret of ['whsec_x', 'token-hash', 'ingest-hash', 'hooks.example.com', 'sealed'])
+    for (const secret of [
+      'whsec_x',
+      'token-hash',
+      'ingest-hash',
+      'hooks.example.com',
+      'sealed',
+      'c'.repeat(64),
+    ])
       expect(text).not.toContain(secret);
 
     expect(first.portal).toEqual({ slug: 'acme-ideas', published: true });
+    // The address that stopped the portal's notices stays stopped wherever the workspace goes.
+    expect(first.portalOptOuts.map((o) => o.email)).toEqual(['zoe@acme.com']);
     // The follow, the vote and the filler's note approved, the idea pending: no unverified or rejected one.
     expect(first.portalSubmissions.map((p) => [p.kind, p.status, p.item, p.evidence])).toEqual([
       ['follow', 'approved', 2, null],

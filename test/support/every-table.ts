@@ -33,6 +33,7 @@ import {
   itemStateChanges,
   items,
   portalNotices,
+  portalOptOuts,
   portalSubmissions,
   proposals,
   roadmapSnapshots,
@@ -353,8 +354,10 @@ export async function fillEveryTable(db: Database) {
     email: 'zoe@acme.com',
     kind: 'at-risk',
     key: '2026-12-01',
+    stopTokenHash: 'c'.repeat(64),
     sentAt: MICROS,
   });
+  await db.insert(portalOptOuts).values({ workspaceId: ws.id, email: 'zoe@acme.com', createdAt: MICROS });
   await db.insert(workspaceEvents).values([
     { workspaceId: ws.id, kind: 'itemMoved', itemIds: [childId, parentId], createdAt: MICROS },
     { workspaceId: ws.id, kind: 'snapshotPublished' },

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { PORTAL_KINDS, PORTAL_STATUSES } from '../../contract/portal';
 import { PORTAL_NOTICE_KINDS } from '../../domain/discovery/portal-notices';
 import { evidence } from './discovery';
@@ -86,6 +97,8 @@ export const portalNotices = pgTable(
     email: text('email').notNull(),
     kind: text('kind', { enum: PORTAL_NOTICE_KINDS }).notNull(),
     key: text('key').notNull(),
+    /** The SHA-256 of the secret in the e-mail's link that stops all notices to its address. */
+    stopTokenHash: text('stop_token_hash').unique(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -93,4 +106,20 @@ export const portalNotices = pgTable(
     index('portal_notices_workspace_idx').on(t.workspaceId),
     check('portal_notices_kind_known', oneOf(t.kind, PORTAL_NOTICE_KINDS)),
   ],
+);
+
+/**
+ * The addresses that asked to get no more notices from a workspace's portal (the link at the foot
+ * of each notice), by lower-cased e-mail. Confirming a new submission from the portal lifts it.
+ */
+export const portalOptOuts = pgTable(
+  'portal_opt_outs',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
 );

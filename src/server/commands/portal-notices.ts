@@ -6,11 +6,13 @@
  * claimed (kept in `portal_notices`) before it is sent and released if it could not go.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { PortalStopped } from '../../contract';
 import type { Database } from '../../db/client';
 import {
   evidence,
   items,
   portalNotices,
+  portalOptOuts,
   portalSubmissions,
   workspacePortals,
   workspaces,
@@ -21,11 +23,13 @@ import {
   type NoticeIdea,
   type PortalNoticeKind,
 } from '../../domain/discovery';
+import { createSecret, hashSecret } from '../auth/secrets';
+import { notFound } from '../errors';
 import type { NoticeSubject, PortalNoticeBody } from '../mail/portal-notice';
 import { getIdeaAlertThreshold } from './idea-alert-threshold';
 import { findIdeaDecisions } from './idea-decisions';
 import { forecastPromises } from './idea-promises';
-import type { PublishedPortal } from './portal-public';
+import { findPublishedPortal, type PublishedPortal } from './portal-public';
 
 /** A notice due, with what its e-mail says. */
 export interface PreparedNotice extends DueNotice {
@@ -67,6 +71,7 @@ async function findSubscribers(db: Database, workspaceId: string) {
         eq(portalSubmissions.workspaceId, workspaceId),
         eq(portalSubmissions.status, 'approved'),
         isNotNull(portalSubmissions.itemId),
+        sql`not exists (select 1 from ${portalOptOuts} where ${portalOptOuts.workspaceId} = ${workspaceId} and ${portalOptOuts.email} = lower(${portalSubmissions.email}))`,
       ),
     )
     .groupBy(portalSubmissions.itemId, email);
@@ -155,24 +160,57 @@ export async function findDuePortalNotices(db: Database, portal: PublishedPortal
 }
 
 /**
- * Keeps a notice as sent before it goes, so it goes once.
- * @returns the row's id, or null when it was sent already (by another run)
+ * Keeps a notice as sent before it goes, so it goes once, with the secret of its link that stops
+ * all notices to the address (only its SHA-256 is kept).
+ * @returns the row's id and that secret, or null when it was sent already (by another run)
  */
 export async function claimPortalNotice(
   db: Database,
   workspaceId: string,
   notice: { itemId: string; email: string; kind: PortalNoticeKind; key: string },
   now: Date,
-): Promise<string | null> {
+): Promise<{ id: string; stopToken: string } | null> {
+  const stopToken = createSecret('hws');
   const [row] = await db
     .insert(portalNotices)
-    .values({ workspaceId, ...notice, sentAt: now })
+    .values({ workspaceId, ...notice, stopTokenHash: hashSecret(stopToken), sentAt: now })
     .onConflictDoNothing()
     .returning({ id: portalNotices.id });
-  return row?.id ?? null;
+  return row ? { id: row.id, stopToken } : null;
 }
 
 /** Forgets a claimed notice whose e-mail did not go, so the next run tries it again. */
 export async function releasePortalNotice(db: Database, id: string): Promise<void> {
   await db.delete(portalNotices).where(eq(portalNotices.id, id));
+}
+
+/**
+ * Stops every notice from a portal to the address a notice's link was sent to. The link keeps
+ * working (opening it again changes nothing); confirming a new submission on the portal lifts it.
+ * @param db the database
+ * @param options the portal's address and the secret of the link
+ * @throws AppError('not_found') for a portal that is not published or a link it did not send
+ */
+export async function stopPortalNotices(
+  db: Database,
+  options: { slug: string; token: string },
+): Promise<PortalStopped> {
+  const portal = await findPublishedPortal(db, options.slug);
+  const [notice] = await db
+    .select({ email: portalNotices.email })
+    .from(portalNotices)
+    .where(
+      and(
+        eq(portalNotices.workspaceId, portal.workspaceId),
+        eq(portalNotices.stopTokenHash, hashSecret(options.token)),
+      ),
+    );
+  if (!notice) throw notFound('This link');
+  await db
+    .insert(portalOptOuts)
+    .values({ workspaceId: portal.workspaceId, email: notice.email.toLowerCase() })
+    .onConflictDoNothing();
+  return {
+    message: `Done: the ${portal.workspaceName} ideas portal sends no more e-mails to this address. Confirming something new on the portal starts them again.`,
+  };
 }

@@ -14,7 +14,14 @@ import {
   type PublicPortal,
 } from '../../contract';
 import type { Database } from '../../db/client';
-import { evidence, items, portalSubmissions, workspacePortals, workspaces } from '../../db/schema';
+import {
+  evidence,
+  items,
+  portalOptOuts,
+  portalSubmissions,
+  workspacePortals,
+  workspaces,
+} from '../../db/schema';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { type ThrottleKey, takeAttempts } from '../auth/throttle';
 import { LIMIT_POLICIES } from '../auth/throttle-policy';
@@ -196,7 +203,7 @@ export async function verifyPortalSubmission(
   const portal = await findPublishedPortal(db, options.slug);
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: portalSubmissions.id, kind: portalSubmissions.kind })
+      .select({ id: portalSubmissions.id, kind: portalSubmissions.kind, email: portalSubmissions.email })
       .from(portalSubmissions)
       .where(
         and(
@@ -213,6 +220,15 @@ export async function verifyPortalSubmission(
         'This link was used already, has expired, or is not one we sent: send it again from the portal',
       );
     }
+    // Confirming something new is asking to hear from the portal again.
+    await tx
+      .delete(portalOptOuts)
+      .where(
+        and(
+          eq(portalOptOuts.workspaceId, portal.workspaceId),
+          eq(portalOptOuts.email, row.email.toLowerCase()),
+        ),
+      );
     const status = row.kind === 'follow' ? 'approved' : 'pending';
     await tx
       .update(portalSubmissions)

@@ -3,15 +3,17 @@
  * visitors sent that the workspace keeps (approved and pending submissions), so the evidence of
  * followers and voters moves with the workspace. Unverified submissions (only the hash of a
  * verification secret, soon expired) and rejected ones stay behind; no secret or hash travels.
+ * The addresses that stopped the portal's notices travel too, so moving a workspace never starts
+ * them again. The notices already sent do not (their keys name this server's decision log).
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { HeadwayExport } from '../../contract';
 import type { Database } from '../../db/client';
-import { portalSubmissions, workspacePortals } from '../../db/schema';
+import { portalOptOuts, portalSubmissions, workspacePortals } from '../../db/schema';
 import { batchesOf, type ImportBatch } from './transfer-batches';
 
-type PortalTables = Pick<HeadwayExport, 'portal' | 'portalSubmissions'>;
+type PortalTables = Pick<HeadwayExport, 'portal' | 'portalSubmissions' | 'portalOptOuts'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -75,7 +77,16 @@ export async function exportPortal(
       },
     ];
   });
-  return { portal: portal ?? null, portalSubmissions: submissions };
+  const optOuts = await db
+    .select({ email: portalOptOuts.email, createdAt: portalOptOuts.createdAt })
+    .from(portalOptOuts)
+    .where(eq(portalOptOuts.workspaceId, workspaceId))
+    .orderBy(asc(portalOptOuts.email));
+  return {
+    portal: portal ?? null,
+    portalSubmissions: submissions,
+    portalOptOuts: optOuts.map((o) => ({ email: o.email, createdAt: o.createdAt.toISOString() })),
+  };
 }
 
 /** What the portal's import needs from the rest of the import. */
@@ -141,5 +152,13 @@ export function planPortal(doc: HeadwayExport, ctx: PortalImportContext): Import
     version: p.version,
     createdAt: new Date(p.createdAt),
   }));
-  return [...setting, ...batchesOf(rows, (tx, part) => tx.insert(portalSubmissions).values(part))];
+  // Lower-cased as the portal keeps them; an address given twice in a file stays out once.
+  const optOuts = [...new Map(doc.portalOptOuts.map((o) => [o.email.toLowerCase(), o])).entries()].map(
+    ([email, o]) => ({ workspaceId, email, createdAt: new Date(o.createdAt) }),
+  );
+  return [
+    ...setting,
+    ...batchesOf(rows, (tx, part) => tx.insert(portalSubmissions).values(part)),
+    ...batchesOf(optOuts, (tx, part) => tx.insert(portalOptOuts).values(part)),
+  ];
 }

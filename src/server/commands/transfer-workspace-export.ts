@@ -38,6 +38,7 @@ export type WorkspaceTables = Pick<
   | 'ideaAdoptions'
   | 'portal'
   | 'portalSubmissions'
+  | 'portalOptOuts'
 >;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -53,12 +53,16 @@ export async function sendPortalNotices(
         await sendPortalNotice(options.config, {
           to: notice.email,
           workspaceName: portal.workspaceName,
-          notice: renderPortalNotice(notice.idea, notice.body, { follows: notice.follows, portalUrl }),
+          notice: renderPortalNotice(notice.idea, notice.body, {
+            follows: notice.follows,
+            portalUrl,
+            stopUrl: `${portalUrl}/stop?token=${encodeURIComponent(claimed.stopToken)}`,
+          }),
         });
         sent++;
       } catch (err) {
         failed++;
-        await releasePortalNotice(db, claimed);
+        await releasePortalNotice(db, claimed.id);
         options.logger.error(
           { err, workspaceId: portal.workspaceId, itemId: notice.itemId, kind: notice.kind },
           'portal notice: e-mail not sent',

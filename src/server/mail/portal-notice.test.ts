@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { renderPortalNotice } from './portal-notice';
 
 const idea = { workspaceName: 'Acme', slug: 'acme-ideas', number: 12, title: 'SSO' };
-const options = { follows: false, portalUrl: 'https://headway.example.com/portal/acme-ideas' };
+const options = {
+  follows: false,
+  portalUrl: 'https://headway.example.com/portal/acme-ideas',
+  stopUrl: 'https://headway.example.com/portal/acme-ideas/stop?token=hws_x',
+};
 
 describe('renderPortalNotice', () => {
   it('should give an accepted idea its promised date', () => {
@@ -14,6 +18,12 @@ describe('renderPortalNotice', () => {
     expect(notice.subject).toBe('#12 SSO was accepted (Acme ideas portal)');
     expect(notice.text).toContain('Renewals\n\nIt is promised for 2027-02-01.\n');
     expect(notice.text).toContain('because you asked for #12 on the Acme ideas portal');
+    expect(
+      notice.text.endsWith(
+        'To get no more e-mails from the Acme ideas portal, open: https://headway.example.com/portal/acme-ideas/stop?token=hws_x',
+      ),
+    ).toBe(true);
+    expect(notice.stopUrl).toBe(options.stopUrl);
   });
 
   it('should keep the subject on one line whatever the names hold', () => {

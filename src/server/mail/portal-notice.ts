@@ -32,6 +32,8 @@ export type PortalNoticeBody =
 export interface RenderedNotice {
   subject: string;
   text: string;
+  /** Also given as the List-Unsubscribe header, for mail programs that offer it. */
+  stopUrl: string;
 }
 
 /** Text for a subject or a sender's name: on one line, whatever a member or visitor typed. */
@@ -44,12 +46,12 @@ const percent = (p: number) => `${Math.round(p * 100)} %`;
  * @param idea the idea and its portal
  * @param notice what happened: the decision, or the promised date at risk
  * @param options.follows true when the address only follows the idea (else it asked for it);
- *   options.portalUrl the portal's page
+ *   options.portalUrl the portal's page; options.stopUrl the page that stops all its notices to this address
  */
 export function renderPortalNotice(
   idea: NoticeSubject,
   notice: PortalNoticeBody,
-  options: { follows: boolean; portalUrl: string },
+  options: { follows: boolean; portalUrl: string; stopUrl: string },
 ): RenderedNotice {
   const team = oneLine(idea.workspaceName);
   const name = `#${idea.number} ${oneLine(idea.title)}`;
@@ -83,9 +85,9 @@ export function renderPortalNotice(
     '',
     '--',
     `You get this e-mail because you ${options.follows ? 'follow' : 'asked for'} #${idea.number} on the ${team} ideas portal with this address.`,
-    `To stop these e-mails, reply and ask the ${team} team to remove your address.`,
+    `To get no more e-mails from the ${team} ideas portal, open: ${options.stopUrl}`,
   );
-  return { subject: oneLine(subject), text: lines.join('\n') };
+  return { subject: oneLine(subject), text: lines.join('\n'), stopUrl: options.stopUrl };
 }
 
 /** The address alone of a From setting such as "Headway <headway@example.com>". */
@@ -110,6 +112,7 @@ export async function sendPortalNotice(
       to: message.to,
       subject: message.notice.subject,
       text: message.notice.text,
+      list: { unsubscribe: message.notice.stopUrl },
     });
   } catch (error) {
     throw smtpFailure(error, config.smtpUrl);

@@ -5,10 +5,12 @@ import {
   PortalQueueSchema,
   PortalReceiptSchema,
   PortalSettingsSchema,
+  PortalStoppedSchema,
   PortalSubmissionSchema,
   PortalSubmissionViewSchema,
   PortalVerifiedSchema,
   PublicPortalSchema,
+  StopPortalNoticesSchema,
   text,
   UpdatePortalSchema,
   VerifyPortalSchema,
@@ -19,6 +21,7 @@ import {
   listPortalQueue,
   rejectPortalSubmission,
 } from '../commands/portal-moderation';
+import { stopPortalNotices } from '../commands/portal-notices';
 import { getPublicPortal, submitToPortal, verifyPortalSubmission } from '../commands/portal-public';
 import { getPortalSettings, updatePortal } from '../commands/portal-settings';
 import type { AppEnv } from '../context';
@@ -106,6 +109,29 @@ export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
         token: c.req.valid('json').token,
       });
       return send(c, PortalVerifiedSchema, verified);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${PUBLIC}/stop`,
+      tags: ['portal'],
+      summary:
+        'Stop every e-mail from this portal to the address a notice went to, with the token of its stop link (no sign-in)',
+      description:
+        'Opening it again changes nothing; confirming a new submission on the portal starts them again.',
+      security: [],
+      request: { params: SlugParams, ...jsonBody(StopPortalNoticesSchema) },
+      responses: jsonResponses(200, PortalStoppedSchema, 'No more e-mails to that address'),
+    }),
+    async (c) => {
+      c.header('Cache-Control', 'private, no-store');
+      const stopped = await stopPortalNotices(c.get('deps').db, {
+        slug: c.req.valid('param').slug,
+        token: c.req.valid('json').token,
+      });
+      return send(c, PortalStoppedSchema, stopped);
     },
   );
 

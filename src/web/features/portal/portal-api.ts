@@ -4,6 +4,7 @@ import type {
   PortalQueue,
   PortalReceipt,
   PortalSettings,
+  PortalStopped,
   PortalSubmission,
   PortalSubmissionView,
   PortalVerified,
@@ -37,6 +38,14 @@ export function useVerifyPortal(slug: string) {
   return useMutation({
     mutationFn: (token: string) =>
       requestApi<PortalVerified>(`${publicPath(slug)}/verify`, { method: 'POST', body: { token } }),
+  });
+}
+
+/** Stops every notice from the portal to the address a notice went to, with its stop link's token. */
+export function useStopPortalNotices(slug: string) {
+  return useMutation({
+    mutationFn: (token: string) =>
+      requestApi<PortalStopped>(`${publicPath(slug)}/stop`, { method: 'POST', body: { token } }),
   });
 }
 

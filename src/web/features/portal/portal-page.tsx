@@ -8,7 +8,7 @@ import { DecisionStatus } from '../ideas/decision-status';
 import '../ideas/ideas.css';
 import '../public-assessment/public-assessment.css';
 import './portal.css';
-import { usePublicPortal, useSubmitToPortal, useVerifyPortal } from './portal-api';
+import { usePublicPortal, useStopPortalNotices, useSubmitToPortal, useVerifyPortal } from './portal-api';
 
 const IMPORTANCE = ['0 · nice to have', '1 · useful', '2 · important', '3 · critical'];
 
@@ -260,6 +260,48 @@ export function PortalVerifyPage() {
           </p>
         ) : (
           <Loading label="Confirming your e-mail" />
+        )}
+        <p>
+          <a href={`/portal/${encodeURIComponent(slug)}`}>Back to the ideas</a>
+        </p>
+      </section>
+    </PortalFrame>
+  );
+}
+
+/**
+ * /portal/:slug/stop?token=… : the link at the foot of a notice. It asks for a click, so a mail
+ * program that opens links to scan them does not stop anyone's e-mails.
+ */
+export function PortalStopPage() {
+  const slug = useParams().slug ?? '';
+  const token = useSearchParams()[0].get('token') ?? '';
+  const stop = useStopPortalNotices(slug);
+  return (
+    <PortalFrame>
+      <section className="public-card">
+        <h1>Stop e-mails from this portal</h1>
+        {stop.isSuccess ? (
+          <p role="status">{stop.data.message}</p>
+        ) : (
+          <>
+            <p>
+              You will get no more e-mails about ideas on this portal at the address this link was sent to.
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={stop.isPending}
+              onClick={() => stop.mutate(token)}
+            >
+              Stop the e-mails
+            </button>
+          </>
+        )}
+        {stop.isError && (
+          <p className="alert alert-error" role="alert">
+            {describeError(stop.error)}
+          </p>
         )}
         <p>
           <a href={`/portal/${encodeURIComponent(slug)}`}>Back to the ideas</a>
