@@ -26,6 +26,7 @@ export const COMPANY_COLUMNS = [
   'name',
   'domains',
   'arr',
+  'mrr',
   'tier',
   'segment',
   'owner_email',
@@ -101,47 +102,65 @@ export const EvidenceCsvRowSchema = z.object({
 });
 export type EvidenceCsvRow = z.infer<typeof EvidenceCsvRowSchema>;
 
-/** One row of a company CSV. */
-export const CompanyCsvRowSchema = z.object({
-  external_id: optionalCell(200, 'external id'),
-  name: text().trim().min(1, 'give the company its name').max(200, 'keep the name to 200 characters'),
-  domains: text()
-    .trim()
-    .max(2_000, 'keep the domains to 2,000 characters')
-    .transform((value) =>
-      value === ''
-        ? []
-        : [
-            ...new Set(
-              value
-                .toLowerCase()
-                .split(/[\s,;]+/)
-                .filter(Boolean),
-            ),
-          ],
-    )
-    .refine((domains) => domains.every((domain) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)), {
-      message: 'give domains such as example.com, separated by spaces, commas or semicolons',
-    }),
-  arr: text()
+/** A revenue cell: blank, or a plain amount with at most two decimals, up to `max`. */
+const revenueCell = (period: 'annual' | 'monthly', max: number) =>
+  text()
     .trim()
     .refine((value) => value === '' || /^\d{1,13}(\.\d{1,2})?$/.test(value), {
-      message:
-        'give the annual revenue as a plain number such as 12000 or 12000.50 (no currency sign or separators)',
+      message: `give the ${period} revenue as a plain number such as 12000 or 12000.50 (no currency sign or separators)`,
     })
     .transform((value) => (value === '' ? null : Number(value)))
-    .refine((value) => value === null || value <= COMPANY_ARR_MAX, {
-      message: `give the annual revenue as at most ${COMPANY_ARR_MAX.toLocaleString('en-US')}, the most a company keeps`,
-    }),
-  tier: optionalCell(100, 'tier'),
-  segment: optionalCell(100, 'segment'),
-  /** Blank leaves the owner as it is. */
-  owner_email: optionalCell(320, 'owner e-mail')
-    .transform((value) => value?.toLowerCase() ?? null)
-    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
-      message: "give the account owner's e-mail address, such as ana@example.com",
-    }),
-});
+    .refine((value) => value === null || value <= max, {
+      message: `give the ${period} revenue as at most ${max.toLocaleString('en-US', { maximumFractionDigits: 2 })}, the most a company keeps`,
+    });
+
+/** One row of a company CSV: the revenue as `arr`, or as `mrr` (kept as 12 × it). */
+export const CompanyCsvRowSchema = z
+  .object({
+    external_id: optionalCell(200, 'external id'),
+    name: text().trim().min(1, 'give the company its name').max(200, 'keep the name to 200 characters'),
+    domains: text()
+      .trim()
+      .max(2_000, 'keep the domains to 2,000 characters')
+      .transform((value) =>
+        value === ''
+          ? []
+          : [
+              ...new Set(
+                value
+                  .toLowerCase()
+                  .split(/[\s,;]+/)
+                  .filter(Boolean),
+              ),
+            ],
+      )
+      .refine((domains) => domains.every((domain) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)), {
+        message: 'give domains such as example.com, separated by spaces, commas or semicolons',
+      }),
+    arr: revenueCell('annual', COMPANY_ARR_MAX),
+    /** Monthly recurring revenue, for teams that count that: kept as 12 × it, the annual revenue. */
+    mrr: revenueCell('monthly', COMPANY_ARR_MAX / 12),
+    tier: optionalCell(100, 'tier'),
+    segment: optionalCell(100, 'segment'),
+    /** Blank leaves the owner as it is. */
+    owner_email: optionalCell(320, 'owner e-mail')
+      .transform((value) => value?.toLowerCase() ?? null)
+      .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+        message: "give the account owner's e-mail address, such as ana@example.com",
+      }),
+  })
+  .superRefine((row, ctx) => {
+    if (row.arr !== null && row.mrr !== null && Math.abs(row.arr - row.mrr * 12) >= 0.01)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mrr'],
+        message: `give the revenue once, as arr or as mrr: ${row.arr} a year is not 12 × ${row.mrr} a month`,
+      });
+  })
+  .transform(({ mrr, ...row }) => ({
+    ...row,
+    arr: row.arr ?? (mrr === null ? null : Math.round(mrr * 1_200) / 100),
+  }));
 export type CompanyCsvRow = z.infer<typeof CompanyCsvRowSchema>;
 
 /** `POST …/evidence/import`: the files' text, and whether to write. */

@@ -193,6 +193,37 @@ describe('evidence import', () => {
     expect(saved.body.arr).toBe(2_000_000_000);
   });
 
+  it('should take the revenue as monthly (12 × it a year), and refuse two revenues that disagree', async () => {
+    const company = async (externalId: string) => {
+      const list = await team.cpo.get<CompanyList>(`${W(team)}/companies`);
+      return list.body.companies.find((c) => c.externalId === externalId);
+    };
+    const disagree = await team.cpo.post<EvidenceImportReport>(`${W(team)}/evidence/import`, {
+      evidenceCsv: 'text',
+      companiesCsv:
+        'external_id,name,arr,mrr\nco-m1,Monthly Co,,1250.50\nco-m2,Both Co,24000,2000\nco-m3,Wrong Co,24000,1000',
+    });
+    expect(disagree.body.written).toBe(false);
+    expect(disagree.body.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        file: 'companies',
+        row: 4,
+        column: 'mrr',
+        message: 'give the revenue once, as arr or as mrr: 24000 a year is not 12 × 1000 a month',
+        severity: 'error',
+      },
+    ]);
+    expect(await company('co-m1')).toBeUndefined();
+
+    const agreed = await team.cpo.post<EvidenceImportReport>(`${W(team)}/evidence/import`, {
+      evidenceCsv: 'text',
+      companiesCsv: 'external_id,name,arr,mrr\nco-m1,Monthly Co,,1250.50\nco-m2,Both Co,24000,2000',
+    });
+    expect(agreed.body.written).toBe(true);
+    expect((await company('co-m1'))?.arr).toBe(15_006);
+    expect((await company('co-m2'))?.arr).toBe(24_000);
+  });
+
   it('should refuse an unknown item number without creating the other ideas of the file', async () => {
     const before = await counts(team);
     const res = await team.cpo.post<EvidenceImportReport>(`${W(team)}/evidence/import`, {

@@ -81,7 +81,7 @@ export function register(program: Command): void {
       .requiredOption('-w, --workspace <ref>', 'workspace id, slug or name')
       .option(
         '--companies <file>',
-        'a company CSV (external_id, name, domains, arr, tier, segment, owner_email)',
+        'a company CSV (external_id, name, domains, arr or mrr, tier, segment, owner_email)',
       )
       .option('--dry-run', 'check and count without writing')
       .option('--as <email>', "the member importing (default the workspace's founder)")

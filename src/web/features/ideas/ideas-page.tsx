@@ -72,8 +72,8 @@ function ImportPanel({ ws }: { ws: string }) {
           importance
         </code>{' '}
         and, if you have one, a company CSV with{' '}
-        <code>external_id, name, domains, arr, tier, segment, owner_email</code>. Rows match on external id,
-        so importing the same file again adds nothing twice.
+        <code>external_id, name, domains, arr, mrr, tier, segment, owner_email</code> (revenue as arr, or as
+        mrr). Rows match on external id, so importing the same file again adds nothing twice.
       </p>
       <div className="evidence-files">
         <label className="field">
