@@ -164,3 +164,35 @@ describe('conditional reads of items', () => {
     }
   });
 });
+
+describe('a page sent again while it is current', () => {
+  it('should send the same bytes for an unchanged page, and the new page once any server changed a row', async () => {
+    const item = await newItem('Kept page');
+    const path = `${base}/items?limit=100`;
+    const first = await team.developer.get(path);
+    const again = await team.cto.get(path);
+    expect(again.status).toBe(200);
+    expect(tagOf(again)).toBe(tagOf(first));
+    expect(JSON.stringify(again.body)).toBe(JSON.stringify(first.body));
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+
+    // Written past this app, as another server on the same database would.
+    await databaseOf(ctx.app)
+      .update(items)
+      .set({ title: sql`'Kept page, renamed elsewhere'` })
+      .where(eq(items.id, item.id));
+    const fresh = await team.developer.get<{ data: Item[] }>(path);
+    expect(tagOf(fresh)).not.toBe(tagOf(first));
+    expect(fresh.body.data.find((i) => i.id === item.id)?.title).toBe('Kept page, renamed elsewhere');
+
+    // Another filter, and another workspace asking the same question, get their own pages.
+    const features = await team.developer.get<{ data: Item[] }>(`${base}/items?limit=100&type=task`);
+    expect(features.body.data).toEqual([]);
+    const other = await createTeam(ctx.app);
+    const theirs = await other.founder.get<{ data: Item[] }>(
+      `/api/workspaces/${other.workspaceId}/items?limit=100`,
+    );
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.data.some((i) => i.id === item.id)).toBe(false);
+  });
+});

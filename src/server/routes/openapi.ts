@@ -95,6 +95,24 @@ export function sendPresented<T extends z.ZodType>(
   return c.json(data as object, status);
 }
 
+/**
+ * What {@link sendPresented} would send, as JSON text, checked the same way: for a body that is
+ * kept and sent again (see ValidatedBodies).
+ */
+export function presentedJson<T extends z.ZodType>(c: Context<AppEnv>, schema: T, data: z.output<T>): string {
+  if (c.get('deps').checkResponses !== false) {
+    if (!isDeepStrictEqual(check(schema, data), data)) {
+      throw new ResponseCheckError(new Error('a presented response changed when checked against its schema'));
+    }
+  }
+  return JSON.stringify(data);
+}
+
+/** Sends JSON text as `c.json` would send the value it was made from. */
+export function sendJsonText(c: Context<AppEnv>, body: string) {
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
+}
+
 /** The version an update is based on: the `version` field, or the If-Match header. */
 export function expectedVersion(c: Context<AppEnv>, fromBody: number | undefined): number {
   if (fromBody !== undefined) return fromBody;
