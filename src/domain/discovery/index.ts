@@ -16,6 +16,7 @@ export {
   summarizeDemand,
   toImportance,
 } from './accounts';
+export { companyDomainOf } from './company-domains';
 export { type EmailNote, findForwardedSender, type MailFields, readEmailNote } from './forwarded-email';
 export {
   type DueNotice,

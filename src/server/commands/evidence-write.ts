@@ -6,6 +6,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { CompanyCsvRow, EvidenceCsvRow, EvidenceProblem } from '../../contract';
 import { companies, evidence, items } from '../../db/schema';
+import { companyDomainOf } from '../../domain/discovery';
 import { findMembersByEmail } from './companies';
 import type { CommandContext } from './context';
 import { createItem } from './items';
@@ -214,9 +215,12 @@ export async function writeEvidence(ctx: CommandContext, rows: EvidenceRows): Pr
           : directory.findByEmail(value.requester_email)
         : directory.find(value.company);
     if (value.company !== null && company === undefined) {
+      // The requester's domain, unless it is a mailbox provider's or another company's already.
+      const domain = value.requester_email === null ? null : companyDomainOf(value.requester_email);
+      const learnt = domain !== null && directory.findByEmail(`x@${domain}`) === undefined ? domain : null;
       const [made] = await db
         .insert(companies)
-        .values({ workspaceId: actor.workspaceId, name: value.company })
+        .values({ workspaceId: actor.workspaceId, name: value.company, domains: learnt ? [learnt] : [] })
         .returning();
       if (!made) throw new Error('insert returned no row');
       directory.add(made);
@@ -226,7 +230,9 @@ export async function writeEvidence(ctx: CommandContext, rows: EvidenceRows): Pr
         file: 'evidence',
         row,
         column: 'company',
-        message: `company "${value.company}" was not known: it is created without revenue or domains`,
+        message: learnt
+          ? `company "${value.company}" was not known: it is created with the domain ${learnt} (from its requester's e-mail) and without revenue`
+          : `company "${value.company}" was not known: it is created without revenue or domains`,
         severity: 'warning',
       });
     }

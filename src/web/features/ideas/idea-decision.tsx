@@ -9,8 +9,11 @@ function useDecideIdea(ws: string, itemId: string) {
   return useMutation({
     mutationFn: (input: DecideIdea) =>
       requestApi<IdeaDecision>(`/workspaces/${ws}/ideas/${itemId}/decision`, { method: 'POST', body: input }),
-    // A decision takes a parked idea due for review off the inbox and the brief.
-    meta: { invalidates: [keys.ideas(ws), keys.allDecisions(ws), keys.inbox(ws)] },
+    // A decision takes a parked idea due for review off the inbox and the brief, and gives the
+    // item a new version, which every cached copy of it must carry before its next edit.
+    meta: {
+      invalidates: [keys.ideas(ws), keys.allDecisions(ws), keys.inbox(ws), keys.items(ws), keys.anyItem(ws)],
+    },
   });
 }
 

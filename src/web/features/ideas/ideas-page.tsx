@@ -199,7 +199,7 @@ export function IdeasPage() {
                     <IdeaStatus idea={idea} />
                     <DecideIdeaForm ws={workspace.id} idea={idea} />
                     <RecordAdoptionForm key={idea.adoption?.version ?? 0} ws={workspace.id} idea={idea} />
-                    <EvidenceReachForm key={idea.version} ws={workspace.id} idea={idea} />
+                    <EvidenceReachForm ws={workspace.id} idea={idea} />
                     <IdeaNotes ws={workspace.id} idea={idea} ideas={ideas.data.ideas} />
                   </td>
                 </tr>

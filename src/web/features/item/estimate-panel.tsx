@@ -32,7 +32,11 @@ export function EstimateForm({ item, onSaved }: { item: Item; onSaved?: () => vo
   const save = useSaveItem();
   const [draft, setDraft] = useState(() => toDraft(item));
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setDraft(toDraft(item)), [item]);
+  // The draft follows the saved estimate: a refetch that brings a new version for another field
+  // (a decision, a move) keeps what is being typed.
+  const saved = JSON.stringify(item.estimate ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the draft resets when the estimate saved changes, not on every copy of the item
+  useEffect(() => setDraft(toDraft(item)), [item.id, saved]);
 
   const values = {
     optimistic: Number(draft.optimistic),
