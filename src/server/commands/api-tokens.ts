@@ -69,6 +69,40 @@ export async function revokeApiToken(db: Database, userId: string, tokenId: stri
   if (revoked.length === 0) throw notFound('API token');
 }
 
+function prepareTokenLookup(db: Database, withMember: boolean) {
+  return db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      member: withMember ? memberOf('api_tokens', sql.placeholder('workspaceId')) : sql<null>`null`,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare(undefined as unknown as string);
+}
+
+const lookups = new WeakMap<
+  Database,
+  Record<'withMember' | 'alone', ReturnType<typeof prepareTokenLookup>>
+>();
+
+/**
+ * A token is read on every request it signs: the query is built once per database instead of
+ * once per request. It is not named, so a server still plans it as an unnamed statement.
+ */
+function tokenLookups(db: Database) {
+  let found = lookups.get(db);
+  if (!found) {
+    found = { withMember: prepareTokenLookup(db, true), alone: prepareTokenLookup(db, false) };
+    lookups.set(db, found);
+  }
+  return found;
+}
+
 /**
  * The user an API token acts as, after checking it is known, not revoked and not expired; notes
  * when it was used (at most once a minute, by whichever server sees it first).
@@ -81,18 +115,9 @@ export async function resolveApiToken(
   options: { now?: Date; workspaceId?: string | undefined } = {},
 ): Promise<{ tokenId: string; userId: string; member: MemberRow | null }> {
   const { now = new Date(), workspaceId } = options;
-  const [row] = await db
-    .select({
-      id: apiTokens.id,
-      userId: apiTokens.userId,
-      revokedAt: apiTokens.revokedAt,
-      expiresAt: apiTokens.expiresAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      member: workspaceId ? memberOf('api_tokens', workspaceId) : sql<null>`null`,
-    })
-    .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, hashSecret(secret)))
-    .limit(1);
+  const { withMember, alone } = tokenLookups(db);
+  const values = { tokenHash: hashSecret(secret), workspaceId };
+  const [row] = await (workspaceId ? withMember : alone).execute(values);
   if (!row) throw new AppError('unauthenticated', `This API token is unknown: ${CREATE_ONE}`);
   if (row.revokedAt) {
     throw new AppError(

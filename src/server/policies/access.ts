@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Database } from '../../db/client';
 import { memberships, users, workspaces } from '../../db/schema';
@@ -35,8 +35,9 @@ export function workspaceInPath(path: string): string | undefined {
  * The membership of a session's or token's user in a workspace, as one JSON column, so the caller
  * and their membership take one query. Names are qualified by hand: drizzle leaves a column in a
  * select list unqualified, which inside this subquery would name the membership's own column.
+ * The workspace may be a placeholder, for a query prepared once and run for every request.
  */
-export function memberOf(callerTable: 'sessions' | 'api_tokens', workspaceId: string) {
+export function memberOf(callerTable: 'sessions' | 'api_tokens', workspaceId: string | Placeholder) {
   return sql<MemberRow | null>`(select json_build_object(
       'role', m.role,
       'workspaceName', w.name,
