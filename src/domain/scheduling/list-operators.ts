@@ -12,6 +12,10 @@ export interface ListTools {
   used: Uint8Array;
   /** Scratch positions, one per job. */
   position: Int32Array;
+  /** Each job's demand as a share of capacity, summed over the resources (the peak weight). */
+  share: Float64Array;
+  /** Scratch load per period for {@link crossPeak}, one more than the longest schedule. */
+  load: Float64Array;
 }
 
 /**
@@ -19,10 +23,19 @@ export interface ListTools {
  * @returns the tools to pass to the operators
  */
 export function prepareListTools(compiled: CompiledRcpsp): ListTools {
+  const { jobCount: n, resourceCount: k, demands, capacities } = compiled;
+  const share = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let r = 0; r < k; r++) if (capacities[r]! > 0) sum += demands[j * k + r]! / capacities[r]!;
+    share[j] = sum;
+  }
   return {
     compiled,
-    used: new Uint8Array(compiled.jobCount),
-    position: new Int32Array(compiled.jobCount),
+    used: new Uint8Array(n),
+    position: new Int32Array(n),
+    share,
+    load: new Float64Array(compiled.horizon + 2),
   };
 }
 
@@ -118,16 +131,15 @@ export function crossPeak(options: {
   tools: ListTools;
 }): Int32Array {
   const { motherList, motherStarts, makespan, fatherList, length, tools } = options;
-  const { compiled, position: group } = tools;
-  const { jobCount: n, resourceCount: k, durations, demands, capacities } = compiled;
+  const { compiled, position: group, share, load } = tools;
+  const { jobCount: n, durations } = compiled;
   // Resource utilisation per period, summed into prefix sums.
-  const load = new Float64Array(makespan + 1);
+  load.fill(0, 0, makespan + 1);
   for (let j = 0; j < n; j++) {
-    let share = 0;
-    for (let r = 0; r < k; r++) if (capacities[r]! > 0) share += demands[j * k + r]! / capacities[r]!;
-    if (share === 0) continue;
+    const w = share[j]!;
+    if (w === 0) continue;
     const s = motherStarts[j]!;
-    for (let t = s; t < s + durations[j]!; t++) load[t + 1]! += share;
+    for (let t = s; t < s + durations[j]!; t++) load[t + 1]! += w;
   }
   for (let t = 1; t <= makespan; t++) load[t]! += load[t - 1]!;
   const span = Math.max(1, Math.min(makespan, length));

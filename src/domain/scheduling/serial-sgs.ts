@@ -7,17 +7,27 @@
 import type { Random } from '../shared/random';
 import type { CompiledRcpsp } from './rcpsp-instance';
 
-/** Reusable buffers for decoding many activity lists of one instance without allocating. */
+/**
+ * Reusable buffers for decoding many activity lists of one instance without allocating. The
+ * instance's predecessors and non-zero demands are stored flat (compressed rows: the entries of
+ * job j sit at `[xStart[j], xStart[j + 1])`), so the hot loop reads only typed arrays.
+ */
 export interface SgsWorkspace {
   compiled: CompiledRcpsp;
   /** `free[t * resourceCount + k]`: units of resource k still free in period t. */
   free: Int32Array;
   /** Every resource at full capacity in every period: copied over `free` to clear it. */
   idle: Int32Array;
+  /** Row starts into `predecessorList`, one per job plus one. */
+  predecessorStart: Int32Array;
+  /** The predecessors of every job, row after row. */
+  predecessorList: Int32Array;
+  /** Row starts into `usedResources` and `usedDemands`, one per job plus one. */
+  usedStart: Int32Array;
   /** For each job, the resources it uses (skipping zero demands keeps the inner loop short). */
-  usedResources: Int32Array[];
-  /** For each job, its demand on each of `usedResources`, in the same order. */
-  usedDemands: Int32Array[];
+  usedResources: Int32Array;
+  /** For each job, its demand on each of its `usedResources`, in the same order. */
+  usedDemands: Int32Array;
   /** Periods of `free` written by the last decoding (only those need clearing). */
   dirtyPeriods: number;
 }
@@ -27,14 +37,22 @@ export interface SgsWorkspace {
  * @returns a workspace to pass to {@link decodeSerial}
  */
 export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
-  const k = compiled.resourceCount;
-  const usedResources: Int32Array[] = [];
-  const usedDemands: Int32Array[] = [];
-  for (let j = 0; j < compiled.jobCount; j++) {
-    const list: number[] = [];
-    for (let r = 0; r < k; r++) if (compiled.demands[j * k + r]! > 0) list.push(r);
-    usedResources.push(Int32Array.from(list));
-    usedDemands.push(Int32Array.from(list, (r) => compiled.demands[j * k + r]!));
+  const { jobCount: n, resourceCount: k, demands, predecessors } = compiled;
+  const usedStart = new Int32Array(n + 1);
+  const resources: number[] = [];
+  const amounts: number[] = [];
+  const predecessorStart = new Int32Array(n + 1);
+  const predecessorList: number[] = [];
+  for (let j = 0; j < n; j++) {
+    for (let r = 0; r < k; r++) {
+      if (demands[j * k + r]! > 0) {
+        resources.push(r);
+        amounts.push(demands[j * k + r]!);
+      }
+    }
+    usedStart[j + 1] = resources.length;
+    predecessorList.push(...predecessors[j]!);
+    predecessorStart[j + 1] = predecessorList.length;
   }
   const size = (compiled.horizon + 1) * Math.max(1, k);
   const idle = new Int32Array(size);
@@ -43,61 +61,68 @@ export function createSgsWorkspace(compiled: CompiledRcpsp): SgsWorkspace {
     compiled,
     free: idle.slice(),
     idle,
-    usedResources,
-    usedDemands,
+    predecessorStart,
+    predecessorList: Int32Array.from(predecessorList),
+    usedStart,
+    usedResources: Int32Array.from(resources),
+    usedDemands: Int32Array.from(amounts),
     dirtyPeriods: compiled.horizon + 1,
   };
 }
 
 /**
  * Decodes a precedence-feasible activity list into an active schedule with the serial SGS.
+ * The resource profile is a flat period-by-resource array of free units; a job's window is
+ * scanned from its end so that a conflict moves the job past it in one jump, and periods at or
+ * after the latest finish so far are known to be free and never scanned.
  * @param workspace buffers from {@link createSgsWorkspace}
  * @param list every job exactly once, each after all its predecessors
  * @param starts output: the start period of every job
  * @returns the makespan
  */
 export function decodeSerial(workspace: SgsWorkspace, list: ArrayLike<number>, starts: Int32Array): number {
-  const { compiled, free, idle, usedResources, usedDemands } = workspace;
-  const { resourceCount: k, durations, predecessors } = compiled;
+  const { compiled, free, idle, predecessorStart, predecessorList, usedStart, usedResources, usedDemands } =
+    workspace;
+  const { resourceCount: k, durations } = compiled;
   free.set(idle.subarray(0, workspace.dirtyPeriods * k));
   let makespan = 0;
-  for (let idx = 0; idx < list.length; idx++) {
+  const count = list.length;
+  for (let idx = 0; idx < count; idx++) {
     const j = list[idx]!;
     let t = 0;
-    const preds = predecessors[j]!;
-    for (let p = 0; p < preds.length; p++) {
-      const q = preds[p]!;
+    const predEnd = predecessorStart[j + 1]!;
+    for (let p = predecessorStart[j]!; p < predEnd; p++) {
+      const q = predecessorList[p]!;
       const f = starts[q]! + durations[q]!;
       if (f > t) t = f;
     }
     const d = durations[j]!;
-    const res = usedResources[j]!;
-    const dem = usedDemands[j]!;
-    const m = res.length;
-    if (d > 0 && m > 0) {
-      // Scan the window from its end so a conflict lets us jump past it in one step; periods
-      // between the conflict and the old window's end are known to fit, so after a jump only
-      // the periods beyond the old end need checking.
+    const first = usedStart[j]!;
+    const last = usedStart[j + 1]!;
+    if (d > 0 && last > first) {
+      // Periods between a conflict and the old window's end are known to fit, so after a jump
+      // only the periods beyond the old end need checking; none at or after `makespan` do.
       let checkedFrom = t;
       for (;;) {
         const end = t + d;
         let conflict = -1;
-        for (let tau = end - 1; tau >= checkedFrom; tau--) {
+        for (let tau = Math.min(end, makespan) - 1; tau >= checkedFrom; tau--) {
           const off = tau * k;
-          let x = 0;
-          while (x < m && free[off + res[x]!]! >= dem[x]!) x++;
-          if (x < m) {
+          let x = first;
+          while (x < last && free[off + usedResources[x]!]! >= usedDemands[x]!) x++;
+          if (x < last) {
             conflict = tau;
             break;
           }
         }
         if (conflict < 0) break;
         t = conflict + 1;
-        checkedFrom = Math.max(t, end);
+        checkedFrom = Math.max(end, t);
       }
-      for (let tau = t; tau < t + d; tau++) {
+      const end = t + d;
+      for (let tau = t; tau < end; tau++) {
         const off = tau * k;
-        for (let x = 0; x < m; x++) free[off + res[x]!]! -= dem[x]!;
+        for (let x = first; x < last; x++) free[off + usedResources[x]!]! -= usedDemands[x]!;
       }
     }
     starts[j] = t;
