@@ -159,12 +159,22 @@ describe('WaitingEntry', () => {
     fireEvent.change(screen.getByLabelText(/Why \(declined\)/), { target: { value: 'Nobody asked again' } });
     fireEvent.click(screen.getByRole('button', { name: 'Declined' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
-    expect(calls.at(-1)).toEqual({
-      method: 'POST',
-      url: '/api/workspaces/w1/ideas/i1/decision',
-      body: { outcome: 'declined', reason: 'Nobody asked again', version: 4 },
-    });
+    expect(calls.filter((c) => c.method !== 'GET')).toEqual([
+      {
+        method: 'POST',
+        url: '/api/workspaces/w1/ideas/i1/decision',
+        body: { outcome: 'declined', reason: 'Nobody asked again', version: 4 },
+      },
+    ]);
     await waitFor(() => expect(inboxStale()).toBe(true));
+    // The decision moved the item's version: its cached copy is read again, after the decision.
+    await waitFor(() => {
+      const decided = calls.findIndex((c) => c.method === 'POST');
+      const reread = calls.findLastIndex(
+        (c) => c.method === 'GET' && c.url === '/api/workspaces/w1/items/i1',
+      );
+      expect(reread).toBeGreaterThan(decided);
+    });
   });
 
   it('should offer no answer and say who decides when the decision is not mine', () => {
